@@ -1,0 +1,3 @@
+from negotiator.cli import main
+
+main()

@@ -1,0 +1,80 @@
+"""The `negotiator` command line. Parses, calls the core, prints; nothing else.
+
+Each command group lives in its own module and imports heavy libraries
+(pandas, pulp, textual) inside the command, so `negotiator --help` is instant.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+import typer
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="negotiator",
+    help="Rank, test and package responses to 'safe third country' deportation policies. "
+    "Run with no CASE to use the bundled case from the source paper.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+#: Command modules, registered in this order (each adds its commands to `app`).
+_COMMAND_MODULES = [
+    "case_cmds",
+    "methods_cmds",
+    "sensitivity_cmds",
+    "portfolio_cmds",
+    "payoffs_cmds",
+    "memo_cmds",
+    "authoring_cmds",
+    "tui_cmds",
+]
+
+for _name in _COMMAND_MODULES:
+    importlib.import_module(f"{__name__}.{_name}")
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
+) -> None:
+    if version:
+        from .._version import __version__
+
+        typer.echo(f"negotiator {__version__}")
+        raise typer.Exit(0)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: user errors print one clear message and exit 2."""
+    import click
+
+    from ..errors import NegotiatorError
+    from .common import print_error
+
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args=argv, prog_name="negotiator", standalone_mode=False)
+    except NegotiatorError as exc:
+        print_error(exc)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
+    except click.exceptions.Abort:
+        sys.stderr.write("aborted\n")
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(result if isinstance(result, int) else 0)

@@ -1,0 +1,89 @@
+"""rank, validate, show, schema: the foundation commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import app
+from .common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
+
+LangOpt = typer.Option("en", "--lang", help="Label language: en or zh.")
+
+
+@app.command()
+def rank(
+    case: Optional[list[Path]] = CaseArg,
+    profile: Optional[str] = ProfileOpt,
+    method: str = MethodOpt,
+    scenario: Optional[str] = typer.Option(None, "--scenario", help="Rank under one scenario of the other side's behaviour."),
+    fmt: Format = FormatOpt,
+    lang: str = LangOpt,
+) -> None:
+    """Rank the options of a case under a weight profile."""
+    from ..api import rank as rank_case
+
+    result = rank_case(load(case), profile=profile, method=method, scenario=scenario)
+    for w in result.warnings:
+        warn(w)
+    if fmt is Format.json:
+        emit_json(result.to_dict())
+    elif fmt is Format.csv:
+        from ..formats import ranking_csv
+
+        emit_text(ranking_csv(result))
+    elif fmt is Format.markdown:
+        from ..formats import ranking_markdown
+
+        emit_text(ranking_markdown(result))
+    else:
+        from ..tables import ranking_table, screened_table
+
+        con = console()
+        con.print(ranking_table(result, lang=lang))
+        extra = screened_table(result, lang=lang)
+        if extra is not None:
+            con.print(extra)
+
+
+@app.command()
+def validate(case: Optional[list[Path]] = CaseArg) -> None:
+    """Check a case and report every problem found (exit 2 if any)."""
+    loaded = load(case)
+    c = loaded.case
+    for w in loaded.warnings:
+        warn(w)
+    from ..matrix import build_matrix
+
+    for w in build_matrix(c).warnings:
+        warn(w)
+    console().print(
+        f"[green]ok[/]: {loaded.name}: {len(c.options)} options, {len(c.objectives)} objectives, "
+        f"{len(c.weights)} weight profiles, {len(c.scenarios)} scenarios (sha256 {loaded.sha256[:12]})"
+    )
+
+
+@app.command()
+def show(case: Optional[list[Path]] = CaseArg, lang: str = LangOpt) -> None:
+    """Show a case's options, objectives and weight profiles as tables."""
+    from ..tables import objectives_table, options_table, profiles_table
+    from ..weights import profile_weights
+
+    loaded = load(case)
+    c = loaded.case
+    con = console()
+    con.print(f"[bold]{c.title_zh if lang == 'zh' and c.title_zh else c.title}[/]  ({loaded.name}, sha256 {loaded.sha256[:12]})")
+    con.print(objectives_table(c, lang))
+    con.print(options_table(c, lang))
+    if c.weights:
+        con.print(profiles_table(c, {p: profile_weights(c, p) for p in c.weights}))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the case format (for editors that validate YAML)."""
+    from ..schema import case_json_schema
+
+    emit_json(case_json_schema())

@@ -1,0 +1,86 @@
+"""Pieces every command shares: the CASE argument, --format, printing and errors."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+__all__ = [
+    "CaseArg",
+    "ProfileOpt",
+    "MethodOpt",
+    "Format",
+    "FormatOpt",
+    "console",
+    "err_console",
+    "print_error",
+    "load",
+    "emit_json",
+    "emit_text",
+    "warn",
+]
+
+CaseArg = typer.Argument(None, metavar="[CASE]...", help="Case file(s) or folder. Default: the bundled case from the paper.", show_default=False)
+ProfileOpt = typer.Option(None, "--profile", "-p", help="Weight profile (default: the case's first).")
+MethodOpt = typer.Option("additive", "--method", "-m", help="Aggregation method (see `negotiator methods`).")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.", case_sensitive=False)
+
+
+def console():
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def err_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def print_error(exc) -> None:
+    """One clear message per problem on stderr; no traceback."""
+    from rich.markup import escape
+
+    con = err_console()
+    problems = exc.problems
+    head = "error" if len(problems) == 1 else f"{len(problems)} problems"
+    con.print(f"[bold red]{head}:[/]")
+    for p in problems:
+        con.print("  " + escape(p.render()).replace("\n", "\n  "))
+
+
+def warn(message: str) -> None:
+    from rich.markup import escape
+
+    err_console().print(f"[yellow]warning:[/] {escape(message)}")
+
+
+def load(case: Optional[list[Path]]):
+    """Load the case named on the command line (bundled when none)."""
+    from ..catalog import load_case
+
+    return load_case(case or None)
+
+
+def emit_json(data) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def emit_text(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")

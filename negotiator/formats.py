@@ -1,0 +1,64 @@
+"""Plain-text forms of a ranking for scripts and documents: CSV and Markdown.
+
+(JSON is Ranking.to_dict.) Every form carries the provenance lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .ranking import Ranking
+
+__all__ = ["provenance_lines", "ranking_csv", "ranking_markdown"]
+
+
+def provenance_lines(r: Ranking, short: bool = False) -> list[str]:
+    p = r.provenance
+    sha = p.case_sha256[:12] if short else p.case_sha256
+    weights = ", ".join(f"{k}={v:.4f}" for k, v in p.weights.items())
+    lines = [
+        f"case: {p.case} (sha256 {sha})",
+        f"method: {p.method}; profile: {p.profile}; negotiator {p.version}" + (f"; scenario: {p.scenario}" if p.scenario else "") + (f"; seed: {p.seed}" if p.seed is not None else ""),
+        f"weights: {weights}",
+        "scores are analyst judgments, not facts",
+    ]
+    return lines
+
+
+def _objectives(r: Ranking) -> list[str]:
+    return list(r.provenance.weights)
+
+
+def ranking_csv(r: Ranking) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    objs = _objectives(r)
+    has_contrib = any(row.contributions for row in r.rows)
+    w.writerow(["rank", "option", "label", "label_zh", "family", "score"] + ([f"contribution:{o}" for o in objs] if has_contrib else []) + ["screened_out_reason"])
+    for row in r.rows:
+        contrib = [f"{row.contributions[o]:.12g}" for o in objs] if has_contrib and row.contributions else []
+        w.writerow([row.rank, row.option, row.label, row.label_zh or "", row.family or "", f"{row.score:.12g}"] + contrib + [""])
+    for s in r.screened_out:
+        w.writerow(["", s.option, s.label, s.label_zh or "", "", ""] + ([""] * len(objs) if has_contrib else []) + [s.reason])
+    # Provenance as comment lines (pandas: read_csv(..., comment="#")).
+    return buf.getvalue() + "".join(f"# {line}\n" for line in provenance_lines(r))
+
+
+def _md_escape(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def ranking_markdown(r: Ranking, top_contributions: int = 3) -> str:
+    lines = ["| rank | option | label | family | score | main contributions |", "|---:|---|---|---|---:|---|"]
+    for row in r.rows:
+        parts = ""
+        if row.contributions:
+            best = sorted(row.contributions.items(), key=lambda kv: -kv[1])[:top_contributions]
+            parts = ", ".join(f"{k} {v:.3f}" for k, v in best)
+        lines.append(f"| {row.rank} | `{row.option}` | {_md_escape(row.label)} | {_md_escape(row.family or '')} | {row.score:.4f} | {parts} |")
+    if r.screened_out:
+        lines += ["", "**Screened out by red lines**", ""]
+        lines += [f"- `{s.option}` {_md_escape(s.label)}: {_md_escape(s.reason)}" for s in r.screened_out]
+    lines += [""] + [f"> {line}  " for line in provenance_lines(r)]
+    return "\n".join(lines) + "\n"

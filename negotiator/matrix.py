@@ -1,0 +1,118 @@
+"""The one place that turns a case into arrays.
+
+A DecisionMatrix holds, for n options x m objectives, the low/likely/high
+scores, each objective's direction and scale, and the value function that
+maps a score onto [0, 1] (1 = best end of the scale).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from .errors import Problem, UsageError
+from .schema import Case, score_triple
+
+__all__ = ["DecisionMatrix", "build_matrix", "screen_options"]
+
+
+@dataclass(frozen=True)
+class DecisionMatrix:
+    options: tuple[str, ...]
+    objectives: tuple[str, ...]
+    low: np.ndarray  # (n, m)
+    likely: np.ndarray  # (n, m)
+    high: np.ndarray  # (n, m)
+    maximise: np.ndarray  # (m,) bool: True when more is better
+    scale_low: np.ndarray  # (m,)
+    scale_high: np.ndarray  # (m,)
+    scale_declared: np.ndarray  # (m,) bool
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.likely.shape
+
+    @property
+    def flat(self) -> np.ndarray:
+        """Objectives whose scale has zero width: nobody differs, so they cannot discriminate."""
+        return self.scale_high - self.scale_low <= 0
+
+    def values(self, scores: np.ndarray | None = None) -> np.ndarray:
+        """Linear value in [0, 1] of scores shaped (..., m); the likely scores by default.
+
+        A flat objective gives 0 to everyone. Scores outside a derived scale
+        (scenario changes) extrapolate linearly.
+        """
+        s = self.likely if scores is None else np.asarray(scores, dtype=float)
+        width = self.scale_high - self.scale_low
+        safe = np.where(width > 0, width, 1.0)
+        up = (s - self.scale_low) / safe
+        v = np.where(self.maximise, up, 1.0 - up)
+        return np.where(width > 0, v, 0.0)
+
+    def index(self, option: str) -> int:
+        return self.options.index(option)
+
+    def subset(self, keep: list[int]) -> "DecisionMatrix":
+        """The same objectives and scales, fewer options (e.g. after screening)."""
+        return replace(self, options=tuple(self.options[i] for i in keep), low=self.low[keep], likely=self.likely[keep], high=self.high[keep])
+
+
+def _triples(case: Case, scenario: str | None) -> np.ndarray:
+    changes = {}
+    if scenario is not None:
+        if scenario not in case.scenarios:
+            raise UsageError(Problem(f"unknown scenario '{scenario}'", hint="use one of: " + (", ".join(case.scenarios) or "(none)")))
+        changes = case.scenarios[scenario].scores
+    out = np.empty((len(case.options), len(case.objectives), 3))
+    for i, (oid, opt) in enumerate(case.options.items()):
+        for j, obj in enumerate(case.objectives):
+            score = changes.get(oid, {}).get(obj, opt.scores[obj])
+            out[i, j] = score_triple(score)
+    return out
+
+
+def build_matrix(case: Case, scenario: str | None = None) -> DecisionMatrix:
+    """Arrays of a case. Scales are always those of the base case, so scenarios compare."""
+    base = _triples(case, None)
+    scores = base if scenario is None else _triples(case, scenario)
+    m = len(case.objectives)
+    lo, hi, declared = np.empty(m), np.empty(m), np.zeros(m, dtype=bool)
+    warnings = []
+    for j, (oid, obj) in enumerate(case.objectives.items()):
+        if obj.scale is not None:
+            lo[j], hi[j], declared[j] = obj.scale[0], obj.scale[1], True
+        else:
+            lo[j], hi[j] = base[:, j, 0].min(), base[:, j, 2].max()
+            if hi[j] - lo[j] <= 0:
+                warnings.append(f"objective '{oid}' was ignored: every option scores it {lo[j]:g}, so it cannot discriminate")
+    maximise = np.array([o.direction == "max" for o in case.objectives.values()])
+    return DecisionMatrix(
+        options=tuple(case.options),
+        objectives=tuple(case.objectives),
+        low=scores[:, :, 0],
+        likely=scores[:, :, 1],
+        high=scores[:, :, 2],
+        maximise=maximise,
+        scale_low=lo,
+        scale_high=hi,
+        scale_declared=declared,
+        warnings=tuple(warnings),
+    )
+
+
+def screen_options(case: Case, matrix: DecisionMatrix) -> dict[str, str]:
+    """Options that break a red line (judged on the likely score), with the reason in words."""
+    reasons: dict[str, str] = {}
+    limits = case.constraints.limits
+    for obj, limit in limits.items():
+        j = matrix.objectives.index(obj)
+        for i, oid in enumerate(matrix.options):
+            broken = limit.broken_by(float(matrix.likely[i, j]))
+            if broken:
+                label = case.objectives[obj].label
+                text = f"{label} ({obj}) {matrix.likely[i, j]:g} is {broken}"
+                reasons[oid] = f"{reasons[oid]}; {text}" if oid in reasons else text
+    return reasons

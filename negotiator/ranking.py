@@ -1,0 +1,108 @@
+"""The result object that every report and view consumes.
+
+A Ranking knows its provenance (case hash, method, profile, weights, seed,
+version) so any number it shows can be traced and reproduced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from ._version import __version__
+
+__all__ = ["TIE_TOLERANCE", "RankedOption", "ScreenedOption", "Provenance", "Ranking", "competition_ranks"]
+
+#: Scores closer than this share a rank.
+TIE_TOLERANCE = 1e-9
+
+
+def competition_ranks(scores: np.ndarray, tol: float = TIE_TOLERANCE) -> tuple[np.ndarray, np.ndarray]:
+    """(order, ranks): order sorts highest first (stable); tied scores share the smaller rank (1, 1, 3)."""
+    scores = np.asarray(scores, dtype=float)
+    order = np.argsort(-scores, kind="stable")
+    ranks = np.empty(len(scores), dtype=int)
+    for pos, i in enumerate(order):
+        if pos and scores[order[pos - 1]] - scores[i] <= tol:
+            ranks[i] = ranks[order[pos - 1]]
+        else:
+            ranks[i] = pos + 1
+    return order, ranks
+
+
+@dataclass(frozen=True)
+class RankedOption:
+    rank: int
+    option: str
+    label: str
+    label_zh: str | None
+    family: str | None
+    score: float
+    contributions: dict[str, float] | None
+
+
+@dataclass(frozen=True)
+class ScreenedOption:
+    option: str
+    label: str
+    label_zh: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    case: str
+    case_sha256: str
+    method: str
+    profile: str | None
+    weights: dict[str, float]
+    version: str = __version__
+    seed: int | None = None
+    scenario: str | None = None
+
+
+@dataclass(frozen=True)
+class Ranking:
+    provenance: Provenance
+    rows: list[RankedOption]
+    screened_out: list[ScreenedOption]
+    score_name: str = "score"
+    warnings: list[str] = field(default_factory=list)
+    details: dict = field(default_factory=dict)
+
+    @property
+    def winner(self) -> RankedOption | None:
+        return self.rows[0] if self.rows else None
+
+    def to_dict(self) -> dict:
+        """The JSON form (`negotiator rank --format json`); a stable contract for scripts."""
+        p = self.provenance
+        return {
+            "case": p.case,
+            "case_sha256": p.case_sha256,
+            "version": p.version,
+            "method": p.method,
+            "profile": p.profile,
+            "scenario": p.scenario,
+            "seed": p.seed,
+            "weights": dict(p.weights),
+            "score_name": self.score_name,
+            "ranking": [
+                {k: v for k, v in asdict(r).items()} for r in self.rows
+            ],
+            "screened_out": [asdict(s) for s in self.screened_out],
+            "warnings": list(self.warnings),
+        }
+
+    def to_frame(self):
+        """The ranking as a pandas DataFrame indexed by option id (contributions as columns)."""
+        import pandas as pd
+
+        records = []
+        for r in self.rows:
+            rec = {"option": r.option, "rank": r.rank, "label": r.label, "label_zh": r.label_zh, "family": r.family, "score": r.score}
+            for obj, c in (r.contributions or {}).items():
+                rec[f"contribution:{obj}"] = c
+            records.append(rec)
+        return pd.DataFrame.from_records(records).set_index("option")
