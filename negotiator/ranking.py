@@ -61,6 +61,10 @@ class Provenance:
     seed: int | None = None
     scenario: str | None = None
 
+    def to_dict(self) -> dict:
+        """The provenance block every JSON output carries."""
+        return asdict(self)
+
 
 @dataclass(frozen=True)
 class Ranking:
