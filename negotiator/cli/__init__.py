@@ -31,6 +31,7 @@ _COMMAND_MODULES = [
     "sensitivity_cmds",
     "portfolio_cmds",
     "payoffs_cmds",
+    "negotiate_cmds",
     "memo_cmds",
     "authoring_cmds",
     "tui_cmds",
