@@ -105,7 +105,9 @@ def load_case_text(text: str, name: str = "<text>") -> LoadedCase:
 
 def case_sha256(case) -> str:
     """Hash of the case's content (not its bytes): comments and layout do not change it."""
-    canonical = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+    from .schema_methods import without_unused_method_fields
+
+    canonical = json.dumps(without_unused_method_fields(case.model_dump(mode="json")), ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

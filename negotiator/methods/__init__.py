@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import Problem, UsageError
 
-__all__ = ["MethodResult", "METHODS", "register", "get_method", "method_names"]
+__all__ = ["MethodResult", "METHODS", "METHOD_NOTES", "register", "get_method", "method_names", "method_notes"]
 
 
 @dataclass(frozen=True)
@@ -29,17 +29,22 @@ class MethodResult:
 #: name -> function(matrix: DecisionMatrix, weights: ndarray (m,), **options) -> MethodResult
 METHODS: dict[str, Callable[..., MethodResult]] = {}
 
+#: name -> one-line conventions (normalisation, ties, options) for `negotiator methods`.
+METHOD_NOTES: dict[str, str] = {}
 
-def register(name: str):
+
+def register(name: str, notes: str | None = None):
     def deco(fn):
         METHODS[name] = fn
+        if notes:
+            METHOD_NOTES[name] = notes
         return fn
 
     return deco
 
 
 #: Modules imported for their @register side effect, in the order methods are listed.
-_METHOD_MODULES = ["additive"]
+_METHOD_MODULES = ["additive", "topsis", "promethee", "vikor", "electre"]
 
 
 def _load_all() -> None:
@@ -59,3 +64,9 @@ def get_method(name: str) -> Callable[..., MethodResult]:
     if name not in METHODS:
         raise UsageError(Problem(f"unknown method '{name}'", hint="use one of: " + ", ".join(METHODS)))
     return METHODS[name]
+
+
+def method_notes() -> dict[str, str]:
+    """Every method with its conventions in one line."""
+    _load_all()
+    return {name: METHOD_NOTES.get(name, (METHODS[name].__doc__ or "").strip().splitlines()[0]) for name in METHODS}
