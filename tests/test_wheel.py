@@ -47,7 +47,7 @@ def test_installed_wheel_ranks_the_bundled_case(wheel, tmp_path):
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
     python = bindir / "python"
     install = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet", str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--ignore-installed", "--quiet", str(wheel)],
         capture_output=True, text=True,
     )
     if install.returncode != 0 and "no such option: --python" in install.stderr:
