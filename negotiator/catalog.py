@@ -321,6 +321,11 @@ def _problem_from(key: tuple, errs: list[dict], merged: dict, documents) -> Prob
 
 
 def _hint_for(key: tuple, err: dict) -> str | None:
+    from .schema_methods import form_hint
+
+    special = form_hint(key)
+    if special:
+        return special
     if key[:1] == ("weights",):
         return "weights are non-negative numbers per objective, or a list of objectives in order of importance"
     if len(key) >= 3 and key[0] == "options" and key[2] == "scores":

@@ -479,3 +479,27 @@ def without_unused_method_fields(dumped: dict) -> dict:
     if isinstance(objectives, dict):
         out["objectives"] = {k: {f: v for f, v in o.items() if not (f in _OBJECTIVE_EXTRAS and v is None)} for k, o in objectives.items()}
     return out
+
+
+_FORM_HINTS = {
+    "ahp": "AHP: `a: {b: 3}` says a is 3 times as important as b; judgments 1/9 .. 9 (fractions like 1/3), each pair in one direction (see docs/methods.md)",
+    "swing": "swing weights: rate each objective's worst-to-best swing from 0 to 100, the biggest swing 100",
+    "hierarchy": "hierarchy: `group: {weight: 2, objectives: {a: 1, b: 1}}`, leaves are objective ids with non-negative numbers",
+    "scheme": "scheme is roc, rank_sum or rank_reciprocal",
+    "order": "order is a list of objective ids, most important first",
+    "value": "value is {kind: linear}, {kind: piecewise, points: [[score, value], ...]} or {kind: exponential, c: <number>}",
+    "promethee": "promethee is {function: usual|ushape|vshape|level|linear|gaussian, q:, p:, s:} with thresholds in score units, q < p",
+    "levels": "levels map words to numbers on the scale, e.g. {low: 0, medium: 5, high: 10}",
+}
+
+
+def form_hint(key: tuple) -> str | None:
+    """A hint for a validation error inside one of this module's sections (None: not ours)."""
+    if key[:1] not in (("weights",), ("objectives",), ("analysts",)):
+        return None
+    for part in key:
+        if part in _FORM_HINTS:
+            return _FORM_HINTS[part]
+    if key[:1] == ("analysts",):
+        return "an analyst has label, scores ({option: {objective: score}}) and weights (any profile form)"
+    return None
