@@ -49,13 +49,18 @@ class DecisionMatrix:
         """Linear value in [0, 1] of scores shaped (..., m); the likely scores by default.
 
         A flat objective gives 0 to everyone. Scores outside a derived scale
-        (scenario changes) extrapolate linearly.
+        (scenario changes) extrapolate linearly. Objectives that declare a
+        value function (``curves``) go through it instead of the linear map.
         """
         s = self.likely if scores is None else np.asarray(scores, dtype=float)
         width = self.scale_high - self.scale_low
         safe = np.where(width > 0, width, 1.0)
         up = (s - self.scale_low) / safe
         v = np.where(self.maximise, up, 1.0 - up)
+        if any(c is not None for c in self.curves):
+            for j, curve in enumerate(self.curves):
+                if curve is not None and width[j] > 0:
+                    v[..., j] = curve(s[..., j], self.scale_low[j], self.scale_high[j], bool(self.maximise[j]))
         return np.where(width > 0, v, 0.0)
 
     def index(self, option: str) -> int:

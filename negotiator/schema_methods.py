@@ -192,7 +192,8 @@ class AhpProfile(_Model):
 
 
 def _hierarchy_kind(value: Any) -> str:
-    return "group" if isinstance(value, dict) else "leaf"
+    # dict when validating YAML, a HierarchyGroup when serialising a validated case.
+    return "group" if isinstance(value, (dict, _Model)) else "leaf"
 
 
 class HierarchyGroup(_Model):
