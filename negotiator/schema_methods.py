@@ -449,10 +449,21 @@ def method_problems(case) -> list[RefProblem]:
                 if obj not in case.objectives:
                     out.append(RefProblem(path=("analysts", aid, "scores", oid, obj), message=f"analyst '{aid}' scores unknown objective '{obj}'", hint=_known("objectives", case.objectives)))
                     continue
-                out += score_word_problems(case, ("analysts", aid, "scores", oid, obj), oid, obj, score)
+                found = score_word_problems(case, ("analysts", aid, "scores", oid, obj), oid, obj, score)
+                out += found or _analyst_scale_problems(case, aid, oid, obj, score)
         if analyst.weights is not None:
             out += _analyst_weight_problems(case, aid, analyst.weights)
     return out
+
+
+def _analyst_scale_problems(case, aid: str, oid: str, obj: str, score) -> list[RefProblem]:
+    scale = case.objectives[obj].scale
+    if scale is None:
+        return []
+    lo, _, hi = resolve_score(case.objectives[obj], score)
+    if lo < scale[0] - 1e-12 or hi > scale[1] + 1e-12:
+        return [RefProblem(path=("analysts", aid, "scores", oid, obj), message=f"analyst '{aid}': score of option '{oid}' is outside the declared scale [{scale[0]:g}, {scale[1]:g}] of '{obj}'", hint="change the score or widen the objective's scale")]
+    return []
 
 
 def _analyst_weight_problems(case, aid: str, profile) -> list[RefProblem]:
