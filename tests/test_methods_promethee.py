@@ -45,15 +45,16 @@ def _pref(d, spec):
 SPECS = [None, P(function="ushape", q=1), P(function="vshape", p=2), P(function="level", q=1, p=3), P(function="linear", q=0.5, p=2.5), P(function="gaussian", s=1.5)]
 
 
+@pytest.mark.parametrize("algorithm", ["sorted", "pairs"])
 @pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.function if s else "usual")
-def test_sorted_algorithm_equals_pairwise_definition_with_ties(spec):
+def test_both_algorithms_equal_pairwise_definition_with_ties(spec, algorithm):
     rng = np.random.default_rng(5)
     for n in (2, 3, 9, 31):
         # Integer scores: many ties and differences exactly at q and p, the hard cases.
         x = rng.integers(0, 6, size=(n, 3)).astype(float)
         w = rng.dirichlet(np.ones(3))
         mx = np.array([True, False, True])
-        ours = net_flows(x, w, mx, [spec] * 3)
+        ours = net_flows(x, w, mx, [spec] * 3, algorithm=algorithm)
         plus, minus = pairwise_reference(x, w, mx, [spec] * 3)
         assert ours["phi_plus"] == pytest.approx(plus, abs=1e-12)
         assert ours["phi_minus"] == pytest.approx(minus, abs=1e-12)
@@ -70,7 +71,7 @@ def test_matches_pymcdm_on_random_matrices(spec):
 
     rng = np.random.default_rng(2)
     name = spec.function if spec else "usual"
-    for n, m in [(4, 3), (20, 6), (70, 10)]:
+    for n, m in [(4, 3), (20, 6), (70, 10), (150, 4)]:  # 150 > DENSE_UP_TO: the sorted algorithm
         x = rng.uniform(0, 5, size=(n, m))
         w = rng.dirichlet(np.ones(m))
         mx = rng.random(m) < 0.5
@@ -89,6 +90,14 @@ def test_matches_pymcdm_on_random_matrices(spec):
 BRANS_X = np.array([[80, 90, 6, 5.4, 8, 5], [65, 58, 2, 9.7, 1, 1], [83, 60, 4, 7.2, 4, 7], [40, 80, 10, 7.5, 7, 10], [52, 72, 6, 2.0, 3, 8], [94, 96, 7, 3.6, 5, 6]], dtype=float)
 BRANS_MAX = np.array([False, True, False, False, False, True])
 BRANS_SPECS = [P(function="ushape", q=10), P(function="vshape", p=30), P(function="linear", q=0.5, p=5), P(function="level", q=1, p=6), P(function="usual"), P(function="gaussian", s=5)]
+
+
+def test_mixed_functions_agree_between_algorithms():
+    w = np.full(6, 1 / 6)
+    a = net_flows(BRANS_X, w, BRANS_MAX, BRANS_SPECS, algorithm="sorted")
+    b = net_flows(BRANS_X, w, BRANS_MAX, BRANS_SPECS, algorithm="pairs")
+    for k in a:
+        assert a[k] == pytest.approx(b[k], abs=1e-12)
 
 
 def test_brans_vincke_mareschal_hydro_projects():

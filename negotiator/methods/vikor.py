@@ -31,14 +31,16 @@ def vikor_scores(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, v: fl
     if not 0.0 <= v <= 1.0 or isinstance(v, bool):
         raise UsageError(Problem(f"VIKOR's v must lie in [0, 1] (weight of group utility against individual regret), got {v}", hint="the usual choice is --vikor-v 0.5"))
     x = np.asarray(x, dtype=float)
-    best = np.where(maximise, x.max(axis=0), x.min(axis=0))
-    worst = np.where(maximise, x.min(axis=0), x.max(axis=0))
-    gap = best - worst
-    regret = np.divide(best - x, gap, out=np.zeros_like(x), where=gap != 0) * np.asarray(weights, dtype=float)
+    xmax, xmin = x.max(axis=0), x.min(axis=0)
+    best = np.where(maximise, xmax, xmin)
+    gap = np.where(maximise, xmax - xmin, xmin - xmax)
+    flat = gap == 0
+    # A flat objective: best - x is 0 for everyone, and 0 / inf keeps it 0.
+    regret = (best - x) * (np.asarray(weights, dtype=float) / np.where(flat, np.inf, gap))
     s = regret.sum(axis=1)
     r = regret.max(axis=1) if x.shape[1] else np.zeros(x.shape[0])
     q = v * _spread(s) + (1.0 - v) * _spread(r)
-    return {"S": s, "R": r, "Q": q}
+    return {"S": s, "R": r, "Q": q, "flat": flat}
 
 
 def compromise(s: np.ndarray, r: np.ndarray, q: np.ndarray) -> dict:
@@ -67,7 +69,8 @@ def compromise(s: np.ndarray, r: np.ndarray, q: np.ndarray) -> dict:
 def vikor(matrix, weights: np.ndarray, v: float = 0.5, **_) -> MethodResult:
     x, maximise = criterion_table(matrix)
     parts = vikor_scores(x, weights, maximise, v)
+    flat = parts.pop("flat")
     comp = compromise(parts["S"], parts["R"], parts["Q"])
-    details = {k: val.tolist() for k, val in parts.items()}
-    details.update(v=v, compromise_set=[matrix.options[i] for i in comp["set"]], acceptable_advantage=comp["advantage"], acceptable_stability=comp["stability"], warnings=flat_warnings(matrix, x, "vikor"))
+    details = dict(parts)  # arrays S, R, Q
+    details.update(v=v, compromise_set=[matrix.options[i] for i in comp["set"]], acceptable_advantage=comp["advantage"], acceptable_stability=comp["stability"], warnings=flat_warnings(matrix, x, "vikor", flat))
     return MethodResult(scores=1.0 - parts["Q"], score_name="1 - Q (VIKOR; Q 0 = best)", details=details)
