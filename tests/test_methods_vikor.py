@@ -102,13 +102,13 @@ def test_score_is_one_minus_q_and_details_report_q():
 
 
 def test_v_from_the_cli(cli):
-    ok = cli("rank", "--method", "vikor", "--vikor-v", "0.9", "--format", "json")
+    ok = cli("rank", "tests/cases/tiny.yaml", "--method", "vikor", "--vikor-v", "0.9", "--format", "json")
     assert ok.exit_code == 0, ok.stderr
     import json
 
     assert json.loads(ok.stdout)["method_options"] == {"v": 0.9}
     for bad in ("1.5", "-0.1"):
-        r = cli("rank", "--method", "vikor", "--vikor-v", bad)
+        r = cli("rank", "tests/cases/tiny.yaml", "--method", "vikor", "--vikor-v", bad)
         assert r.exit_code == 2 and "VIKOR's v must lie in [0, 1]" in r.stderr and "Traceback" not in r.stderr
-    wrong = cli("rank", "--method", "promethee", "--vikor-v", "0.2")
+    wrong = cli("rank", "tests/cases/tiny.yaml", "--method", "promethee", "--vikor-v", "0.2")
     assert wrong.exit_code == 2 and "--vikor-v applies to --method vikor only" in wrong.stderr
