@@ -38,13 +38,15 @@ def topsis_scores(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, norm
     """Closeness C (n,) and the intermediate quantities, for raw scores x (n, m)."""
     if normalisation not in NORMALISATIONS:
         raise UsageError(Problem(f"unknown TOPSIS normalisation '{normalisation}'", hint="use one of: " + ", ".join(NORMALISATIONS)))
-    r, flat = _normalise(np.asarray(x, dtype=float), normalisation)
-    v = r * weights
+    v, flat = _normalise(np.asarray(x, dtype=float), normalisation)
+    v *= weights  # in place: _normalise returned a fresh array
     vmax, vmin = v.max(axis=0), v.min(axis=0)
     ideal = np.where(maximise, vmax, vmin)
     anti = np.where(maximise, vmin, vmax)
-    d_plus = np.sqrt(np.einsum("ij,ij->i", v - ideal, v - ideal))
-    d_minus = np.sqrt(np.einsum("ij,ij->i", v - anti, v - anti))
+    gap = v - ideal
+    d_plus = np.sqrt(np.einsum("ij,ij->i", gap, gap))
+    np.subtract(v, anti, out=gap)
+    d_minus = np.sqrt(np.einsum("ij,ij->i", gap, gap))
     total = d_plus + d_minus
     # total is 0 only when no objective discriminates: every option is ideal and anti-ideal at once.
     if total.all():

@@ -36,7 +36,8 @@ def vikor_scores(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, v: fl
     gap = np.where(maximise, xmax - xmin, xmin - xmax)
     flat = gap == 0
     # A flat objective: best - x is 0 for everyone, and 0 / inf keeps it 0.
-    regret = (best - x) * (np.asarray(weights, dtype=float) / np.where(flat, np.inf, gap))
+    regret = np.subtract(best, x)
+    regret *= np.asarray(weights, dtype=float) / np.where(flat, np.inf, gap)  # in place: one n x m array
     s = regret.sum(axis=1)
     r = regret.max(axis=1) if x.shape[1] else np.zeros(x.shape[0])
     q = v * _spread(s) + (1.0 - v) * _spread(r)
