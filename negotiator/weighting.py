@@ -34,6 +34,7 @@ __all__ = [
     "AhpResult",
     "ahp_weights",
     "ahp_matrix",
+    "geometric_mean_judgments",
     "hierarchy_weights",
     "CR_LIMIT",
 ]

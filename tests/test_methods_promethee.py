@@ -147,3 +147,20 @@ def test_bad_thresholds_exit_2(cli, tmp_path, setting, words):
     r = cli("rank", p, "--method", "promethee")
     assert r.exit_code == 2, r.stdout + r.stderr
     assert words in r.stderr and f"{p}:3" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_usual_override_ignores_the_cases_functions():
+    from negotiator.errors import UsageError
+
+    text = """negotiator: 1
+objectives:
+  a: {label: A, scale: [0, 10], promethee: {function: ushape, q: 5}}
+options:
+  x: {label: X, scores: {a: 2}}
+  y: {label: Y, scores: {a: 4}}
+"""
+    case = load_case_text(text)
+    assert [row.score for row in rank(case, method="promethee").rows] == [0.0, 0.0]  # difference 2 <= q: indifferent
+    assert [row.score for row in rank(case, method="promethee", preference="usual").rows] == [1.0, -1.0]
+    with pytest.raises(UsageError, match="thresholds differ by objective"):
+        rank(case, method="promethee", preference="vshape")

@@ -22,12 +22,11 @@ def criterion_table(matrix) -> tuple[np.ndarray, np.ndarray]:
         return np.asarray(matrix.likely, dtype=float), np.asarray(matrix.maximise, dtype=bool)
     x = np.array(matrix.likely, dtype=float, copy=True)
     maximise = np.array(matrix.maximise, dtype=bool, copy=True)
-    if True:
-        values = matrix.values()
-        for j, curve in enumerate(curves):
-            if curve is not None:
-                x[:, j] = values[:, j]
-                maximise[j] = True
+    values = matrix.values()
+    for j, curve in enumerate(curves):
+        if curve is not None:
+            x[:, j] = values[:, j]
+            maximise[j] = True
     return x, maximise
 
 

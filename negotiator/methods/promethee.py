@@ -143,12 +143,13 @@ def net_flows(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, specs=No
 
 
 def _specs(matrix, preference: str | None):
+    """The case's preference functions, or the usual criterion everywhere when preference='usual'."""
     m = len(matrix.objectives)
-    if preference is not None and preference != "case":
-        if preference not in ("usual",):
-            raise UsageError(Problem(f"--promethee-function '{preference}' needs thresholds", hint="give each objective `promethee: {function: ..., q: .., p: ..}` in the case, or use 'usual'"))
+    if preference is None or preference == "case":
+        return list(getattr(matrix, "promethee", ()) or [None] * m)
+    if preference == "usual":
         return [None] * m
-    return list(getattr(matrix, "promethee", ()) or [None] * m)
+    raise UsageError(Problem(f"PROMETHEE preference '{preference}' cannot apply to every objective: thresholds differ by objective", hint="set `promethee: {function: ..., q: .., p: ..}` on each objective in the case, or use 'usual'"))
 
 
 @register("promethee", "PROMETHEE II (Brans & Vincke 1985): net flow phi in [-1, 1]; per-objective preference functions and thresholds from the case (objectives.<id>.promethee), usual criterion otherwise; ties give no preference")
