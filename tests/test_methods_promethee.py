@@ -100,6 +100,37 @@ def test_mixed_functions_agree_between_algorithms():
         assert a[k] == pytest.approx(b[k], abs=1e-12)
 
 
+# The preference indices pi(a, b) of that example, equal weights, to 3 decimals as
+# tabulated for it (rows a, columns b; also reproduced in the tests of the diviz
+# PROMETHEE modules, Poznan University of Technology 2017).
+BRANS_PI = np.array(
+    [
+        [0.000, 0.296, 0.250, 0.268, 0.100, 0.185],
+        [0.462, 0.000, 0.389, 0.333, 0.296, 0.500],
+        [0.236, 0.180, 0.000, 0.333, 0.056, 0.429],
+        [0.399, 0.505, 0.305, 0.000, 0.223, 0.212],
+        [0.444, 0.515, 0.487, 0.380, 0.000, 0.448],
+        [0.286, 0.399, 0.250, 0.432, 0.133, 0.000],
+    ]
+)
+
+
+def test_brans_vincke_mareschal_published_preference_indices():
+    w = np.full(6, 1 / 6)
+    flows = net_flows(BRANS_X, w, BRANS_MAX, BRANS_SPECS)
+    # The definition (as pairwise_reference applies it) reproduces the table entry by entry...
+    pi = np.zeros((6, 6))
+    for j in range(6):
+        for a in range(6):
+            for b in range(6):
+                d = BRANS_X[a, j] - BRANS_X[b, j] if BRANS_MAX[j] else BRANS_X[b, j] - BRANS_X[a, j]
+                pi[a, b] += w[j] * _pref(d, BRANS_SPECS[j])
+    assert pi == pytest.approx(BRANS_PI, abs=1e-3)
+    # ... and our flows are its row and column sums over n - 1 = 5.
+    assert flows["phi_plus"] == pytest.approx(BRANS_PI.sum(axis=1) / 5, abs=1.5e-3)
+    assert flows["phi_minus"] == pytest.approx(BRANS_PI.sum(axis=0) / 5, abs=1.5e-3)
+
+
 def test_brans_vincke_mareschal_hydro_projects():
     w = np.full(6, 1 / 6)
     flows = net_flows(BRANS_X, w, BRANS_MAX, BRANS_SPECS)
