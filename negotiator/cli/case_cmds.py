@@ -57,6 +57,8 @@ def rank(
         extra = screened_table(result, lang=lang)
         if extra is not None:
             con.print(extra)
+        for finding in result.details.get("findings", []):
+            con.print(finding, markup=False)
 
 
 @app.command()

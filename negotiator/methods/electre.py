@@ -68,4 +68,6 @@ def electre(matrix, weights: np.ndarray, concordance: float = DEFAULT_CONCORDANC
         "not_outranked": [matrix.options[i] for i in np.flatnonzero(beaten == 0)],
         "warnings": flat_warnings(matrix, x, "electre"),
     }
+    free = details["not_outranked"]
+    details["findings"] = [f"ELECTRE I: outranked by no other option (c = {concordance:g}, d = {discordance:g}): {', '.join(free) if free else 'none (the outranking relation has cycles)'}"]
     return MethodResult(scores=score.astype(float), score_name="net outranking (ELECTRE I)", details=details)

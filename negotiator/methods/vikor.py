@@ -73,5 +73,10 @@ def vikor(matrix, weights: np.ndarray, v: float = 0.5, **_) -> MethodResult:
     flat = parts.pop("flat")
     comp = compromise(parts["S"], parts["R"], parts["Q"])
     details = dict(parts)  # arrays S, R, Q
-    details.update(v=v, compromise_set=[matrix.options[i] for i in comp["set"]], acceptable_advantage=comp["advantage"], acceptable_stability=comp["stability"], warnings=flat_warnings(matrix, x, "vikor", flat))
+    chosen = [matrix.options[i] for i in comp["set"]]
+    details.update(v=v, compromise_set=chosen, acceptable_advantage=comp["advantage"], acceptable_stability=comp["stability"], warnings=flat_warnings(matrix, x, "vikor", flat))
+    yes_no = {True: "holds", False: "fails"}
+    details["findings"] = [
+        f"VIKOR compromise set: {', '.join(chosen)} (C1 acceptable advantage {yes_no[comp['advantage']]}, C2 acceptable stability {yes_no[comp['stability']]}; v = {v:g})"
+    ]
     return MethodResult(scores=1.0 - parts["Q"], score_name="1 - Q (VIKOR; Q 0 = best)", details=details)
