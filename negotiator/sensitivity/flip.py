@@ -72,29 +72,52 @@ def solve_flip_lp(values: np.ndarray, w0: np.ndarray, challenger: int, norm: str
 
     n, m = values.shape
     prob = pulp.LpProblem("flip", pulp.LpMinimize)
-    w = [pulp.LpVariable(f"w{j}", lowBound=0) for j in range(m)]
+    w = [_var(prob, f"w{j}") for j in range(m)]
     prob += pulp.lpSum(w) == 1
     for b in range(n):
         if b != challenger:
             diff = values[challenger] - values[b]
             prob += pulp.lpSum(float(diff[j]) * w[j] for j in range(m)) >= 0
     if norm == "l1":
-        d = [pulp.LpVariable(f"d{j}", lowBound=0) for j in range(m)]
+        d = [_var(prob, f"d{j}") for j in range(m)]
         for j in range(m):
             prob += d[j] >= w[j] - float(w0[j])
             prob += d[j] >= float(w0[j]) - w[j]
         prob += pulp.lpSum(d)
     else:
-        z = pulp.LpVariable("z", lowBound=0)
+        z = _var(prob, "z")
         for j in range(m):
             prob += z >= w[j] - float(w0[j])
             prob += z >= float(w0[j]) - w[j]
         prob += z
-    status = prob.solve(pulp.PULP_CBC_CMD(msg=False))
+    status = prob.solve(_solver())
     if pulp.LpStatus[status] != "Optimal":
         return None
     out = np.array([max(0.0, w[j].value() or 0.0) for j in range(m)])
     return out / out.sum()
+
+
+def _var(prob, name: str):
+    """A non-negative variable (PuLP 3's add_variable; plain LpVariable on older PuLP)."""
+    import pulp
+
+    if hasattr(prob, "add_variable"):
+        return prob.add_variable(name, lowBound=0)
+    return pulp.LpVariable(name, lowBound=0)
+
+
+def _solver():
+    """CBC (bundled with PuLP), silent; HiGHS if this PuLP has no CBC."""
+    import warnings
+
+    import pulp
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # PuLP 3 announces CBC's move in 4.0
+        cbc = pulp.PULP_CBC_CMD(msg=False)
+        if cbc.available():
+            return cbc
+    return pulp.HiGHS(msg=False)
 
 
 def _distance(w: np.ndarray, w0: np.ndarray, norm: str) -> float:

@@ -129,25 +129,37 @@ def _numeric_breakpoints(setup: Setup, k: int) -> tuple[list[Breakpoint], np.nda
     w0 = setup.w
     grid = np.linspace(0.0, 1.0, SEARCH_POINTS)
     scores = np.array([setup.scores(w) for w in one_way_weights(w0, k, grid)])  # (G, n)
+    n = scores.shape[1]
     found = []
-    for g in range(len(grid) - 1):
-        d0 = scores[g][:, None] - scores[g][None, :]
-        d1 = scores[g + 1][:, None] - scores[g + 1][None, :]
-        pairs = np.argwhere(np.triu((d0 * d1 < 0), 1))
-        for i, j in pairs:
-            lo, hi, dlo = grid[g], grid[g + 1], d0[i, j]
-            for _ in range(BISECTIONS):
-                mid = 0.5 * (lo + hi)
-                s = setup.scores(one_way_weights(w0, k, mid))
-                if (s[i] - s[j]) * dlo > 0:
-                    lo = mid
-                else:
-                    hi = mid
-            t = 0.5 * (lo + hi)
-            s = setup.scores(one_way_weights(w0, k, t))
-            rises, falls = (j, i) if dlo > 0 else (i, j)
-            found.append(Breakpoint(setup.objectives[k], float(t), setup.options[rises], setup.options[falls], _rank_at(s, i, j)))
+    for i in range(n):
+        for j in range(i + 1, n):
+            diff = scores[:, i] - scores[:, j]
+            sign = np.where(np.abs(diff) <= 1e-12, 0, np.sign(diff))
+            nz = np.flatnonzero(sign)  # ties on a grid point are bracketed by their neighbours
+            for a, b in zip(nz[:-1], nz[1:]):
+                if sign[a] != sign[b]:
+                    found.append(_bisect_swap(setup, k, i, j, grid[a], grid[b], diff[a]))
     return sorted(found, key=lambda bp: (bp.weight, bp.position, bp.rises, bp.falls)), grid, scores
+
+
+def _bisect_swap(setup: Setup, k: int, i: int, j: int, lo: float, hi: float, d_lo: float) -> Breakpoint:
+    """The weight in [lo, hi] where options i and j swap (the sign of S_i - S_j at lo is that of d_lo)."""
+    w0 = setup.w
+    for _ in range(BISECTIONS):
+        mid = 0.5 * (lo + hi)
+        s = setup.scores(one_way_weights(w0, k, mid))
+        d = s[i] - s[j]
+        if d * d_lo > 0:
+            lo = mid
+        elif d == 0:
+            lo = hi = mid
+            break
+        else:
+            hi = mid
+    t = 0.5 * (lo + hi)
+    s = setup.scores(one_way_weights(w0, k, t))
+    rises, falls = (j, i) if d_lo > 0 else (i, j)
+    return Breakpoint(setup.objectives[k], float(t), setup.options[rises], setup.options[falls], _rank_at(s, i, j))
 
 
 def _sweep_one(setup: Setup, k: int) -> ObjectiveSweep:
