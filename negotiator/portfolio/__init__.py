@@ -1,0 +1,40 @@
+"""Packages of measures: the best combination of options under budgets, rules and red lines.
+
+A PuLP mixed-integer program (model.py), solved by CBC or HiGHS with an
+honest optimality status (solve.py); infeasibility explained by a minimal
+conflicting set of constraints (diagnose.py); robustness across profiles or
+scenarios and Robust-Portfolio-Modelling core shares (robust.py); budget
+sweeps (sweep.py). Everything here is pure: no printing.
+"""
+
+from __future__ import annotations
+
+from .diagnose import ConflictItem, Diagnosis, diagnose
+from .model import PortfolioSpec, Row, Synergy, build_milp, build_spec, parse_budget_overrides, parse_count, spec_rows
+from .packages import JUDGMENT_NOTE, PackageResult, PortfolioResult, best_packages, option_values, solve_top
+from .solve import SOLVERS, SolveOutcome, SolverSettings, solve_model, status_words
+
+__all__ = [
+    "best_packages",
+    "option_values",
+    "solve_top",
+    "PackageResult",
+    "PortfolioResult",
+    "JUDGMENT_NOTE",
+    "PortfolioSpec",
+    "Row",
+    "Synergy",
+    "build_spec",
+    "build_milp",
+    "spec_rows",
+    "parse_budget_overrides",
+    "parse_count",
+    "SOLVERS",
+    "SolverSettings",
+    "SolveOutcome",
+    "solve_model",
+    "status_words",
+    "Diagnosis",
+    "ConflictItem",
+    "diagnose",
+]
