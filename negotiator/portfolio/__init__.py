@@ -12,7 +12,9 @@ from __future__ import annotations
 from .diagnose import ConflictItem, Diagnosis, diagnose
 from .model import PortfolioSpec, Row, Synergy, build_milp, build_spec, parse_budget_overrides, parse_count, spec_rows
 from .packages import JUDGMENT_NOTE, PackageResult, PortfolioResult, best_packages, option_values, solve_top
+from .robust import CoreOption, CoreResult, RobustResult, RobustRow, core_analysis, enumerate_packages, extreme_weights, robust_package, sample_weights
 from .solve import SOLVERS, SolveOutcome, SolverSettings, solve_model, status_words
+from .sweep import SweepPoint, SweepResult, budget_sweep, frontier_figure, sweep_caps
 
 __all__ = [
     "best_packages",
@@ -37,4 +39,18 @@ __all__ = [
     "Diagnosis",
     "ConflictItem",
     "diagnose",
+    "robust_package",
+    "RobustResult",
+    "RobustRow",
+    "core_analysis",
+    "CoreResult",
+    "CoreOption",
+    "enumerate_packages",
+    "sample_weights",
+    "extreme_weights",
+    "budget_sweep",
+    "sweep_caps",
+    "SweepResult",
+    "SweepPoint",
+    "frontier_figure",
 ]

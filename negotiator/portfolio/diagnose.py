@@ -132,7 +132,7 @@ def _move_advice(row: Row, move: float | None, new: float | None) -> str:
     if move is None:
         return "moving this number alone cannot make any package feasible"
     verb = "raise" if row.sense == "<=" else "lower"
-    what = {"budget": f"the {row.unit} budget", "count": "the " + ("maximum" if row.sense == "<=" else "minimum") + " count", "package": f"the package limit on {row.unit}"}[row.kind]
+    what = {"budget": f"the cap on {row.unit}", "count": "the " + ("maximum" if row.sense == "<=" else "minimum") + " count", "package": f"the package limit on {row.unit}"}[row.kind]
     return f"{verb} {what} from {row.rhs:g} to {new:g} ({'+' if row.sense == '<=' else '-'}{move:g})"
 
 

@@ -133,7 +133,7 @@ def spec_rows(spec: PortfolioSpec) -> list[Row]:
     rows: list[Row] = []
     for r, cap in spec.budgets.items():
         coefs = {o: spec.resources.get(o, {}).get(r, 0.0) for o in spec.options}
-        rows.append(Row(f"budget:{r}", "budget", f"budget of {r}: at most {cap:g}", {o: c for o, c in coefs.items() if abs(c) > _EPS}, "<=", float(cap), r))
+        rows.append(Row(f"budget:{r}", "budget", f"cap on {r}: at most {cap:g}", {o: c for o, c in coefs.items() if abs(c) > _EPS}, "<=", float(cap), r))
     if spec.count is not None:
         lo, hi = spec.count
         ones = {o: 1.0 for o in spec.options}

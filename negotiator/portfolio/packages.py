@@ -222,7 +222,28 @@ def best_packages(
     if status == "infeasible" and explain_infeasible:
         diagnosis = diagnose(spec, settings)
     warnings = list(ranking.warnings)
+    tied = _tied_alternative(spec, settings, packages) if top == 1 else None
+    if tied is not None:
+        warnings.append(f"another package scores the same ({', '.join(tied)}): the choice between tied packages is a judgment call; see --top 5")
+    for a, b in zip(packages, packages[1:]):
+        if abs(a.value - b.value) <= 1e-9:
+            warnings.append(f"packages {a.rank} and {b.rank} tie on value {a.value:.6g}: the order between them is arbitrary")
     if packages and len(packages) < top:
         warnings.append(f"only {len(packages)} distinct packages meet the constraints (asked for {top})")
     screened_out = [{"option": s.option, "label": s.label, "label_zh": s.label_zh, "reason": s.reason} for s in ranking.screened_out]
     return PortfolioResult(status, packages, spec, settings, ranking.provenance, outcomes, prep + build, solve_time, diagnosis, top, warnings, screened_out)
+
+
+#: Look for a tied second-best package only on cases this small (one extra solve).
+TIE_CHECK_MAX_OPTIONS = 60
+
+
+def _tied_alternative(spec: PortfolioSpec, settings: SolverSettings, packages: list[PackageResult]) -> tuple[str, ...] | None:
+    """Another package with the same value as the proven-optimal one, if there is one (small cases only)."""
+    if len(packages) != 1 or not packages[0].outcome.proven_optimal or len(spec.options) > TIE_CHECK_MAX_OPTIONS:
+        return None
+    quick = SolverSettings(settings.solver, min(settings.time_limit or 2.0, 2.0), 0.0, False)
+    pk, outs, _, _ = solve_top(spec, quick, 2)
+    if len(pk) == 2 and outs[1].proven_optimal and pk[1].value >= pk[0].value - 1e-9:
+        return pk[1].selected
+    return None
