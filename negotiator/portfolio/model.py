@@ -313,6 +313,15 @@ class MilpModel:
         )
 
 
+def _variable_factory(prob):
+    """PuLP 3.x attaches variables to the problem (prob.add_variable); older PuLP builds them free-standing."""
+    import pulp
+
+    if hasattr(prob, "add_variable"):
+        return lambda name, lo, hi, cat: prob.add_variable(name, lowBound=lo, upBound=hi, cat=cat)
+    return lambda name, lo, hi, cat: pulp.LpVariable(name, lowBound=lo, upBound=hi, cat=cat)
+
+
 def _row_expression(row: Row, x: dict):
     import pulp
 
@@ -339,13 +348,14 @@ def build_milp(
     rows = spec_rows(spec) if rows is None else rows
     prob = pulp.LpProblem("package", pulp.LpMinimize if elastic else pulp.LpMaximize)
     # Index names, not option ids: PuLP would silently rewrite characters like '-' and merge ids.
-    x = {o: pulp.LpVariable(f"x{i}", cat="Binary") for i, o in enumerate(spec.options)}
+    new_var = _variable_factory(prob)
+    x = {o: new_var(f"x{i}", 0, 1, "Binary") for i, o in enumerate(spec.options)}
     y = {}
     for k, syn in enumerate(spec.synergies):
         if not all(o in x for o in syn.options):
             continue
         # y_k = AND(x_o): exact both ways so a negative bonus cannot be dodged.
-        yk = pulp.LpVariable(f"y{k}", lowBound=0, upBound=1)
+        yk = new_var(f"y{k}", 0, 1, "Continuous")
         for j, o in enumerate(syn.options):
             prob += (yk <= x[o], f"syn{k}_le_{j}")
         prob += (yk >= pulp.lpSum(x[o] for o in syn.options) - (len(syn.options) - 1), f"syn{k}_ge")
@@ -355,7 +365,7 @@ def build_milp(
     for i, row in enumerate(rows):
         expr = _row_expression(row, x)
         if elastic and row.key in elastic:
-            s = pulp.LpVariable(f"s{i}", lowBound=0)
+            s = new_var(f"s{i}", 0, None, "Continuous")
             model.slack[row.key] = s
             prob += ((expr <= row.rhs + s) if row.sense == "<=" else (expr >= row.rhs - s), f"r{i}")
         else:
@@ -368,7 +378,7 @@ def build_milp(
     elif isinstance(objective, str):
         prob += _value_expression(spec, objective, x, y)
     else:
-        t = pulp.LpVariable("worst")
+        t = new_var("worst", None, None, "Continuous")
         for j, name in enumerate(objective):
             prob += (t <= _value_expression(spec, name, x, y), f"worst_{j}")
         prob += t

@@ -14,6 +14,7 @@ import re
 import sys
 import tempfile
 import time
+import warnings
 from dataclasses import dataclass
 
 from ..errors import Problem, UsageError
@@ -189,13 +190,16 @@ def _solve_cbc(problem, settings: SolverSettings) -> tuple[str, float | None, fl
 
     with tempfile.TemporaryDirectory(prefix="negotiator-cbc-") as tmp:
         log = os.path.join(tmp, "cbc.log")
-        solver = pulp.PULP_CBC_CMD(
-            msg=False,
-            timeLimit=settings.time_limit,
-            gapRel=settings.gap if settings.gap > 0 else None,
-            logPath=log,
-            keepFiles=False,
-        )
+        with warnings.catch_warnings():
+            # PuLP 3.x flags the bundled CBC as deprecated (removed in 4.0); it is still the one shipped.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            solver = pulp.PULP_CBC_CMD(
+                msg=False,
+                timeLimit=settings.time_limit,
+                gapRel=settings.gap if settings.gap > 0 else None,
+                logPath=log,
+                keepFiles=False,
+            )
         with _solver_output(settings.verbose):
             problem.solve(solver)
         with open(log, encoding="utf-8", errors="replace") as fh:
