@@ -53,6 +53,8 @@ __all__ = [
     "zero_sum_solution",
     "is_degenerate",
     "analyse_game",
+    "resolve_game_id",
+    "bimatrix_from_case",
 ]
 
 #: Vertex enumeration solves C(m+n, m) small linear systems per player; past this the
@@ -601,3 +603,29 @@ def analyse_game(g: Bimatrix) -> GameAnalysis:
         security=security_levels(g),
         zero_sum=zero_sum_solution(g),
     )
+
+
+# -- from a case ---------------------------------------------------------------------
+
+
+def resolve_game_id(case, game: str | None) -> str:
+    """The game asked for, else the case's first; a clear error when there is none."""
+    if not case.games:
+        raise UsageError(Problem("the case has no games: section, so there is no game to analyse", hint="add a `games:` section (see docs/payoffs.md), or run on the bundled case"))
+    if game is None:
+        return next(iter(case.games))
+    if game not in case.games:
+        raise UsageError(Problem(f"unknown game '{game}'", hint="use one of: " + ", ".join(case.games)))
+    return game
+
+
+def bimatrix_from_case(case, game: str | None = None) -> tuple[str, Bimatrix]:
+    """(game id, the game as exact payoff tables); the case's first player chooses rows."""
+    gid = resolve_game_id(case, game)
+    spec = case.games[gid]
+    first, second = spec.row_player, spec.col_player
+    rows = list(spec.players[first].strategies)
+    cols = list(spec.players[second].strategies)
+    A = [[spec.payoffs[r][c].payoff[0] for c in cols] for r in rows]
+    B = [[spec.payoffs[r][c].payoff[1] for c in cols] for r in rows]
+    return gid, Bimatrix.from_lists(A, B, rows, cols, first, second)
