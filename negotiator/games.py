@@ -511,24 +511,43 @@ class ZeroSumSolution:
     value: Fraction  # the row player's value
     row_strategy: Mixed
     col_strategy: Mixed
-    solver: str  # "PuLP (CBC), certified exactly" or the exact fallback
+    solver: str  # "PuLP (HiGHS), certified exactly" or the exact fallback
 
 
-def _pulp_maximin(A: Matrix) -> list[float] | None:
+def _pulp_solver():
+    """HiGHS through PuLP when highspy is installed (in-process, fast), else PuLP's bundled CBC."""
+    import warnings
+
+    import pulp
+
+    highs = pulp.HiGHS(msg=False)
+    if highs.available():
+        return highs, "PuLP (HiGHS)"
+    with warnings.catch_warnings():  # PuLP 3 announces CBC's repackaging in 4.0; nothing for users to do
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return pulp.PULP_CBC_CMD(msg=False), "PuLP (CBC)"
+
+
+def _pulp_maximin(A: Matrix) -> tuple[list[float] | None, str]:
+    import warnings
+
     import pulp
 
     m, n = len(A), len(A[0])
     prob = pulp.LpProblem("maximin", pulp.LpMaximize)
-    x = [pulp.LpVariable(f"x{i}", lowBound=0) for i in range(m)]
-    v = pulp.LpVariable("v")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        x = [pulp.LpVariable(f"x{i}", lowBound=0) for i in range(m)]
+        v = pulp.LpVariable("v")
     prob += v
     for j in range(n):
         prob += pulp.lpSum(float(A[i][j]) * x[i] for i in range(m)) >= v
     prob += pulp.lpSum(x) == 1
-    status = prob.solve(pulp.PULP_CBC_CMD(msg=False))
+    solver, name = _pulp_solver()
+    status = prob.solve(solver)
     if pulp.LpStatus[status] != "Optimal":
-        return None
-    return [max(0.0, float(xi.value() or 0.0)) for xi in x]
+        return None, name
+    return [max(0.0, float(xi.value() or 0.0)) for xi in x], name
 
 
 def _rational_mixture(weights: list[float]) -> Mixed:
@@ -549,14 +568,14 @@ def zero_sum_solution(g: Bimatrix) -> ZeroSumSolution | None:
         return None
     A = g.A
     At = tuple(tuple(-g.A[i][j] for i in range(len(A))) for j in range(len(A[0])))
-    x_float, y_float = _pulp_maximin(A), _pulp_maximin(At)
+    (x_float, solver), (y_float, _) = _pulp_maximin(A), _pulp_maximin(At)
     if x_float is not None and y_float is not None:
         x, y = _rational_mixture(x_float), _rational_mixture(y_float)
         m, n = g.shape
         floor = min(sum((x[i] * A[i][j] for i in range(m)), Fraction(0)) for j in range(n))
         ceiling = max(sum((A[i][j] * y[j] for j in range(n)), Fraction(0)) for i in range(m))
         if floor == ceiling:
-            return ZeroSumSolution(constant, floor, x, y, "PuLP (CBC), certified exactly")
+            return ZeroSumSolution(constant, floor, x, y, f"{solver}, certified exactly")
     value, x = _maximin(A)
     _, y = _maximin(At)
     return ZeroSumSolution(constant, value, x, y, "exact simplex (PuLP's answer did not certify after rounding)")
