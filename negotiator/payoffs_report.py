@@ -158,7 +158,7 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en")
 
     rules = Table(title="Decision rules side by side")
     for col, just in (("rule", "left"), ("criterion", "left"), ("choice", "left"), ("score", "right"), ("runner-up", "left"), ("margin", "right")):
-        rules.add_column(col, justify=just)
+        rules.add_column(col, justify=just, no_wrap=col in ("rule", "choice", "runner-up"))
     for r in report.rules:
         rules.add_row(
             r.name, f"{r.criterion} ({r.better} is better)", "\n".join(_ids(t, r.chosen)), f"{r.scores[r.chosen[0]]:.4f}",
