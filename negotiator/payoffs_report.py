@@ -157,11 +157,15 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en")
         payoff.add_row(name, *[f"{v:.4f}" for v in t.values[i]], ", ".join(chosen_by.get(i, [])))
 
     rules = Table(title="Decision rules side by side")
-    for col, just in (("rule", "left"), ("criterion", "left"), ("choice", "left"), ("score", "right"), ("runner-up", "left"), ("margin", "right")):
-        rules.add_column(col, justify=just, no_wrap=col in ("rule", "choice", "runner-up"))
+    rules.add_column("rule (criterion)", min_width=24)
+    rules.add_column("choice", no_wrap=True)
+    rules.add_column("score", justify="right", no_wrap=True)
+    rules.add_column("runner-up", no_wrap=True)
+    rules.add_column("margin", justify="right", no_wrap=True)
     for r in report.rules:
         rules.add_row(
-            r.name, f"{r.criterion} ({r.better} is better)", "\n".join(_ids(t, r.chosen)), f"{r.scores[r.chosen[0]]:.4f}",
+            Text(f"{r.name}\n", style="bold").append(f"{r.criterion}, {r.better} is better", style="dim"),
+            "\n".join(_ids(t, r.chosen)), f"{r.scores[r.chosen[0]]:.4f}",
             "\n".join(_ids(t, r.runner_up)) or "-", "-" if r.margin is None else f"{r.margin:.4f}",
         )
 
