@@ -335,12 +335,16 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
     for k, rd in enumerate(a.strict_rounds, 1):
         for d in rd.removed:
             _dom_row(dom, f"strict, round {k}", g, d)
+    for k, rd in enumerate(a.weak_rounds, 1):
+        for d in rd.removed:
+            _dom_row(dom, f"weak, round {k}", g, d)
     survivors = a.strict_rounds[-1] if a.strict_rounds else None
     left_rows = g.rows if survivors is None else [g.rows[i] for i in survivors.rows_left]
     left_cols = g.cols if survivors is None else [g.cols[j] for j in survivors.cols_left]
     dom.caption = (
         f"after iterated elimination of strictly dominated strategies: {rp} keeps {', '.join(left_rows)}; {cp} keeps {', '.join(left_cols)}"
         + ("" if a.dominated else " (nothing is dominated)")
+        + _weak_survivors(a)
         + "\nmargin: strict = the smallest gain of the dominating strategy; weak = its total gain"
     )
     dom.caption_justify = "left"
@@ -381,6 +385,16 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
         zs.add_row(_frac(z.value), mixture_text(z.row_strategy, g.rows), mixture_text(z.col_strategy, g.cols), z.solver)
         out.append(zs)
     return out
+
+
+def _weak_survivors(a: GameAnalysis) -> str:
+    if not a.weak_rounds:
+        return ""
+    g, last = a.game, a.weak_rounds[-1]
+    return (
+        f"\nafter iterated elimination of weakly dominated strategies (all at once each round; with weak dominance the order "
+        f"can matter): {g.row_player} keeps {', '.join(g.rows[i] for i in last.rows_left)}; {g.col_player} keeps {', '.join(g.cols[j] for j in last.cols_left)}"
+    )
 
 
 def _dom_row(table, step: str, g, d) -> None:
