@@ -42,8 +42,8 @@ def fr(*values):
 
 
 def test_battle_of_the_sexes_has_two_pure_and_one_mixed_equilibrium():
-    # Osborne (2004), An Introduction to Game Theory, §2.7.2 (BoS: Bach/Stravinsky payoffs
-    # (2,1), (0,0), (0,0), (1,2)) and §4.3: the mixed equilibrium ((2/3, 1/3), (1/3, 2/3)).
+    # Osborne (2004), An Introduction to Game Theory, ch. 2 (BoS, "Bach or Stravinsky?", payoffs
+    # (2,1), (0,0), (0,0), (1,2)) and ch. 4: its mixed equilibrium ((2/3, 1/3), (1/3, 2/3)).
     g = game([[2, 0], [0, 1]], [[1, 0], [0, 2]])
     eqs = extreme_equilibria(g)[0]
     assert {(e.x, e.y) for e in eqs} == {
@@ -59,7 +59,8 @@ def test_battle_of_the_sexes_has_two_pure_and_one_mixed_equilibrium():
 
 
 def test_matching_pennies_unique_mixed_equilibrium_and_value_zero():
-    # Von Neumann & Morgenstern (1944) §18.1; Osborne (2004) §4.1: unique equilibrium (1/2, 1/2) each, value 0.
+    # Osborne (2004), An Introduction to Game Theory, ch. 2 and ch. 4: the unique equilibrium is
+    # (1/2, 1/2) for each player; as a zero-sum game its value is 0.
     g = game([[1, -1], [-1, 1]], [[-1, 1], [1, -1]])
     assert eq_set(g) == {(fr(F(1, 2), F(1, 2)), fr(F(1, 2), F(1, 2)))}
     assert pure_equilibria(g) == []
@@ -70,7 +71,7 @@ def test_matching_pennies_unique_mixed_equilibrium_and_value_zero():
 
 def test_odd_or_even_value_one_twelfth():
     # Ferguson, Game Theory (UCLA text), Part II §1.1 "Odd-or-Even" (matrix [[-2, 3], [3, -4]]),
-    # solved in §2: value 1/12, both players' optimal strategy (7/12, 5/12).
+    # solved with the 2x2 formulas of Part II §2: value 1/12, both players' optimal strategy (7/12, 5/12).
     A = [[-2, 3], [3, -4]]
     g = game(A, [[-v for v in r] for r in A])
     z = zero_sum_solution(g)
@@ -296,7 +297,7 @@ def test_random_nondegenerate_games_agree_with_nashpy():
     # only, so degenerate draws are skipped; integers from a wide range make them rare.
     rng = np.random.default_rng(20260701)
     checked = 0
-    while checked < 25:
+    while checked < 15:
         m, n = int(rng.integers(2, 5)), int(rng.integers(2, 5))
         A = rng.integers(-50, 51, size=(m, n)).tolist()
         B = rng.integers(-50, 51, size=(m, n)).tolist()
@@ -347,3 +348,45 @@ def test_exact_lp_statuses():
     assert solve_lp([1, 0], [[-1, 1]], [1]).status == "unbounded"
     res = solve_lp([1], [[1]], [-3], free=[0])
     assert res.status == "optimal" and res.value == -3
+
+
+def test_zero_sum_falls_back_to_the_exact_simplex_when_rounding_fails():
+    # Optimal strategies with denominators beyond what PuLP's floats round back to:
+    # p = 100002/200012 = 50001/100006 (the 2x2 formula, e.g. Owen 1995, Game Theory, §II.4).
+    A = [[100003, -7], [-11, 99991]]
+    g = game(A, [[-v for v in r] for r in A])
+    z = zero_sum_solution(g)
+    assert z.row_strategy == fr(F(50001, 100006), F(50005, 100006))
+    assert z.value == F(100003 * 99991 - 7 * 11, 200012)
+    assert "exact simplex" in z.solver
+
+
+def _in_hull(point, vertices) -> bool:
+    """Is ``point`` a convex combination of ``vertices``? (exact LP feasibility)"""
+    k, d = len(vertices), len(point)
+    res = solve_lp([0] * k, A_eq=[[v[i] for v in vertices] for i in range(d)] + [[1] * k], b_eq=list(point) + [1])
+    return res.status == "optimal"
+
+
+def test_every_equilibrium_on_a_grid_lies_in_a_reported_nash_subset():
+    # Completeness on degenerate games: payoffs in {0, 1, 2} make ties everywhere. Every
+    # strategy pair on a 1/6-grid that is an equilibrium (checked exactly) must lie in
+    # conv(X) x conv(Y) for some reported maximal Nash subset (X, Y).
+    rng = np.random.default_rng(3)
+    steps = [F(k, 6) for k in range(7)]
+    for _ in range(12):
+        m, n = 2, int(rng.integers(2, 4))
+        g = game(rng.integers(0, 3, size=(m, n)).tolist(), rng.integers(0, 3, size=(m, n)).tolist())
+        eqs, pairs, xs, ys = extreme_equilibria(g)
+        subsets = [s for c in equilibrium_components(pairs, xs, ys) for s in c.nash_subsets]
+        for X, Y in subsets:  # and conversely: each reported subset holds only equilibria
+            centre_x = tuple(sum(c) / len(X) for c in zip(*X))
+            centre_y = tuple(sum(c) / len(Y) for c in zip(*Y))
+            assert max(deviation_gains(g, centre_x, centre_y)) <= 0
+        xs_grid = [(a, 1 - a) for a in steps]
+        ys_grid = [(a, 1 - a) for a in steps] if n == 2 else [(a, b, 1 - a - b) for a in steps for b in steps if a + b <= 1]
+        for x in xs_grid:
+            for y in ys_grid:
+                if max(deviation_gains(g, x, y)) > 0:
+                    continue
+                assert any(_in_hull(x, X) and _in_hull(y, Y) for X, Y in subsets), (g.A, g.B, x, y)
