@@ -55,6 +55,8 @@ class Party(CaseModel):
     batna: Union[Number, Literal["derived"]]
     #: Weight profile used to derive the BATNA (default: the case's first profile).
     batna_profile: Id | None = None
+    #: Options that are not unilateral (e.g. holding these very talks): left out of a derived BATNA.
+    batna_excludes: list[Id] = Field(default_factory=list)
     rationale: str | None = None
     source: str | None = None
 
@@ -123,6 +125,14 @@ def _party_problems(case, nid: str, neg: Negotiation) -> list[RefProblem]:
                 out.append(RefProblem(path=where + (pid, "batna_profile"), message=f"party '{pid}' names a batna_profile but its BATNA is a number", hint="remove batna_profile, or write `batna: derived`"))
             elif party.batna_profile not in case.weights:
                 out.append(RefProblem(path=where + (pid, "batna_profile"), message=f"unknown weight profile '{party.batna_profile}' for the derived BATNA of '{pid}'", hint=_known("weight profiles", case.weights)))
+        for k, oid in enumerate(party.batna_excludes):
+            if party.batna != DERIVED:
+                out.append(RefProblem(path=where + (pid, "batna_excludes"), message=f"party '{pid}' lists batna_excludes but its BATNA is a number", hint="remove batna_excludes, or write `batna: derived`"))
+                break
+            if oid not in case.options:
+                out.append(RefProblem(path=where + (pid, "batna_excludes", k), message=f"unknown option '{oid}' in batna_excludes of '{pid}'", hint=_known("options", case.options)))
+        if party.batna == DERIVED and set(case.options) <= set(party.batna_excludes):
+            out.append(RefProblem(path=where + (pid, "batna_excludes"), message=f"batna_excludes of '{pid}' leaves no option to walk away to", hint="keep at least one unilateral option"))
         if party.batna == DERIVED and party.batna_profile is None and not case.weights:
             out.append(RefProblem(path=where + (pid, "batna"), message=f"party '{pid}' has `batna: derived` but the case has no weight profiles to value its options with", hint="add a profile under weights:, or give the BATNA as a number"))
     return out

@@ -16,12 +16,15 @@ a conversion law: it is meaningful only when the party's agenda values read as
 "the overall value, 0-100, of a deal at this level, on the same objectives and
 weights as the case's ranking". The schema therefore requires such a party's
 values to lie in [0, 100]. A case without scenarios uses its base ranking
-(probability 1).
+(probability 1). Options listed in ``batna_excludes`` (e.g. holding the very
+talks being analysed) are not unilateral and are skipped.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from ..errors import Problem, UsageError
 
 __all__ = ["BATNA_SCALE", "ScenarioBest", "Batna", "resolve_batnas"]
 
@@ -49,6 +52,7 @@ class Batna:
     weights: dict[str, float] = field(default_factory=dict)
     expected_overall_value: float | None = None
     per_scenario: tuple[ScenarioBest, ...] = ()
+    excluded: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         out = {"party": self.party, "value": self.value, "derived": self.derived, "rationale": self.rationale}
@@ -59,6 +63,7 @@ class Batna:
                     "profile": self.profile,
                     "weights": dict(self.weights),
                     "expected_overall_value": self.expected_overall_value,
+                    "excluded_options": list(self.excluded),
                     "per_scenario": [s.__dict__.copy() for s in self.per_scenario],
                 }
             )
@@ -86,9 +91,12 @@ def _derived(loaded, pid: str, party) -> Batna:
     weights: dict[str, float] = {}
     for sid, sc in scenarios:
         ranking = rank(loaded, profile=profile, scenario=sid)
-        best = ranking.rows[0]
+        unilateral = [row for row in ranking.rows if row.option not in party.batna_excludes]
+        if not unilateral:
+            raise UsageError(Problem(f"no unilateral option is left to derive the walk-away value of '{pid}' in scenario '{sid}' (all are screened out or excluded)", hint="give the BATNA as a number, or shorten batna_excludes"))
+        best = unilateral[0]
         weights = dict(ranking.provenance.weights)
         profile = ranking.provenance.profile
         rows.append(ScenarioBest(sid, 1.0 if sc is None else float(sc.probability), best.option, best.label, best.label_zh, float(best.score)))
     expected = sum(r.probability * r.overall_value for r in rows)
-    return Batna(pid, BATNA_SCALE * expected, True, party.rationale, profile, weights, expected, tuple(rows))
+    return Batna(pid, BATNA_SCALE * expected, True, party.rationale, profile, weights, expected, tuple(rows), tuple(party.batna_excludes))

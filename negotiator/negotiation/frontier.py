@@ -156,7 +156,11 @@ def efficient_packages(agenda: Agenda, allowed: Sequence[Sequence[int]] | None =
         if r[1] <= TOL or u[1] >= top2 - TOL:
             break
         bound = u2_scaled + RESOLUTION
-    return points
+    # The slack reward is tiny (AUGMENTATION_EPS x a share of a range), below what a
+    # solver's tolerances always resolve, so among packages tied for party 1 it can
+    # return one that is only weakly efficient. The jump makes the next solve find
+    # the package that dominates it; drop the dominated one here.
+    return [p for p in points if not any(dominates(q.utilities, p.utilities) for q in points)]
 
 
 def enumerate_frontier(agenda: Agenda, allowed: Sequence[Sequence[int]] | None = None) -> list[FrontierPoint]:
