@@ -170,6 +170,8 @@ def solve_agenda(agenda: Agenda, d: tuple[float, float], allowed: Sequence[Seque
     if not zone:
         closest = min(range(len(pts)), key=lambda k: (max(d[0] - pts[k][0], d[1] - pts[k][1]), k))
         reason = _no_zone_reason(agenda, d, best_possible, frontier[closest])
+        if nash_h is not None:
+            reason += " A lottery between two packages (or taking turns) would reach both walk-away values: see the lottery solutions."
     return Outcome(frontier, d, allowed_t, agenda.package_size(allowed_t), best_possible, zone, ideal, nash, ks, nash_h, ks_h, closest, reason)
 
 

@@ -110,6 +110,21 @@ def _ranges(agenda: Agenda, allowed) -> tuple[list[list[float]], list[float], li
     return lows, umin, umax
 
 
+def _variable(prob, name: str, **kw):
+    # PuLP 3.3 deprecates free-standing variables; older PuLP (>= 2.8) only has them.
+    import pulp
+
+    if hasattr(prob, "add_variable"):
+        return prob.add_variable(name, **kw)
+    return pulp.LpVariable(name, **kw)
+
+
+def _constraint(prob, name: str):
+    if hasattr(prob, "get_constraint_by_name"):
+        return prob.get_constraint_by_name(name)
+    return prob.constraints[name]
+
+
 def efficient_packages(agenda: Agenda, allowed: Sequence[Sequence[int]] | None = None) -> list[FrontierPoint]:
     """Every Pareto-efficient package (one per distinct utility pair), best for party 1 first.
 
@@ -126,12 +141,12 @@ def efficient_packages(agenda: Agenda, allowed: Sequence[Sequence[int]] | None =
     n = len(agenda.issues)
 
     prob = pulp.LpProblem("augmecon", pulp.LpMaximize)
-    x = {(i, l): pulp.LpVariable(f"x_{i}_{l}", cat="Binary") for i in range(n) for l in allowed[i]}
+    x = {(i, l): _variable(prob, f"x_{i}_{l}", cat="Binary") for i in range(n) for l in allowed[i]}
     for i in range(n):
         prob += pulp.lpSum(x[i, l] for l in allowed[i]) == 1, f"one_level_{i}"
     # Utilities rescaled to [0, 1]: (U_p - min U_p) / range_p.
     f = [pulp.lpSum(((contrib[p][i][l] - lows[p][i]) / scale[p]) * x[i, l] for i in range(n) for l in allowed[i]) for p in range(2)]
-    slack = pulp.LpVariable("s2", lowBound=0)
+    slack = _variable(prob, "s2", lowBound=0)
     prob += f[0] + AUGMENTATION_EPS * slack
     prob += f[1] - slack == 0.0, "epsilon"
     solver = _solver()
@@ -140,7 +155,7 @@ def efficient_packages(agenda: Agenda, allowed: Sequence[Sequence[int]] | None =
     bound = 0.0  # on the rescaled utility of party 2
     top2 = umax[1]
     for _ in range(100_000):
-        prob.constraints["epsilon"].changeRHS(bound)
+        _constraint(prob, "epsilon").changeRHS(bound)
         status = prob.solve(solver)
         if pulp.LpStatus[status] != "Optimal":
             break
