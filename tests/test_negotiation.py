@@ -144,10 +144,13 @@ def test_nash_is_invariant_to_rescaling_utilities():
     assert nash_discrete(scaled, (3 * d[0] + 7, 0.5 * d[1] - 1)) == k
 
 
-def test_upper_hull_keeps_only_concave_efficient_vertices():
-    pts = [(0.0, 10.0), (5.0, 5.0), (4.0, 7.0), (10.0, 0.0), (3.0, 3.0)]
-    # (5, 5) lies on the chord from (0, 10) to (10, 0): not a vertex; (4, 7) is above it.
+def test_upper_hull_keeps_only_the_concave_efficient_boundary():
+    pts = [(0.0, 10.0), (5.0, 4.0), (4.0, 7.0), (10.0, 0.0), (3.0, 3.0)]
+    # (5, 4) lies under the chord from (4, 7) to (10, 0) (which passes (5, 5.83)); (3, 3) is dominated.
     assert [pts[k] for k in upper_hull(pts)] == [(0.0, 10.0), (4.0, 7.0), (10.0, 0.0)]
+    # A point exactly on an edge stays, so lotteries mix neighbouring packages.
+    pts = [(0.0, 10.0), (5.0, 5.0), (10.0, 0.0)]
+    assert [pts[k] for k in upper_hull(pts)] == pts
 
 
 # -- AUGMECON against enumeration -----------------------------------------------------------

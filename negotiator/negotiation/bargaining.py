@@ -92,7 +92,9 @@ def ks_discrete(points: Sequence[Point], d: Point) -> int | None:
 
 
 def upper_hull(points: Sequence[Point]) -> list[int]:
-    """Indices of the vertices of the Pareto part of the convex hull, by rising u1 (falling u2)."""
+    """Indices of the Pareto part of the convex hull's boundary, by rising u1 (falling u2).
+
+    Corners, and points lying exactly on an edge between two corners."""
     order = sorted(range(len(points)), key=lambda k: (points[k][0], -points[k][1]))
     # Pareto filter first: keep points not dominated (scan by falling u1).
     eff: list[int] = []
@@ -104,12 +106,13 @@ def upper_hull(points: Sequence[Point]) -> list[int]:
     eff.reverse()  # rising u1, falling u2
     hull: list[int] = []
     for k in eff:
-        # Keep the chain concave: drop the middle point while it lies on or under the chord.
+        # Keep the chain concave: drop the middle point while it lies under the chord.
+        # A point exactly on the chord stays, so a lottery mixes the nearest packages.
         while len(hull) >= 2:
             a, b = points[hull[-2]], points[hull[-1]]
             c = points[k]
             cross = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
-            if cross >= -TOL * max(1.0, abs(a[0]) + abs(c[1])):
+            if cross > TOL * max(1.0, abs(a[0]) + abs(c[1])):
                 hull.pop()
             else:
                 break
