@@ -257,7 +257,7 @@ def _solutions_table(a: NegotiationAnalysis, o: Outcome, names, lang: str, title
 
     ag = a.agenda
     t = Table(title=title, title_justify="left")
-    t.add_column("rule")
+    t.add_column("rule", no_wrap=True)
     for n in names:
         t.add_column(n, justify="right")
     for n in names:
