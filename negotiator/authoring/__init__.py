@@ -1,0 +1,1 @@
+"""Case authoring: start a case, keep it in a spreadsheet or DataFrames, and bring it back."""
