@@ -332,14 +332,19 @@ def _key_order_table(case) -> list[list[Any]]:
     objectives = list(case.objectives)
     rows: list[list[Any]] = [["path", "keys"]]
 
-    def record(path: str, keys: list[str]) -> None:
-        natural = [o for o in objectives if o in keys]
+    resources: list[str] = []
+    for opt in case.options.values():
+        resources += [r for r in opt.resources if r not in resources]
+
+    def record(path: str, keys: list[str], natural_order: list[str] = objectives) -> None:
+        natural = [o for o in natural_order if o in keys]
         if keys != natural:
             rows.append([path, ", ".join(keys)])
 
     for oid, opt in case.options.items():
         record(f"options.{oid}.scores", list(opt.scores))
         record(f"options.{oid}.notes", list(opt.notes))
+        record(f"options.{oid}.resources", list(opt.resources), resources)
     for pid, profile in case.weights.items():
         if isinstance(profile, dict) and profile_form(profile) == "weights":
             record(f"weights.{pid}", list(profile))
@@ -390,8 +395,13 @@ def _table(sheet: Sheet, issues: Issues, required: tuple[str, ...] = (), header_
         if all(is_blank(v) for v in rows[r]):
             blank_run.append(r)
             continue
-        for b in blank_run:
-            issues.add(sheet.where(b, 0), "an empty row in the middle of the table", "delete the empty row (or fill it in)")
+        if blank_run:
+            first, last = sheet.where(blank_run[0], 0), sheet.where(blank_run[-1], 0)
+            if len(blank_run) == 1:
+                issues.add(first, "an empty row in the middle of the table", "delete the empty row (or fill it in)")
+            else:
+                span = first + ":" + last.split("!")[-1] if "!" in last else f"{first} to {last}"
+                issues.add(span, f"{len(blank_run)} empty rows in the middle of the table", "delete the empty rows (tables have no gaps)")
         blank_run = []
         data.append((r, rows[r]))
     return _Table(sheet, columns, data)

@@ -74,6 +74,7 @@ def workbook_bytes(loaded) -> bytes:
         ws = wb.create_sheet(name)
         for row in tables[name]:
             ws.append(row)
+        _texts_stay_texts(ws)
         _style(ws, name, tables)
     wb.properties.title = loaded.case.title
     wb.properties.subject = f"negotiator case, case_sha256 {loaded.sha256}"
@@ -97,6 +98,14 @@ def _xlsx_target(path: str | Path) -> Path:
     if p.suffix.lower() != ".xlsx":
         raise UsageError(Problem(f"the workbook must be an .xlsx file, got '{p.name}'", file=str(p), hint="name the output FILE.xlsx"))
     return p
+
+
+def _texts_stay_texts(ws) -> None:
+    """A text that starts with '=' (a note, a label) is text, not a formula to evaluate."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.data_type == "f" and isinstance(cell.value, str):
+                cell.data_type = "s"
 
 
 def _style(ws, name: str, tables: dict) -> None:
@@ -134,7 +143,10 @@ def _protect_ids(ws, n_rows: int, n_cols: int, header_rows: int, form_row_editab
     """Lock the header and the id column of existing rows; everything else stays editable."""
     from openpyxl.styles import Protection
 
+    from copy import copy
+
     unlocked = Protection(locked=False)
+    plain = None  # the style of an unlocked, otherwise unstyled cell; copied (setting it is slow)
     for r in range(1, n_rows + _SPARE_ROWS + 1):
         for c in range(1, n_cols + _SPARE_COLUMNS + 1):
             existing_id = c == 1 and r <= n_rows
@@ -143,7 +155,14 @@ def _protect_ids(ws, n_rows: int, n_cols: int, header_rows: int, form_row_editab
                 continue
             if r == 2 and header_rows == 2 and not form_row_editable:
                 continue
-            ws.cell(row=r, column=c).protection = unlocked
+            cell = ws.cell(row=r, column=c)
+            if cell.has_style:
+                cell.protection = unlocked
+            elif plain is None:
+                cell.protection = unlocked
+                plain = copy(cell._style)
+            else:
+                cell._style = copy(plain)
     p = ws.protection
     p.sheet = True
     # Structure and layout stay free: only the locked cells (ids, headers) refuse edits.
