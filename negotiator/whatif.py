@@ -33,7 +33,7 @@ import numpy as np
 
 from .errors import Problem, UsageError
 
-__all__ = ["TOLERANCE", "OneWeightChange", "WeightShift", "WhatIf", "set_one_weight", "what_would_it_take", "pairwise_what_if"]
+__all__ = ["TOLERANCE", "OneWeightChange", "WeightShift", "WhatIf", "Comparison", "set_one_weight", "what_would_it_take", "pairwise_what_if", "compare_options", "nudge_weight", "rank_moves"]
 
 #: Score gaps and weight changes closer to zero than this count as zero.
 TOLERANCE = 1e-12
@@ -192,3 +192,72 @@ def pairwise_what_if(loaded, ahead: str, behind: str, weights: Mapping[str, floa
     va = dict(zip(matrix.objectives, values[matrix.index(ahead)]))
     vb = dict(zip(matrix.objectives, values[matrix.index(behind)]))
     return what_would_it_take(va, vb, w, ahead, behind)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Options side by side under the additive value model, objective by objective.
+
+    ``difference[o][obj]`` is option o's weighted contribution minus the first
+    option's, so each column of differences sums to the gap in overall value.
+    """
+
+    options: list[str]
+    objectives: list[str]
+    weights: dict[str, float]
+    likely: dict[str, dict[str, float]]  # option -> objective -> likely score
+    values: dict[str, dict[str, float]]  # option -> objective -> value in [0, 1]
+    contributions: dict[str, dict[str, float]]  # option -> objective -> weight * value
+    difference: dict[str, dict[str, float]]  # option -> objective -> contribution minus the first option's
+    total: dict[str, float]  # option -> overall additive value
+    total_difference: dict[str, float]  # option -> total minus the first option's total
+
+
+def compare_options(loaded, options: Sequence[str], weights: Mapping[str, float], scenario: str | None = None) -> Comparison:
+    """The numbers behind the Compare view (and any side-by-side table)."""
+    from .matrix import build_matrix
+    from .methods.additive import additive_scores
+    from .weights import normalise
+
+    case = loaded.case
+    if not options:
+        raise UsageError(Problem("name at least one option to compare"))
+    for oid in options:
+        if oid not in case.options:
+            raise UsageError(Problem(f"unknown option '{oid}'", hint="use one of: " + ", ".join(case.options)))
+    w = normalise(weights, list(case.objectives))
+    matrix = build_matrix(case, scenario)
+    rows = [matrix.index(o) for o in options]
+    values = matrix.values()[rows]
+    wvec = np.array([w[o] for o in matrix.objectives])
+    scores, contrib = additive_scores(values, wvec)
+    objs = list(matrix.objectives)
+
+    def per_obj(arr):
+        return {o: dict(zip(objs, map(float, arr[i]))) for i, o in enumerate(options)}
+
+    diff = contrib - contrib[0]
+    return Comparison(
+        options=list(options),
+        objectives=objs,
+        weights=w,
+        likely=per_obj(matrix.likely[rows]),
+        values=per_obj(values),
+        contributions=per_obj(contrib),
+        difference=per_obj(diff),
+        total=dict(zip(options, map(float, scores))),
+        total_difference=dict(zip(options, map(float, scores - scores[0]))),
+    )
+
+
+def nudge_weight(weights: Mapping[str, float], objective: str, step: float) -> dict[str, float]:
+    """Move one normalised weight by ``step``, kept within [0, 1], the others rescaled (arrow keys)."""
+    total = float(sum(weights.values()))
+    current = float(weights[objective]) / total if total > 0 else 0.0
+    return set_one_weight(weights, objective, min(max(current + step, 0.0), 1.0))
+
+
+def rank_moves(before, after) -> dict[str, int | None]:
+    """Places each option gained (+) or lost (-) from one Ranking to another; None when new."""
+    old = {row.option: row.rank for row in before.rows} if before is not None else {}
+    return {row.option: (old[row.option] - row.rank if row.option in old else None) for row in after.rows}

@@ -125,3 +125,42 @@ def test_answers_replay_through_api_rank(cases_dir):
 def test_unknown_option_is_a_usage_error(cases_dir):
     with pytest.raises(UsageError, match="unknown option 'zz'"):
         pairwise_what_if(load_case(cases_dir / "tiny.yaml"), "a", "zz", {"gain": 1})
+
+
+def test_compare_options_tiny_by_hand(cases_dir):
+    # tiny.yaml, profile main (gain 2, cost 1, risk 1 -> 0.5, 0.25, 0.25).
+    # Values: gain a 0.8, b 0.5; cost (min, derived scale [1, 9]) a 0, b (9-3)/8 = 0.75;
+    # risk (min, [0, 10]) a 0.7, b 0.9.
+    from negotiator.whatif import compare_options
+
+    loaded = load_case(cases_dir / "tiny.yaml")
+    cmp = compare_options(loaded, ["a", "b"], {"gain": 2, "cost": 1, "risk": 1})
+    assert cmp.values["a"] == pytest.approx({"gain": 0.8, "cost": 0.0, "risk": 0.7})
+    assert cmp.values["b"] == pytest.approx({"gain": 0.5, "cost": 0.75, "risk": 0.9})
+    assert cmp.total["a"] == pytest.approx(0.4 + 0 + 0.175)
+    assert cmp.total["b"] == pytest.approx(0.25 + 0.1875 + 0.225)
+    assert cmp.difference["b"] == pytest.approx({"gain": -0.15, "cost": 0.1875, "risk": 0.05})
+    assert cmp.total_difference["b"] == pytest.approx(sum(cmp.difference["b"].values()))
+    assert cmp.likely["b"]["cost"] == 3
+    ranked = {r.option: r.score for r in api.rank(loaded, profile="main").rows}
+    assert cmp.total["a"] == pytest.approx(ranked["a"]) and cmp.total["b"] == pytest.approx(ranked["b"])
+
+
+def test_nudge_weight_clamps_and_rescales():
+    from negotiator.whatif import nudge_weight
+
+    assert nudge_weight({"a": 0.5, "b": 0.25, "c": 0.25}, "a", 0.1) == pytest.approx({"a": 0.6, "b": 0.2, "c": 0.2})
+    assert nudge_weight({"a": 0.98, "b": 0.02}, "a", 0.05) == pytest.approx({"a": 1.0, "b": 0.0})
+    assert nudge_weight({"a": 0.02, "b": 0.98}, "a", -0.05) == pytest.approx({"a": 0.0, "b": 1.0})
+
+
+def test_rank_moves_against_the_starting_profile(cases_dir):
+    from negotiator.whatif import rank_moves
+
+    loaded = load_case(cases_dir / "tiny.yaml")
+    before = api.rank(loaded, profile="main")  # a 0.575, b 0.6625 -> b 1st, a 2nd
+    after = api.rank(loaded, weights={"gain": 1})  # gain only: a 0.8 > b 0.5
+    moves = rank_moves(before, after)
+    assert [r.option for r in before.rows] == ["b", "a"] and [r.option for r in after.rows] == ["a", "b"]
+    assert moves == {"a": 1, "b": -1}
+    assert rank_moves(None, after) == {"a": None, "b": None}
