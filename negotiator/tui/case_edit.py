@@ -20,8 +20,8 @@ from ..fileio import write_atomic
 __all__ = ["ID_PATTERN", "check_profile_name", "profile_file", "add_profile_text", "save_profile"]
 
 ID_PATTERN = re.compile(r"^[\w][\w.\-]*$")
-#: Weights are written rounded; six decimals keep any rank the UI showed.
-DECIMALS = 6
+#: Weights are written to 12 decimals: ties the UI showed (scores within 1e-9) stay ties.
+DECIMALS = 12
 
 
 def check_profile_name(loaded: LoadedCase, name: str) -> str:

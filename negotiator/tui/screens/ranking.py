@@ -92,6 +92,10 @@ class RankingScreen(ViewScreen):
         yield Static(id="legend")
         yield Static(id="provenance")
 
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#ranking-table").focus()
+
     def watch_sort_by(self) -> None:
         self._state_changed()
 
