@@ -1,0 +1,139 @@
+"""`negotiator sensitivity ...` end to end: formats, provenance, charts, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+COMMANDS = ["sweep", "stability", "flip", "smaa", "tornado", "scenarios"]
+
+
+@pytest.fixture
+def tiny(cases_dir):
+    return str(cases_dir / "tiny.yaml")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_runs_on_the_bundled_case(cli, command):
+    extra = ["--samples", "2000"] if command == "smaa" else []
+    r = cli("sensitivity", command, *extra)
+    assert r.exit_code == 0, r.stderr
+    assert "sha256" in r.stdout and "analyst judgments" in r.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_json_carries_the_provenance(cli, tiny, command):
+    extra = ["--samples", "500", "--seed", "7"] if command == "smaa" else []
+    r = cli("sensitivity", command, tiny, "--format", "json", *extra)
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    for key in ("case", "case_sha256", "version", "method", "profile", "weights", "seed", "samples"):
+        assert key in data
+    assert data["case"].endswith("tiny.yaml") and len(data["case_sha256"]) == 64
+    if command == "smaa":
+        assert (data["seed"], data["samples"]) == (7, 500)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_csv_is_a_table_with_provenance_comment_lines(cli, tiny, command):
+    extra = ["--samples", "500"] if command == "smaa" else []
+    r = cli("sensitivity", command, tiny, "--format", "csv", *extra)
+    assert r.exit_code == 0, r.stderr
+    body = [line for line in r.stdout.splitlines() if not line.startswith("#")]
+    comments = [line for line in r.stdout.splitlines() if line.startswith("#")]
+    rows = list(csv.reader(io.StringIO("\n".join(body))))
+    assert len(rows) >= 1 and all(len(row) == len(rows[0]) for row in rows)
+    assert any("sha256" in c for c in comments) and any("negotiator" in c for c in comments)
+
+
+def test_smaa_same_seed_same_output(cli):
+    a = cli("sensitivity", "smaa", "--samples", "3000", "--seed", "5", "--format", "json")
+    b = cli("sensitivity", "smaa", "--samples", "3000", "--seed", "5", "--format", "json", "--workers", "1")
+    assert a.exit_code == 0 and a.stdout == b.stdout
+
+
+def test_smaa_table_shows_seed_and_samples(cli, tiny):
+    r = cli("sensitivity", "smaa", tiny, "--samples", "1234", "--seed", "99")
+    assert r.exit_code == 0 and "seed: 99" in r.stdout and "samples: 1234" in r.stdout
+
+
+def test_lang_zh_uses_the_chinese_labels(cli):
+    r = cli("sensitivity", "stability", "--lang", "zh")
+    assert r.exit_code == 0 and "国家主权" in r.stdout
+
+
+def test_sweep_of_one_objective_lists_every_swap(cli):
+    r = cli("sensitivity", "sweep", "--objective", "citizen_rights")
+    assert r.exit_code == 0 and "Every swap as the weight of" in r.stdout
+
+
+@pytest.mark.parametrize("suffix, magic", [("png", b"\x89PNG"), ("svg", b"<?xml")])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_plots_are_written(cli, tiny, tmp_path, command, suffix, magic):
+    out = tmp_path / f"chart.{suffix}"
+    extra = ["--samples", "300"] if command == "smaa" else []
+    r = cli("sensitivity", command, tiny, "--plot", str(out), *extra)
+    assert r.exit_code == 0, r.stderr
+    assert out.read_bytes().startswith(magic) and "chart saved" in r.stderr
+
+
+def test_svg_is_byte_identical_for_the_same_result(cli, tiny, tmp_path):
+    a, b = tmp_path / "a.svg", tmp_path / "b.svg"
+    cli("sensitivity", "smaa", tiny, "--samples", "400", "--plot", str(a))
+    cli("sensitivity", "smaa", tiny, "--samples", "400", "--plot", str(b))
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(cli, tiny):
+    r = cli("sensitivity", "smaa", tiny, "--samples", "2000")
+    assert r.exit_code == 0 and "%" not in r.stderr
+
+
+BAD = [
+    (["smaa", "--samples", "0"], "--samples must be at least 1"),
+    (["smaa", "--samples", "-5"], "--samples must be at least 1"),
+    (["smaa", "--interval", "citizen_rights=0.6:0.9", "--interval", "sovereignty_jurisdiction=0.5:0.9"], "cannot sum to 1"),
+    (["smaa", "--interval", "citizen_rights=0:0.01", "--interval", "sovereignty_jurisdiction=0:0.01", "--spread", "0"], "cannot sum to 1"),
+    (["smaa", "--interval", "citizen_rights:0.1"], "cannot read the weight interval"),
+    (["smaa", "--interval", "nope=0.1:0.2"], "unknown objective 'nope'"),
+    (["smaa", "--weight-model", "bayes"], "unknown weight model"),
+    (["sweep", "--objective", "nope"], "unknown objective 'nope'"),
+    (["stability", "--objective", "nope"], "unknown objective 'nope'"),
+    (["stability", "--top", "0"], "--top must be between 1 and"),
+    (["flip", "--profile", "nope"], "unknown weight profile 'nope'"),
+    (["tornado", "--method", "nope"], "unknown method 'nope'"),
+    (["scenarios", "--profile", "nope"], "unknown weight profile 'nope'"),
+    (["sweep", "--scenario", "nope"], "unknown scenario 'nope'"),
+    (["tornado", "--limit", "0"], "--limit must be at least 1"),
+    (["sweep", "--plot", "chart.pdf"], "must end in .png or .svg"),
+    (["flip", "--norm", "l3"], "unknown norm 'l3'"),
+    (["smaa", "--format", "xml"], "unknown output format 'xml'"),
+]
+
+
+@pytest.mark.parametrize("args, message", BAD, ids=[" ".join(a) for a, _ in BAD])
+def test_bad_input_is_one_clear_message_and_exit_2(cli, args, message):
+    r = cli("sensitivity", *args)
+    assert r.exit_code == 2
+    assert message in r.stderr and "Traceback" not in r.stderr
+    assert r.stdout == ""
+
+
+def test_an_existing_chart_is_not_overwritten_without_force(cli, tiny, tmp_path):
+    out = tmp_path / "keep.png"
+    out.write_bytes(b"precious")
+    r = cli("sensitivity", "sweep", tiny, "--plot", str(out))
+    assert r.exit_code == 2 and "already exists" in r.stderr and out.read_bytes() == b"precious"
+    r = cli("sensitivity", "sweep", tiny, "--plot", str(out), "--force")
+    assert r.exit_code == 0 and out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = "import sys; from negotiator.cli import main\ntry:\n main(['sensitivity', '--help'])\nexcept SystemExit: pass\nprint(sorted(m for m in ('numpy', 'pandas', 'pulp', 'matplotlib', 'scipy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("[]")
