@@ -211,3 +211,25 @@ def test_intervals_from_the_command_and_from_a_spread():
 def test_bad_input_is_one_clear_usage_error(kwargs, message):
     with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)").replace("'", "'")):
         smaa(load(THREE), **{"samples": 100, **kwargs})
+
+
+def test_agrees_with_pysensmcda_exact_polytope_volumes():
+    """Peer check: pysensmcda's exact_acceptability (favourable-weight polytope volumes,
+    additive model, uniform weights) against our Monte Carlo, on our value matrix."""
+    pysens = pytest.importorskip("pysensmcda.smaa")
+    from negotiator.catalog import load_case_text
+    from negotiator.sensitivity import prepare
+
+    rng = np.random.default_rng(4)
+    lines = ["negotiator: 1", "objectives:"] + [f"  o{j}: {{label: O{j}, scale: [0, 1]}}" for j in range(3)] + ["options:"]
+    for i in range(6):
+        lines.append(f"  a{i}: {{label: A{i}, scores: {{" + ", ".join(f"o{j}: {rng.random():.6f}" for j in range(3)) + "}}")
+    case = load_case_text("\n".join(lines) + "\n")
+    values = prepare(case).matrix.values()
+    with np.errstate(all="ignore"):
+        exact = pysens.exact_acceptability(values, np.ones(3), scaling="none")
+    n = 100_000
+    r = smaa(case, samples=n, seed=1)
+    assert np.abs(r.acceptability[:, 0] - exact.acceptability).max() <= five_se(n)
+    for i in np.flatnonzero(exact.acceptability > 0.01):
+        assert r.central_weights[i] == pytest.approx(exact.central_weights[i], abs=5 * 0.3 / np.sqrt(n * exact.acceptability[i]))
