@@ -72,9 +72,9 @@ def test_sweep_of_one_objective_lists_every_swap(cli):
     assert r.exit_code == 0 and "Every swap as the weight of" in r.stdout
 
 
-@pytest.mark.parametrize("suffix, magic", [("png", b"\x89PNG"), ("svg", b"<?xml")])
 @pytest.mark.parametrize("command", COMMANDS)
-def test_plots_are_written(cli, tiny, tmp_path, command, suffix, magic):
+def test_plots_are_written(cli, tiny, tmp_path, command):
+    suffix, magic = ("svg", b"<?xml") if command == "scenarios" else ("png", b"\x89PNG")
     out = tmp_path / f"chart.{suffix}"
     extra = ["--samples", "300"] if command == "smaa" else []
     r = cli("sensitivity", command, tiny, "--plot", str(out), *extra)
@@ -94,34 +94,40 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(cli, tiny):
     assert r.exit_code == 0 and "%" not in r.stderr
 
 
+# Run on the tiny case (objectives gain, cost, risk; profile main; scenarios calm, storm).
 BAD = [
     (["smaa", "--samples", "0"], "--samples must be at least 1"),
     (["smaa", "--samples", "-5"], "--samples must be at least 1"),
-    (["smaa", "--interval", "citizen_rights=0.6:0.9", "--interval", "sovereignty_jurisdiction=0.5:0.9"], "cannot sum to 1"),
-    (["smaa", "--interval", "citizen_rights=0:0.01", "--interval", "sovereignty_jurisdiction=0:0.01", "--spread", "0"], "cannot sum to 1"),
-    (["smaa", "--interval", "citizen_rights:0.1"], "cannot read the weight interval"),
+    (["smaa", "--interval", "gain=0.6:0.9", "--interval", "cost=0.5:0.9"], "cannot sum to 1"),
+    (["smaa", "--interval", "gain=0:0.1", "--interval", "cost=0:0.1", "--interval", "risk=0:0.1"], "cannot sum to 1"),
+    (["smaa", "--interval", "gain:0.1"], "cannot read the weight interval"),
     (["smaa", "--interval", "nope=0.1:0.2"], "unknown objective 'nope'"),
     (["smaa", "--weight-model", "bayes"], "unknown weight model"),
+    (["smaa", "--format", "xml"], "unknown output format 'xml'"),
     (["sweep", "--objective", "nope"], "unknown objective 'nope'"),
     (["stability", "--objective", "nope"], "unknown objective 'nope'"),
     (["stability", "--top", "0"], "--top must be between 1 and"),
     (["flip", "--profile", "nope"], "unknown weight profile 'nope'"),
+    (["flip", "--norm", "l3"], "unknown norm 'l3'"),
     (["tornado", "--method", "nope"], "unknown method 'nope'"),
+    (["tornado", "--limit", "0"], "--limit must be at least 1"),
     (["scenarios", "--profile", "nope"], "unknown weight profile 'nope'"),
     (["sweep", "--scenario", "nope"], "unknown scenario 'nope'"),
-    (["tornado", "--limit", "0"], "--limit must be at least 1"),
     (["sweep", "--plot", "chart.pdf"], "must end in .png or .svg"),
-    (["flip", "--norm", "l3"], "unknown norm 'l3'"),
-    (["smaa", "--format", "xml"], "unknown output format 'xml'"),
 ]
 
 
 @pytest.mark.parametrize("args, message", BAD, ids=[" ".join(a) for a, _ in BAD])
-def test_bad_input_is_one_clear_message_and_exit_2(cli, args, message):
-    r = cli("sensitivity", *args)
+def test_bad_input_is_one_clear_message_and_exit_2(cli, tiny, args, message):
+    r = cli("sensitivity", args[0], tiny, *args[1:])
     assert r.exit_code == 2
     assert message in r.stderr and "Traceback" not in r.stderr
     assert r.stdout == ""
+
+
+def test_unknown_objective_on_the_bundled_case_lists_the_known_ones(cli):
+    r = cli("sensitivity", "sweep", "--objective", "sovereignty")
+    assert r.exit_code == 2 and "unknown objective 'sovereignty'" in r.stderr and "sovereignty_jurisdiction" in r.stderr
 
 
 def test_an_existing_chart_is_not_overwritten_without_force(cli, tiny, tmp_path):
