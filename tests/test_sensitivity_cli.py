@@ -51,9 +51,9 @@ def test_csv_is_a_table_with_provenance_comment_lines(cli, tiny, command):
     assert any("sha256" in c for c in comments) and any("negotiator" in c for c in comments)
 
 
-def test_smaa_same_seed_same_output(cli):
-    a = cli("sensitivity", "smaa", "--samples", "3000", "--seed", "5", "--format", "json")
-    b = cli("sensitivity", "smaa", "--samples", "3000", "--seed", "5", "--format", "json", "--workers", "1")
+def test_smaa_same_seed_same_output(cli, tiny):
+    a = cli("sensitivity", "smaa", tiny, "--samples", "5000", "--seed", "5", "--format", "json")
+    b = cli("sensitivity", "smaa", tiny, "--samples", "5000", "--seed", "5", "--format", "json", "--workers", "1")
     assert a.exit_code == 0 and a.stdout == b.stdout
 
 
@@ -143,3 +143,31 @@ def test_help_does_not_import_heavy_libraries():
     code = "import sys; from negotiator.cli import main\ntry:\n main(['sensitivity', '--help'])\nexcept SystemExit: pass\nprint(sorted(m for m in ('numpy', 'pandas', 'pulp', 'matplotlib', 'scipy') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("[]")
+
+
+ONE_OBJECTIVE = """
+negotiator: 1
+objectives:
+  only: {label: Only, scale: [0, 10]}
+options:
+  a: {label: A, scores: {only: [2, 4, 9]}}
+  b: {label: B, scores: {only: 5}}
+scenarios:
+  s: {label: S, probability: 1, scores: {a: {only: 8}}}
+"""
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_case_with_one_objective_works_everywhere(cli, tmp_path, command):
+    path = tmp_path / "one.yaml"
+    path.write_text(ONE_OBJECTIVE, encoding="utf-8")
+    r = cli("sensitivity", command, str(path), "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    json.loads(r.stdout)
+
+
+def test_a_case_where_red_lines_leave_one_option_is_refused(cli, tmp_path):
+    path = tmp_path / "one_left.yaml"
+    path.write_text(ONE_OBJECTIVE + "constraints:\n  limits: {only: {min: 5}}\n", encoding="utf-8")
+    r = cli("sensitivity", "smaa", str(path))
+    assert r.exit_code == 2 and "only 1 option(s) pass the red lines" in r.stderr

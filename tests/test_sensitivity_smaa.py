@@ -127,10 +127,10 @@ def test_same_seed_same_bytes_whatever_the_worker_count():
     from negotiator.catalog import load_case
 
     bundled = load_case()
-    a = smaa(bundled, samples=3 * CHUNK + 17, seed=42, workers=1)
-    b = smaa(bundled, samples=3 * CHUNK + 17, seed=42, workers=2)
+    a = smaa(bundled, samples=CHUNK + 17, seed=42, workers=1)
+    b = smaa(bundled, samples=CHUNK + 17, seed=42, workers=2)
     assert json.dumps(a.to_dict()) == json.dumps(b.to_dict())
-    c = smaa(bundled, samples=3 * CHUNK + 17, seed=43)
+    c = smaa(bundled, samples=CHUNK + 17, seed=43)
     assert json.dumps(a.to_dict()) != json.dumps(c.to_dict())
 
 
