@@ -171,3 +171,31 @@ def test_a_case_where_red_lines_leave_one_option_is_refused(cli, tmp_path):
     path.write_text(ONE_OBJECTIVE + "constraints:\n  limits: {only: {min: 5}}\n", encoding="utf-8")
     r = cli("sensitivity", "smaa", str(path))
     assert r.exit_code == 2 and "only 1 option(s) pass the red lines" in r.stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_appears_on_a_terminal_after_the_delay(monkeypatch):
+    from negotiator.cli import sensitivity_cmds as cmds
+
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    monkeypatch.setattr(cmds._ProgressBar, "DELAY", 0.0)
+    with cmds._ProgressBar("work", quiet=False) as bar:
+        bar(1, 10)
+        assert bar.bar is not None
+        bar(10, 10)
+    with cmds._ProgressBar("work", quiet=True) as quiet:
+        quiet(1, 10)
+        assert quiet.bar is None
+
+
+def test_progress_bar_waits_a_second_before_showing(monkeypatch):
+    from negotiator.cli import sensitivity_cmds as cmds
+
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    with cmds._ProgressBar("work", quiet=False) as bar:
+        bar(1, 10)  # well under a second in: a fast run never shows a bar
+        assert bar.bar is None
