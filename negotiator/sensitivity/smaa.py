@@ -540,7 +540,8 @@ def smaa_setup(
     warnings = list(setup.warnings)
     if not setup.additive:
         warnings.append(f"the {setup.method} method is evaluated draw by draw (no matrix shortcut): expect it to be much slower than additive")
-    prov = setup.provenance("SMAA-2 stochastic acceptability", seed=seed, samples=samples)
+    how = f"Monte Carlo: {samples:,} seeded draws in chunks of {CHUNK}" + (f", {conf_n:,} more for the confidence factors" if conf_n else "")
+    prov = setup.provenance("SMAA-2 stochastic acceptability", how, seed=seed, samples=samples)
     return SmaaResult(prov, setup.options, setup.objectives, model, acceptability, central, confidence, acceptability @ meta, sim.cells.count, conf_n, len(sizes) * CHUNK / drawn, setup.screened_list(), warnings)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import Problem, UsageError
-from ._common import Progress, Provenance, Setup, check_objective, one_way_weights, prepare
+from ._common import Progress, Provenance, Setup, check_objective, one_way_weights, prepare, search_note
 from .sweep import BISECTIONS, SEARCH_POINTS, additive_lines
 
 __all__ = ["StabilityInterval", "StabilityResult", "stability", "stability_setup"]
@@ -163,7 +163,8 @@ def stability_setup(setup: Setup, top: int = 1, objectives: list[str] | None = N
     warnings = list(setup.warnings)
     for i, j, rank in ties:
         warnings.append(f"'{setup.options[i]}' and '{setup.options[j]}' tie at rank {rank} now: the order between them is arbitrary, so some intervals have zero width")
-    return StabilityResult(setup.provenance("weight stability intervals", exact=setup.additive), top, [setup.options[i] for i in order[:top]], intervals, tied, setup.screened_list(), warnings)
+    how = "exact: intersection of half-lines (additive model)" if setup.additive else search_note(setup, f"grid of {SEARCH_POINTS} weights, bisection")
+    return StabilityResult(setup.provenance("weight stability intervals", how, exact=setup.additive), top, [setup.options[i] for i in order[:top]], intervals, tied, setup.screened_list(), warnings)
 
 
 def stability(case=None, profile: str | None = None, method: str = "additive", top: int = 1, objectives: list[str] | None = None, weights=None, scenario: str | None = None, progress: Progress | None = None) -> StabilityResult:

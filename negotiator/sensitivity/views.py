@@ -186,37 +186,36 @@ def flip_csv(result) -> str:
 
 
 def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_width: int = 24) -> Group:
+    """Two tables: rank acceptability (with bars), then central weights and confidence factors."""
     n = len(result.options)
     k = min(ranks_shown, n)
     colours = rank_colours(n)
     title = f"SMAA-2 rank acceptability ({result.samples:,} draws; weights {result.weight_model.describe()})"
-    table = Table(title=title, caption=_caption(result) + f"\nlargest standard error of any share: {result.max_standard_error:.4f}; ties share the better rank", caption_justify="left")
-    table.add_column("option")
+    caption = _caption(result) + f"\nlargest standard error of any share: {result.max_standard_error:.4f}; ties share the better rank"
+    shares = Table(title=title)
+    shares.add_column("option", min_width=28)
     for r in range(1, k + 1):
-        table.add_column(f"rank {r}", justify="right")
-    table.add_column("holistic", justify="right")
-    table.add_column("confidence", justify="right")
-    table.add_column("acceptability by rank")
-    table.add_column("central weights (top 3)")
+        shares.add_column(f"rank {r}", justify="right", no_wrap=True)
+    shares.add_column("holistic", justify="right", no_wrap=True)
+    shares.add_column("share of draws at each rank", no_wrap=True, min_width=bar_width)
+    centres = Table(title="Central weights (the typical weights under which the option comes first) and confidence factors", caption=caption, caption_justify="left")
+    centres.add_column("option", min_width=28)
+    centres.add_column("confidence", justify="right", no_wrap=True)
+    centres.add_column("largest central weights")
     for i in result.order():
         b = result.acceptability[i]
-        parts = {r + 1: float(b[r]) for r in range(n)}
-        cw = ""
+        shares.add_row(_option_cell(case, result.options[i], lang), *[f"{b[r]:.4f}" for r in range(k)], f"{result.holistic[i]:.4f}", stacked_bar({r + 1: float(b[r]) for r in range(n)}, colours, 1.0, bar_width))
         if b[0] > 0:
             top = np.argsort(-result.central_weights[i], kind="stable")[:3]
-            cw = "\n".join(f"{_obj_label(case, result.objectives[j], lang)} {result.central_weights[i, j]:.3f}" for j in top)
-        table.add_row(
-            _option_cell(case, result.options[i], lang),
-            *[f"{b[r]:.4f}" for r in range(k)],
-            f"{result.holistic[i]:.4f}",
-            _num(result.confidence[i], 4) or "—",
-            stacked_bar(parts, colours, 1.0, bar_width),
-            cw,
-        )
+            cw = "\n".join(f"{result.central_weights[i, j]:.3f}  {_obj_label(case, result.objectives[j], lang)}" for j in top)
+            centres.add_row(_option_cell(case, result.options[i], lang), f"{result.confidence[i]:.4f}", cw)
+    never = [result.options[i] for i in result.order() if result.acceptability[i, 0] == 0]
+    if never:
+        centres.add_row(Text("never first", style="dim"), "—", Text(", ".join(never), style="dim"))
     legend = Text("bar colours: ")
     for r in range(1, min(n, 8) + 1):
         legend.append("■ ", style=colours[r]).append(f"rank {r}  ")
-    return Group(table, legend)
+    return Group(shares, legend, centres)
 
 
 def smaa_csv(result) -> str:
