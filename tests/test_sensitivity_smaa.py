@@ -233,3 +233,20 @@ def test_agrees_with_pysensmcda_exact_polytope_volumes():
     assert np.abs(r.acceptability[:, 0] - exact.acceptability).max() <= five_se(n)
     for i in np.flatnonzero(exact.acceptability > 0.01):
         assert r.central_weights[i] == pytest.approx(exact.central_weights[i], abs=5 * 0.3 / np.sqrt(n * exact.acceptability[i]))
+
+
+def test_memory_does_not_grow_with_the_number_of_draws():
+    import tracemalloc
+
+    from negotiator.sensitivity import prepare
+
+    setup = prepare(load(DOMINATED))
+    from negotiator.sensitivity.smaa import smaa_setup
+
+    peaks = []
+    for n in (2 * CHUNK, 12 * CHUNK):
+        tracemalloc.start()
+        smaa_setup(setup, samples=n, confidence_samples=100)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    assert peaks[1] <= peaks[0] * 1.25 + 2**20
