@@ -239,6 +239,8 @@ def test_no_agreement_zone_is_a_result_not_an_error():
     # Packages (90, 20) and (60, 80); walk-aways (70, 50): no package reaches both.
     assert not o.zone_exists and o.nash is None and o.kalai_smorodinsky is None
     assert "No agreement zone" in o.no_zone_reason
+    # Shortfalls: (90, 20) leaves them 30 short, (60, 80) leaves us 10 short: the closest is "low".
+    assert "The closest (terms=low) leaves Us 10 short." in o.no_zone_reason
     # A lottery does: on the edge, u = (90 - 30 t, 20 + 60 t) with 1/2 <= t <= 2/3; the Nash
     # product (20 - 30 t)(60 t - 30) peaks at t = 7/12: (72.5, 55), by hand.
     assert o.nash_lottery.utilities == pytest.approx((72.5, 55.0), abs=1e-12)
