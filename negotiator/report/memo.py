@@ -1,0 +1,448 @@
+"""Build a Memo (see model.py) from the analyses of a case. No formatting here.
+
+The numbers come from the analyses' public APIs (``api.rank`` and, when they
+exist in this version, the sensitivity, portfolio and payoff modules); this
+module only chooses what to show and words it in the memo's language.
+A section whose analysis is not available is left out, and the provenance
+says so.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from ..catalog import LoadedCase
+from ..errors import NegotiatorError, Problem, UsageError
+from ..ranking import Ranking
+from .i18n import check_lang, text
+from .model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
+
+__all__ = ["MemoRequest", "build_memo", "parse_date", "DEFAULT_SAMPLES", "DEFAULT_SEED"]
+
+DEFAULT_SAMPLES = 10_000
+DEFAULT_SEED = 0
+
+
+@dataclass(frozen=True)
+class MemoRequest:
+    """Everything that decides a memo's content; the same request gives the same memo."""
+
+    lang: str = "en"
+    profile: str | None = None
+    method: str = "additive"
+    samples: int = DEFAULT_SAMPLES
+    seed: int = DEFAULT_SEED
+    date: str = ""  # YYYY-MM-DD; empty = today (UTC)
+
+
+def parse_date(value: str | None) -> str:
+    """A memo date as YYYY-MM-DD; today (UTC) when not given."""
+    if not value:
+        return _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise UsageError(Problem(f"--date must be YYYY-MM-DD, got '{value}'", hint="e.g. --date 2026-07-01"))
+    try:
+        return _dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(Problem(f"--date '{value}' is not a calendar date", hint="e.g. --date 2026-07-01")) from None
+
+
+# -- labels -------------------------------------------------------------------
+
+
+def _label(item, lang: str) -> str:
+    if lang == "zh" and getattr(item, "label_zh", None):
+        return item.label_zh
+    return item.label
+
+
+class _Words:
+    """Labels of a case's options, objectives and scenarios in one language."""
+
+    def __init__(self, loaded: LoadedCase, lang: str):
+        self.case = loaded.case
+        self.lang = lang
+
+    def option(self, oid: str) -> str:
+        return _label(self.case.options[oid], self.lang)
+
+    def objective(self, obj: str) -> str:
+        return _label(self.case.objectives[obj], self.lang)
+
+    def scenario(self, sid: str) -> str:
+        return _label(self.case.scenarios[sid], self.lang)
+
+    def family(self, oid: str) -> str:
+        return self.case.options[oid].family or text("family_none", self.lang)
+
+    def join(self, items: list[str]) -> str:
+        return text("list_sep", self.lang).join(items)
+
+    def title(self) -> str:
+        c = self.case
+        return c.title_zh if self.lang == "zh" and c.title_zh else c.title
+
+    def profile(self, pid: str | None) -> str:
+        if pid is None:
+            return text("none", self.lang)
+        if pid == "custom":
+            return text("weights_custom", self.lang)
+        return pid
+
+
+# -- optional analyses ----------------------------------------------------------
+
+
+def _optional_module(name: str):
+    """An analysis module of this version, or None when it has not been built (yet)."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"negotiator.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name and (exc.name == f"negotiator.{name}" or exc.name.startswith(f"negotiator.{name}.")):
+            return None
+        raise
+
+
+#: Optional sections: (provenance key, builder). Each builder returns a Section or None.
+def _optional_builders():
+    return [
+        ("sensitivity", _robustness_section),
+        ("portfolio", _package_section),
+    ]
+
+
+# -- the memo -------------------------------------------------------------------
+
+
+def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
+    """The memo of a case for one request (language, profile, method, samples, seed, date)."""
+    from ..api import rank
+
+    lang = check_lang(request.lang)
+    date = parse_date(request.date)
+    words = _Words(loaded, lang)
+    ranking = rank(loaded, profile=request.profile, method=request.method)
+    ctx = _Context(loaded, request, words, ranking, date)
+
+    included, missing = [], []
+    optional: dict[str, Section] = {}
+    for key, builder in _optional_builders():
+        section = builder(ctx)
+        if section is None:
+            missing.append(key)
+        else:
+            optional[key] = section
+            included.append(key)
+
+    scenarios = _scenario_section(ctx)
+    if "decision_rules" in ctx.used:
+        included.append("decision_rules")
+    elif loaded.case.scenarios:
+        missing.append("decision_rules")
+
+    sections = [_bottom_line_section(ctx), _ranking_section(ctx)]
+    screened = _screened_section(ctx)
+    if screened is not None:
+        sections.append(screened)
+    if "sensitivity" in optional:
+        sections.append(optional["sensitivity"])
+    if "portfolio" in optional:
+        sections.append(optional["portfolio"])
+    if scenarios is not None:
+        sections.append(scenarios)
+    sections.append(_assumptions_section(ctx))
+    sections.append(_provenance_section(ctx, included, missing))
+
+    p = ranking.provenance
+    provenance = {
+        "case": loaded.name,
+        "case_sha256": loaded.sha256,
+        "version": p.version,
+        "method": p.method,
+        "profile": p.profile,
+        "weights": dict(p.weights),
+        "seed": request.seed if ctx.random_used else None,
+        "samples": request.samples if ctx.random_used else None,
+        "date": date,
+        "lang": lang,
+        "analyses": included,
+        "missing_analyses": missing,
+    }
+    subtitle = text("memo_subtitle", lang, method=p.method, profile=words.profile(p.profile), date=date)
+    return Memo(lang=lang, title=text("memo_title", lang, title=words.title()), subtitle=subtitle, date=date, sections=tuple(sections), provenance=provenance)
+
+
+class _Context:
+    """What every section builder needs, and what they found out on the way."""
+
+    def __init__(self, loaded: LoadedCase, request: MemoRequest, words: _Words, ranking: Ranking, date: str):
+        self.loaded = loaded
+        self.case = loaded.case
+        self.request = request
+        self.lang = words.lang
+        self.words = words
+        self.ranking = ranking
+        self.date = date
+        self.random_used = False  # set by a section that samples (then seed and samples are provenance)
+        self.used: set[str] = set()
+        self.bottom_line_extra: list[str] = []  # sentences optional sections add to the bottom line
+
+    def t(self, key: str, **fields) -> str:
+        return text(key, self.lang, **fields)
+
+    @property
+    def objectives(self) -> list[str]:
+        return list(self.ranking.provenance.weights)
+
+
+def _fmt(value: float, decimals: int = 4) -> str:
+    return f"{value:.{decimals}f}"
+
+
+def _pct(share: float, decimals: int = 1) -> str:
+    return f"{share * 100:.{decimals}f}%"
+
+
+# -- bottom line ----------------------------------------------------------------
+
+
+def _bottom_line_section(ctx: _Context) -> Section:
+    r, w = ctx.ranking, ctx.words
+    p = r.provenance
+    top = r.rows[0]
+    common = dict(profile=w.profile(p.profile), method=p.method, option=w.option(top.option), family=w.family(top.option), score_name=_score_name(ctx), score=_fmt(top.score))
+    if len(r.rows) == 1:
+        sentences = [ctx.t("bl_winner_alone", **common)]
+    else:
+        second = next((row for row in r.rows if row.option != top.option and row.rank > top.rank), r.rows[1])
+        margin = top.score - second.score
+        rel = f" ({_pct(margin / abs(second.score))})" if second.score else ""
+        sentences = [ctx.t("bl_winner", n=len(r.rows), runner=w.option(second.option), runner_score=_fmt(second.score), margin=_fmt(margin) + rel, **common)]
+        tied = [row for row in r.rows[1:] if row.rank == top.rank]
+        if tied:
+            sentences.append(ctx.t("bl_tie", others=w.join([w.option(row.option) for row in tied])))
+    sentences += ctx.bottom_line_extra
+    if r.screened_out:
+        sentences.append(ctx.t("bl_screened", n=len(r.screened_out), options=w.join([w.option(s.option) for s in r.screened_out])))
+    else:
+        sentences.append(ctx.t("bl_no_screened"))
+    blocks = [Paragraph(" ".join(sentences) if ctx.lang == "en" else "".join(sentences), role="lead"), Paragraph(ctx.t("bl_judgment"), role="note")]
+    return Section("bottom_line", ctx.t("sec_bottom_line"), tuple(blocks))
+
+
+def _score_name(ctx: _Context) -> str:
+    # The method's own name for its score when English; the generic term in Chinese.
+    return ctx.ranking.score_name if ctx.lang == "en" else ctx.t("col_score")
+
+
+# -- ranking ----------------------------------------------------------------------
+
+
+def _ranking_section(ctx: _Context) -> Section:
+    r, w = ctx.ranking, ctx.words
+    has_contrib = any(row.contributions for row in r.rows)
+    columns = [Column("rank", ctx.t("col_rank"), "integer"), Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("score", ctx.t("col_score"), "number")]
+    if has_contrib:
+        columns += [Column(f"contribution:{obj}", w.objective(obj), "number") for obj in ctx.objectives]
+    rows = []
+    for row in r.rows:
+        cells = [Cell(row.rank, "integer"), text_cell(w.option(row.option)), text_cell(row.option), text_cell(w.family(row.option)), number_cell(row.score)]
+        if has_contrib:
+            cells += [number_cell((row.contributions or {}).get(obj, 0.0)) for obj in ctx.objectives]
+        rows.append(tuple(cells))
+    note = ctx.t("ranking_note") if has_contrib else ctx.t("ranking_note_nocontrib", method=r.provenance.method)
+    blocks: list = [Table("ranking", ctx.t("tbl_ranking"), tuple(columns), tuple(rows), note=note)]
+    if has_contrib:
+        blocks.append(_contribution_figure(ctx))
+    return Section("ranking", ctx.t("sec_ranking"), tuple(blocks))
+
+
+def _contribution_figure(ctx: _Context) -> Figure:
+    r, w = ctx.ranking, ctx.words
+    categories = tuple(f"{row.rank}. {w.option(row.option)}" for row in r.rows)
+    series = tuple((w.objective(obj), tuple(float((row.contributions or {}).get(obj, 0.0)) for row in r.rows)) for obj in ctx.objectives)
+    return Figure("contributions", ctx.t("fig_contrib"), categories, series, axis_label=ctx.t("col_score"))
+
+
+# -- screened out -------------------------------------------------------------------
+
+
+def _screened_section(ctx: _Context) -> Section | None:
+    r, w = ctx.ranking, ctx.words
+    if not r.screened_out:
+        return None
+    reasons = _screening_reasons(ctx)
+    columns = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("reason", ctx.t("col_reason")))
+    rows = tuple((text_cell(w.option(s.option)), text_cell(s.option), text_cell(w.family(s.option)), text_cell(reasons.get(s.option) or s.reason)) for s in r.screened_out)
+    table = Table("screened", ctx.t("tbl_screened"), columns, rows, note=ctx.t("screened_note"))
+    return Section("screened", ctx.t("sec_screened"), (table,))
+
+
+def _screening_reasons(ctx: _Context) -> dict[str, str]:
+    """The red lines each screened option breaks, worded in the memo's language.
+
+    Which options are screened comes from the ranking; here we only name the
+    broken limits (Limit.broken_by on the same likely scores the ranking used).
+    """
+    from ..matrix import build_matrix
+
+    matrix = build_matrix(ctx.case, ctx.ranking.provenance.scenario)
+    screened = {s.option for s in ctx.ranking.screened_out}
+    out: dict[str, list[str]] = {}
+    for obj, limit in ctx.case.constraints.limits.items():
+        j = matrix.objectives.index(obj)
+        for oid in screened:
+            value = float(matrix.likely[matrix.index(oid), j])
+            if limit.broken_by(value) is None:
+                continue
+            below = limit.min is not None and value < limit.min
+            key, bound = ("reason_below", limit.min) if below else ("reason_above", limit.max)
+            out.setdefault(oid, []).append(ctx.t(key, objective=ctx.words.objective(obj), value=f"{value:g}", limit=f"{bound:g}"))
+    return {oid: "; ".join(parts) for oid, parts in out.items()}
+
+
+# -- robustness (negotiator.sensitivity) ------------------------------------------------
+
+
+def _robustness_section(ctx: _Context) -> Section | None:
+    module = _optional_module("sensitivity")
+    if module is None:
+        return None
+    return None  # wired once the module's public API is known (see DEVELOPING.md, issue #7)
+
+
+# -- package (negotiator.portfolio) --------------------------------------------------------
+
+
+def _package_section(ctx: _Context) -> Section | None:
+    module = _optional_module("portfolio")
+    if module is None:
+        return None
+    return None  # wired once the module's public API is known
+
+
+# -- scenarios ------------------------------------------------------------------------
+
+
+def _scenario_section(ctx: _Context) -> Section | None:
+    """Payoff table: the overall score of each option under each scenario (api.rank per scenario)."""
+    from ..api import rank
+
+    case, w = ctx.case, ctx.words
+    if not case.scenarios:
+        return None
+    p = ctx.ranking.provenance
+    weights = None if p.profile != "custom" else p.weights
+    per_scenario: dict[str, dict[str, float]] = {}
+    for sid in case.scenarios:
+        try:
+            r = rank(ctx.loaded, profile=None if weights else p.profile, weights=weights, method=p.method, scenario=sid)
+            per_scenario[sid] = {row.option: row.score for row in r.rows}
+        except NegotiatorError:
+            per_scenario[sid] = {}  # every option screened out in this scenario
+    base = {row.option: row.score for row in ctx.ranking.rows}
+    order = [row.option for row in ctx.ranking.rows] + [s.option for s in ctx.ranking.screened_out]
+    columns = [Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("base", ctx.t("col_base"), "number")]
+    columns += [Column(f"scenario:{sid}", f"{w.scenario(sid)} (p={sc.probability:g})", "number") for sid, sc in case.scenarios.items()]
+    screened_text = ctx.t("scen_screened_cell")
+    rows = []
+    for oid in order:
+        cells = [text_cell(w.option(oid)), text_cell(oid), number_cell(base[oid]) if oid in base else text_cell(screened_text)]
+        for sid in case.scenarios:
+            score = per_scenario[sid].get(oid)
+            cells.append(number_cell(score) if score is not None else text_cell(screened_text))
+        rows.append(tuple(cells))
+    blocks: list = [Paragraph(ctx.t("scen_intro")), Table("payoffs", ctx.t("tbl_payoffs"), tuple(columns), tuple(rows))]
+    return Section("scenarios", ctx.t("sec_scenarios"), tuple(blocks))
+
+
+# -- assumptions ----------------------------------------------------------------------------
+
+
+def _assumptions_section(ctx: _Context) -> Section:
+    case, w = ctx.case, ctx.words
+    p = ctx.ranking.provenance
+    blocks: list = [Paragraph(ctx.t("asm_judgment"), role="lead")]
+    if p.profile is None:
+        blocks.append(Paragraph(ctx.t("weights_equal")))
+    weight_cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", "id"), Column("direction", ctx.t("col_direction")), Column("weight", ctx.t("col_weight"), "number"))
+    weight_rows = tuple(
+        (text_cell(w.objective(obj)), text_cell(obj), text_cell(ctx.t("dir_max" if case.objectives[obj].direction == "max" else "dir_min")), number_cell(p.weights[obj]))
+        for obj in ctx.objectives
+    )
+    blocks.append(Table("weights", ctx.t("tbl_weights"), weight_cols, weight_rows, note=f"{ctx.t('prov_profile')}: {w.profile(p.profile)}"))
+    limits = case.constraints.limits
+    if limits:
+        cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", "id"), Column("min", ctx.t("col_min"), "number"), Column("max", ctx.t("col_max"), "number"))
+        rows = tuple((text_cell(w.objective(obj)), text_cell(obj), number_cell(lim.min, 2) if lim.min is not None else text_cell(""), number_cell(lim.max, 2) if lim.max is not None else text_cell("")) for obj, lim in limits.items())
+        blocks.append(Table("red_lines", ctx.t("tbl_redlines"), cols, rows, note=ctx.t("screened_note")))
+    else:
+        blocks.append(Paragraph(ctx.t("no_redlines")))
+    if case.scenarios:
+        cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", "id"), Column("probability", ctx.t("col_probability"), "number"), Column("source", ctx.t("col_source")))
+        rows = tuple((text_cell(w.scenario(sid)), text_cell(sid), number_cell(sc.probability, 2), text_cell(sc.source or "")) for sid, sc in case.scenarios.items())
+        blocks.append(Table("scenarios", ctx.t("tbl_scenarios"), cols, rows))
+    else:
+        blocks.append(Paragraph(ctx.t("no_scenarios")))
+    return Section("assumptions", ctx.t("sec_assumptions"), tuple(blocks))
+
+
+# -- provenance -------------------------------------------------------------------------------
+
+
+def _provenance_section(ctx: _Context, included: list[str], missing: list[str]) -> Section:
+    loaded, req = ctx.loaded, ctx.request
+    p = ctx.ranking.provenance
+    not_used = ctx.t("prov_not_used")
+    names = {"sensitivity": "analysis_sensitivity", "portfolio": "analysis_portfolio", "decision_rules": "analysis_decision_rules"}
+    described = lambda keys: ctx.words.join([ctx.t(names[k]) for k in keys]) or ctx.t("none")  # noqa: E731
+    items = [
+        ("case", ctx.t("prov_case"), loaded.name),
+        ("files", ctx.t("prov_files"), ctx.words.join([_short_path(f) for f in loaded.files])),
+        ("case_sha256", ctx.t("prov_sha"), loaded.sha256),
+        ("version", ctx.t("prov_version"), p.version),
+        ("method", ctx.t("prov_method"), p.method),
+        ("profile", ctx.t("prov_profile"), ctx.words.profile(p.profile)),
+        ("seed", ctx.t("prov_seed"), str(req.seed) if ctx.random_used else not_used),
+        ("samples", ctx.t("prov_samples"), str(req.samples) if ctx.random_used else not_used),
+        ("date", ctx.t("prov_date"), ctx.date),
+        ("analyses", ctx.t("prov_sections"), described(included)),
+        ("missing", ctx.t("prov_missing"), described(missing)),
+        ("command", ctx.t("prov_reproduce"), _command_line(ctx)),
+    ]
+    cols = (Column("item", ctx.t("col_item")), Column("value", ctx.t("col_content")))
+    rows = tuple((text_cell(label), text_cell(value)) for _, label, value in items)
+    return Section("provenance", ctx.t("sec_provenance"), (Table("provenance", ctx.t("tbl_provenance"), cols, rows),))
+
+
+def _short_path(path: str) -> str:
+    """Bundled files by their place in the case (strategies/..., payoffs/...), not this machine's path."""
+    from pathlib import Path
+
+    from ..catalog import bundled_dirs
+
+    resolved = Path(path).resolve()
+    try:
+        roots = {d.parent.resolve() for d in bundled_dirs()}
+    except NegotiatorError:
+        roots = set()
+    for root in roots:
+        if resolved.is_relative_to(root):
+            return resolved.relative_to(root).as_posix()
+    return str(path)
+
+
+def _command_line(ctx: _Context) -> str:
+    req, p = ctx.request, ctx.ranking.provenance
+    case = "" if ctx.loaded.name == "bundled" else " " + ctx.loaded.name.replace(", ", " ")
+    parts = [f"negotiator memo{case} -o FILE --lang {ctx.lang} --method {p.method}"]
+    if p.profile and p.profile != "custom":
+        parts.append(f"--profile {p.profile}")
+    if ctx.random_used:
+        parts.append(f"--samples {req.samples} --seed {req.seed}")
+    parts.append(f"--date {ctx.date}")
+    return " ".join(parts)
