@@ -70,6 +70,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Figure: overall score of each option, split into the contribution of each objective.",
         "zh": "图：各选项的综合得分及各目标的贡献（堆叠条形图）。",
     },
+    "fig_ids_note": {
+        "en": "The chart is labelled with option and objective ids because no font with the labels' characters is installed; the table above gives the full labels.",
+        "zh": "由于本机未安装含相应字符的字体，图中以选项与目标的编号标注；完整名称见上表。",
+    },
     # -- screened out ---------------------------------------------------------
     "tbl_screened": {"en": "Screened out", "zh": "排除"},
     "col_reason": {"en": "Red line broken", "zh": "触碰的红线"},

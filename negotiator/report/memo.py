@@ -265,7 +265,15 @@ def _contribution_figure(ctx: _Context) -> Figure:
     r, w = ctx.ranking, ctx.words
     categories = tuple(f"{row.rank}. {w.option(row.option)}" for row in r.rows)
     series = tuple((w.objective(obj), tuple(float((row.contributions or {}).get(obj, 0.0)) for row in r.rows)) for obj in ctx.objectives)
-    return Figure("contributions", ctx.t("fig_contrib"), categories, series, axis_label=ctx.t("col_score"))
+    return Figure(
+        "contributions",
+        ctx.t("fig_contrib"),
+        categories,
+        series,
+        axis_label=ctx.t("col_score"),
+        category_ids=tuple(f"{row.rank}. {row.option}" for row in r.rows),
+        series_ids=tuple(ctx.objectives),
+    )
 
 
 # -- screened out -------------------------------------------------------------------

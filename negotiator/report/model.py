@@ -90,6 +90,10 @@ class Figure:
     axis_label: str
     kind: str = "stacked_bars"
     percent: bool = False  # values are shares in [0, 1]
+    # Plain ids to draw instead of labels where no installed font has the labels' glyphs
+    # (a Chinese memo on a machine without CJK fonts): figures.py decides.
+    category_ids: tuple[str, ...] = ()
+    series_ids: tuple[str, ...] = ()
 
 
 Block = Union[Paragraph, Table, Figure]
