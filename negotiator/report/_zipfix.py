@@ -15,6 +15,14 @@ def memo_datetime(date: str):
     return dt.datetime.fromisoformat(date).replace(tzinfo=None)
 
 
+def _pin_core_dates(xml: bytes, date: str) -> bytes:
+    """Core properties' created/modified set to the memo's date (openpyxl stamps 'now' on save)."""
+    import re
+
+    stamp = f"{date}T00:00:00Z".encode()
+    return re.sub(rb"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)", lambda m: m.group(1) + stamp + m.group(2), xml)
+
+
 def normalise_zip(data: bytes, date: str) -> bytes:
     """The same package with every entry stamped with the memo's date (zip times are local, no zone)."""
     y, m, d = (int(x) for x in date.split("-"))
@@ -26,5 +34,8 @@ def normalise_zip(data: bytes, date: str) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            dst.writestr(entry, src.read(info.filename))
+            payload = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                payload = _pin_core_dates(payload, date)
+            dst.writestr(entry, payload)
     return out.getvalue()

@@ -130,6 +130,33 @@ def _shown_columns(table: Table) -> tuple[list[int], bool]:
     return [i for i, k in enumerate(keys) if not (merge_id and k == "option_id")], merge_id
 
 
+def _column_widths(table: Table, shown: list[int], available_mm: float) -> list[float]:
+    """Millimetres per shown column: short codes narrow, numbers medium, labels wide."""
+    shares = []
+    for i in shown:
+        col = table.columns[i]
+        if col.key in ("rank", "family"):
+            shares.append(1.0)
+        elif col.kind != "text":
+            shares.append(1.5)
+        elif col.key in ("option", "reason", "value"):
+            shares.append(5.0)
+        else:
+            shares.append(3.0)
+    total = sum(shares)
+    return [available_mm * s / total for s in shares]
+
+
+def _fix_widths(grid, widths_mm: list[float]) -> None:
+    from docx.shared import Mm
+
+    grid.autofit = False
+    for j, width in enumerate(widths_mm):
+        grid.columns[j].width = Mm(width)
+        for cell in grid.columns[j].cells:
+            cell.width = Mm(width)
+
+
 def _table(doc, table: Table) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Pt
@@ -154,6 +181,9 @@ def _table(doc, table: Table) -> None:
             cell = row[i]
             sub = display(row[keys.index("option_id")]) if merge_id and keys[i] == "option" else None
             _write_cell(cells[j], display(cell), size, right=cell.is_number, sub=sub)
+    section = doc.sections[-1]
+    available = (section.page_width - section.left_margin - section.right_margin) / 36000  # EMU -> mm
+    _fix_widths(grid, _column_widths(table, shown, available))
     if table.note:
         doc.add_paragraph(table.note, style="Caption")
 

@@ -32,7 +32,10 @@ th, td { border: 0.5pt solid #c8c8c8; padding: 2pt 4pt; vertical-align: top; }
 thead th { background: #e8eef6; font-weight: 600; text-align: left; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; white-space: nowrap; }
+th.num { text-align: right; }
+table.wide th { overflow-wrap: anywhere; }
+table.wide th.short { overflow-wrap: normal; white-space: nowrap; }
 span.id { display: block; color: #777; font-size: 7pt; font-family: "DejaVu Sans Mono", Consolas, monospace; }
 table.wide { font-size: 6.8pt; }
 table.wide th { font-size: 6.5pt; }
@@ -60,7 +63,8 @@ def _table(table: Table) -> str:
     out.append("<thead><tr>")
     for i in shown:
         col = table.columns[i]
-        cls = ' class="num"' if col.kind != "text" else ""
+        classes = (["num"] if col.kind != "text" else []) + (["short"] if col.key in ("rank", "family") else [])
+        cls = f' class="{" ".join(classes)}"' if classes else ""
         out.append(f'<th{cls} data-key="{escape(col.key)}">{escape(col.header)}</th>')
     out.append("</tr></thead><tbody>")
     for row in table.rows:
