@@ -37,6 +37,17 @@ _WIDTH_IN = 7.0
 _MAX_LABEL_EM = 34.0
 
 
+_RC = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "negotiator-memo",
+    "font.size": _FONT_SIZE,
+    "font.family": ["sans-serif"],
+    "font.sans-serif": SVG_FONTS,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
 def _text_em(text: str) -> float:
     """Width of a text in ems, roughly: wide (CJK) characters 1 em, others 0.58 em."""
     return sum(1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.58 for ch in text)
@@ -124,16 +135,7 @@ def _draw(fig: Figure, raster: bool):
     n = len(cats)
     legend_rows = -(-len(names) // 3)
     height = 0.5 + n * _BAR_HEIGHT_IN + 0.22 * legend_rows + 0.5
-    rc = {
-        "svg.fonttype": "none",
-        "svg.hashsalt": "negotiator-memo",
-        "font.size": _FONT_SIZE,
-        "font.family": ["sans-serif"],
-        "font.sans-serif": SVG_FONTS,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-    }
-    with rc_context(rc):
+    with rc_context(_RC):
         figure = plt.figure(figsize=(_WIDTH_IN, height))
         label_em = max((_text_em(c) for c in cats), default=4.0)
         left = min(0.55, (label_em * _FONT_SIZE / 72.0 + 0.15) / _WIDTH_IN)
@@ -190,7 +192,8 @@ def png(fig: Figure, dpi: int = 200) -> bytes:
     plt = _setup()
     figure = _draw(fig, raster=True)
     buf = io.BytesIO()
-    figure.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    with _rc_svg():
+        figure.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
     plt.close(figure)
     return buf.getvalue()
 
@@ -198,4 +201,5 @@ def png(fig: Figure, dpi: int = 200) -> bytes:
 def _rc_svg():
     from matplotlib import rc_context
 
-    return rc_context({"svg.fonttype": "none", "svg.hashsalt": "negotiator-memo"})
+    # The SVG writer expands "sans-serif" into the family list at save time.
+    return rc_context(_RC)
