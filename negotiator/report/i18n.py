@@ -39,8 +39,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "It shares first place with {others}: the scores cannot separate them.",
         "zh": "与{others}并列第一：得分无法区分二者。",
     },
+    "bl_screened_one": {
+        "en": "{n} option was screened out for breaking a red line: {options}.",
+        "zh": "{n} 个选项因触碰红线被排除：{options}。",
+    },
     "bl_screened": {
-        "en": "{n} option(s) were screened out for breaking a red line: {options}.",
+        "en": "{n} options were screened out for breaking a red line: {options}.",
         "zh": "{n} 个选项因触碰红线被排除：{options}。",
     },
     "bl_no_screened": {"en": "No option breaks a red line.", "zh": "没有选项触碰红线。"},
@@ -49,7 +53,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "所有评分、权重与概率均为分析人员的判断，并非事实；可修改后重新运行以检验结论。",
     },
     "family_none": {"en": "–", "zh": "–"},
-    "list_sep": {"en": ", ", "zh": "、"},
+    "list_sep": {"en": "; ", "zh": "、"},
     # -- ranking table --------------------------------------------------------
     "tbl_ranking": {"en": "Ranking", "zh": "排序"},
     "col_rank": {"en": "Rank", "zh": "名次"},

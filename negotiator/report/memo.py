@@ -218,16 +218,19 @@ def _bottom_line_section(ctx: _Context) -> Section:
     if len(r.rows) == 1:
         sentences = [ctx.t("bl_winner_alone", **common)]
     else:
-        second = next((row for row in r.rows if row.option != top.option and row.rank > top.rank), r.rows[1])
+        second = next((row for row in r.rows if row.rank > top.rank), None)
+        if second is None:  # every option ties for first
+            second = r.rows[1]
+        runners = [row for row in r.rows if row.rank == second.rank]
         margin = top.score - second.score
         rel = f" ({_pct(margin / abs(second.score))})" if second.score else ""
-        sentences = [ctx.t("bl_winner", n=len(r.rows), runner=w.option(second.option), runner_score=_fmt(second.score), margin=_fmt(margin) + rel, **common)]
+        sentences = [ctx.t("bl_winner", n=len(r.rows), runner=w.join([w.option(row.option) for row in runners]), runner_score=_fmt(second.score), margin=_fmt(margin) + rel, **common)]
         tied = [row for row in r.rows[1:] if row.rank == top.rank]
         if tied:
             sentences.append(ctx.t("bl_tie", others=w.join([w.option(row.option) for row in tied])))
     sentences += ctx.bottom_line_extra
     if r.screened_out:
-        sentences.append(ctx.t("bl_screened", n=len(r.screened_out), options=w.join([w.option(s.option) for s in r.screened_out])))
+        sentences.append(ctx.t("bl_screened" if len(r.screened_out) > 1 else "bl_screened_one", n=len(r.screened_out), options=w.join([w.option(s.option) for s in r.screened_out])))
     else:
         sentences.append(ctx.t("bl_no_screened"))
     blocks = [Paragraph(" ".join(sentences) if ctx.lang == "en" else "".join(sentences), role="lead"), Paragraph(ctx.t("bl_judgment"), role="note")]
