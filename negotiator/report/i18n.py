@@ -101,12 +101,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "在其他权重按比例调整的情况下，只要“{objective}”的权重保持在 {low} 至 {high} 之间（当前 {now}），{option}仍排名第一。",
     },
     "rob_flip": {
-        "en": "The smallest weight change that puts another option first moves the weight of {objective} from {now} to {to}: then {other} ranks first.",
-        "zh": "使第一名易主的最小权重变化是将“{objective}”的权重由 {now} 调整为 {to}：此时{other}排名第一。",
+        "en": "The smallest change of the weights that puts another option first moves them by {distance} in total (L1 distance): {changes}. Then {other} ranks first.",
+        "zh": "使第一名易主的最小权重变化总计为 {distance}（L1 距离）：{changes}。此时{other}排名第一。",
     },
     "rob_no_flip": {
         "en": "No change of a single objective's weight puts another option first.",
         "zh": "单独调整任一目标的权重都不会改变第一名。",
+    },
+    "col_rank_rest": {"en": "Rank {k} or lower", "zh": "第{k}名及以后"},
+    "axis_share": {"en": "Share of samples", "zh": "样本比例"},
+    "smaa_note": {
+        "en": "SMAA-2 with {samples} samples of the weights (consistent with the profile) and of the uncertain scores (triangular over [low, likely, high]), seed {seed}; largest standard error {se}. Confidence: how often the option is first at its central weights when only the scores vary.",
+        "zh": "SMAA-2：对权重（与权重方案一致）和不确定评分（[低, 最可能, 高] 三角分布）抽样 {samples} 次，随机种子 {seed}；最大标准误 {se}。置信度：仅评分变化时，该选项在其中心权重下排名第一的频率。",
+    },
+    "stability_note": {
+        "en": "Each weight may move within its interval, the others rescaled in proportion, and {option} stays first.",
+        "zh": "在其他权重按比例调整的前提下，各目标权重在其区间内变化时，{option}仍排名第一。",
+    },
+    "bl_flip": {
+        "en": "Moving the weights by {distance} in total (L1) is the smallest change that puts {other} first.",
+        "zh": "权重总计变动 {distance}（L1 距离）即可使{other}排名第一，这是最小的改变。",
     },
     "fig_acceptability": {
         "en": "Figure: rank acceptability of each option (share of samples in which it takes each rank).",
@@ -119,9 +133,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_weight_high": {"en": "Highest weight keeping the winner", "zh": "保持第一名的最高权重"},
     # -- package --------------------------------------------------------------
     "pkg_intro": {
-        "en": "The best package that fits the budgets and rules of the case holds {n} measure(s), with total value {value}.",
-        "zh": "在本案预算与规则约束下，最优措施组合包含 {n} 项措施，总价值为 {value}。",
+        "en": "The best package that fits the budgets and rules of the case (prerequisites, exclusions, red lines, number of measures) holds {n} measures, with total value {value} ({status}).",
+        "zh": "在本案预算与规则（前提条件、互斥关系、红线、措施数量）约束下，最优措施组合包含 {n} 项措施，总价值为 {value}（{status}）。",
     },
+    "pkg_proven": {"en": "proven optimal", "zh": "已证明最优"},
+    "pkg_not_proven": {"en": "not proven optimal: {status}", "zh": "未能证明最优：{status}"},
+    "pkg_none": {
+        "en": "No package meets the budgets and rules of the case: {status}. See `negotiator portfolio` for the constraints in conflict.",
+        "zh": "没有措施组合能满足本案的预算与规则：{status}。冲突的约束见 `negotiator portfolio`。",
+    },
+    "pkg_value_note": {
+        "en": "The value of a package is the sum of its measures' overall scores.",
+        "zh": "组合价值为其各项措施综合得分之和。",
+    },
+    "pkg_synergy_note": {
+        "en": "The value of a package is the sum of its measures' overall scores plus synergy bonuses ({bonus}).",
+        "zh": "组合价值为其各项措施综合得分之和，另加协同加成（{bonus}）。",
+    },
+    "bl_package": {
+        "en": "The best package within the budgets holds {n} measures: {options}.",
+        "zh": "预算内的最优措施组合包含 {n} 项措施：{options}。",
+    },
+    "col_left": {"en": "Left", "zh": "剩余"},
     "tbl_package": {"en": "Package", "zh": "措施组合"},
     "tbl_resources": {"en": "Resources", "zh": "资源"},
     "col_resource": {"en": "Resource", "zh": "资源"},

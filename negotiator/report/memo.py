@@ -318,22 +318,147 @@ def _screening_reasons(ctx: _Context) -> dict[str, str]:
 
 # -- robustness (negotiator.sensitivity) ------------------------------------------------
 
+#: Ranks shown one by one in the acceptability table and chart; the rest are summed.
+_ACCEPTABILITY_RANKS = 3
+
 
 def _robustness_section(ctx: _Context) -> Section | None:
+    """SMAA acceptability, the winner's weight stability intervals and its nearest flip.
+
+    Every number comes from negotiator.sensitivity; nothing is recomputed here.
+    """
     module = _optional_module("sensitivity")
     if module is None:
         return None
-    return None  # wired once the module's public API is known (see DEVELOPING.md, issue #7)
+    p = ctx.ranking.provenance
+    if len(ctx.ranking.rows) < 2:
+        return None  # nothing to be robust against: a single option is first whatever the weights
+    kwargs = dict(profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None)
+    smaa = module.smaa(ctx.loaded, samples=ctx.request.samples, seed=ctx.request.seed, **kwargs)
+    ctx.random_used = True
+    stability = module.stability(ctx.loaded, **kwargs)
+    flips = module.flip(ctx.loaded, **kwargs)
+    blocks: list = []
+    blocks += _smaa_blocks(ctx, smaa)
+    blocks += _stability_blocks(ctx, stability)
+    blocks += _flip_blocks(ctx, flips)
+    return Section("robustness", ctx.t("sec_robustness"), tuple(blocks))
+
+
+def _smaa_blocks(ctx: _Context, smaa) -> list:
+    import math
+
+    w = ctx.words
+    winner = ctx.ranking.rows[0].option
+    i = smaa.options.index(winner)
+    share = float(smaa.acceptability[i, 0])
+    sentence = ctx.t("rob_smaa", samples=f"{smaa.samples:,}", seed=smaa.provenance.seed, option=w.option(winner), share=_pct(share))
+    ctx.bottom_line_extra.append(sentence)
+    shown = min(_ACCEPTABILITY_RANKS, len(smaa.options))
+    columns = [Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id"))]
+    columns += [Column(f"rank_{k}", ctx.t("col_first_rank") if k == 1 else ctx.t("col_rank_k", k=k), "percent") for k in range(1, shown + 1)]
+    columns += [Column("confidence", ctx.t("col_confidence"), "percent")]
+    rows = []
+    order = smaa.order()
+    for j in order:
+        cells = [text_cell(w.option(smaa.options[j])), text_cell(smaa.options[j])]
+        cells += [number_cell(float(smaa.acceptability[j, k]), 3, "percent") for k in range(shown)]
+        conf = float(smaa.confidence[j])
+        cells.append(number_cell(None if math.isnan(conf) else conf, 3, "percent"))
+        rows.append(tuple(cells))
+    note = ctx.t("smaa_note", samples=f"{smaa.samples:,}", seed=smaa.provenance.seed, se=_pct(smaa.max_standard_error, 2))
+    table = Table("acceptability", ctx.t("tbl_acceptability"), tuple(columns), tuple(rows), note=note)
+    return [Paragraph(sentence), table, _acceptability_figure(ctx, smaa, order, shown)]
+
+
+def _acceptability_figure(ctx: _Context, smaa, order: list[int], shown: int) -> Figure:
+    w = ctx.words
+    n = len(smaa.options)
+    series = [(ctx.t("col_rank_k", k=k + 1), tuple(float(smaa.acceptability[j, k]) for j in order)) for k in range(shown)]
+    series_ids = [f"rank {k + 1}" for k in range(shown)]
+    if n > shown:
+        # The remaining ranks as one segment, so each bar still reaches 100%.
+        series.append((ctx.t("col_rank_rest", k=shown + 1), tuple(float(smaa.acceptability[j, shown:].sum()) for j in order)))
+        series_ids.append(f"rank {shown + 1}+")
+    return Figure(
+        "acceptability",
+        ctx.t("fig_acceptability"),
+        tuple(w.option(smaa.options[j]) for j in order),
+        tuple(series),
+        axis_label=ctx.t("axis_share"),
+        percent=True,
+        category_ids=tuple(smaa.options[j] for j in order),
+        series_ids=tuple(series_ids),
+    )
+
+
+def _stability_blocks(ctx: _Context, stability) -> list:
+    w = ctx.words
+    winner = stability.top_order[0] if stability.top_order else ctx.ranking.rows[0].option
+    blocks: list = []
+    sensitive = stability.most_sensitive()
+    if sensitive is not None:
+        blocks.append(Paragraph(ctx.t("rob_interval", option=w.option(winner), objective=w.objective(sensitive.objective), low=_fmt(sensitive.low, 3), high=_fmt(sensitive.high, 3), now=_fmt(sensitive.current_weight, 3))))
+    columns = (
+        Column("objective", ctx.t("col_objective")),
+        Column("objective_id", "id"),
+        Column("weight", ctx.t("col_weight_now"), "number"),
+        Column("low", ctx.t("col_weight_low"), "number"),
+        Column("high", ctx.t("col_weight_high"), "number"),
+    )
+    rows = tuple(
+        (text_cell(w.objective(iv.objective)), text_cell(iv.objective), number_cell(iv.current_weight), number_cell(iv.low), number_cell(iv.high))
+        for iv in stability.intervals
+    )
+    blocks.append(Table("stability", ctx.t("tbl_stability"), columns, rows, note=ctx.t("stability_note", option=w.option(winner))))
+    return blocks
+
+
+def _flip_blocks(ctx: _Context, flips) -> list:
+    w = ctx.words
+    nearest = next((f for f in flips.flips if f.possible), None)
+    if nearest is None:
+        return [Paragraph(ctx.t("rob_no_flip"))]
+    now = ctx.ranking.provenance.weights
+    changes = w.join([f"{w.objective(obj)} {_fmt(now[obj], 3)} → {_fmt(nearest.weights[obj], 3)}" for obj, delta in (nearest.changes or {}).items() if abs(delta) >= 5e-4])
+    sentence = ctx.t("rob_flip", distance=_fmt(nearest.distance, 3), changes=changes, other=w.option(nearest.challenger))
+    ctx.bottom_line_extra.append(ctx.t("bl_flip", distance=_fmt(nearest.distance, 3), other=w.option(nearest.challenger)))
+    return [Paragraph(sentence)]
 
 
 # -- package (negotiator.portfolio) --------------------------------------------------------
 
 
 def _package_section(ctx: _Context) -> Section | None:
+    """The best package under the case's budgets and rules, from negotiator.portfolio."""
     module = _optional_module("portfolio")
     if module is None:
         return None
-    return None  # wired once the module's public API is known
+    p = ctx.ranking.provenance
+    if not ctx.case.constraints.budgets and ctx.case.constraints.count is None:
+        return None  # no budgets and no count: "the best package" would be every option
+    result = module.best_packages(ctx.loaded, profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None)
+    w = ctx.words
+    best = result.best
+    if best is None:
+        para = Paragraph(ctx.t("pkg_none", status=result.status_words))
+        return Section("package", ctx.t("sec_package"), (para,))
+    status = ctx.t("pkg_proven") if result.proven_optimal else ctx.t("pkg_not_proven", status=result.status_words)
+    intro = ctx.t("pkg_intro", n=len(best.selected), value=_fmt(best.value), status=status)
+    ctx.bottom_line_extra.append(ctx.t("bl_package", n=len(best.selected), options=w.join([w.option(o) for o in best.selected])))
+    cols = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("value", ctx.t("col_value"), "number"))
+    rows = tuple((text_cell(w.option(o)), text_cell(o), text_cell(w.family(o)), number_cell(best.option_values.get(o))) for o in best.selected)
+    blocks: list = [Paragraph(intro), Table("package", ctx.t("tbl_package"), cols, rows, note=ctx.t("pkg_value_note") if best.synergy_bonus == 0 else ctx.t("pkg_synergy_note", bonus=_fmt(best.synergy_bonus)))]
+    budgets = result.spec.budgets
+    resources = list(budgets) + [r for r in best.resources if r not in budgets]
+    if resources:
+        rcols = (Column("resource", ctx.t("col_resource")), Column("used", ctx.t("col_used"), "number"), Column("budget", ctx.t("col_budget"), "number"), Column("left", ctx.t("col_left"), "number"))
+        rrows = tuple(
+            (text_cell(r), number_cell(best.resources.get(r, 0.0), 2), number_cell(budgets[r], 2) if r in budgets else text_cell(""), number_cell(best.slack[r], 2) if r in best.slack else text_cell(""))
+            for r in resources
+        )
+        blocks.append(Table("resources", ctx.t("tbl_resources"), rcols, rrows))
+    return Section("package", ctx.t("sec_package"), tuple(blocks))
 
 
 # -- scenarios ------------------------------------------------------------------------
