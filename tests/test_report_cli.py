@@ -36,7 +36,7 @@ def test_existing_file_is_kept_without_force(cli, tmp_path):
 def test_force_overwrites(cli, tmp_path):
     target = tmp_path / "memo.md"
     target.write_text("old\n")
-    res = cli("memo", "-o", target, "--date", DATE, "--force")
+    res = cli("memo", "-o", target, "--date", DATE, "--force", "--samples", "100")
     assert res.exit_code == 0, res.stderr
     assert target.read_text(encoding="utf-8").startswith("# Decision memo")
     assert _no_leftovers(tmp_path) == ["memo.md"]  # no temporary file left behind
@@ -78,7 +78,7 @@ def test_failure_while_writing_leaves_no_partial_file(cli, tmp_path, monkeypatch
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(fileio.os, "replace", broken_replace)
-    res = cli("memo", "-o", tmp_path / "memo.docx", "--date", DATE)
+    res = cli("memo", "-o", tmp_path / "memo.docx", "--date", DATE, "--samples", "100")
     monkeypatch.setattr(fileio.os, "replace", real_replace)
     assert res.exit_code == 2
     assert "nothing was written" in res.stderr
@@ -115,19 +115,20 @@ def test_bad_case_file_exits_2_and_writes_nothing(cli, tmp_path):
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.parametrize("ext", ["md", "html", "docx", "xlsx", "csv"])
-def test_same_inputs_give_byte_identical_files(cli, tmp_path, ext):
+@pytest.mark.parametrize("ext, lang", [("md", "en"), ("html", "zh"), ("docx", "zh"), ("xlsx", "en"), ("csv", "zh")])
+def test_same_inputs_give_byte_identical_files(cli, tmp_path, ext, lang):
     a, b = tmp_path / f"a.{ext}", tmp_path / f"b.{ext}"
     for path in (a, b):
-        res = cli("memo", "-o", path, "--lang", "zh", "--date", DATE, "--seed", "7")
+        res = cli("memo", "-o", path, "--lang", lang, "--date", DATE, "--seed", "7", "--samples", "300")
         assert res.exit_code == 0, res.stderr
+        assert f"wrote {path}" in res.stdout
     assert a.read_bytes() == b.read_bytes()
 
 
 def test_only_the_date_differs_between_days(cli, tmp_path):
     a, b = tmp_path / "a.md", tmp_path / "b.md"
-    assert cli("memo", "-o", a, "--date", "2026-07-01").exit_code == 0
-    assert cli("memo", "-o", b, "--date", "2026-07-02").exit_code == 0
+    assert cli("memo", "-o", a, "--date", "2026-07-01", "--samples", "300").exit_code == 0
+    assert cli("memo", "-o", b, "--date", "2026-07-02", "--samples", "300").exit_code == 0
     changed = [line for line in difflib.unified_diff(a.read_text().splitlines(), b.read_text().splitlines(), lineterm="", n=0) if line[:1] in "+-" and not line.startswith(("+++", "---"))]
     assert changed and all("2026-07-0" in line for line in changed)
 
@@ -136,14 +137,14 @@ def test_default_date_is_today_utc(cli, tmp_path):
     import datetime as dt
 
     out = tmp_path / "m.md"
-    assert cli("memo", "-o", out).exit_code == 0
+    assert cli("memo", "-o", out, "--samples", "100").exit_code == 0
     today = dt.datetime.now(dt.timezone.utc).date()
     body = out.read_text(encoding="utf-8")
     assert today.isoformat() in body or (today - dt.timedelta(days=1)).isoformat() in body
 
 
 def test_memo_reports_what_it_wrote(cli, tmp_path):
-    res = cli("memo", "-o", tmp_path / "m.csv", "--date", DATE)
+    res = cli("memo", "-o", tmp_path / "m.csv", "--date", DATE, "--samples", "100")
     assert res.exit_code == 0
     assert "wrote" in res.stdout and "m.csv" in res.stdout and "sections:" in res.stdout
 

@@ -24,7 +24,7 @@ def bundled():
 
 @pytest.fixture(scope="module")
 def memos(bundled):
-    return {lang: build_memo(bundled, MemoRequest(lang=lang, date=DATE)) for lang in LANGS}
+    return {lang: build_memo(bundled, MemoRequest(lang=lang, samples=1000, date=DATE)) for lang in LANGS}
 
 
 def _fields(template: str) -> set[str]:
@@ -164,7 +164,7 @@ def test_a_method_without_contributions_drops_those_columns_and_the_chart(monkey
 
     methods.get_method("additive")  # load the registry before adding to it
     monkeypatch.setitem(methods.METHODS, "rank_only_test", rank_only)
-    memo = build_memo(bundled, MemoRequest(method="rank_only_test", date=DATE))
+    memo = build_memo(bundled, MemoRequest(method="rank_only_test", samples=100, date=DATE))
     table = memo.table("ranking")
     assert [c.key for c in table.columns] == ["rank", "option", "option_id", "family", "score"]
     assert "does not split its score" in table.note
@@ -227,3 +227,57 @@ def test_png_uses_a_cjk_font_when_one_is_installed(memos):
     if font is None:
         pytest.skip("no font with Chinese glyphs on this machine")
     assert figures.png_uses_ids(_figure(memos["zh"])) is False
+
+
+# -- sections from other analyses (present once their modules exist) -------------------------
+
+
+def test_robustness_section_reports_the_sensitivity_module(memos, bundled):
+    sensitivity = pytest.importorskip("negotiator.sensitivity")
+    memo = memos["en"]
+    smaa = sensitivity.smaa(bundled, samples=1000, seed=0)
+    table = memo.table("acceptability")
+    col = {c.key: i for i, c in enumerate(table.columns)}
+    got = {row[col["option_id"]].value: row for row in table.rows}
+    assert set(got) == set(smaa.options)
+    for i, oid in enumerate(smaa.options):
+        assert got[oid][col["rank_1"]].value == smaa.acceptability[i, 0]
+        assert got[oid][col["rank_2"]].value == smaa.acceptability[i, 1]
+    first = [row[col["rank_1"]].value for row in table.rows]
+    assert first == sorted(first, reverse=True)
+    stability = sensitivity.stability(bundled)
+    rows = {row[1].value: (row[2].value, row[3].value, row[4].value) for row in memo.table("stability").rows}
+    assert rows == {iv.objective: (iv.current_weight, iv.low, iv.high) for iv in stability.intervals}
+    nearest = next(f for f in sensitivity.flip(bundled).flips if f.possible)
+    text_all = " ".join(b.text for b in memo.section("robustness").blocks if hasattr(b, "text"))
+    assert bundled.case.options[nearest.challenger].label in text_all and f"{nearest.distance:.3f}" in text_all
+    figures = [b for b in memo.section("robustness").blocks if isinstance(b, Figure)]
+    assert figures and figures[0].percent
+    for k in range(len(figures[0].categories)):
+        assert sum(values[k] for _, values in figures[0].series) == pytest.approx(1.0)
+    prov = {row[0].value: row[1].value for row in memo.table("provenance").rows}
+    assert prov["Seed"] == "0" and prov["Samples"] == "1000"
+    assert "--samples 1000 --seed 0" in prov["Reproduce with"]
+
+
+def test_package_section_reports_the_portfolio_module(memos, bundled):
+    portfolio = pytest.importorskip("negotiator.portfolio")
+    result = portfolio.best_packages(bundled)
+    for lang in LANGS:
+        memo = memos[lang]
+        rows = memo.table("package").rows
+        assert tuple(row[1].value for row in rows) == result.best.selected
+        assert [row[3].value for row in rows] == [result.best.option_values[o] for o in result.best.selected]
+        used = {row[0].value: (row[1].value, row[2].value, row[3].value) for row in memo.table("resources").rows}
+        assert used == {r: (result.best.resources[r], cap, result.best.slack[r]) for r, cap in result.spec.budgets.items()}
+        lead = memo.section("bottom_line").blocks[0].text
+        assert all(memo_mod._label(bundled.case.options[o], lang) in lead for o in result.best.selected)
+
+
+def test_same_seed_same_robustness_numbers(bundled):
+    pytest.importorskip("negotiator.sensitivity")
+    a = build_memo(bundled, MemoRequest(samples=300, seed=5, date=DATE))
+    b = build_memo(bundled, MemoRequest(samples=300, seed=5, date=DATE))
+    c = build_memo(bundled, MemoRequest(samples=300, seed=6, date=DATE))
+    assert a == b
+    assert a.table("acceptability") != c.table("acceptability")

@@ -118,6 +118,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Each weight may move within its interval, the others rescaled in proportion, and {option} stays first.",
         "zh": "在其他权重按比例调整的前提下，各目标权重在其区间内变化时，{option}仍排名第一。",
     },
+    "bl_smaa_rival": {
+        "en": "{other} comes first more often ({share}): the lead is fragile.",
+        "zh": "{other}排名第一的频率更高（{share}）：领先地位并不稳固。",
+    },
     "bl_flip": {
         "en": "Moving the weights by {distance} in total (L1) is the smallest change that puts {other} first.",
         "zh": "权重总计变动 {distance}（L1 距离）即可使{other}排名第一，这是最小的改变。",

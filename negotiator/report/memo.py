@@ -354,6 +354,9 @@ def _smaa_blocks(ctx: _Context, smaa) -> list:
     share = float(smaa.acceptability[i, 0])
     sentence = ctx.t("rob_smaa", samples=f"{smaa.samples:,}", seed=smaa.provenance.seed, option=w.option(winner), share=_pct(share))
     ctx.bottom_line_extra.append(sentence)
+    best = max(range(len(smaa.options)), key=lambda j: (smaa.acceptability[j, 0], -j))
+    if smaa.options[best] != winner and smaa.acceptability[best, 0] > share:
+        ctx.bottom_line_extra.append(ctx.t("bl_smaa_rival", other=w.option(smaa.options[best]), share=_pct(float(smaa.acceptability[best, 0]))))
     shown = min(_ACCEPTABILITY_RANKS, len(smaa.options))
     columns = [Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id"))]
     columns += [Column(f"rank_{k}", ctx.t("col_first_rank") if k == 1 else ctx.t("col_rank_k", k=k), "percent") for k in range(1, shown + 1)]
