@@ -293,7 +293,7 @@ def _screened_section(ctx: _Context) -> Section | None:
     return Section("screened", ctx.t("sec_screened"), (table,))
 
 
-def _screening_reasons(ctx: _Context) -> dict[str, str]:
+def _screening_reasons(ctx: _Context, scenario: str | None = None, options=None) -> dict[str, str]:
     """The red lines each screened option breaks, worded in the memo's language.
 
     Which options are screened comes from the ranking; here we only name the
@@ -301,8 +301,8 @@ def _screening_reasons(ctx: _Context) -> dict[str, str]:
     """
     from ..matrix import build_matrix
 
-    matrix = build_matrix(ctx.case, ctx.ranking.provenance.scenario)
-    screened = {s.option for s in ctx.ranking.screened_out}
+    matrix = build_matrix(ctx.case, scenario if scenario is not None else ctx.ranking.provenance.scenario)
+    screened = set(options) if options is not None else {s.option for s in ctx.ranking.screened_out}
     out: dict[str, list[str]] = {}
     for obj, limit in ctx.case.constraints.limits.items():
         j = matrix.objectives.index(obj)
@@ -468,12 +468,104 @@ def _package_section(ctx: _Context) -> Section | None:
 
 
 def _scenario_section(ctx: _Context) -> Section | None:
-    """Payoff table: the overall score of each option under each scenario (api.rank per scenario)."""
+    """Scenario payoffs and decision rules: from negotiator.payoffs_table when it exists.
+
+    Without that module the section shows only the payoff table, each column
+    being `api.rank` under one scenario; no decision rule is applied here.
+    """
+    if not ctx.case.scenarios:
+        return None
+    module = _optional_module("payoffs_table")
+    if module is None:
+        return _scenario_section_from_rankings(ctx)
+    return _scenario_section_from_payoffs(ctx, module)
+
+
+def _scenario_section_from_payoffs(ctx: _Context, module) -> Section:
+    w, case = ctx.words, ctx.case
+    p = ctx.ranking.provenance
+    custom = p.profile == "custom"
+    try:
+        payoffs = module.scenario_payoffs(ctx.loaded, profile=None if custom else p.profile, method=p.method, weights=p.weights if custom else None)
+    except NegotiatorError as exc:
+        # e.g. every option breaks a red line under some scenario: say so instead of a table.
+        return Section("scenarios", ctx.t("sec_scenarios"), (Paragraph(ctx.t("scen_unavailable", reason=exc.problems[0].message)),))
+    report = payoffs.analyse()
+    ctx.used.add("decision_rules")
+    expected = next((r for r in report.rules if r.rule == "expected_value"), None)
+    ids = [row.id for row in payoffs.rows]
+    base_order = {row.option: k for k, row in enumerate(ctx.ranking.rows)}
+    order = sorted(range(len(ids)), key=lambda k: (base_order.get(ids[k], len(base_order)), k))
+    columns = [Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id"))]
+    columns += [Column(f"scenario:{sid}", f"{w.scenario(sid)} (p={prob:g})", "number") for sid, prob in zip(payoffs.scenarios, payoffs.probabilities)]
+    if expected is not None:
+        columns.append(Column("expected", ctx.t("col_expected"), "number"))
+    rows = []
+    for k in order:
+        cells = [text_cell(w.option(ids[k])), text_cell(ids[k])]
+        cells += [number_cell(float(v)) for v in payoffs.values[k]]
+        if expected is not None:
+            cells.append(number_cell(expected.scores[k]))
+        rows.append(tuple(cells))
+    blocks: list = [Paragraph(ctx.t("scen_intro_payoffs")), Table("payoffs", ctx.t("tbl_payoffs"), tuple(columns), tuple(rows))]
+    if payoffs.screened_out:
+        blocks.append(Paragraph(ctx.t("scen_left_out", options=w.join([_scenario_screening(ctx, oid, lines) for oid, lines in payoffs.screened_out.items()])), role="note"))
+    blocks += _rules_blocks(ctx, report, ids)
+    return Section("scenarios", ctx.t("sec_scenarios"), tuple(blocks))
+
+
+def _scenario_screening(ctx: _Context, oid: str, lines: list[str]) -> str:
+    """'Option (scenario: red line broken)' in the memo's language."""
+    w = ctx.words
+    parts = []
+    for line in lines:
+        sid = line.split(":", 1)[0]
+        if sid in ctx.case.scenarios:
+            reason = _screening_reasons(ctx, sid, [oid]).get(oid) or line
+            parts.append(f"{w.scenario(sid)}: {reason}")
+        else:
+            parts.append(line)
+    return f"{w.option(oid)} ({'; '.join(parts)})"
+
+
+def _rules_blocks(ctx: _Context, report, ids: list[str]) -> list:
+    w = ctx.words
+    columns = (
+        Column("rule", ctx.t("col_rule")),
+        Column("choice", ctx.t("col_choice")),
+        Column("choice_id", ctx.t("col_option_id")),
+        Column("criterion", ctx.t("col_criterion"), "number"),
+        Column("margin", ctx.t("col_margin"), "number"),
+    )
+    rows = []
+    for rule in report.rules:
+        chosen = [ids[k] for k in rule.chosen]
+        criterion = rule.scores[rule.chosen[0]] if rule.chosen else None
+        rows.append((
+            text_cell(_rule_name(ctx, rule, report.alpha)),
+            text_cell(w.join([w.option(o) for o in chosen])),
+            text_cell(", ".join(chosen)),
+            number_cell(criterion),
+            number_cell(rule.margin) if rule.margin is not None else text_cell(""),
+        ))
+    table = Table("rules", ctx.t("tbl_rules"), columns, tuple(rows), note=ctx.t("rules_note"))
+    return [Paragraph(ctx.t("rules_intro")), table, Paragraph(ctx.t("scen_evpi", evpi=_fmt(report.evpi)), role="note")]
+
+
+def _rule_name(ctx: _Context, rule, alpha: float) -> str:
+    key = f"rule_{rule.rule}"
+    from .i18n import STRINGS
+
+    if key not in STRINGS:
+        return rule.name  # a rule this memo does not know yet: the analysis's own (English) name
+    return ctx.t(key, alpha=f"{alpha:g}") if rule.rule == "hurwicz" else ctx.t(key)
+
+
+def _scenario_section_from_rankings(ctx: _Context) -> Section:
+    """Payoff table only: the overall score of each option under each scenario (api.rank per scenario)."""
     from ..api import rank
 
     case, w = ctx.case, ctx.words
-    if not case.scenarios:
-        return None
     p = ctx.ranking.provenance
     weights = None if p.profile != "custom" else p.weights
     per_scenario: dict[str, dict[str, float]] = {}
