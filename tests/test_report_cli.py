@@ -78,7 +78,7 @@ def test_failure_while_writing_leaves_no_partial_file(cli, tmp_path, monkeypatch
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(fileio.os, "replace", broken_replace)
-    res = cli("memo", "-o", tmp_path / "memo.docx", "--date", DATE, "--samples", "100")
+    res = cli("memo", "-o", tmp_path / "memo.csv", "--date", DATE, "--samples", "100")
     monkeypatch.setattr(fileio.os, "replace", real_replace)
     assert res.exit_code == 2
     assert "nothing was written" in res.stderr
@@ -119,7 +119,7 @@ def test_bad_case_file_exits_2_and_writes_nothing(cli, tmp_path):
 def test_same_inputs_give_byte_identical_files(cli, tmp_path, ext, lang):
     a, b = tmp_path / f"a.{ext}", tmp_path / f"b.{ext}"
     for path in (a, b):
-        res = cli("memo", "-o", path, "--lang", lang, "--date", DATE, "--seed", "7", "--samples", "300")
+        res = cli("memo", "-o", path, "--lang", lang, "--date", DATE, "--seed", "7", "--samples", "200")
         assert res.exit_code == 0, res.stderr
         assert f"wrote {path}" in res.stdout
     assert a.read_bytes() == b.read_bytes()

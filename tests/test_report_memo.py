@@ -96,6 +96,13 @@ def test_screened_reasons_are_worded_in_each_language(memos, bundled):
     assert zh["independent_investigation_push"].endswith("高于上限 7")
 
 
+def _have(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(f"negotiator.{module}") is not None
+
+
+@pytest.mark.skipif(_have("payoffs_table"), reason="the payoffs module provides the table (tested below)")
 def test_scenario_payoffs_come_from_ranking_each_scenario(memos, bundled):
     table = memos["en"].table("payoffs")
     col = {c.key: i for i, c in enumerate(table.columns)}
@@ -111,6 +118,28 @@ def test_scenario_payoffs_come_from_ranking_each_scenario(memos, bundled):
                 assert cell.value == text("scen_screened_cell", "en")
     # Under transactional linkage the joint position's escalation risk (8) breaks the red line (max 7).
     assert by_option["joint_position_affected_states"][col["scenario:transactional_linkage"]].value == "screened out"
+
+
+def test_scenario_payoffs_and_rules_come_from_the_payoffs_module(memos, bundled):
+    payoffs_table = pytest.importorskip("negotiator.payoffs_table")
+    payoffs = payoffs_table.scenario_payoffs(bundled)
+    report = payoffs.analyse()
+    ids = [row.id for row in payoffs.rows]
+    for lang in LANGS:
+        table = memos[lang].table("payoffs")
+        col = {c.key: i for i, c in enumerate(table.columns)}
+        got = {row[col["option_id"]].value: row for row in table.rows}
+        assert set(got) == set(ids)
+        ev = next(r for r in report.rules if r.rule == "expected_value")
+        for k, oid in enumerate(ids):
+            assert [got[oid][col[f"scenario:{sid}"]].value for sid in payoffs.scenarios] == list(payoffs.values[k])
+            assert got[oid][col["expected"]].value == ev.scores[k]
+        rules = memos[lang].table("rules")
+        assert [row[2].value for row in rules.rows] == [", ".join(ids[k] for k in r.chosen) for r in report.rules]
+        assert [row[3].value for row in rules.rows] == [r.scores[r.chosen[0]] for r in report.rules]
+    assert "decision_rules" in memos["en"].provenance["analyses"]
+    note = next(b.text for b in memos["zh"].section("scenarios").blocks if getattr(b, "role", "") == "note" and "未列入" in b.text)
+    assert "国家主权与属人管辖" in note  # the red lines broken, in Chinese
 
 
 def test_assumptions_carry_weights_red_lines_probabilities_and_the_judgment_warning(memos, bundled):

@@ -122,6 +122,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{other} comes first more often ({share}): the lead is fragile.",
         "zh": "{other}排名第一的频率更高（{share}）：领先地位并不稳固。",
     },
+    "bl_rules": {
+        "en": "Across the scenarios of the other side's behaviour, the expected-value rule picks {ev} and the worst-case (maximin) rule picks {maximin}.",
+        "zh": "在对方各行为情景下，期望值准则选择{ev}，最坏情况（最大最小）准则选择{maximin}。",
+    },
     "bl_flip": {
         "en": "Moving the weights by {distance} in total (L1) is the smallest change that puts {other} first.",
         "zh": "权重总计变动 {distance}（L1 距离）即可使{other}排名第一，这是最小的改变。",

@@ -233,7 +233,8 @@ def _bottom_line_section(ctx: _Context) -> Section:
         sentences.append(ctx.t("bl_screened" if len(r.screened_out) > 1 else "bl_screened_one", n=len(r.screened_out), options=w.join([w.option(s.option) for s in r.screened_out])))
     else:
         sentences.append(ctx.t("bl_no_screened"))
-    blocks = [Paragraph(" ".join(sentences) if ctx.lang == "en" else "".join(sentences), role="lead"), Paragraph(ctx.t("bl_judgment"), role="note")]
+    joined = " ".join(sentences) if ctx.lang == "en" else "".join(sentences)
+    blocks = [Paragraph(joined, role="lead", strong=len(sentences[0])), Paragraph(ctx.t("bl_judgment"), role="note")]
     return Section("bottom_line", ctx.t("sec_bottom_line"), tuple(blocks))
 
 
@@ -549,6 +550,9 @@ def _rules_blocks(ctx: _Context, report, ids: list[str]) -> list:
             number_cell(rule.margin) if rule.margin is not None else text_cell(""),
         ))
     table = Table("rules", ctx.t("tbl_rules"), columns, tuple(rows), note=ctx.t("rules_note"))
+    picks = {r.rule: w.join([w.option(ids[k]) for k in r.chosen]) for r in report.rules}
+    if "expected_value" in picks and "maximin" in picks:
+        ctx.bottom_line_extra.append(ctx.t("bl_rules", ev=picks["expected_value"], maximin=picks["maximin"]))
     return [Paragraph(ctx.t("rules_intro")), table, Paragraph(ctx.t("scen_evpi", evpi=_fmt(report.evpi)), role="note")]
 
 
@@ -597,7 +601,7 @@ def _scenario_section_from_rankings(ctx: _Context) -> Section:
 def _assumptions_section(ctx: _Context) -> Section:
     case, w = ctx.case, ctx.words
     p = ctx.ranking.provenance
-    blocks: list = [Paragraph(ctx.t("asm_judgment"), role="lead")]
+    blocks: list = [Paragraph(ctx.t("asm_judgment"), role="lead", strong=len(ctx.t("asm_judgment")))]
     if p.profile is None:
         blocks.append(Paragraph(ctx.t("weights_equal")))
     weight_cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", "id"), Column("direction", ctx.t("col_direction")), Column("weight", ctx.t("col_weight"), "number"))

@@ -73,6 +73,8 @@ class Table:
 class Paragraph:
     text: str
     role: str = "body"  # body | lead (the bottom line) | note (small print)
+    # How many leading characters of ``text`` to stress (the bottom line's first sentence).
+    strong: int = 0
 
 
 @dataclass(frozen=True)

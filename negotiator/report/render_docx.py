@@ -206,8 +206,10 @@ def _paragraph(doc, p: Paragraph) -> None:
         doc.add_paragraph(p.text, style="Caption")
         return
     para = doc.add_paragraph()
-    run = para.add_run(p.text)
-    run.bold = p.role == "lead"
+    if p.strong:
+        para.add_run(p.text[: p.strong]).bold = True
+    if p.text[p.strong :]:
+        para.add_run(p.text[p.strong :])
 
 
 def _start_section(doc, landscape: bool) -> None:

@@ -24,7 +24,8 @@ body { max-width: 186mm; margin: 0 auto; padding: 8mm 0; }
 h1 { font-size: 17pt; margin: 0 0 2pt 0; }
 p.subtitle { color: #555; margin: 0 0 10pt 0; }
 h2 { font-size: 13pt; border-bottom: 1.5pt solid #4e79a7; padding-bottom: 2pt; margin: 16pt 0 6pt 0; break-after: avoid; }
-p.lead { font-weight: 600; font-size: 10.5pt; }
+p.lead { font-size: 10.5pt; border-left: 3pt solid #4e79a7; padding-left: 6pt; }
+p.lead strong { font-weight: 700; }
 p.note, p.table-note, figcaption { color: #555; font-size: 8.5pt; }
 table { border-collapse: collapse; width: 100%%; margin: 4pt 0; font-size: 8pt; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; font-size: 9.5pt; padding: 2pt 0; caption-side: top; }
@@ -90,7 +91,10 @@ def _figure(fig: Figure) -> str:
 
 
 def _paragraph(p: Paragraph) -> str:
-    return f'<p class="{escape(p.role)}">{escape(p.text)}</p>'
+    body = escape(p.text[p.strong :])
+    if p.strong:
+        body = f"<strong>{escape(p.text[: p.strong])}</strong>{body}"
+    return f'<p class="{escape(p.role)}">{body}</p>'
 
 
 def render_text(memo: Memo) -> str:

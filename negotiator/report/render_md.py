@@ -24,8 +24,12 @@ def _table(table: Table) -> list[str]:
 
 
 def _paragraph(p: Paragraph) -> list[str]:
-    if p.role == "lead":
-        return [f"**{p.text}**"]
+    if p.strong:
+        head, rest = p.text[: p.strong], p.text[p.strong :]
+        # CommonMark does not close ** between "。" and a CJK letter: use inline HTML there.
+        if not rest or rest[0].isspace():
+            return [f"**{head}**{rest}"]
+        return [f"<strong>{head}</strong>{rest}"]
     if p.role == "note":
         return [f"*{p.text}*"]
     return [p.text]
