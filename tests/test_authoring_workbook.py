@@ -152,6 +152,7 @@ def test_workbook_is_protected_frozen_and_has_drop_downs(full_xlsx, tmp_path):
     assert options["A2"].protection.locked is True  # an existing id
     assert options["B2"].protection.locked is False  # its label
     assert options[f"A{options.max_row}"].protection.locked is False  # room for new options
+    assert options.column_dimensions["C"].protection.locked is False  # new rows and columns are editable
     directions = [dv for dv in wb["Objectives"].data_validations.dataValidation]
     assert any(dv.formula1 == '"max,min"' for dv in directions)
     ids = [dv.formula1 for dv in wb["Scenario scores"].data_validations.dataValidation]

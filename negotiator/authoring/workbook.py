@@ -140,29 +140,39 @@ def _style(ws, name: str, tables: dict) -> None:
 
 
 def _protect_ids(ws, n_rows: int, n_cols: int, header_rows: int, form_row_editable: bool) -> None:
-    """Lock the header and the id column of existing rows; everything else stays editable."""
-    from openpyxl.styles import Protection
+    """Lock the header and the id column of existing rows; everything else stays editable.
 
+    Columns B onwards are unlocked by a column style (so new rows need no
+    cells written in advance); column A only has spare unlocked cells below
+    the data, for new ids.
+    """
     from copy import copy
 
+    from openpyxl.styles import Protection
+    from openpyxl.utils import get_column_letter
+
     unlocked = Protection(locked=False)
+    for c in range(2, n_cols + _SPARE_COLUMNS + 1):
+        ws.column_dimensions[get_column_letter(c)].protection = unlocked
     plain = None  # the style of an unlocked, otherwise unstyled cell; copied (setting it is slow)
-    for r in range(1, n_rows + _SPARE_ROWS + 1):
-        for c in range(1, n_cols + _SPARE_COLUMNS + 1):
-            existing_id = c == 1 and r <= n_rows
-            header = r == 1 and c <= n_cols
-            if existing_id or header:
-                continue
-            if r == 2 and header_rows == 2 and not form_row_editable:
-                continue
-            cell = ws.cell(row=r, column=c)
-            if cell.has_style:
-                cell.protection = unlocked
-            elif plain is None:
-                cell.protection = unlocked
-                plain = copy(cell._style)
-            else:
-                cell._style = copy(plain)
+
+    def unlock(cell) -> None:
+        nonlocal plain
+        if cell.has_style:
+            cell.protection = unlocked
+        elif plain is None:
+            cell.protection = unlocked
+            plain = copy(cell._style)
+        else:
+            cell._style = copy(plain)
+
+    for r in range(2, n_rows + 1):
+        if r == 2 and header_rows == 2 and not form_row_editable:
+            continue
+        for c in range(2, n_cols + 1):
+            unlock(ws.cell(row=r, column=c))
+    for r in range(n_rows + 1, n_rows + _SPARE_ROWS + 1):
+        unlock(ws.cell(row=r, column=1))
     p = ws.protection
     p.sheet = True
     # Structure and layout stay free: only the locked cells (ids, headers) refuse edits.
