@@ -105,7 +105,9 @@ def load_case_text(text: str, name: str = "<text>") -> LoadedCase:
 
 def case_sha256(case) -> str:
     """Hash of the case's content (not its bytes): comments and layout do not change it."""
-    canonical = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+    from .schema_methods import without_unused_method_fields
+
+    canonical = json.dumps(without_unused_method_fields(case.model_dump(mode="json")), ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -176,7 +178,11 @@ def _validate(merged: dict, documents: list[YamlDocument]):
     try:
         case = Case.model_validate(merged)
     except ValidationError as exc:
-        raise CaseError(_pydantic_problems(exc, merged, documents)) from None
+        problems = _pydantic_problems(exc, merged, documents)
+        # Report the problems between sections too, so one run shows everything:
+        # set aside the entries that failed and check the rest.
+        problems += _problems_beyond(exc, merged, documents)
+        raise CaseError(problems) from None
     refs = cross_reference_problems(case)
     if refs:
         problems = []
@@ -185,6 +191,48 @@ def _validate(merged: dict, documents: list[YamlDocument]):
             problems.append(Problem(ref.message, file=file, line=line, hint=ref.hint))
         raise CaseError(problems)
     return case
+
+
+def _problems_beyond(exc, merged: dict, documents: list[YamlDocument]) -> list[Problem]:
+    from pydantic import ValidationError
+
+    from .schema import Case, cross_reference_problems
+
+    pruned: set[str] = set()
+    data = {k: (dict(v) if isinstance(v, dict) else v) for k, v in merged.items()}
+    for _ in range(3):
+        paths = [_data_path(tuple(err["loc"]), data) for err in exc.errors(include_url=False)]
+        for path in paths:
+            if len(path) >= 2 and isinstance(data.get(path[0]), dict) and path[0] != "constraints":
+                data[path[0]].pop(path[1], None)
+                pruned.add(str(path[1]))
+            elif path:
+                data.pop(path[0], None)
+                pruned.add(str(path[0]))
+            else:
+                return []
+        try:
+            case = Case.model_validate(data)
+        except ValidationError as again:
+            exc = again
+            continue
+        except Exception:
+            return []
+        out = []
+        for ref in cross_reference_problems(case):
+            mentioned = {str(p) for p in ref.path} | set(_quoted_ids(ref.message))
+            if mentioned & pruned:
+                continue  # would only repeat (or be caused by) a problem already reported
+            file, line = _locate(documents, ref.path)
+            out.append(Problem(ref.message, file=file, line=line, hint=ref.hint))
+        return out
+    return []
+
+
+def _quoted_ids(message: str) -> list[str]:
+    import re
+
+    return re.findall(r"'([^']+)'", message)
 
 
 def _locate(documents: list[YamlDocument], path: tuple) -> tuple[str | None, int | None]:
@@ -229,7 +277,12 @@ def _allowed_keys(path: tuple) -> str | None:
 
 def _pydantic_problems(exc, merged: dict, documents: list[YamlDocument]) -> list[Problem]:
     grouped: dict[tuple, list[dict]] = {}
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    paths = [_data_path(tuple(e["loc"]), merged) for e in errors]
+    # A union (numbers-or-list, point-or-range) reports one error per branch; when one
+    # branch found a precise problem deeper down, the other branch's "wrong type" is noise.
+    errors = [e for e, p in zip(errors, paths) if not (e["type"].endswith("_type") and any(len(q) > len(p) and q[: len(p)] == p for q in paths))]
+    for err in errors:
         loc = tuple(err["loc"])
         path = _data_path(loc, merged)
         if err["type"] == "extra_forbidden" or err["type"] == "missing":
@@ -268,10 +321,19 @@ def _problem_from(key: tuple, errs: list[dict], merged: dict, documents) -> Prob
 
 
 def _hint_for(key: tuple, err: dict) -> str | None:
+    from .schema_methods import form_hint
+
+    special = form_hint(key)
+    if special:
+        return special
     if key[:1] == ("weights",):
         return "weights are non-negative numbers per objective, or a list of objectives in order of importance"
     if len(key) >= 3 and key[0] == "options" and key[2] == "scores":
         return "a score is a number, or [low, likely, high] with low <= likely <= high"
     if key[:1] == ("negotiator",):
         return "write `negotiator: 1`"
-    return None
+    if key[:1] == ("objectives",) and key[-1:] == ("scale",):
+        return "a scale is [lowest, highest] with lowest < highest, or leave it out to use the data's range"
+    if key[:1] == ("scenarios",) and key[-1:] == ("probability",):
+        return "a probability is a number from 0 to 1"
+    return "see `negotiator schema` for what this section accepts"

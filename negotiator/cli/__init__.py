@@ -52,27 +52,42 @@ def _root(
         raise typer.Exit(0)
 
 
+def _click_exception_types():
+    """Typer >= 0.20 vendors its own click; older Typer uses click itself. Catch both."""
+    click_errors, exits, aborts = [], [typer.Exit], [typer.Abort]
+    for module in ("click.exceptions", "typer._click.exceptions"):
+        try:
+            mod = importlib.import_module(module)
+        except ImportError:
+            continue
+        click_errors.append(mod.ClickException)
+        for name, bucket in (("Exit", exits), ("Abort", aborts)):
+            if hasattr(mod, name):
+                bucket.append(getattr(mod, name))
+    return tuple(click_errors), tuple(exits), tuple(aborts)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: user errors print one clear message and exit 2."""
-    import click
-
     from ..errors import NegotiatorError
     from .common import print_error
 
+    click_errors, exits, aborts = _click_exception_types()
     command = typer.main.get_command(app)
     try:
         result = command.main(args=argv, prog_name="negotiator", standalone_mode=False)
     except NegotiatorError as exc:
         print_error(exc)
         sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
-    except click.exceptions.Abort:
+    except exits as exc:
+        sys.exit(getattr(exc, "exit_code", 0))
+    except aborts:
         sys.stderr.write("aborted\n")
         sys.exit(1)
+    except click_errors as exc:
+        exc.show()
+        is_usage = type(exc).__name__ in ("UsageError", "BadParameter", "MissingParameter", "NoSuchOption", "BadOptionUsage", "BadArgumentUsage", "NoArgsIsHelpError")
+        sys.exit(2 if is_usage or isinstance(exc, getattr(type(exc), "UsageError", ())) else exc.exit_code)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
         sys.exit(130)

@@ -58,9 +58,10 @@ def print_error(exc) -> None:
     con = err_console()
     problems = exc.problems
     head = "error" if len(problems) == 1 else f"{len(problems)} problems"
-    con.print(f"[bold red]{head}:[/]")
+    con.print(f"[bold red]{head}:[/]", soft_wrap=True)
     for p in problems:
-        con.print("  " + escape(p.render()).replace("\n", "\n  "))
+        # soft_wrap: never break "file:line: message" across lines (editors parse it).
+        con.print("  " + escape(p.render()).replace("\n", "\n  "), soft_wrap=True)
 
 
 def warn(message: str) -> None:

@@ -1,1 +1,26 @@
-"""Commands of this group register on `negotiator.cli.app` (added as the capability lands)."""
+"""`negotiator tui`: the terminal UI (Textual is imported inside the command only)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import app
+from .common import CaseArg
+
+
+@app.command()
+def tui(
+    case: Optional[list[Path]] = CaseArg,
+    lang: str = typer.Option("en", "--lang", help="Label language: en or zh (switch live with `l`)."),
+) -> None:
+    """Open the terminal UI: rank, weigh and compare the options live."""
+    from ..errors import Problem, UsageError
+
+    if lang not in ("en", "zh"):
+        raise UsageError(Problem(f"unknown language '{lang}'", hint="use --lang en or --lang zh"))
+    from ..tui import make_app
+
+    make_app(list(case) if case else None, lang=lang).run()

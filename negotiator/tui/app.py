@@ -1,0 +1,231 @@
+"""The application: the state every view shares, and the keys that switch views.
+
+State lives here as reactives; views watch it (``self.watch(app, ...)``) and
+redraw. Every number comes from the core: ``negotiator.api.rank`` re-ranks on
+each weight change, ``negotiator.whatif`` moves weights and explains gaps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.reactive import reactive, var
+
+from .. import api
+from ..errors import NegotiatorError, Problem
+from ..methods import method_names
+from ..weights import profile_weights
+from ..whatif import nudge_weight, set_one_weight
+from .i18n import tr
+from .screens.compare import CompareScreen
+from .screens.dialogs import QuitScreen, SaveProfileScreen
+from .screens.errors import CaseErrorScreen
+from .screens.ranking import RankingScreen
+from .screens.weights import WeightsScreen
+
+__all__ = ["NegotiatorApp", "VIEWS"]
+
+#: view name -> (key, screen class). Views whose analysis is not in the core yet are absent.
+VIEWS: dict[str, tuple[str, type]] = {
+    "ranking": ("1", RankingScreen),
+    "weights": ("2", WeightsScreen),
+    "compare": ("3", CompareScreen),
+}
+
+#: Two weight vectors closer than this are the same profile (saved files round to 1e-6).
+SAME_WEIGHTS = 1e-6
+
+
+def _view_bindings() -> list[Binding]:
+    return [Binding(key, f"view('{name}')", tr(name), id=name) for name, (key, _) in VIEWS.items()]
+
+
+class NegotiatorApp(App):
+    CSS_PATH = "app.tcss"
+    TITLE = "negotiator"
+    MODES = {name: cls for name, (_, cls) in VIEWS.items()}
+    BINDINGS = _view_bindings() + [
+        Binding("l", "toggle_lang", tr("language"), id="language"),
+        Binding("question_mark", "toggle_help", tr("keys"), key_display="?", id="keys"),
+        Binding("q", "quit", tr("quit"), id="quit"),
+        Binding("ctrl+q", "quit", tr("quit"), show=False, priority=True),
+    ]
+
+    lang = reactive("en")
+    profile: var[str | None] = var(None, init=False)  # the profile the weights started from
+    method = var("additive", init=False)
+    scenario: var[str | None] = var(None, init=False)
+    weights: var[dict] = var(dict, init=False)  # normalised, one per objective
+    ranking = var(None, init=False)  # negotiator.ranking.Ranking of the current state
+    baseline = var(None, init=False)  # the Ranking under the starting profile (for rank moves)
+    rank_error = var("", init=False)
+    picked: var[tuple] = var(tuple, init=False)  # options chosen for Compare (up to 3)
+    unsaved = var(False, init=False)  # the weights differ from the starting profile's
+
+    def __init__(self, loaded, paths=None, lang: str = "en", problems: list[Problem] | None = None) -> None:
+        super().__init__()
+        self.loaded = loaded
+        self.paths = paths
+        self.problems = list(problems or [])
+        self._undo: list[dict] = []
+        self._redo: list[dict] = []
+        self.set_reactive(NegotiatorApp.lang, "zh" if lang == "zh" else "en")
+
+    # -- start-up -------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self._relabel_bindings()
+        if self.loaded is None:
+            self.push_screen(CaseErrorScreen(self.problems))
+            return
+        self.title = self.case_title()
+        self.profile = self.loaded.case.default_profile
+        if self.profile is None:  # a case without profiles: equal weights
+            self.watch_profile(None)
+        self.switch_mode("ranking")
+
+    def case_title(self) -> str:
+        c = self.loaded.case
+        return c.title_zh if self.lang == "zh" and c.title_zh else c.title
+
+    @property
+    def methods(self) -> list[str]:
+        return method_names()
+
+    # -- state changes (watchers and computes) -------------------------------
+
+    def watch_profile(self, pid: str | None) -> None:
+        self._undo.clear()
+        self._redo.clear()
+        self.set_reactive(NegotiatorApp.weights, profile_weights(self.loaded.case, pid))
+        self._rerank(new_baseline=True)
+
+    def watch_method(self) -> None:
+        self._rerank(new_baseline=True)
+
+    def watch_scenario(self) -> None:
+        self._rerank(new_baseline=True)
+
+    def watch_weights(self) -> None:
+        self._rerank()
+
+    def watch_lang(self) -> None:
+        self._relabel_bindings()
+        if self.loaded is not None:
+            self.title = self.case_title()
+
+
+    def _same_as_profile(self, weights: dict) -> bool:
+        start = profile_weights(self.loaded.case, self.profile)
+        return all(abs(weights[o] - start[o]) <= SAME_WEIGHTS for o in start)
+
+    def _rank(self, modified: bool):
+        """The core re-rank: by profile name while the weights are the profile's (so outputs name it)."""
+        if modified:
+            return api.rank(self.loaded, method=self.method, weights=self.weights, scenario=self.scenario)
+        return api.rank(self.loaded, profile=self.profile, method=self.method, scenario=self.scenario)
+
+    def _rerank(self, new_baseline: bool = False) -> None:
+        try:
+            if new_baseline:
+                self.baseline = self._rank(modified=False)
+            modified = not self._same_as_profile(self.weights)
+            self.unsaved = modified
+            self.ranking = self._rank(modified=modified)
+            self.rank_error = ""
+        except NegotiatorError as exc:
+            self.ranking = None
+            self.rank_error = exc.render()
+
+    # -- what the views ask for ---------------------------------------------
+
+    def set_weights(self, new: dict, record: bool = True) -> None:
+        if record and new != self.weights:
+            self._undo.append(dict(self.weights))
+            self._redo.clear()
+        self.weights = new
+
+    def set_weight(self, objective: str, value: float) -> None:
+        self.set_weights(set_one_weight(self.weights, objective, value))
+
+    def nudge(self, objective: str, step: float) -> None:
+        self.set_weights(nudge_weight(self.weights, objective, step))
+
+    def undo(self) -> bool:
+        if not self._undo:
+            self.notify(tr("nothing_to_undo", self.lang), severity="warning")
+            return False
+        self._redo.append(dict(self.weights))
+        self.weights = self._undo.pop()
+        return True
+
+    def redo(self) -> bool:
+        if not self._redo:
+            self.notify(tr("nothing_to_redo", self.lang), severity="warning")
+            return False
+        self._undo.append(dict(self.weights))
+        self.weights = self._redo.pop()
+        return True
+
+    def reset_weights(self) -> None:
+        self.set_weights(profile_weights(self.loaded.case, self.profile))
+
+    def toggle_pick(self, option: str) -> None:
+        picks = [o for o in self.picked if o != option]
+        if len(picks) == len(self.picked):
+            picks = (picks + [option])[-3:]
+        self.picked = tuple(picks)
+
+    def profile_saved(self, name: str, reloaded, file: Path) -> None:
+        """After SaveProfileScreen wrote the file: use the reloaded case and the new profile."""
+        self.loaded = reloaded
+        self.profile = name
+        self.notify(tr("saved_as", self.lang, name=name, file=str(file), bak=file.name + ".bak"), timeout=6)
+
+    # -- actions --------------------------------------------------------------
+
+    def action_view(self, name: str) -> None:
+        if self.loaded is not None and name in VIEWS:
+            self.switch_mode(name)
+
+    def action_toggle_lang(self) -> None:
+        self.lang = "en" if self.lang == "zh" else "zh"
+
+    def action_toggle_help(self) -> None:
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        else:
+            self.action_show_help_panel()
+
+    def action_save_profile(self) -> None:
+        if self.loaded is not None:
+            self.push_screen(SaveProfileScreen())
+
+    async def action_quit(self) -> None:
+        if not self.unsaved:
+            self.exit()
+            return
+
+        def chosen(answer: str | None) -> None:
+            if answer == "discard":
+                self.exit()
+            elif answer == "save":
+                self.push_screen(SaveProfileScreen(quit_after=True))
+
+        self.push_screen(QuitScreen(), chosen)
+
+    def _relabel_bindings(self) -> None:
+        """Footer words follow the UI language: every binding with an id names its i18n word."""
+        for node in [self, *self.screen_stack]:
+            _relabel(node, self.lang)
+        self.refresh_bindings()
+
+
+def _relabel(node, lang: str) -> None:
+    from .i18n import _WORDS
+
+    for key, bindings in node._bindings.key_to_bindings.items():
+        node._bindings.key_to_bindings[key] = [replace(b, description=tr(b.id, lang)) if b.id in _WORDS else b for b in bindings]

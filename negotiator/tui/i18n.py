@@ -1,0 +1,104 @@
+"""The UI's own words in English and Chinese; case labels come from the case (label / label_zh)."""
+
+from __future__ import annotations
+
+__all__ = ["LANGS", "tr", "label"]
+
+LANGS = ("en", "zh")
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # views and keys
+    "ranking": ("Ranking", "排序"),
+    "weights": ("Weights", "权重"),
+    "compare": ("Compare", "比较"),
+    "sensitivity": ("Sensitivity", "敏感性"),
+    "package": ("Package", "组合"),
+    "scenarios": ("Scenarios", "情景"),
+    "memo": ("Memo", "备忘录"),
+    "language": ("中文", "English"),
+    "keys": ("Keys", "按键"),
+    "quit": ("Quit", "退出"),
+    "sort": ("Sort", "排序列"),
+    "reverse": ("Reverse", "倒序"),
+    "pick": ("Pick to compare", "选入比较"),
+    "save": ("Save profile", "保存方案"),
+    "undo": ("Undo", "撤销"),
+    "redo": ("Redo", "重做"),
+    "reset": ("Reset", "复原"),
+    "type": ("Type weight", "输入权重"),
+    # selectors
+    "profile": ("Profile", "权重方案"),
+    "method": ("Method", "方法"),
+    "scenario": ("Scenario", "情景"),
+    "base_case": ("base case", "基准情形"),
+    "custom": ("custom", "自定义"),
+    # ranking table
+    "col_rank": ("#", "#"),
+    "col_option": ("Option", "选项"),
+    "col_id": ("Id", "编号"),
+    "col_family": ("Fam.", "类"),
+    "col_score": ("Score", "得分"),
+    "col_bar": ("Contribution of each objective", "各目标贡献"),
+    "screened": ("screened out", "已筛除"),
+    "sorted_by": ("sorted by", "排序依据"),
+    "judgments": ("scores are analyst judgments, not facts", "评分为分析人员判断，并非事实"),
+    "nothing_ranked": ("Nothing to rank", "无可排序选项"),
+    # weights view
+    "col_objective": ("Objective", "目标"),
+    "col_weight": ("Weight", "权重"),
+    "col_start": ("Start", "初始"),
+    "col_move": ("Move", "变动"),
+    "weights_help": ("↑↓ pick · ←→ ±0.01 · shift ±0.05 · Enter type", "↑↓ 选择 · ←→ ±0.01 · shift ±0.05 · 回车 输入"),
+    "type_prompt": ("weight of {obj} (0-1 or %), Enter", "{obj} 的权重（0-1 或 %），回车"),
+    "bad_weight": ("'{text}' is not a weight: type a number from 0 to 1, or a percentage like 25%", "“{text}” 不是有效权重：请输入 0 到 1 之间的数，或如 25% 的百分比"),
+    "started_from": ("started from profile {p}", "初始方案：{p}"),
+    "unsaved": ("unsaved changes", "有未保存的修改"),
+    "saved_as": ("saved profile '{name}' to {file} (backup {bak})", "已将方案“{name}”保存到 {file}（备份 {bak}）"),
+    "nothing_to_undo": ("nothing to undo", "没有可撤销的操作"),
+    "nothing_to_redo": ("nothing to redo", "没有可重做的操作"),
+    # compare view
+    "option_a": ("A", "A"),
+    "option_b": ("B", "B"),
+    "option_c": ("C (optional)", "C（可选）"),
+    "none": ("—", "—"),
+    "total": ("Total (additive value)", "合计（加性价值）"),
+    "breakdown": ("value of each objective (bar), weighted difference vs A", "各目标价值（条形）及相对 A 的加权差"),
+    "whatif_title": ("What would it take?", "需要怎样的权重变化？"),
+    "whatif_line": ("For {b} to draw level with {a} (gap {gap:.4f}):", "要让 {b} 追平 {a}（差距 {gap:.4f}）："),
+    "whatif_single": ("one weight: {dir} {obj} from {cur:.3f} to {new:.3f} ({chg:+.3f}, the others rescaled)", "单一权重：将 {obj} 从 {cur:.3f} {dir}到 {new:.3f}（{chg:+.3f}，其余按比例缩放）"),
+    "whatif_cheapest": ("cheapest shift (total change {dist:.3f}): {moves}", "最小调整（总变化 {dist:.3f}）：{moves}"),
+    "whatif_beyond": ("any step beyond this puts {b} ahead", "再多一步即可让 {b} 领先"),
+    "whatif_tied": ("{a} and {b} are tied now", "{a} 与 {b} 目前并列"),
+    "whatif_impossible": ("no weights put {b} ahead of {a}: it is nowhere better", "任何权重都无法让 {b} 超过 {a}：它在各目标上都不更好"),
+    "whatif_at_best_tie": ("weights can at most tie {b} with {a}: it is nowhere better", "权重最多只能让 {b} 与 {a} 并列：它在各目标上都不更好"),
+    "whatif_additive_only": ("exact answer for the additive model only: switch the method to 'additive'", "精确解仅适用于加性模型：请将方法切换为 additive"),
+    "whatif_screened": ("{b} is screened out by a red line: no weight change helps", "{b} 因红线被筛除：调整权重无济于事"),
+    "raise": ("raise", "提高"),
+    "lower": ("lower", "降低"),
+    "pick_two": ("pick two or three options (A, B, C)", "请选择两到三个选项（A、B、C）"),
+    "picked": ("picked for Compare: {names}", "已选入比较：{names}"),
+    # dialogs
+    "save_title": ("Save the current weights as a new profile", "将当前权重另存为新方案"),
+    "save_into": ("into {file} (the original is kept as {bak})", "写入 {file}（原文件保留为 {bak}）"),
+    "profile_name": ("profile name (letters, digits, _ . -)", "方案名称（字母、数字、_ . -）"),
+    "cancel": ("Cancel", "取消"),
+    "quit_title": ("You have unsaved weight changes", "有未保存的权重修改"),
+    "quit_save": ("Save as profile…", "另存为方案…"),
+    "quit_discard": ("Quit without saving", "不保存并退出"),
+    "errors_title": ("This case cannot be opened: {n} problem(s)", "无法打开此案例：{n} 个问题"),
+    "errors_help": ("Fix the file(s) and run `negotiator tui` again; `negotiator validate` lists the same problems.", "请修正文件后重新运行 `negotiator tui`；`negotiator validate` 会列出相同的问题。"),
+    "fix": ("fix", "修正"),
+}
+
+
+def tr(key: str, lang: str = "en", **fields) -> str:
+    """The UI word for ``key`` in ``lang`` (English when unknown), formatted with ``fields``."""
+    en, zh = _WORDS[key]
+    text = zh if lang == "zh" else en
+    return text.format(**fields) if fields else text
+
+
+def label(item, lang: str = "en") -> str:
+    """A case item's label in the UI language (English when it has no Chinese label)."""
+    zh = getattr(item, "label_zh", None)
+    return zh if lang == "zh" and zh else item.label

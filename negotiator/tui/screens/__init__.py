@@ -1,0 +1,1 @@
+"""The app's screens: one per view, plus the case-error screen and dialogs."""

@@ -1,0 +1,69 @@
+"""What every view shares: a title line, the footer, and redrawing when the state changes."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from ..i18n import tr
+
+__all__ = ["ViewScreen"]
+
+
+class ViewScreen(Screen):
+    """A view of the shared state. Subclasses compose ``body()`` and implement ``redraw()``."""
+
+    VIEW = ""
+    #: App reactives whose change redraws this view.
+    WATCHES: tuple[str, ...] = ("ranking", "lang", "unsaved")
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="topbar")
+        yield from self.body()
+        yield Footer(compact=True, show_command_palette=False)
+
+    def body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        for name in self.WATCHES:
+            self.watch(self.app, name, self._state_changed, init=False)
+        self.watch(self.app, "lang", self._relabel, init=True)
+        self._state_changed()
+
+    def on_screen_resume(self) -> None:
+        self._state_changed()
+
+    def on_resize(self) -> None:
+        self._state_changed()
+
+    def _relabel(self) -> None:
+        from ..app import _relabel
+
+        _relabel(self, self.app.lang)
+        self.app.refresh_bindings()
+
+    def _state_changed(self, *_) -> None:
+        if not self.is_attached or self.app.loaded is None or not self.is_current:
+            return  # a hidden view redraws when it is shown again (on_screen_resume)
+        self.query_one("#topbar", Static).update(self.topbar_text())
+        self.redraw()
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang
+
+    def topbar_text(self):
+        from rich.text import Text
+
+        app = self.app
+        text = Text()
+        text.append(f" {tr(self.VIEW, self.lang)} ", style="bold reverse")
+        text.append(f"  {app.case_title()}", style="bold")
+        if app.unsaved:
+            text.append(f"  • {tr('unsaved', self.lang)}", style="bold yellow")
+        return text
+
+    def redraw(self) -> None:  # pragma: no cover - every view overrides it
+        raise NotImplementedError

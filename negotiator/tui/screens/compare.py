@@ -1,0 +1,168 @@
+"""Compare: two or three options side by side, objective by objective, and what it would take."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Label, Select, Static
+
+from ...charts import objective_colours, stacked_bar
+from ...errors import NegotiatorError
+from ...whatif import compare_options, pairwise_what_if
+from ..i18n import label, tr
+from ..widgets.tables import fit_width
+from .base import ViewScreen
+
+__all__ = ["CompareScreen"]
+
+SLOTS = ("a", "b", "c")
+
+
+class CompareScreen(ViewScreen):
+    VIEW = "compare"
+    BINDINGS = [Binding("x", "swap", "A ⇄ B", id="swap")]
+    WATCHES = ("ranking", "lang", "unsaved", "picked")
+
+    def body(self) -> ComposeResult:
+        self._choice: list[str | None] = self._initial_choice()
+        lang = self.app.lang
+        options = [(label(o, lang), oid) for oid, o in self.app.loaded.case.options.items()]
+        with Horizontal(id="picks"):
+            for slot, choice in zip(SLOTS, self._choice):
+                yield Label(tr(f"option_{slot}", lang), id=f"label-{slot}", classes="selector-label")
+                yield Select(options, value=choice if choice else Select.NULL, allow_blank=(slot == "c"), compact=True, id=f"pick-{slot}")
+        yield DataTable(id="compare-table", cursor_type="none", zebra_stripes=True)
+        with VerticalScroll(id="whatif-box"):
+            yield Static(id="whatif")
+
+    def _initial_choice(self) -> list[str | None]:
+        app = self.app
+        picks = list(app.picked)
+        if len(picks) < 2 and app.ranking is not None:
+            for row in app.ranking.rows:
+                if row.option not in picks:
+                    picks.append(row.option)
+                if len(picks) >= 2:
+                    break
+        picks = picks[:3] + [None] * (3 - len(picks[:3]))
+        return picks
+
+    def _state_changed(self, *args) -> None:
+        if self.is_attached and self.app.loaded is not None and len(self.app.picked) >= 2 and tuple(o for o in self._choice if o) != self.app.picked:
+            self._choice = list(self.app.picked) + [None] * (3 - len(self.app.picked))
+        super()._state_changed(*args)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        slot = SLOTS.index(event.select.id.removeprefix("pick-"))
+        value = None if event.value is Select.NULL else event.value
+        if self._choice[slot] != value:
+            self._choice[slot] = value
+            self.redraw()
+
+    def action_swap(self) -> None:
+        self._choice[0], self._choice[1] = self._choice[1], self._choice[0]
+        self.redraw()
+
+    def _sync_selects(self) -> None:
+        app, lang = self.app, self.lang
+        options = [(label(o, lang), oid) for oid, o in app.loaded.case.options.items()]
+        for slot, choice in zip(SLOTS, self._choice):
+            sel = self.query_one(f"#pick-{slot}", Select)
+            with self.prevent(Select.Changed):
+                sel.set_options(options)
+                if choice is not None:
+                    sel.value = choice
+            self.query_one(f"#label-{slot}", Label).update(tr(f"option_{slot}", lang))
+
+    def redraw(self) -> None:
+        self._sync_selects()
+        chosen = [o for o in dict.fromkeys(self._choice) if o]
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        box = self.query_one("#whatif", Static)
+        if len(chosen) < 2:
+            box.update(Text(tr("pick_two", self.lang), style="yellow"))
+            return
+        app = self.app
+        try:
+            cmp = compare_options(app.loaded, chosen, app.weights, app.scenario)
+        except NegotiatorError as exc:
+            box.update(Text(exc.render(), style="bold red"))
+            return
+        self._draw_table(table, cmp)
+        box.update(self._whatif_text(cmp))
+
+    def _draw_table(self, table: DataTable, cmp) -> None:
+        app, lang = self.app, self.lang
+        case = app.loaded.case
+        n = len(cmp.options)
+        diff_w = 7
+        name_w = max(16, min(30, self.size.width // 5))
+        fixed = [name_w, 6] + [diff_w] * (n - 1)
+        bar_w = max(6, (fit_width(self.size.width, fixed, minimum=6 * n) - 2 * (n - 1)) // n - 5)
+        colours = objective_colours(cmp.objectives)
+        table.add_column(tr("col_objective", lang), key="objective", width=name_w)
+        table.add_column(tr("col_weight", lang), key="weight", width=6)
+        letters = "ABC"
+        for i, oid in enumerate(cmp.options):
+            table.add_column(Text(f"{letters[i]} {label(case.options[oid], lang)}"), key=f"opt-{i}", width=bar_w + 5)
+            if i:
+                table.add_column(f"{letters[i]}−A", key=f"diff-{i}", width=diff_w)
+        for obj in cmp.objectives:
+            cells = [Text(label(case.objectives[obj], lang)), Text(f"{cmp.weights[obj]:.3f}", justify="right")]
+            for i, oid in enumerate(cmp.options):
+                cell = Text(f"{cmp.likely[oid][obj]:>4g} ")
+                cell.append_text(stacked_bar({obj: cmp.values[oid][obj]}, colours, 1.0, bar_w))
+                cells.append(cell)
+                if i:
+                    cells.append(_signed(cmp.difference[oid][obj]))
+            table.add_row(*cells, key=obj)
+        totals = [Text(tr("total", lang), style="bold"), Text("1.000", justify="right")]
+        for i, oid in enumerate(cmp.options):
+            totals.append(Text(f"{cmp.total[oid]:.4f}", style="bold", justify="right"))
+            if i:
+                totals.append(_signed(cmp.total_difference[oid], bold=True))
+        table.add_row(*totals, key="__total__")
+
+    def _whatif_text(self, cmp) -> Text:
+        app, lang = self.app, self.lang
+        case = app.loaded.case
+        text = Text(tr("whatif_title", lang) + "  ", style="bold")
+        text.append(tr("breakdown", lang) + "\n", style="dim")
+        if app.method != "additive":
+            return text.append(tr("whatif_additive_only", lang), style="yellow")
+        screened = {s.option for s in (app.ranking.screened_out if app.ranking else [])}
+        leader = max(cmp.options, key=lambda o: (o not in screened, cmp.total[o]))
+        name = {o: label(case.options[o], lang) for o in cmp.options}
+        obj_name = {o: label(case.objectives[o], lang) for o in cmp.objectives}
+        for other in cmp.options:
+            if other == leader:
+                continue
+            if other in screened:
+                text.append("• " + tr("whatif_screened", lang, b=name[other]) + "\n", style="dim")
+                continue
+            r = pairwise_what_if(app.loaded, leader, other, app.weights, app.scenario)
+            text.append(tr("whatif_line", lang, a=name[leader], b=name[other], gap=r.gap) + "\n", style="bold cyan")
+            if not r.possible:
+                key = "whatif_at_best_tie" if "at best" in (r.reason or "") else "whatif_impossible"
+                text.append("  " + tr(key, lang, a=name[leader], b=name[other]) + "\n")
+                continue
+            if r.gap == 0:
+                text.append("  " + tr("whatif_tied", lang, a=name[leader], b=name[other]) + "\n")
+            single = r.best_single
+            if single is not None:
+                text.append("  • " + tr("whatif_single", lang, dir=tr(single.direction, lang), obj=obj_name[single.objective], cur=single.current, new=single.needed, chg=single.change) + "\n")
+            if r.cheapest is not None and r.cheapest.distance > 0:
+                moves = ", ".join(f"{obj_name[o]} {v:+.3f}" for o, v in sorted(r.cheapest.moves.items(), key=lambda kv: -abs(kv[1])) if abs(v) > 5e-7)
+                text.append("  • " + tr("whatif_cheapest", lang, dist=r.cheapest.distance, moves=moves) + "\n")
+            if r.gap > 0:
+                text.append("  " + tr("whatif_beyond", lang, b=name[other]) + "\n", style="dim")
+        return text
+
+
+def _signed(value: float, bold: bool = False) -> Text:
+    style = ("bold " if bold else "") + ("green" if value > 5e-5 else "red" if value < -5e-5 else "dim")
+    return Text(f"{value:+.3f}", style=style, justify="right")

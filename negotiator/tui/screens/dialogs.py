@@ -1,0 +1,93 @@
+"""Dialogs: save the weights as a profile; quit with unsaved changes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from ...errors import NegotiatorError
+from ..i18n import tr
+
+__all__ = ["SaveProfileScreen", "QuitScreen"]
+
+
+class SaveProfileScreen(ModalScreen[str | None]):
+    """Ask for a name, write the profile into the case file, report any problem in place."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+
+    def __init__(self, quit_after: bool = False) -> None:
+        super().__init__()
+        self.quit_after = quit_after
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        with Vertical(classes="dialog"):
+            yield Static(Text(tr("save_title", lang), style="bold"))
+            yield Static(id="save-target")
+            yield Input(placeholder=tr("profile_name", lang), id="profile-name")
+            yield Static(id="save-error")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("save", lang), variant="primary", id="save")
+                yield Button(tr("cancel", lang), id="cancel")
+
+    def on_mount(self) -> None:
+        from .._paths import target_description
+
+        self.query_one("#save-target", Static).update(Text(target_description(self.app), style="dim"))
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._save(event.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self._save(self.query_one(Input).value)
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _save(self, name: str) -> None:
+        from ..case_edit import save_profile
+
+        app = self.app
+        note = f"saved by negotiator tui from '{app.profile}' (normalised weights; analyst judgment)"
+        try:
+            file, reloaded = save_profile(app.loaded, app.paths, name, app.weights, note=note)
+        except NegotiatorError as exc:
+            self.query_one("#save-error", Static).update(Text(exc.render(), style="bold red"))
+            return
+        app.profile_saved(name.strip(), reloaded, file)
+        self.dismiss(name.strip())
+        if self.quit_after:
+            app.exit()
+
+
+class QuitScreen(ModalScreen[str | None]):
+    """Unsaved weights: save them, drop them, or stay."""
+
+    BINDINGS = [Binding("escape", "stay", show=False)]
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        with Vertical(classes="dialog"):
+            yield Static(Text(tr("quit_title", lang), style="bold yellow"))
+            with Horizontal(classes="buttons"):
+                yield Button(tr("quit_save", lang), variant="primary", id="save")
+                yield Button(tr("quit_discard", lang), variant="error", id="discard")
+                yield Button(tr("cancel", lang), id="stay")
+
+    def on_mount(self) -> None:
+        self.query_one("#save", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "stay" else event.button.id)
+
+    def action_stay(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,190 @@
+"""Ranking: the options ranked, score, each objective's contribution, screened-out options greyed."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.widgets import DataTable, Label, Select, Static
+
+from ...charts import legend, objective_colours, stacked_bar
+from ...formats import provenance_lines
+from ..i18n import label, tr
+from ..widgets.tables import fit_width, restore_cursor
+from .base import ViewScreen
+
+__all__ = ["RankingScreen", "SORT_COLUMNS"]
+
+#: Sortable columns, in the order `s` cycles through them.
+SORT_COLUMNS = ("rank", "option", "family", "score")
+WIDE = 110  # from this width on the option id gets its own column
+
+
+class Selectors(Horizontal):
+    """Profile, method and scenario pickers (shared by Ranking and Weights)."""
+
+    def compose(self) -> ComposeResult:
+        app = self.app
+        case = app.loaded.case
+        yield Label(tr("profile", app.lang), id="profile-label", classes="selector-label")
+        yield Select([(p, p) for p in case.weights] or [("equal", None)], value=app.profile if case.weights else None, allow_blank=not case.weights, compact=True, id="profile")
+        yield Label(tr("method", app.lang), id="method-label", classes="selector-label")
+        yield Select([(m, m) for m in app.methods], value=app.method, allow_blank=False, compact=True, id="method")
+        yield Label(tr("scenario", app.lang), id="scenario-label", classes="selector-label")
+        yield Select(self._scenario_options(), value=app.scenario or "", allow_blank=False, compact=True, id="scenario")
+
+    def _scenario_options(self):
+        app = self.app
+        return [(tr("base_case", app.lang), "")] + [(label(s, app.lang), sid) for sid, s in app.loaded.case.scenarios.items()]
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._relabel, init=False)
+        self.watch(self.app, "profile", self._sync, init=False)
+
+    def _relabel(self) -> None:
+        lang = self.app.lang
+        for key in ("profile", "method", "scenario"):
+            self.query_one(f"#{key}-label", Label).update(tr(key, lang))
+        sc = self.query_one("#scenario", Select)
+        value = sc.value
+        with self.prevent(Select.Changed):
+            sc.set_options(self._scenario_options())
+            sc.value = value
+
+    def _sync(self) -> None:
+        """A new profile may have been saved: list it and show it."""
+        sel = self.query_one("#profile", Select)
+        case = self.app.loaded.case
+        with self.prevent(Select.Changed):
+            if case.weights:
+                sel.set_options([(p, p) for p in case.weights])
+                sel.value = self.app.profile
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        app = self.app
+        value = None if event.value is Select.NULL else event.value
+        if event.select.id == "profile" and value is not None and value != app.profile:
+            app.profile = value
+        elif event.select.id == "method" and value != app.method:
+            app.method = value
+        elif event.select.id == "scenario" and (value or None) != app.scenario:
+            app.scenario = value or None
+
+
+class RankingScreen(ViewScreen):
+    VIEW = "ranking"
+    BINDINGS = [
+        Binding("s", "sort_next", tr("sort"), id="sort"),
+        Binding("v", "sort_reverse", tr("reverse"), id="reverse"),
+        Binding("x", "pick", tr("pick"), id="pick"),
+    ]
+    WATCHES = ("ranking", "lang", "unsaved", "picked")
+
+    sort_by = reactive("rank", init=False)
+    descending = reactive(False, init=False)
+
+    def body(self) -> ComposeResult:
+        yield Selectors(id="selectors")
+        yield DataTable(id="ranking-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="legend")
+        yield Static(id="provenance")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#ranking-table").focus()
+
+    def watch_sort_by(self) -> None:
+        self._state_changed()
+
+    def watch_descending(self) -> None:
+        self._state_changed()
+
+    def action_sort_next(self) -> None:
+        self.sort_by = SORT_COLUMNS[(SORT_COLUMNS.index(self.sort_by) + 1) % len(SORT_COLUMNS)]
+        self.descending = False
+
+    def action_sort_reverse(self) -> None:
+        self.descending = not self.descending
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = {"bar": "score", "id": "option"}.get(event.column_key.value, event.column_key.value)
+        if key in SORT_COLUMNS:
+            if key == self.sort_by:
+                self.descending = not self.descending
+            else:
+                self.sort_by, self.descending = key, False
+
+    def action_pick(self) -> None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        self.app.toggle_pick(key)
+        names = ", ".join(label(self.app.loaded.case.options[o], self.lang) for o in self.app.picked)
+        self.notify(tr("picked", self.lang, names=names or tr("none", self.lang)))
+
+    def sorted_rows(self, ranking):
+        """Ranked rows in the chosen order (screened-out options always come last)."""
+        lang = self.lang
+        keys = {
+            "rank": lambda r: r.rank,
+            "option": lambda r: label(r, lang).casefold(),
+            "family": lambda r: (r.family or "", r.rank),
+            "score": lambda r: -r.score,
+        }
+        return sorted(ranking.rows, key=keys[self.sort_by], reverse=self.descending)
+
+    def redraw(self) -> None:
+        app = self.app
+        table = self.query_one(DataTable)
+        current = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value if table.row_count else None
+        table.clear(columns=True)
+        r = app.ranking
+        if r is None:
+            self.query_one("#legend", Static).update(Text(app.rank_error or tr("nothing_ranked", self.lang), style="bold red"))
+            self.query_one("#provenance", Static).update("")
+            return
+        lang = self.lang
+        wide = self.size.width >= WIDE
+        fixed = [3, 4, 7] + ([26] if wide else [])
+        label_width = max(18, min(44, (self.size.width - sum(fixed) - 12) // 2))
+        bar_width = fit_width(self.size.width, fixed + [label_width], minimum=12)
+        arrow = " ▼" if self.descending else " ▲"
+        heads = {k: tr(f"col_{k}", lang) + (arrow if self.sort_by == k else "") for k in SORT_COLUMNS}
+        heads["score"] = tr("col_score", lang) + (arrow if self.sort_by == "score" else "")
+        table.add_column(heads["rank"], key="rank", width=3)
+        table.add_column(heads["option"], key="option", width=label_width)
+        if wide:
+            table.add_column(tr("col_id", lang), key="id", width=26)
+        table.add_column(heads["family"], key="family", width=4)
+        table.add_column(heads["score"], key="score", width=7)
+        table.add_column(tr("col_bar", lang), key="bar", width=bar_width)
+        objectives = list(r.provenance.weights)
+        colours = objective_colours(objectives)
+        top = max((row.score for row in r.rows), default=1.0) or 1.0
+        for row in self.sorted_rows(r):
+            cells = [Text(str(row.rank), justify="right"), Text(label(row, lang), style="bold" if row.rank == 1 else "")]
+            if wide:
+                cells.append(Text(row.option, style="dim"))
+            cells += [Text(row.family or "", justify="center"), Text(f"{row.score:.4f}", justify="right"), stacked_bar(row.contributions or {}, colours, top, bar_width)]
+            table.add_row(*cells, key=row.option)
+        for s in r.screened_out:
+            grey = "dim"
+            cells = [Text("—", style=grey, justify="right"), Text(label(s, lang), style=grey)]
+            if wide:
+                cells.append(Text(s.option, style=grey))
+            family = app.loaded.case.options[s.option].family or ""
+            cells += [Text(family, style=grey, justify="center"), Text("—", style=grey, justify="right"), Text(f"{tr('screened', lang)}: {s.reason}", style="dim italic")]
+            table.add_row(*cells, key=s.option)
+        restore_cursor(table, current)
+        obj_labels = {o: label(app.loaded.case.objectives[o], lang) for o in objectives}
+        self.query_one("#legend", Static).update(legend(colours, obj_labels))
+        lines = provenance_lines(r, short=True)
+        prov = Text(lines[0] + " · " + lines[1], style="dim")
+        prov.append(" · " + tr("judgments", lang), style="dim italic")
+        if app.picked:
+            prov.append("\n" + tr("picked", lang, names=", ".join(label(app.loaded.case.options[o], lang) for o in app.picked)), style="cyan")
+        self.query_one("#provenance", Static).update(prov)

@@ -1,0 +1,173 @@
+"""Weights: change each objective's weight and watch the ranking move (vs the starting profile)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Input, Static
+
+from ...charts import objective_colours, stacked_bar
+from ...weights import profile_weights
+from ...whatif import rank_moves
+from ..i18n import label, tr
+from ..messages import WeightEditRequested, WeightNudged
+from ..widgets.tables import fit_width, restore_cursor
+from ..widgets.weight_table import WeightTable
+from .base import ViewScreen
+from .ranking import Selectors
+
+__all__ = ["WeightsScreen", "parse_weight"]
+
+LEFT_MIN = 46  # the weights table (at 80 columns); the ranking preview takes the rest
+
+
+def parse_weight(text: str) -> float | None:
+    """A typed weight: '0.25', '.25' or '25%' (0 to 1); None when it is not one."""
+    text = text.strip().replace("％", "%")
+    try:
+        value = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        return None
+    return value if 0.0 <= value <= 1.0 else None
+
+
+class WeightsScreen(ViewScreen):
+    VIEW = "weights"
+    BINDINGS = [
+        Binding("ctrl+s", "app.save_profile", tr("save"), id="save"),
+        Binding("ctrl+z,u", "undo", tr("undo"), id="undo"),
+        Binding("ctrl+y,U", "redo", tr("redo"), id="redo"),
+        Binding("ctrl+r", "reset", tr("reset"), id="reset"),
+        Binding("escape", "leave_input", show=False),
+    ]
+    WATCHES = ("ranking", "lang", "unsaved", "weights")
+
+    def body(self) -> ComposeResult:
+        yield Selectors(id="selectors")
+        with Horizontal(id="weights-body"):
+            with Vertical(id="weights-left"):
+                yield WeightTable(id="weight-table")
+                yield Input(id="weight-input")
+                yield Static(id="weights-help")
+            yield DataTable(id="preview", cursor_type="none", zebra_stripes=True)
+        yield Static(id="weights-status")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(WeightTable).focus()
+
+    @property
+    def left_width(self) -> int:
+        """Half the terminal for the weights on a wide screen, never less than 80 columns allow."""
+        return max(LEFT_MIN, self.size.width // 2)
+
+    # -- input ----------------------------------------------------------------
+
+    def on_weight_nudged(self, event: WeightNudged) -> None:
+        self.app.nudge(event.objective, event.step)
+
+    def on_weight_edit_requested(self, event: WeightEditRequested) -> None:
+        box = self.query_one("#weight-input", Input)
+        box.placeholder = tr("type_prompt", self.lang, obj=label(self.app.loaded.case.objectives[event.objective], self.lang))
+        box.value = ""
+        box.focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        table = self.query_one(WeightTable)
+        obj = table.current_objective()
+        value = parse_weight(event.value)
+        if value is None:
+            self.notify(tr("bad_weight", self.lang, text=event.value), severity="error")
+            return
+        if obj is not None:
+            self.app.set_weight(obj, value)
+        event.input.value = ""
+        table.focus()
+
+    def action_leave_input(self) -> None:
+        self.query_one(WeightTable).focus()
+
+    def action_undo(self) -> None:
+        self.app.undo()
+
+    def action_redo(self) -> None:
+        self.app.redo()
+
+    def action_reset(self) -> None:
+        self.app.reset_weights()
+
+    # -- drawing --------------------------------------------------------------
+
+    def redraw(self) -> None:
+        self._draw_weights()
+        self._draw_preview()
+        app, lang = self.app, self.lang
+        start = app.profile or tr("custom", lang)
+        status = Text(tr("started_from", lang, p=start), style="dim")
+        if app.rank_error:
+            status.append("  " + app.rank_error, style="bold red")
+        self.query_one("#weights-status", Static).update(status)
+        self.query_one("#weights-help", Static).update(Text(tr("weights_help", lang), style="dim"))
+        box = self.query_one("#weight-input", Input)
+        if not box.has_focus:
+            obj = self.query_one(WeightTable).current_objective()
+            if obj:
+                box.placeholder = tr("type_prompt", lang, obj=label(app.loaded.case.objectives[obj], lang))
+
+    def _draw_weights(self) -> None:
+        app, lang = self.app, self.lang
+        case = app.loaded.case
+        table = self.query_one(WeightTable)
+        current = table.current_objective()
+        table.clear(columns=True)
+        start = profile_weights(case, app.profile)
+        colours = objective_colours(list(case.objectives))
+        self.query_one("#weights-left").styles.width = self.left_width
+        bar_width = 10
+        name_width = self.left_width - bar_width - 6 - 6 - 10
+        table.add_column(tr("col_objective", lang), key="objective", width=name_width)
+        table.add_column(tr("col_weight", lang), key="weight", width=6)
+        table.add_column("", key="bar", width=bar_width)
+        table.add_column(tr("col_start", lang), key="start", width=6)
+        top = max(max(app.weights.values()), max(start.values()))
+        for obj, o in case.objectives.items():
+            w, w0 = app.weights[obj], start[obj]
+            changed = abs(w - w0) > 5e-4
+            table.add_row(
+                Text(label(o, lang)),
+                Text(f"{w:.3f}", style="bold yellow" if changed else "", justify="right"),
+                stacked_bar({obj: w}, colours, top, bar_width),
+                Text(f"{w0:.3f}", style="dim", justify="right"),
+                key=obj,
+            )
+        restore_cursor(table, current)
+
+    def _draw_preview(self) -> None:
+        app, lang = self.app, self.lang
+        table = self.query_one("#preview", DataTable)
+        table.clear(columns=True)
+        r = app.ranking
+        if r is None:
+            return
+        width = max(30, self.size.width - self.left_width - 1)
+        label_width = fit_width(width, [3, 4, 7], minimum=10)
+        table.add_column(tr("col_rank", lang), key="rank", width=3)
+        table.add_column(tr("col_move", lang), key="move", width=4)
+        table.add_column(tr("col_option", lang), key="option", width=label_width)
+        table.add_column(tr("col_score", lang), key="score", width=7)
+        moves = rank_moves(app.baseline, r)
+        for row in r.rows:
+            table.add_row(Text(str(row.rank), justify="right"), _move_text(moves.get(row.option)), Text(label(row, lang)), Text(f"{row.score:.4f}", justify="right"), key=row.option)
+
+
+def _move_text(move: int | None) -> Text:
+    """▲n green when the option rose against the starting profile, ▼n red when it fell."""
+    if move is None:
+        return Text("new", style="cyan")
+    if move > 0:
+        return Text(f"▲{move}", style="bold green")
+    if move < 0:
+        return Text(f"▼{-move}", style="bold red")
+    return Text("·", style="dim")

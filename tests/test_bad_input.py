@@ -1,0 +1,126 @@
+"""Every bad input of issue 2 gets one clear message naming the file (and line), exit 2, no traceback."""
+
+from pathlib import Path
+
+import pytest
+
+GOOD = """negotiator: 1
+objectives:
+  a: {label: A, scale: [0, 10]}
+  b: {label: B, direction: min}
+options:
+  x: {label: X, scores: {a: 1, b: 2}}
+  y: {label: Y, scores: {a: 3, b: [1, 2, 4]}}
+weights:
+  w: {a: 1, b: 1}
+"""
+
+CASES = {
+    # name: (file content, expected line or None, words the message must contain)
+    "malformed": ("negotiator: 1\nobjectives:\n  a: {label: A\n", 4, "expected ','"),
+    "version": (GOOD.replace("negotiator: 1", "negotiator: 2"), 1, "format version 2"),
+    "no_version": (GOOD.replace("negotiator: 1\n", ""), 1, "format version"),
+    "unknown_objective": (GOOD.replace("{a: 1, b: 2}", "{a: 1, b: 2, c: 3}"), 6, "unknown objective 'c'"),
+    "missing_score": (GOOD.replace("{a: 1, b: 2}", "{a: 1}"), 6, "option 'x' has no score for objective 'b'"),
+    "unknown_option": (GOOD.replace("x: {label: X,", "x: {label: X, requires: [zz],"), 6, "unknown option 'zz'"),
+    "duplicate_key": (GOOD.replace("  y: {label: Y", "  x: {label: Z, scores: {a: 1, b: 1}}\n  y: {label: Y"), 7, "duplicate key"),
+    "negative_weight": (GOOD.replace("{a: 1, b: 1}\n", "{a: -1, b: 1}\n"), 9, "cannot be negative"),
+    "nan_weight": (GOOD.replace("{a: 1, b: 1}\n", "{a: .nan, b: 1}\n"), 9, "finite number"),
+    "zero_weights": (GOOD.replace("{a: 1, b: 1}\n", "{a: 0, b: 0}\n"), 9, "no positive weight"),
+    "outside_scale": (GOOD.replace("{a: 1, b: 2}", "{a: 12, b: 2}"), 6, "outside the declared scale [0, 10]"),
+    "requires_itself": (GOOD.replace("x: {label: X,", "x: {label: X, requires: [x],"), 6, "requires itself"),
+    "excludes_itself": (GOOD.replace("x: {label: X,", "x: {label: X, excludes: [x],"), 6, "excludes itself"),
+    "requires_and_excludes": (GOOD.replace("y: {label: Y,", "y: {label: Y, requires: [x], excludes: [x],"), 7, "both requires and excludes 'x'"),
+    "unknown_key": (GOOD.replace("{label: A, scale", "{label: A, direcion: max, scale"), 3, "unknown key 'direcion'"),
+    "zero_width_scale": (GOOD.replace("scale: [0, 10]", "scale: [5, 5]"), 3, "zero width"),
+    "unordered_range": (GOOD.replace("[1, 2, 4]", "[3, 2, 4]"), 7, "low <= likely <= high"),
+    "score_word": (GOOD.replace("{a: 1, b: 2}", "{a: hihg, b: 2}"), 6, "'hihg'"),
+    "probabilities": (GOOD + "scenarios:\n  s1: {label: S1, probability: 0.5}\n  s2: {label: S2, probability: 0.3}\n", 10, "sum to 0.8"),
+    "empty": ("", None, "the file is empty"),
+    "only_comments": ("# nothing here\n", None, "the file is empty"),
+    "not_a_mapping": ("- a\n- b\n", 1, "must be a mapping"),
+}
+
+
+def _write(tmp_path: Path, name: str, content) -> Path:
+    p = tmp_path / f"{name}.yaml"
+    if isinstance(content, bytes):
+        p.write_bytes(content)
+    else:
+        p.write_text(content, encoding="utf-8")
+    return p
+
+
+def _assert_clean_error(result, path: Path, line, words: str):
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    assert words in result.stderr
+    where = f"{path}:{line}" if line else str(path)
+    assert where in result.stderr, result.stderr
+    assert "fix:" in result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_case_file(tmp_path, cli, name):
+    content, line, words = CASES[name]
+    path = _write(tmp_path, name, content)
+    before = path.read_bytes()
+    for command in ("rank", "validate"):
+        result = cli(command, path)
+        _assert_clean_error(result, path, line, words)
+    assert path.read_bytes() == before  # nothing overwritten
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]  # nothing written
+
+
+def test_good_case_is_fine(tmp_path, cli):
+    path = _write(tmp_path, "good", GOOD)
+    assert cli("validate", path).exit_code == 0
+
+
+def test_not_utf8(tmp_path, cli):
+    path = _write(tmp_path, "latin1", "negotiator: 1\ntitle: Café\n".encode("latin-1"))
+    result = cli("rank", path)
+    _assert_clean_error(result, path, 2, "not UTF-8")
+
+
+def test_missing_file(tmp_path, cli):
+    path = tmp_path / "nope.yaml"
+    result = cli("rank", path)
+    _assert_clean_error(result, path, None, "no such file")
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path, cli):
+    # "Billion laughs": 9 levels of 9 aliases would expand to 9**9 (387 million) nodes.
+    lines = ["negotiator: 1", 'l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 10):
+        lines.append(f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]")
+    path = _write(tmp_path, "bomb", "\n".join(lines) + "\n")
+    result = cli("rank", path)
+    _assert_clean_error(result, path, None, "anchors and aliases")
+
+
+def test_validate_reports_every_problem(tmp_path, cli):
+    bad = GOOD.replace("{a: 1, b: 2}", "{a: 12, b: 2}").replace("{a: 1, b: 1}\n", "{a: -1, b: 1}\n").replace("y: {label: Y,", "y: {label: Y, requires: [y],")
+    path = _write(tmp_path, "many", bad)
+    result = cli("validate", path)
+    assert result.exit_code == 2
+    assert "3 problems" in result.stderr
+    for words in ("outside the declared scale", "cannot be negative", "requires itself"):
+        assert words in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["rank", "--profile", "nope"], "unknown weight profile 'nope'"),
+        (["rank", "--method", "nope"], "unknown method 'nope'"),
+        (["rank", "--scenario", "nope"], "unknown scenario 'nope'"),
+        (["rank", "--format", "pdf"], "Invalid value"),
+    ],
+)
+def test_bad_options(cli, args, words):
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,76 @@
+"""Loading cases: the bundled one, folders, several files, hashes."""
+
+import pytest
+
+import negotiator as ng
+from negotiator.catalog import bundled_dirs, load_case, load_case_text
+from negotiator.errors import CaseError
+
+
+def test_bundled_case_loads_with_no_arguments():
+    loaded = load_case()
+    c = loaded.case
+    assert loaded.name == "bundled"
+    assert 15 <= len(c.options) <= 20
+    assert len(c.objectives) >= 10
+    assert len(c.weights) >= 4
+    assert any(isinstance(p, list) for p in c.weights.values()), "at least one profile is an order of importance"
+    assert set(c.scenarios) == {"transactional_linkage", "third_country_saturation", "routine_cooperation", "escalated_enforcement"}
+    assert abs(sum(s.probability for s in c.scenarios.values()) - 1) < 1e-9
+
+
+def test_bundled_case_covers_section_four():
+    c = load_case().case
+    families = {o.family for o in c.options.values()}
+    assert families == {"一", "二", "三", "四", "五"}
+    for oid, opt in c.options.items():
+        assert opt.label_zh, f"{oid} has no Chinese label"
+        assert opt.source and opt.source.startswith("§四"), oid
+        assert set(opt.notes) == set(c.objectives), f"{oid}: every score needs a rationale"
+    # conditional linkage to fugitive repatriation needs the reciprocal talks
+    assert "reciprocal_repatriation_talks" in c.options["fugitive_return_linkage"].requires
+    ranged = sum(isinstance(s, tuple) for o in c.options.values() for s in o.scores.values())
+    assert ranged >= 20
+
+
+def test_bundled_case_says_scores_are_judgments():
+    for folder in bundled_dirs():
+        for f in folder.glob("*.yaml"):
+            assert "JUDGMENT" in f.read_text(encoding="utf-8").upper(), f
+
+
+def test_bundled_red_lines_screen_some_options():
+    r = ng.rank()
+    assert 1 <= len(r.screened_out) <= 3
+    assert len(r.rows) + len(r.screened_out) == len(load_case().case.options)
+
+
+def test_folder_and_files_merge(tmp_path):
+    (tmp_path / "a.yaml").write_text("negotiator: 1\nobjectives:\n  g: {label: G}\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("options:\n  x: {label: X, scores: {g: 1}}\n  y: {label: Y, scores: {g: 2}}\n", encoding="utf-8")
+    whole = load_case(tmp_path)
+    parts = load_case([tmp_path / "a.yaml", tmp_path / "b.yaml"])
+    assert set(whole.case.options) == {"x", "y"}
+    assert whole.sha256 == parts.sha256
+
+
+def test_same_id_in_two_files_is_an_error(tmp_path):
+    (tmp_path / "a.yaml").write_text("negotiator: 1\nobjectives:\n  g: {label: G}\noptions:\n  x: {label: X, scores: {g: 1}}\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("options:\n  x: {label: X2, scores: {g: 2}}\n", encoding="utf-8")
+    with pytest.raises(CaseError) as err:
+        load_case(tmp_path)
+    p = err.value.problems[0]
+    assert "defined in two files" in p.message and p.file.endswith("b.yaml") and p.line == 2
+
+
+def test_hash_ignores_comments_and_layout():
+    a = load_case_text("negotiator: 1\nobjectives: {g: {label: G}}\noptions: {x: {label: X, scores: {g: 1}}}\n")
+    b = load_case_text("# a comment\nnegotiator: 1\nobjectives:\n  g:\n    label: G   # same\noptions:\n  x: {label: X, scores: {g: 1}}\n")
+    c = load_case_text("negotiator: 1\nobjectives: {g: {label: G}}\noptions: {x: {label: X, scores: {g: 2}}}\n")
+    assert a.sha256 == b.sha256 != c.sha256
+
+
+def test_locate_points_at_the_line(cases_dir):
+    loaded = load_case(cases_dir / "tiny.yaml")
+    file, line = loaded.locate(("options", "b", "requires"))
+    assert file.endswith("tiny.yaml") and line == 18

@@ -1,0 +1,91 @@
+"""The foundation commands: rank, validate, show, schema, --help, python -m."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import negotiator as ng
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_rank_json_gives_exact_default_method_numbers(cli, cases_dir):
+    result = cli("rank", cases_dir / "tiny.yaml", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["method"] == "additive" and data["profile"] == "main"
+    assert [(r["option"], r["rank"], r["score"]) for r in data["ranking"]] == [("b", 1, 0.6625), ("a", 2, 0.575)]
+    assert data["screened_out"][0]["option"] == "c"
+    assert len(data["case_sha256"]) == 64
+
+
+def test_rank_json_of_bundled_case_matches_api(cli):
+    data = json.loads(cli("rank", "--format", "json").stdout)
+    api = ng.rank().to_dict()
+    assert data == json.loads(json.dumps(api, ensure_ascii=False))
+    total = sum(data["weights"].values())
+    assert total == pytest.approx(1.0)
+    for row in data["ranking"]:
+        assert row["score"] == pytest.approx(sum(row["contributions"].values()), abs=1e-12)
+
+
+def test_rank_table_csv_markdown(cli, cases_dir):
+    table = cli("rank", cases_dir / "tiny.yaml")
+    assert table.exit_code == 0 and "Option B" in table.stdout and "sha256" in table.stdout
+    assert "Screened out" in table.stdout
+    csv_out = cli("rank", cases_dir / "tiny.yaml", "-f", "csv").stdout
+    import io
+
+    import pandas as pd
+
+    frame = pd.read_csv(io.StringIO(csv_out), comment="#")
+    assert list(frame["option"]) == ["b", "a", "c"]
+    assert frame.loc[0, "score"] == pytest.approx(0.6625)
+    assert "# case:" in csv_out
+    md = cli("rank", cases_dir / "tiny.yaml", "-f", "markdown").stdout
+    assert md.startswith("| rank |") and "0.6625" in md
+
+
+def test_rank_chinese_labels(cli, cases_dir):
+    out = cli("rank", cases_dir / "tiny.yaml", "--lang", "zh").stdout
+    assert "方案A" in out
+
+
+def test_validate_show_schema(cli, cases_dir):
+    v = cli("validate")
+    assert v.exit_code == 0 and "20 options" in v.stdout
+    s = cli("show", cases_dir / "tiny.yaml")
+    assert s.exit_code == 0 and "Objectives" in s.stdout and "Weight profiles" in s.stdout
+    schema = json.loads(cli("schema").stdout)
+    assert schema["title"].startswith("negotiator case")
+    assert "objectives" in schema["properties"]
+
+
+def _env():
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def test_python_dash_m_works():
+    out = subprocess.run([sys.executable, "-m", "negotiator", "rank", "--format", "json"], capture_output=True, text=True, env=_env(), cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["case"] == "bundled"
+
+
+def test_help_imports_no_heavy_library():
+    # --help must be instant: pandas, numpy, textual, pulp, matplotlib are imported by commands, not at start.
+    code = (
+        "import sys\n"
+        "from negotiator.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pandas', 'numpy', 'textual', 'pulp', 'matplotlib', 'scipy', 'pydantic') if m in sys.modules]\n"
+        "print('HEAVY=' + ','.join(heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "HEAVY="

@@ -1,0 +1,67 @@
+"""The bundled case ships inside the wheel: a plain (non-editable) install ranks it.
+
+Builds the wheel from this checkout, installs it into a fresh virtual
+environment (its dependencies come from the running interpreter's site
+packages, so no network is needed), and runs `negotiator rank` from a folder
+that is not the checkout.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    pytest.importorskip("hatchling")
+    out = tmp_path_factory.mktemp("wheel")
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", str(out), str(ROOT)],
+        capture_output=True, text=True,
+    )
+    assert build.returncode == 0, build.stderr
+    (found,) = out.glob("negotiator-*.whl")
+    return found
+
+
+def test_wheel_holds_the_bundled_yaml_and_no_python_in_data(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "negotiator/_bundled/strategies/options.yaml" in names
+    assert any(n.startswith("negotiator/_bundled/payoffs/") and n.endswith(".yaml") for n in names)
+    assert not any(n.startswith("negotiator/_bundled/") and n.endswith(".py") for n in names)
+
+
+def test_installed_wheel_ranks_the_bundled_case(wheel, tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
+    python = bindir / "python"
+    install = subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--ignore-installed", "--quiet", str(wheel)],
+        capture_output=True, text=True,
+    )
+    if install.returncode != 0 and "no such option: --python" in install.stderr:
+        pytest.skip("pip too old for --python")
+    assert install.returncode == 0, install.stderr
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    where = subprocess.run([str(python), "-c", "import negotiator.catalog as c; print(c.bundled_dirs()[0])"], capture_output=True, text=True, cwd=elsewhere, env=env)
+    assert where.returncode == 0, where.stderr
+    assert "_bundled" in where.stdout and str(env_dir) in where.stdout
+    run = subprocess.run([str(bindir / "negotiator"), "rank", "--format", "json"], capture_output=True, text=True, cwd=elsewhere, env=env)
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["case"] == "bundled" and len(data["ranking"]) >= 10
+    table = subprocess.run([str(bindir / "negotiator"), "rank"], capture_output=True, text=True, cwd=elsewhere, env=env)
+    assert table.returncode == 0 and "Ranking" in table.stdout

@@ -1,0 +1,115 @@
+"""Ranking view, driven by key presses: the table shows exactly what negotiator.api.rank gives."""
+
+from __future__ import annotations
+
+from negotiator import api
+from negotiator.catalog import load_case
+from negotiator.tui import make_app
+
+from tui_helpers import cells, row_keys
+
+SIZE = (100, 30)
+
+
+async def test_ranking_table_is_the_core_ranking():
+    loaded = load_case()
+    expected = api.rank(loaded)
+    app = make_app(loaded)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#ranking-table")
+        keys = row_keys(table)
+        assert keys == [r.option for r in expected.rows] + [s.option for s in expected.screened_out]
+        for i, r in enumerate(expected.rows):
+            row = cells(table, i)
+            assert row[0] == str(r.rank) and row[1] == r.label and row[3] == f"{r.score:.4f}"
+        # screened-out options come last, greyed, with their reason in words
+        last = cells(table, len(keys) - 1)
+        assert last[0] == "—" and "screened out" in last[4] and expected.screened_out[-1].reason in last[4]
+        assert "sha256 " + loaded.sha256[:12] in str(app.screen.query_one("#provenance").render())
+
+
+async def test_sort_by_any_column_with_s_and_reverse_with_v():
+    loaded = load_case()
+    expected = api.rank(loaded)
+    app = make_app(loaded)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#ranking-table")
+        n = len(expected.rows)
+        await pilot.press("s")  # by option label
+        by_label = sorted(expected.rows, key=lambda r: r.label.casefold())
+        assert row_keys(table)[:n] == [r.option for r in by_label]
+        await pilot.press("v")
+        assert row_keys(table)[:n] == [r.option for r in reversed(by_label)]
+        await pilot.press("s", "s")  # family, then score
+        assert app.screen.sort_by == "score"
+        scores = [float(cells(table, i)[3]) for i in range(n)]
+        assert scores == sorted(scores, reverse=True)
+        # screened-out rows stay at the bottom whatever the order
+        assert row_keys(table)[n:] == [s.option for s in expected.screened_out]
+
+
+async def test_profile_selector_reranks_to_that_profile():
+    loaded = load_case()
+    expected = api.rank(loaded, profile="stability_first")
+    app = make_app(loaded)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.click("#profile")
+        await pilot.pause()
+        for _ in range(list(loaded.case.weights).index("stability_first")):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.profile == "stability_first"
+        table = app.screen.query_one("#ranking-table")
+        assert row_keys(table)[: len(expected.rows)] == [r.option for r in expected.rows]
+        assert [cells(table, i)[3] for i in range(len(expected.rows))] == [f"{r.score:.4f}" for r in expected.rows]
+
+
+async def test_language_switches_live_with_l():
+    loaded = load_case()
+    first = api.rank(loaded).rows[0]
+    app = make_app(loaded)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#ranking-table")
+        assert cells(table, 0)[1] == first.label
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.lang == "zh"
+        assert cells(table, 0)[1] == first.label_zh
+        assert str(table.columns[table.ordered_columns[1].key].label).startswith("选项")
+        descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert {"排序", "权重", "比较", "退出"} <= descriptions
+        await pilot.press("l")
+        await pilot.pause()
+        assert cells(table, 0)[1] == first.label
+
+
+async def test_pick_options_with_x_for_compare():
+    loaded = load_case()
+    rows = api.rank(loaded).rows
+    app = make_app(loaded)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("x", "down", "down", "x")
+        assert app.picked == (rows[0].option, rows[2].option)
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one("#compare-table")
+        assert rows[0].label in str(table.ordered_columns[2].label)
+        assert rows[2].label in str(table.ordered_columns[3].label)
+
+
+async def test_starts_in_chinese_and_fits_80x24():
+    loaded = load_case()
+    app = make_app(loaded, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#ranking-table")
+        assert cells(table, 0)[1] == api.rank(loaded).rows[0].label_zh
+        # the columns fit: no horizontal scrolling needed at 80 columns
+        assert table.virtual_size.width <= table.size.width
+        assert table.size.height >= 10
