@@ -26,13 +26,19 @@ def test_frames_round_trip_keeps_the_hash(path):
 def test_frames_look_like_pandas_users_expect():
     frames = case_to_frames(FULL)
     scores = frames["scores"]
-    assert list(scores.columns) == ["orderly_reception", "net_cost", "relations", "screening"]
+    assert list(scores.columns) == ["orderly_reception", "net_cost", "relations", "goodwill", "screening"]
+    assert scores.loc["triage", "goodwill"] == ("low", "medium", "high")
     assert scores.loc["verify_identity", "orderly_reception"] == (4, 5.5, 7)
     assert scores.loc["triage", "screening"] == 0.6
     assert frames["objectives"].loc["net_cost", "direction"] == "min"
-    assert frames["weight_forms"].to_dict() == {"balanced": "weights", "cost_conscious": "weights", "screening_order": "order"}
+    forms = frames["weight_forms"].to_dict()
+    assert {k: forms[k] for k in ("balanced", "screening_order", "swing_weights")} == {"balanced": "weights", "screening_order": "order", "swing_weights": "swing"}
+    assert forms["pairwise"].startswith('{"ahp"')  # forms without a grid travel as YAML/JSON text
+    assert frames["weights"].loc["net_cost", "swing_weights"] == 60
     assert frames["weights"].loc["screening", "screening_order"] == 1
-    assert set(frames["other"]) == {"games", "negotiations"}
+    assert set(frames["other"]) == {"analysts", "games", "negotiations"}
+    assert frames["objectives"].loc["goodwill", "levels (yaml)"] == '{"low": 2.0, "medium": 5.0, "high": 8.0}'
+
 
 
 def test_build_a_case_from_scratch():

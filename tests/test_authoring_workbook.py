@@ -101,9 +101,9 @@ def test_a_workbook_edited_by_hand_round_trips_cell_for_cell(full_xlsx, tmp_path
     def change(wb):
         # Typed into the first free row, as a person would (the sheets keep spare unlocked rows below).
         for sheet, values in (
-            ("Scores", ["new_option", 5, 2, "-1 / 0 / 2", 0.4]),
+            ("Scores", ["new_option", 5, 2, "-1 / 0 / 2", "low / medium / 7", 0.4]),
             ("Options", ["new_option", "New option", "新方案", "三", None, "talks", None, 1, None, None, "added in Excel"]),
-            ("Score notes", ["new_option", None, "costed by finance", None, None]),
+            ("Score notes", ["new_option", None, "costed by finance", None, None, None]),
         ):
             ws = wb[sheet]
             row = 1 + sum(1 for r in ws.iter_rows(values_only=True) if any(v is not None for v in r))
@@ -116,6 +116,7 @@ def test_a_workbook_edited_by_hand_round_trips_cell_for_cell(full_xlsx, tmp_path
     case = load_case(tmp_path / "case.yaml").case
     assert case.options["new_option"].requires == ["talks"]
     assert case.options["new_option"].scores["relations"] == (-1.0, 0.0, 2.0)
+    assert case.options["new_option"].scores["goodwill"] == ("low", "medium", 7.0)  # level words
     assert case.options["verify_identity"].scores["orderly_reception"] == (3.0, 4.5, 6.0)
     assert case.options["new_option"].notes == {"net_cost": "costed by finance"}
     assert cli("export", tmp_path / "case.yaml", "-o", tmp_path / "second.xlsx").exit_code == 0
@@ -340,7 +341,8 @@ def test_unknown_column_is_named(cli, tmp_path, full_xlsx):
 
     err = _import_fails(cli, _edit(tmp_path, full_xlsx, change), tmp_path)
     assert "unknown key 'weight' in objectives.orderly_reception" in err
-    assert "Objectives!I2" in err
+    header = [c.value for c in openpyxl.load_workbook(tmp_path / "edited.xlsx")["Objectives"][1]]
+    assert f"Objectives!{openpyxl.utils.get_column_letter(header.index('weight') + 1)}2" in err
 
 
 def test_an_existing_output_is_not_overwritten(cli, tmp_path, full_xlsx):

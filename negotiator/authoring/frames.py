@@ -133,8 +133,8 @@ def case_from_frames(
             rows.insert(1, [FORM_LABEL, *(forms.get(pid, "weights") for pid in rows[0][1:])])
             inner = where
 
-            def where(r: int, c: int, _inner=inner) -> str:  # noqa: E306 - row 1 is the made-up form row
-                return f"weight_forms[{rows[0][c]!r}]" if r == 1 else _inner(r - 1 if r > 1 else r, c)
+            def where(r: int, c: int, _inner=inner, _header=rows[0]) -> str:  # noqa: E306 - row 1 is the made-up form row
+                return f"weight_forms[{_header[c]!r}]" if r == 1 else _inner(r - 1 if r > 1 else r, c)
 
         sheets[FRAME_NAMES[key]] = Sheet(FRAME_NAMES[key], rows, where)
     case_rows: list[list[Any]] = [["field", "value"], ["negotiator", 1]]

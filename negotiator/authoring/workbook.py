@@ -195,7 +195,7 @@ def _validations(ws, name: str, tables: dict) -> None:
         from openpyxl.utils import get_column_letter
 
         end = get_column_letter(len(tables[name][0]) + _SPARE_COLUMNS)
-        added.append((DataValidation(type="list", formula1='"weights,order"', allow_blank=True, errorStyle="warning", error="weights (numbers) or order (1 = most important); YAML for other forms", errorTitle="form"), f"B2:{end}2"))
+        added.append((DataValidation(type="list", formula1='"weights,order,swing"', allow_blank=True, errorStyle="warning", error="weights (numbers), order (1 = most important) or swing (0-100); YAML for other forms", errorTitle="form"), f"B2:{end}2"))
     elif name == "Constraints":
         added.append((DataValidation(type="list", formula1='"budget,limit,package,count,synergy"', allow_blank=True, errorStyle="warning", error="kind is budget, limit, package, count or synergy", errorTitle="kind"), f"A2:A{last}"))
     elif name == "Scenario scores":
