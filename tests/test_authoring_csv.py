@@ -129,3 +129,18 @@ def test_csv_needs_into_and_workbook_needs_output(cli, tmp_path, tiny):
     scores = _csv(tmp_path, "option,gain\na,1\n")
     assert "--into" in _flat(cli("import", scores, "-o", tmp_path / "x.yaml").stderr)
     assert cli("import", tmp_path / "book.xlsx").exit_code == 2
+
+
+def test_level_words_merge_where_the_objective_has_levels(cli, tmp_path):
+    case = tmp_path / "full.yaml"
+    shutil.copyfile(CASES / "full_features.yaml", case)
+    scores = _csv(tmp_path, "option,goodwill,net_cost\ndo_nothing,medium / high / high,high\n")
+    err = _flat(cli("import", scores, "--into", case).stderr)
+    assert "column C (net_cost): 'high' is not a number" in err  # net_cost has no levels
+    scores = _csv(tmp_path, "option,goodwill\ndo_nothing,medium / high / high\nquiet_channel,hihg\n")
+    err = _flat(cli("import", scores, "--into", case).stderr)
+    assert "scores.csv:3: column B (goodwill):" in err and "'hihg' is not one of its levels (low, medium, high)" in err
+    scores = _csv(tmp_path, "option,goodwill\ndo_nothing,medium / high / high\n")
+    assert cli("import", scores, "--into", case).exit_code == 0
+    assert "goodwill: [medium, high, high]" in case.read_text(encoding="utf-8")
+    assert load_case(case).case.options["do_nothing"].scores["goodwill"] == ("medium", "high", "high")

@@ -386,3 +386,27 @@ def test_unknown_fields_are_carried_in_yaml_columns(tmp_path):
     sheets = {n: Sheet(n, rows, lambda r, c, _n=n: f"{_n}!{r}:{c}") for n, rows in tables.items()}
     data, _ = tables_to_data(sheets, Issues("t"))
     assert data["objectives"]["orderly_reception"]["value"] == {"kind": "piecewise", "points": [[0, 0], [5, 0.8], [10, 1]]}
+
+
+def test_level_words_are_checked_against_the_objectives_levels(cli, tmp_path, full_xlsx):
+    def change(wb):
+        ws = wb["Scores"]
+        header = [c.value for c in ws[1]]
+        ws.cell(row=2, column=header.index("goodwill") + 1, value="hihg")  # goodwill has levels
+        ws.cell(row=3, column=header.index("net_cost") + 1, value="high")  # net_cost has none
+
+    err = _import_fails(cli, _edit(tmp_path, full_xlsx, change), tmp_path)
+    assert "Scores!E2: option 'verify_identity', objective 'goodwill': 'hihg' is not one of its levels (low, medium, high)" in err
+    assert "Scores!C3: 'high' is not a number" in err
+
+
+def test_new_method_fields_ride_in_yaml_columns(full_xlsx, tmp_path):
+    wb = openpyxl.load_workbook(_write(tmp_path, full_xlsx))
+    header = [c.value for c in wb["Objectives"][1]]
+    assert {"value (yaml)", "levels (yaml)", "promethee (yaml)"} <= set(header)
+    row = next(r for r in wb["Objectives"].iter_rows(min_row=2, values_only=True) if r[0] == "orderly_reception")
+    assert row[header.index("value (yaml)")] == '{"kind": "piecewise", "points": [[0.0, 0.0], [5.0, 0.8], [10.0, 1.0]]}'
+    forms = {c.value: wb["Weights"].cell(row=2, column=c.column).value for c in wb["Weights"][1] if c.value}
+    assert forms["swing_weights"] == "swing" and forms["grouped"].startswith('{"hierarchy"')
+    other = "\n".join(r[0] or "" for r in wb["Other sections"].iter_rows(min_row=2, values_only=True))
+    assert other.startswith("analysts:") and "\ngames:" in other and "\nnegotiations:" in other

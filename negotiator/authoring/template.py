@@ -181,7 +181,7 @@ scenarios:
 
 _ANALYSTS = """\
 # ANALYSTS: several analysts' own judgments, compared or pooled by
-# `negotiator group`. Each may give scores that differ from the options'
+# `negotiator analysts`. Each may give scores that differ from the options'
 # (option -> objective -> score) and/or a weight profile. Optional.
 analysts: {}
 """
