@@ -531,6 +531,7 @@ class _Reader:
 
     def objectives_sheet(self, sheet: Sheet) -> None:
         t = _table(sheet, self.issues, required=("id", "label"))
+        self.loc.add(("objectives",), sheet.where(0, 0))
         section: dict[str, Any] = {}
         for r, row, oid in self._ids(t, "id", "objective"):
             path = ("objectives", oid)
@@ -560,6 +561,7 @@ class _Reader:
 
     def options_sheet(self, sheet: Sheet) -> None:
         t = _table(sheet, self.issues, required=("id", "label"))
+        self.loc.add(("options",), sheet.where(0, 0))
         section: dict[str, Any] = {}
         resources = [h for h in t.columns if h.startswith("resources.")]
         for r, row, oid in self._ids(t, "id", "option"):
@@ -659,6 +661,7 @@ class _Reader:
 
     def weights_sheet(self, sheet: Sheet) -> None:
         t = _table(sheet, self.issues, header_rows=2)
+        self.loc.add(("weights",), sheet.where(0, 0))
         rows = [list(r) for r in sheet.rows]
         form_row = rows[1] if len(rows) > 1 else []
         if parse_text(form_row[0] if form_row else None) not in (FORM_LABEL, "form"):
@@ -741,6 +744,7 @@ class _Reader:
 
     def constraints_sheet(self, sheet: Sheet) -> None:
         t = _table(sheet, self.issues, required=("kind",))
+        self.loc.add(("constraints",), sheet.where(0, 0))
         out: dict[str, Any] = {}
         for r, row in t.rows:
             kind_where = t.where(r, "kind")
@@ -865,6 +869,8 @@ class _Reader:
 
     def scenarios_sheet(self, sheet: Sheet) -> None:
         t = _table(sheet, self.issues, required=("id", "label", "probability"))
+        # Problems of the whole section (probabilities that do not add up to 1) point at that column.
+        self.loc.add(("scenarios",), t.where(0, "probability") if "probability" in t.columns else sheet.where(0, 0))
         section: dict[str, Any] = {}
         for r, row, sid in self._ids(t, "id", "scenario"):
             path = ("scenarios", sid)
