@@ -410,3 +410,48 @@ def test_new_method_fields_ride_in_yaml_columns(full_xlsx, tmp_path):
     assert forms["swing_weights"] == "swing" and forms["grouped"].startswith('{"hierarchy"')
     other = "\n".join(r[0] or "" for r in wb["Other sections"].iter_rows(min_row=2, values_only=True))
     assert other.startswith("analysts:") and "\ngames:" in other and "\nnegotiations:" in other
+
+
+@pytest.mark.parametrize("name", ["tiny.yaml", "negotiation_logroll.yaml"])
+def test_other_test_cases_round_trip(name, tmp_path):
+    loaded = load_case(CASES / name)
+    imported = import_workbook(_write(tmp_path, workbook_bytes(loaded)))
+    assert imported.loaded.sha256 == loaded.sha256
+    assert load_case_text(imported.yaml_text()).sha256 == loaded.sha256
+
+
+def test_error_cells_ties_and_misused_columns(tmp_path, full_xlsx):
+    def change(wb):
+        wb["Scores"]["B3"] = "#DIV/0!"
+        weights = wb["Weights"]
+        col = [c.value for c in weights[1]].index("screening_order") + 1
+        weights.cell(row=4, column=col, value=1)  # a second rank 1
+        wb["Constraints"]["C2"] = 5  # a min on a budget row
+        wb["Constraints"]["E2"] = None  # and no cap
+
+    with pytest.raises(CaseError) as exc:
+        import_workbook(_edit(tmp_path, full_xlsx, change))
+    text = _problems(exc)
+    assert "Scores!B3: the cell shows an error (#DIV/0!)" in text
+    assert "rank 1 is used twice in profile 'screening_order'" in text
+    assert "Constraints!C2: a budget row does not use the 'min' column" in text
+    assert "Constraints!E2: budget 'staff' has no cap" in text
+
+
+def test_several_empty_rows_are_one_problem_and_sheet_names_are_forgiving(tmp_path, full_xlsx):
+    def change(wb):
+        wb["Options"].insert_rows(3, amount=3)
+        wb["Score notes"].title = "score  NOTES"
+        wb.create_sheet("My scratch")
+
+    with pytest.raises(CaseError) as exc:
+        import_workbook(_edit(tmp_path, full_xlsx, change))
+    text = _problems(exc)
+    assert "Options!A3:A5: 3 empty rows in the middle of the table" in text
+    assert text.count("in the middle of the table") == 1
+    assert "Score notes" not in text  # "score  NOTES" was recognised
+
+
+def test_unknown_sheets_are_ignored_with_a_warning(tmp_path, full_xlsx):
+    imported = import_workbook(_edit(tmp_path, full_xlsx, lambda wb: wb.create_sheet("My scratch")))
+    assert imported.warnings == ["sheet 'My scratch' is not part of the case layout and was ignored"]
