@@ -204,8 +204,6 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
     Unknown option or objective ids stop the merge (nothing written) unless
     ``skip_unknown``, which merges the rest and reports them.
     """
-    import io as _io
-
     from ..catalog import _merge, _validate, case_files, case_sha256, load_case
     from ..fileio import write_atomic
     from ..yamlio import parse_yaml_text
@@ -265,7 +263,7 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
     new_texts = dict(texts)
     for f in changed_files:
         y, tree = trees[f]
-        buf = _io.StringIO()
+        buf = io.StringIO()
         y.dump(tree, buf)
         new_texts[f] = buf.getvalue()
     documents = [parse_yaml_text(new_texts[str(f)], str(f)) for f in files]

@@ -109,7 +109,7 @@ def _texts_stay_texts(ws) -> None:
 
 
 def _style(ws, name: str, tables: dict) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     rows = tables[name]
