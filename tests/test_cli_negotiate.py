@@ -13,7 +13,7 @@ FULL = "removal_flights=two,verification=joint_biometric,fugitive_returns=five,i
 
 @pytest.fixture(scope="module")
 def bundled_json():
-    from conftest import run_cli
+    from negotiator.testing import run_cli
 
     r = run_cli("negotiate", "--format", "json", "--propose", FULL, "--link", "removal_flights,fugitive_returns")
     assert r.exit_code == 0, r.stderr
