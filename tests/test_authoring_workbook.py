@@ -455,3 +455,11 @@ def test_several_empty_rows_are_one_problem_and_sheet_names_are_forgiving(tmp_pa
 def test_unknown_sheets_are_ignored_with_a_warning(tmp_path, full_xlsx):
     imported = import_workbook(_edit(tmp_path, full_xlsx, lambda wb: wb.create_sheet("My scratch")))
     assert imported.warnings == ["sheet 'My scratch' is not part of the case layout and was ignored"]
+
+
+def test_a_control_character_cannot_go_into_a_workbook(cli, tmp_path):
+    case = tmp_path / "ctrl.yaml"
+    case.write_text((CASES / "tiny.yaml").read_text(encoding="utf-8").replace("label: Option B", 'label: "Option\\x01B"'), encoding="utf-8")
+    result = cli("export", case, "-o", tmp_path / "out.xlsx")
+    assert result.exit_code == 2 and "control character" in result.stderr
+    assert not (tmp_path / "out.xlsx").exists()

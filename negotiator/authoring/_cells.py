@@ -36,6 +36,7 @@ __all__ = [
 #: An uncertain score is one text cell: ``low / likely / high`` (documented in docs/authoring.md).
 RANGE_SEPARATOR = " / "
 
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\ufeff\ufffe\uffff]")
 _RANGE_SPLIT = re.compile(r"\s*[/;]\s*|\s*,\s*")
 
 
@@ -188,8 +189,13 @@ def format_id_list(ids: list[str]) -> str | None:
 
 
 def flow_text(value: Any) -> str:
-    """One-line YAML for a cell. JSON is valid YAML, keeps key order and reads back exactly."""
-    return json.dumps(value, ensure_ascii=False)
+    """One-line YAML for a cell. JSON is valid YAML, keeps key order and reads back exactly.
+
+    Chinese stays readable; the few characters YAML refuses raw (DEL, C1
+    controls, BOM) are escaped.
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def parse_flow(value: Any) -> tuple[Any, str | None]:

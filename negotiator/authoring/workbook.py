@@ -72,8 +72,8 @@ def workbook_bytes(loaded) -> bytes:
     wb.remove(wb.active)
     for name in SHEET_ORDER:
         ws = wb.create_sheet(name)
-        for row in tables[name]:
-            ws.append(row)
+        for i, row in enumerate(tables[name]):
+            _append(ws, name, i, row)
         _texts_stay_texts(ws)
         _style(ws, name, tables)
     wb.properties.title = loaded.case.title
@@ -98,6 +98,16 @@ def _xlsx_target(path: str | Path) -> Path:
     if p.suffix.lower() != ".xlsx":
         raise UsageError(Problem(f"the workbook must be an .xlsx file, got '{p.name}'", file=str(p), hint="name the output FILE.xlsx"))
     return p
+
+
+def _append(ws, name: str, i: int, row: list) -> None:
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    try:
+        ws.append(row)
+    except IllegalCharacterError:
+        bad = next((v for v in row if isinstance(v, str) and any(ord(ch) < 32 and ch not in "\t\n\r" for ch in v)), "")
+        raise UsageError(Problem(f"{cell_ref(name, i, 0)}: the text {bad[:40]!r} holds a control character that a workbook cannot store; nothing was written", hint="remove the control character (an escape such as \\x01) from the case")) from None
 
 
 def _texts_stay_texts(ws) -> None:
