@@ -187,6 +187,12 @@ class NegotiatorApp(App):
 
     # -- actions --------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Without a loaded case there are no views to switch to (and the footer hides their keys)."""
+        if action in ("view", "save_profile") and self.loaded is None:
+            return False
+        return True
+
     def action_view(self, name: str) -> None:
         if self.loaded is not None and name in VIEWS:
             self.switch_mode(name)
