@@ -12,7 +12,7 @@ from .errors import Problem, UsageError
 from .matrix import build_matrix, screen_options
 from .methods import get_method
 from .ranking import Provenance, RankedOption, Ranking, ScreenedOption, competition_ranks
-from .weights import normalise, profile_weights, resolve_profile_id
+from .weights import normalise, profile_weights, profile_weights_with_notes, resolve_profile_id
 
 __all__ = ["as_loaded", "rank", "resolve_weights"]
 
@@ -60,5 +60,7 @@ def rank(
         contrib = None if result.contributions is None else {obj: float(result.contributions[i, j]) for j, obj in enumerate(matrix.objectives)}
         rows.append(RankedOption(int(ranks[i]), oid, opt.label, opt.label_zh, opt.family, float(result.scores[i]), contrib))
     out = [ScreenedOption(oid, c.options[oid].label, c.options[oid].label_zh, reason) for oid, reason in screened.items()]
-    prov = Provenance(case=loaded.name, case_sha256=loaded.sha256, method=method, profile=pid, weights=w, scenario=scenario)
-    return Ranking(provenance=prov, rows=rows, screened_out=out, score_name=result.score_name, warnings=list(matrix.warnings) + list(loaded.warnings), details=result.details)
+    prov = Provenance(case=loaded.name, case_sha256=loaded.sha256, method=method, profile=pid, weights=w, scenario=scenario, method_options=dict(method_options))
+    notes = profile_weights_with_notes(c, pid)[1] if weights is None and pid is not None else []
+    method_warnings = list(result.details.get("warnings", [])) if isinstance(result.details, dict) else []
+    return Ranking(provenance=prov, rows=rows, screened_out=out, score_name=result.score_name, warnings=list(matrix.warnings) + list(loaded.warnings) + notes + method_warnings, details=result.details)

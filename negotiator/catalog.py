@@ -105,7 +105,9 @@ def load_case_text(text: str, name: str = "<text>") -> LoadedCase:
 
 def case_sha256(case) -> str:
     """Hash of the case's content (not its bytes): comments and layout do not change it."""
-    canonical = json.dumps(case.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":"))
+    from .schema_methods import without_unused_method_fields
+
+    canonical = json.dumps(without_unused_method_fields(case.model_dump(mode="json")), ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -319,6 +321,11 @@ def _problem_from(key: tuple, errs: list[dict], merged: dict, documents) -> Prob
 
 
 def _hint_for(key: tuple, err: dict) -> str | None:
+    from .schema_methods import form_hint
+
+    special = form_hint(key)
+    if special:
+        return special
     if key[:1] == ("weights",):
         return "weights are non-negative numbers per objective, or a list of objectives in order of importance"
     if len(key) >= 3 and key[0] == "options" and key[2] == "scores":

@@ -19,7 +19,7 @@ def provenance_lines(r: Ranking, short: bool = False) -> list[str]:
     weights = ", ".join(f"{k}={v:.4f}" for k, v in p.weights.items())
     lines = [
         f"case: {p.case} (sha256 {sha})",
-        f"method: {p.method}; profile: {p.profile}; negotiator {p.version}" + (f"; scenario: {p.scenario}" if p.scenario else "") + (f"; seed: {p.seed}" if p.seed is not None else ""),
+        f"method: {p.method}" + "".join(f" {k}={v}" for k, v in getattr(p, "method_options", {}).items()) + f"; profile: {p.profile}; negotiator {p.version}" + (f"; scenario: {p.scenario}" if p.scenario else "") + (f"; seed: {p.seed}" if p.seed is not None else ""),
         f"weights: {weights}",
         "scores are analyst judgments, not facts",
     ]

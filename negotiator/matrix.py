@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from .errors import Problem, UsageError
-from .schema import Case, score_triple
+from .schema import Case
+from .schema_methods import resolve_score
+from .value_functions import curve_of
 
 __all__ = ["DecisionMatrix", "build_matrix", "screen_options"]
 
@@ -29,6 +31,10 @@ class DecisionMatrix:
     scale_high: np.ndarray  # (m,)
     scale_declared: np.ndarray  # (m,) bool
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    #: Per objective: a non-linear value_functions.ValueCurve, or None (linear, format 1).
+    curves: tuple = ()
+    #: Per objective: its schema_methods.PrometheeCriterion, or None (usual criterion).
+    promethee: tuple = ()
 
     @property
     def shape(self) -> tuple[int, int]:
@@ -43,13 +49,18 @@ class DecisionMatrix:
         """Linear value in [0, 1] of scores shaped (..., m); the likely scores by default.
 
         A flat objective gives 0 to everyone. Scores outside a derived scale
-        (scenario changes) extrapolate linearly.
+        (scenario changes) extrapolate linearly. Objectives that declare a
+        value function (``curves``) go through it instead of the linear map.
         """
         s = self.likely if scores is None else np.asarray(scores, dtype=float)
         width = self.scale_high - self.scale_low
         safe = np.where(width > 0, width, 1.0)
         up = (s - self.scale_low) / safe
         v = np.where(self.maximise, up, 1.0 - up)
+        if any(c is not None for c in self.curves):
+            for j, curve in enumerate(self.curves):
+                if curve is not None and width[j] > 0:
+                    v[..., j] = curve(s[..., j], self.scale_low[j], self.scale_high[j], bool(self.maximise[j]))
         return np.where(width > 0, v, 0.0)
 
     def index(self, option: str) -> int:
@@ -70,8 +81,17 @@ def _triples(case: Case, scenario: str | None) -> np.ndarray:
     for i, (oid, opt) in enumerate(case.options.items()):
         for j, obj in enumerate(case.objectives):
             score = changes.get(oid, {}).get(obj, opt.scores[obj])
-            out[i, j] = score_triple(score)
+            out[i, j] = _numbers(case, oid, obj, score)
     return out
+
+
+def _numbers(case: Case, oid: str, obj: str, score) -> tuple[float, float, float]:
+    try:
+        return resolve_score(case.objectives[obj], score)
+    except KeyError as exc:
+        # Validation reports this with file and line; this guards cases built in code.
+        levels = ", ".join(case.objectives[obj].levels or {}) or "none defined"
+        raise UsageError(Problem(f"option '{oid}', objective '{obj}': unknown level word '{exc.args[0]}' (levels: {levels})", hint="use one of the objective's level words")) from None
 
 
 def build_matrix(case: Case, scenario: str | None = None) -> DecisionMatrix:
@@ -84,6 +104,9 @@ def build_matrix(case: Case, scenario: str | None = None) -> DecisionMatrix:
     for j, (oid, obj) in enumerate(case.objectives.items()):
         if obj.scale is not None:
             lo[j], hi[j], declared[j] = obj.scale[0], obj.scale[1], True
+        elif obj.levels and max(obj.levels.values()) > min(obj.levels.values()):
+            # Level words define the scale: the lowest and highest level.
+            lo[j], hi[j], declared[j] = min(obj.levels.values()), max(obj.levels.values()), True
         else:
             lo[j], hi[j] = base[:, j, 0].min(), base[:, j, 2].max()
             if hi[j] - lo[j] <= 0:
@@ -100,6 +123,8 @@ def build_matrix(case: Case, scenario: str | None = None) -> DecisionMatrix:
         scale_high=hi,
         scale_declared=declared,
         warnings=tuple(warnings),
+        curves=tuple(curve_of(o) for o in case.objectives.values()),
+        promethee=tuple(o.promethee for o in case.objectives.values()),
     )
 
 

@@ -60,6 +60,7 @@ class Provenance:
     version: str = __version__
     seed: int | None = None
     scenario: str | None = None
+    method_options: dict = field(default_factory=dict)  # e.g. {"v": 0.5} for VIKOR
 
     def to_dict(self) -> dict:
         """The provenance block every JSON output carries."""
@@ -87,6 +88,7 @@ class Ranking:
             "case_sha256": p.case_sha256,
             "version": p.version,
             "method": p.method,
+            "method_options": dict(p.method_options),
             "profile": p.profile,
             "scenario": p.scenario,
             "seed": p.seed,

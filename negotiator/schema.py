@@ -16,6 +16,7 @@ from pydantic import BeforeValidator, Field, field_validator, model_validator
 from .schema_base import CaseModel as _Model
 from .schema_base import Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, score_triple
 from .schema_games import Game, game_problems
+from .schema_methods import Analyst, PrometheeCriterion, ValueFunction, WeightProfile, method_problems, profile_kind, resolve_score
 from .schema_negotiation import Negotiation, negotiation_problems
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "Scenario",
     "Case",
     "RefProblem",
+    "WeightProfile",
     "score_triple",
     "cross_reference_problems",
     "case_json_schema",
@@ -45,6 +47,26 @@ class Objective(_Model):
     scale: tuple[Number, Number] | None = None
     description: str | None = None
     source: str | None = None
+    #: How a score maps to value in [0, 1] (default linear over the scale). See docs/methods.md.
+    value: ValueFunction | None = None
+    #: Words a score may be written as, each standing for a number on the scale: {low: 0, high: 1}.
+    levels: dict[str, Number] | None = None
+    #: PROMETHEE preference function and thresholds for this objective (default: usual).
+    promethee: PrometheeCriterion | None = None
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_named(cls, levels):
+        if levels is not None:
+            if not levels:
+                raise ValueError("levels is empty: give words with numbers, e.g. {low: 0, medium: 0.5, high: 1}")
+            for word in levels:
+                try:
+                    float(word)
+                except ValueError:
+                    continue
+                raise ValueError(f"a level must be a word, not a number ('{word}')")
+        return levels
 
     @field_validator("scale")
     @classmethod
@@ -120,19 +142,7 @@ class Scenario(_Model):
     scores: dict[Id, dict[Id, ScoreValue]] = Field(default_factory=dict)
 
 
-def _weight_value(value: Any) -> Any:
-    _no_bool(value)
-    if isinstance(value, (int, float)) and (math.isnan(value) or math.isinf(value)):
-        raise ValueError("a weight must be a finite number (got NaN or infinity)")
-    if isinstance(value, (int, float)) and value < 0:
-        raise ValueError(f"a weight cannot be negative (got {value:g})")
-    return value
-
-
-WeightNumber = Annotated[float, BeforeValidator(_weight_value)]
-
-#: A weight profile: numbers per objective, or an order of importance (most important first).
-WeightProfile = Union[dict[Id, WeightNumber], list[Id]]
+WeightNumber = Annotated[float, BeforeValidator(_no_bool)]  # kept for importers; profiles use schema_methods
 
 
 class Case(_Model):
@@ -144,6 +154,8 @@ class Case(_Model):
     options: dict[Id, Option] = Field(min_length=1)
     weights: dict[Id, WeightProfile] = Field(default_factory=dict)
     constraints: Constraints = Field(default_factory=Constraints)
+    #: Several analysts' own scores and weights (see negotiator/group.py).
+    analysts: dict[Id, Analyst] = Field(default_factory=dict)
     scenarios: dict[Id, Scenario] = Field(default_factory=dict)
     games: dict[Id, Game] = Field(default_factory=dict)
     negotiations: dict[Id, Negotiation] = Field(default_factory=dict)
@@ -162,6 +174,7 @@ def cross_reference_problems(case: Case) -> list[RefProblem]:
     out += _scenario_problems(case)
     out += game_problems(case)
     out += negotiation_problems(case)
+    out += method_problems(case)
     return out
 
 
@@ -169,11 +182,20 @@ def _outside_scale(case: Case, objective: str, score) -> str | None:
     scale = case.objectives[objective].scale
     if scale is None:
         return None
-    lo, _, hi = score_triple(score)
+    try:
+        lo, _, hi = resolve_score(case.objectives[objective], score)
+    except KeyError:
+        return None  # an unknown level word: reported by method_problems
     if lo < scale[0] - 1e-12 or hi > scale[1] + 1e-12:
-        shown = f"{score:g}" if not isinstance(score, tuple) else "[" + ", ".join(f"{v:g}" for v in score) + "]"
+        shown = _shown(score)
         return f"score {shown} is outside the declared scale [{scale[0]:g}, {scale[1]:g}] of '{objective}'"
     return None
+
+
+def _shown(score) -> str:
+    if isinstance(score, tuple):
+        return "[" + ", ".join(v if isinstance(v, str) else f"{v:g}" for v in score) + "]"
+    return score if isinstance(score, str) else f"{score:g}"
 
 
 def _option_problems(case: Case) -> list[RefProblem]:
@@ -207,6 +229,8 @@ def _option_problems(case: Case) -> list[RefProblem]:
 def _weight_problems(case: Case) -> list[RefProblem]:
     out: list[RefProblem] = []
     for pid, profile in case.weights.items():
+        if profile_kind(profile) not in ("numbers", "order"):
+            continue  # the forms of schema_methods are checked by method_problems
         if isinstance(profile, list):
             seen: set[str] = set()
             for i, obj in enumerate(profile):

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-__all__ = ["Number", "NonNegative", "Id", "ScoreValue", "score_triple", "CaseModel", "RefProblem"]
+__all__ = ["Number", "NonNegative", "Id", "LevelWord", "ScoreValue", "score_triple", "CaseModel", "RefProblem"]
 
 
 def _no_bool(value: Any) -> Any:
@@ -23,11 +23,22 @@ Id = Annotated[str, Field(min_length=1, pattern=r"^[\w][\w.\-]*$")]
 
 
 def _check_range(value: Any) -> Any:
+    if isinstance(value, str):
+        # A quoted number is still a number; any other text is a level word (see Objective.levels).
+        try:
+            return float(value)
+        except ValueError:
+            if not value.strip():
+                raise ValueError("a score cannot be empty text") from None
+            return value.strip()
     if isinstance(value, (list, tuple)):
         if len(value) != 3:
             raise ValueError(f"a range is [low, likely, high]: three numbers, got {len(value)}")
-        if any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in value):
+        if any(isinstance(v, bool) or not isinstance(v, (int, float, str)) for v in value):
             raise ValueError("a range is [low, likely, high]: three numbers")
+        if any(isinstance(v, str) for v in value):
+            # Level words: ordered once the objective's levels turn them into numbers.
+            return tuple(v.strip() if isinstance(v, str) else float(v) for v in value)
         lo, mid, hi = (float(v) for v in value)
         if any(math.isnan(v) or math.isinf(v) for v in (lo, mid, hi)):
             raise ValueError("a range cannot hold NaN or infinity")
@@ -37,12 +48,20 @@ def _check_range(value: Any) -> Any:
     return value
 
 
-#: A score: a point, or a [low, likely, high] range of analyst judgment.
-ScoreValue = Annotated[Union[Number, tuple[float, float, float]], BeforeValidator(_check_range)]
+LevelWord = Annotated[str, Field(min_length=1)]
+
+#: A score: a point, or a [low, likely, high] range of analyst judgment; a level word
+#: (e.g. "high") where the objective defines ``levels`` (matrix.py turns words into numbers).
+ScoreValue = Annotated[
+    Union[Number, tuple[float, float, float], LevelWord, tuple[Union[float, LevelWord], Union[float, LevelWord], Union[float, LevelWord]]],
+    BeforeValidator(_check_range),
+]
 
 
 def score_triple(score: float | tuple[float, float, float]) -> tuple[float, float, float]:
     """(low, likely, high) of a score; a point is its own range."""
+    if isinstance(score, str) or (isinstance(score, tuple) and any(isinstance(s, str) for s in score)):
+        raise ValueError(f"score {score!r} uses level words: resolve it with schema_methods.resolve_score(objective, score)")
     if isinstance(score, tuple):
         return score
     return (float(score), float(score), float(score))

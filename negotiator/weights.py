@@ -3,7 +3,10 @@
 A profile is either numbers per objective (normalised; missing objectives
 weigh 0) or an order of importance, turned into rank-order-centroid weights
 (Barron & Barrett 1996): the k-th of n listed objectives weighs
-(1/n) * sum_{j=k..n} 1/j; objectives not listed weigh 0.
+(1/n) * sum_{j=k..n} 1/j; objectives not listed weigh 0. The other forms
+({order:, scheme:}, {swing:}, {ahp:}, {hierarchy:}) are computed by
+weighting.py; ``profile_weights_with_notes`` also returns what the analyst
+should hear about them (AHP consistency, filled-in comparisons).
 """
 
 from __future__ import annotations
@@ -12,12 +15,9 @@ from typing import Mapping, Sequence
 
 from .errors import Problem, UsageError
 
-__all__ = ["rank_order_centroid", "normalise", "profile_weights", "resolve_profile_id"]
+from .weighting import rank_order_centroid
 
-
-def rank_order_centroid(n: int) -> list[float]:
-    """ROC weights for n objectives in order of importance, most important first."""
-    return [sum(1.0 / j for j in range(k, n + 1)) / n for k in range(1, n + 1)]
+__all__ = ["rank_order_centroid", "normalise", "profile_weights", "profile_weights_with_notes", "spec_weights", "resolve_profile_id"]
 
 
 def normalise(weights: Mapping[str, float], objectives: Sequence[str]) -> dict[str, float]:
@@ -47,12 +47,38 @@ def resolve_profile_id(case, profile: str | None) -> str | None:
 
 def profile_weights(case, profile: str | None) -> dict[str, float]:
     """Normalised weights of a named profile; equal weights when the case has none."""
+    return profile_weights_with_notes(case, profile)[0]
+
+
+def profile_weights_with_notes(case, profile: str | None) -> tuple[dict[str, float], list[str]]:
+    """(normalised weights, notes for the analyst), e.g. an AHP consistency warning."""
     objectives = list(case.objectives)
     pid = resolve_profile_id(case, profile)
     if pid is None:
-        return {obj: 1.0 / len(objectives) for obj in objectives}
-    spec = case.weights[pid]
-    if isinstance(spec, list):
-        roc = rank_order_centroid(len(spec))
-        return normalise(dict(zip(spec, roc)), objectives)
-    return normalise(spec, objectives)
+        return {obj: 1.0 / len(objectives) for obj in objectives}, []
+    weights, notes = spec_weights(case.weights[pid], objectives)
+    return weights, [f"weight profile '{pid}': {n}" for n in notes]
+
+
+def spec_weights(spec, objectives: Sequence[str]) -> tuple[dict[str, float], list[str]]:
+    """Weights (normalised over ``objectives``) and notes of one profile in any form."""
+    from .schema_methods import profile_kind
+    from .weighting import ahp_weights, hierarchy_weights, order_weights, swing_weights
+
+    kind = profile_kind(spec)
+    notes: list[str] = []
+    if kind == "order":
+        raw = order_weights(spec, "roc")
+    elif kind == "ordered":
+        raw = order_weights(spec.order, spec.scheme)
+    elif kind == "swing":
+        raw = swing_weights(spec.swing)
+    elif kind == "ahp":
+        items = sorted({x for pair in spec.judgments() for x in pair[:2]}, key=list(objectives).index)
+        result = ahp_weights(items, spec.judgments())
+        raw, notes = result.weights, list(result.notes)
+    elif kind == "hierarchy":
+        raw = hierarchy_weights(spec.leaves())
+    else:
+        raw = spec
+    return normalise(raw, objectives), notes

@@ -11,6 +11,10 @@ from . import app
 from .common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
 
 LangOpt = typer.Option("en", "--lang", help="Label language: en or zh.")
+VikorVOpt = typer.Option(None, "--vikor-v", help="VIKOR: weight of group utility S against individual regret R in Q (0..1, default 0.5).", show_default=False)
+TopsisNormOpt = typer.Option(None, "--topsis-normalisation", help="TOPSIS: vector (Hwang & Yoon, default) or minmax.", show_default=False)
+ElectreCOpt = typer.Option(None, "--electre-c", help="ELECTRE: concordance threshold (0..1, default 0.65).", show_default=False)
+ElectreDOpt = typer.Option(None, "--electre-d", help="ELECTRE: discordance threshold (0..1, default 0.35).", show_default=False)
 
 
 @app.command()
@@ -21,11 +25,18 @@ def rank(
     scenario: Optional[str] = typer.Option(None, "--scenario", help="Rank under one scenario of the other side's behaviour."),
     fmt: Format = FormatOpt,
     lang: str = LangOpt,
+    vikor_v: Optional[float] = VikorVOpt,
+    topsis_normalisation: Optional[str] = TopsisNormOpt,
+    electre_c: Optional[float] = ElectreCOpt,
+    electre_d: Optional[float] = ElectreDOpt,
 ) -> None:
     """Rank the options of a case under a weight profile."""
     from ..api import rank as rank_case
+    from ..methods import get_method, method_options
 
-    result = rank_case(load(case), profile=profile, method=method, scenario=scenario)
+    get_method(method)
+    opts = method_options(method, vikor_v=vikor_v, topsis_normalisation=topsis_normalisation, electre_c=electre_c, electre_d=electre_d)
+    result = rank_case(load(case), profile=profile, method=method, scenario=scenario, **opts)
     for w in result.warnings:
         warn(w)
     if fmt is Format.json:

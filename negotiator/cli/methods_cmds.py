@@ -1,1 +1,134 @@
-"""Commands of this group register on `negotiator.cli.app` (added as the capability lands)."""
+"""methods, compare-methods, analysts: the decision-method commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import app
+from .case_cmds import ElectreCOpt, ElectreDOpt, LangOpt, TopsisNormOpt, VikorVOpt
+from .common import CaseArg, Format, FormatOpt, ProfileOpt, console, emit_json, emit_text, load, warn
+
+_WEIGHT_FORMS = [
+    ("numbers", "{objective: number, ...}", "normalised to sum 1; a missing objective weighs 0"),
+    ("order", "[most important, next, ...]", "rank-order centroid weights (Barron & Barrett 1996)"),
+    ("order + scheme", "{order: [...], scheme: roc | rank_sum | rank_reciprocal}", "weights from an order of importance by the named formula"),
+    ("swing", "{swing: {objective: 0..100}}", "swing weights: the biggest worst-to-best swing rated 100, weights = ratings normalised"),
+    ("ahp", "{ahp: {a: {b: 3, c: 1/5}}}", "Saaty pairwise judgments (a is 3x as important as b); eigenvector weights, CR checked, gaps filled (Harker 1987)"),
+    ("hierarchy", "{hierarchy: {group: {weight: 2, objectives: {a: 1, b: 1}}, c: 1}}", "group weights multiply down to objectives"),
+]
+
+
+@app.command("methods")
+def methods_command(fmt: Format = FormatOpt) -> None:
+    """List the aggregation methods and weighting forms, with their conventions."""
+    from ..methods import method_notes
+
+    notes = method_notes()
+    if fmt is Format.json:
+        emit_json({"methods": notes, "weight_forms": [{"form": f, "yaml": y, "meaning": m} for f, y, m in _WEIGHT_FORMS]})
+        return
+    if fmt in (Format.csv, Format.markdown):
+        lines = ["| method | conventions |", "|---|---|"] + [f"| `{k}` | {v} |" for k, v in notes.items()]
+        emit_text("\n".join(lines))
+        return
+    from rich.table import Table
+
+    table = Table(title="Aggregation methods (negotiator rank --method NAME)", caption="All scores rank higher-is-better; uncertain scores [low, likely, high] enter at their likely value. See docs/methods.md.", caption_justify="left")
+    table.add_column("method", style="bold")
+    table.add_column("conventions")
+    for name, text in notes.items():
+        table.add_row(name, text)
+    forms = Table(title="Weight profile forms (weights: <profile>: ...)")
+    for col in ("form", "YAML", "meaning"):
+        forms.add_column(col)
+    for row in _WEIGHT_FORMS:
+        forms.add_row(*row)
+    con = console()
+    con.print(table)
+    con.print(forms)
+
+
+@app.command("compare-methods")
+def compare_methods_command(
+    case: Optional[list[Path]] = CaseArg,
+    profile: Optional[str] = ProfileOpt,
+    methods: Optional[str] = typer.Option(None, "--methods", help="Comma-separated methods to compare (default: all)."),
+    scenario: Optional[str] = typer.Option(None, "--scenario", help="Compare under one scenario of the other side's behaviour."),
+    top: int = typer.Option(5, "--top", min=0, help="How many of the biggest movers to show."),
+    fmt: Format = FormatOpt,
+    lang: str = LangOpt,
+    vikor_v: Optional[float] = VikorVOpt,
+    topsis_normalisation: Optional[str] = TopsisNormOpt,
+    electre_c: Optional[float] = ElectreCOpt,
+    electre_d: Optional[float] = ElectreDOpt,
+) -> None:
+    """Rank under every method side by side: Kendall tau between methods and the options that move most."""
+    from ..compare import compare_methods, comparison_csv, comparison_markdown, comparison_tables
+    from ..methods import method_names, method_options
+
+    chosen = [m.strip() for m in methods.split(",") if m.strip()] if methods else None
+    names = chosen or method_names()
+    opts = {m: method_options(m, vikor_v=vikor_v, topsis_normalisation=topsis_normalisation, electre_c=electre_c, electre_d=electre_d, strict=False) for m in names}
+    result = compare_methods(load(case), profile=profile, methods=chosen, scenario=scenario, method_options=opts, top_movers=top)
+    for w in result.warnings:
+        warn(w)
+    if fmt is Format.json:
+        emit_json(result.to_dict())
+    elif fmt is Format.csv:
+        emit_text(comparison_csv(result))
+    elif fmt is Format.markdown:
+        emit_text(comparison_markdown(result))
+    else:
+        con = console()
+        for table in comparison_tables(result, lang=lang):
+            con.print(table)
+
+
+@app.command("analysts")
+def analysts_command(
+    case: Optional[list[Path]] = CaseArg,
+    pool: str = typer.Option("median", "--pool", help="Pool the analysts' scores (and non-AHP weights) by median or mean."),
+    profile: Optional[str] = ProfileOpt,
+    method: str = typer.Option("additive", "--method", "-m", help="Method for the pooled ranking (see `negotiator methods`)."),
+    top: int = typer.Option(10, "--top", min=0, help="How many of the biggest score disagreements to show."),
+    fmt: Format = FormatOpt,
+    lang: str = LangOpt,
+) -> None:
+    """Several analysts: pool their scores and weights, show where they disagree most, rank the pooled case."""
+    from ..api import rank
+    from ..group import pool_analysts
+
+    view = pool_analysts(load(case), pool=pool, profile=profile)
+    result = rank(view.loaded, profile=view.profile, method=method)
+    for w in view.notes + result.warnings:
+        warn(w)
+    if fmt is Format.json:
+        emit_json({"group": view.to_dict(top), "ranking": result.to_dict()})
+        return
+    if fmt in (Format.csv, Format.markdown):
+        from ..formats import ranking_csv, ranking_markdown
+
+        emit_text((ranking_csv if fmt is Format.csv else ranking_markdown)(result))
+        return
+    from rich.table import Table
+
+    from ..tables import ranking_table
+
+    con = console()
+    con.print(f"[bold]Analysts pooled[/] ({', '.join(view.analysts)}): scores by {view.pool}; weights: {view.weights_rule}")
+    scores = Table(title=f"Where the analysts disagree most on scores (top {top}; spread = highest - lowest likely score)")
+    for col in ("option", "objective", *view.analysts, "pooled", "spread", "share of scale"):
+        scores.add_column(col, justify="right" if col not in ("option", "objective") else "left")
+    for d in view.scores[:top]:
+        scores.add_row(d.option, d.objective, *[f"{d.by_analyst[a]:g}" for a in view.analysts], f"{d.pooled:g}", f"{d.spread:g}", f"{d.share_of_scale:.0%}")
+    weights = Table(title="Weights by analyst (normalised)")
+    for col in ("objective", *view.analysts, "pooled", "spread"):
+        weights.add_column(col, justify="right" if col != "objective" else "left")
+    for w in sorted(view.weights, key=lambda w: -w.spread):
+        weights.add_row(w.objective, *[f"{w.by_analyst[a]:.3f}" for a in view.analysts], f"{w.pooled:.3f}", f"{w.spread:.3f}")
+    con.print(scores)
+    con.print(weights)
+    con.print(ranking_table(result, lang=lang))

@@ -1,1 +1,50 @@
-"""Commands of this group register on `negotiator.cli.app` (added as the capability lands)."""
+"""negotiate: the two-party negotiation agenda (zone, efficient packages, bargaining, linkage)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import app
+from .common import CaseArg, Format, FormatOpt, console, emit_json, emit_text, load, warn
+
+
+@app.command()
+def negotiate(
+    case: Optional[list[Path]] = CaseArg,
+    negotiation: Optional[str] = typer.Option(None, "--negotiation", "-n", help="Agenda id (default: the case's first)."),
+    propose: Optional[str] = typer.Option(None, "--propose", help="A package to assess: ISSUE=LEVEL,... for every issue."),
+    link: Optional[str] = typer.Option(None, "--link", help="Issues to compare negotiated separately vs as one package: ISSUE,ISSUE[,...]."),
+    fmt: Format = FormatOpt,
+    lang: str = typer.Option("en", "--lang", help="Label language: en or zh."),
+) -> None:
+    """Where a negotiated agreement can land: agreement zone, efficient packages, Nash and
+    Kalai-Smorodinsky solutions, a proposal's distance from the walk-aways, and what linking issues gains.
+
+    No agreement zone is a result, not an error: it is stated and the exit code is 0.
+    Bad input (unknown agenda, issue or level) exits with 2.
+    """
+    from ..errors import Problem, UsageError
+    from ..negotiation import analyse_negotiation
+
+    if fmt is Format.markdown:
+        raise UsageError(Problem("negotiate writes table, json or csv", hint="use --format table, json or csv"))
+    result = analyse_negotiation(load(case), negotiation=negotiation, propose=propose, link=link)
+    for w in result.warnings:
+        warn(w)
+    if fmt is Format.json:
+        from ..negotiation.render import analysis_dict
+
+        emit_json(analysis_dict(result))
+    elif fmt is Format.csv:
+        from ..negotiation.render import analysis_csv
+
+        emit_text(analysis_csv(result))
+    else:
+        from ..negotiation.render import analysis_renderables
+
+        con = console()
+        for item in analysis_renderables(result, lang=lang):
+            con.print(item)

@@ -1,1 +1,104 @@
-"""Commands of this group register on `negotiator.cli.app` (added as the capability lands)."""
+"""payoffs, game: decisions under the other side's uncertain behaviour, and the two-government game."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import app
+from .common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
+
+LangOpt = typer.Option("en", "--lang", help="Label language: en or zh.")
+
+
+def _parse_probabilities(items: list[str]) -> dict[str, float]:
+    from ..errors import Problem, UsageError
+
+    out: dict[str, float] = {}
+    for item in items:
+        sid, sep, value = item.partition("=")
+        try:
+            if not sep or not sid.strip():
+                raise ValueError
+            out[sid.strip()] = float(value)
+        except ValueError:
+            raise UsageError(Problem(f"cannot read --probability '{item}'", hint="write SCENARIO=P, e.g. --probability routine_cooperation=0.2")) from None
+    return out
+
+
+def _check_format(fmt: Format, allowed: tuple[Format, ...]) -> None:
+    from ..errors import Problem, UsageError
+
+    if fmt not in allowed:
+        raise UsageError(Problem(f"--format {fmt.value} is not available here", hint="use one of: " + ", ".join(f.value for f in allowed)))
+
+
+@app.command()
+def payoffs(
+    case: Optional[list[Path]] = CaseArg,
+    profile: Optional[str] = ProfileOpt,
+    method: str = MethodOpt,
+    alpha: float = typer.Option(0.5, "--alpha", help="Hurwicz alpha: weight on an option's best outcome (0 = maximin, 1 = maximax)."),
+    probability: list[str] = typer.Option([], "--probability", "-P", help="Override a scenario's probability: SCENARIO=P (repeatable; all must still sum to 1)."),
+    package: list[str] = typer.Option([], "--package", help="Evaluate a package of options instead: a,b,c (repeatable). Its value is the sum of its options' values."),
+    fmt: Format = FormatOpt,
+    lang: str = LangOpt,
+) -> None:
+    """What each option yields under each scenario of the other side's behaviour, and what each decision rule picks."""
+    from ..payoffs_table import parse_package, scenario_payoffs
+
+    _check_format(fmt, (Format.table, Format.json, Format.csv))
+    loaded = load(case)
+    packages = [parse_package(p, loaded.case) for p in package] or None
+    table = scenario_payoffs(loaded, profile=profile, method=method, probabilities=_parse_probabilities(probability), packages=packages)
+    report = table.analyse(alpha)
+    for w in table.warnings:
+        warn(w)
+    if fmt is Format.json:
+        from ..payoffs_report import payoffs_json
+
+        emit_json(payoffs_json(table, report))
+    elif fmt is Format.csv:
+        from ..payoffs_report import payoffs_csv
+
+        emit_text(payoffs_csv(table, report))
+    else:
+        from ..payoffs_report import payoffs_tables
+
+        con = console()
+        for renderable in payoffs_tables(table, report, lang=lang):
+            con.print(renderable)
+
+
+@app.command()
+def game(
+    case: Optional[list[Path]] = CaseArg,
+    game_id: Optional[str] = typer.Option(None, "--game", "-g", help="Which game of the case's games: section (default: the first)."),
+    fmt: Format = FormatOpt,
+    lang: str = LangOpt,
+) -> None:
+    """The two-government game: best responses, dominance, every equilibrium (exact), security levels."""
+    from ..games import analyse_game, bimatrix_from_case
+
+    _check_format(fmt, (Format.table, Format.json, Format.csv))
+    loaded = load(case)
+    gid, g = bimatrix_from_case(loaded.case, game_id)
+    analysis = analyse_game(g)
+    spec = loaded.case.games[gid]
+    args = (loaded.name, loaded.sha256, gid, spec, analysis)
+    if fmt is Format.json:
+        from ..payoffs_report import game_json
+
+        emit_json(game_json(*args))
+    elif fmt is Format.csv:
+        from ..payoffs_report import game_csv
+
+        emit_text(game_csv(*args))
+    else:
+        from ..payoffs_report import game_tables
+
+        con = console()
+        for renderable in game_tables(*args, lang=lang):
+            con.print(renderable)

@@ -1,1 +1,256 @@
-"""Commands of this group register on `negotiator.cli.app` (added as the capability lands)."""
+"""`negotiator portfolio`: the best package of measures under budgets, rules and red lines.
+
+`negotiator portfolio [CASE]` solves (the group's default command is `solve`);
+`negotiator portfolio sweep --resource R --from A --to B` traces the frontier.
+Heavy imports (pulp, numpy, rich tables) happen inside the commands.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from typer.core import TyperGroup
+
+from . import app
+from .common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
+
+
+class _PortfolioGroup(TyperGroup):
+    """A group whose default command is `solve`, so `negotiator portfolio CASE --top 3` works."""
+
+    default_command = "solve"
+
+    def parse_args(self, ctx, args):
+        args = list(args)
+        help_only = args and args[0] in ("-h", "--help")
+        if not help_only and (not args or args[0] not in self.commands):
+            args.insert(0, self.default_command)
+        # `--robust` alone means `--robust profiles`.
+        for i, a in enumerate(args):
+            if a == "--robust":
+                nxt = args[i + 1] if i + 1 < len(args) else None
+                if nxt is None or nxt.startswith("-") or (nxt not in ("profiles", "scenarios") and os.path.exists(nxt)):
+                    args.insert(i + 1, "profiles")
+                break
+        return super().parse_args(ctx, args)
+
+    def format_usage(self, ctx, formatter):
+        formatter.write_usage(ctx.command_path, "[solve] [CASE]... [OPTIONS] | sweep [CASE]... --resource R --from A --to B")
+
+
+portfolio_app = typer.Typer(
+    cls=_PortfolioGroup,
+    help="The best package of measures that fits the budgets, prerequisites, exclusions and red lines "
+    "(a mixed-integer program). `negotiator portfolio [CASE]` solves; `sweep` traces a budget frontier.",
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(portfolio_app, name="portfolio")
+
+
+class Across(str, Enum):
+    profiles = "profiles"
+    scenarios = "scenarios"
+
+
+class Solver(str, Enum):
+    cbc = "cbc"
+    highs = "highs"
+
+
+ScenarioOpt = typer.Option(None, "--scenario", help="Value options under one scenario of the other side's behaviour.")
+BudgetOpt = typer.Option(None, "--budget", "-b", help="What-if cap, RESOURCE=NUMBER (repeatable), e.g. --budget staff=40.")
+CountOpt = typer.Option(None, "--count", help="What-if number of measures: MIN:MAX or N, e.g. --count 2:5.")
+IncludeOpt = typer.Option(None, "--include", "-i", help="Force an option into the package (repeatable).")
+ExcludeOpt = typer.Option(None, "--exclude", "-x", help="Keep an option out of the package (repeatable).")
+SolverOpt = typer.Option(Solver.cbc, "--solver", help="MILP solver: cbc (bundled with PuLP) or highs (highspy).", case_sensitive=False)
+TimeLimitOpt = typer.Option(10.0, "--time-limit", help="Seconds per solve (0 = no limit). The output says whether optimality was proven.")
+GapOpt = typer.Option(0.0, "--gap", help="Stop when proven within this fraction of the best possible value (0 = prove optimal; 0.001 = 0.1%).")
+VerboseOpt = typer.Option(False, "--verbose", help="Show the solver's own messages (on stderr).")
+LangOpt = typer.Option("en", "--lang", help="Label language: en or zh.")
+
+
+def _check_format(fmt: Format) -> None:
+    from ..errors import Problem, UsageError
+
+    if fmt is Format.markdown:
+        raise UsageError(Problem("portfolio output comes as table, json or csv", hint="use --format table, --format json or --format csv (memo documents come from `negotiator memo`)"))
+
+
+def _what_if(budget, count):
+    from ..portfolio import parse_budget_overrides, parse_count
+
+    return parse_budget_overrides(budget), parse_count(count)
+
+
+def _time_limit(seconds: float) -> float | None:
+    from ..errors import Problem, UsageError
+
+    if seconds < 0:
+        raise UsageError(Problem(f"--time-limit must be 0 (no limit) or a number of seconds, got {seconds:g}"))
+    return None if seconds == 0 else seconds
+
+
+@portfolio_app.command("solve")
+def solve(
+    case: Optional[list[Path]] = CaseArg,
+    profile: Optional[str] = ProfileOpt,
+    method: str = MethodOpt,
+    scenario: Optional[str] = ScenarioOpt,
+    budget: Optional[list[str]] = BudgetOpt,
+    count: Optional[str] = CountOpt,
+    include: Optional[list[str]] = IncludeOpt,
+    exclude: Optional[list[str]] = ExcludeOpt,
+    top: int = typer.Option(1, "--top", "-k", help="The K best distinct packages, each with its value and the slack on every budget."),
+    robust: Optional[Across] = typer.Option(None, "--robust", help="The package whose worst value across all weight profiles (or scenarios) is highest. `--robust` alone = profiles."),
+    core: bool = typer.Option(False, "--core", help="Core/borderline/exterior options from sampled weights and uncertain scores (Robust Portfolio Modelling)."),
+    samples: int = typer.Option(500, "--samples", help="--core: number of sampled draws."),
+    seed: int = typer.Option(0, "--seed", help="--core: random seed (same seed, same output)."),
+    spread: float = typer.Option(0.5, "--spread", help="--core with a numeric profile: each weight varies within +/- this fraction."),
+    likely_scores: bool = typer.Option(False, "--likely-scores", help="--core: keep scores at their likely values (vary only the weights)."),
+    solver: Solver = SolverOpt,
+    time_limit: float = TimeLimitOpt,
+    gap: float = GapOpt,
+    verbose: bool = VerboseOpt,
+    fmt: Format = FormatOpt,
+    lang: str = LangOpt,
+) -> None:
+    """Find the best package of measures (default command of `negotiator portfolio`).
+
+    Exit code 0 with a package, 1 when no package meets the constraints (the
+    conflicting constraints are named), 2 for bad input.
+    """
+    from ..errors import Problem, UsageError
+
+    _check_format(fmt)
+    budgets, counts = _what_if(budget, count)
+    limit = _time_limit(time_limit)
+    if robust is not None and core:
+        raise UsageError(Problem("--robust and --core are two different analyses", hint="run them one at a time"))
+    if (robust is not None or core) and top != 1:
+        raise UsageError(Problem("--top goes with the plain solve, not with --robust or --core"))
+    loaded = load(case)
+    for w in loaded.warnings:
+        warn(w)
+    common = dict(budgets=budgets, count=counts, include=include or (), exclude=exclude or ())
+    if core:
+        _run_core(loaded, profile, method, scenario, samples, seed, spread, not likely_scores, solver.value, limit, common, fmt, lang)
+        return
+    if robust is not None:
+        _run_robust(loaded, robust.value, profile, method, scenario, solver.value, limit, gap, verbose, common, fmt, lang)
+        return
+    from ..portfolio import best_packages
+    from ..portfolio.output import portfolio_csv, portfolio_renderable
+
+    result = best_packages(loaded, profile=profile, method=method, scenario=scenario, top=top, solver=solver.value, time_limit=limit, gap=gap, verbose=verbose, **common)
+    for w in result.warnings:
+        warn(w)
+    if fmt is Format.json:
+        emit_json(result.to_dict())
+    elif fmt is Format.csv:
+        emit_text(portfolio_csv(result))
+    else:
+        console().print(portfolio_renderable(result, lang=lang))
+    if not result.feasible:
+        raise typer.Exit(1)
+
+
+def _run_robust(loaded, across, profile, method, scenario, solver, limit, gap, verbose, common, fmt, lang) -> None:
+    from ..portfolio import robust_package
+    from ..portfolio.output import robust_csv, robust_renderable
+
+    result = robust_package(loaded, across=across, profile=profile, method=method, scenario=scenario, solver=solver, time_limit=limit, gap=gap, verbose=verbose, **common)
+    if fmt is Format.json:
+        emit_json(result.to_dict())
+    elif fmt is Format.csv:
+        emit_text(robust_csv(result))
+    else:
+        console().print(robust_renderable(result, lang=lang))
+    if not result.rows:
+        raise typer.Exit(1)
+
+
+def _run_core(loaded, profile, method, scenario, samples, seed, spread, uncertain, solver, limit, common, fmt, lang) -> None:
+    from ..portfolio import core_analysis
+    from ..portfolio.output import core_csv, core_renderable
+
+    result = core_analysis(loaded, profile=profile, method=method, scenario=scenario, samples=samples, seed=seed, spread=spread, uncertain_scores=uncertain, solver=solver, time_limit=limit, **common)
+    for w in result.warnings:
+        warn(w)
+    if fmt is Format.json:
+        emit_json(result.to_dict())
+    elif fmt is Format.csv:
+        emit_text(core_csv(result))
+    else:
+        console().print(core_renderable(result, lang=lang))
+
+
+@portfolio_app.command("sweep")
+def sweep(
+    case: Optional[list[Path]] = CaseArg,
+    resource: str = typer.Option(..., "--resource", "-r", help="The budget to sweep, e.g. staff."),
+    start: float = typer.Option(..., "--from", help="First cap."),
+    stop: float = typer.Option(..., "--to", help="Last cap."),
+    step: Optional[float] = typer.Option(None, "--step", help="Distance between caps (default: 11 evenly spaced points)."),
+    points: Optional[int] = typer.Option(None, "--points", help="Number of evenly spaced caps (default 11)."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the frontier to this image file (.png, .svg or .pdf)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --plot file if it exists."),
+    profile: Optional[str] = ProfileOpt,
+    method: str = MethodOpt,
+    scenario: Optional[str] = ScenarioOpt,
+    budget: Optional[list[str]] = BudgetOpt,
+    count: Optional[str] = CountOpt,
+    include: Optional[list[str]] = IncludeOpt,
+    exclude: Optional[list[str]] = ExcludeOpt,
+    solver: Solver = SolverOpt,
+    time_limit: float = TimeLimitOpt,
+    gap: float = GapOpt,
+    verbose: bool = VerboseOpt,
+    fmt: Format = FormatOpt,
+    lang: str = LangOpt,
+) -> None:
+    """How the best package and its value change as one budget grows (an efficient frontier)."""
+    from ..errors import Problem, UsageError
+    from ..fileio import check_writable, write_atomic
+
+    _check_format(fmt)
+    if step is not None and points is not None:
+        raise UsageError(Problem("give --step or --points, not both"))
+    if plot is not None:
+        if plot.suffix.lower() not in (".png", ".svg", ".pdf"):
+            raise UsageError(Problem("--plot needs a file name ending in .png, .svg or .pdf", file=str(plot)))
+        check_writable(plot, force=force)
+    budgets, counts = _what_if(budget, count)
+    limit = _time_limit(time_limit)
+    loaded = load(case)
+    from ..portfolio import budget_sweep, frontier_figure
+    from ..portfolio.output import sweep_csv, sweep_renderable
+
+    result = budget_sweep(loaded, resource, start, stop, step, points, profile=profile, method=method, scenario=scenario, budgets=budgets, count=counts, include=include or (), exclude=exclude or (), solver=solver.value, time_limit=limit, gap=gap, verbose=verbose)
+    for w in result.warnings:
+        warn(w)
+    if fmt is Format.json:
+        emit_json(result.to_dict())
+    elif fmt is Format.csv:
+        emit_text(sweep_csv(result))
+    else:
+        console().print(sweep_renderable(result, lang=lang))
+    if plot is not None:
+        import io
+
+        fig = frontier_figure(result, lang=lang)
+        buf = io.BytesIO()
+        fig.savefig(buf, format=plot.suffix.lower().lstrip("."))
+        write_atomic(plot, buf.getvalue(), force=force)
+        note = f"frontier drawn to {plot}"
+        if fmt is Format.table:
+            console().print(note, style="dim")
+        else:
+            sys.stderr.write(note + "\n")

@@ -1,1 +1,305 @@
-"""Commands of this group register on `negotiator.cli.app` (added as the capability lands)."""
+"""`negotiator sensitivity ...`: how robust is the ranking? Parses, calls the core, prints.
+
+numpy, pulp and matplotlib are imported inside the commands (via the core),
+so `negotiator --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import app
+from .common import CaseArg, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
+
+sensitivity_app = typer.Typer(
+    name="sensitivity",
+    help="How sure is the ranking? Weight sweeps, stability intervals, flips, SMAA, tornado, scenarios.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+app.add_typer(sensitivity_app, name="sensitivity")
+
+
+class SensFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class Norm(str, Enum):
+    l1 = "l1"
+    linf = "linf"
+
+
+FormatOpt = typer.Option(SensFormat.table, "--format", "-f", help="Output format.", case_sensitive=False)
+ScenarioOpt = typer.Option(None, "--scenario", help="Analyse the case under one of its scenarios (base-case scales).")
+PlotOpt = typer.Option(None, "--plot", help="Also save a chart to FILE.png or FILE.svg.", metavar="FILE")
+ForceOpt = typer.Option(False, "--force", help="Overwrite the --plot file if it exists.")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
+LangOpt = typer.Option("en", "--lang", help="Label language: en or zh.")
+ObjectiveOpt = typer.Option(None, "--objective", "-o", help="Only this objective (repeat for several). Default: all.")
+
+
+class _ProgressBar:
+    """A progress bar on stderr that appears only once a run has taken more than a second,
+    and never with --quiet or when stderr is not a terminal."""
+
+    DELAY = 1.0
+
+    def __init__(self, description: str, quiet: bool):
+        self.description = description
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.start = time.monotonic()
+        self.bar = None
+        self.task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self.bar is None:
+            if time.monotonic() - self.start < self.DELAY or done >= total:
+                return
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+            from .common import err_console
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"), TimeElapsedColumn(), TimeRemainingColumn(), console=err_console(), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.description, total=total)
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
+
+
+def _check_plot(plot: Optional[Path], force: bool) -> Optional[str]:
+    """Fail before any work if the chart cannot be written; return its format."""
+    if plot is None:
+        return None
+    from ..errors import Problem, UsageError
+    from ..fileio import check_writable
+    from ..sensitivity.plots import plot_format
+
+    fmt = plot_format(plot)
+    if fmt is None:
+        raise UsageError(Problem("a chart file must end in .png or .svg", file=str(plot), hint="e.g. --plot sweep.png"))
+    check_writable(plot, force=force)
+    return fmt
+
+
+def _save_plot(plot: Optional[Path], fmt: Optional[str], draw, result, force: bool) -> None:
+    if plot is None:
+        return
+    from ..fileio import write_atomic
+
+    write_atomic(plot, draw(result, fmt), force=force)
+    # On stderr, so that stdout stays clean JSON/CSV for pipes.
+    sys.stderr.write(f"chart saved to {plot}\n")
+
+
+def _emit(result, fmt: SensFormat, table, csv_text) -> None:
+    for w in result.warnings:
+        warn(w)
+    if fmt is SensFormat.json:
+        emit_json(result.to_dict())
+    elif fmt is SensFormat.csv:
+        emit_text(csv_text(result))
+    else:
+        console().print(table())
+
+
+@sensitivity_app.command()
+def sweep(
+    case: Optional[list[Path]] = CaseArg,
+    objective: Optional[list[str]] = ObjectiveOpt,
+    profile: Optional[str] = ProfileOpt,
+    method: str = MethodOpt,
+    scenario: Optional[str] = ScenarioOpt,
+    fmt: SensFormat = FormatOpt,
+    plot: Optional[Path] = PlotOpt,
+    force: bool = ForceOpt,
+    quiet: bool = QuietOpt,
+    lang: str = LangOpt,
+) -> None:
+    """One-way weight sweeps: each weight 0 -> 1 (others in proportion), with the exact weights where two options swap."""
+    from ..sensitivity import sweep as run
+    from ..sensitivity.plots import sweep_plot
+    from ..sensitivity.views import sweep_csv, sweep_table
+
+    kind = _check_plot(plot, force)
+    loaded = load(case)
+    with _ProgressBar("sweeping weights", quiet) as bar:
+        result = run(loaded, profile=profile, method=method, objectives=objective or None, scenario=scenario, progress=bar)
+    _emit(result, fmt, lambda: sweep_table(result, loaded.case, lang, all_swaps=bool(objective)), sweep_csv)
+    _save_plot(plot, kind, sweep_plot, result, force)
+
+
+@sensitivity_app.command()
+def stability(
+    case: Optional[list[Path]] = CaseArg,
+    top: int = typer.Option(1, "--top", "-k", help="Keep the order of the top K options (default: just the top one)."),
+    objective: Optional[list[str]] = ObjectiveOpt,
+    profile: Optional[str] = ProfileOpt,
+    method: str = MethodOpt,
+    scenario: Optional[str] = ScenarioOpt,
+    fmt: SensFormat = FormatOpt,
+    plot: Optional[Path] = PlotOpt,
+    force: bool = ForceOpt,
+    quiet: bool = QuietOpt,
+    lang: str = LangOpt,
+) -> None:
+    """For each objective, the interval of its weight within which the top option (top-K order) stays the same."""
+    from ..sensitivity import stability as run
+    from ..sensitivity.plots import stability_plot
+    from ..sensitivity.views import stability_csv, stability_table
+
+    kind = _check_plot(plot, force)
+    loaded = load(case)
+    with _ProgressBar("stability intervals", quiet) as bar:
+        result = run(loaded, profile=profile, method=method, top=top, objectives=objective or None, scenario=scenario, progress=bar)
+    _emit(result, fmt, lambda: stability_table(result, loaded.case, lang), stability_csv)
+    _save_plot(plot, kind, stability_plot, result, force)
+
+
+@sensitivity_app.command()
+def flip(
+    case: Optional[list[Path]] = CaseArg,
+    norm: Norm = typer.Option(Norm.l1, "--norm", help="l1: total weight moved; linf: largest change of one weight.", case_sensitive=False),
+    profile: Optional[str] = ProfileOpt,
+    method: str = MethodOpt,
+    scenario: Optional[str] = ScenarioOpt,
+    fmt: SensFormat = FormatOpt,
+    plot: Optional[Path] = PlotOpt,
+    force: bool = ForceOpt,
+    quiet: bool = QuietOpt,
+    lang: str = LangOpt,
+) -> None:
+    """The smallest change of the weights that makes each challenger first (a linear program)."""
+    from ..sensitivity import flip as run
+    from ..sensitivity.plots import flip_plot
+    from ..sensitivity.views import flip_csv, flip_table
+
+    kind = _check_plot(plot, force)
+    loaded = load(case)
+    with _ProgressBar("solving flip programs", quiet) as bar:
+        result = run(loaded, profile=profile, method=method, norm=norm.value, scenario=scenario, progress=bar)
+    _emit(result, fmt, lambda: flip_table(result, loaded.case, lang), flip_csv)
+    _save_plot(plot, kind, flip_plot, result, force)
+
+
+def _parse_intervals(specs: list[str]) -> dict[str, tuple[float, float]]:
+    from ..errors import Problem, UsageError
+
+    out: dict[str, tuple[float, float]] = {}
+    for spec in specs:
+        name, sep, bounds = spec.partition("=")
+        lo, sep2, hi = bounds.partition(":")
+        try:
+            if not (sep and sep2 and name.strip()):
+                raise ValueError
+            out[name.strip()] = (float(lo), float(hi))
+        except ValueError:
+            raise UsageError(Problem(f"cannot read the weight interval '{spec}'", hint="write --interval OBJECTIVE=LOW:HIGH, e.g. --interval citizen_rights=0.1:0.3")) from None
+    return out
+
+
+@sensitivity_app.command()
+def smaa(
+    case: Optional[list[Path]] = CaseArg,
+    samples: int = typer.Option(10_000, "--samples", "-n", help="Number of random draws (weights and uncertain scores)."),
+    seed: int = typer.Option(1, "--seed", "-s", help="Random seed: the same seed gives the same numbers."),
+    weight_model: Optional[str] = typer.Option(None, "--weight-model", help="uniform | order | intervals | fixed. Default: order for an order-of-importance profile, else uniform."),
+    interval: Optional[list[str]] = typer.Option(None, "--interval", help="Weight interval OBJECTIVE=LOW:HIGH (repeat; others [0, 1] unless --spread)."),
+    spread: Optional[float] = typer.Option(None, "--spread", help="Intervals of +/- this share around the profile weights, e.g. 0.25."),
+    confidence_samples: Optional[int] = typer.Option(None, "--confidence-samples", help="Score draws for the confidence factors (default: min(samples, 20000))."),
+    workers: int = typer.Option(2, "--workers", help="Threads (the numbers do not depend on it)."),
+    profile: Optional[str] = ProfileOpt,
+    method: str = MethodOpt,
+    scenario: Optional[str] = ScenarioOpt,
+    fmt: SensFormat = FormatOpt,
+    plot: Optional[Path] = PlotOpt,
+    force: bool = ForceOpt,
+    quiet: bool = QuietOpt,
+    lang: str = LangOpt,
+) -> None:
+    """SMAA-2: how often each option takes each rank when weights and uncertain scores vary."""
+    from ..errors import Problem, UsageError
+    from ..sensitivity import smaa as run
+    from ..sensitivity.plots import smaa_plot
+    from ..sensitivity.views import smaa_csv, smaa_table
+
+    if samples < 1:
+        raise UsageError(Problem(f"--samples must be at least 1, got {samples}", hint="e.g. --samples 10000 (more samples, smaller sampling error)"))
+    if workers < 1:
+        raise UsageError(Problem(f"--workers must be at least 1, got {workers}"))
+    intervals = _parse_intervals(interval or [])
+    kind = _check_plot(plot, force)
+    loaded = load(case)
+    with _ProgressBar(f"SMAA, {samples:,} draws", quiet) as bar:
+        result = run(loaded, profile=profile, method=method, samples=samples, seed=seed, weight_model=weight_model, intervals=intervals or None, spread=spread, confidence_samples=confidence_samples, scenario=scenario, workers=workers, progress=bar)
+    _emit(result, fmt, lambda: smaa_table(result, loaded.case, lang), smaa_csv)
+    _save_plot(plot, kind, smaa_plot, result, force)
+
+
+@sensitivity_app.command()
+def tornado(
+    case: Optional[list[Path]] = CaseArg,
+    limit: int = typer.Option(20, "--limit", help="Bars shown in the table and chart (widest first)."),
+    profile: Optional[str] = ProfileOpt,
+    method: str = MethodOpt,
+    scenario: Optional[str] = ScenarioOpt,
+    fmt: SensFormat = FormatOpt,
+    plot: Optional[Path] = PlotOpt,
+    force: bool = ForceOpt,
+    quiet: bool = QuietOpt,
+    lang: str = LangOpt,
+) -> None:
+    """How far each uncertain score moves the top option's lead (a tornado chart)."""
+    from ..errors import Problem, UsageError
+    from ..sensitivity import tornado as run
+    from ..sensitivity.plots import tornado_plot
+    from ..sensitivity.views import tornado_csv, tornado_table
+
+    if limit < 1:
+        raise UsageError(Problem(f"--limit must be at least 1, got {limit}"))
+    kind = _check_plot(plot, force)
+    loaded = load(case)
+    with _ProgressBar("tornado", quiet) as bar:
+        result = run(loaded, profile=profile, method=method, scenario=scenario, progress=bar)
+    _emit(result, fmt, lambda: tornado_table(result, loaded.case, lang, limit=limit), tornado_csv)
+    _save_plot(plot, kind, lambda r, f: tornado_plot(r, f, limit=limit), result, force)
+
+
+@sensitivity_app.command()
+def scenarios(
+    case: Optional[list[Path]] = CaseArg,
+    profile: Optional[str] = ProfileOpt,
+    method: str = MethodOpt,
+    fmt: SensFormat = FormatOpt,
+    plot: Optional[Path] = PlotOpt,
+    force: bool = ForceOpt,
+    quiet: bool = QuietOpt,
+    lang: str = LangOpt,
+) -> None:
+    """The ranking under each scenario of the other side's behaviour, side by side."""
+    from ..sensitivity import scenarios as run
+    from ..sensitivity.plots import scenarios_plot
+    from ..sensitivity.views import scenarios_csv, scenarios_table
+
+    kind = _check_plot(plot, force)
+    loaded = load(case)
+    with _ProgressBar("ranking scenarios", quiet) as bar:
+        result = run(loaded, profile=profile, method=method, progress=bar)
+    _emit(result, fmt, lambda: scenarios_table(result, loaded.case, lang), scenarios_csv)
+    _save_plot(plot, kind, scenarios_plot, result, force)

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import Problem, UsageError
 
-__all__ = ["MethodResult", "METHODS", "register", "get_method", "method_names"]
+__all__ = ["MethodResult", "METHODS", "METHOD_NOTES", "register", "get_method", "method_names", "method_notes", "method_options"]
 
 
 @dataclass(frozen=True)
@@ -29,17 +29,22 @@ class MethodResult:
 #: name -> function(matrix: DecisionMatrix, weights: ndarray (m,), **options) -> MethodResult
 METHODS: dict[str, Callable[..., MethodResult]] = {}
 
+#: name -> one-line conventions (normalisation, ties, options) for `negotiator methods`.
+METHOD_NOTES: dict[str, str] = {}
 
-def register(name: str):
+
+def register(name: str, notes: str | None = None):
     def deco(fn):
         METHODS[name] = fn
+        if notes:
+            METHOD_NOTES[name] = notes
         return fn
 
     return deco
 
 
 #: Modules imported for their @register side effect, in the order methods are listed.
-_METHOD_MODULES = ["additive"]
+_METHOD_MODULES = ["additive", "topsis", "promethee", "vikor", "electre"]
 
 
 def _load_all() -> None:
@@ -59,3 +64,35 @@ def get_method(name: str) -> Callable[..., MethodResult]:
     if name not in METHODS:
         raise UsageError(Problem(f"unknown method '{name}'", hint="use one of: " + ", ".join(METHODS)))
     return METHODS[name]
+
+
+def method_notes() -> dict[str, str]:
+    """Every method with its conventions in one line."""
+    _load_all()
+    return {name: METHOD_NOTES.get(name) or _first_line(METHODS[name].__doc__) for name in METHODS}
+
+
+def _first_line(doc: str | None) -> str:
+    lines = (doc or "").strip().splitlines()
+    return lines[0] if lines else "(no description)"
+
+
+def method_options(method: str, vikor_v: float | None = None, topsis_normalisation: str | None = None, electre_c: float | None = None, electre_d: float | None = None, strict: bool = True) -> dict:
+    """Keyword options for one method from the command line's method-specific flags.
+
+    With ``strict``, a flag meant for another method is an error (it would
+    silently do nothing otherwise); compare-methods passes strict=False and
+    gives each method its own flags.
+    """
+    given = {"vikor": {"v": vikor_v}, "topsis": {"normalisation": topsis_normalisation}, "electre": {"concordance": electre_c, "discordance": electre_d}}
+    flags = {"v": "--vikor-v", "normalisation": "--topsis-normalisation", "concordance": "--electre-c", "discordance": "--electre-d"}
+    out: dict = {}
+    for owner, opts in given.items():
+        for key, value in opts.items():
+            if value is None:
+                continue
+            if owner == method:
+                out[key] = value
+            elif strict:
+                raise UsageError(Problem(f"{flags[key]} applies to --method {owner} only, not {method}", hint=f"drop {flags[key]} or use --method {owner}"))
+    return out

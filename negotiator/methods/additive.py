@@ -18,7 +18,7 @@ def additive_scores(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray
     return contributions.sum(axis=-1), contributions
 
 
-@register("additive")
+@register("additive", "weighted sum of values in [0, 1] (linear over each scale unless the objective declares a value function); ranges enter at their likely score")
 def additive(matrix, weights: np.ndarray, **_) -> MethodResult:
     scores, contributions = additive_scores(matrix.values(), np.asarray(weights, dtype=float))
     return MethodResult(scores=scores, contributions=contributions, score_name="overall value")

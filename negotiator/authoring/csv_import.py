@@ -1,0 +1,293 @@
+"""Merge a pasted options x objectives CSV of scores into an existing case.
+
+`negotiator import scores.csv --into CASE.yaml`: the first row names
+objectives, the first column options; a cell is a number, ``low / likely /
+high`` or empty (keep the case's score). The case's YAML is edited in place
+with ruamel's round trip, so its comments, quotes and layout stay; the merged
+case is validated before anything is written; each changed file is written
+atomically after a copy to ``<file>.bak``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import CaseError, Problem, UsageError
+from ._cells import format_number, is_blank, parse_id, parse_score
+
+__all__ = ["ScoreChange", "MergeReport", "read_scores_csv", "merge_scores_csv"]
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    option: str
+    objective: str
+    old: Any
+    new: Any
+    file: str
+
+
+@dataclass
+class MergeReport:
+    """What a merge did (or would do): changes, ids it did not know, files written."""
+
+    csv: str
+    case: str
+    changes: list[ScoreChange] = field(default_factory=list)
+    unchanged: int = 0
+    unknown_options: list[str] = field(default_factory=list)
+    unknown_objectives: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    sha256_before: str = ""
+    sha256_after: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Cell:
+    option: str
+    objective: str
+    score: Any
+    line: int
+    column: int
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CaseError(Problem(f"the CSV is not UTF-8 text (byte 0x{raw[exc.start]:02x})", file=name, line=line, hint="in Excel: Save As > 'CSV UTF-8 (Comma delimited)'; in LibreOffice: character set Unicode (UTF-8)")) from None
+
+
+def _delimiter(text: str) -> str:
+    first = text.splitlines()[0] if text.splitlines() else ""
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _col(j: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(j + 1)
+
+
+def read_scores_csv(path: str | Path) -> tuple[list[_Cell], list[Problem], list[str], list[str]]:
+    """Cells of the CSV (blank ones skipped), problems, the objective ids and the option ids it names."""
+    p = Path(path)
+    name = str(path)
+    if not p.is_file():
+        raise UsageError(Problem("no such file" if not p.exists() else "is a folder, expected a CSV file", file=name, hint="check the path"))
+    text = _decode(p.read_bytes(), name)
+    if not text.strip():
+        raise CaseError(Problem("the CSV is empty", file=name, hint="paste the scores with a header row of objective ids and a first column of option ids"))
+    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
+    problems: list[Problem] = []
+    header = rows[0]
+    objectives: list[tuple[int, str]] = []
+    seen: dict[str, int] = {}
+    for j, cell in enumerate(header[1:], start=1):
+        ident = parse_id(cell)
+        if ident is None:
+            if any(j < len(r) and not is_blank(r[j]) for r in rows[1:]):
+                problems.append(Problem("this column has scores but no objective id in the header", file=name, line=1, where=f"column {_col(j)}", hint="type the objective id in the first row"))
+            continue
+        if ident in seen:
+            problems.append(Problem(f"objective '{ident}' heads two columns ({_col(seen[ident])} and {_col(j)})", file=name, line=1, where=f"column {_col(j)}", hint="keep one column per objective"))
+            continue
+        seen[ident] = j
+        objectives.append((j, ident))
+    cells: list[_Cell] = []
+    options: list[str] = []
+    row_of: dict[str, int] = {}
+    for i, row in enumerate(rows[1:], start=2):
+        if all(is_blank(v) for v in row):
+            continue
+        oid = parse_id(row[0] if row else None)
+        if oid is None:
+            problems.append(Problem("this row has scores but no option id", file=name, line=i, where="column A", hint="type the option id in the first column"))
+            continue
+        if oid in row_of:
+            problems.append(Problem(f"option '{oid}' has two rows (also line {row_of[oid]})", file=name, line=i, where="column A", hint="keep one row per option"))
+            continue
+        row_of[oid] = i
+        options.append(oid)
+        for j, obj in objectives:
+            value = row[j] if j < len(row) else None
+            if is_blank(value):
+                continue
+            score, bad = parse_score(value)
+            if bad:
+                problems.append(Problem(bad, file=name, line=i, where=f"column {_col(j)} ({obj})", hint="a score is a number, or low / likely / high, e.g. 5 / 6 / 7"))
+                continue
+            cells.append(_Cell(oid, obj, score, i, j))
+    return cells, problems, [o for _, o in objectives], options
+
+
+# -- editing the YAML in place -----------------------------------------------
+
+
+def _guess_indent(text: str) -> tuple[int, int, int]:
+    """(mapping, sequence, offset) indentation as the file uses it, so a dump changes nothing else."""
+    mapping = offset = None
+    parent: int | None = None
+    for line in text.splitlines():
+        body = line.lstrip(" ")
+        if not body or body.startswith("#"):
+            continue
+        indent = len(line) - len(body)
+        if body.startswith("- "):
+            if offset is None and parent is not None:
+                offset = indent - parent
+            continue
+        if mapping is None and indent > 0:
+            mapping = indent
+        parent = indent if re.match(r"[^:#]+:\s*(#.*)?$", body) else None
+    offset = 2 if offset is None else max(offset, 0)
+    return mapping or 2, offset + 2, offset
+
+
+def _round_trip_yaml(text: str):
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.width = 100_000
+    mapping, sequence, offset = _guess_indent(text)
+    y.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return y
+
+
+def _yaml_score(score: Any):
+    from ruamel.yaml.comments import CommentedSeq
+
+    if isinstance(score, list):
+        seq = CommentedSeq(format_number(float(v)) for v in score)
+        seq.fa.set_flow_style()
+        return seq
+    return format_number(float(score))
+
+
+def _same(old: Any, new: Any) -> bool:
+    if isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
+        return len(old) == len(new) and all(float(a) == float(b) for a, b in zip(old, new))
+    if isinstance(old, (list, tuple)) or isinstance(new, (list, tuple)):
+        return False
+    try:
+        return float(old) == float(new)
+    except (TypeError, ValueError):
+        return False
+
+
+def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: bool = False, dry_run: bool = False) -> MergeReport:
+    """Merge the CSV's scores into the case files; validate; write changed files with a .bak copy.
+
+    Unknown option or objective ids stop the merge (nothing written) unless
+    ``skip_unknown``, which merges the rest and reports them.
+    """
+    import io as _io
+
+    from ..catalog import _merge, _validate, case_files, case_sha256, load_case
+    from ..fileio import write_atomic
+    from ..yamlio import parse_yaml_text
+
+    name = str(csv_path)
+    cells, problems, csv_objectives, csv_options = read_scores_csv(csv_path)
+    before = load_case(case_path)  # the case must be valid before we touch it
+    report = MergeReport(csv=name, case=str(case_path), sha256_before=before.sha256)
+    report.unknown_objectives = [o for o in csv_objectives if o not in before.case.objectives]
+    report.unknown_options = [o for o in csv_options if o not in before.case.options]
+    unknown_problems = []
+    for obj in report.unknown_objectives:
+        unknown_problems.append(Problem(f"unknown objective '{obj}' in the header", file=name, line=1, hint="the case's objectives are: " + ", ".join(before.case.objectives)))
+    for oid in report.unknown_options:
+        line = next((c.line for c in cells if c.option == oid), None)
+        unknown_problems.append(Problem(f"unknown option '{oid}'", file=name, line=line, where="column A", hint="add the option to the case first, fix the id, or pass --skip-unknown"))
+    if skip_unknown:
+        report.warnings += [p.render().split("\n")[0] for p in unknown_problems]
+    else:
+        problems += unknown_problems
+    if problems:
+        raise CaseError(problems)
+    cells = [c for c in cells if c.option in before.case.options and c.objective in before.case.objectives]
+
+    files = case_files([case_path])
+    texts = {str(f): f.read_text(encoding="utf-8-sig") for f in files}
+    trees = {}
+    for f, text in texts.items():
+        trees[f] = (_round_trip_yaml(text), _round_trip_yaml(text).load(text))
+    # Which file defines each option (a case may be a folder of files).
+    home: dict[str, str] = {}
+    for f, (_, tree) in trees.items():
+        options = tree.get("options") if isinstance(tree, dict) else None
+        if isinstance(options, dict):
+            for oid in options:
+                home.setdefault(str(oid), f)
+    changed_files: set[str] = set()
+    by_location: dict[tuple[str, str, str], _Cell] = {}
+    for cell in cells:
+        f = home[cell.option]
+        option = trees[f][1]["options"][cell.option]
+        scores = option.get("scores")
+        if scores is None:
+            from ruamel.yaml.comments import CommentedMap
+
+            scores = option["scores"] = CommentedMap()
+        old = scores.get(cell.objective)
+        if old is not None and _same(old, cell.score):
+            report.unchanged += 1
+            continue
+        scores[cell.objective] = _yaml_score(cell.score)
+        report.changes.append(ScoreChange(cell.option, cell.objective, None if old is None else _plain(old), cell.score, f))
+        changed_files.add(f)
+        by_location[(f, cell.option, cell.objective)] = cell
+
+    new_texts = dict(texts)
+    for f in changed_files:
+        y, tree = trees[f]
+        buf = _io.StringIO()
+        y.dump(tree, buf)
+        new_texts[f] = buf.getvalue()
+    documents = [parse_yaml_text(new_texts[str(f)], str(f)) for f in files]
+    try:
+        after = _validate(_merge(documents), documents)
+    except CaseError as exc:
+        raise CaseError(_relabel(exc.problems, documents, by_location, name)) from None
+    report.sha256_after = case_sha256(after)
+    if dry_run:
+        return report
+    for f in sorted(changed_files):
+        write_atomic(f, new_texts[f], force=True, backup=True)
+        report.written.append(f)
+    return report
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return [format_number(float(v)) for v in value]
+    return value
+
+
+def _relabel(problems: list[Problem], documents, by_location: dict, csv_name: str) -> list[Problem]:
+    """Problems caused by merged scores, placed on their CSV cell instead of the YAML line."""
+    line_to_cell: dict[tuple[str, int], _Cell] = {}
+    for doc in documents:
+        for (f, oid, obj), cell in by_location.items():
+            if f == doc.path:
+                line, depth = doc.line_of(("options", oid, "scores", obj))
+                if line is not None and depth == 4:
+                    line_to_cell[(f, line)] = cell
+    out = []
+    for p in problems:
+        cell = line_to_cell.get((p.file, p.line)) if p.file and p.line else None
+        if cell is None:
+            out.append(p)
+        else:
+            out.append(Problem(p.message, file=csv_name, line=cell.line, where=f"column {_col(cell.column)} ({cell.objective})", hint=p.hint))
+    return out

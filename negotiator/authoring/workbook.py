@@ -1,0 +1,353 @@
+"""A case as an Excel workbook, and back: `negotiator export` and `negotiator import`.
+
+Export lays the case out as in layout.py, freezes the header rows, locks the
+id columns (sheet protection without a password; data cells stay editable) and
+adds drop-down lists for directions and ids. Import reads every sheet, puts
+every value through the same validation as a YAML case and reports every
+problem with its sheet and cell, all at once; nothing is written unless the
+whole workbook is valid.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import CaseError, Problem, UsageError
+from ._cells import Issues
+from .layout import ID_COLUMN_SHEETS, REQUIRED_SHEETS, SHEET_ORDER, Sheet, case_to_tables, tables_to_data
+
+__all__ = ["ImportedCase", "workbook_bytes", "export_workbook", "read_workbook", "import_workbook", "write_imported_yaml", "cell_ref"]
+
+#: Rows and columns past the data left unlocked so people can add options, objectives and profiles.
+_SPARE_ROWS = 100
+_SPARE_COLUMNS = 10
+_MAX_ROWS = 20_000
+_OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_SIGNATURE = b"PK\x03\x04"
+_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+
+
+def cell_ref(sheet: str, row: int, column: int) -> str:
+    """``Scores!D7`` for 0-based row 6, column 3 (quoted when the name has a space)."""
+    from openpyxl.utils import get_column_letter
+
+    name = f"'{sheet}'" if " " in sheet else sheet
+    return f"{name}!{get_column_letter(column + 1)}{row + 1}"
+
+
+# =============================================================================
+# export
+# =============================================================================
+
+
+def _raw_data(loaded) -> dict | None:
+    """The case as its files wrote it (for sections kept as YAML text), when we have the files."""
+    documents = getattr(loaded, "documents", None)
+    if not documents:
+        return None
+    from ..catalog import _merge
+
+    try:
+        return _merge(documents)
+    except CaseError:  # pragma: no cover - the case was already validated from these documents
+        return None
+
+
+def provenance_line(loaded) -> str:
+    from .._version import __version__
+
+    return f"Exported by negotiator {__version__} from {loaded.name}; case_sha256 {loaded.sha256}"
+
+
+def workbook_bytes(loaded) -> bytes:
+    """The .xlsx file of a loaded case."""
+    from openpyxl import Workbook
+
+    tables = case_to_tables(loaded.case, raw=_raw_data(loaded))
+    tables["Read me"].insert(1, [provenance_line(loaded)])
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name in SHEET_ORDER:
+        ws = wb.create_sheet(name)
+        for row in tables[name]:
+            ws.append(row)
+        _texts_stay_texts(ws)
+        _style(ws, name, tables)
+    wb.properties.title = loaded.case.title
+    wb.properties.subject = f"negotiator case, case_sha256 {loaded.sha256}"
+    wb.properties.creator = "negotiator"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def export_workbook(loaded, path: str | Path, force: bool = False) -> Path:
+    """Write the workbook atomically; an existing file only with ``force``."""
+    from ..fileio import check_writable, write_atomic
+
+    target = _xlsx_target(path)
+    check_writable(target, force=force)
+    return write_atomic(target, workbook_bytes(loaded), force=force)
+
+
+def _xlsx_target(path: str | Path) -> Path:
+    p = Path(path)
+    if p.suffix.lower() != ".xlsx":
+        raise UsageError(Problem(f"the workbook must be an .xlsx file, got '{p.name}'", file=str(p), hint="name the output FILE.xlsx"))
+    return p
+
+
+def _texts_stay_texts(ws) -> None:
+    """A text that starts with '=' (a note, a label) is text, not a formula to evaluate."""
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.data_type == "f" and isinstance(cell.value, str):
+                cell.data_type = "s"
+
+
+def _style(ws, name: str, tables: dict) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+
+    rows = tables[name]
+    header_rows = 2 if name == "Weights" else 1
+    if name != "Read me":
+        bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE4EE")
+        for cell in ws[1]:
+            cell.font, cell.fill = bold, fill
+        if name == "Weights":
+            for cell in ws[2]:
+                cell.font = Font(italic=True)
+    width = max((len(r) for r in rows), default=1)
+    for j in range(width):
+        longest = max((len(str(r[j])) for r in rows if j < len(r) and r[j] is not None), default=8)
+        ws.column_dimensions[get_column_letter(j + 1)].width = min(max(10, longest + 2), 60 if name != "Read me" else 120)
+    if name in ("Read me",):
+        return
+    ws.freeze_panes = ws.cell(row=header_rows + 1, column=2 if name in ID_COLUMN_SHEETS else 1)
+    if name == "Other sections":
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(horizontal="left")
+    if name in ID_COLUMN_SHEETS:
+        _protect_ids(ws, len(rows), width, header_rows, name == "Weights")
+    _validations(ws, name, tables)
+    if name == "Key order":
+        ws.sheet_state = "hidden"
+
+
+def _protect_ids(ws, n_rows: int, n_cols: int, header_rows: int, form_row_editable: bool) -> None:
+    """Lock the header and the id column of existing rows; everything else stays editable."""
+    from openpyxl.styles import Protection
+
+    from copy import copy
+
+    unlocked = Protection(locked=False)
+    plain = None  # the style of an unlocked, otherwise unstyled cell; copied (setting it is slow)
+    for r in range(1, n_rows + _SPARE_ROWS + 1):
+        for c in range(1, n_cols + _SPARE_COLUMNS + 1):
+            existing_id = c == 1 and r <= n_rows
+            header = r == 1 and c <= n_cols
+            if existing_id or header:
+                continue
+            if r == 2 and header_rows == 2 and not form_row_editable:
+                continue
+            cell = ws.cell(row=r, column=c)
+            if cell.has_style:
+                cell.protection = unlocked
+            elif plain is None:
+                cell.protection = unlocked
+                plain = copy(cell._style)
+            else:
+                cell._style = copy(plain)
+    p = ws.protection
+    p.sheet = True
+    # Structure and layout stay free: only the locked cells (ids, headers) refuse edits.
+    for flag in ("formatCells", "formatColumns", "formatRows", "insertColumns", "insertRows", "insertHyperlinks", "sort", "autoFilter"):
+        setattr(p, flag, False)
+
+
+def _validations(ws, name: str, tables: dict) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    def id_list(sheet: str) -> str:
+        last = len(tables[sheet]) + _SPARE_ROWS
+        return f"{sheet}!$A$2:$A${last}"
+
+    last = len(tables[name]) + _SPARE_ROWS
+    added: list[tuple[DataValidation, str]] = []
+    if name == "Objectives":
+        added.append((DataValidation(type="list", formula1='"max,min"', allow_blank=True, error="direction is max (more is better) or min (less is better)", errorTitle="direction"), f"D2:D{last}"))
+    elif name == "Weights":
+        from openpyxl.utils import get_column_letter
+
+        end = get_column_letter(len(tables[name][0]) + _SPARE_COLUMNS)
+        added.append((DataValidation(type="list", formula1='"weights,order"', allow_blank=True, errorStyle="warning", error="weights (numbers) or order (1 = most important); YAML for other forms", errorTitle="form"), f"B2:{end}2"))
+    elif name == "Constraints":
+        added.append((DataValidation(type="list", formula1='"budget,limit,package,count,synergy"', allow_blank=True, errorStyle="warning", error="kind is budget, limit, package, count or synergy", errorTitle="kind"), f"A2:A{last}"))
+    elif name == "Scenario scores":
+        added.append((DataValidation(type="list", formula1=id_list("Scenarios"), allow_blank=True, error="a scenario id from the Scenarios sheet", errorTitle="scenario"), f"A2:A{last}"))
+        added.append((DataValidation(type="list", formula1=id_list("Options"), allow_blank=True, error="an option id from the Options sheet", errorTitle="option"), f"B2:B{last}"))
+        added.append((DataValidation(type="list", formula1=id_list("Objectives"), allow_blank=True, error="an objective id from the Objectives sheet", errorTitle="objective"), f"C2:C{last}"))
+    for dv, ref in added:
+        dv.showErrorMessage = True
+        ws.add_data_validation(dv)
+        dv.add(ref)
+
+
+# =============================================================================
+# import
+# =============================================================================
+
+
+@dataclass
+class ImportedCase:
+    """A validated case read from a workbook (or DataFrames), ready to write as YAML."""
+
+    loaded: Any  # catalog.LoadedCase
+    data: dict
+    source: str
+    warnings: list[str] = field(default_factory=list)
+
+    def yaml_text(self) -> str:
+        from .._version import __version__
+        from .yamlout import case_yaml
+
+        c = self.loaded.case
+        header = [
+            f"Imported from {Path(self.source).name} by negotiator {__version__}.",
+            f"{len(c.options)} options, {len(c.objectives)} objectives, {len(c.weights)} weight profiles, {len(c.scenarios)} scenarios; case_sha256 {self.loaded.sha256}",
+            "Scores, weights, probabilities and resource figures are analyst judgments, not facts: edit them.",
+        ]
+        text = case_yaml(self.data, header=header)
+        _check_same_case(text, self.loaded.sha256)
+        return text
+
+
+def _check_same_case(text: str, sha256: str) -> None:
+    """What we write must read back as the case we validated (a bug in us otherwise)."""
+    from ..catalog import load_case_text
+
+    again = load_case_text(text, "<import>")
+    if again.sha256 != sha256:  # pragma: no cover - guards the YAML writer
+        raise RuntimeError("internal error: the YAML written does not read back as the imported case; please report this")
+
+
+def _sniff(path: Path) -> None:
+    """Refuse what openpyxl cannot read, with a message that says what the file is."""
+    name = str(path)
+    if not path.exists():
+        raise UsageError(Problem("no such file", file=name, hint="check the path"))
+    if path.is_dir():
+        raise UsageError(Problem("is a folder, expected an .xlsx workbook", file=name))
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+            if head == _OLE2_SIGNATURE:
+                rest = fh.read(4 * 1024 * 1024)
+    except OSError as exc:
+        raise UsageError(Problem(f"cannot read the file ({exc.strerror})", file=name)) from None
+    if head == _OLE2_SIGNATURE:
+        if _ENCRYPTED_MARK in rest:
+            raise CaseError(Problem("the workbook is password-protected (encrypted), so it cannot be read", file=name, hint="open it, remove the password (File > Info > Protect Workbook, or Save As without a password) and save as .xlsx"))
+        raise CaseError(Problem("this is an old Excel 97-2003 .xls workbook; only .xlsx can be read", file=name, hint="open it and Save As 'Excel Workbook (.xlsx)'"))
+    if head[:4] != _ZIP_SIGNATURE:
+        what = "a CSV or text file" if path.suffix.lower() in (".csv", ".txt") else "not an .xlsx workbook"
+        raise CaseError(Problem(f"{what}: the file does not start like an .xlsx workbook", file=name, hint="save it from Excel or LibreOffice as .xlsx (for a CSV of scores use: negotiator import scores.csv --into CASE.yaml)"))
+
+
+def _open(path: Path, data_only: bool):
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return load_workbook(path, data_only=data_only)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise CaseError(Problem(f"not a readable .xlsx workbook ({detail})", file=str(path), hint="open it in Excel or LibreOffice and save it again as .xlsx")) from None
+
+
+def _canonical_names(wb) -> dict[str, str]:
+    """Sheet name in the layout -> name in the workbook (case and spaces forgiven)."""
+    def key(s: str) -> str:
+        return " ".join(s.lower().split())
+
+    wanted = {key(n): n for n in SHEET_ORDER}
+    return {wanted[key(ws.title)]: ws.title for ws in wb.worksheets if key(ws.title) in wanted}
+
+
+def read_workbook(path: str | Path, issues: Issues) -> dict[str, Sheet]:
+    """Every sheet of the layout as rows of values; formulas read through their saved value."""
+    p = Path(path)
+    _sniff(p)
+    wb = _open(p, data_only=False)
+    names = _canonical_names(wb)
+    for ws in wb.worksheets:
+        if ws.title not in names.values():
+            issues.warn(f"sheet '{ws.title}' is not part of the case layout and was ignored")
+    for required in REQUIRED_SHEETS:
+        if required not in names:
+            issues.add(None, f"the workbook has no sheet '{required}' (it has: {', '.join(ws.title for ws in wb.worksheets)})", "restore the sheet (copy it from `negotiator export` or `negotiator new case.xlsx`); an empty table with its header row is fine")
+    cached = None
+    sheets: dict[str, Sheet] = {}
+    for canonical, title in names.items():
+        ws = wb[title]
+        for merged in ws.merged_cells.ranges:
+            first = cell_ref(canonical, merged.min_row - 1, merged.min_col - 1)
+            issues.add(f"{first.split('!')[0]}!{merged.coord}", "merged cells: every value needs a cell of its own", "select the cells and unmerge them (Format > Merge cells > Unmerge), then fill each cell")
+        if ws.max_row > _MAX_ROWS:
+            issues.add(cell_ref(canonical, _MAX_ROWS, 0), f"the sheet has {ws.max_row:,} rows; a case table has at most {_MAX_ROWS:,}", "delete the rows below the table")
+            continue
+        rows: list[list[Any]] = []
+        for r, row in enumerate(ws.iter_rows()):
+            values = []
+            for c, cell in enumerate(row):
+                value = cell.value
+                if cell.data_type == "f":
+                    cached = cached or _open(p, data_only=True)
+                    saved = cached[title].cell(row=cell.row, column=cell.column).value
+                    if saved is None:
+                        issues.add(cell_ref(canonical, r, c), f"a formula ({_formula_text(value)}) with no saved value", "open and save the workbook in Excel or LibreOffice (which stores the result), or type the value instead of the formula")
+                        value = None
+                    else:
+                        issues.warn(f"{cell_ref(canonical, r, c)} holds a formula ({_formula_text(value)}); its saved value {saved!r} was used")
+                        value = saved
+                elif cell.data_type == "e":
+                    issues.add(cell_ref(canonical, r, c), f"the cell shows an error ({value})", "fix the formula or type the value")
+                    value = None
+                values.append(value)
+            rows.append(values)
+        sheets[canonical] = Sheet(canonical, rows, lambda r, c, _n=canonical: cell_ref(_n, r, c))
+    return sheets
+
+
+def _formula_text(value: Any) -> str:
+    text = getattr(value, "text", None) or str(value)
+    return text if text.startswith("=") else "=" + text
+
+
+def import_workbook(path: str | Path) -> ImportedCase:
+    """Read and validate a workbook; CaseError lists every problem with its sheet and cell."""
+    from ._validate import validate_data
+
+    source = str(path)
+    issues = Issues(source)
+    sheets = read_workbook(path, issues)
+    data, locations = tables_to_data(sheets, issues)
+    loaded = validate_data(data, locations, issues, name=source)
+    return ImportedCase(loaded=loaded, data=data, source=source, warnings=list(issues.warnings))
+
+
+def write_imported_yaml(imported: ImportedCase, output: str | Path, force: bool = False) -> Path:
+    """Write the YAML case atomically; never over an existing file without ``force``."""
+    from ..fileio import write_atomic
+
+    out = Path(output)
+    if out.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(Problem(f"the output must be a .yaml file, got '{out.name}'", file=str(out), hint="name it CASE.yaml"))
+    return write_atomic(out, imported.yaml_text(), force=force)

@@ -1,0 +1,304 @@
+"""The forms of a negotiation analysis: JSON (a stable contract), CSV and rich tables.
+
+Nothing here computes a result or prints: the analysis is done, this only lays it out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .analysis import JUDGMENT_NOTE, NegotiationAnalysis, Outcome, Solution
+from .batna import BATNA_SCALE
+
+__all__ = ["analysis_dict", "analysis_csv", "analysis_renderables", "provenance_lines", "zone_statement", "linkage_statement"]
+
+_RULES = (("nash", "Nash (packages)"), ("kalai_smorodinsky", "Kalai-Smorodinsky (packages)"), ("nash_lottery", "Nash (lotteries)"), ("kalai_smorodinsky_lottery", "Kalai-Smorodinsky (lotteries)"))
+
+
+def _label(text: str, zh: str | None, lang: str) -> str:
+    return zh if lang == "zh" and zh else text
+
+
+# -- statements in words ------------------------------------------------------------
+
+
+def zone_statement(a: NegotiationAnalysis, outcome: Outcome | None = None) -> str:
+    o = outcome or a.outcome
+    if o.zone_exists:
+        return f"Agreement zone: yes. {len(o.zone)} of the {len(o.frontier)} efficient packages give both sides at least their walk-away value."
+    return o.no_zone_reason or "No agreement zone."
+
+
+def linkage_statement(a: NegotiationAnalysis) -> list[str]:
+    lk = a.linkage
+    if lk is None:
+        return []
+    p = a.agenda.party_labels
+    lines = []
+    sep, lin = lk.separate, lk.linked
+    lines.append(f"Linking {', '.join(lk.issues)}: negotiated separately, each of these issues can only move to levels both sides accept on that issue alone: " + "; ".join(f"{i}: {', '.join(v)}" for i, v in lk.acceptable.items()) + ".")
+    lines.append(f"Agreement zone separately: {'yes' if sep.zone_exists else 'no'} ({len(sep.zone)} efficient packages); as one package: {'yes' if lin.zone_exists else 'no'} ({len(lin.zone)}).")
+    if sep.best_joint is not None and lin.best_joint is not None:
+        lines.append(f"Largest joint utility in the zone: {lin.best_joint:.4g} as one package vs {sep.best_joint:.4g} separately (+{lin.best_joint - sep.best_joint:.4g} points).")
+    g = lk.gains["nash"]
+    total = g[0] + g[1]
+    who = _capture(p, g)
+    lines.append(f"Joint gain from linkage at the Nash solution: {total:+.4g} utility points ({p[0]} {g[0]:+.4g}, {p[1]} {g[1]:+.4g}){who}.")
+    g = lk.gains["kalai_smorodinsky"]
+    lines.append(f"At the Kalai-Smorodinsky solution: {g[0] + g[1]:+.4g} ({p[0]} {g[0]:+.4g}, {p[1]} {g[1]:+.4g}){_capture(p, g)}.")
+    lines.append("Points are on each side's own 0-100 scale; the sum says how much both gain, not a transfer between them.")
+    return lines
+
+
+def _capture(parties, g) -> str:
+    total = g[0] + g[1]
+    if total <= 1e-9:
+        return ""
+    shares = [max(x, 0.0) for x in g]
+    s = sum(shares) or 1.0
+    return f"; {parties[0]} captures {100 * shares[0] / s:.0f}%, {parties[1]} {100 * shares[1] / s:.0f}%"
+
+
+def provenance_lines(a: NegotiationAnalysis) -> list[str]:
+    pv = a.provenance
+    lines = [
+        f"case: {pv['case']} (sha256 {pv['case_sha256']})",
+        f"negotiation: {pv['negotiation']}; method: {pv['method']}; solver: {pv['solver']}; negotiator {pv['version']}",
+    ]
+    for b in a.batnas:
+        if b.derived:
+            lines.append(f"BATNA of {b.party}: derived = {BATNA_SCALE:g} x {b.expected_overall_value:.6g} (expected overall value of its best unilateral option per scenario; profile {b.profile})")
+        else:
+            lines.append(f"BATNA of {b.party}: {b.value:g} (given in the case)")
+    if "weights" in pv:
+        lines.append("weights (derived BATNA): " + ", ".join(f"{k}={v:.4f}" for k, v in pv["weights"].items()))
+    lines.append(JUDGMENT_NOTE)
+    return lines
+
+
+# -- JSON -----------------------------------------------------------------------------
+
+
+def _solution_dict(a: NegotiationAnalysis, s: Solution | None) -> dict | None:
+    if s is None:
+        return None
+    parties = a.agenda.parties
+    return {
+        "rule": s.rule,
+        "setting": s.setting,
+        "utilities": dict(zip(parties, s.utilities)),
+        "gains_over_batna": dict(zip(parties, s.gains)),
+        "lottery": [{"package": a.agenda.named(pk), "probability": pr} for pk, pr in s.lottery],
+    }
+
+
+def _outcome_dict(a: NegotiationAnalysis, o: Outcome) -> dict:
+    parties = a.agenda.parties
+    return {
+        "packages_possible": o.packages_possible,
+        "zone": {"exists": o.zone_exists, "efficient_packages_in_zone": len(o.zone), "statement": zone_statement(a, o)},
+        "best_possible": dict(zip(parties, o.best_possible)),
+        "ideal_in_zone": None if o.ideal is None else dict(zip(parties, o.ideal)),
+        "closest_package": None if o.closest is None else a.agenda.named(o.frontier[o.closest].package),
+        "frontier": [
+            {"package": a.agenda.named(p.package), "utilities": dict(zip(parties, p.utilities)), "in_zone": k in o.zone}
+            for k, p in enumerate(o.frontier)
+        ],
+        "solutions": {name: _solution_dict(a, getattr(o, name)) for name, _ in _RULES},
+    }
+
+
+def analysis_dict(a: NegotiationAnalysis) -> dict:
+    ag = a.agenda
+    out = {
+        "case": a.provenance["case"],
+        "case_sha256": a.provenance["case_sha256"],
+        "version": a.provenance["version"],
+        "provenance": a.provenance,
+        "negotiation": {"id": ag.id, "label": ag.label, "label_zh": ag.label_zh},
+        "parties": [
+            {"id": pid, "label": ag.party_labels[p], "label_zh": ag.party_labels_zh[p], "batna": a.batnas[p].to_dict(), "weights": dict(zip(ag.issues, ag.weights[p]))}
+            for p, pid in enumerate(ag.parties)
+        ],
+        "issues": [
+            {"id": iid, "label": ag.issue_labels[i], "label_zh": ag.issue_labels_zh[i], "levels": list(ag.levels[i]), "status_quo": None if ag.status_quo[i] is None else ag.levels[i][ag.status_quo[i]]}
+            for i, iid in enumerate(ag.issues)
+        ],
+        "outcome": _outcome_dict(a, a.outcome),
+        "warnings": list(a.warnings),
+    }
+    if a.proposal is not None:
+        pr = a.proposal
+        o = a.outcome
+        out["proposal"] = {
+            "package": ag.named(pr.package),
+            "utilities": dict(zip(ag.parties, pr.utilities)),
+            "above_batna": dict(zip(ag.parties, pr.margins)),
+            "in_zone": pr.in_zone,
+            "efficient": pr.efficient,
+            "contributions": {pid: dict(zip(ag.issues, pr.contributions[p])) for p, pid in enumerate(ag.parties)},
+            "improved_by": [ag.named(o.frontier[k].package) for k in pr.dominated_by],
+            "suggested_improvement": None if pr.improvement is None else {
+                "package": ag.named(o.frontier[pr.improvement].package),
+                "utilities": dict(zip(ag.parties, o.frontier[pr.improvement].utilities)),
+                "better_for_both": pr.improvement_strict,
+                "in_zone": pr.improvement in o.zone,
+            },
+        }
+    if a.linkage is not None:
+        lk = a.linkage
+        out["linkage"] = {
+            "issues": list(lk.issues),
+            "definition": "separately: each linked issue can only move to levels both sides weakly prefer, on that issue alone, to its status quo; the other issues stay one package; the deal must beat both walk-aways",
+            "acceptable_levels_separately": {k: list(v) for k, v in lk.acceptable.items()},
+            "separately": _outcome_dict(a, lk.separate),
+            "as_one_package": {"zone_exists": lk.linked.zone_exists, "efficient_packages_in_zone": len(lk.linked.zone), "best_joint_utility": lk.linked.best_joint},
+            "best_joint_utility_separately": lk.separate.best_joint,
+            "gain_from_linkage": {rule: {"by_party": dict(zip(ag.parties, g)), "total": g[0] + g[1]} for rule, g in lk.gains.items()},
+            "statement": linkage_statement(a),
+        }
+    return out
+
+
+# -- CSV ------------------------------------------------------------------------------
+
+
+def analysis_csv(a: NegotiationAnalysis) -> str:
+    """One row per efficient package (and the proposal), each side's utility, and the solution flags."""
+    ag = a.agenda
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["condition", "row", *ag.issues, *(f"utility:{p}" for p in ag.parties), *(f"above_batna:{p}" for p in ag.parties), "in_zone", "solutions"])
+    outcomes = [("as_one_package" if a.linkage else "agenda", a.outcome)]
+    if a.linkage is not None:
+        outcomes.append(("separately", a.linkage.separate))
+    for cond, o in outcomes:
+        for k, p in enumerate(o.frontier):
+            flags = [name for name, _ in _RULES[:2] if getattr(o, name) is not None and getattr(o, name).package == p.package]
+            flags += [name for name, _ in _RULES[2:] if getattr(o, name) is not None and any(pk == p.package for pk, _ in getattr(o, name).lottery)]
+            levels = [ag.levels[i][l] for i, l in enumerate(p.package)]
+            w.writerow([cond, k + 1, *levels, *(f"{u:.12g}" for u in p.utilities), *(f"{u - d:.12g}" for u, d in zip(p.utilities, o.batna)), "yes" if k in o.zone else "no", " ".join(flags)])
+    if a.proposal is not None:
+        pr = a.proposal
+        w.writerow(["proposal", "", *(ag.levels[i][l] for i, l in enumerate(pr.package)), *(f"{u:.12g}" for u in pr.utilities), *(f"{m:.12g}" for m in pr.margins), "yes" if pr.in_zone else "no", ""])
+    lines = provenance_lines(a) + [zone_statement(a)] + linkage_statement(a)
+    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+
+
+# -- rich tables -----------------------------------------------------------------------
+
+
+def analysis_renderables(a: NegotiationAnalysis, lang: str = "en") -> list:
+    """Rich renderables, top to bottom: BATNAs, frontier, solutions, proposal, linkage, provenance."""
+    from rich.table import Table
+    from rich.text import Text
+
+    ag = a.agenda
+    names = [_label(ag.party_labels[p], ag.party_labels_zh[p], lang) for p in range(2)]
+    out: list = [Text(f"{_label(ag.label, ag.label_zh, lang)}  ({ag.id})", style="bold")]
+
+    bt = Table(title="Walk-away (BATNA) values", title_justify="left")
+    bt.add_column("party")
+    bt.add_column("BATNA", justify="right")
+    bt.add_column("how")
+    for p, b in enumerate(a.batnas):
+        if b.derived:
+            how = f"derived: {BATNA_SCALE:g} x expected overall value {b.expected_overall_value:.4f} of the best unilateral option per scenario (profile {b.profile}): " + "; ".join(f"{s.scenario or 'base'} p={s.probability:g}: {s.option} {s.overall_value:.4f}" for s in b.per_scenario)
+        else:
+            how = "given in the case" + (f": {b.rationale}" if b.rationale else "")
+        bt.add_row(names[p], f"{b.value:.2f}", how)
+    out.append(bt)
+
+    out.append(_frontier_table(a, a.outcome, "Efficient packages (as one package)" if a.linkage else "Efficient packages", lang))
+    out.append(Text(zone_statement(a), style="bold" if a.outcome.zone_exists else "bold red"))
+    out.append(_solutions_table(a, a.outcome, names, lang))
+
+    if a.proposal is not None:
+        out += _proposal_renderables(a, names, lang)
+    if a.linkage is not None:
+        out.append(_frontier_table(a, a.linkage.separate, f"Efficient packages with {', '.join(a.linkage.issues)} negotiated separately", lang))
+        out.append(Text(zone_statement(a, a.linkage.separate)))
+        out.append(_solutions_table(a, a.linkage.separate, names, lang, title="Bargaining solutions, negotiated separately"))
+        out += [Text(line) for line in linkage_statement(a)]
+    out.append(Text("\n".join(provenance_lines(a)), style="dim"))
+    return out
+
+
+def _level(ag, i: int, l: int, lang: str) -> str:
+    # Ids are short enough for a wide table; Chinese labels are too.
+    return _label(ag.level_labels[i][l], ag.level_labels_zh[i][l], lang) if lang == "zh" else ag.levels[i][l]
+
+
+def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str):
+    from rich.table import Table
+
+    ag = a.agenda
+    t = Table(title=f"{title}: {len(o.frontier)} of {o.packages_possible} packages", title_justify="left")
+    t.add_column("#", justify="right")
+    for i in range(len(ag.issues)):
+        t.add_column(_label(ag.issue_labels[i], ag.issue_labels_zh[i], lang) if lang == "zh" else ag.issues[i])
+    for p in range(2):
+        t.add_column(_label(ag.party_labels[p], ag.party_labels_zh[p], lang), justify="right")
+    t.add_column("zone")
+    t.add_column("solution")
+    for k, pt in enumerate(o.frontier):
+        flags = []
+        if o.nash is not None and o.nash.package == pt.package:
+            flags.append("Nash")
+        if o.kalai_smorodinsky is not None and o.kalai_smorodinsky.package == pt.package:
+            flags.append("KS")
+        t.add_row(str(k + 1), *(_level(ag, i, l, lang) for i, l in enumerate(pt.package)), *(f"{u:.2f}" for u in pt.utilities), "yes" if k in o.zone else "-", ", ".join(flags))
+    return t
+
+
+def _solutions_table(a: NegotiationAnalysis, o: Outcome, names, lang: str, title: str = "Bargaining solutions (relative to the walk-away values)"):
+    from rich.table import Table
+
+    ag = a.agenda
+    t = Table(title=title, title_justify="left")
+    t.add_column("rule", no_wrap=True)
+    for n in names:
+        t.add_column(n, justify="right")
+    for n in names:
+        t.add_column(f"gain {n}", justify="right")
+    t.add_column("agreement")
+    for name, label in _RULES:
+        s = getattr(o, name)
+        if s is None:
+            t.add_row(label, "-", "-", "-", "-", "no agreement zone")
+            continue
+        rows = {pt.package: k + 1 for k, pt in enumerate(o.frontier)}
+        deal = " or ".join((f"{pr:.1%} " if len(s.lottery) > 1 else "") + f"package #{rows[pk]}" for pk, pr in s.lottery)
+        t.add_row(label, *(f"{u:.2f}" for u in s.utilities), *(f"{g:+.2f}" for g in s.gains), deal)
+    return t
+
+
+def _proposal_renderables(a: NegotiationAnalysis, names, lang: str) -> list:
+    from rich.table import Table
+    from rich.text import Text
+
+    ag = a.agenda
+    pr = a.proposal
+    o = a.outcome
+    t = Table(title="Proposed package", title_justify="left")
+    t.add_column("issue")
+    t.add_column("level")
+    for n in names:
+        t.add_column(f"{n} (weight x value)", justify="right")
+    for i, l in enumerate(pr.package):
+        t.add_row(ag.issues[i], _label(ag.level_labels[i][l], ag.level_labels_zh[i][l], lang), *(f"{pr.contributions[p][i]:.2f}" for p in range(2)))
+    t.add_row("total", "", *(f"{u:.2f}" for u in pr.utilities))
+    t.add_row("above walk-away", "", *(f"{m:+.2f}" for m in pr.margins))
+    lines = []
+    lines.append("The proposal is " + ("inside" if pr.in_zone else "OUTSIDE") + " the agreement zone: " + "; ".join(f"{names[p]} {'above' if pr.margins[p] >= 0 else 'short of'} its walk-away by {abs(pr.margins[p]):.2f}" for p in range(2)) + ".")
+    if pr.efficient:
+        lines.append("It is efficient: no package is better for one side without being worse for the other.")
+    else:
+        k = pr.improvement
+        pk = o.frontier[k]
+        gain = [pk.utilities[p] - pr.utilities[p] for p in range(2)]
+        lines.append(f"{len(pr.dominated_by)} efficient package(s) are at least as good for both. Suggested ({'better for both' if pr.improvement_strict else 'better for one, no worse for the other'}" + ("" if k in o.zone else "; still outside the zone") + "): "
+                     + ", ".join(f"{ag.issues[i]}={ag.levels[i][l]}" for i, l in enumerate(pk.package))
+                     + f" ({names[0]} {gain[0]:+.2f}, {names[1]} {gain[1]:+.2f}).")
+    return [t] + [Text(line) for line in lines]

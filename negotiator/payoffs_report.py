@@ -1,0 +1,403 @@
+"""Outputs of `negotiator payoffs` and `negotiator game`: JSON, CSV and rich tables.
+
+No arithmetic beyond formatting, no printing: the CLI prints what these return.
+Every form names its provenance (case and sha256, method, profile, weights,
+probabilities, version) and says that scores and payoffs are analyst judgments.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from fractions import Fraction
+
+from ._version import __version__
+from .decisions import DecisionReport, Switch
+from .games import GameAnalysis, Mixed
+from .payoffs_table import ScenarioPayoffs
+
+__all__ = [
+    "payoffs_provenance_lines",
+    "payoffs_json",
+    "payoffs_csv",
+    "payoffs_tables",
+    "game_provenance_lines",
+    "game_json",
+    "game_csv",
+    "game_tables",
+    "mixture_text",
+]
+
+JUDGMENT_NOTE = "scores, probabilities and payoffs are analyst judgments, not facts"
+
+
+def _label(row_or_spec, lang: str) -> str:
+    if lang == "zh" and getattr(row_or_spec, "label_zh", None):
+        return row_or_spec.label_zh
+    return row_or_spec.label
+
+
+# -- scenario payoffs ------------------------------------------------------------------
+
+
+def payoffs_provenance_lines(t: ScenarioPayoffs, report: DecisionReport, short: bool = False) -> list[str]:
+    sha = t.case_sha256[:12] if short else t.case_sha256
+    return [
+        f"case: {t.case} (sha256 {sha}); negotiator {t.version}",
+        f"method: {t.method}; profile: {t.profile}; weights: " + ", ".join(f"{k}={v:.4f}" for k, v in t.weights.items()),
+        "probabilities (" + t.probabilities_source + "): " + ", ".join(f"{s}={p:g}" for s, p in zip(t.scenarios, t.probabilities)),
+        f"Hurwicz alpha = {report.alpha:g} (weight on an option's best outcome); values use the base case's scales",
+        JUDGMENT_NOTE,
+    ]
+
+
+def _ids(t: ScenarioPayoffs, idx) -> list[str]:
+    return [t.rows[i].id for i in idx]
+
+
+def _switch_dict(t: ScenarioPayoffs, s: Switch) -> dict:
+    return {
+        "parameter": s.parameter,
+        "current": s.current,
+        "choice": _ids(t, s.chosen),
+        "changes_below": s.lower,
+        "choice_below": _ids(t, s.lower_choice),
+        "changes_above": s.upper,
+        "choice_above": _ids(t, s.upper_choice),
+        "segments": [{"from": g.start, "to": g.end, "choice": _ids(t, g.chosen)} for g in s.segments],
+    }
+
+
+def payoffs_json(t: ScenarioPayoffs, report: DecisionReport) -> dict:
+    """The JSON form (`negotiator payoffs --format json`): a stable contract for scripts."""
+    return {
+        **t.provenance(),
+        "alpha": report.alpha,
+        "kind": t.kind,
+        "note": JUDGMENT_NOTE,
+        "scenarios": [{"id": s, "label": lab, "label_zh": zh, "probability": p} for s, lab, zh, p in zip(t.scenarios, t.scenario_labels, t.scenario_labels_zh, t.probabilities)],
+        "payoffs": [{"id": r.id, "label": r.label, "label_zh": r.label_zh, "options": list(r.members), "values": dict(zip(t.scenarios, map(float, t.values[i])))} for i, r in enumerate(t.rows)],
+        "regret": [{"id": r.id, "regret": dict(zip(t.scenarios, map(float, report.regret[i])))} for i, r in enumerate(t.rows)],
+        "rules": [
+            {
+                "rule": rr.rule,
+                "name": rr.name,
+                "criterion": rr.criterion,
+                "better": rr.better,
+                "choice": _ids(t, rr.chosen),
+                "score": rr.scores[rr.chosen[0]],
+                "runner_up": _ids(t, rr.runner_up),
+                "margin": rr.margin,
+                "scores": {t.rows[i].id: v for i, v in enumerate(rr.scores)},
+            }
+            for rr in report.rules
+        ],
+        "hurwicz_switch": _switch_dict(t, report.hurwicz),
+        "probability_switches": [_switch_dict(t, s) for s in report.probability],
+        "expected_value_of_perfect_information": report.evpi,
+        "screened_out": {oid: reasons for oid, reasons in t.screened_out.items()},
+        "warnings": list(t.warnings),
+    }
+
+
+def _switch_words(t: ScenarioPayoffs, s: Switch) -> str:
+    def names(idx):
+        return " = ".join(_ids(t, idx)) or "-"
+
+    if s.at_tie:
+        return f"at {s.current:.4g} exactly the choice ties: {names(s.lower_choice)} below, {names(s.upper_choice)} above"
+    parts = []
+    if s.lower is not None:
+        parts.append(f"below {s.lower:.4g}: {names(s.lower_choice)}")
+    if s.upper is not None:
+        parts.append(f"above {s.upper:.4g}: {names(s.upper_choice)}")
+    return "; ".join(parts) if parts else "never changes on [0, 1]"
+
+
+def payoffs_csv(t: ScenarioPayoffs, report: DecisionReport) -> str:
+    """One row per option (or package): values per scenario, regret per scenario, each rule's score and choice."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    rules = report.rules
+    w.writerow(["id", "label", "label_zh"] + [f"value:{s}" for s in t.scenarios] + [f"regret:{s}" for s in t.scenarios] + [f"{r.rule}" for r in rules] + [f"chosen:{r.rule}" for r in rules])
+    for i, row in enumerate(t.rows):
+        w.writerow(
+            [row.id, row.label, row.label_zh or ""]
+            + [f"{v:.12g}" for v in t.values[i]]
+            + [f"{v:.12g}" for v in report.regret[i]]
+            + [f"{r.scores[i]:.12g}" for r in rules]
+            + [int(i in r.chosen) for r in rules]
+        )
+    lines = payoffs_provenance_lines(t, report)
+    lines += [f"{r.rule}: chooses {', '.join(_ids(t, r.chosen))}; margin {'-' if r.margin is None else f'{r.margin:.6g}'}" for r in rules]
+    lines += [f"switch {s.parameter} (now {s.current:g}): {_switch_words(t, s)}" for s in (report.hurwicz, *report.probability)]
+    lines += [f"screened out {oid}: {'; '.join(reasons)}" for oid, reasons in t.screened_out.items()]
+    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+
+
+def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en") -> list:
+    """Rich renderables, in reading order: payoff table, rules, regret, switch points, screened out."""
+    from rich.table import Table
+    from rich.text import Text
+
+    chosen_by: dict[int, list[str]] = {}
+    for r in report.rules:
+        for i in r.chosen:
+            chosen_by.setdefault(i, []).append(r.rule)
+    zh = lang == "zh"
+    sc_names = [(z if zh and z else lab) for lab, z in zip(t.scenario_labels, t.scenario_labels_zh)]
+
+    payoff = Table(title=f"Payoff table: overall value of each {t.kind} under each scenario (higher is better)", caption="\n".join(payoffs_provenance_lines(t, report, short=True)), caption_justify="left")
+    payoff.add_column(t.kind)
+    for name, sid, p in zip(sc_names, t.scenarios, t.probabilities):
+        payoff.add_column(f"{name}\n{sid}\np = {p:g}", justify="right")
+    payoff.add_column("chosen by")
+    for i, row in enumerate(t.rows):
+        name = Text(f"{_label(row, lang)}\n", style="bold").append(row.id, style="dim")
+        payoff.add_row(name, *[f"{v:.4f}" for v in t.values[i]], ", ".join(chosen_by.get(i, [])))
+
+    rules = Table(title="Decision rules side by side")
+    rules.add_column("rule (criterion)", min_width=24)
+    rules.add_column("choice", no_wrap=True)
+    rules.add_column("score", justify="right", no_wrap=True)
+    rules.add_column("runner-up", no_wrap=True)
+    rules.add_column("margin", justify="right", no_wrap=True)
+    for r in report.rules:
+        rules.add_row(
+            Text(f"{r.name}\n", style="bold").append(f"{r.criterion}, {r.better} is better", style="dim"),
+            "\n".join(_ids(t, r.chosen)), f"{r.scores[r.chosen[0]]:.4f}",
+            "\n".join(_ids(t, r.runner_up)) or "-", "-" if r.margin is None else f"{r.margin:.4f}",
+        )
+
+    regret = Table(title="Regret table (Savage): shortfall from the best option in each scenario")
+    regret.add_column(t.kind)
+    for sid in t.scenarios:
+        regret.add_column(sid, justify="right")
+    regret.add_column("largest", justify="right")
+    for i, row in enumerate(t.rows):
+        regret.add_row(row.id, *[f"{v:.4f}" for v in report.regret[i]], f"{report.regret[i].max():.4f}")
+
+    switches = Table(title="Where the choice would change")
+    for col in ("parameter", "now", "choice now", "choice changes"):
+        switches.add_column(col)
+    for s in (report.hurwicz, *report.probability):
+        note = " (others in proportion)" if s.parameter.startswith("p(") and len(t.scenarios) > 2 else ""
+        switches.add_row(s.parameter + note, f"{s.current:g}", "\n".join(_ids(t, s.chosen)), _switch_words(t, s))
+    switches.caption = f"expected value of perfect information (knowing the scenario in advance): {report.evpi:.4f}"
+    switches.caption_justify = "left"
+
+    out = [payoff, rules, regret, switches]
+    if t.screened_out:
+        screened = Table(title="Left out: breaks a red line under a scenario", title_style="dim")
+        screened.add_column("option", style="dim")
+        screened.add_column("scenario: red line broken", style="dim")
+        for oid, reasons in t.screened_out.items():
+            screened.add_row(oid, "\n".join(reasons))
+        out.append(screened)
+    return out
+
+
+# -- games --------------------------------------------------------------------------
+
+
+def _frac(v: Fraction) -> str:
+    return str(v) if v.denominator != 1 else str(v.numerator)
+
+
+def mixture_text(z: Mixed, names) -> str:
+    """'1/4 talks + 3/4 pressure', or the pure strategy's name."""
+    parts = [(p, n) for p, n in zip(z, names) if p != 0]
+    if len(parts) == 1:
+        return parts[0][1]
+    return " + ".join(f"{_frac(p)} {n}" for p, n in parts)
+
+
+def game_provenance_lines(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, short: bool = False) -> list[str]:
+    return [
+        f"case: {loaded_name} (sha256 {sha[:12] if short else sha}); game: {gid}; negotiator {__version__}",
+        f"payoff pairs are ({a.game.row_player}, {a.game.col_player}); exact rational arithmetic; "
+        + ("degenerate game (some strategy has several best responses): equilibria may come in sets" if a.degenerate else "non-degenerate game"),
+        spec.judgment or "payoffs are analyst judgments, not facts",
+    ]
+
+
+def _mix_dict(z: Mixed, names) -> dict[str, str]:
+    return {n: _frac(p) for n, p in zip(names, z)}
+
+
+def _dominance_dict(g, d) -> dict:
+    names = g.rows if d.player == "row" else g.cols
+    player = g.row_player if d.player == "row" else g.col_player
+    return {"player": player, "strategy": names[d.strategy], "kind": d.kind, "dominated_by": {names[k]: _frac(p) for k, p in d.by.items()}, "margin": _frac(d.margin)}
+
+
+def game_json(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis) -> dict:
+    g = a.game
+    comps = []
+    for c in a.components:
+        comps.append({
+            "equilibria": [k + 1 for k in c.equilibria],
+            "isolated": c.isolated,
+            "nash_subsets": [{g.row_player: [_mix_dict(x, g.rows) for x in X], g.col_player: [_mix_dict(y, g.cols) for y in Y]} for X, Y in c.nash_subsets],
+        })
+    zs = None
+    if a.zero_sum is not None:
+        z = a.zero_sum
+        zs = {"constant_sum": _frac(z.constant), "value": _frac(z.value), g.row_player: _mix_dict(z.row_strategy, g.rows), g.col_player: _mix_dict(z.col_strategy, g.cols), "solver": z.solver}
+    return {
+        "case": loaded_name,
+        "case_sha256": sha,
+        "version": __version__,
+        "game": gid,
+        "label": spec.label,
+        "label_zh": spec.label_zh,
+        "note": spec.judgment or "payoffs are analyst judgments, not facts",
+        "players": {g.row_player: list(g.rows), g.col_player: list(g.cols)},
+        "payoffs": {r: {c: [_frac(g.A[i][j]), _frac(g.B[i][j])] for j, c in enumerate(g.cols)} for i, r in enumerate(g.rows)},
+        "degenerate": a.degenerate,
+        "best_responses": {
+            g.row_player: {c: [g.rows[i] for i in a.row_best[j]] for j, c in enumerate(g.cols)},
+            g.col_player: {r: [g.cols[j] for j in a.col_best[i]] for i, r in enumerate(g.rows)},
+        },
+        "dominated": [_dominance_dict(g, d) for d in a.dominated],
+        "iterated_strict_elimination": [{"removed": [_dominance_dict(g, d) for d in rd.removed], "left": {g.row_player: [g.rows[i] for i in rd.rows_left], g.col_player: [g.cols[j] for j in rd.cols_left]}} for rd in a.strict_rounds],
+        "iterated_weak_elimination": [{"removed": [_dominance_dict(g, d) for d in rd.removed], "left": {g.row_player: [g.rows[i] for i in rd.rows_left], g.col_player: [g.cols[j] for j in rd.cols_left]}} for rd in a.weak_rounds],
+        "pure_equilibria": [[g.rows[i], g.cols[j]] for i, j in a.pure],
+        "equilibria": [
+            {"id": k + 1, g.row_player: _mix_dict(e.x, g.rows), g.col_player: _mix_dict(e.y, g.cols), "payoffs": [_frac(e.payoff_row), _frac(e.payoff_col)], "pure": e.pure, "certified": e.certified, "deviation_gains": [_frac(e.row_gain), _frac(e.col_gain)]}
+            for k, e in enumerate(a.equilibria)
+        ],
+        "components": comps,
+        "security_levels": {
+            p: {"pure": _frac(s.pure_level), "pure_strategies": [names[i] for i in s.pure_strategies], "mixed": _frac(s.mixed_level), "mixed_strategy": _mix_dict(s.mixed_strategy, names)}
+            for p, s, names in ((g.row_player, a.security[0], g.rows), (g.col_player, a.security[1], g.cols))
+        },
+        "zero_sum": zs,
+    }
+
+
+def game_csv(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis) -> str:
+    """One row per extreme equilibrium: its component, both strategies' probabilities, payoffs."""
+    g = a.game
+    comp_of = {k: c_i + 1 for c_i, c in enumerate(a.components) for k in c.equilibria}
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["equilibrium", "component"] + [f"{g.row_player}:{r}" for r in g.rows] + [f"{g.col_player}:{c}" for c in g.cols] + [f"payoff:{g.row_player}", f"payoff:{g.col_player}", "pure", "certified"])
+    for k, e in enumerate(a.equilibria):
+        w.writerow([k + 1, comp_of[k]] + [_frac(v) for v in e.x] + [_frac(v) for v in e.y] + [_frac(e.payoff_row), _frac(e.payoff_col), int(e.pure), int(e.certified)])
+    return buf.getvalue() + "".join(f"# {line}\n" for line in game_provenance_lines(loaded_name, sha, gid, spec, a))
+
+
+def _strategy_name(spec, player: str, sid: str, lang: str) -> str:
+    return _label(spec.players[player].strategies[sid], lang)
+
+
+def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lang: str = "en") -> list:
+    """Rich renderables: payoffs with best responses, dominance, equilibria and their sets, security levels."""
+    from rich.table import Table
+    from rich.text import Text
+
+    g = a.game
+    rp, cp = g.row_player, g.col_player
+    rlab, clab = _label(spec.players[rp], lang), _label(spec.players[cp], lang)
+    payoff = Table(
+        title=f"{_label(spec, lang)} ({gid}): payoffs ({rlab}, {clab}); * marks a best response",
+        caption="\n".join(game_provenance_lines(loaded_name, sha, gid, spec, a, short=True)), caption_justify="left",
+    )
+    payoff.add_column(f"{rlab} \\ {clab}")
+    for c in g.cols:
+        payoff.add_column(f"{_strategy_name(spec, cp, c, lang)}\n{c}", justify="center")
+    for i, r in enumerate(g.rows):
+        cells = []
+        for j in range(len(g.cols)):
+            a_mark = "*" if i in a.row_best[j] else ""
+            b_mark = "*" if j in a.col_best[i] else ""
+            cell = f"{_frac(g.A[i][j])}{a_mark}, {_frac(g.B[i][j])}{b_mark}"
+            cells.append(Text(cell, style="bold") if a_mark and b_mark else cell)
+        payoff.add_row(Text(f"{_strategy_name(spec, rp, r, lang)}\n", style="bold").append(r, style="dim"), *cells)
+
+    best = Table(title="Best responses")
+    best.add_column("if the other plays")
+    best.add_column("best response")
+    for j, c in enumerate(g.cols):
+        best.add_row(f"{cp}: {c}", f"{rp}: " + " = ".join(g.rows[i] for i in a.row_best[j]))
+    for i, r in enumerate(g.rows):
+        best.add_row(f"{rp}: {r}", f"{cp}: " + " = ".join(g.cols[j] for j in a.col_best[i]))
+
+    dom = Table(title="Dominated strategies and iterated elimination")
+    dom.add_column("step")
+    dom.add_column("player")
+    dom.add_column("strategy")
+    dom.add_column("dominated by")
+    dom.add_column("margin", justify="right")
+    for d in a.dominated:
+        _dom_row(dom, "in the full game", g, d)
+    for k, rd in enumerate(a.strict_rounds, 1):
+        for d in rd.removed:
+            _dom_row(dom, f"strict, round {k}", g, d)
+    for k, rd in enumerate(a.weak_rounds, 1):
+        for d in rd.removed:
+            _dom_row(dom, f"weak, round {k}", g, d)
+    survivors = a.strict_rounds[-1] if a.strict_rounds else None
+    left_rows = g.rows if survivors is None else [g.rows[i] for i in survivors.rows_left]
+    left_cols = g.cols if survivors is None else [g.cols[j] for j in survivors.cols_left]
+    dom.caption = (
+        f"after iterated elimination of strictly dominated strategies: {rp} keeps {', '.join(left_rows)}; {cp} keeps {', '.join(left_cols)}"
+        + ("" if a.dominated else " (nothing is dominated)")
+        + _weak_survivors(a)
+        + "\nmargin: strict = the smallest gain of the dominating strategy; weak = its total gain"
+    )
+    dom.caption_justify = "left"
+
+    eq = Table(title=f"Nash equilibria: all {len(a.equilibria)} extreme equilibria, exact, each certified (no player gains by deviating)")
+    for col in ("#", "set", rlab, clab, "payoffs", "kind", "certified"):
+        eq.add_column(col)
+    comp_of = {k: c_i + 1 for c_i, c in enumerate(a.components) for k in c.equilibria}
+    for k, e in enumerate(a.equilibria):
+        comp = a.components[comp_of[k] - 1]
+        eq.add_row(
+            str(k + 1), f"{comp_of[k]}" + ("" if comp.isolated else " (a set)"), mixture_text(e.x, g.rows), mixture_text(e.y, g.cols),
+            f"{_frac(e.payoff_row)}, {_frac(e.payoff_col)}", "pure" if e.pure else "mixed", "yes" if e.certified else "NO",
+        )
+    notes = []
+    for c_i, comp in enumerate(a.components, 1):
+        if comp.isolated:
+            continue
+        for X, Y in comp.nash_subsets:
+            notes.append(
+                f"set {c_i}: any mix of [{'; '.join(mixture_text(x, g.rows) for x in X)}] for {rp} "
+                f"with any mix of [{'; '.join(mixture_text(y, g.cols) for y in Y)}] for {cp} is an equilibrium"
+            )
+    eq.caption = "\n".join(notes + [f"pure equilibria: {len(a.pure)}; sets of equilibria (components): {len(a.components)}"])
+    eq.caption_justify = "left"
+
+    sec = Table(title="Security levels: what each side can guarantee whatever the other does")
+    for col in ("player", "pure maximin", "with", "mixed maximin", "with"):
+        sec.add_column(col)
+    for p, s, names in ((rp, a.security[0], g.rows), (cp, a.security[1], g.cols)):
+        sec.add_row(p, _frac(s.pure_level), ", ".join(names[i] for i in s.pure_strategies), _frac(s.mixed_level), mixture_text(s.mixed_strategy, names))
+    out = [payoff, best, dom, eq, sec]
+    if a.zero_sum is not None:
+        z = a.zero_sum
+        zs = Table(title="Zero-sum solution" if z.constant == 0 else f"Constant-sum solution (payoffs add up to {_frac(z.constant)})")
+        for col in ("value to " + rp, rp + " optimal", cp + " optimal", "solved by"):
+            zs.add_column(col)
+        zs.add_row(_frac(z.value), mixture_text(z.row_strategy, g.rows), mixture_text(z.col_strategy, g.cols), z.solver)
+        out.append(zs)
+    return out
+
+
+def _weak_survivors(a: GameAnalysis) -> str:
+    if not a.weak_rounds:
+        return ""
+    g, last = a.game, a.weak_rounds[-1]
+    return (
+        f"\nafter iterated elimination of weakly dominated strategies (all at once each round; with weak dominance the order "
+        f"can matter): {g.row_player} keeps {', '.join(g.rows[i] for i in last.rows_left)}; {g.col_player} keeps {', '.join(g.cols[j] for j in last.cols_left)}"
+    )
+
+
+def _dom_row(table, step: str, g, d) -> None:
+    names = g.rows if d.player == "row" else g.cols
+    player = g.row_player if d.player == "row" else g.col_player
+    table.add_row(step, player, f"{names[d.strategy]} ({d.kind}ly)", mixture_text(tuple(d.by.get(k, Fraction(0)) for k in range(len(names))), names), _frac(d.margin))

@@ -1,0 +1,295 @@
+"""Tables (rich) and CSV text for package results. Builds renderables and strings; never prints."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from .packages import JUDGMENT_NOTE, PortfolioResult
+from .robust import CoreResult, RobustResult
+from .solve import status_words
+from .sweep import SweepResult
+
+__all__ = [
+    "provenance_lines",
+    "portfolio_renderable",
+    "portfolio_csv",
+    "robust_renderable",
+    "robust_csv",
+    "core_renderable",
+    "core_csv",
+    "sweep_renderable",
+    "sweep_csv",
+]
+
+
+def _num(v: float | None, digits: int = 4) -> str:
+    if v is None:
+        return ""
+    return f"{v:.{digits}f}" if abs(v - round(v)) > 1e-9 else f"{v:.0f}"
+
+
+def provenance_lines(prov, settings=None, extra: str = "", short: bool = False) -> list[str]:
+    sha = prov.case_sha256[:12] if short else prov.case_sha256
+    lines = [
+        f"case: {prov.case} (sha256 {sha})",
+        f"method: {prov.method}; profile: {prov.profile}; negotiator {prov.version}" + (f"; scenario: {prov.scenario}" if prov.scenario else "") + (f"; seed: {prov.seed}" if prov.seed is not None else "") + extra,
+    ]
+    if prov.weights:
+        lines.append("weights: " + ", ".join(f"{k}={v:.4f}" for k, v in prov.weights.items()))
+    if settings is not None:
+        lines.append(f"solver: {settings.solver}; time limit {settings.time_limit if settings.time_limit else 'none'} s per solve; gap {settings.gap:g}")
+    lines.append(JUDGMENT_NOTE)
+    return lines
+
+
+def _label(spec, oid: str, lang: str) -> str:
+    if lang == "zh" and spec.labels_zh.get(oid):
+        return spec.labels_zh[oid]
+    return spec.labels[oid]
+
+
+def _status_text(status: str, words: str) -> Text:
+    style = {"optimal": "bold green", "gap": "bold yellow", "time_limit": "bold yellow"}.get(status, "bold red")
+    return Text(words, style=style)
+
+
+# ---------------------------------------------------------------------------
+# the best package(s)
+# ---------------------------------------------------------------------------
+
+
+def portfolio_renderable(r: PortfolioResult, lang: str = "en"):
+    spec = r.spec
+    caption = "\n".join(provenance_lines(r.provenance, r.settings, short=True))
+    parts = [_status_text(r.status, r.status_words)]
+    if not r.packages:
+        if r.diagnosis is not None:
+            parts.append(conflict_table(r))
+        parts.append(Text(caption, style="dim"))
+        return Group(*parts)
+    resources = spec.resource_names
+    best = r.best
+    t = Table(title=f"Best package — {r.provenance.method}, profile {r.provenance.profile}" + (f", scenario {r.provenance.scenario}" if r.provenance.scenario else ""), expand=False)
+    t.add_column("option")
+    t.add_column("value", justify="right")
+    for res in resources:
+        t.add_column(res, justify="right")
+    for oid in best.selected:
+        t.add_row(Text(_label(spec, oid, lang) + "\n", style="bold").append(oid, style="dim"), _num(best.option_values[oid]), *[_num(spec.resources.get(oid, {}).get(res, 0.0), 2) for res in resources])
+    t.add_section()
+    if best.synergy_bonus:
+        t.add_row("synergy bonus", _num(best.synergy_bonus), *["" for _ in resources])
+    t.add_row(Text("package total", style="bold"), Text(_num(best.value), style="bold"), *[_num(best.resources.get(res, 0.0), 2) for res in resources])
+    t.add_row("budget", "", *[_num(spec.budgets[res], 2) if res in spec.budgets else "—" for res in resources])
+    t.add_row("left (slack)", "", *[_num(best.slack[res], 2) if res in best.slack else "—" for res in resources])
+    parts.append(t)
+    notes = _package_notes(r)
+    if notes:
+        parts.append(Text("\n".join(notes)))
+    if len(r.packages) > 1:
+        parts.append(top_table(r))
+    if spec.package_limits:
+        lines = []
+        for key, (_, lo, hi, words) in spec.package_limits.items():
+            obj = key.split(":", 1)[1]
+            bound = " and ".join(x for x in (f">= {lo:g}" if lo is not None else "", f"<= {hi:g}" if hi is not None else "") if x)
+            lines.append(f"{words}: package total {_num(best.package_totals.get(obj), 2)} (limit {bound})")
+        parts.append(Text("\n".join(lines)))
+    if r.screened_out:
+        s = Table(title="Not eligible (red lines)", expand=False)
+        s.add_column("option")
+        s.add_column("reason")
+        for row in r.screened_out:
+            s.add_row(row["option"], row["reason"])
+        parts.append(s)
+    extra = f"rules: count {list(spec.count) if spec.count else 'any'}; include {', '.join(spec.include) or '-'}; exclude {', '.join(spec.exclude) or '-'}"
+    parts.append(Text(extra + "\n" + caption, style="dim"))
+    return Group(*parts)
+
+
+def _package_notes(r: PortfolioResult) -> list[str]:
+    """What holds the best package back (binding limits) and which prerequisites it pulled in."""
+    from .model import spec_rows
+
+    best = r.best
+    notes = []
+    binding = [row.text for row in spec_rows(r.spec) if row.numeric and abs(row.activity(best.selected) - row.rhs) <= 1e-9]
+    if binding:
+        notes.append("binding (no room left): " + "; ".join(binding))
+    chosen = set(best.selected)
+    pulled = [f"{a} needs {b}" for a, b in r.spec.requires if a in chosen]
+    if pulled:
+        notes.append("prerequisites met: " + "; ".join(pulled))
+    return notes
+
+
+def top_table(r: PortfolioResult) -> Table:
+    spec = r.spec
+    t = Table(title=f"The {len(r.packages)} best distinct packages", expand=False)
+    t.add_column("#", justify="right")
+    t.add_column("value", justify="right")
+    t.add_column("proven", justify="center")
+    t.add_column("options")
+    for res in spec.budgets:
+        t.add_column(f"{res} left", justify="right")
+    for pk in r.packages:
+        proven = "yes" if pk.proven else f"no (gap {pk.outcome.rel_gap:.2%})" if pk.outcome.rel_gap is not None else "no"
+        t.add_row(str(pk.rank), _num(pk.value), proven, "\n".join(pk.selected) or "(none)", *[_num(pk.slack[res], 2) for res in spec.budgets])
+    return t
+
+
+def conflict_table(r: PortfolioResult) -> Table:
+    d = r.diagnosis
+    t = Table(title="These constraints cannot all hold (drop or move any one of them)" if d.irreducible else "These constraints cannot all hold", expand=False, caption=f"{d.checks} feasibility checks, deletion filter; {d.seconds:.2f} s", caption_justify="left")
+    t.add_column("constraint")
+    t.add_column("now", justify="right")
+    t.add_column("what would have to change")
+    for c in d.conflict:
+        t.add_row(c.text, _num(c.limit, 2) if c.move is not None else "", c.advice)
+    return t
+
+
+def portfolio_csv(r: PortfolioResult) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    spec = r.spec
+    resources = spec.resource_names
+    if r.packages:
+        w.writerow(["rank", "value", "status", "proven", "gap_relative", "count", "selected"] + [f"used:{x}" for x in resources] + [f"budget:{x}" for x in spec.budgets] + [f"slack:{x}" for x in spec.budgets])
+        for pk in r.packages:
+            g = pk.outcome.rel_gap
+            w.writerow([pk.rank, f"{pk.value:.12g}", pk.outcome.status, pk.proven, "" if g is None else f"{g:.6g}", len(pk.selected), ";".join(pk.selected)] + [f"{pk.resources.get(x, 0.0):.12g}" for x in resources] + [f"{spec.budgets[x]:.12g}" for x in spec.budgets] + [f"{pk.slack[x]:.12g}" for x in spec.budgets])
+    else:
+        w.writerow(["status", "constraint", "key", "limit", "move", "new_limit", "alone_fixes", "advice"])
+        for c in r.diagnosis.conflict if r.diagnosis else []:
+            w.writerow([r.status, c.text, c.key, f"{c.limit:.12g}", "" if c.move is None else f"{c.move:.12g}", "" if c.new_limit is None else f"{c.new_limit:.12g}", c.alone_fixes, c.advice])
+        if r.diagnosis is None:
+            w.writerow([r.status, "", "", "", "", "", "", r.status_words])
+    lines = [r.status_words] + provenance_lines(r.provenance, r.settings)
+    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+
+
+# ---------------------------------------------------------------------------
+# --robust
+# ---------------------------------------------------------------------------
+
+
+def robust_renderable(r: RobustResult, lang: str = "en"):
+    caption = "\n".join(provenance_lines(r.provenance, r.settings, short=True))
+    parts = [_status_text(r.status, ("maximin package: " + r.status_words) if r.rows else r.status_words)]
+    if not r.rows:
+        parts.append(Text("no package meets the constraints; run without --robust to see which constraints conflict", style="red"))
+        parts.append(Text(caption, style="dim"))
+        return Group(*parts)
+    what = "weight profile" if r.across == "profiles" else "scenario"
+    ids = [f"P{k + 1}" for k in range(len(r.rows))]
+    t = Table(title=f"Candidate packages: the maximin package (best worst case across every {what}) and the best for each {what}", expand=False)
+    t.add_column("id")
+    t.add_column("package")
+    t.add_column("options")
+    t.add_column("worst value", justify="right")
+    t.add_column("max regret", justify="right")
+    for pid, row in zip(ids, r.rows):
+        strong = "bold" if row.name == "maximin" else ""
+        t.add_row(Text(pid, style=strong), Text(row.name, style=strong), ", ".join(row.package.selected), Text(_num(row.worst), style=strong), _num(row.max_regret))
+    v = Table(title=f"Value of each package under each {what} (regret = best value there minus this package's value there)", expand=False)
+    v.add_column(what)
+    if r.across == "scenarios":
+        v.add_column("probability", justify="right")
+    for pid in ids:
+        v.add_column(pid, justify="right")
+    for n in r.names:
+        cells = [f"{row.values[n]:.4f}" + (f" (-{row.regret[n]:.4f})" if row.regret[n] > 1e-9 else "") for row in r.rows]
+        v.add_row(n, *([f"{r.probabilities.get(n, 0):g}"] if r.across == "scenarios" else []), *cells)
+    parts += [t, v]
+    for w in r.warnings:
+        parts.append(Text("warning: " + w, style="yellow"))
+    parts.append(Text(caption, style="dim"))
+    return Group(*parts)
+
+
+def robust_csv(r: RobustResult) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["package", "selected"] + [f"value:{n}" for n in r.names] + ["worst"] + [f"regret:{n}" for n in r.names] + ["max_regret"])
+    for row in r.rows:
+        w.writerow([row.name, ";".join(row.package.selected)] + [f"{row.values[n]:.12g}" for n in r.names] + [f"{row.worst:.12g}"] + [f"{row.regret[n]:.12g}" for n in r.names] + [f"{row.max_regret:.12g}"])
+    lines = [f"robust across {r.across}; maximin package: {r.status_words}"] + provenance_lines(r.provenance, r.settings)
+    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+
+
+# ---------------------------------------------------------------------------
+# --core
+# ---------------------------------------------------------------------------
+
+
+def _core_extra(r: CoreResult) -> str:
+    return f"; {r.samples} samples; weight spread {r.spread:g}; scores {'uncertain (triangular)' if r.uncertain_scores else 'likely'}"
+
+
+def core_renderable(r: CoreResult, lang: str = "en"):
+    caption = "\n".join(provenance_lines(r.provenance, None, _core_extra(r), short=True) + [r.engine])
+    t = Table(title="Core, borderline and exterior options (share of draws in which the option is in an optimal package)", expand=False)
+    t.add_column("option")
+    t.add_column("share", justify="right")
+    t.add_column("extreme points", justify="right")
+    t.add_column("class")
+    style = {"core": "bold green", "borderline": "yellow", "exterior": "dim"}
+    for o in r.options:
+        label = o.label_zh if lang == "zh" and o.label_zh else o.label
+        t.add_row(Text(label + "\n", style="bold").append(o.option, style="dim"), f"{o.share:.1%}", f"{o.extreme_hits}/{o.extreme_total}" if o.extreme_total else "—", Text(o.category + (f" ({o.reason})" if o.reason else ""), style=style[o.category]))
+    p = Table(title="Packages optimal most often", expand=False)
+    p.add_column("share", justify="right")
+    p.add_column("options")
+    for sel, share in r.packages:
+        p.add_row(f"{share:.1%}", ", ".join(sel) or "(none)")
+    parts = [t, p] + [Text("warning: " + w, style="yellow") for w in r.warnings] + [Text(caption, style="dim")]
+    return Group(*parts)
+
+
+def core_csv(r: CoreResult) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["option", "label", "label_zh", "share", "extreme_points_in_optimum", "extreme_points", "category", "reason"])
+    for o in r.options:
+        w.writerow([o.option, o.label, o.label_zh or "", f"{o.share:.12g}", o.extreme_hits, o.extreme_total, o.category, o.reason])
+    lines = ["most frequent optimal packages: " + " | ".join(f"{share:.4f} {';'.join(sel)}" for sel, share in r.packages), r.engine] + provenance_lines(r.provenance, None, _core_extra(r))
+    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+
+
+# ---------------------------------------------------------------------------
+# sweep
+# ---------------------------------------------------------------------------
+
+
+def sweep_renderable(r: SweepResult, lang: str = "en"):
+    caption = "\n".join(provenance_lines(r.provenance, r.settings, short=True))
+    t = Table(title=f"Efficient frontier: the best package as the {r.resource} budget grows", expand=False)
+    t.add_column(f"{r.resource} cap", justify="right")
+    t.add_column("value", justify="right")
+    t.add_column("status")
+    t.add_column(f"{r.resource} used", justify="right")
+    t.add_column("change")
+    t.add_column("package")
+    for pt in r.points:
+        pk = pt.package
+        status = "optimal" if pt.outcome.proven_optimal else status_words(pt.outcome, r.settings).split(":")[0]
+        change = " ".join([f"+{o}" for o in pt.added] + [f"-{o}" for o in pt.removed])
+        t.add_row(_num(pt.cap, 2), _num(pt.value) if pk else "—", status, _num(pk.resources.get(r.resource), 2) if pk else "—", change, ", ".join(pk.selected) if pk else "no feasible package")
+    return Group(t, *[Text("warning: " + w, style="yellow") for w in r.warnings], Text(caption, style="dim"))
+
+
+def sweep_csv(r: SweepResult) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["cap", "status", "proven_optimal", "value", "used", "added", "removed", "selected"])
+    for pt in r.points:
+        pk = pt.package
+        w.writerow([f"{pt.cap:.12g}", pt.status, pt.outcome.proven_optimal, "" if pk is None else f"{pk.value:.12g}", "" if pk is None else f"{pk.resources.get(r.resource, 0.0):.12g}", ";".join(pt.added), ";".join(pt.removed), "" if pk is None else ";".join(pk.selected)])
+    lines = [f"sweep of the {r.resource} budget"] + provenance_lines(r.provenance, r.settings)
+    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)

@@ -1,0 +1,249 @@
+"""The best package (or the K best) of a case: the core the CLI, sweeps and payoffs call.
+
+    >>> from negotiator.portfolio import best_packages
+    >>> result = best_packages(None, profile="balanced", top=3)
+    >>> result.selected, result.value, result.status
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from ..ranking import Provenance
+from .diagnose import Diagnosis, diagnose
+from .model import PortfolioSpec, build_milp, build_spec, package_usage, package_value
+from .solve import SolveOutcome, SolverSettings, solve_model, status_words
+
+__all__ = ["PackageResult", "PortfolioResult", "option_values", "best_packages", "solve_top", "package_result", "JUDGMENT_NOTE"]
+
+JUDGMENT_NOTE = "scores, resources and budgets are analyst judgments, not facts"
+
+
+@dataclass(frozen=True)
+class PackageResult:
+    """One package: what it holds, what it is worth, what it uses and what is left."""
+
+    rank: int
+    selected: tuple[str, ...]
+    value: float
+    synergy_bonus: float
+    option_values: dict[str, float]
+    resources: dict[str, float]  # used, every resource
+    slack: dict[str, float]  # cap minus used, budgeted resources only
+    package_totals: dict[str, float]  # objective -> package total, for package limits
+    outcome: SolveOutcome
+    proven: bool  # proven to be the rank-th best (every solve up to it proven optimal)
+
+    def to_dict(self) -> dict:
+        return {
+            "rank": self.rank,
+            "selected": list(self.selected),
+            "value": self.value,
+            "synergy_bonus": self.synergy_bonus,
+            "option_values": dict(self.option_values),
+            "resources": dict(self.resources),
+            "slack": dict(self.slack),
+            "package_totals": dict(self.package_totals),
+            "proven": self.proven,
+            "optimality": self.outcome.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class PortfolioResult:
+    """The answer of `negotiator portfolio`: best package(s), or why there is none."""
+
+    status: str  # optimal | gap | time_limit | infeasible | no_solution
+    packages: list[PackageResult]
+    spec: PortfolioSpec
+    settings: SolverSettings
+    provenance: Provenance
+    outcomes: list[SolveOutcome]
+    build_seconds: float
+    solve_seconds: float
+    diagnosis: Diagnosis | None = None
+    requested_top: int = 1
+    warnings: list[str] = field(default_factory=list)
+    screened_out: list[dict] = field(default_factory=list)
+
+    @property
+    def best(self) -> PackageResult | None:
+        return self.packages[0] if self.packages else None
+
+    @property
+    def selected(self) -> tuple[str, ...]:
+        return self.best.selected if self.best else ()
+
+    @property
+    def value(self) -> float | None:
+        return self.best.value if self.best else None
+
+    @property
+    def feasible(self) -> bool:
+        return bool(self.packages)
+
+    @property
+    def proven_optimal(self) -> bool:
+        return self.status == "optimal"
+
+    @property
+    def status_words(self) -> str:
+        if not self.outcomes:
+            return "not solved"
+        return status_words(self.outcomes[0], self.settings)
+
+    def to_dict(self) -> dict:
+        p = self.provenance
+        best = self.best
+        return {
+            "status": self.status,
+            "status_words": self.status_words,
+            "proven_optimal": self.proven_optimal,
+            "selected": list(best.selected) if best else [],
+            "value": best.value if best else None,
+            "resources": dict(best.resources) if best else {},
+            "budgets": dict(self.spec.budgets),
+            "slack": dict(best.slack) if best else {},
+            "count": list(self.spec.count) if self.spec.count else None,
+            "include": list(self.spec.include),
+            "exclude": list(self.spec.exclude),
+            "packages": [pk.to_dict() for pk in self.packages],
+            "top_requested": self.requested_top,
+            "option_values": dict(self.spec.values()),
+            "screened_out": list(self.screened_out),
+            "diagnosis": self.diagnosis.to_dict() if self.diagnosis else None,
+            "solver": self.settings.to_dict(),
+            "timing": {"build_seconds": self.build_seconds, "solve_seconds": self.solve_seconds},
+            "warnings": list(self.warnings),
+            "note": JUDGMENT_NOTE,
+            "case": p.case,
+            "case_sha256": p.case_sha256,
+            "version": p.version,
+            "method": p.method,
+            "profile": p.profile,
+            "scenario": p.scenario,
+            "weights": dict(p.weights),
+            "seed": p.seed,
+        }
+
+
+def option_values(loaded, profile=None, method="additive", weights=None, scenario=None):
+    """(values of eligible options, screened-out reasons, the Ranking) from `negotiator.api.rank`."""
+    from ..api import rank
+
+    ranking = rank(loaded, profile=profile, method=method, weights=weights, scenario=scenario)
+    values = {row.option: float(row.score) for row in ranking.rows}
+    screened = {s.option: s.reason for s in ranking.screened_out}
+    return values, screened, ranking
+
+
+def package_result(spec: PortfolioSpec, selected: Sequence[str], rank: int, outcome: SolveOutcome, proven: bool, value_set: str | None = None) -> PackageResult:
+    """Value, usage and slack of a chosen package (computed from the data, not the solver's float)."""
+    order = {o: i for i, o in enumerate(spec.options)}
+    selected = tuple(sorted(selected, key=order.__getitem__))
+    value, bonus = package_value(spec, selected, value_set)
+    used = package_usage(spec, selected)
+    slack = {r: cap - used.get(r, 0.0) for r, cap in spec.budgets.items()}
+    totals = {key.split(":", 1)[1]: sum(scores.get(o, 0.0) for o in selected) for key, (scores, _, _, _) in spec.package_limits.items()}
+    values = spec.values(value_set)
+    return PackageResult(rank, selected, value, bonus, {o: values.get(o, 0.0) for o in selected}, used, slack, totals, outcome, proven)
+
+
+def solve_top(spec: PortfolioSpec, settings: SolverSettings, top: int = 1, value_set: str | None = None) -> tuple[list[PackageResult], list[SolveOutcome], float, float]:
+    """The ``top`` best distinct packages by repeated solves with no-good cuts.
+
+    Returns (packages, outcomes, build seconds, solve seconds). Stops early
+    when no further package exists.
+    """
+    t0 = time.perf_counter()
+    name = value_set if value_set is not None else next(iter(spec.value_sets))
+    model = build_milp(spec, objective=name)
+    build = time.perf_counter() - t0
+    packages: list[PackageResult] = []
+    outcomes: list[SolveOutcome] = []
+    solve_time = 0.0
+    proven = True
+    for k in range(1, top + 1):
+        outcome = solve_model(model.problem, settings)
+        outcomes.append(outcome)
+        solve_time += outcome.seconds
+        if not outcome.has_solution:
+            break
+        proven = proven and outcome.proven_optimal
+        chosen = model.selected()
+        packages.append(package_result(spec, chosen, k, outcome, proven, name))
+        if k < top:
+            t1 = time.perf_counter()
+            model.add_no_good_cut(chosen, k)
+            build += time.perf_counter() - t1
+    return packages, outcomes, build, solve_time
+
+
+def best_packages(
+    loaded=None,
+    profile: str | None = None,
+    method: str = "additive",
+    weights: Mapping[str, float] | None = None,
+    scenario: str | None = None,
+    top: int = 1,
+    budgets: Mapping[str, float] | None = None,
+    count: tuple[int, int] | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    solver: str = "cbc",
+    time_limit: float | None = 10.0,
+    gap: float = 0.0,
+    verbose: bool = False,
+    explain_infeasible: bool = True,
+) -> PortfolioResult:
+    """The ``top`` best packages of a case under one profile, method and scenario.
+
+    ``loaded`` is a LoadedCase, a path, or None (the bundled case). When no
+    package is feasible the result has status "infeasible" and (unless
+    ``explain_infeasible`` is False) a diagnosis naming a minimal set of
+    conflicting constraints and how far each must move.
+    """
+    from ..api import as_loaded
+    from ..errors import Problem, UsageError
+
+    if top < 1:
+        raise UsageError(Problem(f"--top must be at least 1, got {top}"))
+    settings = SolverSettings(solver, time_limit, gap, verbose).check()
+    loaded = as_loaded(loaded)
+    t0 = time.perf_counter()
+    values, screened, ranking = option_values(loaded, profile, method, weights, scenario)
+    spec = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets=budgets, count=count, include=include, exclude=exclude)
+    prep = time.perf_counter() - t0
+    packages, outcomes, build, solve_time = solve_top(spec, settings, top)
+    status = outcomes[0].status if outcomes else "no_solution"
+    diagnosis = None
+    if status == "infeasible" and explain_infeasible:
+        diagnosis = diagnose(spec, settings)
+    warnings = list(ranking.warnings)
+    tied = _tied_alternative(spec, settings, packages) if top == 1 else None
+    if tied is not None:
+        warnings.append(f"another package scores the same ({', '.join(tied)}): the choice between tied packages is a judgment call; see --top 5")
+    for a, b in zip(packages, packages[1:]):
+        if abs(a.value - b.value) <= 1e-9:
+            warnings.append(f"packages {a.rank} and {b.rank} tie on value {a.value:.6g}: the order between them is arbitrary")
+    if packages and len(packages) < top:
+        warnings.append(f"only {len(packages)} distinct packages meet the constraints (asked for {top})")
+    screened_out = [{"option": s.option, "label": s.label, "label_zh": s.label_zh, "reason": s.reason} for s in ranking.screened_out]
+    return PortfolioResult(status, packages, spec, settings, ranking.provenance, outcomes, prep + build, solve_time, diagnosis, top, warnings, screened_out)
+
+
+#: Look for a tied second-best package only on cases this small (one extra solve).
+TIE_CHECK_MAX_OPTIONS = 60
+
+
+def _tied_alternative(spec: PortfolioSpec, settings: SolverSettings, packages: list[PackageResult]) -> tuple[str, ...] | None:
+    """Another package with the same value as the proven-optimal one, if there is one (small cases only)."""
+    if len(packages) != 1 or not packages[0].outcome.proven_optimal or len(spec.options) > TIE_CHECK_MAX_OPTIONS:
+        return None
+    quick = SolverSettings(settings.solver, min(settings.time_limit or 2.0, 2.0), 0.0, False)
+    pk, outs, _, _ = solve_top(spec, quick, 2)
+    if len(pk) == 2 and outs[1].proven_optimal and pk[1].value >= pk[0].value - 1e-9:
+        return pk[1].selected
+    return None

@@ -1,0 +1,548 @@
+"""Packages that hold up: maximin across profiles or scenarios, and RPM-style core shares.
+
+--robust: the package whose worst value across every weight profile (or
+every scenario) is highest, found as one MILP ("maximise t, t <= value
+under each profile"), beside the package that is best for each profile and
+what it loses elsewhere (regret: best value there minus its value there).
+
+--core: in the spirit of Robust Portfolio Modelling (Liesiö, Mild & Salo
+2007, "Preference programming for robust portfolio modeling and project
+selection", EJOR 181:1488-1505): draw weight vectors from the set the
+profile allows (an order of importance: the ordered simplex; numbers: each
+weight within +/- spread) together with uncertain scores (triangular on
+each [low, likely, high]), find the optimal package for each draw, and
+report per option the share of draws in which it belongs to an optimal
+package: core (every draw), borderline (some) or exterior (none). The
+extreme points of the weight set are also checked at the likely scores.
+Where the feasible packages are few enough to list (as in the bundled
+case), every draw is solved exactly by evaluating all of them, and tied
+optima all count; otherwise each draw is one MILP.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import dataclass, field, replace
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from ..errors import Problem, UsageError
+from ..ranking import Provenance
+from .model import PortfolioSpec, build_milp, build_spec, package_value, spec_rows
+from .packages import JUDGMENT_NOTE, PackageResult, option_values, package_result, solve_top
+from .solve import SolveOutcome, SolverSettings, solve_model, status_words
+
+__all__ = [
+    "RobustRow",
+    "RobustResult",
+    "robust_package",
+    "CoreOption",
+    "CoreResult",
+    "core_analysis",
+    "enumerate_packages",
+    "sample_weights",
+    "extreme_weights",
+]
+
+#: Above this many feasible packages the core analysis solves a MILP per draw instead of listing them.
+ENUMERATION_LIMIT = 50_000
+_TIE = 1e-9
+
+
+# ---------------------------------------------------------------------------
+# --robust: maximin
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RobustRow:
+    name: str  # "maximin" or "best for <profile>"
+    package: PackageResult
+    values: dict[str, float]  # value under each profile/scenario
+    worst: float
+    regret: dict[str, float]  # best value there minus this package's value there
+    max_regret: float
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "selected": list(self.package.selected), "values": dict(self.values), "worst": self.worst, "regret": dict(self.regret), "max_regret": self.max_regret, "resources": dict(self.package.resources), "slack": dict(self.package.slack), "optimality": self.package.outcome.to_dict()}
+
+
+@dataclass(frozen=True)
+class RobustResult:
+    across: str  # "profiles" | "scenarios"
+    names: list[str]
+    status: str
+    rows: list[RobustRow]  # maximin first, then best-for-each
+    spec: PortfolioSpec
+    settings: SolverSettings
+    provenance: Provenance
+    weights_by_name: dict[str, dict[str, float]]
+    probabilities: dict[str, float] = field(default_factory=dict)
+    outcome: SolveOutcome | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def maximin(self) -> RobustRow | None:
+        return self.rows[0] if self.rows else None
+
+    @property
+    def status_words(self) -> str:
+        return status_words(self.outcome, self.settings) if self.outcome else "not solved"
+
+    def to_dict(self) -> dict:
+        p = self.provenance
+        best = self.maximin
+        return {
+            "status": self.status,
+            "status_words": self.status_words,
+            "proven_optimal": self.status == "optimal",
+            "across": self.across,
+            "names": list(self.names),
+            "selected": list(best.package.selected) if best else [],
+            "value": best.worst if best else None,
+            "worst_value": best.worst if best else None,
+            "resources": dict(best.package.resources) if best else {},
+            "budgets": dict(self.spec.budgets),
+            "packages": [r.to_dict() for r in self.rows],
+            "probabilities": dict(self.probabilities),
+            "solver": self.settings.to_dict(),
+            "warnings": list(self.warnings),
+            "note": JUDGMENT_NOTE,
+            "case": p.case,
+            "case_sha256": p.case_sha256,
+            "version": p.version,
+            "method": p.method,
+            "profile": p.profile,
+            "scenario": p.scenario,
+            "weights": dict(p.weights),
+            "weights_by_profile": {k: dict(v) for k, v in self.weights_by_name.items()},
+            "seed": p.seed,
+        }
+
+
+def _value_sets(loaded, across: str, profile, method, weights, scenario):
+    """(value sets, screened union, weights by name, probabilities, provenance ranking)."""
+    case = loaded.case
+    if across == "profiles":
+        if weights is not None:
+            raise UsageError(Problem("--robust profiles compares the case's weight profiles; it cannot take custom weights", hint="drop the custom weights, or use --robust scenarios"))
+        names = list(case.weights)
+        if len(names) < 2:
+            raise UsageError(Problem(f"--robust profiles needs at least two weight profiles; the case has {len(names)}", hint="add profiles under `weights:` in the case, or use --robust scenarios"))
+        runs = {n: option_values(loaded, n, method, None, scenario) for n in names}
+        probs: dict[str, float] = {}
+        scenarios: tuple = (scenario,)
+    elif across == "scenarios":
+        names = list(case.scenarios)
+        if len(names) < 2:
+            raise UsageError(Problem(f"--robust scenarios needs at least two scenarios; the case has {len(names)}", hint="add scenarios under `scenarios:` in the case, or use --robust profiles"))
+        if scenario is not None:
+            raise UsageError(Problem("--robust scenarios already goes through every scenario", hint="drop --scenario"))
+        runs = {n: option_values(loaded, profile, method, weights, n) for n in names}
+        probs = {n: float(case.scenarios[n].probability) for n in names}
+        scenarios = tuple(names)
+    else:
+        raise UsageError(Problem(f"--robust takes 'profiles' or 'scenarios', got '{across}'"))
+    value_sets = {n: v for n, (v, _, _) in runs.items()}
+    screened: dict[str, str] = {}
+    for n, (_, s, _) in runs.items():
+        for o, reason in s.items():
+            screened.setdefault(o, reason + (f" (scenario {n})" if across == "scenarios" else ""))
+    weights_by_name = {n: dict(r.provenance.weights) for n, (_, _, r) in runs.items()}
+    first = next(iter(runs.values()))[2]
+    return names, value_sets, screened, weights_by_name, probs, scenarios, first
+
+
+def robust_package(
+    loaded=None,
+    across: str = "profiles",
+    profile: str | None = None,
+    method: str = "additive",
+    weights: Mapping[str, float] | None = None,
+    scenario: str | None = None,
+    budgets: Mapping[str, float] | None = None,
+    count: tuple[int, int] | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    solver: str = "cbc",
+    time_limit: float | None = 10.0,
+    gap: float = 0.0,
+    verbose: bool = False,
+) -> RobustResult:
+    """The maximin package across profiles (or scenarios), and each one's own best package."""
+    from ..api import as_loaded
+
+    settings = SolverSettings(solver, time_limit, gap, verbose).check()
+    loaded = as_loaded(loaded)
+    names, value_sets, screened, weights_by_name, probs, scenarios, first = _value_sets(loaded, across, profile, method, weights, scenario)
+    spec = build_spec(loaded, value_sets, screened, scenarios=scenarios, budgets=budgets, count=count, include=include, exclude=exclude)
+    model = build_milp(spec, objective=names)
+    outcome = solve_model(model.problem, settings)
+    prov = first.provenance
+    if across == "profiles":
+        prov = replace(prov, profile="(every profile)", weights={})  # see weights_by_profile
+    else:
+        prov = replace(prov, scenario=None)  # every scenario
+    if not outcome.has_solution:
+        return RobustResult(across, names, outcome.status, [], spec, settings, prov, weights_by_name, probs, outcome)
+    candidates = [("maximin", package_result(spec, model.selected(), 1, outcome, outcome.proven_optimal, names[0]))]
+    best_value: dict[str, float] = {}
+    warnings = []
+    for n in names:
+        pk, outs, _, _ = solve_top(spec, settings, 1, value_set=n)
+        if not pk:
+            continue
+        candidates.append((f"best for {n}", pk[0]))
+        best_value[n] = pk[0].value
+        if not outs[0].proven_optimal:
+            warnings.append(f"the best package for {n} is not proven optimal ({status_words(outs[0], settings)})")
+    rows = []
+    for name, pk in candidates:
+        vals = {n: package_value(spec, pk.selected, n)[0] for n in names}
+        regret = {n: best_value.get(n, vals[n]) - vals[n] for n in names}
+        rows.append(RobustRow(name, pk, vals, min(vals.values()), regret, max(regret.values())))
+    return RobustResult(across, names, outcome.status, rows, spec, settings, prov, weights_by_name, probs, outcome, warnings)
+
+
+# ---------------------------------------------------------------------------
+# --core: RPM-style shares
+# ---------------------------------------------------------------------------
+
+
+def extreme_weights(case, profile: str | None, spread: float) -> np.ndarray:
+    """Extreme points of the profile's weight set (rows sum to 1), objectives in case order.
+
+    An order of importance over k objectives: the k points (1/j on the first j, 0 elsewhere).
+    Numbers: the corners of the box w_i * [1 - spread, 1 + spread] (when there are at most
+    2^12 of them), normalised.
+    """
+    from ..weights import profile_weights, resolve_profile_id
+
+    objectives = list(case.objectives)
+    pid = resolve_profile_id(case, profile)
+    spec = case.weights.get(pid) if pid is not None else None
+    if isinstance(spec, list):
+        points = np.zeros((len(spec), len(objectives)))
+        for j in range(1, len(spec) + 1):
+            for obj in spec[:j]:
+                points[j - 1, objectives.index(obj)] = 1.0 / j
+        return points
+    centre = np.array([profile_weights(case, pid)[o] for o in objectives])
+    free = np.flatnonzero(centre > 0)
+    if spread == 0 or len(free) > 12:
+        return centre[None, :] if spread == 0 else np.empty((0, len(objectives)))
+    corners = []
+    for signs in itertools.product((-1.0, 1.0), repeat=len(free)):
+        w = centre.copy()
+        w[free] = centre[free] * (1.0 + spread * np.array(signs))
+        corners.append(w / w.sum())
+    return np.unique(np.round(np.array(corners), 15), axis=0)
+
+
+def sample_weights(case, profile: str | None, spread: float, n: int, rng: np.random.Generator) -> np.ndarray:
+    """n weight vectors drawn uniformly from the profile's weight set (rows sum to 1)."""
+    from ..weights import profile_weights, resolve_profile_id
+
+    objectives = list(case.objectives)
+    pid = resolve_profile_id(case, profile)
+    spec = case.weights.get(pid) if pid is not None else None
+    out = np.zeros((n, len(objectives)))
+    if isinstance(spec, list):
+        # Sorting a uniform draw on the simplex gives a uniform draw on the ordered simplex.
+        draws = -np.sort(-rng.dirichlet(np.ones(len(spec)), size=n), axis=1)
+        cols = [objectives.index(o) for o in spec]
+        out[:, cols] = draws
+        return out
+    centre = np.array([profile_weights(case, pid)[o] for o in objectives])
+    factors = rng.uniform(1.0 - spread, 1.0 + spread, size=(n, len(objectives)))
+    out = centre * factors
+    return out / out.sum(axis=1, keepdims=True)
+
+
+def _sample_scores(low: np.ndarray, likely: np.ndarray, high: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """One draw of every score: triangular on [low, likely, high]; points stay put."""
+    width = high - low
+    u = rng.random(low.shape)
+    safe = np.where(width > 0, width, 1.0)
+    c = np.where(width > 0, (likely - low) / safe, 0.0)
+    # Inverse CDF of the triangular distribution (vectorised; avoids numpy's left < right requirement).
+    left = low + np.sqrt(u * safe * (likely - low))
+    right = high - np.sqrt((1.0 - u) * safe * (high - likely))
+    draw = np.where(u < c, left, right)
+    return np.where(width > 0, draw, likely)
+
+
+def enumerate_packages(spec: PortfolioSpec, limit: int = ENUMERATION_LIMIT) -> list[tuple[str, ...]] | None:
+    """Every feasible package (depth-first, pruning on monotone rows), or None when more than ``limit``."""
+    rows = spec_rows(spec)
+    options = list(spec.options)
+    index = {o: i for i, o in enumerate(options)}
+    A = np.zeros((len(rows), len(options)))
+    for r, row in enumerate(rows):
+        for o, c in row.coefs.items():
+            A[r, index[o]] = c
+    b = np.array([row.rhs for row in rows])
+    le = np.array([row.sense == "<=" for row in rows])
+    # A "<=" row with no negative coefficient can only get worse as options are added: prune on it.
+    monotone = le & (A >= 0).all(axis=1)
+    found: list[tuple[str, ...]] = []
+
+    def holds(act: np.ndarray) -> bool:
+        return bool(np.all(np.where(le, act <= b + 1e-9, act >= b - 1e-9)))
+
+    def visit(i: int, act: np.ndarray, chosen: list[int]) -> bool:
+        if i == len(options):
+            if holds(act):
+                found.append(tuple(options[k] for k in chosen))
+                if len(found) > limit:
+                    return False
+            return True
+        if not visit(i + 1, act, chosen):
+            return False
+        nxt = act + A[:, i]
+        if np.any(monotone & (nxt > b + 1e-9)):
+            return True
+        chosen.append(i)
+        ok = visit(i + 1, nxt, chosen)
+        chosen.pop()
+        return ok
+
+    import sys
+
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, len(options) + 100))
+    try:
+        complete = visit(0, np.zeros(len(rows)), [])
+    finally:
+        sys.setrecursionlimit(old)
+    return found if complete else None
+
+
+@dataclass(frozen=True)
+class CoreOption:
+    option: str
+    label: str
+    label_zh: str | None
+    share: float  # share of sampled draws in which it is in an optimal package
+    extreme_hits: int  # extreme weight points (likely scores) at which it is in an optimal package
+    extreme_total: int
+    category: str  # core | borderline | exterior
+    reason: str = ""  # why exterior without being tried (red line)
+
+    def to_dict(self) -> dict:
+        return {"option": self.option, "label": self.label, "label_zh": self.label_zh, "share": self.share, "extreme_points_in_optimum": self.extreme_hits, "extreme_points": self.extreme_total, "category": self.category, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class CoreResult:
+    options: list[CoreOption]
+    packages: list[tuple[tuple[str, ...], float]]  # most frequent optimal packages and their shares
+    samples: int
+    seed: int
+    spread: float
+    uncertain_scores: bool
+    engine: str  # how each draw was solved
+    unproven: int  # draws whose optimum was not proven (MILP engine only)
+    spec: PortfolioSpec
+    provenance: Provenance
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        p = self.provenance
+        return {
+            "status": "sampled",
+            "options": [o.to_dict() for o in self.options],
+            "core": [o.option for o in self.options if o.category == "core"],
+            "borderline": [o.option for o in self.options if o.category == "borderline"],
+            "exterior": [o.option for o in self.options if o.category == "exterior"],
+            "packages": [{"selected": list(sel), "share": share} for sel, share in self.packages],
+            "samples": self.samples,
+            "seed": self.seed,
+            "spread": self.spread,
+            "uncertain_scores": self.uncertain_scores,
+            "engine": self.engine,
+            "unproven_draws": self.unproven,
+            "budgets": dict(self.spec.budgets),
+            "seconds": self.seconds,
+            "warnings": list(self.warnings),
+            "note": JUDGMENT_NOTE,
+            "case": p.case,
+            "case_sha256": p.case_sha256,
+            "version": p.version,
+            "method": p.method,
+            "profile": p.profile,
+            "scenario": p.scenario,
+            "weights": dict(p.weights),
+        }
+
+
+def _draw_values(loaded, matrix, keep: list[int], method: str, weight_rows: np.ndarray, score_draws: list[np.ndarray] | None) -> np.ndarray:
+    """Overall scores (draws x eligible options) for each weight row and score draw."""
+    from ..methods import get_method
+
+    sub = matrix.subset(keep)
+    fn = get_method(method)
+    out = np.empty((len(weight_rows), len(keep)))
+    for d, w in enumerate(weight_rows):
+        m = sub if score_draws is None else replace(sub, likely=score_draws[d])
+        out[d] = fn(m, w).scores
+    return out
+
+
+def core_analysis(
+    loaded=None,
+    profile: str | None = None,
+    method: str = "additive",
+    scenario: str | None = None,
+    samples: int = 500,
+    seed: int = 0,
+    spread: float = 0.5,
+    uncertain_scores: bool = True,
+    budgets: Mapping[str, float] | None = None,
+    count: tuple[int, int] | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    solver: str = "cbc",
+    time_limit: float | None = 10.0,
+    top_packages: int = 5,
+) -> CoreResult:
+    """Core, borderline and exterior options from sampled weights (and scores)."""
+    from ..api import as_loaded
+    from ..matrix import build_matrix
+
+    if samples < 1:
+        raise UsageError(Problem(f"--samples must be at least 1, got {samples}"))
+    if not 0 <= spread < 1:
+        raise UsageError(Problem(f"--spread is a fraction from 0 to below 1, got {spread:g}", hint="for example --spread 0.5: each weight anywhere from half to one and a half times its value"))
+    settings = SolverSettings(solver, time_limit, 0.0, False).check()
+    start = time.perf_counter()
+    loaded = as_loaded(loaded)
+    case = loaded.case
+    values, screened, ranking = option_values(loaded, profile, method, None, scenario)
+    spec = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets=budgets, count=count, include=include, exclude=exclude)
+    matrix = build_matrix(case, scenario)
+    keep = [i for i, o in enumerate(matrix.options) if o not in screened]
+    eligible = [matrix.options[i] for i in keep]
+    rng = np.random.default_rng(seed)
+    weight_draws = sample_weights(case, profile, spread, samples, rng)
+    score_draws = None
+    if uncertain_scores:
+        score_draws = [_sample_scores(matrix.low[keep], matrix.likely[keep], matrix.high[keep], rng) for _ in range(samples)]
+    sampled_values = _draw_values(loaded, matrix, keep, method, weight_draws, score_draws)
+    corners = extreme_weights(case, profile, spread)
+    corner_values = _draw_values(loaded, matrix, keep, method, corners, None) if len(corners) else np.empty((0, len(keep)))
+
+    packages = enumerate_packages(spec)
+    if packages is not None:
+        engine = f"exact: all {len(packages)} feasible packages evaluated for each draw"
+        solve = _EnumerationSolver(spec, packages, eligible)
+    else:
+        engine = "one MILP per draw (HiGHS in-process)" if _highs_available() else "one MILP per draw (CBC)"
+        solve = _MilpSolver(spec, eligible, settings)
+    if packages == []:
+        raise UsageError(Problem("no package meets the constraints, so there is no core to find", hint="run `negotiator portfolio` without --core to see which constraints conflict"))
+
+    hits = np.zeros(len(spec.options))
+    freq: dict[tuple[str, ...], float] = {}
+    unproven = 0
+    for row in sampled_values:
+        optimal, proven = solve(row)
+        unproven += 0 if proven else 1
+        members = set().union(*optimal) if optimal else set()
+        for o in members:
+            hits[spec.options.index(o)] += 1
+        for pk in optimal:
+            freq[pk] = freq.get(pk, 0.0) + 1.0 / len(optimal)
+    corner_hits = np.zeros(len(spec.options), dtype=int)
+    for row in corner_values:
+        optimal, proven = solve(row)
+        unproven += 0 if proven else 1
+        for o in set().union(*optimal) if optimal else set():
+            corner_hits[spec.options.index(o)] += 1
+
+    out = []
+    n_corner = len(corner_values)
+    for i, o in enumerate(spec.options):
+        share = hits[i] / samples
+        if hits[i] == samples and corner_hits[i] == n_corner:
+            cat = "core"
+        elif hits[i] == 0 and corner_hits[i] == 0:
+            cat = "exterior"
+        else:
+            cat = "borderline"
+        out.append(CoreOption(o, spec.labels[o], spec.labels_zh.get(o), float(share), int(corner_hits[i]), n_corner, cat, screened.get(o, "")))
+    out.sort(key=lambda c: (-c.share, -c.extreme_hits, spec.options.index(c.option)))
+    top = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))[:top_packages]
+    prov = replace(ranking.provenance, seed=seed)
+    warnings = list(ranking.warnings)
+    if unproven:
+        warnings.append(f"{unproven} draws stopped before their optimum was proven (time limit); their packages still count")
+    return CoreResult(out, [(pk, c / samples) for pk, c in top], samples, seed, spread, uncertain_scores, engine, unproven, spec, prov, time.perf_counter() - start, warnings)
+
+
+def _highs_available() -> bool:
+    try:
+        import highspy  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+class _EnumerationSolver:
+    """Exact optimum of a draw by evaluating every feasible package; tied optima all returned."""
+
+    def __init__(self, spec: PortfolioSpec, packages: list[tuple[str, ...]], eligible: list[str]):
+        self.packages = packages
+        col = {o: j for j, o in enumerate(eligible)}
+        self.X = np.zeros((len(packages), len(eligible)))
+        for p, pk in enumerate(packages):
+            for o in pk:
+                if o in col:
+                    self.X[p, col[o]] = 1.0
+        self.bonus = np.array([package_value(spec.with_values({"value": {}}), pk)[1] for pk in packages])
+
+    def __call__(self, values: np.ndarray) -> tuple[list[tuple[str, ...]], bool]:
+        totals = self.X @ values + self.bonus
+        best = totals.max()
+        return [self.packages[p] for p in np.flatnonzero(totals >= best - _TIE)], True
+
+
+class _MilpSolver:
+    """One MILP per draw; with HiGHS the model is built once and only the objective changes."""
+
+    def __init__(self, spec: PortfolioSpec, eligible: list[str], settings: SolverSettings):
+        self.spec, self.eligible, self.settings = spec, eligible, settings
+        self.model = build_milp(spec, objective="value")
+        self.highs = None
+        if _highs_available():
+            import pulp
+
+            from .solve import _solver_output
+
+            solver = pulp.HiGHS(msg=False, gapRel=0.0, timeLimit=settings.time_limit)
+            with _solver_output(False):
+                solver.createAndConfigureSolver(self.model.problem)
+                solver.buildSolverModel(self.model.problem)
+            self.highs = self.model.problem.solverModel
+            self.columns = np.array([self.model.x[o].index for o in eligible], dtype=np.int32)
+
+    def __call__(self, values: np.ndarray) -> tuple[list[tuple[str, ...]], bool]:
+        if self.highs is not None:
+            import highspy
+
+            from .solve import _solver_output
+
+            # PuLP's HiGHS model minimises -value.
+            self.highs.changeColsCost(len(self.columns), self.columns, -np.asarray(values, dtype=float))
+            with _solver_output(False):
+                self.highs.run()
+            x = self.highs.getSolution().col_value
+            chosen = tuple(o for o in self.spec.options if x[self.model.x[o].index] > 0.5)
+            return [chosen], self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        spec = self.spec.with_values({"value": dict(zip(self.eligible, map(float, values)))})
+        model = build_milp(spec, objective="value")
+        outcome = solve_model(model.problem, self.settings)
+        return ([model.selected()] if outcome.has_solution else []), outcome.proven_optimal

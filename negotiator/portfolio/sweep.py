@@ -1,0 +1,195 @@
+"""How the best package changes as one budget grows: an efficient frontier.
+
+Each point re-solves the package problem with one budget set to a new cap
+(everything else as in the case and the what-if flags). The value can only
+rise (or stay) as the cap grows, because every package that fit before
+still fits; a point that is not proven optimal says so.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field, replace
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from ..errors import Problem, UsageError
+from ..ranking import Provenance
+from .model import PortfolioSpec, build_spec, spec_rows
+from .packages import JUDGMENT_NOTE, PackageResult, option_values, package_result, solve_top
+from .solve import SolveOutcome, SolverSettings
+
+__all__ = ["SweepPoint", "SweepResult", "budget_sweep", "sweep_caps", "frontier_figure"]
+
+#: More points than this is a typo, not a sweep.
+MAX_POINTS = 1000
+
+
+@dataclass(frozen=True)
+class SweepPoint:
+    cap: float
+    status: str
+    package: PackageResult | None
+    outcome: SolveOutcome
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    @property
+    def value(self) -> float | None:
+        return self.package.value if self.package else None
+
+    def to_dict(self, resource: str) -> dict:
+        pk = self.package
+        return {
+            "cap": self.cap,
+            "status": self.status,
+            "proven_optimal": self.outcome.proven_optimal,
+            "value": pk.value if pk else None,
+            "selected": list(pk.selected) if pk else [],
+            "used": pk.resources.get(resource) if pk else None,
+            "resources": dict(pk.resources) if pk else {},
+            "slack": dict(pk.slack) if pk else {},
+            "added": list(self.added),
+            "removed": list(self.removed),
+            "gap_relative": self.outcome.rel_gap,
+        }
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    resource: str
+    points: list[SweepPoint]
+    spec: PortfolioSpec
+    settings: SolverSettings
+    provenance: Provenance
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        p = self.provenance
+        return {
+            "status": "optimal" if all(pt.outcome.proven_optimal or pt.status == "infeasible" for pt in self.points) else "not_all_proven",
+            "resource": self.resource,
+            "points": [pt.to_dict(self.resource) for pt in self.points],
+            "budgets": dict(self.spec.budgets),
+            "solver": self.settings.to_dict(),
+            "seconds": self.seconds,
+            "warnings": list(self.warnings),
+            "note": JUDGMENT_NOTE,
+            "case": p.case,
+            "case_sha256": p.case_sha256,
+            "version": p.version,
+            "method": p.method,
+            "profile": p.profile,
+            "scenario": p.scenario,
+            "weights": dict(p.weights),
+            "seed": p.seed,
+        }
+
+
+def sweep_caps(start: float, stop: float, step: float | None = None, points: int | None = None) -> list[float]:
+    """The caps to try, from ``start`` to ``stop`` inclusive."""
+    for name, v in (("--from", start), ("--to", stop)):
+        if not np.isfinite(v) or v < 0:
+            raise UsageError(Problem(f"{name} must be a number >= 0, got {v:g}"))
+    if stop < start:
+        raise UsageError(Problem(f"--to {stop:g} is below --from {start:g}", hint="swap them"))
+    if step is not None:
+        if not step > 0:
+            raise UsageError(Problem(f"--step must be above 0, got {step:g}"))
+        n = int(np.floor((stop - start) / step + 1e-9)) + 1
+        if n > MAX_POINTS:
+            raise UsageError(Problem(f"that is {n} points (more than {MAX_POINTS})", hint="use a larger --step"))
+        caps = [start + k * step for k in range(n)]
+        if caps[-1] < stop - 1e-9:
+            caps.append(stop)
+        return [round(c, 10) for c in caps]
+    n = 11 if points is None else points
+    if not 2 <= n <= MAX_POINTS:
+        raise UsageError(Problem(f"--points must be from 2 to {MAX_POINTS}, got {n}"))
+    if stop == start:
+        return [start]
+    return [round(float(c), 10) for c in np.linspace(start, stop, n)]
+
+
+def budget_sweep(
+    loaded=None,
+    resource: str = "staff",
+    start: float = 0.0,
+    stop: float = 100.0,
+    step: float | None = None,
+    points: int | None = None,
+    profile: str | None = None,
+    method: str = "additive",
+    weights: Mapping[str, float] | None = None,
+    scenario: str | None = None,
+    budgets: Mapping[str, float] | None = None,
+    count: tuple[int, int] | None = None,
+    include: Sequence[str] = (),
+    exclude: Sequence[str] = (),
+    solver: str = "cbc",
+    time_limit: float | None = 10.0,
+    gap: float = 0.0,
+    verbose: bool = False,
+) -> SweepResult:
+    """The best package at each cap of ``resource`` from ``start`` to ``stop``."""
+    from ..api import as_loaded
+
+    begin = time.perf_counter()
+    settings = SolverSettings(solver, time_limit, gap, verbose).check()
+    caps = sweep_caps(start, stop, step, points)
+    loaded = as_loaded(loaded)
+    values, screened, ranking = option_values(loaded, profile, method, weights, scenario)
+    base = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets={**(budgets or {}), resource: caps[0]}, count=count, include=include, exclude=exclude)
+    out: list[SweepPoint] = []
+    previous: tuple[str, ...] = ()
+    for cap in caps:
+        spec = replace(base, budgets={**base.budgets, resource: cap})
+        pk, outs, _, _ = solve_top(spec, settings, 1)
+        package = pk[0] if pk else None
+        if package is not None and previous and outs[0].proven_optimal:
+            # Among tied optima keep the package already on the frontier, so a row changes only when it must.
+            kept = package_result(spec, previous, 1, outs[0], True)
+            if kept.value >= package.value - 1e-9 and all(r.holds(previous) for r in spec_rows(spec)):
+                package = kept
+        now = package.selected if package else ()
+        added = tuple(o for o in now if o not in previous)
+        removed = tuple(o for o in previous if o not in now)
+        out.append(SweepPoint(cap, outs[0].status, package, outs[0], added, removed))
+        previous = now if package else previous
+    warnings = list(ranking.warnings)
+    if resource not in loaded.case.constraints.budgets:
+        warnings.append(f"the case has no budget for '{resource}': the sweep adds one")
+    return SweepResult(resource, out, base, settings, ranking.provenance, time.perf_counter() - begin, warnings)
+
+
+def frontier_figure(result: SweepResult, lang: str = "en"):
+    """A matplotlib Figure of the frontier: best value against the cap, changes annotated."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
+    pts = [p for p in result.points if p.package is not None]
+    xs = [p.cap for p in pts]
+    ys = [p.value for p in pts]
+    ax.step(xs, ys, where="post", color="#4e79a7", linewidth=2)
+    ax.plot(xs, ys, "o", color="#4e79a7")
+    for p in pts:
+        if p.added or p.removed:
+            text = " ".join([f"+{o}" for o in p.added] + [f"-{o}" for o in p.removed])
+            ax.annotate(text, (p.cap, p.value), textcoords="offset points", xytext=(4, -10), fontsize=6, rotation=-20, color="#555555")
+    unproven = [p for p in pts if not p.outcome.proven_optimal]
+    if unproven:
+        ax.plot([p.cap for p in unproven], [p.value for p in unproven], "x", color="#e15759", label="not proven optimal")
+        ax.legend(loc="lower right")
+    ax.set_xlabel(f"cap on {result.resource}")
+    ax.set_ylabel("best package value (sum of overall scores)")
+    prov = result.provenance
+    ax.set_title(f"Best package as the {result.resource} budget grows — {prov.method}, profile {prov.profile}", fontsize=9)
+    fig.text(0.01, 0.01, f"case {prov.case} (sha256 {prov.case_sha256[:12]}), negotiator {prov.version}; {JUDGMENT_NOTE}", fontsize=6, color="#777777")
+    ax.grid(alpha=0.3)
+    fig.tight_layout(rect=(0, 0.03, 1, 1))
+    return fig

@@ -1,0 +1,107 @@
+"""The ranking under each scenario of the other side's behaviour, side by side.
+
+Every scenario is ranked with the objective scales of the base case (see
+matrix.build_matrix), so an option's overall score means the same thing in
+every column. Red lines are checked in each scenario on its own likely
+scores, so an option may pass in one and be screened out in another. The
+probability-weighted expected score is over the scenarios only (their
+probabilities sum to 1); the base case is shown for reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import Problem, UsageError
+from ..ranking import competition_ranks
+from ._common import Progress, Provenance
+
+__all__ = ["ScenarioColumn", "ScenarioResult", "scenarios"]
+
+BASE = "base"
+
+
+@dataclass(frozen=True)
+class ScenarioColumn:
+    scenario: str  # "base" for the base case
+    label: str
+    label_zh: str | None
+    probability: float | None  # None for the base case
+    ranks: dict[str, int]  # option -> rank (options that pass the red lines)
+    scores: dict[str, float]
+    screened_out: dict[str, str]  # option -> red line broken
+
+    def to_dict(self) -> dict:
+        return {"scenario": self.scenario, "label": self.label, "label_zh": self.label_zh, "probability": self.probability, "ranks": self.ranks, "scores": self.scores, "screened_out": self.screened_out}
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    provenance: Provenance
+    options: list[str]  # in base-case order (screened-out options last)
+    columns: list[ScenarioColumn]  # base first
+    expected_score: dict[str, float]  # over the scenarios; only options ranked in all of them
+    expected_rank: dict[str, int]
+    worst_rank: dict[str, int]  # worst rank over the scenarios (screened-out counts as worst)
+    score_name: str = "score"
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            **self.provenance.to_dict(),
+            "score_name": self.score_name,
+            "options": self.options,
+            "columns": [c.to_dict() for c in self.columns],
+            "expected_score": self.expected_score,
+            "expected_rank": self.expected_rank,
+            "worst_rank": self.worst_rank,
+            "warnings": self.warnings,
+        }
+
+
+def scenarios(case=None, profile: str | None = None, method: str = "additive", weights=None, progress: Progress | None = None) -> ScenarioResult:
+    """Rank the case under the base scores and under each of its scenarios."""
+    import numpy as np
+
+    from ..api import as_loaded, rank
+
+    loaded = as_loaded(case)
+    c = loaded.case
+    if not c.scenarios:
+        raise UsageError(Problem("the case has no scenarios to compare", hint="add a scenarios: section (see payoffs/scenarios.yaml in the bundled case)"))
+    ids = [None] + list(c.scenarios)
+    columns, warnings = [], []
+    base_ranking = None
+    for done, sid in enumerate(ids):
+        r = rank(loaded, profile=profile, method=method, weights=weights, scenario=sid)
+        base_ranking = base_ranking or r
+        for w in r.warnings:
+            if w not in warnings:
+                warnings.append(w)
+        sc = c.scenarios[sid] if sid else None
+        columns.append(
+            ScenarioColumn(
+                BASE if sid is None else sid,
+                "Base case" if sc is None else sc.label,
+                "基准情形" if sc is None else sc.label_zh,
+                None if sc is None else sc.probability,
+                {row.option: row.rank for row in r.rows},
+                {row.option: row.score for row in r.rows},
+                {s.option: s.reason for s in r.screened_out},
+            )
+        )
+        if progress:
+            progress(done + 1, len(ids))
+    scen = columns[1:]
+    always = [o for o in c.options if all(o in col.scores for col in scen)]
+    expected = {o: float(sum(col.probability * col.scores[o] for col in scen)) for o in always}
+    exp_scores = np.array([expected[o] for o in always])
+    order, ranks = competition_ranks(exp_scores) if always else ([], [])
+    expected_rank = {always[i]: int(ranks[i]) for i in order}
+    worst = {}
+    for o in c.options:
+        worst[o] = max(col.ranks.get(o, len(col.ranks) + 1) for col in scen)
+    base_order = [row.option for row in base_ranking.rows] + [s.option for s in base_ranking.screened_out]
+    p = base_ranking.provenance
+    prov = Provenance("ranking under each scenario (base-case scales)", p.case, p.case_sha256, p.method, p.profile, dict(p.weights))
+    return ScenarioResult(prov, base_order, columns, expected, expected_rank, worst, base_ranking.score_name, warnings)

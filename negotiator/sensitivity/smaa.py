@@ -1,0 +1,536 @@
+"""SMAA-2: stochastic multicriteria acceptability analysis (Lahdelma and Salminen 2001).
+
+Weights are drawn from what is known about them (nothing: uniform on the
+simplex; an order of importance: uniform on the ordered part of the simplex;
+intervals: uniform on the simplex within them; or fixed at the profile), and
+each uncertain score from the triangular distribution on its [low, likely,
+high] range. For every draw the options are ranked; the outputs are
+
+- the rank acceptability index b_i^r: the share of draws in which option i
+  takes rank r (ties share the better rank, as in `negotiator rank`);
+- the central weight vector w_i^c: the mean of the weights of the draws in
+  which i comes first (the typical preferences that favour it);
+- the confidence factor p_i^c: the share of score draws in which i comes
+  first when the weights are held at w_i^c;
+- the holistic acceptability a_i = sum_r alpha_r b_i^r with the linear
+  meta-weights alpha_r = (n - r) / (n - 1).
+
+Reference: R. Lahdelma, P. Salminen (2001), "SMAA-2: Stochastic multicriteria
+acceptability analysis for group decision making", Operations Research
+49(3):444-454.
+
+Speed and reproducibility. Work is done in chunks of a FIXED size (CHUNK,
+independent of the sample count), each drawn from its own generator seeded
+by (seed, chunk index), and combined in chunk order. So the same seed gives
+byte-identical numbers whatever the number of worker threads, memory does not
+grow with the sample count, and the first N draws of a longer run are the
+draws of a run with N samples. Under the additive model the overall scores
+are one matrix product per chunk plus a correction for the uncertain cells
+only (value functions still go through DecisionMatrix.values()).
+"""
+
+from __future__ import annotations
+
+import math
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from ..errors import Problem, UsageError
+from ..ranking import TIE_TOLERANCE
+from ._common import Progress, Provenance, Setup, prepare
+
+__all__ = [
+    "WEIGHT_MODELS",
+    "WeightModel",
+    "SmaaResult",
+    "smaa",
+    "smaa_setup",
+    "weight_model_for",
+    "triangular_inverse_cdf",
+    "order_weights_from_simplex",
+]
+
+WEIGHT_MODELS = ("uniform", "order", "intervals", "fixed")
+#: Draws per chunk. Fixed, so that results never depend on how the work is split.
+CHUNK = 2048
+DEFAULT_SAMPLES = 10_000
+DEFAULT_SEED = 1
+#: Cap on the score draws used for the confidence factors (a second pass).
+DEFAULT_CONFIDENCE_SAMPLES = 20_000
+#: Rejection sampling within weight intervals gives up below this acceptance rate.
+MIN_ACCEPTANCE = 1e-3
+
+
+# -- weights -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeightModel:
+    """What is known about the weights, as a sampling distribution."""
+
+    kind: str  # one of WEIGHT_MODELS
+    objectives: tuple[str, ...]
+    fixed: np.ndarray | None = None  # kind "fixed": the weights
+    order_groups: np.ndarray | None = None  # kind "order": importance group per objective (0 = most important, -1 = weight 0)
+    low: np.ndarray | None = None  # kind "intervals"
+    high: np.ndarray | None = None
+
+    def describe(self) -> str:
+        if self.kind == "uniform":
+            return "uniform on the simplex (nothing assumed about the weights)"
+        if self.kind == "fixed":
+            return "fixed at the profile (only the scores vary)"
+        if self.kind == "order":
+            groups = self.order_groups
+            ranked = sorted({int(g) for g in groups if g >= 0})
+            parts = [" = ".join(o for o, g in zip(self.objectives, groups) if g == r) for r in ranked]
+            zero = [o for o, g in zip(self.objectives, groups) if g < 0]
+            text = "uniform among weights in the order " + " >= ".join(parts)
+            return text + (f"; weight 0: {', '.join(zero)}" if zero else "")
+        bounds = ", ".join(f"{o} in [{lo:.3f}, {hi:.3f}]" for o, lo, hi in zip(self.objectives, self.low, self.high))
+        return "uniform on the simplex within " + bounds
+
+    def to_dict(self) -> dict:
+        out: dict = {"kind": self.kind, "description": self.describe()}
+        if self.kind == "intervals":
+            out["intervals"] = {o: [float(lo), float(hi)] for o, lo, hi in zip(self.objectives, self.low, self.high)}
+        if self.kind == "order":
+            out["order_groups"] = {o: int(g) for o, g in zip(self.objectives, self.order_groups)}
+        return out
+
+
+def order_weights_from_simplex(lam: np.ndarray) -> np.ndarray:
+    """Map uniform points of the simplex onto uniform points of {w_1 >= w_2 >= ... >= w_p}.
+
+    The ordered region is the simplex whose vertices are (1,0,..), (1/2,1/2,0,..),
+    ..., (1/p,...,1/p); a linear map keeps uniformity, so w_q = sum_{k >= q} lam_k / k.
+    Its centroid is the rank-order-centroid weight vector (Barron and Barrett 1996).
+    """
+    p = lam.shape[-1]
+    scaled = lam / np.arange(1, p + 1)
+    return np.cumsum(scaled[..., ::-1], axis=-1)[..., ::-1]
+
+
+def _order_groups(case, profile: str | None, weights: dict[str, float]) -> np.ndarray:
+    """Importance group of each objective: the list order, or the numbers' order (ties share a group)."""
+    objectives = list(case.objectives)
+    spec = case.weights.get(profile) if profile in case.weights else None
+    groups = np.full(len(objectives), -1)
+    if isinstance(spec, list):
+        for pos, obj in enumerate(spec):
+            groups[objectives.index(obj)] = pos
+        return groups
+    distinct = sorted({round(v, 12) for v in weights.values() if v > 0}, reverse=True)
+    for j, obj in enumerate(objectives):
+        v = round(weights[obj], 12)
+        if v > 0:
+            groups[j] = distinct.index(v)
+    return groups
+
+
+def weight_model_for(setup: Setup, kind: str | None = None, intervals: dict[str, tuple[float, float]] | None = None, spread: float | None = None) -> WeightModel:
+    """The weight model asked for; by default an order when the profile is one, else uniform."""
+    objectives = setup.objectives
+    if intervals or spread is not None:
+        if kind not in (None, "intervals"):
+            raise UsageError(Problem(f"weight intervals were given but the weight model is '{kind}'", hint="drop --weight-model or use --weight-model intervals"))
+        kind = "intervals"
+    if kind is None:
+        spec = setup.case.weights.get(setup.profile) if setup.profile else None
+        kind = "order" if isinstance(spec, list) else "uniform"
+    if kind not in WEIGHT_MODELS:
+        raise UsageError(Problem(f"unknown weight model '{kind}'", hint="use one of: " + ", ".join(WEIGHT_MODELS)))
+    if kind == "fixed":
+        return WeightModel(kind, objectives, fixed=setup.w.copy())
+    if kind == "order":
+        return WeightModel(kind, objectives, order_groups=_order_groups(setup.case, setup.profile, setup.weights))
+    if kind == "uniform":
+        return WeightModel(kind, objectives)
+    low, high = _interval_bounds(setup, intervals, spread)
+    return WeightModel(kind, objectives, low=low, high=high)
+
+
+def _interval_bounds(setup: Setup, intervals, spread) -> tuple[np.ndarray, np.ndarray]:
+    objectives = setup.objectives
+    if spread is None and not intervals:
+        spread = 0.25
+    if spread is not None:
+        if not (0 <= spread <= 1 and math.isfinite(spread)):
+            raise UsageError(Problem(f"--spread must be between 0 and 1 (a share of each weight), got {spread:g}"))
+        low = np.clip(setup.w * (1 - spread), 0, 1)
+        high = np.clip(setup.w * (1 + spread), 0, 1)
+    else:
+        low, high = np.zeros(len(objectives)), np.ones(len(objectives))
+    for obj, (lo, hi) in (intervals or {}).items():
+        if obj not in objectives:
+            raise UsageError(Problem(f"unknown objective '{obj}' in --interval", hint="use one of: " + ", ".join(objectives)))
+        if not (math.isfinite(lo) and math.isfinite(hi) and 0 <= lo <= hi <= 1):
+            raise UsageError(Problem(f"the interval of '{obj}' must satisfy 0 <= low <= high <= 1, got [{lo:g}, {hi:g}]", hint=f"write --interval {obj}=LOW:HIGH, e.g. {obj}=0.05:0.2"))
+        j = objectives.index(obj)
+        low[j], high[j] = lo, hi
+    if low.sum() > 1 + 1e-12:
+        raise UsageError(Problem(f"the weight intervals cannot sum to 1: their lower ends already add up to {low.sum():.4g}", hint="lower some lower ends so that they add up to at most 1"))
+    if high.sum() < 1 - 1e-12:
+        raise UsageError(Problem(f"the weight intervals cannot sum to 1: their upper ends add up to only {high.sum():.4g}", hint="raise some upper ends so that they add up to at least 1"))
+    return low, high
+
+
+def _draw_weights(model: WeightModel, rng: np.random.Generator, size: int) -> tuple[np.ndarray, int]:
+    """(weights (size, m), candidates drawn); candidates > size only under rejection."""
+    m = len(model.objectives)
+    if model.kind == "fixed":
+        return np.broadcast_to(model.fixed, (size, m)), size
+    if model.kind == "uniform":
+        e = rng.standard_exponential((size, m))
+        return e / e.sum(axis=1, keepdims=True), size
+    if model.kind == "order":
+        return _draw_ordered(model.order_groups, rng, size), size
+    return _draw_in_intervals(model.low, model.high, rng, size)
+
+
+def _draw_ordered(groups: np.ndarray, rng: np.random.Generator, size: int) -> np.ndarray:
+    active = np.flatnonzero(groups >= 0)
+    p = len(active)
+    e = rng.standard_exponential((size, p))
+    ordered = order_weights_from_simplex(e / e.sum(axis=1, keepdims=True))  # (size, p), decreasing
+    w = np.zeros((size, len(groups)))
+    g = groups[active]
+    if len(np.unique(g)) == p:
+        w[:, active[np.argsort(g, kind="stable")]] = ordered
+        return w
+    # Tied objectives share a group: which of them takes which of the group's values is random.
+    keys = g[None, :] + rng.random((size, p))
+    slots = np.argsort(keys, axis=1)  # per draw: the active objectives from most to least important
+    np.put_along_axis(w, active[slots], ordered, axis=1)
+    return w
+
+
+def _draw_in_intervals(low: np.ndarray, high: np.ndarray, rng: np.random.Generator, size: int) -> tuple[np.ndarray, int]:
+    """Exact uniform draws on {low <= w <= high, sum w = 1} by rejection from {w >= low, sum w = 1}."""
+    m = len(low)
+    free = 1.0 - low.sum()
+    kept, have, drawn = [], 0, 0
+    while have < size:
+        e = rng.standard_exponential((size, m))
+        w = low + free * (e / e.sum(axis=1, keepdims=True))
+        ok = w[np.all(w <= high + 1e-15, axis=1)]
+        drawn += size
+        kept.append(ok[: size - have])
+        have += len(kept[-1])
+        if drawn >= size * 50 and have < drawn * MIN_ACCEPTANCE:
+            raise UsageError(Problem(f"the weight intervals leave too little room: only {have} of {drawn} random weight vectors fit them", hint="widen the intervals (--interval or --spread)"))
+    return np.vstack(kept), drawn
+
+
+# -- scores --------------------------------------------------------------------
+
+
+def triangular_inverse_cdf(u: np.ndarray, low: np.ndarray, mode: np.ndarray, high: np.ndarray) -> np.ndarray:
+    """Triangular(low, mode, high) quantiles of uniforms u (vectorised over the last axis; low < high).
+
+    x = low + sqrt(u (high - low)(mode - low))            when u < (mode - low)/(high - low)
+    x = high - sqrt((1 - u)(high - low)(high - mode))     otherwise
+    Both branches are computed in place and blended, which is faster than np.where.
+    """
+    width = high - low
+    left = u < (mode - low) / width
+    a = u * (width * (mode - low))
+    np.sqrt(a, out=a)
+    a += low
+    b = 1.0 - u
+    b *= width * (high - mode)
+    np.sqrt(b, out=b)
+    np.subtract(high, b, out=b)
+    a -= b
+    a *= left
+    a += b
+    return a
+
+
+@dataclass(frozen=True)
+class _Uncertain:
+    """The cells with a [low, likely, high] range, laid out for one values() call per chunk."""
+
+    option: np.ndarray  # (K,) row of each uncertain cell
+    objective: np.ndarray  # (K,) column
+    layer: np.ndarray  # (K,) slot among the uncertain cells of the same objective
+    layers: int
+    low: np.ndarray
+    mode: np.ndarray
+    high: np.ndarray
+    base_value: np.ndarray  # (K,) value of the likely score
+    incidence: np.ndarray  # (K, n): 1 where cell k belongs to option i
+
+    @property
+    def count(self) -> int:
+        return len(self.option)
+
+
+def _uncertain_cells(matrix, base_values: np.ndarray) -> _Uncertain:
+    rows, cols = np.nonzero(matrix.high > matrix.low)
+    order = np.lexsort((rows, cols))  # by objective, then option
+    rows, cols = rows[order], cols[order]
+    layer = np.zeros(len(rows), dtype=int)
+    for k in range(1, len(rows)):
+        layer[k] = layer[k - 1] + 1 if cols[k] == cols[k - 1] else 0
+    incidence = np.zeros((len(rows), matrix.shape[0]))
+    incidence[np.arange(len(rows)), rows] = 1.0
+    return _Uncertain(rows, cols, layer, int(layer.max()) + 1 if len(rows) else 0, matrix.low[rows, cols], matrix.likely[rows, cols], matrix.high[rows, cols], base_values[rows, cols], incidence)
+
+
+def _draw_value_changes(matrix, cells: _Uncertain, rng: np.random.Generator, size: int) -> np.ndarray:
+    """(size, K): value of each drawn score minus the value of the likely score."""
+    u = rng.random((size, cells.count))
+    drawn = triangular_inverse_cdf(u, cells.low, cells.mode, cells.high)
+    # One values() call: cell k goes to slot (layer_k, objective_k) of a (size, layers, m) array.
+    grid = np.broadcast_to(matrix.scale_low, (size, cells.layers, matrix.shape[1])).copy()
+    grid[:, cells.layer, cells.objective] = drawn
+    values = matrix.values(grid)[:, cells.layer, cells.objective]
+    return values - cells.base_value
+
+
+# -- ranking -------------------------------------------------------------------
+
+
+def competition_ranks_rows(scores: np.ndarray, tol: float = TIE_TOLERANCE) -> tuple[np.ndarray, np.ndarray]:
+    """(order, rank at each sorted position) row by row; ties share the better rank (1, 1, 3)."""
+    order = np.argsort(-scores, axis=1)
+    ranked = np.take_along_axis(scores, order, axis=1)
+    n = scores.shape[1]
+    pos = np.broadcast_to(np.arange(1, n + 1), scores.shape).copy()
+    pos[:, 1:][ranked[:, :-1] - ranked[:, 1:] <= tol] = 0
+    return order, np.maximum.accumulate(pos, axis=1)
+
+
+@dataclass
+class _Tally:
+    counts: np.ndarray  # (n, n) int64: option x rank
+    weight_sums: np.ndarray  # (n, m): sum of the weights of the draws where the option is first
+    drawn: int = 0  # weight candidates drawn (> samples under rejection)
+
+
+def _chunk_rng(seed: int, chunk: int, stream: int) -> np.random.Generator:
+    return np.random.default_rng([seed, chunk, stream])
+
+
+def _chunk_sizes(samples: int) -> list[int]:
+    full, rest = divmod(samples, CHUNK)
+    return [CHUNK] * full + ([rest] if rest else [])
+
+
+class _Simulation:
+    """The pieces a chunk needs, computed once."""
+
+    def __init__(self, setup: Setup, model: WeightModel, seed: int):
+        self.setup, self.model, self.seed = setup, model, seed
+        self.matrix = setup.matrix
+        self.base_values = self.matrix.values()  # (n, m)
+        self.cells = _uncertain_cells(self.matrix, self.base_values)
+
+    def scores(self, weights: np.ndarray, rng: np.random.Generator, size: int) -> np.ndarray:
+        """(size, n) overall scores for a chunk of weight draws (and fresh score draws)."""
+        if not self.setup.additive:
+            return self._scores_any_method(weights, rng, size)
+        s = weights @ self.base_values.T
+        if self.cells.count:
+            delta = _draw_value_changes(self.matrix, self.cells, rng, size)
+            s += (delta * weights[:, self.cells.objective]) @ self.cells.incidence
+        return s
+
+    def _scores_any_method(self, weights: np.ndarray, rng: np.random.Generator, size: int) -> np.ndarray:
+        cells = self.cells
+        drawn = triangular_inverse_cdf(rng.random((size, cells.count)), cells.low, cells.mode, cells.high) if cells.count else None
+        out = np.empty((size, self.matrix.shape[0]))
+        for s in range(size):
+            m = self.matrix
+            if drawn is not None:
+                likely = m.likely.copy()
+                likely[cells.option, cells.objective] = drawn[s]
+                m = replace(m, likely=likely)
+            out[s] = self.setup.scores(weights[s], m)
+        return out
+
+    def run_chunk(self, index: int, size: int) -> _Tally:
+        rng = _chunk_rng(self.seed, index, 0)
+        # Always draw a full chunk of weights: a short last chunk uses its first rows, so the
+        # draws of a run with N samples are the first N draws of any longer run.
+        weights, drawn = _draw_weights(self.model, rng, CHUNK)
+        weights = np.ascontiguousarray(weights[:size])
+        scores = self.scores(weights, rng, size)
+        order, rank_at = competition_ranks_rows(scores)
+        n = scores.shape[1]
+        counts = np.bincount((order * n + rank_at - 1).ravel(), minlength=n * n).reshape(n, n)
+        first = np.zeros((size, n))
+        np.put_along_axis(first, order, (rank_at == 1).astype(float), axis=1)
+        return _Tally(counts.astype(np.int64), first.T @ weights, drawn)
+
+    def confidence_chunk(self, index: int, size: int, central: np.ndarray, who: np.ndarray) -> np.ndarray:
+        """Per option in ``who``: draws (of this chunk) in which it is first at its central weights."""
+        rng = _chunk_rng(self.seed, index, 1)
+        hits = np.zeros(len(who), dtype=np.int64)
+        if self.setup.additive:
+            delta = _draw_value_changes(self.matrix, self.cells, rng, size)
+            for c, i in enumerate(who):
+                w = central[i]
+                s = (self.base_values @ w)[None, :] + (delta * w[self.cells.objective]) @ self.cells.incidence
+                hits[c] = np.count_nonzero(s[:, i] >= s.max(axis=1) - TIE_TOLERANCE)
+            return hits
+        for c, i in enumerate(who):
+            s = self._scores_any_method(np.broadcast_to(central[i], (size, len(central[i]))), _chunk_rng(self.seed, index, 2 + c), size)
+            hits[c] = np.count_nonzero(s[:, i] >= s.max(axis=1) - TIE_TOLERANCE)
+        return hits
+
+
+# -- result ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SmaaResult:
+    provenance: Provenance
+    options: tuple[str, ...]
+    objectives: tuple[str, ...]
+    weight_model: WeightModel
+    acceptability: np.ndarray  # (n, n): option x rank, shares of the draws
+    central_weights: np.ndarray  # (n, m), NaN rows for options never first
+    confidence: np.ndarray  # (n,), NaN for options never first
+    holistic: np.ndarray  # (n,)
+    uncertain_scores: int  # cells drawn from a triangular range
+    confidence_samples: int
+    weight_acceptance: float = 1.0  # share of weight candidates kept (intervals only)
+    screened_out: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def samples(self) -> int:
+        return int(self.provenance.samples)
+
+    @property
+    def max_standard_error(self) -> float:
+        """Largest standard error of any acceptability index: sqrt(b(1-b)/N) <= 0.5/sqrt(N)."""
+        b = self.acceptability
+        return float(np.sqrt((b * (1 - b)).max() / self.samples))
+
+    def order(self) -> list[int]:
+        """Options by first-rank acceptability, then holistic acceptability."""
+        return sorted(range(len(self.options)), key=lambda i: (-self.acceptability[i, 0], -self.holistic[i], self.options[i]))
+
+    def to_dict(self) -> dict:
+        def opt(x):
+            return None if np.isnan(x) else float(x)
+
+        rows = []
+        for i in self.order():
+            first = self.acceptability[i, 0] > 0
+            rows.append(
+                {
+                    "option": self.options[i],
+                    "acceptability": [float(b) for b in self.acceptability[i]],
+                    "holistic_acceptability": float(self.holistic[i]),
+                    "central_weights": {o: float(self.central_weights[i, j]) for j, o in enumerate(self.objectives)} if first else None,
+                    "confidence_factor": opt(self.confidence[i]),
+                }
+            )
+        return {
+            **self.provenance.to_dict(),
+            "weight_model": self.weight_model.to_dict(),
+            "weight_acceptance": self.weight_acceptance,
+            "uncertain_scores": self.uncertain_scores,
+            "confidence_samples": self.confidence_samples,
+            "max_standard_error": self.max_standard_error,
+            "ties_share_the_better_rank": True,
+            "options": rows,
+            "screened_out": self.screened_out,
+            "warnings": self.warnings,
+        }
+
+
+def _check_counts(samples: int, confidence_samples: int | None, seed: int) -> None:
+    if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 1:
+        raise UsageError(Problem(f"--samples must be a whole number of at least 1, got {samples}", hint="e.g. --samples 10000 (more samples, smaller sampling error)"))
+    if confidence_samples is not None and confidence_samples < 1:
+        raise UsageError(Problem(f"--confidence-samples must be at least 1, got {confidence_samples}"))
+    if seed < 0:
+        raise UsageError(Problem(f"--seed must be 0 or more, got {seed}"))
+
+
+def smaa_setup(
+    setup: Setup,
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = DEFAULT_SEED,
+    weight_model: str | None = None,
+    intervals: dict[str, tuple[float, float]] | None = None,
+    spread: float | None = None,
+    confidence_samples: int | None = None,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> SmaaResult:
+    _check_counts(samples, confidence_samples, seed)
+    model = weight_model_for(setup, weight_model, intervals, spread)
+    sim = _Simulation(setup, model, seed)
+    n, m = setup.matrix.shape
+    sizes = _chunk_sizes(samples)
+    conf_n = min(samples, DEFAULT_CONFIDENCE_SAMPLES) if confidence_samples is None else confidence_samples
+    conf_sizes = _chunk_sizes(conf_n) if sim.cells.count else []
+    total_work = len(sizes) + len(conf_sizes)
+
+    counts = np.zeros((n, n), dtype=np.int64)
+    weight_sums = np.zeros((n, m))
+    drawn = 0  # weight candidates drawn, CHUNK per chunk unless rejection discards some
+    done = 0
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        # map() yields in chunk order, so the sums are added in the same order every time.
+        for tally in pool.map(sim.run_chunk, range(len(sizes)), sizes):
+            counts += tally.counts
+            weight_sums += tally.weight_sums
+            drawn += tally.drawn
+            done += 1
+            if progress:
+                progress(done, total_work)
+        firsts = counts[:, 0]
+        who = np.flatnonzero(firsts > 0)
+        central = np.full((n, m), np.nan)
+        central[who] = weight_sums[who] / firsts[who, None]
+        confidence = np.full(n, np.nan)
+        if conf_sizes:
+            hits = np.zeros(len(who), dtype=np.int64)
+            for part in pool.map(lambda k: sim.confidence_chunk(k, conf_sizes[k], central, who), range(len(conf_sizes))):
+                hits += part
+                done += 1
+                if progress:
+                    progress(done, total_work)
+            confidence[who] = hits / conf_n
+        else:
+            conf_n = 0
+            for i in who:  # no score uncertainty: first or not, at its central weights
+                s = setup.scores(central[i])
+                confidence[i] = float(s[i] >= s.max() - TIE_TOLERANCE)
+    acceptability = counts / samples
+    meta = (n - np.arange(1, n + 1)) / (n - 1)
+    warnings = list(setup.warnings)
+    if not setup.additive:
+        warnings.append(f"the {setup.method} method is evaluated draw by draw (no matrix shortcut): expect it to be much slower than additive")
+    prov = setup.provenance("SMAA-2 stochastic acceptability", seed=seed, samples=samples)
+    return SmaaResult(prov, setup.options, setup.objectives, model, acceptability, central, confidence, acceptability @ meta, sim.cells.count, conf_n, len(sizes) * CHUNK / drawn, setup.screened_list(), warnings)
+
+
+def smaa(
+    case=None,
+    profile: str | None = None,
+    method: str = "additive",
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = DEFAULT_SEED,
+    weight_model: str | None = None,
+    intervals: dict[str, tuple[float, float]] | None = None,
+    spread: float | None = None,
+    confidence_samples: int | None = None,
+    weights=None,
+    scenario: str | None = None,
+    workers: int = 1,
+    progress: Progress | None = None,
+) -> SmaaResult:
+    """SMAA-2 rank acceptability, central weights and confidence factors of a case."""
+    _check_counts(samples, confidence_samples, seed)
+    setup = prepare(case, profile, method, weights, scenario)
+    return smaa_setup(setup, samples, seed, weight_model, intervals, spread, confidence_samples, workers, progress)

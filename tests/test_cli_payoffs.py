@@ -1,0 +1,203 @@
+"""`negotiator payoffs` and `negotiator game`: outputs, provenance and bad input (exit 2, no traceback)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+BOS_CASE = """negotiator: 1
+objectives: {g: {label: G}}
+options: {a: {label: A, scores: {g: 1}}, b: {label: B, scores: {g: 2}}}
+games:
+  bos:
+    label: Battle of the sexes
+    players:
+      anna:
+        label: Anna
+        strategies: {bach: {label: Bach}, stravinsky: {label: Stravinsky}}
+      ben:
+        label: Ben
+        strategies: {bach: {label: Bach}, stravinsky: {label: Stravinsky}}
+    payoffs:
+      bach: {bach: {payoff: [2, 1], rationale: "both at Bach"}, stravinsky: [0, 0]}
+      stravinsky: {bach: [0, 0], stravinsky: [1, 2]}
+"""
+
+
+def write(tmp_path, text, name="case.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def assert_clean_error(result, *fragments):
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    flat = " ".join(result.stderr.split())  # rich wraps long lines at the terminal width
+    for f in fragments:
+        assert f in flat, result.stderr
+
+
+# -- payoffs ----------------------------------------------------------------------------
+
+
+def test_payoffs_table_on_the_bundled_case(cli):
+    r = cli("payoffs")
+    assert r.exit_code == 0, r.stderr
+    for text in ("Payoff table", "Maximin (Wald)", "Minimax regret (Savage)", "Hurwicz (alpha = 0.5)", "Regret table", "Where the choice would change", "analyst judgments", "sha256", "balanced"):
+        assert text in r.stdout, text
+
+
+def test_payoffs_json_carries_provenance_and_every_rule(cli):
+    r = cli("payoffs", "--format", "json", "--alpha", "0.3")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert len(data["case_sha256"]) == 64 and data["method"] == "additive" and data["profile"] == "balanced"
+    assert data["alpha"] == 0.3 and abs(sum(data["probabilities"].values()) - 1) < 1e-12
+    assert [rule["rule"] for rule in data["rules"]] == ["maximin", "maximax", "hurwicz", "laplace", "minimax_regret", "expected_value"]
+    assert len(data["probability_switches"]) == 4
+    assert "joint_position_affected_states" in data["screened_out"]
+    assert "analyst judgments" in data["note"]
+
+
+def test_payoffs_alpha_zero_is_maximin(cli):
+    data = json.loads(cli("payoffs", "-f", "json", "--alpha", "0").stdout)
+    rules = {r["rule"]: r for r in data["rules"]}
+    assert rules["hurwicz"]["choice"] == rules["maximin"]["choice"]
+
+
+def test_payoffs_csv_reads_back_with_pandas(cli, cases_dir):
+    r = cli("payoffs", str(cases_dir / "tiny.yaml"), "--profile", "main", "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    df = pd.read_csv(io.StringIO(r.stdout), comment="#")
+    assert list(df["id"]) == ["a", "b"]
+    assert df.loc[df["id"] == "a", "value:storm"].item() == pytest.approx(0.475)
+    assert df.loc[df["id"] == "b", "chosen:expected_value"].item() == 1
+    comments = [line for line in r.stdout.splitlines() if line.startswith("#")]
+    assert any("sha256" in c for c in comments) and any("analyst judgments" in c for c in comments)
+    assert any(c.startswith("# screened out c:") for c in comments)
+
+
+def test_payoffs_probability_override(cli):
+    r = cli("payoffs", "-f", "json", "-P", "transactional_linkage=0.25", "-P", "routine_cooperation=0.3")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["probabilities"]["routine_cooperation"] == 0.3 and "overrides" in data["probabilities_source"]
+
+
+def test_payoffs_packages(cli):
+    r = cli("payoffs", "-f", "json", "--package", "legal_position_against_bundling,reintegration_support", "--package", "reciprocal_repatriation_talks")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["kind"] == "package"
+    assert [p["id"] for p in data["payoffs"]] == ["legal_position_against_bundling+reintegration_support", "reciprocal_repatriation_talks"]
+    options = {p["id"]: p["values"] for p in json.loads(cli("payoffs", "-f", "json").stdout)["payoffs"]}
+    first = data["payoffs"][0]["values"]
+    for sid, v in first.items():
+        assert v == pytest.approx(options["legal_position_against_bundling"][sid] + options["reintegration_support"][sid])
+
+
+def test_payoffs_in_chinese(cli):
+    r = cli("payoffs", "--lang", "zh")
+    assert r.exit_code == 0 and "交易型" in r.stdout
+
+
+@pytest.mark.parametrize(
+    "args, fragments",
+    [
+        (["-P", "routine_cooperation=0.3"], ["sum to 1.15", "off by +0.15"]),
+        (["-P", "nope=0.3"], ["unknown scenario 'nope'"]),
+        (["-P", "routine_cooperation"], ["cannot read --probability", "SCENARIO=P"]),
+        (["-P", "routine_cooperation=x"], ["cannot read --probability"]),
+        (["--alpha", "1.5"], ["alpha must be between 0 and 1"]),
+        (["--package", "nope,reintegration_support"], ["unknown option 'nope'"]),
+        (["--package", "joint_position_affected_states"], ["breaks a red line"]),
+        (["--profile", "nope"], ["unknown weight profile 'nope'"]),
+        (["--format", "markdown"], ["--format markdown is not available"]),
+    ],
+)
+def test_payoffs_bad_input(cli, args, fragments):
+    assert_clean_error(cli("payoffs", *args), *fragments)
+
+
+def test_payoffs_case_without_scenarios(cli, tmp_path):
+    path = write(tmp_path, BOS_CASE)
+    assert_clean_error(cli("payoffs", str(path)), "has no scenarios")
+
+
+def test_payoffs_case_with_probabilities_off_by_some(cli, tmp_path, cases_dir):
+    text = (cases_dir / "tiny.yaml").read_text(encoding="utf-8").replace("probability: 0.25", "probability: 0.35")
+    path = write(tmp_path, text)
+    assert_clean_error(cli("payoffs", str(path)), "sum to 1.1", "off by +0.1", "case.yaml")
+
+
+# -- game -------------------------------------------------------------------------------
+
+
+def test_game_table_on_the_bundled_case(cli):
+    r = cli("game")
+    assert r.exit_code == 0, r.stderr
+    for text in ("repatriation_linkage", "Best responses", "Dominated strategies", "Nash equilibria: all 3 extreme equilibria", "Security levels", "ANALYST JUDGMENTS", "sha256", "degenerate"):
+        assert text in r.stdout, text
+
+
+def test_game_json_of_a_custom_case(cli, tmp_path):
+    r = cli("game", str(write(tmp_path, BOS_CASE)), "--game", "bos", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["game"] == "bos" and len(data["case_sha256"]) == 64 and data["version"]
+    mixed = [e for e in data["equilibria"] if not e["pure"]]
+    assert mixed == [{"id": 2, "anna": {"bach": "2/3", "stravinsky": "1/3"}, "ben": {"bach": "1/3", "stravinsky": "2/3"}, "payoffs": ["2/3", "2/3"], "pure": False, "certified": True, "deviation_gains": ["0", "0"]}]
+    assert data["pure_equilibria"] == [["bach", "bach"], ["stravinsky", "stravinsky"]]
+    assert data["security_levels"]["anna"]["mixed"] == "2/3"
+    assert data["zero_sum"] is None and data["degenerate"] is False
+
+
+def test_game_csv_one_row_per_equilibrium(cli):
+    r = cli("game", "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    df = pd.read_csv(io.StringIO(r.stdout), comment="#", dtype=str)
+    assert len(df) == 3 and set(df["certified"]) == {"1"}
+    assert "1/4" in set(df["china:reciprocal_conditional_cooperation"])
+
+
+def test_game_in_chinese(cli):
+    r = cli("game", "--lang", "zh")
+    assert r.exit_code == 0 and "主动互惠" in r.stdout
+
+
+def test_game_unknown_id(cli):
+    assert_clean_error(cli("game", "--game", "nope"), "unknown game 'nope'", "repatriation_linkage")
+
+
+def test_game_case_without_games(cli, cases_dir):
+    assert_clean_error(cli("game", str(cases_dir / "tiny.yaml")), "no games: section")
+
+
+def test_game_missing_strategy_pair_names_file_and_line(cli, tmp_path):
+    text = BOS_CASE.replace("      stravinsky: {bach: [0, 0], stravinsky: [1, 2]}\n", "      stravinsky: {bach: [0, 0]}\n")
+    path = write(tmp_path, text)
+    r = cli("game", str(path))
+    assert_clean_error(r, "no payoff for the strategy pair (anna: stravinsky, ben: stravinsky)", f"{path}:16")
+
+
+def test_game_unknown_strategy_in_payoffs(cli, tmp_path):
+    text = BOS_CASE.replace("stravinsky: {bach: [0, 0], stravinsky: [1, 2]}", "stravinsky: {bach: [0, 0], stravinsky: [1, 2], mozart: [1, 1]}")
+    assert_clean_error(cli("game", str(write(tmp_path, text))), "unknown strategy 'mozart' of ben")
+
+
+def test_game_three_players_refused(cli, tmp_path):
+    text = BOS_CASE.replace("    payoffs:\n", "      carl:\n        label: Carl\n        strategies: {x: {label: X}}\n    payoffs:\n")
+    assert_clean_error(cli("game", str(write(tmp_path, text))), "exactly two players")
+
+
+def test_game_payoff_with_one_number_refused(cli, tmp_path):
+    text = BOS_CASE.replace("stravinsky: {bach: [0, 0], stravinsky: [1, 2]}", "stravinsky: {bach: [0, 0], stravinsky: [1]}")
+    assert_clean_error(cli("game", str(write(tmp_path, text))), "a payoff is a pair")
+
+
+def test_validate_accepts_the_bundled_game(cli):
+    assert cli("validate").exit_code == 0
