@@ -66,14 +66,19 @@ class ViewScreen(Screen):
         return self.app.lang
 
     def topbar_text(self):
+        """The views as tabs with their keys (the current one highlighted), then the case title."""
         from rich.text import Text
+
+        from ..app import VIEWS
 
         app = self.app
         text = Text()
-        text.append(f" {tr(self.VIEW, self.lang)} ", style="bold reverse")
-        text.append(f"  {app.case_title()}", style="bold")
+        for name, (key, _) in VIEWS.items():
+            style = "bold reverse" if name == self.VIEW else "dim"
+            text.append(f" {key} {tr(name, self.lang)} ", style=style)
         if app.unsaved:
-            text.append(f"  • {tr('unsaved', self.lang)}", style="bold yellow")
+            text.append(f" • {tr('unsaved', self.lang)}", style="bold yellow")
+        text.append(f"  {app.case_title()}", style="bold")
         return text
 
     def redraw(self) -> None:  # pragma: no cover - every view overrides it
