@@ -103,6 +103,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     # scenarios view
     "alpha_down": ("α−", "α−"),
     "alpha_up": ("α+", "α+"),
+    "scenario_list": ("Scenarios of the other side's behaviour:", "对方行为情景："),
     "col_expected": ("Expected", "期望值"),
     "rules_title": ("What each decision rule picks (Hurwicz α = {alpha:.1f}; - and + change it)", "各决策准则的选择（Hurwicz α = {alpha:.1f}；按 - / + 调整）"),
     "rule_margin": ("ahead of {runner} by {m:.4f}", "领先 {runner} {m:.4f}"),

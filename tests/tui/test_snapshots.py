@@ -49,6 +49,40 @@ def test_compare_view(snap_compare, bundled):
     assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
 
 
+def test_sensitivity_view_with_smaa(snap_compare, bundled, monkeypatch):
+    import negotiator.tui.screens.sensitivity as view
+
+    monkeypatch.setattr(view, "SMAA_SAMPLES", 2000)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("4", "a")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
+
+
+def test_package_view(snap_compare, bundled):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
+
+
+def test_scenarios_view(snap_compare, bundled):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
+
+
 def test_case_error_screen(snap_compare, monkeypatch):
     monkeypatch.chdir(ROOT)  # the screen shows the path as given: keep it relative
 

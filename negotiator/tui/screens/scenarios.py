@@ -56,7 +56,7 @@ class ScenariosScreen(ViewScreen):
         case = app.loaded.case
         ev = next(r for r in report.rules if r.rule == "expected_value")
         n_sc = len(pay.scenarios)
-        col_w = 10
+        col_w = 11
         table.add_column(tr("col_option", lang), key="option", width=max(16, self.size.width - 6 - (col_w + 2) * (n_sc + 1)))
         for sid, p in zip(pay.scenarios, pay.probabilities):
             table.add_column(Text(f"{label(case.scenarios[sid], lang)} ({p:g})"), key=sid, width=col_w)
@@ -73,7 +73,10 @@ class ScenariosScreen(ViewScreen):
     def _rules_text(self, pay, report) -> Text:
         lang = self.lang
         names = [label(row, lang) for row in pay.rows]
-        text = Text(tr("rules_title", lang, alpha=self.alpha) + "\n", style="bold")
+        case = self.app.loaded.case
+        text = Text(tr("scenario_list", lang) + " ", style="dim")
+        text.append("; ".join(f"{label(case.scenarios[sid], lang)} (p {p:g})" for sid, p in zip(pay.scenarios, pay.probabilities)) + "\n", style="dim")
+        text.append(tr("rules_title", lang, alpha=self.alpha) + "\n", style="bold")
         for r in report.rules:
             chosen = " = ".join(names[i] for i in r.chosen)
             text.append(f"  {r.name:<28}", style="cyan")
