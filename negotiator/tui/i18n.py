@@ -85,6 +85,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "sweep_now": ("│ now {w:.3f}", "│ 当前 {w:.3f}"),
     "sweep_no_change": ("the leader stays first over the whole range 0-1", "在 0-1 的整个范围内首位不变"),
     "sweep_breakpoint": ("at {w:.3f}: {rises} overtakes {falls} for first place", "在 {w:.3f} 处：{rises} 超过 {falls} 居首位"),
+    "sweeping": ("sweeping the weight ({method})…", "正在扫描权重（{method}）…"),
     "smaa_hint": ("press a to run SMAA-2 ({n:,} draws of weights and scores, in the background)", "按 a 运行 SMAA-2（{n:,} 次权重与评分抽样，后台运行）"),
     "smaa_running": ("SMAA running ({n:,} draws)…", "SMAA 运行中（{n:,} 次抽样）…"),
     "smaa_title": ("SMAA-2 rank acceptability ({n:,} draws, seed {seed}): share of draws at each rank", "SMAA-2 排名可接受度（{n:,} 次抽样，种子 {seed}）：各名次所占比例"),

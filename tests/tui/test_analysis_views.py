@@ -27,7 +27,7 @@ async def test_sensitivity_sweep_and_smaa_in_a_worker(bundled, monkeypatch):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("4")
-        await pilot.pause()
+        await _wait_for_workers(app, pilot)
         objective = app.screen.query_one("#sweep-objective").value
         expected = sweep(bundled, objectives=[objective]).sweeps[0]
         notes = str(app.screen.query_one("#sweep-notes").render())
@@ -45,7 +45,7 @@ async def test_sensitivity_sweep_and_smaa_in_a_worker(bundled, monkeypatch):
         assert not app.screen.query_one("#smaa-progress").display
         # a weight change marks the SMAA result as out of date
         await pilot.press("2", "right", "4")
-        await pilot.pause()
+        await _wait_for_workers(app, pilot)
         assert "press a to run again" in str(app.screen.query_one("#smaa").render())
 
 

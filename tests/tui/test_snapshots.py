@@ -56,7 +56,11 @@ def test_sensitivity_view_with_smaa(snap_compare, bundled, monkeypatch):
 
     async def run_before(pilot):
         await pilot.pause()
-        await pilot.press("4", "a")
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("a")
+        await pilot.pause()
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 

@@ -52,17 +52,41 @@ class SensitivityScreen(ViewScreen):
         self._state_changed()
 
     def redraw(self) -> None:
+        self._request_sweep()
         self._draw_sweep()
         self._draw_smaa()
 
-    # -- the sweep --------------------------------------------------------------
+    # -- the sweep (in a worker: non-additive methods search numerically and take seconds) --
 
-    def _sweep(self, objective: str):
+    def _sweep_key(self) -> tuple:
+        app = self.app
+        objective = self.query_one("#sweep-objective", Select).value
+        return (objective, tuple(sorted(app.weights.items())), app.method, app.scenario, app.profile, app.unsaved)
+
+    def _request_sweep(self) -> None:
+        key = self._sweep_key()
+        if key == getattr(self, "_sweep_for", None):
+            return
+        self._sweep_for = key
+        self._sweep_result = None
+        app = self.app
+        kwargs = {"weights": dict(app.weights)} if app.unsaved else {"profile": app.profile}
+        self._compute_sweep(app.loaded, app.method, app.scenario, key[0], kwargs, key)
+
+    @work(thread=True, exclusive=True, group="sweep")
+    def _compute_sweep(self, loaded, method, scenario, objective, kwargs, key) -> None:
         from ...sensitivity import sweep
 
-        app = self.app
-        kwargs = {"weights": app.weights} if app.unsaved else {"profile": app.profile}
-        return sweep(app.loaded, method=app.method, objectives=[objective], scenario=app.scenario, **kwargs)
+        try:
+            result = sweep(loaded, method=method, objectives=[objective], scenario=scenario, **kwargs)
+        except NegotiatorError as exc:
+            result = exc
+        self.app.call_from_thread(self._sweep_done, key, result)
+
+    def _sweep_done(self, key, result) -> None:
+        if key == self._sweep_for:  # a newer request supersedes this answer
+            self._sweep_result = result
+            self._draw_sweep()
 
     def _draw_sweep(self) -> None:
         app, lang = self.app, self.lang
@@ -70,10 +94,12 @@ class SensitivityScreen(ViewScreen):
         objective = self.query_one("#sweep-objective", Select).value
         self.query_one("#sweep-label", Label).update(tr("sweep_of", lang))
         chart, notes = self.query_one("#sweep-chart", Static), self.query_one("#sweep-notes", Static)
-        try:
-            result = self._sweep(objective)
-        except NegotiatorError as exc:
-            chart.update(Text(exc.render(), style="bold red"))
+        result = getattr(self, "_sweep_result", None)
+        if result is None:
+            notes.update(Text(tr("sweeping", lang, method=app.method), style="yellow"))
+            return
+        if isinstance(result, NegotiatorError):
+            chart.update(Text(result.render(), style="bold red"))
             notes.update("")
             return
         s = result.sweeps[0]
@@ -101,7 +127,7 @@ class SensitivityScreen(ViewScreen):
             text.append("  " + tr("sweep_no_change", lang), style="green")
         for b in tops:
             text.append("\n  ┊ " + tr("sweep_breakpoint", lang, w=b.weight, rises=label(case.options[b.rises], lang), falls=label(case.options[b.falls], lang)), style="red")
-        text.append("\n" + " · ".join(result.provenance.lines(short=True)[:2]), style="dim")
+        text.append("\n" + " · ".join(result.provenance.lines(short=True)[:2] + result.provenance.lines(short=True)[3:4]), style="dim")
         notes.update(text)
 
     # -- SMAA in a worker thread ------------------------------------------------
