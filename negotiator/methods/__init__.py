@@ -52,6 +52,11 @@ def _load_all() -> None:
 
     for module in _METHOD_MODULES:
         importlib.import_module(f"{__name__}.{module}")
+    # A test or a user may import one method module first; list methods in the documented order.
+    rank = {m: i for i, m in enumerate(_METHOD_MODULES)}
+    ordered = sorted(METHODS.items(), key=lambda kv: rank.get(kv[1].__module__.rsplit(".", 1)[-1], len(rank)))
+    METHODS.clear()
+    METHODS.update(ordered)
 
 
 def method_names() -> list[str]:
