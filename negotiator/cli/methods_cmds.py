@@ -141,6 +141,7 @@ def ahp_command(
     fmt: Format = FormatOpt,
 ) -> None:
     """Show AHP profiles: the pairwise matrix, eigenvector weights, CI, CR and the least consistent judgments."""
+    from .._version import __version__
     from ..errors import Problem, UsageError
     from ..schema_methods import profile_kind
     from ..weighting import CR_LIMIT, ahp_matrix, profile_ahp
@@ -159,7 +160,7 @@ def ahp_command(
     results = {pid: profile_ahp(c.weights[pid], list(c.objectives)) for pid in ahp_ids}
     if fmt is Format.json:
         emit_json({
-            "case": loaded.name, "case_sha256": loaded.sha256, "cr_limit": CR_LIMIT,
+            "case": loaded.name, "case_sha256": loaded.sha256, "version": __version__, "cr_limit": CR_LIMIT,
             "profiles": {pid: {"weights": r.weights, "lambda_max": r.lambda_max, "ci": r.ci, "ri": r.ri, "cr": r.cr, "consistent": r.consistent,
                                "filled": [{"a": a, "b": b, "value": v} for a, b, v in r.filled],
                                "least_consistent": [{"a": a, "b": b, "judged": v, "implied": imp} for a, b, v, imp in r.worst], "notes": list(r.notes)}
@@ -172,7 +173,7 @@ def ahp_command(
     for pid, r in results.items():
         judged = c.weights[pid].judgments()
         matrix = ahp_matrix(r.items, judged)
-        table = Table(title=f"AHP profile '{pid}': row over column (filled-in comparisons in brackets)", caption=f"case: {loaded.name} (sha256 {loaded.sha256[:12]}); judgments are the analyst's", caption_justify="left")
+        table = Table(title=f"AHP profile '{pid}': row over column (filled-in comparisons in brackets)", caption=f"case: {loaded.name} (sha256 {loaded.sha256[:12]}); negotiator {__version__}; judgments are the analyst's, not facts", caption_justify="left")
         table.add_column("")
         for item in r.items:
             table.add_column(item, justify="right")
