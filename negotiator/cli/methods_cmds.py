@@ -119,7 +119,7 @@ def analysts_command(
 
     con = console()
     con.print(f"[bold]Analysts pooled[/] ({', '.join(view.analysts)}): scores by {view.pool}; weights: {view.weights_rule}")
-    scores = Table(title=f"Where the analysts disagree most on scores (top {top}; spread = highest - lowest likely score)")
+    scores = Table(title=f"Where the analysts disagree most on scores (top {top}; spread = highest - lowest likely score)", caption=f"case: {view.loaded.name} (sha256 {view.loaded.sha256[:12]}); scores are the analysts' judgments, not facts", caption_justify="left")
     for col in ("option", "objective", *view.analysts, "pooled", "spread", "share of scale"):
         scores.add_column(col, justify="right" if col not in ("option", "objective") else "left")
     for d in view.scores[:top]:
