@@ -113,13 +113,14 @@ def analysts_command(
 
         emit_text((ranking_csv if fmt is Format.csv else ranking_markdown)(result))
         return
+    from rich.markup import escape
     from rich.table import Table
 
     from ..tables import ranking_table
 
     con = console()
-    con.print(f"[bold]Analysts pooled[/] ({', '.join(view.analysts)}): scores by {view.pool}; weights: {view.weights_rule}")
-    scores = Table(title=f"Where the analysts disagree most on scores (top {top}; spread = highest - lowest likely score)", caption=f"case: {view.loaded.name} (sha256 {view.loaded.sha256[:12]}); scores are the analysts' judgments, not facts", caption_justify="left")
+    con.print(f"[bold]Analysts pooled[/] ({escape(', '.join(view.analysts))}): scores by {view.pool}; weights: {escape(view.weights_rule)}")
+    scores = Table(title=f"Where the analysts disagree most on scores (top {top}; spread = highest - lowest likely score)", caption=escape(f"case: {view.loaded.name} (sha256 {view.loaded.sha256[:12]}); scores are the analysts' judgments, not facts"), caption_justify="left")
     for col in ("option", "objective", *view.analysts, "pooled", "spread", "share of scale"):
         scores.add_column(col, justify="right" if col not in ("option", "objective") else "left")
     for d in view.scores[:top]:
@@ -167,13 +168,14 @@ def ahp_command(
                          for pid, r in results.items()},
         })
         return
+    from rich.markup import escape
     from rich.table import Table
 
     con = console()
     for pid, r in results.items():
         judged = c.weights[pid].judgments()
         matrix = ahp_matrix(r.items, judged)
-        table = Table(title=f"AHP profile '{pid}': row over column (filled-in comparisons in brackets)", caption=f"case: {loaded.name} (sha256 {loaded.sha256[:12]}); negotiator {__version__}; judgments are the analyst's, not facts", caption_justify="left")
+        table = Table(title=f"AHP profile '{pid}': row over column (filled-in comparisons in brackets)", caption=escape(f"case: {loaded.name} (sha256 {loaded.sha256[:12]}); negotiator {__version__}; judgments are the analyst's, not facts"), caption_justify="left")
         table.add_column("")
         for item in r.items:
             table.add_column(item, justify="right")
