@@ -147,7 +147,7 @@ def provenance_lines(cmp: MethodComparison, short: bool = False) -> list[str]:
     opts = "; ".join(f"{m}: " + ", ".join(f"{k}={v}" for k, v in o.items()) for m, o in p["method_options"].items() if o)
     return [
         f"case: {p['case']} (sha256 {sha})",
-        f"methods: {', '.join(cmp.methods)}; profile: {p['profile']}; negotiator {p['version']}" + (f"; scenario: {p['scenario']}" if p["scenario"] else "") + (f"; options: {opts}" if opts else ""),
+        f"methods: {', '.join(cmp.methods)}; profile: {p['profile'] or '(none: equal weights)'}; negotiator {p['version']}" + (f"; scenario: {p['scenario']}" if p["scenario"] else "") + (f"; options: {opts}" if opts else ""),
         f"weights: {weights}",
         "ranks: 1 = best, tied scores share a rank; scores are analyst judgments, not facts",
     ]
@@ -192,7 +192,7 @@ def comparison_tables(cmp: MethodComparison, lang: str = "en") -> list:
     from rich.markup import escape
     from rich.table import Table
 
-    ranks = Table(title=f"Rank under each method — profile {cmp.provenance['profile']}", caption=escape("\n".join(provenance_lines(cmp, short=True))), caption_justify="left")
+    ranks = Table(title=f"Rank under each method — profile {cmp.provenance['profile'] or '(none: equal weights)'}", caption=escape("\n".join(provenance_lines(cmp, short=True))), caption_justify="left")
     ranks.add_column("option")
     for m in cmp.methods:
         ranks.add_column(m, justify="right")
