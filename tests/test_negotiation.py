@@ -277,7 +277,9 @@ def test_case_level_that_does_not_exist_is_located():
         ("us: {low: 60, high: 90}", "us: {low: 60, high: 190}", "outside 0-100"),
         ("levels: {low: {label: Low}, high: {label: High}}", "status_quo: middle\n        levels: {low: {label: Low}, high: {label: High}}", "status_quo 'middle' is not a level"),
         ("them: {label: Them, batna: 10}", "them: {label: Them, batna: 10}\n      third: {label: Third, batna: 1}", "exactly two"),
-        ("them: {label: Them, batna: 10}", "them: {label: Them, batna: yes}", "expected a number"),
+        ("them: {label: Them, batna: 10}", "them: {label: Them, batna: yes}", "a number on the agenda's utility scale, or the word `derived`; got 'yes'"),
+        ("them: {label: Them, batna: 10}", "them: {label: Them, batna: Derived}", "or the word `derived`; got 'Derived'"),
+        ("them: {label: Them, batna: 10}", "them: {label: Them, batna: .nan}", "finite number"),
     ],
 )
 def test_agenda_problems(old, new, expected):
