@@ -129,3 +129,9 @@ def test_unknown_level_in_the_case_names_file_and_line(cli, cases_dir, tmp_path)
 def test_case_without_an_agenda(cli, cases_dir):
     r = cli("negotiate", cases_dir / "tiny.yaml")
     assert r.exit_code == 2 and "no negotiation agenda" in r.stderr
+
+
+def test_same_input_same_bytes(cli, cases_dir):
+    # Reproducible: the solver runs single-threaded and utilities are recomputed from the levels.
+    args = ("negotiate", cases_dir / "negotiation_logroll.yaml", "--link", "a,b", "--format", "csv")
+    assert cli(*args).stdout == cli(*args).stdout
