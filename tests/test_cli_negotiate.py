@@ -27,6 +27,9 @@ def test_bundled_json_has_provenance_and_a_zone(bundled_json):
     assert china["id"] == "china" and china["batna"]["derived"] is True
     assert china["batna"]["value"] == pytest.approx(100 * china["batna"]["expected_overall_value"])
     assert d["outcome"]["zone"]["exists"] is True
+    # Today's package, by hand from payoffs/negotiations.yaml: China 0.15*60 + 0.2*80 + 0.25*40 + 0.15*50 + 0.25*30 = 50;
+    # US 0.4*0 + 0.25*0 + 0.1*100 + 0.1*30 + 0.15*100 = 28 (the figure its BATNA rationale cites).
+    assert d["status_quo"]["utilities"] == pytest.approx({"china": 50.0, "united_states": 28.0})
     nash = d["outcome"]["solutions"]["nash"]
     for party in ("china", "united_states"):
         assert nash["gains_over_batna"][party] >= 0

@@ -374,3 +374,15 @@ def test_solutions_over_the_frontier_equal_brute_force_over_every_package(seed):
             return min((u[p] - d[p]) / (ideal[p] - d[p]) if ideal[p] - d[p] > 1e-9 else 1.0 for p in range(2))
 
         assert share(out.kalai_smorodinsky.utilities) == pytest.approx(max(share(u) for u in zone), abs=1e-9)
+
+
+def test_derived_batna_without_scenarios_uses_the_base_ranking():
+    # No scenarios: the base ranking with probability 1. Best unilateral option a (0.8): BATNA 80.
+    text = DERIVED_CASE.replace("""scenarios:
+  hostile: {label: Hostile, probability: 0.25, scores: {a: {gain: 2}}}
+  calm: {label: Calm, probability: 0.75}
+""", "")
+    result = analyse_negotiation(load_case_text(text))
+    assert result.batnas[0].value == pytest.approx(80.0)
+    assert [(s.scenario, s.probability, s.option) for s in result.batnas[0].per_scenario] == [(None, 1.0, "a")]
+    assert result.status_quo is None  # the issue has no status_quo level
