@@ -1,7 +1,7 @@
 """Linkage (`--link`): issues negotiated separately versus as one package.
 
 Hand-computed logrolling case after H. Raiffa, The Art and Science of Negotiation
-(Harvard University Press, 1982), ch. 10-11 ("many issues"; trading a concession on
+(Harvard University Press, 1982), Part III (two parties, many issues: trading a concession on
 the issue you care less about for a gain on the one you care more about). Case file:
 tests/cases/negotiation_logroll.yaml.
 
@@ -20,6 +20,7 @@ from negotiator.errors import UsageError
 from negotiator.negotiation import analyse_negotiation, compare_linkage, solve_agenda
 
 from negotiation_helpers import random_agenda
+
 
 @pytest.fixture
 def logroll(cases_dir):

@@ -10,7 +10,7 @@ another issue. The other issues stay one package in both conditions, and the
 whole deal must still beat each side's walk-away value. "As one package"
 (linked) lifts the veto: any level of the linked issues can be agreed, so a
 side can give ground on one issue in return for gains on another (logrolling,
-Raiffa 1982, ch. 10-11). Linkage can therefore never shrink the set of
+Raiffa 1982, Part III). Linkage can therefore never shrink the set of
 possible agreements; the analysis measures by how much it enlarges it.
 """
 
