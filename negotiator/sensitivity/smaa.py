@@ -57,8 +57,10 @@ WEIGHT_MODELS = ("uniform", "order", "intervals", "fixed")
 CHUNK = 2048
 DEFAULT_SAMPLES = 10_000
 DEFAULT_SEED = 1
-#: Cap on the score draws used for the confidence factors (a second pass).
+#: Cap on the score draws used for the confidence factors (a second pass). Other methods
+#: than additive are evaluated draw by draw, once per option that is ever first: a lower cap.
 DEFAULT_CONFIDENCE_SAMPLES = 20_000
+DEFAULT_CONFIDENCE_SAMPLES_OTHER_METHODS = 1_000
 #: Rejection sampling within weight intervals gives up below this acceptance rate.
 MIN_ACCEPTANCE = 1e-3
 
@@ -500,7 +502,8 @@ def smaa_setup(
     sim = _Simulation(setup, model, seed)
     n, m = setup.matrix.shape
     sizes = _chunk_sizes(samples)
-    conf_n = min(samples, DEFAULT_CONFIDENCE_SAMPLES) if confidence_samples is None else confidence_samples
+    cap = DEFAULT_CONFIDENCE_SAMPLES if setup.additive else DEFAULT_CONFIDENCE_SAMPLES_OTHER_METHODS
+    conf_n = min(samples, cap) if confidence_samples is None else confidence_samples
     conf_sizes = _chunk_sizes(conf_n) if sim.cells.count else []
     total_work = len(sizes) + len(conf_sizes)
 

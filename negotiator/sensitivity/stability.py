@@ -19,7 +19,10 @@ import numpy as np
 
 from ..errors import Problem, UsageError
 from ._common import Progress, Provenance, Setup, check_objective, one_way_weights, prepare, search_note
-from .sweep import BISECTIONS, SEARCH_POINTS, additive_lines
+from .sweep import SEARCH_POINTS, additive_lines
+
+#: Bisection steps at the edge of an interval (non-additive methods): 2^-34 of a grid step.
+BISECTIONS = 34
 
 __all__ = ["StabilityInterval", "StabilityResult", "stability", "stability_setup"]
 
