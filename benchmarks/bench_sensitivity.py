@@ -34,7 +34,7 @@ from negotiator.sensitivity.stability import stability_setup  # noqa: E402
 from negotiator.sensitivity.sweep import sweep_setup  # noqa: E402
 from negotiator.sensitivity.tornado import tornado_setup  # noqa: E402
 
-REFERENCE_CHUNK = 65_536
+from negotiator.sensitivity.smaa import CHUNK as REFERENCE_CHUNK  # noqa: E402  (same chunking: a fair reference)
 
 
 def synthetic_case(n: int = 20, m: int = 10, ranged_share: float = 0.0, seed: int = 0):

@@ -250,3 +250,25 @@ def test_memory_does_not_grow_with_the_number_of_draws():
         peaks.append(tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
     assert peaks[1] <= peaks[0] * 1.25 + 2**20
+
+
+def test_uncertain_scores_go_through_the_objectives_value_function():
+    """Objective g has the exponential value v(z) = (1 - e^{-cz}) / (1 - e^{-c}), c = 2
+    (Kirkwood 1997, ch. 4). Weights fixed at (.75, .25): A = .75 v(a1) + .05,
+    B = .75 v(.4) + .15, C = .75 v(.7) + .025. A is first iff
+    v(a1) >= max(v(.4) + .1/.75, v(.7) - .025/.75) =: v* (about .838), i.e.
+    a1 >= v^-1(v*) = -ln(1 - v* (1 - e^{-c})) / c (about .645); P = 1 - F_tri(that), about .203."""
+    text = INTEGRAL.replace("g: {label: G, scale: [0, 1]}", "g: {label: G, scale: [0, 1], value: {kind: exponential, c: 2}}")
+    text = text.replace("even: {g: 1, h: 1}", "even: {g: 3, h: 1}")
+    c = 2.0
+
+    def v(z):
+        return (1 - np.exp(-c * z)) / (1 - np.exp(-c))
+
+    v_star = max(v(0.4) + 0.1 / 0.75, v(0.7) - 0.025 / 0.75)
+    z_star = -np.log(1 - v_star * (1 - np.exp(-c))) / c
+    assert 0.6 < z_star < 0.7  # a threshold inside A's range: the check is not trivial
+    n = 100_000
+    r = smaa(load(text), profile="even", weight_model="fixed", samples=n, seed=8)
+    assert r.acceptability[0, 0] == pytest.approx(1 - TRI.cdf(z_star), abs=five_se(n))
+    assert 0.15 < r.acceptability[0, 0] < 0.25
