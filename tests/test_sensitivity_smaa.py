@@ -272,3 +272,19 @@ def test_uncertain_scores_go_through_the_objectives_value_function():
     r = smaa(load(text), profile="even", weight_model="fixed", samples=n, seed=8)
     assert r.acceptability[0, 0] == pytest.approx(1 - TRI.cdf(z_star), abs=five_se(n))
     assert 0.15 < r.acceptability[0, 0] < 0.25
+
+
+def test_identical_options_share_their_rank():
+    """A clone of A: they always tie, and ties share the better rank (1, 1, 3), as in
+    `negotiator rank`. With B = (0, 1) and uniform weights: A and its clone are [.5, .5, 0]
+    (joint first, or joint second behind B) and B is [.5, 0, .5]."""
+    text = SYMMETRIC.replace("  B: {label: B, scores: {p: 0, q: 1}}", "  B: {label: B, scores: {p: 0, q: 1}}\n  A2: {label: A2, scores: {p: 1, q: 0}}")
+    n = 40_000
+    r = smaa(load(text), samples=n, seed=12)
+    a, b, a2 = (r.options.index(o) for o in ("A", "B", "A2"))
+    assert np.array_equal(r.acceptability[a], r.acceptability[a2])
+    assert r.acceptability[a][2] == 0 and r.acceptability[b][1] == 0
+    assert r.acceptability[a] == pytest.approx([0.5, 0.5, 0], abs=five_se(n))
+    assert r.acceptability[a, 0] + r.acceptability[b, 0] == pytest.approx(1.0)
+    assert r.central_weights[a] == pytest.approx(r.central_weights[a2])
+    assert r.central_weights[a] == pytest.approx([0.75, 0.25], abs=5 * 0.29 / np.sqrt(n / 2))

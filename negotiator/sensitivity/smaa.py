@@ -333,10 +333,13 @@ def _tally_ranks(order: np.ndarray, rank_at: np.ndarray, weights: np.ndarray) ->
     size, n = order.shape
     m = weights.shape[1]
     counts = np.bincount((order * n + (rank_at - 1)).ravel(), minlength=n * n).reshape(n, n)
-    rows, pos = np.nonzero(rank_at == 1)  # in row order, so the sums below add up in a fixed order
-    firsts = order[rows, pos]
+    if rank_at.strides[0] == 0:  # tie-free chunk (a broadcast 1..n): the first is order[:, 0]
+        firsts, first_weights = order[:, 0], weights
+    else:
+        rows, pos = np.nonzero(rank_at == 1)  # in row order, so the sums add up in a fixed order
+        firsts, first_weights = order[rows, pos], weights[rows]
     slots = (firsts[:, None] * m + np.arange(m)).ravel()
-    sums = np.bincount(slots, weights=weights[rows].ravel(), minlength=n * m).reshape(n, m)
+    sums = np.bincount(slots, weights=first_weights.ravel(), minlength=n * m).reshape(n, m)
     return counts.astype(np.int64), sums
 
 
