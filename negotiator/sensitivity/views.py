@@ -192,6 +192,8 @@ def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_wi
     colours = rank_colours(n)
     title = f"SMAA-2 rank acceptability ({result.samples:,} draws; weights {result.weight_model.describe()})"
     caption = _caption(result) + f"\nlargest standard error of any share: {result.max_standard_error:.4f}; ties share the better rank"
+    if result.weight_model.kind == "intervals":
+        caption += f"\nweights drawn uniformly on the simplex and kept when inside the intervals: {result.weight_acceptance:.1%} kept (exact, not an approximation)"
     shares = Table(title=title)
     shares.add_column("option", min_width=28)
     for r in range(1, k + 1):
