@@ -9,7 +9,7 @@ where r_j = w_j / (1 - w_k) are the other weights' shares. Two options swap
 places exactly where their lines cross, t* = (R_j - R_i) / ((v_ik - R_i) - (v_jk - R_j)),
 so the breakpoints are computed in closed form, not read off a grid. Other
 methods have no such form: their breakpoints are found on a fine grid and
-refined by bisection, and the result says so (``exact = False``).
+refined by regula falsi, and the result says so (``exact = False``).
 """
 
 from __future__ import annotations
@@ -125,7 +125,7 @@ def _additive_breakpoints(objective: str, options, a: np.ndarray, b: np.ndarray)
 
 
 def _numeric_breakpoints(setup: Setup, k: int) -> tuple[list[Breakpoint], np.ndarray, np.ndarray]:
-    """Grid search + bisection for methods with no closed form."""
+    """Grid search, then each sign change refined (regula falsi), for methods with no closed form."""
     w0 = setup.w
     grid = np.linspace(0.0, 1.0, SEARCH_POINTS)
     scores = np.array([setup.scores(w) for w in one_way_weights(w0, k, grid)])  # (G, n)
@@ -138,11 +138,11 @@ def _numeric_breakpoints(setup: Setup, k: int) -> tuple[list[Breakpoint], np.nda
             nz = np.flatnonzero(sign)  # ties on a grid point are bracketed by their neighbours
             for a, b in zip(nz[:-1], nz[1:]):
                 if sign[a] != sign[b]:
-                    found.append(_bisect_swap(setup, k, i, j, grid[a], grid[b], diff[a]))
+                    found.append(_refine_swap(setup, k, i, j, grid[a], grid[b], diff[a]))
     return sorted(found, key=lambda bp: (bp.weight, bp.position, bp.rises, bp.falls)), grid, scores
 
 
-def _bisect_swap(setup: Setup, k: int, i: int, j: int, lo: float, hi: float, d_lo: float) -> Breakpoint:
+def _refine_swap(setup: Setup, k: int, i: int, j: int, lo: float, hi: float, d_lo: float) -> Breakpoint:
     """The weight in [lo, hi] where options i and j swap (S_i - S_j has the sign of d_lo at lo).
 
     Regula falsi with the Illinois modification: it keeps a bracket like bisection (so it
