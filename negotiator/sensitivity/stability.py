@@ -167,6 +167,8 @@ def stability_setup(setup: Setup, top: int = 1, objectives: list[str] | None = N
     for i, j, rank in ties:
         warnings.append(f"'{setup.options[i]}' and '{setup.options[j]}' tie at rank {rank} now: the order between them is arbitrary, so some intervals have zero width")
     how = "exact: intersection of half-lines (additive model)" if setup.additive else search_note(setup, f"grid of {SEARCH_POINTS} weights, bisection")
+    if not setup.additive:
+        warnings.append(f"the {setup.method} method has no closed form: each interval was found by walking a grid of {SEARCH_POINTS} weights outward and bisecting at the first change")
     return StabilityResult(setup.provenance("weight stability intervals", how, exact=setup.additive), top, [setup.options[i] for i in order[:top]], intervals, tied, setup.screened_list(), warnings)
 
 

@@ -212,7 +212,9 @@ def sweep_setup(setup: Setup, objectives: list[str] | None = None, progress: Pro
     for s in sweeps:
         if s.others_shared_equally:
             warnings.append(f"'{s.objective}' carries all the weight, so the others cannot keep their proportions: below 1 they share the rest equally")
-    how = "exact: crossing points of straight lines (additive model)" if setup.additive else search_note(setup, f"grid of {SEARCH_POINTS} weights, bisection")
+    how = "exact: crossing points of straight lines (additive model)" if setup.additive else search_note(setup, f"grid of {SEARCH_POINTS} weights, regula falsi")
+    if not setup.additive:
+        warnings.append(f"the {setup.method} method has no closed form: swaps were found on a grid of {SEARCH_POINTS} weights and refined; two swaps that undo each other within one grid step would be missed")
     return SweepResult(setup.provenance("one-way weight sweep", how, exact=setup.additive), setup.options, sweeps, setup.screened_list(), warnings)
 
 
