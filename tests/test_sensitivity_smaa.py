@@ -288,3 +288,27 @@ def test_identical_options_share_their_rank():
     assert r.acceptability[a, 0] + r.acceptability[b, 0] == pytest.approx(1.0)
     assert r.central_weights[a] == pytest.approx(r.central_weights[a2])
     assert r.central_weights[a] == pytest.approx([0.75, 0.25], abs=5 * 0.29 / np.sqrt(n / 2))
+
+
+def test_order_model_from_a_numeric_profile_keeps_its_order_and_its_zeros():
+    from negotiator.sensitivity import prepare
+    from negotiator.sensitivity.smaa import _draw_weights, weight_model_for
+
+    setup = prepare(load(THREE), profile="x_heavy")  # x .7 > y .3 > z 0
+    model = weight_model_for(setup, "order")
+    assert model.order_groups.tolist() == [0, 1, -1]
+    w, _ = _draw_weights(model, np.random.default_rng(0), 20_000)
+    assert np.all(w[:, 0] >= w[:, 1]) and np.all(w[:, 2] == 0)
+    assert w[:, 0].mean() == pytest.approx(0.75, abs=0.01)  # ROC of 2: (3/4, 1/4)
+
+
+def test_tied_numbers_in_a_profile_leave_those_objectives_unordered():
+    from negotiator.sensitivity import prepare
+    from negotiator.sensitivity.smaa import _draw_weights, weight_model_for
+
+    model = weight_model_for(prepare(load(THREE), profile="equal"), "order")
+    assert model.order_groups.tolist() == [0, 0, 0]
+    w, _ = _draw_weights(model, np.random.default_rng(0), 30_000)
+    # All three tied: uniform on the simplex, each weight's mean 1/3 and each the largest a third of the time.
+    assert w.mean(axis=0) == pytest.approx([1 / 3] * 3, abs=0.01)
+    assert np.bincount(w.argmax(axis=1), minlength=3) / len(w) == pytest.approx([1 / 3] * 3, abs=0.02)
