@@ -74,6 +74,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "whatif_at_best_tie": ("weights can at most tie {b} with {a}: it is nowhere better", "权重最多只能让 {b} 与 {a} 并列：它在各目标上都不更好"),
     "whatif_additive_only": ("exact answer for the additive model only: switch the method to 'additive'", "精确解仅适用于加性模型：请将方法切换为 additive"),
     "whatif_screened": ("{b} is screened out by a red line: no weight change helps", "{b} 因红线被筛除：调整权重无济于事"),
+    "flip_line": ("for {b} to come first among all options: nearest weights {d:.3f} away in total (flip LP): {moves}", "要让 {b} 在全部选项中居首：最近的权重总变化 {d:.3f}（翻转线性规划）：{moves}"),
+    "flip_never": ("{b} cannot come first among all options under any weights (flip LP)", "任何权重都无法让 {b} 在全部选项中居首（翻转线性规划）"),
     "raise": ("raise", "提高"),
     "lower": ("lower", "降低"),
     "pick_two": ("pick two or three options (A, B, C)", "请选择两到三个选项（A、B、C）"),

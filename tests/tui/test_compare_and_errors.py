@@ -10,6 +10,7 @@ import pytest
 from negotiator import api
 from negotiator.catalog import load_case
 from negotiator.tui import make_app
+from negotiator.sensitivity import flip
 from negotiator.whatif import compare_options, pairwise_what_if
 from tui_helpers import cells, row_keys
 
@@ -41,6 +42,12 @@ async def test_compare_shows_the_core_comparison_and_what_it_would_take(bundled)
         best = answer.best_single
         assert f"from {best.current:.3f} to {best.needed:.3f}" in text
         assert f"total change {answer.cheapest.distance:.3f}" in text
+        # first among all options: the sensitivity flip LP's nearest weights, found in a worker
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        flip_b = next(f for f in flip(bundled).flips if f.challenger == b)
+        text = str(app.screen.query_one("#whatif").render())
+        assert f"to come first among all options: nearest weights {flip_b.distance:.3f} away" in text
         # swap A and B: the what-if is always about the trailing option catching up
         await pilot.press("x")
         await pilot.pause()
