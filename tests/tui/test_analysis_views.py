@@ -100,3 +100,20 @@ async def test_scenarios_view_shows_payoffs_and_each_rules_pick(bundled):
         hurwicz = next(r for r in pay.analyse(alpha=0.7).rules if r.rule == "hurwicz")
         text = str(app.screen.query_one("#rules").render())
         assert hurwicz.name in text and "α = 0.7" in text
+
+
+async def test_analysis_views_fit_80x24_in_chinese(bundled):
+    app = make_app(bundled, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        table = app.screen.query_one("#payoff-table")
+        assert table.virtual_size.width <= table.size.width
+        assert str(table.ordered_columns[-1].label) == "期望值"
+        await pilot.press("4")
+        await _wait_for_workers(app, pilot)
+        chart = str(app.screen.query_one("#sweep-chart").render()).splitlines()
+        from rich.cells import cell_len
+
+        assert "的权重" in chart[-1] and max(cell_len(line) for line in chart) <= 80
