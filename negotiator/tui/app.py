@@ -71,7 +71,8 @@ class NegotiatorApp(App):
     baseline = var(None, init=False)  # the Ranking under the starting profile (for rank moves)
     rank_error = var("", init=False)
     picked: var[tuple] = var(tuple, init=False)  # options chosen for Compare (up to 3)
-    unsaved = var(False, init=False)  # the weights differ from the starting profile's
+    #: The weights differ from the starting profile's (computed; views redraw on `ranking`, not on this).
+    unsaved = reactive(False, init=False)
 
     def __init__(self, loaded, paths=None, lang: str = "en", problems: list[Problem] | None = None) -> None:
         super().__init__()
@@ -126,6 +127,11 @@ class NegotiatorApp(App):
             self.title = self.case_title()
 
 
+    def compute_unsaved(self) -> bool:
+        if self.loaded is None or not self.weights:
+            return False
+        return not self._same_as_profile(self.weights)
+
     def _same_as_profile(self, weights: dict) -> bool:
         start = profile_weights(self.loaded.case, self.profile)
         return all(abs(weights[o] - start[o]) <= SAME_WEIGHTS for o in start)
@@ -140,9 +146,7 @@ class NegotiatorApp(App):
         try:
             if new_baseline:
                 self.baseline = self._rank(modified=False)
-            modified = not self._same_as_profile(self.weights)
-            self.unsaved = modified
-            self.ranking = self._rank(modified=modified)
+            self.ranking = self._rank(modified=not self._same_as_profile(self.weights))
             self.rank_error = ""
         except NegotiatorError as exc:
             self.ranking = None

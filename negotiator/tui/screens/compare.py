@@ -24,7 +24,7 @@ SLOTS = ("a", "b", "c")
 class CompareScreen(ViewScreen):
     VIEW = "compare"
     BINDINGS = [Binding("x", "swap", "A ⇄ B", id="swap")]
-    WATCHES = ("ranking", "lang", "unsaved", "picked")
+    WATCHES = ("ranking", "lang", "picked")
 
     def body(self) -> ComposeResult:
         self._choice: list[str | None] = self._initial_choice()

@@ -24,7 +24,7 @@ class ScenariosScreen(ViewScreen):
         Binding("minus", "alpha(-1)", tr("alpha_down"), key_display="-", id="alpha_down"),
         Binding("plus,equals_sign", "alpha(1)", tr("alpha_up"), key_display="+", id="alpha_up"),
     ]
-    WATCHES = ("ranking", "lang", "unsaved")
+    WATCHES = ("ranking", "lang")
 
     alpha = reactive(0.5, init=False)  # Hurwicz: weight on an option's best outcome
 

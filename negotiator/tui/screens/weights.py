@@ -42,7 +42,7 @@ class WeightsScreen(ViewScreen):
         Binding("ctrl+r", "reset", tr("reset"), id="reset", show=False),
         Binding("escape", "leave_input", show=False),
     ]
-    WATCHES = ("ranking", "lang", "unsaved", "weights")
+    WATCHES = ("ranking", "lang", "weights")
 
     def body(self) -> ComposeResult:
         yield Selectors(id="selectors")
