@@ -21,7 +21,7 @@ from ..weights import profile_weights
 from ..whatif import nudge_weight, set_one_weight
 from .i18n import tr
 from .screens.compare import CompareScreen
-from .screens.dialogs import QuitScreen, SaveProfileScreen
+from .screens.dialogs import MemoScreen, QuitScreen, SaveProfileScreen
 from .screens.errors import CaseErrorScreen
 from .screens.package import PackageScreen
 from .screens.ranking import RankingScreen
@@ -58,6 +58,7 @@ class NegotiatorApp(App):
         Binding("question_mark", "toggle_help", tr("keys"), key_display="?", id="keys"),
         Binding("q", "quit", tr("quit"), id="quit"),
     ] + _view_bindings() + [
+        Binding("m", "memo", tr("memo"), id="memo"),
         Binding("l", "toggle_lang", tr("language"), id="language"),
         Binding("ctrl+q", "quit", tr("quit"), show=False, priority=True),
     ]
@@ -201,7 +202,7 @@ class NegotiatorApp(App):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Without a loaded case there are no views to switch to (and the footer hides their keys)."""
-        if action in ("view", "save_profile") and self.loaded is None:
+        if action in ("view", "save_profile", "memo") and self.loaded is None:
             return False
         return True
 
@@ -217,6 +218,10 @@ class NegotiatorApp(App):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    def action_memo(self) -> None:
+        if self.loaded is not None:
+            self.push_screen(MemoScreen())
 
     def action_save_profile(self) -> None:
         if self.loaded is not None:

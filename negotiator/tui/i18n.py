@@ -112,6 +112,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rule_margin": ("ahead of {runner} by {m:.4f}", "领先 {runner} {m:.4f}"),
     "evpi": ("expected value of perfect information: {v:.4f}", "完全信息的期望价值：{v:.4f}"),
     "left_out": ("left out (break a red line in some scenario): {names}", "未列入（在某情景下触及红线）：{names}"),
+    # memo
+    "memo_title": ("Export the memo of the current state (weights, method, language)", "导出当前状态（权重、方法、语言）的备忘录"),
+    "memo_formats": ("file name; its ending picks the format: .md .html .docx .xlsx .csv (an existing file is never overwritten)", "文件名；扩展名决定格式：.md .html .docx .xlsx .csv（不会覆盖已有文件）"),
+    "memo_write": ("Write memo", "写入备忘录"),
+    "memo_writing": ("writing the memo (rankings, robustness, package, scenarios)…", "正在生成备忘录（排序、稳健性、组合、情景）…"),
+    "memo_done": ("wrote {path}", "已写入 {path}"),
+    "memo_unsaved_note": ("(your unsaved weights appear in it as profile '{p}')", "（未保存的权重在其中显示为方案“{p}”）"),
     # dialogs
     "save_title": ("Save the current weights as a new profile", "将当前权重另存为新方案"),
     "save_into": ("into {file} (the original is kept as {bak})", "写入 {file}（原文件保留为 {bak}）"),

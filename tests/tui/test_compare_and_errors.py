@@ -138,3 +138,36 @@ def test_tui_command_runs_the_app(cli, monkeypatch):
     monkeypatch.setattr(tui, "make_app", lambda case, lang: seen.update(case=case, lang=lang) or FakeApp())
     out = cli("tui", "--lang", "zh")
     assert out.exit_code == 0 and seen == {"case": None, "lang": "zh", "ran": True}
+
+
+async def test_m_exports_the_memo_of_the_current_state(bundled, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "taken.md").write_text("keep me", encoding="utf-8")
+    app = make_app(bundled, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "down", "shift+right", "shift+right")  # unsaved weights
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        box = dialog.query_one("#memo-path")
+        box.value = "memo.txt"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "cannot write a memo as '.txt'" in str(dialog.query_one("#memo-status").render())
+        box.value = "taken.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "already exists" in str(dialog.query_one("#memo-status").render())
+        box.value = "memo.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "WeightsScreen"
+        weights = dict(app.weights)
+    text = (tmp_path / "memo.md").read_text(encoding="utf-8")
+    assert (tmp_path / "taken.md").read_text(encoding="utf-8") == "keep me"
+    assert "current_weights" in text  # the unsaved weights, carried as an in-memory profile
+    assert f"{weights['citizen_rights']:.4f}" in text  # the weights on screen are in the provenance
+    assert "备忘录" in text or "决策" in text  # written in the UI's language
