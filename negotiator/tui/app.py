@@ -53,13 +53,13 @@ class NegotiatorApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "negotiator"
     MODES = {name: cls for name, (_, cls) in VIEWS.items()}
-    # `?` and `q` first: at 80 columns the footer cannot show every key (the top bar lists the views).
+    # `?`, `q`, `m`, `l` before the views: a narrow footer cuts the tail, and the top bar lists the views.
     BINDINGS = [
         Binding("question_mark", "toggle_help", tr("keys"), key_display="?", id="keys"),
         Binding("q", "quit", tr("quit"), id="quit"),
-    ] + _view_bindings() + [
         Binding("m", "memo", tr("memo"), id="memo"),
         Binding("l", "toggle_lang", tr("language"), id="language"),
+    ] + _view_bindings() + [
         Binding("ctrl+q", "quit", tr("quit"), show=False, priority=True),
     ]
 
