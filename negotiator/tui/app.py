@@ -94,7 +94,7 @@ class NegotiatorApp(App):
         self.title = self.case_title()
         self.profile = self.loaded.case.default_profile
         if self.profile is None:  # a case without profiles: equal weights
-            self.watch_profile(None)
+            self.watch_profile(None, None)
         self.switch_mode("ranking")
 
     def case_title(self) -> str:
@@ -107,10 +107,16 @@ class NegotiatorApp(App):
 
     # -- state changes (watchers and computes) -------------------------------
 
-    def watch_profile(self, pid: str | None) -> None:
-        self._undo.clear()
-        self._redo.clear()
-        self.set_reactive(NegotiatorApp.weights, profile_weights(self.loaded.case, pid))
+    def watch_profile(self, old: str | None, pid: str | None) -> None:
+        new = profile_weights(self.loaded.case, pid)
+        if self.weights and self.weights != new:
+            # Switching profiles must not lose edited weights: one undo brings them back.
+            start = profile_weights(self.loaded.case, old) if old in self.loaded.case.weights else None
+            if start is not None and any(abs(self.weights[o] - start[o]) > SAME_WEIGHTS for o in start):
+                self.notify(tr("profile_replaced", self.lang, p=pid), timeout=6)
+            self._undo.append(dict(self.weights))
+            self._redo.clear()
+        self.set_reactive(NegotiatorApp.weights, new)
         self._rerank(new_baseline=True)
 
     def watch_method(self) -> None:

@@ -55,6 +55,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "started_from": ("started from profile {p}", "初始方案：{p}"),
     "unsaved": ("unsaved changes", "有未保存的修改"),
     "saved_as": ("saved profile '{name}' to {file} (backup {bak})", "已将方案“{name}”保存到 {file}（备份 {bak}）"),
+    "profile_replaced": ("your edited weights were replaced by profile {p}: ctrl+z brings them back", "编辑过的权重已被方案 {p} 替换：按 ctrl+z 可恢复"),
     "nothing_to_undo": ("nothing to undo", "没有可撤销的操作"),
     "nothing_to_redo": ("nothing to redo", "没有可重做的操作"),
     # compare view
