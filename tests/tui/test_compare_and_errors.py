@@ -103,7 +103,7 @@ async def test_missing_file_and_broken_yaml_are_listed_too(tmp_path):
             assert words in str(app.screen.query_one("#errors-list").render())
 
 
-async def test_question_mark_shows_every_binding(bundled):
+async def test_question_mark_shows_every_binding_and_q_quits_at_once(bundled):
     app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -113,6 +113,9 @@ async def test_question_mark_shows_every_binding(bundled):
         await pilot.press("question_mark")
         await pilot.pause()
         assert not app.screen.query("HelpPanel")
+        await pilot.press("q")  # nothing changed: quits without asking
+        await pilot.pause()
+    assert not app.is_running
 
 
 def test_tui_command_rejects_an_unknown_language(cli):

@@ -145,15 +145,6 @@ async def test_quit_with_unsaved_changes_asks_first(bundled):
     assert not app.is_running
 
 
-async def test_quit_without_changes_just_quits(bundled):
-    app = make_app(bundled)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("q")
-        await pilot.pause()
-    assert not app.is_running
-
-
 async def test_bad_typed_weight_is_refused_with_a_message(bundled):
     app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
