@@ -31,7 +31,7 @@ import numpy as np
 from ..errors import Problem, UsageError
 from ..ranking import Provenance
 from .model import PortfolioSpec, build_milp, build_spec, package_value, spec_rows
-from .packages import JUDGMENT_NOTE, PackageResult, option_values, package_result, solve_top
+from .packages import JUDGMENT_NOTE, NoFeasiblePackage, PackageResult, option_values, package_result, solve_top
 from .solve import SolveOutcome, SolverSettings, solve_model, status_words
 
 __all__ = [
@@ -451,8 +451,8 @@ def core_analysis(
         engine = "one MILP per draw (HiGHS in-process)" if _highs_available() else "one MILP per draw (CBC)"
         solve = _MilpSolver(spec, eligible, settings)
     unproven = 0
-    if packages == []:
-        raise UsageError(Problem("no package meets the constraints, so there is no core to find", hint="run `negotiator portfolio` without --core to see which constraints conflict"))
+    if packages == [] or (packages is None and not solve_top(spec, settings, 1)[0]):
+        raise NoFeasiblePackage(Problem("no package meets the constraints, so there is no core to find", hint="run `negotiator portfolio` without --core to see which constraints conflict and by how much"))
 
     hits, freq, unproven = solve.batch(sampled_values)
     corner_hits, _, corner_unproven = solve.batch(corner_values)
