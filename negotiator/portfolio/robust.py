@@ -561,12 +561,12 @@ class _MilpSolver(_Solver):
         if _highs_available():
             import pulp
 
-            from .solve import _solver_output
+            from .solve import _swallow_highs_banner
 
+            _swallow_highs_banner()
             solver = pulp.HiGHS(msg=False, gapRel=0.0, timeLimit=settings.time_limit)
-            with _solver_output(False):
-                solver.createAndConfigureSolver(self.model.problem)
-                solver.buildSolverModel(self.model.problem)
+            solver.createAndConfigureSolver(self.model.problem)
+            solver.buildSolverModel(self.model.problem)
             self.highs = self.model.problem.solverModel
             self.columns = np.array([self.model.x[o].index for o in eligible], dtype=np.int32)
 
@@ -574,12 +574,9 @@ class _MilpSolver(_Solver):
         if self.highs is not None:
             import highspy
 
-            from .solve import _solver_output
-
             # PuLP's HiGHS model minimises -value.
             self.highs.changeColsCost(len(self.columns), self.columns, -np.asarray(values, dtype=float))
-            with _solver_output(False):
-                self.highs.run()
+            self.highs.run()
             x = self.highs.getSolution().col_value
             chosen = tuple(o for o in self.spec.options if x[self.model.x[o].index] > 0.5)
             return [chosen], self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
