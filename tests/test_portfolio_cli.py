@@ -223,3 +223,16 @@ def test_core_with_no_feasible_package_exits_1(cli, california):
 def test_robust_with_no_feasible_package_exits_1(cli):
     r = cli("portfolio", "--robust", "--include", "independent_investigation_push")
     assert r.exit_code == 1 and "no package meets" in r.stdout
+
+
+def test_chinese_labels(cli):
+    r = cli("portfolio", "--lang", "zh")
+    assert r.exit_code == 0
+    assert "主动开展对等遣返合作谈判" in r.stdout  # label_zh of reciprocal_repatriation_talks
+
+
+def test_solve_help_lists_the_what_if_flags(cli):
+    r = cli("portfolio", "solve", "--help")
+    assert r.exit_code == 0
+    for flag in ("--budget", "--count", "--include", "--exclude", "--top", "--robust", "--core", "--solver", "--time-limit", "--gap", "--verbose"):
+        assert flag in r.stdout
