@@ -52,24 +52,31 @@ def _load_all() -> None:
 
     for module in _METHOD_MODULES:
         importlib.import_module(f"{__name__}.{module}")
+    # A test or a user may import one method module first; list methods in the documented order.
+    rank = {m: i for i, m in enumerate(_METHOD_MODULES)}
+    ordered = sorted(METHODS.items(), key=lambda kv: rank.get(kv[1].__module__.rsplit(".", 1)[-1], len(rank)))
+    METHODS.clear()
+    METHODS.update(ordered)
 
 
 def method_names() -> list[str]:
+    """Registered methods in the order of _METHOD_MODULES (not import order, which tests may change)."""
     _load_all()
-    return list(METHODS)
+    rank = {f"{__name__}.{m}": i for i, m in enumerate(_METHOD_MODULES)}
+    return sorted(METHODS, key=lambda name: rank.get(METHODS[name].__module__, len(rank)))
 
 
 def get_method(name: str) -> Callable[..., MethodResult]:
     _load_all()
     if name not in METHODS:
-        raise UsageError(Problem(f"unknown method '{name}'", hint="use one of: " + ", ".join(METHODS)))
+        raise UsageError(Problem(f"unknown method '{name}'", hint="use one of: " + ", ".join(method_names())))
     return METHODS[name]
 
 
 def method_notes() -> dict[str, str]:
     """Every method with its conventions in one line."""
     _load_all()
-    return {name: METHOD_NOTES.get(name) or _first_line(METHODS[name].__doc__) for name in METHODS}
+    return {name: METHOD_NOTES.get(name) or _first_line(METHODS[name].__doc__) for name in method_names()}
 
 
 def _first_line(doc: str | None) -> str:
