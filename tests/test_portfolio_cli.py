@@ -236,3 +236,10 @@ def test_solve_help_lists_the_what_if_flags(cli):
     assert r.exit_code == 0
     for flag in ("--budget", "--count", "--include", "--exclude", "--top", "--robust", "--core", "--solver", "--time-limit", "--gap", "--verbose"):
         assert flag in r.stdout
+
+
+def test_verbose_sends_solver_messages_to_stderr_only(cli, california):
+    r = cli("portfolio", california, "--verbose", "-f", "json")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["status"] == "optimal"  # stdout stays clean JSON
+    assert "Cbc" in r.stderr or "CBC" in r.stderr
