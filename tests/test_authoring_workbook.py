@@ -42,6 +42,22 @@ def full_xlsx(full) -> bytes:
     return workbook_bytes(full)
 
 
+@pytest.fixture(scope="module")
+def imported(request, tmp_path_factory):
+    """Each round-trip case exported and imported once, shared by the round-trip tests (they are the slow ones)."""
+    cache: dict[str, tuple] = {}
+
+    def get(which: str):
+        if which not in cache:
+            folder = tmp_path_factory.mktemp(which)
+            book = _write(folder, request.getfixturevalue(f"{which}_xlsx"), "first.xlsx")
+            result = import_workbook(book)
+            cache[which] = (book, result, result.yaml_text())
+        return cache[which]
+
+    return get
+
+
 def _write(tmp_path: Path, data: bytes, name: str = "book.xlsx") -> Path:
     p = tmp_path / name
     p.write_bytes(data)
@@ -79,20 +95,19 @@ def _problems(exc: pytest.ExceptionInfo) -> str:
 
 
 @pytest.mark.parametrize("which", ["bundled", "full"])
-def test_yaml_to_xlsx_to_yaml_keeps_the_case_hash(which, request, tmp_path):
+def test_yaml_to_xlsx_to_yaml_keeps_the_case_hash(which, request, imported):
     loaded = request.getfixturevalue(which)
-    book = _write(tmp_path, request.getfixturevalue(f"{which}_xlsx"))
-    imported = import_workbook(book)
-    assert imported.loaded.sha256 == loaded.sha256
-    again = load_case_text(imported.yaml_text(), "again.yaml")
+    _, result, text = imported(which)
+    assert result.loaded.sha256 == loaded.sha256
+    again = load_case_text(text, "again.yaml")
     assert again.sha256 == loaded.sha256
     assert again.case == loaded.case
 
 
 @pytest.mark.parametrize("which", ["bundled", "full"])
-def test_xlsx_to_yaml_to_xlsx_keeps_every_cell(which, request, tmp_path, cli):
-    first = _write(tmp_path, request.getfixturevalue(f"{which}_xlsx"), "first.xlsx")
-    assert cli("import", first, "-o", tmp_path / "case.yaml").exit_code == 0
+def test_xlsx_to_yaml_to_xlsx_keeps_every_cell(which, imported, tmp_path, cli):
+    first, _, text = imported(which)
+    (tmp_path / "case.yaml").write_text(text, encoding="utf-8")  # what `import -o case.yaml` writes
     assert cli("export", tmp_path / "case.yaml", "-o", tmp_path / "second.xlsx").exit_code == 0
     assert _cells(first) == _cells(tmp_path / "second.xlsx")
 
