@@ -478,3 +478,31 @@ def test_a_control_character_cannot_go_into_a_workbook(cli, tmp_path):
     result = cli("export", case, "-o", tmp_path / "out.xlsx")
     assert result.exit_code == 2 and "control character" in result.stderr
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_problems_in_other_sections_name_their_line(tmp_path, full_xlsx):
+    def change(wb):
+        ws = wb["Other sections"]
+        for row in ws.iter_rows(min_row=2):
+            cell = row[0]
+            if isinstance(cell.value, str) and cell.value.strip() == "coerce: [1, 4]":
+                cell.value = cell.value.replace("coerce", "coerse")
+            if isinstance(cell.value, str) and cell.value.strip().startswith("weights: [relations"):
+                cell.value = cell.value.replace("relations", "relation")
+
+    with pytest.raises(CaseError) as exc:
+        import_workbook(_edit(tmp_path, full_xlsx, change))
+    text = _problems(exc)
+    wb = openpyxl.load_workbook(tmp_path / "edited.xlsx")
+    lines = {c.value.strip(): c.row for (c,) in wb["Other sections"].iter_rows(min_row=2) if isinstance(c.value, str)}
+    assert f"'Other sections'!A{lines['coerse: [1, 4]']}: game 'china_us': payoff for unknown strategy 'coerse'" in text
+    assert "'Other sections'!A" in text and "unknown objective 'relation'" in text
+
+
+def test_broken_yaml_in_other_sections(tmp_path, full_xlsx):
+    def change(wb):
+        wb["Other sections"]["A3"] = "  china_us: [unclosed"
+
+    with pytest.raises(CaseError) as exc:
+        import_workbook(_edit(tmp_path, full_xlsx, change))
+    assert "'Other sections'!A" in _problems(exc) and "does not parse" in _problems(exc)
