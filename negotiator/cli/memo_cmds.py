@@ -1,1 +1,55 @@
-"""Commands of this group register on `negotiator.cli.app` (added as the capability lands)."""
+"""memo: the ranked briefing as a file (.md, .html, .docx, .xlsx, .csv), in English or Chinese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import app
+from .common import CaseArg, MethodOpt, ProfileOpt, load, warn
+
+
+@app.command()
+def memo(
+    case: Optional[list[Path]] = CaseArg,
+    output: Path = typer.Option(..., "--output", "-o", help="File to write; its extension picks the format: .md .html .docx .xlsx .csv"),
+    lang: str = typer.Option("en", "--lang", help="Language of the memo: en or zh."),
+    profile: Optional[str] = ProfileOpt,
+    method: str = MethodOpt,
+    samples: int = typer.Option(10_000, "--samples", help="Monte Carlo samples for the robustness section (SMAA)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same memo."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
+    date: Optional[str] = typer.Option(None, "--date", help="Date printed in the memo, YYYY-MM-DD (default: today, UTC). Fix it for byte-identical files."),
+) -> None:
+    """Write a decision memo: bottom line, ranked table, robustness, package, scenarios, assumptions, provenance."""
+    from ..errors import Problem, UsageError
+    from ..fileio import check_writable, write_atomic
+    from ..report import format_of, render
+    from ..report.i18n import check_lang
+    from ..report.memo import MemoRequest, build_memo, parse_date
+
+    # Everything that can be refused is refused before any work, so nothing is half-written.
+    fmt = format_of(output)
+    check_writable(output, force=force)
+    check_lang(lang)
+    if samples < 1:
+        raise UsageError(Problem(f"--samples must be at least 1, got {samples}"))
+    if seed < 0:
+        raise UsageError(Problem(f"--seed must be 0 or more, got {seed}"))
+    request = MemoRequest(lang=lang, profile=profile, method=method, samples=samples, seed=seed, date=parse_date(date))
+    loaded = load(case)
+    built = build_memo(loaded, request)
+    for w in _warnings(loaded):
+        warn(w)
+    data = render(built, fmt)
+    path = write_atomic(output, data, force=force)
+    sections = ", ".join(s.key for s in built.sections)
+    typer.echo(f"wrote {path} ({len(data):,} bytes; {lang}; sections: {sections})")
+
+
+def _warnings(loaded) -> list[str]:
+    from ..matrix import build_matrix
+
+    return list(loaded.warnings) + list(build_matrix(loaded.case).warnings)

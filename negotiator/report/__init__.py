@@ -1,0 +1,58 @@
+"""Memos: a language-neutral Memo (memo.py) rendered to .md, .html, .docx, .xlsx or .csv.
+
+    memo = build_memo(load_case(None), MemoRequest(lang="zh"))
+    data = render(memo, "docx")          # bytes
+    write_atomic("memo.docx", data)
+
+Renderers import their heavy libraries (python-docx, openpyxl, matplotlib) when called.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from ..errors import Problem, UsageError
+
+__all__ = ["FORMATS", "format_of", "render", "build_memo", "MemoRequest"]
+
+#: file extension -> renderer module (each has render(memo) -> bytes)
+FORMATS: dict[str, str] = {
+    ".md": "render_md",
+    ".html": "render_html",
+    ".docx": "render_docx",
+    ".xlsx": "render_xlsx",
+    ".csv": "render_csv",
+}
+
+
+def format_of(path: str | Path) -> str:
+    """The memo format a file name asks for (".md", ...); a clear error for anything else."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".htm":
+        suffix = ".html"
+    if suffix not in FORMATS:
+        shown = suffix or "no extension"
+        raise UsageError(Problem(f"cannot write a memo as '{shown}'; nothing was written", file=str(path), hint="end the file name with one of: " + ", ".join(FORMATS)))
+    return suffix
+
+
+def render(memo, fmt: str) -> bytes:
+    """The memo as the bytes of a file of format ``fmt`` (".md" or "md", ...)."""
+    key = fmt if fmt.startswith(".") else "." + fmt
+    module = importlib.import_module(f"{__name__}.{FORMATS[key]}")
+    return module.render(memo)
+
+
+def build_memo(loaded, request):
+    from .memo import build_memo as _build
+
+    return _build(loaded, request)
+
+
+def __getattr__(name):
+    if name == "MemoRequest":
+        from .memo import MemoRequest
+
+        return MemoRequest
+    raise AttributeError(name)

@@ -1,0 +1,683 @@
+"""Build a Memo (see model.py) from the analyses of a case. No formatting here.
+
+The numbers come from the analyses' public APIs (``api.rank`` and, when they
+exist in this version, the sensitivity, portfolio and payoff modules); this
+module only chooses what to show and words it in the memo's language.
+A section whose analysis is not available is left out, and the provenance
+says so.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+from ..catalog import LoadedCase
+from ..errors import NegotiatorError, Problem, UsageError
+from ..ranking import Ranking
+from .i18n import check_lang, text
+from .model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
+
+__all__ = ["MemoRequest", "build_memo", "parse_date", "DEFAULT_SAMPLES", "DEFAULT_SEED"]
+
+DEFAULT_SAMPLES = 10_000
+DEFAULT_SEED = 0
+
+
+@dataclass(frozen=True)
+class MemoRequest:
+    """Everything that decides a memo's content; the same request gives the same memo."""
+
+    lang: str = "en"
+    profile: str | None = None
+    method: str = "additive"
+    samples: int = DEFAULT_SAMPLES
+    seed: int = DEFAULT_SEED
+    date: str = ""  # YYYY-MM-DD; empty = today (UTC)
+
+
+def parse_date(value: str | None) -> str:
+    """A memo date as YYYY-MM-DD; today (UTC) when not given."""
+    if not value:
+        return _dt.datetime.now(_dt.timezone.utc).date().isoformat()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise UsageError(Problem(f"--date must be YYYY-MM-DD, got '{value}'", hint="e.g. --date 2026-07-01"))
+    try:
+        return _dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(Problem(f"--date '{value}' is not a calendar date", hint="e.g. --date 2026-07-01")) from None
+
+
+# -- labels -------------------------------------------------------------------
+
+
+def _label(item, lang: str) -> str:
+    if lang == "zh" and getattr(item, "label_zh", None):
+        return item.label_zh
+    return item.label
+
+
+class _Words:
+    """Labels of a case's options, objectives and scenarios in one language."""
+
+    def __init__(self, loaded: LoadedCase, lang: str):
+        self.case = loaded.case
+        self.lang = lang
+
+    def option(self, oid: str) -> str:
+        return _label(self.case.options[oid], self.lang)
+
+    def objective(self, obj: str) -> str:
+        return _label(self.case.objectives[obj], self.lang)
+
+    def scenario(self, sid: str) -> str:
+        return _label(self.case.scenarios[sid], self.lang)
+
+    def family(self, oid: str) -> str:
+        return self.case.options[oid].family or text("family_none", self.lang)
+
+    def join(self, items: list[str]) -> str:
+        return text("list_sep", self.lang).join(items)
+
+    def title(self) -> str:
+        c = self.case
+        return c.title_zh if self.lang == "zh" and c.title_zh else c.title
+
+    def profile(self, pid: str | None) -> str:
+        if pid is None:
+            return text("none", self.lang)
+        if pid == "custom":
+            return text("weights_custom", self.lang)
+        return pid
+
+
+# -- optional analyses ----------------------------------------------------------
+
+
+def _optional_module(name: str):
+    """An analysis module of this version, or None when it has not been built (yet)."""
+    import importlib
+
+    try:
+        return importlib.import_module(f"negotiator.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name and (exc.name == f"negotiator.{name}" or exc.name.startswith(f"negotiator.{name}.")):
+            return None
+        raise
+
+
+#: Optional sections: (provenance key, builder). Each builder returns a Section or None.
+def _optional_builders():
+    return [
+        ("sensitivity", _robustness_section),
+        ("portfolio", _package_section),
+    ]
+
+
+# -- the memo -------------------------------------------------------------------
+
+
+def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
+    """The memo of a case for one request (language, profile, method, samples, seed, date)."""
+    from ..api import rank
+
+    lang = check_lang(request.lang)
+    date = parse_date(request.date)
+    words = _Words(loaded, lang)
+    ranking = rank(loaded, profile=request.profile, method=request.method)
+    ctx = _Context(loaded, request, words, ranking, date)
+
+    included, missing = [], []
+    optional: dict[str, Section] = {}
+    for key, builder in _optional_builders():
+        section = builder(ctx)
+        if section is None:
+            missing.append(key)
+        else:
+            optional[key] = section
+            included.append(key)
+
+    scenarios = _scenario_section(ctx)
+    if "decision_rules" in ctx.used:
+        included.append("decision_rules")
+    elif loaded.case.scenarios:
+        missing.append("decision_rules")
+
+    sections = [_bottom_line_section(ctx), _ranking_section(ctx)]
+    screened = _screened_section(ctx)
+    if screened is not None:
+        sections.append(screened)
+    if "sensitivity" in optional:
+        sections.append(optional["sensitivity"])
+    if "portfolio" in optional:
+        sections.append(optional["portfolio"])
+    if scenarios is not None:
+        sections.append(scenarios)
+    sections.append(_assumptions_section(ctx))
+    sections.append(_provenance_section(ctx, included, missing))
+
+    p = ranking.provenance
+    provenance = {
+        "case": loaded.name,
+        "case_sha256": loaded.sha256,
+        "version": p.version,
+        "method": p.method,
+        "profile": p.profile,
+        "weights": dict(p.weights),
+        "seed": request.seed if ctx.random_used else None,
+        "samples": request.samples if ctx.random_used else None,
+        "date": date,
+        "lang": lang,
+        "analyses": included,
+        "missing_analyses": missing,
+    }
+    subtitle = text("memo_subtitle", lang, method=p.method, profile=words.profile(p.profile), date=date)
+    return Memo(lang=lang, title=text("memo_title", lang, title=words.title()), subtitle=subtitle, date=date, sections=tuple(sections), provenance=provenance)
+
+
+class _Context:
+    """What every section builder needs, and what they found out on the way."""
+
+    def __init__(self, loaded: LoadedCase, request: MemoRequest, words: _Words, ranking: Ranking, date: str):
+        self.loaded = loaded
+        self.case = loaded.case
+        self.request = request
+        self.lang = words.lang
+        self.words = words
+        self.ranking = ranking
+        self.date = date
+        self.random_used = False  # set by a section that samples (then seed and samples are provenance)
+        self.used: set[str] = set()
+        self.bottom_line_extra: list[str] = []  # sentences optional sections add to the bottom line
+
+    def t(self, key: str, **fields) -> str:
+        return text(key, self.lang, **fields)
+
+    @property
+    def objectives(self) -> list[str]:
+        return list(self.ranking.provenance.weights)
+
+
+def _fmt(value: float, decimals: int = 4) -> str:
+    return f"{value:.{decimals}f}"
+
+
+def _pct(share: float, decimals: int = 1) -> str:
+    return f"{share * 100:.{decimals}f}%"
+
+
+# -- bottom line ----------------------------------------------------------------
+
+
+def _bottom_line_section(ctx: _Context) -> Section:
+    r, w = ctx.ranking, ctx.words
+    p = r.provenance
+    top = r.rows[0]
+    common = dict(profile=w.profile(p.profile), method=p.method, option=w.option(top.option), family=w.family(top.option), score_name=_score_name(ctx), score=_fmt(top.score))
+    if len(r.rows) == 1:
+        sentences = [ctx.t("bl_winner_alone", **common)]
+    else:
+        second = next((row for row in r.rows if row.rank > top.rank), None)
+        if second is None:  # every option ties for first
+            second = r.rows[1]
+        runners = [row for row in r.rows if row.rank == second.rank]
+        margin = top.score - second.score
+        rel = f" ({_pct(margin / abs(second.score))})" if second.score else ""
+        sentences = [ctx.t("bl_winner", n=len(r.rows), runner=w.join([w.option(row.option) for row in runners]), runner_score=_fmt(second.score), margin=_fmt(margin) + rel, **common)]
+        tied = [row for row in r.rows[1:] if row.rank == top.rank]
+        if tied:
+            sentences.append(ctx.t("bl_tie", others=w.join([w.option(row.option) for row in tied])))
+    sentences += ctx.bottom_line_extra
+    if r.screened_out:
+        sentences.append(ctx.t("bl_screened" if len(r.screened_out) > 1 else "bl_screened_one", n=len(r.screened_out), options=w.join([w.option(s.option) for s in r.screened_out])))
+    else:
+        sentences.append(ctx.t("bl_no_screened"))
+    joined = " ".join(sentences) if ctx.lang == "en" else "".join(sentences)
+    blocks = [Paragraph(joined, role="lead", strong=len(sentences[0])), Paragraph(ctx.t("bl_judgment"), role="note")]
+    return Section("bottom_line", ctx.t("sec_bottom_line"), tuple(blocks))
+
+
+def _score_name(ctx: _Context) -> str:
+    # The method's own name for its score when English; the generic term in Chinese.
+    return ctx.ranking.score_name if ctx.lang == "en" else ctx.t("col_score")
+
+
+# -- ranking ----------------------------------------------------------------------
+
+
+def _ranking_section(ctx: _Context) -> Section:
+    r, w = ctx.ranking, ctx.words
+    has_contrib = any(row.contributions for row in r.rows)
+    columns = [Column("rank", ctx.t("col_rank"), "integer"), Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("score", ctx.t("col_score"), "number")]
+    if has_contrib:
+        columns += [Column(f"contribution:{obj}", w.objective(obj), "number") for obj in ctx.objectives]
+    rows = []
+    for row in r.rows:
+        cells = [Cell(row.rank, "integer"), text_cell(w.option(row.option)), text_cell(row.option), text_cell(w.family(row.option)), number_cell(row.score)]
+        if has_contrib:
+            cells += [number_cell((row.contributions or {}).get(obj, 0.0)) for obj in ctx.objectives]
+        rows.append(tuple(cells))
+    note = ctx.t("ranking_note") if has_contrib else ctx.t("ranking_note_nocontrib", method=r.provenance.method)
+    blocks: list = [Table("ranking", ctx.t("tbl_ranking"), tuple(columns), tuple(rows), note=note)]
+    if has_contrib:
+        blocks.append(_contribution_figure(ctx))
+    return Section("ranking", ctx.t("sec_ranking"), tuple(blocks))
+
+
+def _contribution_figure(ctx: _Context) -> Figure:
+    r, w = ctx.ranking, ctx.words
+    categories = tuple(f"{row.rank}. {w.option(row.option)}" for row in r.rows)
+    series = tuple((w.objective(obj), tuple(float((row.contributions or {}).get(obj, 0.0)) for row in r.rows)) for obj in ctx.objectives)
+    return Figure(
+        "contributions",
+        ctx.t("fig_contrib"),
+        categories,
+        series,
+        axis_label=ctx.t("col_score"),
+        category_ids=tuple(f"{row.rank}. {row.option}" for row in r.rows),
+        series_ids=tuple(ctx.objectives),
+    )
+
+
+# -- screened out -------------------------------------------------------------------
+
+
+def _screened_section(ctx: _Context) -> Section | None:
+    r, w = ctx.ranking, ctx.words
+    if not r.screened_out:
+        return None
+    reasons = _screening_reasons(ctx)
+    columns = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("reason", ctx.t("col_reason")))
+    rows = tuple((text_cell(w.option(s.option)), text_cell(s.option), text_cell(w.family(s.option)), text_cell(reasons.get(s.option) or s.reason)) for s in r.screened_out)
+    table = Table("screened", ctx.t("tbl_screened"), columns, rows, note=ctx.t("screened_note"))
+    return Section("screened", ctx.t("sec_screened"), (table,))
+
+
+def _screening_reasons(ctx: _Context, scenario: str | None = None, options=None) -> dict[str, str]:
+    """The red lines each screened option breaks, worded in the memo's language.
+
+    Which options are screened comes from the ranking; here we only name the
+    broken limits (Limit.broken_by on the same likely scores the ranking used).
+    """
+    from ..matrix import build_matrix
+
+    matrix = build_matrix(ctx.case, scenario if scenario is not None else ctx.ranking.provenance.scenario)
+    screened = set(options) if options is not None else {s.option for s in ctx.ranking.screened_out}
+    out: dict[str, list[str]] = {}
+    for obj, limit in ctx.case.constraints.limits.items():
+        j = matrix.objectives.index(obj)
+        for oid in screened:
+            value = float(matrix.likely[matrix.index(oid), j])
+            if limit.broken_by(value) is None:
+                continue
+            below = limit.min is not None and value < limit.min
+            key, bound = ("reason_below", limit.min) if below else ("reason_above", limit.max)
+            out.setdefault(oid, []).append(ctx.t(key, objective=ctx.words.objective(obj), value=f"{value:g}", limit=f"{bound:g}"))
+    return {oid: "; ".join(parts) for oid, parts in out.items()}
+
+
+# -- robustness (negotiator.sensitivity) ------------------------------------------------
+
+#: Ranks shown one by one in the acceptability table and chart; the rest are summed.
+_ACCEPTABILITY_RANKS = 3
+
+
+def _robustness_section(ctx: _Context) -> Section | None:
+    """SMAA acceptability, the winner's weight stability intervals and its nearest flip.
+
+    Every number comes from negotiator.sensitivity; nothing is recomputed here.
+    """
+    module = _optional_module("sensitivity")
+    if module is None:
+        return None
+    p = ctx.ranking.provenance
+    if len(ctx.ranking.rows) < 2:
+        return None  # nothing to be robust against: a single option is first whatever the weights
+    kwargs = dict(profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None)
+    smaa = module.smaa(ctx.loaded, samples=ctx.request.samples, seed=ctx.request.seed, **kwargs)
+    ctx.random_used = True
+    stability = module.stability(ctx.loaded, **kwargs)
+    flips = module.flip(ctx.loaded, **kwargs)
+    blocks: list = []
+    blocks += _smaa_blocks(ctx, smaa)
+    blocks += _stability_blocks(ctx, stability)
+    blocks += _flip_blocks(ctx, flips)
+    return Section("robustness", ctx.t("sec_robustness"), tuple(blocks))
+
+
+def _smaa_blocks(ctx: _Context, smaa) -> list:
+    import math
+
+    w = ctx.words
+    winner = ctx.ranking.rows[0].option
+    i = smaa.options.index(winner)
+    share = float(smaa.acceptability[i, 0])
+    sentence = ctx.t("rob_smaa", samples=f"{smaa.samples:,}", seed=smaa.provenance.seed, option=w.option(winner), share=_pct(share))
+    ctx.bottom_line_extra.append(sentence)
+    best = max(range(len(smaa.options)), key=lambda j: (smaa.acceptability[j, 0], -j))
+    if smaa.options[best] != winner and smaa.acceptability[best, 0] > share:
+        ctx.bottom_line_extra.append(ctx.t("bl_smaa_rival", other=w.option(smaa.options[best]), share=_pct(float(smaa.acceptability[best, 0]))))
+    shown = min(_ACCEPTABILITY_RANKS, len(smaa.options))
+    columns = [Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id"))]
+    columns += [Column(f"rank_{k}", ctx.t("col_first_rank") if k == 1 else ctx.t("col_rank_k", k=k), "percent") for k in range(1, shown + 1)]
+    columns += [Column("confidence", ctx.t("col_confidence"), "percent")]
+    rows = []
+    order = smaa.order()
+    for j in order:
+        cells = [text_cell(w.option(smaa.options[j])), text_cell(smaa.options[j])]
+        cells += [number_cell(float(smaa.acceptability[j, k]), 3, "percent") for k in range(shown)]
+        conf = float(smaa.confidence[j])
+        cells.append(number_cell(None if math.isnan(conf) else conf, 3, "percent"))
+        rows.append(tuple(cells))
+    note = ctx.t("smaa_note", samples=f"{smaa.samples:,}", seed=smaa.provenance.seed, se=_pct(smaa.max_standard_error, 2))
+    table = Table("acceptability", ctx.t("tbl_acceptability"), tuple(columns), tuple(rows), note=note)
+    return [Paragraph(sentence), table, _acceptability_figure(ctx, smaa, order, shown)]
+
+
+def _acceptability_figure(ctx: _Context, smaa, order: list[int], shown: int) -> Figure:
+    w = ctx.words
+    n = len(smaa.options)
+    series = [(ctx.t("col_rank_k", k=k + 1), tuple(float(smaa.acceptability[j, k]) for j in order)) for k in range(shown)]
+    series_ids = [f"rank {k + 1}" for k in range(shown)]
+    if n > shown:
+        # The remaining ranks as one segment, so each bar still reaches 100%.
+        series.append((ctx.t("col_rank_rest", k=shown + 1), tuple(float(smaa.acceptability[j, shown:].sum()) for j in order)))
+        series_ids.append(f"rank {shown + 1}+")
+    return Figure(
+        "acceptability",
+        ctx.t("fig_acceptability"),
+        tuple(w.option(smaa.options[j]) for j in order),
+        tuple(series),
+        axis_label=ctx.t("axis_share"),
+        percent=True,
+        category_ids=tuple(smaa.options[j] for j in order),
+        series_ids=tuple(series_ids),
+    )
+
+
+def _stability_blocks(ctx: _Context, stability) -> list:
+    w = ctx.words
+    winner = stability.top_order[0] if stability.top_order else ctx.ranking.rows[0].option
+    blocks: list = []
+    sensitive = stability.most_sensitive()
+    if sensitive is not None:
+        blocks.append(Paragraph(ctx.t("rob_interval", option=w.option(winner), objective=w.objective(sensitive.objective), low=_fmt(sensitive.low, 3), high=_fmt(sensitive.high, 3), now=_fmt(sensitive.current_weight, 3))))
+    columns = (
+        Column("objective", ctx.t("col_objective")),
+        Column("objective_id", "id"),
+        Column("weight", ctx.t("col_weight_now"), "number"),
+        Column("low", ctx.t("col_weight_low"), "number"),
+        Column("high", ctx.t("col_weight_high"), "number"),
+    )
+    rows = tuple(
+        (text_cell(w.objective(iv.objective)), text_cell(iv.objective), number_cell(iv.current_weight), number_cell(iv.low), number_cell(iv.high))
+        for iv in stability.intervals
+    )
+    blocks.append(Table("stability", ctx.t("tbl_stability"), columns, rows, note=ctx.t("stability_note", option=w.option(winner))))
+    return blocks
+
+
+def _flip_blocks(ctx: _Context, flips) -> list:
+    w = ctx.words
+    nearest = next((f for f in flips.flips if f.possible), None)
+    if nearest is None:
+        return [Paragraph(ctx.t("rob_no_flip"))]
+    now = ctx.ranking.provenance.weights
+    changes = w.join([f"{w.objective(obj)} {_fmt(now[obj], 3)} → {_fmt(nearest.weights[obj], 3)}" for obj, delta in (nearest.changes or {}).items() if abs(delta) >= 5e-4])
+    sentence = ctx.t("rob_flip", distance=_fmt(nearest.distance, 3), changes=changes, other=w.option(nearest.challenger))
+    ctx.bottom_line_extra.append(ctx.t("bl_flip", distance=_fmt(nearest.distance, 3), other=w.option(nearest.challenger)))
+    return [Paragraph(sentence)]
+
+
+# -- package (negotiator.portfolio) --------------------------------------------------------
+
+
+def _package_section(ctx: _Context) -> Section | None:
+    """The best package under the case's budgets and rules, from negotiator.portfolio."""
+    module = _optional_module("portfolio")
+    if module is None:
+        return None
+    p = ctx.ranking.provenance
+    if not ctx.case.constraints.budgets and ctx.case.constraints.count is None:
+        return None  # no budgets and no count: "the best package" would be every option
+    result = module.best_packages(ctx.loaded, profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None)
+    w = ctx.words
+    best = result.best
+    if best is None:
+        para = Paragraph(ctx.t("pkg_none", status=result.status_words))
+        return Section("package", ctx.t("sec_package"), (para,))
+    status = ctx.t("pkg_proven") if result.proven_optimal else ctx.t("pkg_not_proven", status=result.status_words)
+    intro = ctx.t("pkg_intro", n=len(best.selected), value=_fmt(best.value), status=status)
+    ctx.bottom_line_extra.append(ctx.t("bl_package", n=len(best.selected), options=w.join([w.option(o) for o in best.selected])))
+    cols = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("value", ctx.t("col_value"), "number"))
+    rows = tuple((text_cell(w.option(o)), text_cell(o), text_cell(w.family(o)), number_cell(best.option_values.get(o))) for o in best.selected)
+    blocks: list = [Paragraph(intro), Table("package", ctx.t("tbl_package"), cols, rows, note=ctx.t("pkg_value_note") if best.synergy_bonus == 0 else ctx.t("pkg_synergy_note", bonus=_fmt(best.synergy_bonus)))]
+    budgets = result.spec.budgets
+    resources = list(budgets) + [r for r in best.resources if r not in budgets]
+    if resources:
+        rcols = (Column("resource", ctx.t("col_resource")), Column("used", ctx.t("col_used"), "number"), Column("budget", ctx.t("col_budget"), "number"), Column("left", ctx.t("col_left"), "number"))
+        rrows = tuple(
+            (text_cell(r), number_cell(best.resources.get(r, 0.0), 2), number_cell(budgets[r], 2) if r in budgets else text_cell(""), number_cell(best.slack[r], 2) if r in best.slack else text_cell(""))
+            for r in resources
+        )
+        blocks.append(Table("resources", ctx.t("tbl_resources"), rcols, rrows))
+    return Section("package", ctx.t("sec_package"), tuple(blocks))
+
+
+# -- scenarios ------------------------------------------------------------------------
+
+
+def _scenario_section(ctx: _Context) -> Section | None:
+    """Scenario payoffs and decision rules: from negotiator.payoffs_table when it exists.
+
+    Without that module the section shows only the payoff table, each column
+    being `api.rank` under one scenario; no decision rule is applied here.
+    """
+    if not ctx.case.scenarios:
+        return None
+    module = _optional_module("payoffs_table")
+    if module is None:
+        return _scenario_section_from_rankings(ctx)
+    return _scenario_section_from_payoffs(ctx, module)
+
+
+def _scenario_section_from_payoffs(ctx: _Context, module) -> Section:
+    w, case = ctx.words, ctx.case
+    p = ctx.ranking.provenance
+    custom = p.profile == "custom"
+    try:
+        payoffs = module.scenario_payoffs(ctx.loaded, profile=None if custom else p.profile, method=p.method, weights=p.weights if custom else None)
+    except NegotiatorError as exc:
+        # e.g. every option breaks a red line under some scenario: say so instead of a table.
+        return Section("scenarios", ctx.t("sec_scenarios"), (Paragraph(ctx.t("scen_unavailable", reason=exc.problems[0].message)),))
+    report = payoffs.analyse()
+    ctx.used.add("decision_rules")
+    expected = next((r for r in report.rules if r.rule == "expected_value"), None)
+    ids = [row.id for row in payoffs.rows]
+    base_order = {row.option: k for k, row in enumerate(ctx.ranking.rows)}
+    order = sorted(range(len(ids)), key=lambda k: (base_order.get(ids[k], len(base_order)), k))
+    columns = [Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id"))]
+    columns += [Column(f"scenario:{sid}", f"{w.scenario(sid)} (p={prob:g})", "number") for sid, prob in zip(payoffs.scenarios, payoffs.probabilities)]
+    if expected is not None:
+        columns.append(Column("expected", ctx.t("col_expected"), "number"))
+    rows = []
+    for k in order:
+        cells = [text_cell(w.option(ids[k])), text_cell(ids[k])]
+        cells += [number_cell(float(v)) for v in payoffs.values[k]]
+        if expected is not None:
+            cells.append(number_cell(expected.scores[k]))
+        rows.append(tuple(cells))
+    blocks: list = [Paragraph(ctx.t("scen_intro_payoffs")), Table("payoffs", ctx.t("tbl_payoffs"), tuple(columns), tuple(rows))]
+    if payoffs.screened_out:
+        blocks.append(Paragraph(ctx.t("scen_left_out", options=w.join([_scenario_screening(ctx, oid, lines) for oid, lines in payoffs.screened_out.items()])), role="note"))
+    blocks += _rules_blocks(ctx, report, ids)
+    return Section("scenarios", ctx.t("sec_scenarios"), tuple(blocks))
+
+
+def _scenario_screening(ctx: _Context, oid: str, lines: list[str]) -> str:
+    """'Option (scenario: red line broken)' in the memo's language."""
+    w = ctx.words
+    parts = []
+    for line in lines:
+        sid = line.split(":", 1)[0]
+        if sid in ctx.case.scenarios:
+            reason = _screening_reasons(ctx, sid, [oid]).get(oid) or line
+            parts.append(f"{w.scenario(sid)}: {reason}")
+        else:
+            parts.append(line)
+    return f"{w.option(oid)} ({'; '.join(parts)})"
+
+
+def _rules_blocks(ctx: _Context, report, ids: list[str]) -> list:
+    w = ctx.words
+    columns = (
+        Column("rule", ctx.t("col_rule")),
+        Column("choice", ctx.t("col_choice")),
+        Column("choice_id", ctx.t("col_option_id")),
+        Column("criterion", ctx.t("col_criterion"), "number"),
+        Column("margin", ctx.t("col_margin"), "number"),
+    )
+    rows = []
+    for rule in report.rules:
+        chosen = [ids[k] for k in rule.chosen]
+        criterion = rule.scores[rule.chosen[0]] if rule.chosen else None
+        rows.append((
+            text_cell(_rule_name(ctx, rule, report.alpha)),
+            text_cell(w.join([w.option(o) for o in chosen])),
+            text_cell(", ".join(chosen)),
+            number_cell(criterion),
+            number_cell(rule.margin) if rule.margin is not None else text_cell(""),
+        ))
+    table = Table("rules", ctx.t("tbl_rules"), columns, tuple(rows), note=ctx.t("rules_note"))
+    picks = {r.rule: w.join([w.option(ids[k]) for k in r.chosen]) for r in report.rules}
+    if "expected_value" in picks and "maximin" in picks:
+        ctx.bottom_line_extra.append(ctx.t("bl_rules", ev=picks["expected_value"], maximin=picks["maximin"]))
+    return [Paragraph(ctx.t("rules_intro")), table, Paragraph(ctx.t("scen_evpi", evpi=_fmt(report.evpi)), role="note")]
+
+
+def _rule_name(ctx: _Context, rule, alpha: float) -> str:
+    key = f"rule_{rule.rule}"
+    from .i18n import STRINGS
+
+    if key not in STRINGS:
+        return rule.name  # a rule this memo does not know yet: the analysis's own (English) name
+    return ctx.t(key, alpha=f"{alpha:g}") if rule.rule == "hurwicz" else ctx.t(key)
+
+
+def _scenario_section_from_rankings(ctx: _Context) -> Section:
+    """Payoff table only: the overall score of each option under each scenario (api.rank per scenario)."""
+    from ..api import rank
+
+    case, w = ctx.case, ctx.words
+    p = ctx.ranking.provenance
+    weights = None if p.profile != "custom" else p.weights
+    per_scenario: dict[str, dict[str, float]] = {}
+    for sid in case.scenarios:
+        try:
+            r = rank(ctx.loaded, profile=None if weights else p.profile, weights=weights, method=p.method, scenario=sid)
+            per_scenario[sid] = {row.option: row.score for row in r.rows}
+        except NegotiatorError:
+            per_scenario[sid] = {}  # every option screened out in this scenario
+    base = {row.option: row.score for row in ctx.ranking.rows}
+    order = [row.option for row in ctx.ranking.rows] + [s.option for s in ctx.ranking.screened_out]
+    columns = [Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("base", ctx.t("col_base"), "number")]
+    columns += [Column(f"scenario:{sid}", f"{w.scenario(sid)} (p={sc.probability:g})", "number") for sid, sc in case.scenarios.items()]
+    screened_text = ctx.t("scen_screened_cell")
+    rows = []
+    for oid in order:
+        cells = [text_cell(w.option(oid)), text_cell(oid), number_cell(base[oid]) if oid in base else text_cell(screened_text)]
+        for sid in case.scenarios:
+            score = per_scenario[sid].get(oid)
+            cells.append(number_cell(score) if score is not None else text_cell(screened_text))
+        rows.append(tuple(cells))
+    blocks: list = [Paragraph(ctx.t("scen_intro")), Table("payoffs", ctx.t("tbl_payoffs"), tuple(columns), tuple(rows))]
+    return Section("scenarios", ctx.t("sec_scenarios"), tuple(blocks))
+
+
+# -- assumptions ----------------------------------------------------------------------------
+
+
+def _assumptions_section(ctx: _Context) -> Section:
+    case, w = ctx.case, ctx.words
+    p = ctx.ranking.provenance
+    blocks: list = [Paragraph(ctx.t("asm_judgment"), role="lead", strong=len(ctx.t("asm_judgment")))]
+    if p.profile is None:
+        blocks.append(Paragraph(ctx.t("weights_equal")))
+    weight_cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", "id"), Column("direction", ctx.t("col_direction")), Column("weight", ctx.t("col_weight"), "number"))
+    weight_rows = tuple(
+        (text_cell(w.objective(obj)), text_cell(obj), text_cell(ctx.t("dir_max" if case.objectives[obj].direction == "max" else "dir_min")), number_cell(p.weights[obj]))
+        for obj in ctx.objectives
+    )
+    blocks.append(Table("weights", ctx.t("tbl_weights"), weight_cols, weight_rows, note=f"{ctx.t('prov_profile')}: {w.profile(p.profile)}"))
+    limits = case.constraints.limits
+    if limits:
+        cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", "id"), Column("min", ctx.t("col_min"), "number"), Column("max", ctx.t("col_max"), "number"))
+        rows = tuple((text_cell(w.objective(obj)), text_cell(obj), number_cell(lim.min, 2) if lim.min is not None else text_cell(""), number_cell(lim.max, 2) if lim.max is not None else text_cell("")) for obj, lim in limits.items())
+        blocks.append(Table("red_lines", ctx.t("tbl_redlines"), cols, rows, note=ctx.t("screened_note")))
+    else:
+        blocks.append(Paragraph(ctx.t("no_redlines")))
+    if case.scenarios:
+        cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", "id"), Column("probability", ctx.t("col_probability"), "number"), Column("source", ctx.t("col_source")))
+        rows = tuple((text_cell(w.scenario(sid)), text_cell(sid), number_cell(sc.probability, 2), text_cell(sc.source or "")) for sid, sc in case.scenarios.items())
+        blocks.append(Table("scenarios", ctx.t("tbl_scenarios"), cols, rows))
+    else:
+        blocks.append(Paragraph(ctx.t("no_scenarios")))
+    return Section("assumptions", ctx.t("sec_assumptions"), tuple(blocks))
+
+
+# -- provenance -------------------------------------------------------------------------------
+
+
+def _provenance_section(ctx: _Context, included: list[str], missing: list[str]) -> Section:
+    loaded, req = ctx.loaded, ctx.request
+    p = ctx.ranking.provenance
+    not_used = ctx.t("prov_not_used")
+    names = {"sensitivity": "analysis_sensitivity", "portfolio": "analysis_portfolio", "decision_rules": "analysis_decision_rules"}
+    described = lambda keys: ctx.words.join([ctx.t(names[k]) for k in keys]) or ctx.t("none")  # noqa: E731
+    items = [
+        ("case", ctx.t("prov_case"), loaded.name),
+        ("files", ctx.t("prov_files"), ctx.words.join([_short_path(f) for f in loaded.files])),
+        ("case_sha256", ctx.t("prov_sha"), loaded.sha256),
+        ("version", ctx.t("prov_version"), p.version),
+        ("method", ctx.t("prov_method"), p.method),
+        ("profile", ctx.t("prov_profile"), ctx.words.profile(p.profile)),
+        ("seed", ctx.t("prov_seed"), str(req.seed) if ctx.random_used else not_used),
+        ("samples", ctx.t("prov_samples"), str(req.samples) if ctx.random_used else not_used),
+        ("date", ctx.t("prov_date"), ctx.date),
+        ("analyses", ctx.t("prov_sections"), described(included)),
+        ("missing", ctx.t("prov_missing"), described(missing)),
+        ("command", ctx.t("prov_reproduce"), _command_line(ctx)),
+    ]
+    cols = (Column("item", ctx.t("col_item")), Column("value", ctx.t("col_content")))
+    rows = tuple((text_cell(label), text_cell(value)) for _, label, value in items)
+    return Section("provenance", ctx.t("sec_provenance"), (Table("provenance", ctx.t("tbl_provenance"), cols, rows),))
+
+
+def _short_path(path: str) -> str:
+    """Bundled files by their place in the case (strategies/..., payoffs/...), not this machine's path."""
+    from pathlib import Path
+
+    from ..catalog import bundled_dirs
+
+    resolved = Path(path).resolve()
+    try:
+        roots = {d.parent.resolve() for d in bundled_dirs()}
+    except NegotiatorError:
+        roots = set()
+    for root in roots:
+        if resolved.is_relative_to(root):
+            return resolved.relative_to(root).as_posix()
+    return str(path)
+
+
+def _command_line(ctx: _Context) -> str:
+    req, p = ctx.request, ctx.ranking.provenance
+    case = "" if ctx.loaded.name == "bundled" else " " + ctx.loaded.name.replace(", ", " ")
+    parts = [f"negotiator memo{case} -o FILE --lang {ctx.lang} --method {p.method}"]
+    if p.profile and p.profile != "custom":
+        parts.append(f"--profile {p.profile}")
+    if ctx.random_used:
+        parts.append(f"--samples {req.samples} --seed {req.seed}")
+    parts.append(f"--date {ctx.date}")
+    return " ".join(parts)

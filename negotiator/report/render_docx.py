@@ -1,0 +1,256 @@
+"""A Memo as a Word document (python-docx): heading styles, real tables, charts as pictures.
+
+- A4 pages; a table too wide for a portrait page (the ranking with one
+  column per objective) gets a landscape section of its own.
+- Fonts: Latin text in Calibri/Arial, Chinese text through the East Asian
+  font slot (``w:rFonts w:eastAsia``): SimSun for body text and Microsoft
+  YaHei for headings, set on the styles so every run inherits them; the
+  document language is marked zh-CN for East Asian text.
+- Table header rows repeat on every page (``w:tblHeader``); numbers align
+  right and show the same rounding as every other memo format.
+- Charts are PNG (see figures.py for the font fallback).
+- Reproducible: document properties carry the memo's date, and the zip
+  entries are stamped with it too.
+"""
+
+from __future__ import annotations
+
+import io
+
+from .i18n import text
+from .model import Figure, Memo, Paragraph, Table, display
+
+__all__ = ["render", "BODY_FONT", "HEADING_FONT", "EAST_ASIA_BODY_FONT", "EAST_ASIA_HEADING_FONT"]
+
+BODY_FONT = "Calibri"
+HEADING_FONT = "Calibri"
+EAST_ASIA_BODY_FONT = "SimSun"
+EAST_ASIA_HEADING_FONT = "Microsoft YaHei"
+_WIDE_COLUMNS = 9
+
+
+def _set_fonts(style_or_run, latin: str, east_asia: str, lang_zh: bool = False) -> None:
+    """Latin and East Asian fonts of a style or run (python-docx sets only the Latin slots)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    style_or_run.font.name = latin
+    rpr = style_or_run.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(slot), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.attrib.pop(qn("w:asciiTheme"), None)
+    fonts.attrib.pop(qn("w:hAnsiTheme"), None)
+    fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "zh-CN" if lang_zh else "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _setup_styles(doc, zh: bool) -> None:
+    from docx.shared import Pt, RGBColor
+
+    styles = doc.styles
+    normal = styles["Normal"]
+    _set_fonts(normal, BODY_FONT, EAST_ASIA_BODY_FONT, zh)
+    normal.font.size = Pt(10)
+    for name in ("Title", "Heading 1", "Heading 2", "Subtitle"):
+        style = styles[name]
+        _set_fonts(style, HEADING_FONT, EAST_ASIA_HEADING_FONT, zh)
+    styles["Title"].font.size = Pt(18)
+    styles["Heading 1"].font.size = Pt(14)
+    styles["Heading 1"].font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+    styles["Heading 2"].font.size = Pt(11)
+    caption = styles["Caption"]
+    _set_fonts(caption, BODY_FONT, EAST_ASIA_BODY_FONT, zh)
+    caption.font.size = Pt(8.5)
+    caption.font.italic = False
+    caption.font.color.rgb = RGBColor(0x55, 0x55, 0x55)
+
+
+def _page(section, landscape: bool) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
+
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    section.left_margin = section.right_margin = Mm(15)
+    section.top_margin = section.bottom_margin = Mm(15)
+
+
+def _shade(cell, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tcpr.append(shd)
+
+
+def _repeat_header(row) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    trpr = row._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    trpr.append(flag)
+
+
+def _write_cell(cell, value: str, size, bold: bool = False, right: bool = False, sub: str | None = None) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    para = cell.paragraphs[0]
+    para.paragraph_format.space_after = Pt(0)
+    if right:
+        para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = para.add_run(value)
+    run.font.size = size
+    run.bold = bold
+    if sub:
+        small = para.add_run("\n" + sub)
+        small.font.size = Pt(max(size.pt - 1.5, 5.5))
+        small.font.color.rgb = RGBColor(0x77, 0x77, 0x77)
+
+
+def _shown_columns(table: Table) -> tuple[list[int], bool]:
+    keys = [c.key for c in table.columns]
+    merge_id = "option" in keys and "option_id" in keys
+    return [i for i, k in enumerate(keys) if not (merge_id and k == "option_id")], merge_id
+
+
+def _column_widths(table: Table, shown: list[int], available_mm: float) -> list[float]:
+    """Millimetres per shown column: short codes narrow, numbers medium, labels wide."""
+    shares = []
+    for i in shown:
+        col = table.columns[i]
+        if col.key in ("rank", "family"):
+            shares.append(1.0)
+        elif col.kind != "text":
+            shares.append(1.5)
+        elif col.key in ("option", "reason", "value"):
+            shares.append(5.0)
+        else:
+            shares.append(3.0)
+    total = sum(shares)
+    return [available_mm * s / total for s in shares]
+
+
+def _fix_widths(grid, widths_mm: list[float]) -> None:
+    from docx.shared import Mm
+
+    grid.autofit = False
+    for j, width in enumerate(widths_mm):
+        grid.columns[j].width = Mm(width)
+        for cell in grid.columns[j].cells:
+            cell.width = Mm(width)
+
+
+def _table(doc, table: Table) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.shared import Pt
+
+    shown, merge_id = _shown_columns(table)
+    keys = [c.key for c in table.columns]
+    size = Pt(7) if len(shown) > _WIDE_COLUMNS else Pt(8.5)
+    title = doc.add_paragraph(table.title, style="Heading 2")
+    title.paragraph_format.keep_with_next = True
+    grid = doc.add_table(rows=1, cols=len(shown))
+    grid.style = doc.styles["Table Grid"]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = grid.rows[0]
+    _repeat_header(header)
+    for j, i in enumerate(shown):
+        col = table.columns[i]
+        _write_cell(header.cells[j], col.header, size, bold=True, right=col.kind != "text")
+        _shade(header.cells[j], "E8EEF6")
+    for row in table.rows:
+        cells = grid.add_row().cells
+        for j, i in enumerate(shown):
+            cell = row[i]
+            sub = display(row[keys.index("option_id")]) if merge_id and keys[i] == "option" else None
+            _write_cell(cells[j], display(cell), size, right=cell.is_number, sub=sub)
+    section = doc.sections[-1]
+    available = (section.page_width - section.left_margin - section.right_margin) / 36000  # EMU -> mm
+    _fix_widths(grid, _column_widths(table, shown, available))
+    if table.note:
+        doc.add_paragraph(table.note, style="Caption")
+
+
+def _figure(doc, fig: Figure, lang: str) -> None:
+    from docx.shared import Mm
+
+    from .figures import png, png_uses_ids
+
+    width = Mm(175) if doc.sections[-1].page_width < Mm(250) else Mm(200)
+    doc.add_picture(io.BytesIO(png(fig)), width=width)
+    caption = fig.caption
+    if png_uses_ids(fig):
+        caption += " " + text("fig_ids_note", lang)
+    doc.add_paragraph(caption, style="Caption")
+
+
+def _paragraph(doc, p: Paragraph) -> None:
+    if p.role == "note":
+        doc.add_paragraph(p.text, style="Caption")
+        return
+    para = doc.add_paragraph()
+    if p.strong:
+        para.add_run(p.text[: p.strong]).bold = True
+    if p.text[p.strong :]:
+        para.add_run(p.text[p.strong :])
+
+
+def _start_section(doc, landscape: bool) -> None:
+    from docx.enum.section import WD_SECTION
+
+    current = doc.sections[-1]
+    is_landscape = current.page_width > current.page_height
+    if is_landscape != landscape:
+        _page(doc.add_section(WD_SECTION.NEW_PAGE), landscape)
+
+
+def render(memo: Memo) -> bytes:
+    from docx import Document
+
+    from ._zipfix import memo_datetime, normalise_zip
+
+    zh = memo.lang == "zh"
+    doc = Document()
+    _page(doc.sections[0], landscape=False)
+    _setup_styles(doc, zh)
+    doc.add_heading(memo.title, level=0)
+    doc.add_paragraph(memo.subtitle, style="Subtitle")
+    for section in memo.sections:
+        wide = any(len(_shown_columns(t)[0]) > _WIDE_COLUMNS for t in section.tables())
+        _start_section(doc, landscape=wide)
+        doc.add_heading(section.heading, level=1)
+        for block in section.blocks:
+            if isinstance(block, Table):
+                _table(doc, block)
+            elif isinstance(block, Figure):
+                _figure(doc, block, memo.lang)
+            else:
+                _paragraph(doc, block)
+    props = doc.core_properties
+    props.title = memo.title
+    props.author = "negotiator"
+    props.last_modified_by = "negotiator"
+    props.comments = f"case sha256 {memo.provenance.get('case_sha256')}; negotiator {memo.provenance.get('version')}"
+    props.language = "zh-CN" if zh else "en-US"
+    props.created = props.modified = memo_datetime(memo.date)
+    props.revision = 1
+    buf = io.BytesIO()
+    doc.save(buf)
+    return normalise_zip(buf.getvalue(), memo.date)

@@ -1,0 +1,333 @@
+"""`negotiator memo` files, opened with their own readers, against `negotiator rank --format json`.
+
+Each format is produced once per language (module fixture) for the bundled
+case and read back with python-docx, openpyxl, html.parser and pandas; the
+ranked numbers must be exactly those of the JSON ranking (spreadsheet, CSV
+and HTML data-value: full precision) or the same numbers rounded to the
+memo's 4 decimals (Word, Markdown and the visible HTML text).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from negotiator.report.i18n import text
+
+DATE = "2026-07-01"
+LANGS = ("en", "zh")
+
+
+@pytest.fixture(scope="module")
+def ranking_json():
+    from tests.conftest import run_cli
+
+    res = run_cli("rank", "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    return json.loads(res.stdout)
+
+
+#: SMAA samples for tests: enough to exercise the section, small enough to stay fast.
+SAMPLES = "1000"
+
+
+@pytest.fixture(scope="module")
+def memos(tmp_path_factory):
+    """(lang, ext) -> path of a memo of the bundled case, written by `negotiator memo`.
+
+    One memo per language is built and rendered in every format (the CLI's own
+    path through build_memo, render and write_atomic); test_report_cli.py runs
+    the command once per format as well.
+    """
+    from negotiator.catalog import load_case
+    from negotiator.fileio import write_atomic
+    from negotiator.report import render
+    from negotiator.report.memo import MemoRequest, build_memo
+
+    folder = tmp_path_factory.mktemp("memos")
+    loaded = load_case(None)
+    out = {}
+    for lang in LANGS:
+        memo = build_memo(loaded, MemoRequest(lang=lang, samples=int(SAMPLES), seed=0, date=DATE))
+        for ext in ("md", "html", "docx", "xlsx", "csv"):
+            path = folder / f"memo_{lang}.{ext}"
+            write_atomic(path, render(memo, ext))
+            out[lang, ext] = path
+    return out
+
+
+def _have(module: str) -> bool:
+    """Whether an analysis module of this version exists (its memo section appears only then)."""
+    import importlib.util
+
+    return importlib.util.find_spec(f"negotiator.{module}") is not None
+
+
+def _label(row: dict, lang: str) -> str:
+    return row["label_zh"] if lang == "zh" and row.get("label_zh") else row["label"]
+
+
+def _objectives(ranking_json) -> list[str]:
+    return list(ranking_json["weights"])
+
+
+# -- CSV (pandas) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_csv_numbers_equal_rank_json_exactly(memos, ranking_json, lang):
+    import pandas as pd
+
+    # round_trip: pandas' default C parser may be off by one ulp; the file holds repr() digits.
+    frame = pd.read_csv(memos[lang, "csv"], comment="#", encoding="utf-8-sig", float_precision="round_trip")
+    ranked = frame[frame["rank"].notna()]
+    assert list(ranked["option_id"]) == [r["option"] for r in ranking_json["ranking"]]
+    assert list(ranked["rank"].astype(int)) == [r["rank"] for r in ranking_json["ranking"]]
+    assert list(ranked["score"]) == [r["score"] for r in ranking_json["ranking"]]
+    assert list(ranked["option"]) == [_label(r, lang) for r in ranking_json["ranking"]]
+    for obj in _objectives(ranking_json):
+        assert list(ranked[f"contribution:{obj}"]) == [r["contributions"][obj] for r in ranking_json["ranking"]]
+    screened = frame[frame["rank"].isna()]
+    assert sorted(screened["option_id"]) == sorted(s["option"] for s in ranking_json["screened_out"])
+    assert screened["screened_out_reason"].str.len().min() > 0
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_csv_carries_provenance(memos, ranking_json, lang):
+    raw = memos[lang, "csv"].read_text(encoding="utf-8-sig")
+    assert f"# case_sha256: {ranking_json['case_sha256']}" in raw
+    assert "# method: additive" in raw and f"# date: {DATE}" in raw
+    assert "# scores are analyst judgments, not facts" in raw
+
+
+# -- Excel (openpyxl) ---------------------------------------------------------------
+
+
+def _sheet_rows(ws) -> list[list]:
+    return [list(r) for r in ws.iter_rows(values_only=True)]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_xlsx_numbers_are_numbers_equal_to_rank_json(memos, ranking_json, lang):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(memos[lang, "xlsx"])
+    ws = wb[text("tbl_ranking", lang)]
+    rows = _sheet_rows(ws)
+    header = rows[0]
+    assert header[:5] == [text(k, lang) for k in ("col_rank", "col_option", "col_option_id", "col_family", "col_score")]
+    body = [r for r in rows[1:] if isinstance(r[0], int)]
+    assert len(body) == len(ranking_json["ranking"])
+    objectives = _objectives(ranking_json)
+    for got, want in zip(body, ranking_json["ranking"]):
+        assert got[0] == want["rank"] and got[2] == want["option"] and got[1] == _label(want, lang)
+        # openpyxl stores 16 significant digits (Excel itself keeps 15): equal to the last few ulps.
+        assert isinstance(got[4], float) and got[4] == pytest.approx(want["score"], rel=1e-15, abs=0)
+        assert got[5 : 5 + len(objectives)] == pytest.approx([want["contributions"][o] for o in objectives], rel=1e-15, abs=0)
+    # Formatted, frozen header; numbers shown with the memo's 4 decimals.
+    assert ws["A1"].font.bold and ws["A1"].fill.fgColor.rgb.endswith("E8EEF6")
+    assert ws.freeze_panes == "C2"
+    assert ws["E2"].number_format == "0.0000"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_xlsx_has_one_sheet_per_table_each_frozen(memos, lang):
+    from openpyxl import load_workbook
+
+    wb = load_workbook(memos[lang, "xlsx"])
+    keys = ["tbl_ranking", "tbl_screened"]
+    keys += ["tbl_acceptability", "tbl_stability"] if _have("sensitivity") else []
+    keys += ["tbl_package", "tbl_resources"] if _have("portfolio") else []
+    keys += ["tbl_payoffs"] + (["tbl_rules"] if _have("payoffs_table") else [])
+    keys += ["tbl_weights", "tbl_redlines", "tbl_scenarios", "tbl_provenance"]
+    expected = [text("sheet_summary", lang)] + [text(k, lang) for k in keys]
+    assert wb.sheetnames == expected
+    for name in wb.sheetnames[1:]:
+        assert wb[name].freeze_panes in ("A2", "B2", "C2"), name
+        assert wb[name]["A1"].font.bold, name
+    if lang == "zh":
+        assert wb[text("tbl_ranking", lang)]["B2"].font.name == "Microsoft YaHei"
+
+
+def test_xlsx_weights_sheet_sums_to_one(memos, ranking_json):
+    from openpyxl import load_workbook
+
+    ws = load_workbook(memos["en", "xlsx"])["Weights"]
+    rows = _sheet_rows(ws)[1:]
+    weights = {r[1]: r[3] for r in rows if r[1] in ranking_json["weights"]}
+    assert weights == pytest.approx(ranking_json["weights"], rel=1e-15, abs=0)
+
+
+# -- Word (python-docx) ------------------------------------------------------------------
+
+
+def _docx_table(doc, first_header: str, second_header: str):
+    for table in doc.tables:
+        cells = [c.text for c in table.rows[0].cells]
+        if cells[:2] == [first_header, second_header]:
+            return table
+    raise AssertionError(f"no table headed {first_header!r}, {second_header!r}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_docx_ranking_table_matches_rank_json(memos, ranking_json, lang):
+    import docx
+
+    doc = docx.Document(str(memos[lang, "docx"]))
+    table = _docx_table(doc, text("col_rank", lang), text("col_option", lang))
+    objectives = _objectives(ranking_json)
+    body = table.rows[1:]
+    assert len(body) == len(ranking_json["ranking"])
+    for row, want in zip(body, ranking_json["ranking"]):
+        cells = [c.text for c in row.cells]
+        assert cells[0] == str(want["rank"])
+        # The option cell holds the label and, below it, the id.
+        assert cells[1] == f"{_label(want, lang)}\n{want['option']}"
+        assert cells[3] == f"{want['score']:.4f}"
+        assert cells[4 : 4 + len(objectives)] == [f"{want['contributions'][o]:.4f}" for o in objectives]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_docx_uses_heading_styles_real_tables_and_cjk_fonts(memos, lang):
+    import docx
+    from docx.oxml.ns import qn
+
+    doc = docx.Document(str(memos[lang, "docx"]))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:2] == [text("sec_bottom_line", lang), text("sec_ranking", lang)]
+    assert text("sec_provenance", lang) in headings
+    assert len(doc.tables) >= 6
+    for name in ("Normal", "Heading 1", "Title"):
+        fonts = doc.styles[name].element.rPr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:eastAsia")) in ("SimSun", "Microsoft YaHei"), name
+    # The header row of each table repeats on every page.
+    header_flag = doc.tables[0].rows[0]._tr.trPr.find(qn("w:tblHeader"))
+    assert header_flag is not None
+    # A4 pages; the wide ranking table sits in a landscape section.
+    widths = {round(s.page_width.mm) for s in doc.sections}
+    assert widths == {210, 297}
+    assert len(doc.inline_shapes) >= 1  # the contributions chart
+
+
+# -- HTML (html.parser) ------------------------------------------------------------------
+
+
+class _Tables(HTMLParser):
+    """Rows of each <table data-key=...>: (visible text, data-value) per cell."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables: dict[str, list[list[tuple[str, str | None]]]] = {}
+        self.current: str | None = None
+        self.cell: list[str] | None = None
+        self.value: str | None = None
+        self.external: list[str] = []
+        self.svg = 0
+        self.lang = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang")
+        if tag in ("script", "link", "img", "iframe") or (a.get("src") or "").startswith("http"):
+            self.external.append(tag)
+        if tag == "svg":
+            self.svg += 1
+        if tag == "table":
+            self.current = a.get("data-key")
+            self.tables[self.current] = []
+        elif tag == "tr" and self.current:
+            self.tables[self.current].append([])
+        elif tag in ("td", "th") and self.current:
+            self.cell, self.value = [], a.get("data-value")
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self.cell is not None:
+            self.tables[self.current][-1].append(("".join(self.cell), self.value))
+            self.cell = None
+        elif tag == "table":
+            self.current = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_ranking_matches_rank_json(memos, ranking_json, lang):
+    parser = _Tables()
+    parser.feed(memos[lang, "html"].read_text(encoding="utf-8"))
+    rows = parser.tables["ranking"]
+    assert rows[0][0][0] == text("col_rank", lang)
+    objectives = _objectives(ranking_json)
+    body = rows[1:]
+    assert len(body) == len(ranking_json["ranking"])
+    for row, want in zip(body, ranking_json["ranking"]):
+        assert row[0][0] == str(want["rank"])
+        assert row[1][0] == _label(want, lang) + want["option"]
+        shown, exact = row[3]
+        assert shown == f"{want['score']:.4f}" and float(exact) == want["score"]
+        assert [float(v) for _, v in row[4 : 4 + len(objectives)]] == [want["contributions"][o] for o in objectives]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_is_self_contained_with_inline_charts(memos, lang):
+    html = memos[lang, "html"].read_text(encoding="utf-8")
+    parser = _Tables()
+    parser.feed(html)
+    assert parser.external == []
+    assert parser.svg >= 1
+    assert parser.lang == ("zh-CN" if lang == "zh" else "en")
+    assert "@page { size: A4" in html
+    if lang == "zh":
+        # Chart text stays text, so the reader's CJK fonts draw it.
+        assert "跨部门跟踪研判美政策动向并建立预警响应" in html.split("<svg", 1)[1]
+
+
+# -- Markdown --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_ranking_matches_rank_json(memos, ranking_json, lang):
+    md = memos[lang, "md"].read_text(encoding="utf-8")
+    head = "| " + " | ".join(text(k, lang) for k in ("col_rank", "col_option", "col_option_id", "col_family", "col_score"))
+    lines = md.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(head))
+    body = []
+    for line in lines[start + 2 :]:
+        if not line.startswith("|"):
+            break
+        body.append([c.strip() for c in line.strip("|").split(" | ")])
+    assert len(body) == len(ranking_json["ranking"])
+    for cells, want in zip(body, ranking_json["ranking"]):
+        assert cells[0] == str(want["rank"]) and cells[2] == want["option"] and cells[1] == _label(want, lang)
+        assert cells[4] == f"{want['score']:.4f}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_format_names_its_provenance(memos, ranking_json, lang):
+    sha = ranking_json["case_sha256"]
+    for ext in ("md", "html"):
+        body = memos[lang, ext].read_text(encoding="utf-8")
+        assert sha in body and DATE in body and text("asm_judgment", lang) in body
+    import docx
+
+    doc = docx.Document(str(memos[lang, "docx"]))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert sha in cells and DATE in cells
+    assert doc.core_properties.created.date().isoformat() == DATE
+
+
+def test_option_without_chinese_label_falls_back_to_english(cli, cases_dir, tmp_path):
+    import pandas as pd
+
+    out = tmp_path / "tiny.csv"
+    res = cli("memo", cases_dir / "tiny.yaml", "-o", out, "--lang", "zh", "--date", DATE)
+    assert res.exit_code == 0, res.stderr
+    frame = pd.read_csv(out, comment="#", encoding="utf-8-sig").set_index("option_id")
+    assert frame.loc["a", "option"] == "方案A"
+    assert frame.loc["b", "option"] == "Option B"

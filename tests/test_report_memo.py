@@ -1,0 +1,312 @@
+"""The Memo data structure: content, wording in both languages, optional sections, figures."""
+
+from __future__ import annotations
+
+import string
+
+import numpy as np
+import pytest
+
+from negotiator.api import rank
+from negotiator.catalog import load_case, load_case_text
+from negotiator.report import memo as memo_mod
+from negotiator.report.i18n import LANGS, STRINGS, text
+from negotiator.report.memo import MemoRequest, build_memo
+from negotiator.report.model import Figure, display
+
+DATE = "2026-07-01"
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_case(None)
+
+
+@pytest.fixture(scope="module")
+def memos(bundled):
+    return {lang: build_memo(bundled, MemoRequest(lang=lang, samples=1000, date=DATE)) for lang in LANGS}
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_fixed_string_exists_in_both_languages_with_the_same_fields():
+    for key, forms in STRINGS.items():
+        assert set(forms) == set(LANGS), key
+        assert all(forms[lang].strip() for lang in LANGS), key
+        assert _fields(forms["en"]) == _fields(forms["zh"]), key
+
+
+def test_sections_in_order_and_missing_analyses_left_out(memos):
+    keys = [s.key for s in memos["en"].sections]
+    assert keys[:2] == ["bottom_line", "ranking"]
+    assert keys[-2:] == ["assumptions", "provenance"]
+    assert "screened" in keys and "scenarios" in keys
+    for lang in LANGS:
+        assert [s.key for s in memos[lang].sections] == keys
+        assert [s.heading for s in memos[lang].sections] == [text(f"sec_{k}" if k != "screened" else "sec_screened", lang) for k in keys]
+    prov = memos["en"].provenance
+    for key in ("robustness", "package"):
+        present = key in keys
+        analysis = {"robustness": "sensitivity", "package": "portfolio"}[key]
+        assert (analysis in prov["analyses"]) == present
+        assert (analysis in prov["missing_analyses"]) == (not present)
+
+
+def test_ranking_table_is_the_ranking(memos, bundled):
+    r = rank(bundled)
+    for lang, memo in memos.items():
+        table = memo.table("ranking")
+        col = {c.key: i for i, c in enumerate(table.columns)}
+        assert len(table.rows) == len(r.rows)
+        for row, want in zip(table.rows, r.rows):
+            assert row[col["rank"]].value == want.rank
+            assert row[col["option_id"]].value == want.option
+            assert row[col["option"]].value == (want.label_zh if lang == "zh" else want.label)
+            assert row[col["score"]].value == want.score
+            for obj, c in want.contributions.items():
+                assert row[col[f"contribution:{obj}"]].value == c
+        # Contributions add up to the score (additive value model).
+        for row in table.rows:
+            parts = [row[i].value for k, i in col.items() if k.startswith("contribution:")]
+            assert sum(parts) == pytest.approx(row[col["score"]].value, abs=1e-12)
+
+
+def test_bottom_line_names_winner_margin_and_screened(memos, bundled):
+    r = rank(bundled)
+    first, second = r.rows[0], r.rows[1]
+    en = memos["en"].section("bottom_line").blocks[0].text
+    assert first.label in en and f"{first.score:.4f}" in en
+    assert f"{first.score - second.score:.4f}" in en and second.label in en
+    assert f"of {len(r.rows)} options" in en
+    for s in r.screened_out:
+        assert s.label in en
+    zh = memos["zh"].section("bottom_line").blocks[0].text
+    assert first.label_zh in zh and "排名第一" in zh
+
+
+def test_screened_reasons_are_worded_in_each_language(memos, bundled):
+    r = rank(bundled)
+    en = {row[1].value: row[3].value for row in memos["en"].table("screened").rows}
+    zh = {row[1].value: row[3].value for row in memos["zh"].table("screened").rows}
+    assert set(en) == set(zh) == {s.option for s in r.screened_out}
+    assert en["passive_case_by_case_acceptance"] == "Sovereignty and jurisdiction 2 is below the minimum 3"
+    assert zh["passive_case_by_case_acceptance"] == "国家主权与属人管辖 2 低于下限 3"
+    assert zh["independent_investigation_push"].endswith("高于上限 7")
+
+
+def _have(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(f"negotiator.{module}") is not None
+
+
+@pytest.mark.skipif(_have("payoffs_table"), reason="the payoffs module provides the table (tested below)")
+def test_scenario_payoffs_come_from_ranking_each_scenario(memos, bundled):
+    table = memos["en"].table("payoffs")
+    col = {c.key: i for i, c in enumerate(table.columns)}
+    by_option = {row[col["option_id"]].value: row for row in table.rows}
+    for sid in bundled.case.scenarios:
+        r = rank(bundled, scenario=sid)
+        ranked = {row.option: row.score for row in r.rows}
+        for oid, row in by_option.items():
+            cell = row[col[f"scenario:{sid}"]]
+            if oid in ranked:
+                assert cell.value == ranked[oid]
+            else:
+                assert cell.value == text("scen_screened_cell", "en")
+    # Under transactional linkage the joint position's escalation risk (8) breaks the red line (max 7).
+    assert by_option["joint_position_affected_states"][col["scenario:transactional_linkage"]].value == "screened out"
+
+
+def test_scenario_payoffs_and_rules_come_from_the_payoffs_module(memos, bundled):
+    payoffs_table = pytest.importorskip("negotiator.payoffs_table")
+    payoffs = payoffs_table.scenario_payoffs(bundled)
+    report = payoffs.analyse()
+    ids = [row.id for row in payoffs.rows]
+    for lang in LANGS:
+        table = memos[lang].table("payoffs")
+        col = {c.key: i for i, c in enumerate(table.columns)}
+        got = {row[col["option_id"]].value: row for row in table.rows}
+        assert set(got) == set(ids)
+        ev = next(r for r in report.rules if r.rule == "expected_value")
+        for k, oid in enumerate(ids):
+            assert [got[oid][col[f"scenario:{sid}"]].value for sid in payoffs.scenarios] == list(payoffs.values[k])
+            assert got[oid][col["expected"]].value == ev.scores[k]
+        rules = memos[lang].table("rules")
+        assert [row[2].value for row in rules.rows] == [", ".join(ids[k] for k in r.chosen) for r in report.rules]
+        assert [row[3].value for row in rules.rows] == [r.scores[r.chosen[0]] for r in report.rules]
+    assert "decision_rules" in memos["en"].provenance["analyses"]
+    note = next(b.text for b in memos["zh"].section("scenarios").blocks if getattr(b, "role", "") == "note" and "未列入" in b.text)
+    assert "国家主权与属人管辖" in note  # the red lines broken, in Chinese
+
+
+def test_assumptions_carry_weights_red_lines_probabilities_and_the_judgment_warning(memos, bundled):
+    memo = memos["zh"]
+    section = memo.section("assumptions")
+    assert section.blocks[0].text == text("asm_judgment", "zh")
+    weights = {row[1].value: row[3].value for row in memo.table("weights").rows}
+    assert weights == rank(bundled).provenance.weights
+    probs = {row[1].value: row[2].value for row in memo.table("scenarios").rows}
+    assert probs == {sid: sc.probability for sid, sc in bundled.case.scenarios.items()}
+    lines = {row[1].value: (row[2].value, row[3].value) for row in memo.table("red_lines").rows}
+    assert lines == {"sovereignty_jurisdiction": (3.0, ""), "escalation_risk": ("", 7.0)}
+
+
+def test_provenance_names_case_hash_version_method_profile_date(memos, bundled):
+    from negotiator._version import __version__
+
+    rows = {row[0].value: row[1].value for row in memos["en"].table("provenance").rows}
+    assert rows["Case sha256"] == bundled.sha256
+    assert rows["negotiator version"] == __version__
+    assert rows["Method"] == "additive" and rows["Weight profile"] == "balanced"
+    assert rows["Date"] == DATE
+    assert rows["Case files"].startswith("strategies/options.yaml")  # not this machine's path
+    assert "--date 2026-07-01" in rows["Reproduce with"]
+
+
+def test_tie_at_the_top_is_said(tmp_path):
+    loaded = load_case_text(
+        """
+negotiator: 1
+objectives: {g: {label: Gain, scale: [0, 10]}}
+options:
+  a: {label: Alpha, scores: {g: 7}}
+  b: {label: Beta, scores: {g: 7}}
+  c: {label: Gamma, scores: {g: 2}}
+"""
+    )
+    memo = build_memo(loaded, MemoRequest(date=DATE))
+    lead = memo.section("bottom_line").blocks[0].text
+    assert "shares first place with Beta" in lead
+    assert "ahead of Gamma" in lead
+    assert memo.section("screened") is None and "No option breaks a red line." in lead
+    assert memo.section("scenarios") is None
+
+
+def test_a_method_without_contributions_drops_those_columns_and_the_chart(monkeypatch, bundled):
+    from negotiator import methods
+
+    def rank_only(matrix, weights, **_):
+        return methods.MethodResult(scores=matrix.values() @ np.asarray(weights))
+
+    methods.get_method("additive")  # load the registry before adding to it
+    monkeypatch.setitem(methods.METHODS, "rank_only_test", rank_only)
+    memo = build_memo(bundled, MemoRequest(method="rank_only_test", samples=100, date=DATE))
+    table = memo.table("ranking")
+    assert [c.key for c in table.columns] == ["rank", "option", "option_id", "family", "score"]
+    assert "does not split its score" in table.note
+    assert not [b for b in memo.section("ranking").blocks if isinstance(b, Figure)]
+
+
+def test_missing_analysis_module_is_omitted_but_a_broken_one_is_not_hidden(monkeypatch):
+    import importlib
+
+    assert memo_mod._optional_module("no_such_analysis_module") is None
+
+    def missing_dependency(name):
+        # The analysis module exists but needs a package that is not installed.
+        raise ModuleNotFoundError("No module named 'some_dependency'", name="some_dependency")
+
+    monkeypatch.setattr(importlib, "import_module", missing_dependency)
+    with pytest.raises(ModuleNotFoundError):
+        memo_mod._optional_module("sensitivity")
+
+
+def test_display_rounds_like_every_document(memos):
+    table = memos["en"].table("ranking")
+    score = table.rows[0][table.column("score")]
+    assert display(score) == f"{score.value:.4f}"
+
+
+# -- figures --------------------------------------------------------------------------------
+
+
+def _figure(memo) -> Figure:
+    return next(b for b in memo.section("ranking").blocks if isinstance(b, Figure))
+
+
+def test_svg_keeps_labels_as_text_and_is_deterministic(memos):
+    from negotiator.report.figures import svg
+
+    for lang in LANGS:
+        fig = _figure(memos[lang])
+        first = svg(fig)
+        assert first == svg(fig)
+        assert first.startswith("<svg")
+        assert fig.categories[0].split(". ", 1)[1][:10] in first  # label text, not glyph paths
+        assert "Noto Sans CJK SC" in first  # the reader's CJK fonts are named
+
+
+def test_png_falls_back_to_ids_without_a_cjk_font(monkeypatch, memos):
+    from negotiator.report import figures
+
+    monkeypatch.setattr(figures, "cjk_font", lambda: None)
+    assert figures.png_uses_ids(_figure(memos["zh"])) is True
+    assert figures.png_uses_ids(_figure(memos["en"])) is False
+    data = figures.png(_figure(memos["zh"]))
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_png_uses_a_cjk_font_when_one_is_installed(memos):
+    from negotiator.report import figures
+
+    font = figures.cjk_font()
+    if font is None:
+        pytest.skip("no font with Chinese glyphs on this machine")
+    assert figures.png_uses_ids(_figure(memos["zh"])) is False
+
+
+# -- sections from other analyses (present once their modules exist) -------------------------
+
+
+def test_robustness_section_reports_the_sensitivity_module(memos, bundled):
+    sensitivity = pytest.importorskip("negotiator.sensitivity")
+    memo = memos["en"]
+    smaa = sensitivity.smaa(bundled, samples=1000, seed=0)
+    table = memo.table("acceptability")
+    col = {c.key: i for i, c in enumerate(table.columns)}
+    got = {row[col["option_id"]].value: row for row in table.rows}
+    assert set(got) == set(smaa.options)
+    for i, oid in enumerate(smaa.options):
+        assert got[oid][col["rank_1"]].value == smaa.acceptability[i, 0]
+        assert got[oid][col["rank_2"]].value == smaa.acceptability[i, 1]
+    first = [row[col["rank_1"]].value for row in table.rows]
+    assert first == sorted(first, reverse=True)
+    stability = sensitivity.stability(bundled)
+    rows = {row[1].value: (row[2].value, row[3].value, row[4].value) for row in memo.table("stability").rows}
+    assert rows == {iv.objective: (iv.current_weight, iv.low, iv.high) for iv in stability.intervals}
+    nearest = next(f for f in sensitivity.flip(bundled).flips if f.possible)
+    text_all = " ".join(b.text for b in memo.section("robustness").blocks if hasattr(b, "text"))
+    assert bundled.case.options[nearest.challenger].label in text_all and f"{nearest.distance:.3f}" in text_all
+    figures = [b for b in memo.section("robustness").blocks if isinstance(b, Figure)]
+    assert figures and figures[0].percent
+    for k in range(len(figures[0].categories)):
+        assert sum(values[k] for _, values in figures[0].series) == pytest.approx(1.0)
+    prov = {row[0].value: row[1].value for row in memo.table("provenance").rows}
+    assert prov["Seed"] == "0" and prov["Samples"] == "1000"
+    assert "--samples 1000 --seed 0" in prov["Reproduce with"]
+
+
+def test_package_section_reports_the_portfolio_module(memos, bundled):
+    portfolio = pytest.importorskip("negotiator.portfolio")
+    result = portfolio.best_packages(bundled)
+    for lang in LANGS:
+        memo = memos[lang]
+        rows = memo.table("package").rows
+        assert tuple(row[1].value for row in rows) == result.best.selected
+        assert [row[3].value for row in rows] == [result.best.option_values[o] for o in result.best.selected]
+        used = {row[0].value: (row[1].value, row[2].value, row[3].value) for row in memo.table("resources").rows}
+        assert used == {r: (result.best.resources[r], cap, result.best.slack[r]) for r, cap in result.spec.budgets.items()}
+        lead = memo.section("bottom_line").blocks[0].text
+        assert all(memo_mod._label(bundled.case.options[o], lang) in lead for o in result.best.selected)
+
+
+def test_same_seed_same_robustness_numbers(bundled):
+    pytest.importorskip("negotiator.sensitivity")
+    a = build_memo(bundled, MemoRequest(samples=300, seed=5, date=DATE))
+    b = build_memo(bundled, MemoRequest(samples=300, seed=5, date=DATE))
+    c = build_memo(bundled, MemoRequest(samples=300, seed=6, date=DATE))
+    assert a == b
+    assert a.table("acceptability") != c.table("acceptability")
