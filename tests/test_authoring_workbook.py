@@ -506,3 +506,34 @@ def test_broken_yaml_in_other_sections(tmp_path, full_xlsx):
     with pytest.raises(CaseError) as exc:
         import_workbook(_edit(tmp_path, full_xlsx, change))
     assert "'Other sections'!A" in _problems(exc) and "does not parse" in _problems(exc)
+
+
+def test_a_person_adds_an_objective_and_a_profile(tmp_path, full_xlsx):
+    def change(wb):
+        def first_free_row(ws):
+            return 1 + sum(1 for r in ws.iter_rows(values_only=True) if any(v is not None for v in r))
+
+        def first_free_col(ws, row=1):
+            return 1 + sum(1 for c in ws[row] if c.value is not None)
+
+        obj = wb["Objectives"]
+        r = first_free_row(obj)
+        for col, value in enumerate(["speed", "Speed", "速度", "max", 0, 10], start=1):
+            obj.cell(row=r, column=col, value=value)
+        scores = wb["Scores"]
+        c = first_free_col(scores)
+        scores.cell(row=1, column=c, value="speed")
+        for row in range(2, first_free_row(scores)):
+            scores.cell(row=row, column=c, value=row)  # 2..6
+        weights = wb["Weights"]
+        r = first_free_row(weights)
+        weights.cell(row=r, column=1, value="speed")
+        c = first_free_col(weights)
+        weights.cell(row=1, column=c, value="speed_first")
+        weights.cell(row=2, column=c, value="order")
+        weights.cell(row=r, column=c, value=1)
+
+    case = import_workbook(_edit(tmp_path, full_xlsx, change)).loaded.case
+    assert list(case.objectives)[-1] == "speed" and case.objectives["speed"].label_zh == "速度"
+    assert [o.scores["speed"] for o in case.options.values()] == [2.0, 3.0, 4.0, 5.0, 6.0]
+    assert case.weights["speed_first"] == ["speed"]
