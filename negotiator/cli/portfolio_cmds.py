@@ -46,7 +46,8 @@ class _PortfolioGroup(TyperGroup):
 portfolio_app = typer.Typer(
     cls=_PortfolioGroup,
     help="The best package of measures that fits the budgets, prerequisites, exclusions and red lines "
-    "(a mixed-integer program). `negotiator portfolio [CASE]` solves; `sweep` traces a budget frontier.",
+    "(a mixed-integer program). `negotiator portfolio [CASE]` solves (options: `negotiator portfolio solve --help`); "
+    "`sweep` traces a budget frontier. Exit 1 when no package fits, 2 for bad input.",
     no_args_is_help=False,
     add_completion=False,
     rich_markup_mode="rich",
