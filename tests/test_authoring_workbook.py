@@ -42,6 +42,22 @@ def full_xlsx(full) -> bytes:
     return workbook_bytes(full)
 
 
+@pytest.fixture(scope="module")
+def imported(request, tmp_path_factory):
+    """Each round-trip case exported and imported once, shared by the round-trip tests (they are the slow ones)."""
+    cache: dict[str, tuple] = {}
+
+    def get(which: str):
+        if which not in cache:
+            folder = tmp_path_factory.mktemp(which)
+            book = _write(folder, request.getfixturevalue(f"{which}_xlsx"), "first.xlsx")
+            result = import_workbook(book)
+            cache[which] = (book, result, result.yaml_text())
+        return cache[which]
+
+    return get
+
+
 def _write(tmp_path: Path, data: bytes, name: str = "book.xlsx") -> Path:
     p = tmp_path / name
     p.write_bytes(data)
@@ -79,20 +95,19 @@ def _problems(exc: pytest.ExceptionInfo) -> str:
 
 
 @pytest.mark.parametrize("which", ["bundled", "full"])
-def test_yaml_to_xlsx_to_yaml_keeps_the_case_hash(which, request, tmp_path):
+def test_yaml_to_xlsx_to_yaml_keeps_the_case_hash(which, request, imported):
     loaded = request.getfixturevalue(which)
-    book = _write(tmp_path, request.getfixturevalue(f"{which}_xlsx"))
-    imported = import_workbook(book)
-    assert imported.loaded.sha256 == loaded.sha256
-    again = load_case_text(imported.yaml_text(), "again.yaml")
+    _, result, text = imported(which)
+    assert result.loaded.sha256 == loaded.sha256
+    again = load_case_text(text, "again.yaml")
     assert again.sha256 == loaded.sha256
     assert again.case == loaded.case
 
 
 @pytest.mark.parametrize("which", ["bundled", "full"])
-def test_xlsx_to_yaml_to_xlsx_keeps_every_cell(which, request, tmp_path, cli):
-    first = _write(tmp_path, request.getfixturevalue(f"{which}_xlsx"), "first.xlsx")
-    assert cli("import", first, "-o", tmp_path / "case.yaml").exit_code == 0
+def test_xlsx_to_yaml_to_xlsx_keeps_every_cell(which, imported, tmp_path, cli):
+    first, _, text = imported(which)
+    (tmp_path / "case.yaml").write_text(text, encoding="utf-8")  # what `import -o case.yaml` writes
     assert cli("export", tmp_path / "case.yaml", "-o", tmp_path / "second.xlsx").exit_code == 0
     assert _cells(first) == _cells(tmp_path / "second.xlsx")
 
@@ -463,3 +478,62 @@ def test_a_control_character_cannot_go_into_a_workbook(cli, tmp_path):
     result = cli("export", case, "-o", tmp_path / "out.xlsx")
     assert result.exit_code == 2 and "control character" in result.stderr
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_problems_in_other_sections_name_their_line(tmp_path, full_xlsx):
+    def change(wb):
+        ws = wb["Other sections"]
+        for row in ws.iter_rows(min_row=2):
+            cell = row[0]
+            if isinstance(cell.value, str) and cell.value.strip() == "coerce: [1, 4]":
+                cell.value = cell.value.replace("coerce", "coerse")
+            if isinstance(cell.value, str) and cell.value.strip().startswith("weights: [relations"):
+                cell.value = cell.value.replace("relations", "relation")
+
+    with pytest.raises(CaseError) as exc:
+        import_workbook(_edit(tmp_path, full_xlsx, change))
+    text = _problems(exc)
+    wb = openpyxl.load_workbook(tmp_path / "edited.xlsx")
+    lines = {c.value.strip(): c.row for (c,) in wb["Other sections"].iter_rows(min_row=2) if isinstance(c.value, str)}
+    assert f"'Other sections'!A{lines['coerse: [1, 4]']}: game 'china_us': payoff for unknown strategy 'coerse'" in text
+    assert "'Other sections'!A" in text and "unknown objective 'relation'" in text
+
+
+def test_broken_yaml_in_other_sections(tmp_path, full_xlsx):
+    def change(wb):
+        wb["Other sections"]["A3"] = "  china_us: [unclosed"
+
+    with pytest.raises(CaseError) as exc:
+        import_workbook(_edit(tmp_path, full_xlsx, change))
+    assert "'Other sections'!A" in _problems(exc) and "does not parse" in _problems(exc)
+
+
+def test_a_person_adds_an_objective_and_a_profile(tmp_path, full_xlsx):
+    def change(wb):
+        def first_free_row(ws):
+            return 1 + sum(1 for r in ws.iter_rows(values_only=True) if any(v is not None for v in r))
+
+        def first_free_col(ws, row=1):
+            return 1 + sum(1 for c in ws[row] if c.value is not None)
+
+        obj = wb["Objectives"]
+        r = first_free_row(obj)
+        for col, value in enumerate(["speed", "Speed", "速度", "max", 0, 10], start=1):
+            obj.cell(row=r, column=col, value=value)
+        scores = wb["Scores"]
+        c = first_free_col(scores)
+        scores.cell(row=1, column=c, value="speed")
+        for row in range(2, first_free_row(scores)):
+            scores.cell(row=row, column=c, value=row)  # 2..6
+        weights = wb["Weights"]
+        r = first_free_row(weights)
+        weights.cell(row=r, column=1, value="speed")
+        c = first_free_col(weights)
+        weights.cell(row=1, column=c, value="speed_first")
+        weights.cell(row=2, column=c, value="order")
+        weights.cell(row=r, column=c, value=1)
+
+    case = import_workbook(_edit(tmp_path, full_xlsx, change)).loaded.case
+    assert list(case.objectives)[-1] == "speed" and case.objectives["speed"].label_zh == "速度"
+    assert [o.scores["speed"] for o in case.options.values()] == [2.0, 3.0, 4.0, 5.0, 6.0]
+    assert case.weights["speed_first"] == ["speed"]
