@@ -328,8 +328,9 @@ def test_bundled_case_respects_prerequisites_exclusions_and_red_lines():
         assert result.best.resources[r] <= cap
     lo, hi = case.count
     assert lo <= len(chosen) <= hi
-    # Reciprocal mechanisms need the talks: the package pulls them in.
-    assert "reciprocal_mechanisms" in chosen and "reciprocal_repatriation_talks" in chosen
+    # The bundled budgets are meant to force a trade-off: staff and diplomatic bandwidth run out.
+    assert result.best.resources["staff"] == case.budgets["staff"]
+    assert result.best.resources["diplomacy"] == case.budgets["diplomacy"]
 
 
 def test_option_ids_with_dashes_and_dots_do_not_collide():

@@ -59,8 +59,8 @@ async def test_package_view_solves_and_re_solves_when_a_budget_changes(bundled):
         assert row_keys(table) == list(best.selected) + ["__total__"]
         assert cells(table, len(best.selected))[1] == f"{best.value:.4f}"
         notes = str(app.screen.query_one("#package-notes").render())
-        assert "proven optimal" in notes and f"{best.best.resources['staff']:g} / 110" in notes
-        await pilot.press("b", *["backspace"] * 3, *"40", "enter")  # staff budget 110 -> 40
+        assert "proven optimal" in notes and f"{best.best.resources['staff']:g} / {bundled.case.constraints.budgets['staff']:g}" in notes
+        await pilot.press("b", *["backspace"] * 3, *"40", "enter")  # staff budget -> 40
         await _wait_for_workers(app, pilot)
         tight = best_packages(bundled, budgets={"staff": 40})
         assert row_keys(table) == list(tight.selected) + ["__total__"]
