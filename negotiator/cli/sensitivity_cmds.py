@@ -149,7 +149,7 @@ def sweep(
     loaded = load(case)
     with _ProgressBar("sweeping weights", quiet) as bar:
         result = run(loaded, profile=profile, method=method, objectives=objective or None, scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: sweep_table(result, loaded.case, lang, all_swaps=bool(objective)), sweep_csv)
+    _emit(result, fmt, lambda: sweep_table(result, loaded.case, lang, all_swaps=bool(objective), width=console().width), sweep_csv)
     _save_plot(plot, kind, sweep_plot, result, force)
 
 

@@ -46,6 +46,9 @@ def _obj_label(case, objective: str, lang: str) -> str:
     return obj.label_zh if lang == "zh" and obj.label_zh else obj.label
 
 
+#: Below this many columns, tables show option ids instead of labels and short titles.
+NARROW = 100
+
 #: Long option labels are cut with an ellipsis in tables (the id below them stays whole).
 LABEL_WIDTH = 44
 
@@ -82,29 +85,49 @@ def _num(x: float | None, digits: int = 6) -> str:
 # -- sweep -------------------------------------------------------------------------
 
 
-def sweep_table(result, case=None, lang: str = "en", all_swaps: bool = False) -> Group:
-    """Per objective: the weights where the top option changes; with ``all_swaps`` every swap."""
-    summary = Table(title="One-way weight sweeps: where the top option changes", caption=_caption(result), caption_justify="left")
-    summary.add_column("objective")
-    summary.add_column("weight now", justify="right")
-    summary.add_column("swaps", justify="right")
-    summary.add_column("top option changes at weight (new top)")
+def _tops(case, options: tuple[str, ...], lang: str, width: int) -> str:
+    """One top option, or a tie of several ('A = B (tie)')."""
+    names = [_short(_label(case, o, lang), width) for o in options]
+    return names[0] if len(names) == 1 else " = ".join(names) + " (tie)"
+
+
+def top_change_text(change, case=None, lang: str = "en", width: int = LABEL_WIDTH, sep: str = " ") -> str:
+    """'below 0.0476: A; above 0.0476: B', in the words `stability` uses."""
+    w = f"{change.weight:.4f}"
+    return f"below {w}: {_tops(case, change.below, lang, width)};{sep}above {w}: {_tops(case, change.above, lang, width)}"
+
+
+def sweep_table(result, case=None, lang: str = "en", all_swaps: bool = False, width: int | None = None) -> Group:
+    """Per objective: the weights where the top option changes; with ``all_swaps`` every swap.
+
+    ``width``: the terminal width; below 100 columns options are shown by id and the titles are short.
+    """
+    narrow = width is not None and width < NARROW
+    summary = Table(title="Weight sweeps: where the top changes" if narrow else "One-way weight sweeps: where the top option changes", caption=_caption(result), caption_justify="left")
+    summary.add_column("objective", overflow="fold")
+    summary.add_column("now", justify="right", no_wrap=True)
+    summary.add_column("swaps", justify="right", no_wrap=True)
+    summary.add_column("top changes (below / above the weight)", overflow="fold")
     for s in result.sweeps:
-        changes = s.top_changes()
-        text = "\n".join(f"{b.weight:.4f} → {_short(_label(case, b.rises if b.weight > s.current_weight else b.falls, lang))}" for b in changes) or "never (same top for every weight)"
-        summary.add_row(_obj_label(case, s.objective, lang), f"{s.current_weight:.4f}", str(len(s.breakpoints)), text)
+        # Narrow terminals: ids (never cut) instead of labels.
+        lines = [top_change_text(c, None if narrow else case, lang, 200 if narrow else 40, sep="\n") for c in s.top_switches]
+        text = "\n".join(lines) or "never (same top for every weight)"
+        summary.add_row(s.objective if narrow else _obj_label(case, s.objective, lang), f"{s.current_weight:.4f}", str(len(s.breakpoints)), text)
     parts = [summary]
     if all_swaps:
         for s in result.sweeps:
-            t = Table(title=f"Every swap as the weight of {_obj_label(case, s.objective, lang)} goes 0 → 1 (now {s.current_weight:.4f})")
-            t.add_column("weight", justify="right")
-            t.add_column("rank", justify="right")
-            t.add_column("moves ahead above this weight")
-            t.add_column("falls behind")
+            name = s.objective if narrow else _obj_label(case, s.objective, lang)
+            t = Table(title=f"Every swap as the weight of {name} goes 0 → 1 (now {s.current_weight:.4f})")
+            t.add_column("weight", justify="right", no_wrap=True)
+            t.add_column("ranks", justify="right", no_wrap=True)
+            t.add_column("ahead above", overflow="fold")
+            t.add_column("ahead below", overflow="fold")
             for b in s.breakpoints:
                 style = "bold" if b.changes_top else ""
-                t.add_row(Text(f"{b.weight:.6f}", style=style), str(b.position), _short(_label(case, b.rises, lang)), _short(_label(case, b.falls, lang)))
+                rises, falls = (b.rises, b.falls) if narrow else (_short(_label(case, b.rises, lang)), _short(_label(case, b.falls, lang)))
+                t.add_row(Text(f"{b.weight:.6f}", style=style), b.rank_label(), rises, falls)
             parts.append(t)
+        parts.append(Text("ranks: the places the two options hold just around the weight (2–4: several lines cross there); bold: the pair includes the top", style="dim"))
     return Group(*parts)
 
 
@@ -112,8 +135,9 @@ def sweep_csv(result) -> str:
     rows = []
     for s in result.sweeps:
         for b in s.breakpoints:
-            rows.append([s.objective, f"{s.current_weight:.12g}", f"{b.weight:.12g}", b.position, b.rises, b.falls, int(b.changes_top)])
-    return _csv(["objective", "current_weight", "breakpoint_weight", "rank_at_swap", "ahead_above", "ahead_below", "changes_top"], rows, result)
+            rows.append([s.objective, f"{s.current_weight:.12g}", f"{b.weight:.12g}", b.position, b.ranks[1], b.rises, b.falls, int(b.changes_top)])
+    tops = [f"top change: {s.objective} at {c.weight:.12g}: below {' = '.join(c.below)}; above {' = '.join(c.above)}" for s in result.sweeps for c in s.top_switches]
+    return _csv(["objective", "current_weight", "breakpoint_weight", "rank_at_swap", "worst_rank_at_swap", "ahead_above", "ahead_below", "changes_top"], rows, result) + "".join(f"# {line}\n" for line in tops)
 
 
 # -- stability -----------------------------------------------------------------------
