@@ -45,10 +45,11 @@ class Breakpoint:
     falls: str
     position: int  # the better of the two ranks the pair holds just around the crossing (1 = first place)
     ranks: tuple[int, int] = (0, 0)  # the ranks the pair holds just around the crossing, better first
+    top_change: bool | None = None  # ``rises`` joins the top just above, ``falls`` led just below, and the top changes
 
     @property
     def changes_top(self) -> bool:
-        return self.position == 1
+        return self.position == 1 if self.top_change is None else self.top_change
 
     def rank_label(self) -> str:
         """'3' for a swap of ranks 3 and 4, '2–4' when several lines cross at one point."""
@@ -85,11 +86,9 @@ class ObjectiveSweep:
     top_switches: list[TopChange] = field(default_factory=list)  # where the top set really changes
 
     def top_changes(self) -> list[Breakpoint]:
-        """The swaps that change the top: an option of the new top passes one of the old top."""
-        out = []
-        for change in self.top_switches:
-            out += [b for b in self.breakpoints if abs(b.weight - change.weight) <= 1e-6 and b.rises in change.above and b.falls in change.below]
-        return out
+        """The swaps that change the top: an option of the new top passes one of the old top
+        (see ``top_switches`` for one entry per weight, with ties)."""
+        return [b for b in self.breakpoints if b.changes_top]
 
     def to_dict(self, options: tuple[str, ...]) -> dict:
         out = {
@@ -175,14 +174,16 @@ def _resolve(objective: str, options, crossings: list[tuple[float, int, int]], s
     breakpoints, switches = [], []
     for k, (g, t) in enumerate(zip(groups, points)):
         below, above = ranks_between[k], ranks_between[k + 1]
+        top_below = tuple(options[i] for i in np.flatnonzero(below == 1))
+        top_above = tuple(options[i] for i in np.flatnonzero(above == 1))
+        switched = set(top_below) != set(top_above)
+        if switched:
+            switches.append(TopChange(objective, t, top_below, top_above))
         for q in g:
             exact_t, i, j = crossings[q]
             pair = sorted({int(below[i]), int(below[j]), int(above[i]), int(above[j])})
-            breakpoints.append(Breakpoint(objective, exact_t, options[i], options[j], pair[0], (pair[0], pair[-1])))
-        top_below = tuple(options[i] for i in np.flatnonzero(below == 1))
-        top_above = tuple(options[i] for i in np.flatnonzero(above == 1))
-        if set(top_below) != set(top_above):
-            switches.append(TopChange(objective, t, top_below, top_above))
+            takes_top = bool(switched and above[i] == 1 and below[j] == 1)
+            breakpoints.append(Breakpoint(objective, exact_t, options[i], options[j], pair[0], (pair[0], pair[-1]), takes_top))
     breakpoints.sort(key=lambda bp: (bp.weight, bp.position, bp.rises, bp.falls))
     return breakpoints, switches
 

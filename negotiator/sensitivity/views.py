@@ -127,7 +127,7 @@ def sweep_table(result, case=None, lang: str = "en", all_swaps: bool = False, wi
                 rises, falls = (b.rises, b.falls) if narrow else (_short(_label(case, b.rises, lang)), _short(_label(case, b.falls, lang)))
                 t.add_row(Text(f"{b.weight:.6f}", style=style), b.rank_label(), rises, falls)
             parts.append(t)
-        parts.append(Text("ranks: the places the two options hold just around the weight (2–4: several lines cross there); bold: the pair includes the top", style="dim"))
+        parts.append(Text("ranks: the places the two options hold just around the weight (2–4: several lines cross there); bold: the swap changes the top", style="dim"))
     return Group(*parts)
 
 
