@@ -298,6 +298,15 @@ def tornado_csv(result) -> str:
 # -- scenarios -------------------------------------------------------------------------
 
 
+def _worst_cell(result, option: str):
+    """The worst rank, or where the option is screened out (it has no rank there, not the last one)."""
+    where = result.screened_in.get(option)
+    if where:
+        scenario_count = len(result.columns) - 1
+        return Text("screened out (all scenarios)" if len(where) == scenario_count and scenario_count > 1 else f"screened out ({', '.join(where)})", style="dim")
+    return str(result.worst_rank[option])
+
+
 def scenarios_table(result, case=None, lang: str = "en") -> Table:
     table = Table(title="Ranking under each scenario (base-case scales, so scores compare across columns)", caption=_caption(result), caption_justify="left")
     table.add_column("option")
@@ -316,7 +325,7 @@ def scenarios_table(result, case=None, lang: str = "en") -> Table:
             else:
                 cells.append(Text("screened out", style="dim"))
         cells.append(f"#{result.expected_rank[o]}  {result.expected_score[o]:.4f}" if o in result.expected_score else "—")
-        cells.append(str(result.worst_rank[o]))
+        cells.append(_worst_cell(result, o))
         table.add_row(*cells)
     return table
 
@@ -325,13 +334,14 @@ def scenarios_csv(result) -> str:
     header = ["option"]
     for col in result.columns:
         header += [f"rank:{col.scenario}", f"score:{col.scenario}"]
-    header += ["expected_score", "expected_rank", "worst_rank"]
+    header += ["expected_score", "expected_rank", "worst_rank", "screened_out_in"]
     rows = []
     for o in result.options:
         row = [o]
         for col in result.columns:
             row += [col.ranks.get(o, ""), f"{col.scores[o]:.12g}" if o in col.scores else "screened out"]
-        row += [f"{result.expected_score[o]:.12g}" if o in result.expected_score else "", result.expected_rank.get(o, ""), result.worst_rank[o]]
+        worst = result.worst_rank[o]
+        row += [f"{result.expected_score[o]:.12g}" if o in result.expected_score else "", result.expected_rank.get(o, ""), "" if worst is None else worst, " ".join(result.screened_in.get(o, []))]
         rows.append(row)
     probs = "; ".join(f"{c.scenario} p={c.probability:g}" for c in result.columns if c.probability is not None)
     return _csv(header, rows, result) + f"# scenario probabilities: {probs}\n"
