@@ -252,7 +252,7 @@ def smaa_csv(result) -> str:
         rows.append([result.options[i]] + [f"{b:.12g}" for b in result.acceptability[i]] + [f"{result.holistic[i]:.12g}", _num(result.confidence[i], 12)] + cw)
     header = ["option"] + [f"rank_{r}" for r in range(1, n + 1)] + ["holistic_acceptability", "confidence_factor"] + [f"central_weight:{o}" for o in result.objectives]
     text = _csv(header, rows, result)
-    return text + f"# weights: {result.weight_model.describe()}\n# confidence samples: {result.confidence_samples}; uncertain scores: {result.uncertain_scores}\n"
+    return text + f"# weight model: {result.weight_model.kind}\n# confidence samples: {result.confidence_samples}; uncertain scores: {result.uncertain_scores}\n"
 
 
 # -- tornado -------------------------------------------------------------------------
