@@ -177,7 +177,7 @@ def stability(
     loaded = load(case)
     with _ProgressBar("stability intervals", quiet) as bar:
         result = run(loaded, profile=profile, method=method, top=top, objectives=objective or None, scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: stability_table(result, loaded.case, lang), stability_csv)
+    _emit(result, fmt, lambda: stability_table(result, loaded.case, lang, width=console().width), stability_csv)
     _save_plot(plot, kind, stability_plot, result, force)
 
 
@@ -259,7 +259,7 @@ def smaa(
     loaded = load(case)
     with _ProgressBar(f"SMAA, {samples:,} draws", quiet) as bar:
         result = run(loaded, profile=profile, method=method, samples=samples, seed=seed, weight_model=weight_model, intervals=intervals or None, spread=spread, confidence_samples=confidence_samples, scenario=scenario, workers=workers, progress=bar)
-    _emit(result, fmt, lambda: smaa_table(result, loaded.case, lang), smaa_csv)
+    _emit(result, fmt, lambda: smaa_table(result, loaded.case, lang, width=console().width), smaa_csv)
     _save_plot(plot, kind, smaa_plot, result, force)
 
 

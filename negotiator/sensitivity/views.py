@@ -48,6 +48,8 @@ def _obj_label(case, objective: str, lang: str) -> str:
 
 #: Below this many columns, tables show option ids instead of labels and short titles.
 NARROW = 100
+#: The stability table has more columns: its compact layout is used up to this width.
+STABILITY_NARROW = 130
 
 #: Long option labels are cut with an ellipsis in tables (the id below them stays whole).
 LABEL_WIDTH = 44
@@ -143,27 +145,42 @@ def sweep_csv(result) -> str:
 # -- stability -----------------------------------------------------------------------
 
 
-def stability_table(result, case=None, lang: str = "en") -> Table:
-    top_names = " > ".join(_short(_label(case, o, lang), 40) for o in result.top_order)
-    what = f"the top option stays {top_names}" if result.top == 1 else f"the order of the top {result.top} stays {top_names}"
-    table = Table(title=f"Weight stability intervals: {what}", caption=_caption(result), caption_justify="left")
-    table.add_column("objective")
-    table.add_column("low", justify="right", no_wrap=True)
-    table.add_column("now", justify="right", no_wrap=True)
-    table.add_column("high", justify="right", no_wrap=True)
-    table.add_column("interval on [0, 1]", no_wrap=True)
+def stability_table(result, case=None, lang: str = "en", width: int | None = None) -> Table:
+    """``width``: the terminal width; below STABILITY_NARROW columns options are shown by id, without the bar."""
+    narrow = width is not None and width < STABILITY_NARROW
+    use_ids = width is not None and width < NARROW
+    if narrow:
+        top_names = " > ".join(result.top_order) if use_ids else " > ".join(_short(_label(case, o, lang), 40) for o in result.top_order)
+        title = f"Weight stability: top {'stays' if result.top == 1 else f'{result.top} stay'} {top_names}"
+    else:
+        top_names = " > ".join(_short(_label(case, o, lang), 40) for o in result.top_order)
+        what = f"the top option stays {top_names}" if result.top == 1 else f"the order of the top {result.top} stays {top_names}"
+        title = f"Weight stability intervals: {what}"
+    table = Table(title=title, caption=_caption(result), caption_justify="left")
+    table.add_column("objective", max_width=16 if use_ids else None)
+    if narrow:
+        table.add_column("interval\n(now)", justify="right", no_wrap=True)
+    else:
+        table.add_column("low", justify="right", no_wrap=True)
+        table.add_column("now", justify="right", no_wrap=True)
+        table.add_column("high", justify="right", no_wrap=True)
+        table.add_column("interval on [0, 1]", no_wrap=True)
     table.add_column("room", justify="right", no_wrap=True)
-    table.add_column("first change beyond the interval" if result.top > 1 else "new top option beyond the interval")
+    table.add_column("first change beyond the interval" if result.top > 1 else ("new top beyond" if narrow else "new top option beyond the interval"), overflow="fold")
+
+    def name(option: str, cut: int) -> str:
+        return option if use_ids else _short(_label(case, option, lang), cut)
 
     def change(side: str, pair) -> str:
         if result.top == 1:
-            return f"{side}: {_short(_label(case, pair[0], lang))}"
-        return f"{side}: {_short(_label(case, pair[0], lang), 30)} passes {_short(_label(case, pair[1], lang), 30)}"
+            return f"{side}: {name(pair[0], LABEL_WIDTH)}"
+        return f"{side}: {name(pair[0], 30)} passes {name(pair[1], 30)}"
 
     for iv in result.intervals:
         changes = [change(side, pair) for side, pair in (("below", iv.overtaken_below), ("above", iv.overtaken_above)) if pair]
         room = "—" if np.isinf(iv.room) else f"{iv.room:.4f}"
-        table.add_row(_obj_label(case, iv.objective, lang), f"{iv.low:.4f}", f"{iv.current_weight:.4f}", f"{iv.high:.4f}", interval_bar(iv.low, iv.high, iv.current_weight, width=24), room, "\n".join(changes) or "none: stable over [0, 1]")
+        cells = [f"{iv.low:.4f}–{iv.high:.4f}\n({iv.current_weight:.4f})"] if narrow else [f"{iv.low:.4f}", f"{iv.current_weight:.4f}", f"{iv.high:.4f}", interval_bar(iv.low, iv.high, iv.current_weight, width=24)]
+        table.add_row(_obj_label(case, iv.objective, lang), *cells, room, "\n".join(changes) or "none: stable over [0, 1]")
     return table
 
 
@@ -209,32 +226,44 @@ def flip_csv(result) -> str:
 # -- smaa ----------------------------------------------------------------------------
 
 
-def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_width: int = 24) -> Group:
-    """Two tables: rank acceptability (with bars), then central weights and confidence factors."""
+def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_width: int = 24, width: int | None = None) -> Group:
+    """Two tables: rank acceptability (with bars), then central weights and confidence factors.
+
+    ``width``: the terminal width; below NARROW columns options and objectives are shown by id,
+    two ranks are shown and the bars fit what is left.
+    """
+    narrow = width is not None and width < NARROW
     n = len(result.options)
+    if narrow:  # ids whole on one line, two ranks, and the bar takes what is left
+        ranks_shown = min(ranks_shown, 2)
+        id_width = max(len(o) for o in result.options)
+        bar_width = max(8, min(bar_width, width - id_width - 40))
     k = min(ranks_shown, n)
     colours = rank_colours(n)
-    title = f"SMAA-2 rank acceptability ({result.samples:,} draws; weights {result.weight_model.describe()})"
     caption = _caption(result) + f"\nlargest standard error of any share: {result.max_standard_error:.4f}; ties share the better rank"
     if result.weight_model.kind == "intervals":
         caption += f"\nweights drawn uniformly on the simplex and kept when inside the intervals: {result.weight_acceptance:.1%} kept (exact, not an approximation)"
-    shares = Table(title=title)
-    shares.add_column("option", min_width=28)
+    shares = Table(title=f"SMAA-2 rank acceptability ({result.samples:,} draws, {result.weight_model.kind} weights)")
+    shares.add_column("option", min_width=None if narrow else 28, no_wrap=narrow)
     for r in range(1, k + 1):
         shares.add_column(f"rank {r}", justify="right", no_wrap=True)
     shares.add_column("holistic", justify="right", no_wrap=True)
-    shares.add_column("share of draws at each rank", no_wrap=True, min_width=bar_width)
-    centres = Table(title="Central weights (the typical weights under which the option comes first) and confidence factors", caption=caption, caption_justify="left")
-    centres.add_column("option", min_width=28)
-    centres.add_column("confidence", justify="right", no_wrap=True)
-    centres.add_column("largest central weights")
+    shares.add_column("by rank" if narrow else "share of draws at each rank", no_wrap=True, min_width=bar_width)
+    centres = Table(title="Central weights (typical weights that put the option first) and confidence factors" if not narrow else "Central weights and confidence", caption=caption, caption_justify="left")
+    centres.add_column("option", min_width=None if narrow else 28, no_wrap=narrow)
+    centres.add_column("conf." if narrow else "confidence", justify="right", no_wrap=True)
+    centres.add_column("largest central weights", overflow="fold")
+
+    def option_cell(option: str):
+        return option if narrow else _option_cell(case, option, lang)
+
     for i in result.order():
         b = result.acceptability[i]
-        shares.add_row(_option_cell(case, result.options[i], lang), *[f"{b[r]:.4f}" for r in range(k)], f"{result.holistic[i]:.4f}", stacked_bar({r + 1: float(b[r]) for r in range(n)}, colours, 1.0, bar_width))
+        shares.add_row(option_cell(result.options[i]), *[f"{b[r]:.4f}" for r in range(k)], f"{result.holistic[i]:.4f}", stacked_bar({r + 1: float(b[r]) for r in range(n)}, colours, 1.0, bar_width))
         if b[0] > 0:
             top = np.argsort(-result.central_weights[i], kind="stable")[:3]
-            cw = "\n".join(f"{result.central_weights[i, j]:.3f}  {_obj_label(case, result.objectives[j], lang)}" for j in top)
-            centres.add_row(_option_cell(case, result.options[i], lang), f"{result.confidence[i]:.4f}", cw)
+            cw = "\n".join(f"{result.central_weights[i, j]:.3f} {result.objectives[j]}" if narrow else f"{result.central_weights[i, j]:.3f}  {_obj_label(case, result.objectives[j], lang)}" for j in top)
+            centres.add_row(option_cell(result.options[i]), f"{result.confidence[i]:.4f}", cw)
     never = [result.options[i] for i in result.order() if result.acceptability[i, 0] == 0]
     if never:
         centres.add_row(Text("never first", style="dim"), "—", Text(", ".join(never), style="dim"))
