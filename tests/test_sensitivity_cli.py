@@ -235,7 +235,7 @@ def test_smaa_weights_line_for_the_order_interval_and_fixed_models(cli):
     assert "# weights: sovereignty_jurisdiction=0.1364" in cli("sensitivity", "smaa", "-n", "500", "--weight-model", "fixed", "-f", "csv").stdout
 
 
-@pytest.mark.parametrize("command", [["sweep"], ["stability"], ["smaa", "-n", "500"], ["sweep", "-o", "resource_cost"]])
+@pytest.mark.parametrize("command", [["sweep"], ["stability"], ["smaa", "-n", "500"], ["sweep", "-o", "resource_cost"], ["scenarios"]])
 def test_tables_fit_80_columns(cli, monkeypatch, command):
     monkeypatch.setenv("COLUMNS", "80")
     out = cli("sensitivity", *command, "-q")
@@ -255,3 +255,9 @@ def test_stability_at_80_columns_is_not_one_word_per_line(cli, monkeypatch):
     rows = [line for line in table.splitlines() if line.startswith("│")]
     assert len(rows) <= 4 * 11  # 11 objectives, a few lines each (was ~100 lines, a word per line)
     assert "legal_position_against_bundling" in table  # ids whole, not folded mid-word
+
+
+def test_scenarios_at_80_columns_name_the_short_scenario_headers(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = " ".join(cli("sensitivity", "scenarios", "-q").stdout.split())
+    assert "S1 = transactional_linkage (p = 0.4)" in out and "out (S1)" in out

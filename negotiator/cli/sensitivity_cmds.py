@@ -314,5 +314,5 @@ def scenarios(
     loaded = load(case)
     with _ProgressBar("ranking scenarios", quiet) as bar:
         result = run(loaded, profile=profile, method=method, progress=bar)
-    _emit(result, fmt, lambda: scenarios_table(result, loaded.case, lang), scenarios_csv)
+    _emit(result, fmt, lambda: scenarios_table(result, loaded.case, lang, width=console().width), scenarios_csv)
     _save_plot(plot, kind, scenarios_plot, result, force)

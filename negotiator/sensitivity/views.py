@@ -327,34 +327,50 @@ def tornado_csv(result) -> str:
 # -- scenarios -------------------------------------------------------------------------
 
 
-def _worst_cell(result, option: str):
+def _worst_cell(result, option: str, short: dict[str, str] | None = None):
     """The worst rank, or where the option is screened out (it has no rank there, not the last one)."""
     where = result.screened_in.get(option)
     if where:
         scenario_count = len(result.columns) - 1
-        return Text("screened out (all scenarios)" if len(where) == scenario_count and scenario_count > 1 else f"screened out ({', '.join(where)})", style="dim")
+        if len(where) == scenario_count and scenario_count > 1:
+            return Text("screened out (all scenarios)" if short is None else "out (all)", style="dim")
+        names = [short[w] for w in where] if short else where
+        return Text(f"{'screened out' if short is None else 'out'} ({', '.join(names)})", style="dim")
     return str(result.worst_rank[option])
 
 
-def scenarios_table(result, case=None, lang: str = "en") -> Table:
-    table = Table(title="Ranking under each scenario (base-case scales, so scores compare across columns)", caption=_caption(result), caption_justify="left")
-    table.add_column("option")
+def scenarios_table(result, case=None, lang: str = "en", width: int | None = None) -> Table:
+    """``width``: the terminal width; below NARROW columns: ids, ranks only, scenarios as S1, S2, ... (named in the caption)."""
+    narrow = width is not None and width < NARROW
+    short = {col.scenario: f"S{k}" for k, col in enumerate(result.columns[1:], start=1)}
+    caption = _caption(result)
+    if narrow:
+        caption += "\n" + "; ".join(f"{short[c.scenario]} = {c.scenario} (p = {c.probability:g})" for c in result.columns[1:]) + "\nscores: --format json or csv"
+    title = "Rank under each scenario (base-case scales)" if narrow else "Ranking under each scenario (base-case scales, so scores compare across columns)"
+    table = Table(title=title, caption=caption, caption_justify="left")
+    table.add_column("option", overflow="fold")
     for col in result.columns:
+        if narrow:
+            table.add_column("base" if col.probability is None else short[col.scenario], justify="right", no_wrap=True)
+            continue
         head = col.label_zh if lang == "zh" and col.label_zh else col.label
         if col.probability is not None:
             head += f"\np = {col.probability:g}"
         table.add_column(head, justify="right")
-    table.add_column("expected\n(prob.-weighted)", justify="right")
+    table.add_column("exp." if narrow else "expected\n(prob.-weighted)", justify="right", no_wrap=narrow)
     table.add_column("worst\nrank", justify="right")
     for o in result.options:
-        cells = [_option_cell(case, o, lang)]
+        cells = [o if narrow else _option_cell(case, o, lang)]
         for col in result.columns:
             if o in col.ranks:
-                cells.append(f"#{col.ranks[o]}  {col.scores[o]:.4f}")
+                cells.append(f"#{col.ranks[o]}" if narrow else f"#{col.ranks[o]}  {col.scores[o]:.4f}")
             else:
-                cells.append(Text("screened out", style="dim"))
-        cells.append(f"#{result.expected_rank[o]}  {result.expected_score[o]:.4f}" if o in result.expected_score else "—")
-        cells.append(_worst_cell(result, o))
+                cells.append(Text("out" if narrow else "screened out", style="dim"))
+        if o in result.expected_score:
+            cells.append(f"#{result.expected_rank[o]}" if narrow else f"#{result.expected_rank[o]}  {result.expected_score[o]:.4f}")
+        else:
+            cells.append("—")
+        cells.append(_worst_cell(result, o, short if narrow else None))
         table.add_row(*cells)
     return table
 
