@@ -50,6 +50,8 @@ def _obj_label(case, objective: str, lang: str) -> str:
 NARROW = 100
 #: The stability table has more columns: its compact layout is used up to this width.
 STABILITY_NARROW = 130
+#: The scenarios table has a column per scenario: ranks only (scores in JSON/CSV) up to this width.
+SCENARIOS_NARROW = 150
 
 #: Long option labels are cut with an ellipsis in tables (the id below them stays whole).
 LABEL_WIDTH = 44
@@ -340,8 +342,10 @@ def _worst_cell(result, option: str, short: dict[str, str] | None = None):
 
 
 def scenarios_table(result, case=None, lang: str = "en", width: int | None = None) -> Table:
-    """``width``: the terminal width; below NARROW columns: ids, ranks only, scenarios as S1, S2, ... (named in the caption)."""
-    narrow = width is not None and width < NARROW
+    """``width``: the terminal width; below SCENARIOS_NARROW columns: ranks only, scenarios as S1, S2, ...
+    (named in the caption); below NARROW also option ids instead of labels."""
+    narrow = width is not None and width < SCENARIOS_NARROW
+    use_ids = width is not None and width < NARROW
     short = {col.scenario: f"S{k}" for k, col in enumerate(result.columns[1:], start=1)}
     caption = _caption(result)
     if narrow:
@@ -360,7 +364,7 @@ def scenarios_table(result, case=None, lang: str = "en", width: int | None = Non
     table.add_column("exp." if narrow else "expected\n(prob.-weighted)", justify="right", no_wrap=narrow)
     table.add_column("worst\nrank", justify="right")
     for o in result.options:
-        cells = [o if narrow else _option_cell(case, o, lang)]
+        cells = [o if use_ids else _option_cell(case, o, lang)]
         for col in result.columns:
             if o in col.ranks:
                 cells.append(f"#{col.ranks[o]}" if narrow else f"#{col.ranks[o]}  {col.scores[o]:.4f}")
