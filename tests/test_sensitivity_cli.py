@@ -206,3 +206,58 @@ def test_analyses_under_a_scenario_name_it(cli, tiny):
     assert r.exit_code == 0 and json.loads(r.stdout)["scenario"] == "storm"
     r = cli("sensitivity", "smaa", tiny, "--scenario", "storm", "--samples", "500")
     assert r.exit_code == 0 and "scenario: storm" in r.stdout
+
+
+# -- QA review (issue 4): provenance of drawn weights, and 80-column terminals ----------------
+
+
+def test_smaa_says_the_profile_weights_are_not_used_under_uniform_weights(cli):
+    table = cli("sensitivity", "smaa", "-n", "500", "-q").stdout
+    assert "weights: drawn uniformly from the simplex (the profile's weights are not used)" in " ".join(table.split())
+    assert "sovereignty_jurisdiction=0.1364" not in table
+    csv_text = cli("sensitivity", "smaa", "-n", "500", "-f", "csv").stdout
+    assert "# weights: drawn uniformly from the simplex (the profile's weights are not used)\n" in csv_text
+    data = json.loads(cli("sensitivity", "smaa", "-n", "500", "-f", "json").stdout)
+    assert data["weights_used"] is False and data["weight_model"]["weights_used"] is False
+    assert data["weights_note"].startswith("drawn uniformly from the simplex")
+    assert "weights" in data  # the key stays, for scripts that read it
+
+
+def test_smaa_weights_line_for_the_order_interval_and_fixed_models(cli):
+    order = cli("sensitivity", "smaa", "-n", "500", "--weight-model", "order", "-f", "csv").stdout
+    assert "(only the profile's order of importance is used, not its numbers)" in order
+    spread = cli("sensitivity", "smaa", "-n", "500", "--spread", "0.2", "-f", "csv").stdout
+    assert "the profile's weights ±20%; the weights themselves are not used" in spread
+    given = cli("sensitivity", "smaa", "-n", "500", "--interval", "citizen_rights=0.1:0.3", "-f", "csv").stdout
+    assert "citizen_rights in [0.100, 0.300]" in given and "intervals given with --interval; the profile's weights are not used" in given
+    fixed = json.loads(cli("sensitivity", "smaa", "-n", "500", "--weight-model", "fixed", "-f", "json").stdout)
+    assert fixed["weights_used"] is True and fixed["weights_note"] is None
+    assert "# weights: sovereignty_jurisdiction=0.1364" in cli("sensitivity", "smaa", "-n", "500", "--weight-model", "fixed", "-f", "csv").stdout
+
+
+@pytest.mark.parametrize("command", [["sweep"], ["stability"], ["smaa", "-n", "500"], ["sweep", "-o", "resource_cost"], ["scenarios"]])
+def test_tables_fit_80_columns(cli, monkeypatch, command):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = cli("sensitivity", *command, "-q")
+    assert out.exit_code == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    body = [line for line in lines if line.startswith("│")]
+    assert not any("…" in line for line in body)  # ids whole: no cell cut to an ellipsis
+    title = lines[0].strip()
+    assert "…" not in title and (command[0] != "smaa" or title == "SMAA-2 rank acceptability (500 draws, uniform weights)")
+
+
+def test_stability_at_80_columns_is_not_one_word_per_line(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = cli("sensitivity", "stability", "-q").stdout
+    table = out.split("weight stability intervals —")[0]
+    rows = [line for line in table.splitlines() if line.startswith("│")]
+    assert len(rows) <= 4 * 11  # 11 objectives, a few lines each (was ~100 lines, a word per line)
+    assert "legal_position_against_bundling" in table  # ids whole, not folded mid-word
+
+
+def test_scenarios_at_80_columns_name_the_short_scenario_headers(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    out = " ".join(cli("sensitivity", "scenarios", "-q").stdout.split())
+    assert "S1 = transactional_linkage (p = 0.4)" in out and "out (S1)" in out

@@ -111,3 +111,83 @@ def test_numerical_breakpoints_of_real_methods_are_real_swaps(method):
             below = setup.scores(one_way_weights(setup.w, k, b.weight - 1e-6))
             above = setup.scores(one_way_weights(setup.w, k, b.weight + 1e-6))
             assert below[j] >= below[i] - 1e-9 and above[i] >= above[j] - 1e-9
+
+
+#: Four lines through one point, two of them identical. Sweeping the weight t of p (q gets 1 - t):
+#:   M = (1, 0):    S = t
+#:   D1 = D2 = (.2, .4): S = .4 - .2 t   (identical lines: tied for every t)
+#:   R = (.6, .2):  S = .2 + .4 t
+#:   E = (0, 0):    S = 0
+#: All but E meet at t = 1/3 (level 1/3): p + 2q = 1 for each. At t = 1/6: D1 = D2 = .3667 > R = .2667
+#: > M = .1667, so the ranks are D1 1, D2 1, R 3, M 4; at t = 2/3: M .6667 > R .4667 > D1 = D2 .2667,
+#: ranks M 1, R 2, D1 3, D2 3. R is never first: the top goes from the tie D1 = D2 straight to M.
+FAN = """
+negotiator: 1
+objectives:
+  p: {label: P, scale: [0, 10]}
+  q: {label: Q, scale: [0, 10]}
+options:
+  M: {label: Mechanisms, scores: {p: 10, q: 0}}
+  D1: {label: Differentiated, scores: {p: 2, q: 4}}
+  D2: {label: Reciprocal, scores: {p: 2, q: 4}}
+  R: {label: Repatriation, scores: {p: 6, q: 2}}
+  E: {label: Empty, scores: {p: 0, q: 0}}
+weights:
+  even: {p: 1, q: 1}
+"""
+
+
+def test_lines_through_one_point_make_one_top_change_with_the_tie_below():
+    s = sweep(load(FAN), profile="even", objectives=["p"]).sweeps[0]
+    assert len(s.top_switches) == 1
+    change = s.top_switches[0]
+    assert change.weight == pytest.approx(1 / 3, abs=1e-12)
+    assert set(change.below) == {"D1", "D2"} and change.above == ("M",)
+    # The five crossings at 1/3 (M-D1, M-D2, M-R, R-D1, R-D2); only M passing D1 and D2 changes the top.
+    assert len(s.breakpoints) == 5 and all(b.weight == pytest.approx(1 / 3, abs=1e-12) for b in s.breakpoints)
+    assert {(b.rises, b.falls) for b in s.top_changes()} == {("M", "D1"), ("M", "D2")}
+    ranks = {(b.rises, b.falls): b.ranks for b in s.breakpoints}
+    # M goes 4 -> 1, D1 1 -> 3, R 3 -> 2: the pair's ranks just around the weight.
+    assert ranks == {("M", "D1"): (1, 4), ("M", "D2"): (1, 4), ("M", "R"): (1, 4), ("R", "D1"): (1, 3), ("R", "D2"): (1, 3)}
+    assert {b.rank_label() for b in s.breakpoints} == {"1–4", "1–3"}
+
+
+def test_the_swap_rank_is_the_pair_rank_not_the_top():
+    # THREE, x swept: A and B swap 2nd and 3rd place at 1/3 (C leads there with .6667).
+    s = sweep(load(THREE), profile="equal", objectives=["x"]).sweeps[0]
+    first = s.breakpoints[0]
+    assert (first.rises, first.falls, first.ranks, first.rank_label(), first.changes_top) == ("A", "B", (2, 3), "2", False)
+    assert [(c.weight, c.below, c.above) for c in s.top_switches] == [(pytest.approx(0.5), ("C",), ("A",))]
+
+
+def test_sweep_table_lists_each_top_change_once_with_below_and_above(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
+    case = tmp_path / "fan.yaml"
+    case.write_text(FAN)
+    out = cli("sensitivity", "sweep", case, "--profile", "even", "-o", "p", "-q")
+    assert out.exit_code == 0, out.stderr
+    assert out.stdout.count("below 0.3333: Differentiated = Reciprocal (tie)") == 1
+    assert "above 0.3333: Mechanisms" in out.stdout
+    assert "Repatriation (tie)" not in out.stdout and "above 0.3333: Repatriation" not in out.stdout
+    data = __import__("json").loads(cli("sensitivity", "sweep", case, "--profile", "even", "-o", "p", "-f", "json").stdout)
+    assert data["sweeps"][0]["top_changes"] == [{"weight": pytest.approx(1 / 3), "top_below": ["D1", "D2"], "top_above": ["M"]}]
+
+
+def test_numerical_fallback_merges_the_same_fan(additive_twin):
+    s = sweep(load(FAN), profile="even", objectives=["p"], method=additive_twin).sweeps[0]
+    assert [(set(c.below), c.above) for c in s.top_switches] == [({"D1", "D2"}, ("M",))]
+    assert s.top_switches[0].weight == pytest.approx(1 / 3, abs=1e-8)
+
+
+def test_bundled_resource_cost_top_changes_are_the_real_ones():
+    # QA review (issue 4): several lines cross at 1/21; the repatriation talks are never first there.
+    s = sweep(objectives=["resource_cost"]).sweeps[0]
+    got = [(round(c.weight, 4), set(c.below), set(c.above)) for c in s.top_switches]
+    assert got[0] == (0.0476, {"reciprocal_mechanisms", "differentiated_case_handling"}, {"policy_monitoring_early_warning"})
+    assert got[1][1] == {"policy_monitoring_early_warning"}
+    assert all(c.below != c.above for c in s.top_switches)
+    assert len({round(c.weight, 9) for c in s.top_switches}) == len(s.top_switches)  # no weight twice
+    for result in (sweep(),):
+        for sw in result.sweeps:
+            for prev, nxt in zip(sw.top_switches, sw.top_switches[1:]):
+                assert set(prev.above) == set(nxt.below)  # the tops chain from one breakpoint to the next

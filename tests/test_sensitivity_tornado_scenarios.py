@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import json
+
 import pytest
 from test_sensitivity_cases import INTEGRAL, THREE, load
 
@@ -46,7 +49,9 @@ def test_scenarios_by_hand_on_the_tiny_case(cases_dir):
     assert storm.scores["a"] == pytest.approx(0.475) and storm.probability == 0.25
     assert r.expected_score == {"b": pytest.approx(0.6625), "a": pytest.approx(0.55)}
     assert r.expected_rank == {"b": 1, "a": 2}
-    assert r.worst_rank == {"a": 2, "b": 1, "c": 3}
+    # c is screened out in both scenarios: no worst rank (not "3rd of 2"), and where it is out.
+    assert r.worst_rank == {"a": 2, "b": 1, "c": None}
+    assert r.screened_in == {"c": ["calm", "storm"]}
     assert "c" in base.screened_out and r.options == ["b", "a", "c"]
 
 
@@ -63,3 +68,21 @@ def test_scenario_columns_equal_the_ranking_command():
 def test_a_case_without_scenarios_is_a_usage_error():
     with pytest.raises(UsageError, match="no scenarios"):
         scenarios(load(THREE))
+
+
+def test_an_option_screened_out_in_one_scenario_has_no_worst_rank(cli, monkeypatch):
+    # QA review (issue 4): the joint position breaks a red line under transactional_linkage only;
+    # it used to show "18" as its worst rank, like a real 18th place.
+    monkeypatch.setenv("COLUMNS", "200")
+    r = scenarios()
+    assert r.worst_rank["joint_position_affected_states"] is None
+    assert r.screened_in["joint_position_affected_states"] == ["transactional_linkage"]
+    assert all(isinstance(r.worst_rank[o], int) for o in r.options if o not in r.screened_in)
+    data = json.loads(cli("sensitivity", "scenarios", "-f", "json").stdout)
+    assert data["worst_rank"]["joint_position_affected_states"] is None
+    assert data["screened_out_in_scenarios"]["joint_position_affected_states"] == ["transactional_linkage"]
+    table = cli("sensitivity", "scenarios", "-q").stdout
+    assert "(transactional_linkage)" in table  # the worst-rank cell (wrapped in a narrow column)
+    rows = list(csv.DictReader(line for line in cli("sensitivity", "scenarios", "-f", "csv").stdout.splitlines() if not line.startswith("#")))
+    joint = next(row for row in rows if row["option"] == "joint_position_affected_states")
+    assert joint["worst_rank"] == "" and joint["screened_out_in"] == "transactional_linkage"

@@ -149,7 +149,7 @@ def sweep(
     loaded = load(case)
     with _ProgressBar("sweeping weights", quiet) as bar:
         result = run(loaded, profile=profile, method=method, objectives=objective or None, scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: sweep_table(result, loaded.case, lang, all_swaps=bool(objective)), sweep_csv)
+    _emit(result, fmt, lambda: sweep_table(result, loaded.case, lang, all_swaps=bool(objective), width=console().width), sweep_csv)
     _save_plot(plot, kind, sweep_plot, result, force)
 
 
@@ -177,7 +177,7 @@ def stability(
     loaded = load(case)
     with _ProgressBar("stability intervals", quiet) as bar:
         result = run(loaded, profile=profile, method=method, top=top, objectives=objective or None, scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: stability_table(result, loaded.case, lang), stability_csv)
+    _emit(result, fmt, lambda: stability_table(result, loaded.case, lang, width=console().width), stability_csv)
     _save_plot(plot, kind, stability_plot, result, force)
 
 
@@ -259,7 +259,7 @@ def smaa(
     loaded = load(case)
     with _ProgressBar(f"SMAA, {samples:,} draws", quiet) as bar:
         result = run(loaded, profile=profile, method=method, samples=samples, seed=seed, weight_model=weight_model, intervals=intervals or None, spread=spread, confidence_samples=confidence_samples, scenario=scenario, workers=workers, progress=bar)
-    _emit(result, fmt, lambda: smaa_table(result, loaded.case, lang), smaa_csv)
+    _emit(result, fmt, lambda: smaa_table(result, loaded.case, lang, width=console().width), smaa_csv)
     _save_plot(plot, kind, smaa_plot, result, force)
 
 
@@ -314,5 +314,5 @@ def scenarios(
     loaded = load(case)
     with _ProgressBar("ranking scenarios", quiet) as bar:
         result = run(loaded, profile=profile, method=method, progress=bar)
-    _emit(result, fmt, lambda: scenarios_table(result, loaded.case, lang), scenarios_csv)
+    _emit(result, fmt, lambda: scenarios_table(result, loaded.case, lang, width=console().width), scenarios_csv)
     _save_plot(plot, kind, scenarios_plot, result, force)

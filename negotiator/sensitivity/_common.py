@@ -41,6 +41,8 @@ class Provenance:
     samples: int | None = None
     exact: bool = True  # False when a numerical search stands in for the analytic solution
     computation: str = ""  # how the numbers were computed, in words
+    #: When the analysis does not use ``weights`` as they are (SMAA draws them), what it does instead.
+    weights_note: str | None = None
     version: str = __version__
 
     def to_dict(self) -> dict:
@@ -57,7 +59,7 @@ class Provenance:
         if self.samples is not None:
             head += f"; samples: {self.samples}"
         head += f"; negotiator {self.version}"
-        weights = ", ".join(f"{k}={v:.4f}" for k, v in self.weights.items())
+        weights = self.weights_note or ", ".join(f"{k}={v:.4f}" for k, v in self.weights.items())
         return [f"{self.analysis} — case: {self.case} (sha256 {sha})", head, f"weights: {weights}", f"computation: {self.computation}", JUDGMENT_NOTE]
 
 

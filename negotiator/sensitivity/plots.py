@@ -63,7 +63,7 @@ def sweep_plot(result, fmt: str = "png") -> bytes:
     for ax, s in zip(axes.flat, result.sweeps):
         for i, opt in enumerate(result.options):
             ax.plot(s.grid, s.curves[:, i], color=colours[i], lw=1.2, label=opt)
-        for b in s.top_changes():
+        for b in s.top_switches:
             ax.axvline(b.weight, color="#d73027", lw=0.8, ls=":")
         ax.axvline(s.current_weight, color="black", lw=1.0, ls="--")
         ax.set_title(s.objective, fontsize=9)

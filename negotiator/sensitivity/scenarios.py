@@ -42,7 +42,8 @@ class ScenarioResult:
     columns: list[ScenarioColumn]  # base first
     expected_score: dict[str, float]  # over the scenarios; only options ranked in all of them
     expected_rank: dict[str, int]
-    worst_rank: dict[str, int]  # worst rank over the scenarios (screened-out counts as worst)
+    worst_rank: dict[str, int | None]  # worst rank over the scenarios; None when screened out in any of them
+    screened_in: dict[str, list[str]] = field(default_factory=dict)  # option -> scenarios where its red lines screen it out
     score_name: str = "score"
     warnings: list[str] = field(default_factory=list)
 
@@ -55,6 +56,7 @@ class ScenarioResult:
             "expected_score": self.expected_score,
             "expected_rank": self.expected_rank,
             "worst_rank": self.worst_rank,
+            "screened_out_in_scenarios": self.screened_in,
             "warnings": self.warnings,
         }
 
@@ -98,10 +100,10 @@ def scenarios(case=None, profile: str | None = None, method: str = "additive", w
     exp_scores = np.array([expected[o] for o in always])
     order, ranks = competition_ranks(exp_scores) if always else ([], [])
     expected_rank = {always[i]: int(ranks[i]) for i in order}
-    worst = {}
-    for o in c.options:
-        worst[o] = max(col.ranks.get(o, len(col.ranks) + 1) for col in scen)
+    # A screened-out option has no rank in that scenario: it is not "last", it is out.
+    screened_in = {o: [col.scenario for col in scen if o in col.screened_out] for o in c.options}
+    worst = {o: None if screened_in[o] else max(col.ranks[o] for col in scen) for o in c.options}
     base_order = [row.option for row in base_ranking.rows] + [s.option for s in base_ranking.screened_out]
     p = base_ranking.provenance
     prov = Provenance("ranking under each scenario (base-case scales)", p.case, p.case_sha256, p.method, p.profile, dict(p.weights), computation=f"exact: the case ranked under the base scores and each of {len(scen)} scenarios ({p.method})")
-    return ScenarioResult(prov, base_order, columns, expected, expected_rank, worst, base_ranking.score_name, warnings)
+    return ScenarioResult(prov, base_order, columns, expected, expected_rank, worst, {o: v for o, v in screened_in.items() if v}, base_ranking.score_name, warnings)

@@ -94,8 +94,27 @@ class WeightModel:
         bounds = ", ".join(f"{o} in [{lo:.3f}, {hi:.3f}]" for o, lo, hi in zip(self.objectives, self.low, self.high))
         return "uniform on the simplex within " + bounds
 
+    @property
+    def uses_profile_weights(self) -> bool:
+        return self.kind == "fixed"
+
+    def weights_note(self, spread: float | None = None, some_given: bool = False) -> str | None:
+        """What the weights line of the provenance says instead of the profile's numbers (None: they are used)."""
+        if self.kind == "fixed":
+            return None
+        if self.kind == "uniform":
+            return "drawn uniformly from the simplex (the profile's weights are not used)"
+        if self.kind == "order":
+            return self.describe().replace("uniform among", "drawn uniformly among", 1) + " (only the profile's order of importance is used, not its numbers)"
+        bounds = ", ".join(f"{o} in [{lo:.3f}, {hi:.3f}]" for o, lo, hi in zip(self.objectives, self.low, self.high))
+        if spread is None:
+            source = "intervals given with --interval; the profile's weights are not used"
+        else:
+            source = f"intervals: the profile's weights ±{spread:.0%}" + (", some given with --interval" if some_given else "") + "; the weights themselves are not used"
+        return f"drawn uniformly from the simplex within {bounds} ({source})"
+
     def to_dict(self) -> dict:
-        out: dict = {"kind": self.kind, "description": self.describe()}
+        out: dict = {"kind": self.kind, "description": self.describe(), "weights_used": self.uses_profile_weights}
         if self.kind == "intervals":
             out["intervals"] = {o: [float(lo), float(hi)] for o, lo, hi in zip(self.objectives, self.low, self.high)}
         if self.kind == "order":
@@ -152,6 +171,13 @@ def weight_model_for(setup: Setup, kind: str | None = None, intervals: dict[str,
         return WeightModel(kind, objectives)
     low, high = _interval_bounds(setup, intervals, spread)
     return WeightModel(kind, objectives, low=low, high=high)
+
+
+def _spread_used(intervals, spread) -> float | None:
+    """The --spread the interval model was built with (0.25 when neither spread nor intervals is given)."""
+    if spread is None and not intervals:
+        return 0.25
+    return spread
 
 
 def _interval_bounds(setup: Setup, intervals, spread) -> tuple[np.ndarray, np.ndarray]:
@@ -471,6 +497,7 @@ class SmaaResult:
         return {
             **self.provenance.to_dict(),
             "weight_model": self.weight_model.to_dict(),
+            "weights_used": self.weight_model.uses_profile_weights,
             "weight_acceptance": self.weight_acceptance,
             "uncertain_scores": self.uncertain_scores,
             "confidence_samples": self.confidence_samples,
@@ -549,7 +576,7 @@ def smaa_setup(
     if not setup.additive:
         warnings.append(f"the {setup.method} method is evaluated draw by draw (no matrix shortcut): expect it to be much slower than additive")
     how = f"Monte Carlo: {samples:,} seeded draws in chunks of {CHUNK}" + (f", {conf_n:,} more for the confidence factors" if conf_n else "")
-    prov = setup.provenance("SMAA-2 stochastic acceptability", how, seed=seed, samples=samples)
+    prov = replace(setup.provenance("SMAA-2 stochastic acceptability", how, seed=seed, samples=samples), weights_note=model.weights_note(_spread_used(intervals, spread), bool(intervals)))
     return SmaaResult(prov, setup.options, setup.objectives, model, acceptability, central, confidence, acceptability @ meta, sim.cells.count, conf_n, len(sizes) * CHUNK / drawn, setup.screened_list(), warnings)
 
 

@@ -18,16 +18,21 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..ranking import TIE_TOLERANCE
+from ..ranking import TIE_TOLERANCE, competition_ranks
 from ._common import Progress, Provenance, Setup, check_objective, one_way_direction, one_way_weights, prepare, search_note
 
-__all__ = ["Breakpoint", "ObjectiveSweep", "SweepResult", "sweep", "additive_lines", "sweep_setup"]
+__all__ = ["Breakpoint", "TopChange", "ObjectiveSweep", "SweepResult", "sweep", "additive_lines", "sweep_setup"]
 
 #: Points of the curves kept for charts and JSON (the breakpoints do not depend on it).
 CURVE_POINTS = 101
 #: Grid of the numerical search for non-additive methods, and its bisection depth.
 SEARCH_POINTS = 401
 BISECTIONS = 60
+#: Crossings closer than this (in weight) are one breakpoint: several lines through one point
+#: must not read as several changes. Exact (additive) crossings differ only by rounding;
+#: numerically refined ones by the refinement's precision.
+MERGE_TOLERANCE_EXACT = 1e-9
+MERGE_TOLERANCE_SEARCH = 1e-7
 
 
 @dataclass(frozen=True)
@@ -38,14 +43,34 @@ class Breakpoint:
     weight: float
     rises: str
     falls: str
-    position: int  # the rank the two share at the crossing (1 = they swap first place)
+    position: int  # the better of the two ranks the pair holds just around the crossing (1 = first place)
+    ranks: tuple[int, int] = (0, 0)  # the ranks the pair holds just around the crossing, better first
+    top_change: bool | None = None  # ``rises`` joins the top just above, ``falls`` led just below, and the top changes
 
     @property
     def changes_top(self) -> bool:
-        return self.position == 1
+        return self.position == 1 if self.top_change is None else self.top_change
+
+    def rank_label(self) -> str:
+        """'3' for a swap of ranks 3 and 4, '2–4' when several lines cross at one point."""
+        lo, hi = self.ranks
+        return str(lo) if hi <= lo + 1 else f"{lo}–{hi}"
 
     def to_dict(self) -> dict:
-        return {"objective": self.objective, "weight": self.weight, "rises": self.rises, "falls": self.falls, "position": self.position, "changes_top": self.changes_top}
+        return {"objective": self.objective, "weight": self.weight, "rises": self.rises, "falls": self.falls, "position": self.position, "ranks": list(self.ranks), "changes_top": self.changes_top}
+
+
+@dataclass(frozen=True)
+class TopChange:
+    """At ``weight`` the top option(s) change: ``below`` lead just below it, ``above`` just above (ties: several)."""
+
+    objective: str
+    weight: float
+    below: tuple[str, ...]
+    above: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"weight": self.weight, "top_below": list(self.below), "top_above": list(self.above)}
 
 
 @dataclass(frozen=True)
@@ -58,8 +83,11 @@ class ObjectiveSweep:
     curves: np.ndarray  # (G, n) overall score of each option along the grid
     intercept: np.ndarray | None = None  # additive: S_i(t) = intercept_i + slope_i * t
     slope: np.ndarray | None = None
+    top_switches: list[TopChange] = field(default_factory=list)  # where the top set really changes
 
     def top_changes(self) -> list[Breakpoint]:
+        """The swaps that change the top: an option of the new top passes one of the old top
+        (see ``top_switches`` for one entry per weight, with ties)."""
         return [b for b in self.breakpoints if b.changes_top]
 
     def to_dict(self, options: tuple[str, ...]) -> dict:
@@ -68,6 +96,7 @@ class ObjectiveSweep:
             "current_weight": self.current_weight,
             "others_shared_equally": self.others_shared_equally,
             "breakpoints": [b.to_dict() for b in self.breakpoints],
+            "top_changes": [c.to_dict() for c in self.top_switches],
             "curve": {"weight": [float(t) for t in self.grid], "scores": {o: [float(v) for v in self.curves[:, i]] for i, o in enumerate(options)}},
         }
         if self.intercept is not None:
@@ -101,13 +130,8 @@ def additive_lines(setup: Setup, k: int) -> tuple[np.ndarray, np.ndarray]:
     return rest, values[:, k] - rest
 
 
-def _rank_at(scores: np.ndarray, i: int, j: int) -> int:
-    """Competition rank shared by options i and j where they tie."""
-    level = min(scores[i], scores[j])
-    return 1 + int(np.sum(scores > level + 1e-9 * max(1.0, abs(level))))
-
-
-def _additive_breakpoints(objective: str, options, a: np.ndarray, b: np.ndarray) -> list[Breakpoint]:
+def _crossings_additive(a: np.ndarray, b: np.ndarray) -> list[tuple[float, int, int]]:
+    """(t, rises, falls) for every pair of lines that cross strictly inside (0, 1)."""
     n = len(a)
     out = []
     for i in range(n):
@@ -118,13 +142,57 @@ def _additive_breakpoints(objective: str, options, a: np.ndarray, b: np.ndarray)
             t = (a[j] - a[i]) / db
             if not (TIE_TOLERANCE < t < 1 - TIE_TOLERANCE):
                 continue
-            scores = a + b * t
-            rises, falls = (i, j) if db > 0 else (j, i)
-            out.append(Breakpoint(objective, float(t), options[rises], options[falls], _rank_at(scores, i, j)))
-    return sorted(out, key=lambda bp: (bp.weight, bp.position, bp.rises, bp.falls))
+            out.append((float(t), *((i, j) if db > 0 else (j, i))))
+    return out
 
 
-def _numeric_breakpoints(setup: Setup, k: int) -> tuple[list[Breakpoint], np.ndarray, np.ndarray]:
+def _merge(weights: list[float], tol: float) -> list[list[int]]:
+    """Indices of ``weights`` grouped where consecutive (sorted) values lie within ``tol``."""
+    groups: list[list[int]] = []
+    last = None
+    for idx in sorted(range(len(weights)), key=lambda q: weights[q]):
+        if last is not None and weights[idx] - last <= tol:
+            groups[-1].append(idx)
+        else:
+            groups.append([idx])
+        last = weights[idx]
+    return groups
+
+
+def _resolve(objective: str, options, crossings: list[tuple[float, int, int]], scores_at, tol: float) -> tuple[list[Breakpoint], list[TopChange]]:
+    """Breakpoints with the pair's real ranks, and the weights where the top set changes.
+
+    Crossings within ``tol`` are one breakpoint (reported at their mean weight; each swap
+    keeps its own exact weight). Between two
+    consecutive breakpoints no pair swaps, so the ranks at the midpoint are the ranks
+    all along that stretch: the ranks just below and just above every breakpoint.
+    """
+    groups = _merge([c[0] for c in crossings], tol)
+    points = [float(np.mean([crossings[q][0] for q in g])) for g in groups]
+    edges = [0.0] + points + [1.0]
+    ranks_between = [competition_ranks(scores_at(0.5 * (lo + hi)))[1] for lo, hi in zip(edges[:-1], edges[1:])]
+    breakpoints, switches = [], []
+    for k, (g, t) in enumerate(zip(groups, points)):
+        below, above = ranks_between[k], ranks_between[k + 1]
+        top_below = tuple(options[i] for i in np.flatnonzero(below == 1))
+        top_above = tuple(options[i] for i in np.flatnonzero(above == 1))
+        switched = set(top_below) != set(top_above)
+        if switched:
+            switches.append(TopChange(objective, t, top_below, top_above))
+        for q in g:
+            exact_t, i, j = crossings[q]
+            pair = sorted({int(below[i]), int(below[j]), int(above[i]), int(above[j])})
+            takes_top = bool(switched and above[i] == 1 and below[j] == 1)
+            breakpoints.append(Breakpoint(objective, exact_t, options[i], options[j], pair[0], (pair[0], pair[-1]), takes_top))
+    breakpoints.sort(key=lambda bp: (bp.weight, bp.position, bp.rises, bp.falls))
+    return breakpoints, switches
+
+
+def _additive_breakpoints(objective: str, options, a: np.ndarray, b: np.ndarray) -> tuple[list[Breakpoint], list[TopChange]]:
+    return _resolve(objective, options, _crossings_additive(a, b), lambda t: a + b * t, MERGE_TOLERANCE_EXACT)
+
+
+def _numeric_breakpoints(setup: Setup, k: int) -> tuple[list[Breakpoint], list[TopChange], np.ndarray, np.ndarray]:
     """Grid search, then each sign change refined (regula falsi), for methods with no closed form."""
     w0 = setup.w
     grid = np.linspace(0.0, 1.0, SEARCH_POINTS)
@@ -139,10 +207,11 @@ def _numeric_breakpoints(setup: Setup, k: int) -> tuple[list[Breakpoint], np.nda
             for a, b in zip(nz[:-1], nz[1:]):
                 if sign[a] != sign[b]:
                     found.append(_refine_swap(setup, k, i, j, grid[a], grid[b], diff[a]))
-    return sorted(found, key=lambda bp: (bp.weight, bp.position, bp.rises, bp.falls)), grid, scores
+    breakpoints, switches = _resolve(setup.objectives[k], setup.options, found, lambda t: setup.scores(one_way_weights(w0, k, t)), MERGE_TOLERANCE_SEARCH)
+    return breakpoints, switches, grid, scores
 
 
-def _refine_swap(setup: Setup, k: int, i: int, j: int, lo: float, hi: float, d_lo: float) -> Breakpoint:
+def _refine_swap(setup: Setup, k: int, i: int, j: int, lo: float, hi: float, d_lo: float) -> tuple[float, int, int]:
     """The weight in [lo, hi] where options i and j swap (S_i - S_j has the sign of d_lo at lo).
 
     Regula falsi with the Illinois modification: it keeps a bracket like bisection (so it
@@ -181,9 +250,8 @@ def _refine_swap(setup: Setup, k: int, i: int, j: int, lo: float, hi: float, d_l
                 f_lo *= 0.5
             side = 1
     t = lo if lo == hi else t
-    s = setup.scores(one_way_weights(w0, k, t))
     rises, falls = (j, i) if d_lo > 0 else (i, j)
-    return Breakpoint(setup.objectives[k], float(t), setup.options[rises], setup.options[falls], _rank_at(s, i, j))
+    return float(t), rises, falls
 
 
 def _sweep_one(setup: Setup, k: int) -> ObjectiveSweep:
@@ -194,10 +262,11 @@ def _sweep_one(setup: Setup, k: int) -> ObjectiveSweep:
     if setup.additive:
         a, b = additive_lines(setup, k)
         curves = a[None, :] + grid[:, None] * b[None, :]
-        return ObjectiveSweep(objective, float(w0[k]), equal_share, _additive_breakpoints(objective, setup.options, a, b), grid, curves, a, b)
-    breakpoints, search_grid, scores = _numeric_breakpoints(setup, k)
+        breakpoints, switches = _additive_breakpoints(objective, setup.options, a, b)
+        return ObjectiveSweep(objective, float(w0[k]), equal_share, breakpoints, grid, curves, a, b, switches)
+    breakpoints, switches, search_grid, scores = _numeric_breakpoints(setup, k)
     step = (len(search_grid) - 1) // (CURVE_POINTS - 1)
-    return ObjectiveSweep(objective, float(w0[k]), equal_share, breakpoints, search_grid[::step], scores[::step])
+    return ObjectiveSweep(objective, float(w0[k]), equal_share, breakpoints, search_grid[::step], scores[::step], top_switches=switches)
 
 
 def sweep_setup(setup: Setup, objectives: list[str] | None = None, progress: Progress | None = None) -> SweepResult:

@@ -46,6 +46,13 @@ def _obj_label(case, objective: str, lang: str) -> str:
     return obj.label_zh if lang == "zh" and obj.label_zh else obj.label
 
 
+#: Below this many columns, tables show option ids instead of labels and short titles.
+NARROW = 100
+#: The stability table has more columns: its compact layout is used up to this width.
+STABILITY_NARROW = 130
+#: The scenarios table has a column per scenario: ranks only (scores in JSON/CSV) up to this width.
+SCENARIOS_NARROW = 150
+
 #: Long option labels are cut with an ellipsis in tables (the id below them stays whole).
 LABEL_WIDTH = 44
 
@@ -82,29 +89,49 @@ def _num(x: float | None, digits: int = 6) -> str:
 # -- sweep -------------------------------------------------------------------------
 
 
-def sweep_table(result, case=None, lang: str = "en", all_swaps: bool = False) -> Group:
-    """Per objective: the weights where the top option changes; with ``all_swaps`` every swap."""
-    summary = Table(title="One-way weight sweeps: where the top option changes", caption=_caption(result), caption_justify="left")
-    summary.add_column("objective")
-    summary.add_column("weight now", justify="right")
-    summary.add_column("swaps", justify="right")
-    summary.add_column("top option changes at weight (new top)")
+def _tops(case, options: tuple[str, ...], lang: str, width: int) -> str:
+    """One top option, or a tie of several ('A = B (tie)')."""
+    names = [_short(_label(case, o, lang), width) for o in options]
+    return names[0] if len(names) == 1 else " = ".join(names) + " (tie)"
+
+
+def top_change_text(change, case=None, lang: str = "en", width: int = LABEL_WIDTH, sep: str = " ") -> str:
+    """'below 0.0476: A; above 0.0476: B', in the words `stability` uses."""
+    w = f"{change.weight:.4f}"
+    return f"below {w}: {_tops(case, change.below, lang, width)};{sep}above {w}: {_tops(case, change.above, lang, width)}"
+
+
+def sweep_table(result, case=None, lang: str = "en", all_swaps: bool = False, width: int | None = None) -> Group:
+    """Per objective: the weights where the top option changes; with ``all_swaps`` every swap.
+
+    ``width``: the terminal width; below 100 columns options are shown by id and the titles are short.
+    """
+    narrow = width is not None and width < NARROW
+    summary = Table(title="Weight sweeps: where the top changes" if narrow else "One-way weight sweeps: where the top option changes", caption=_caption(result), caption_justify="left")
+    summary.add_column("objective", overflow="fold")
+    summary.add_column("now", justify="right", no_wrap=True)
+    summary.add_column("swaps", justify="right", no_wrap=True)
+    summary.add_column("top changes (below / above the weight)", overflow="fold")
     for s in result.sweeps:
-        changes = s.top_changes()
-        text = "\n".join(f"{b.weight:.4f} → {_short(_label(case, b.rises if b.weight > s.current_weight else b.falls, lang))}" for b in changes) or "never (same top for every weight)"
-        summary.add_row(_obj_label(case, s.objective, lang), f"{s.current_weight:.4f}", str(len(s.breakpoints)), text)
+        # Narrow terminals: ids (never cut) instead of labels.
+        lines = [top_change_text(c, None if narrow else case, lang, 200 if narrow else 40, sep="\n") for c in s.top_switches]
+        text = "\n".join(lines) or "never (same top for every weight)"
+        summary.add_row(s.objective if narrow else _obj_label(case, s.objective, lang), f"{s.current_weight:.4f}", str(len(s.breakpoints)), text)
     parts = [summary]
     if all_swaps:
         for s in result.sweeps:
-            t = Table(title=f"Every swap as the weight of {_obj_label(case, s.objective, lang)} goes 0 → 1 (now {s.current_weight:.4f})")
-            t.add_column("weight", justify="right")
-            t.add_column("rank", justify="right")
-            t.add_column("moves ahead above this weight")
-            t.add_column("falls behind")
+            name = s.objective if narrow else _obj_label(case, s.objective, lang)
+            t = Table(title=f"Every swap as the weight of {name} goes 0 → 1 (now {s.current_weight:.4f})")
+            t.add_column("weight", justify="right", no_wrap=True)
+            t.add_column("ranks", justify="right", no_wrap=True)
+            t.add_column("ahead above", overflow="fold")
+            t.add_column("ahead below", overflow="fold")
             for b in s.breakpoints:
                 style = "bold" if b.changes_top else ""
-                t.add_row(Text(f"{b.weight:.6f}", style=style), str(b.position), _short(_label(case, b.rises, lang)), _short(_label(case, b.falls, lang)))
+                rises, falls = (b.rises, b.falls) if narrow else (_short(_label(case, b.rises, lang)), _short(_label(case, b.falls, lang)))
+                t.add_row(Text(f"{b.weight:.6f}", style=style), b.rank_label(), rises, falls)
             parts.append(t)
+        parts.append(Text("ranks: the places the two options hold just around the weight (2–4: several lines cross there); bold: the swap changes the top", style="dim"))
     return Group(*parts)
 
 
@@ -112,34 +139,50 @@ def sweep_csv(result) -> str:
     rows = []
     for s in result.sweeps:
         for b in s.breakpoints:
-            rows.append([s.objective, f"{s.current_weight:.12g}", f"{b.weight:.12g}", b.position, b.rises, b.falls, int(b.changes_top)])
-    return _csv(["objective", "current_weight", "breakpoint_weight", "rank_at_swap", "ahead_above", "ahead_below", "changes_top"], rows, result)
+            rows.append([s.objective, f"{s.current_weight:.12g}", f"{b.weight:.12g}", b.position, b.ranks[1], b.rises, b.falls, int(b.changes_top)])
+    tops = [f"top change: {s.objective} at {c.weight:.12g}: below {' = '.join(c.below)}; above {' = '.join(c.above)}" for s in result.sweeps for c in s.top_switches]
+    return _csv(["objective", "current_weight", "breakpoint_weight", "rank_at_swap", "worst_rank_at_swap", "ahead_above", "ahead_below", "changes_top"], rows, result) + "".join(f"# {line}\n" for line in tops)
 
 
 # -- stability -----------------------------------------------------------------------
 
 
-def stability_table(result, case=None, lang: str = "en") -> Table:
-    top_names = " > ".join(_short(_label(case, o, lang), 40) for o in result.top_order)
-    what = f"the top option stays {top_names}" if result.top == 1 else f"the order of the top {result.top} stays {top_names}"
-    table = Table(title=f"Weight stability intervals: {what}", caption=_caption(result), caption_justify="left")
-    table.add_column("objective")
-    table.add_column("low", justify="right", no_wrap=True)
-    table.add_column("now", justify="right", no_wrap=True)
-    table.add_column("high", justify="right", no_wrap=True)
-    table.add_column("interval on [0, 1]", no_wrap=True)
+def stability_table(result, case=None, lang: str = "en", width: int | None = None) -> Table:
+    """``width``: the terminal width; below STABILITY_NARROW columns options are shown by id, without the bar."""
+    narrow = width is not None and width < STABILITY_NARROW
+    use_ids = width is not None and width < NARROW
+    if narrow:
+        top_names = " > ".join(result.top_order) if use_ids else " > ".join(_short(_label(case, o, lang), 40) for o in result.top_order)
+        title = f"Weight stability: top {'stays' if result.top == 1 else f'{result.top} stay'} {top_names}"
+    else:
+        top_names = " > ".join(_short(_label(case, o, lang), 40) for o in result.top_order)
+        what = f"the top option stays {top_names}" if result.top == 1 else f"the order of the top {result.top} stays {top_names}"
+        title = f"Weight stability intervals: {what}"
+    table = Table(title=title, caption=_caption(result), caption_justify="left")
+    table.add_column("objective", max_width=16 if use_ids else None)
+    if narrow:
+        table.add_column("interval\n(now)", justify="right", no_wrap=True)
+    else:
+        table.add_column("low", justify="right", no_wrap=True)
+        table.add_column("now", justify="right", no_wrap=True)
+        table.add_column("high", justify="right", no_wrap=True)
+        table.add_column("interval on [0, 1]", no_wrap=True)
     table.add_column("room", justify="right", no_wrap=True)
-    table.add_column("first change beyond the interval" if result.top > 1 else "new top option beyond the interval")
+    table.add_column("first change beyond the interval" if result.top > 1 else ("new top beyond" if narrow else "new top option beyond the interval"), overflow="fold")
+
+    def name(option: str, cut: int) -> str:
+        return option if use_ids else _short(_label(case, option, lang), cut)
 
     def change(side: str, pair) -> str:
         if result.top == 1:
-            return f"{side}: {_short(_label(case, pair[0], lang))}"
-        return f"{side}: {_short(_label(case, pair[0], lang), 30)} passes {_short(_label(case, pair[1], lang), 30)}"
+            return f"{side}: {name(pair[0], LABEL_WIDTH)}"
+        return f"{side}: {name(pair[0], 30)} passes {name(pair[1], 30)}"
 
     for iv in result.intervals:
         changes = [change(side, pair) for side, pair in (("below", iv.overtaken_below), ("above", iv.overtaken_above)) if pair]
         room = "—" if np.isinf(iv.room) else f"{iv.room:.4f}"
-        table.add_row(_obj_label(case, iv.objective, lang), f"{iv.low:.4f}", f"{iv.current_weight:.4f}", f"{iv.high:.4f}", interval_bar(iv.low, iv.high, iv.current_weight, width=24), room, "\n".join(changes) or "none: stable over [0, 1]")
+        cells = [f"{iv.low:.4f}–{iv.high:.4f}\n({iv.current_weight:.4f})"] if narrow else [f"{iv.low:.4f}", f"{iv.current_weight:.4f}", f"{iv.high:.4f}", interval_bar(iv.low, iv.high, iv.current_weight, width=24)]
+        table.add_row(_obj_label(case, iv.objective, lang), *cells, room, "\n".join(changes) or "none: stable over [0, 1]")
     return table
 
 
@@ -185,32 +228,44 @@ def flip_csv(result) -> str:
 # -- smaa ----------------------------------------------------------------------------
 
 
-def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_width: int = 24) -> Group:
-    """Two tables: rank acceptability (with bars), then central weights and confidence factors."""
+def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_width: int = 24, width: int | None = None) -> Group:
+    """Two tables: rank acceptability (with bars), then central weights and confidence factors.
+
+    ``width``: the terminal width; below NARROW columns options and objectives are shown by id,
+    two ranks are shown and the bars fit what is left.
+    """
+    narrow = width is not None and width < NARROW
     n = len(result.options)
+    if narrow:  # ids whole on one line, two ranks, and the bar takes what is left
+        ranks_shown = min(ranks_shown, 2)
+        id_width = max(len(o) for o in result.options)
+        bar_width = max(8, min(bar_width, width - id_width - 40))
     k = min(ranks_shown, n)
     colours = rank_colours(n)
-    title = f"SMAA-2 rank acceptability ({result.samples:,} draws; weights {result.weight_model.describe()})"
     caption = _caption(result) + f"\nlargest standard error of any share: {result.max_standard_error:.4f}; ties share the better rank"
     if result.weight_model.kind == "intervals":
         caption += f"\nweights drawn uniformly on the simplex and kept when inside the intervals: {result.weight_acceptance:.1%} kept (exact, not an approximation)"
-    shares = Table(title=title)
-    shares.add_column("option", min_width=28)
+    shares = Table(title=f"SMAA-2 rank acceptability ({result.samples:,} draws, {result.weight_model.kind} weights)")
+    shares.add_column("option", min_width=None if narrow else 28, no_wrap=narrow)
     for r in range(1, k + 1):
         shares.add_column(f"rank {r}", justify="right", no_wrap=True)
     shares.add_column("holistic", justify="right", no_wrap=True)
-    shares.add_column("share of draws at each rank", no_wrap=True, min_width=bar_width)
-    centres = Table(title="Central weights (the typical weights under which the option comes first) and confidence factors", caption=caption, caption_justify="left")
-    centres.add_column("option", min_width=28)
-    centres.add_column("confidence", justify="right", no_wrap=True)
-    centres.add_column("largest central weights")
+    shares.add_column("by rank" if narrow else "share of draws at each rank", no_wrap=True, min_width=bar_width)
+    centres = Table(title="Central weights (typical weights that put the option first) and confidence factors" if not narrow else "Central weights and confidence", caption=caption, caption_justify="left")
+    centres.add_column("option", min_width=None if narrow else 28, no_wrap=narrow)
+    centres.add_column("conf." if narrow else "confidence", justify="right", no_wrap=True)
+    centres.add_column("largest central weights", overflow="fold")
+
+    def option_cell(option: str):
+        return option if narrow else _option_cell(case, option, lang)
+
     for i in result.order():
         b = result.acceptability[i]
-        shares.add_row(_option_cell(case, result.options[i], lang), *[f"{b[r]:.4f}" for r in range(k)], f"{result.holistic[i]:.4f}", stacked_bar({r + 1: float(b[r]) for r in range(n)}, colours, 1.0, bar_width))
+        shares.add_row(option_cell(result.options[i]), *[f"{b[r]:.4f}" for r in range(k)], f"{result.holistic[i]:.4f}", stacked_bar({r + 1: float(b[r]) for r in range(n)}, colours, 1.0, bar_width))
         if b[0] > 0:
             top = np.argsort(-result.central_weights[i], kind="stable")[:3]
-            cw = "\n".join(f"{result.central_weights[i, j]:.3f}  {_obj_label(case, result.objectives[j], lang)}" for j in top)
-            centres.add_row(_option_cell(case, result.options[i], lang), f"{result.confidence[i]:.4f}", cw)
+            cw = "\n".join(f"{result.central_weights[i, j]:.3f} {result.objectives[j]}" if narrow else f"{result.central_weights[i, j]:.3f}  {_obj_label(case, result.objectives[j], lang)}" for j in top)
+            centres.add_row(option_cell(result.options[i]), f"{result.confidence[i]:.4f}", cw)
     never = [result.options[i] for i in result.order() if result.acceptability[i, 0] == 0]
     if never:
         centres.add_row(Text("never first", style="dim"), "—", Text(", ".join(never), style="dim"))
@@ -228,7 +283,7 @@ def smaa_csv(result) -> str:
         rows.append([result.options[i]] + [f"{b:.12g}" for b in result.acceptability[i]] + [f"{result.holistic[i]:.12g}", _num(result.confidence[i], 12)] + cw)
     header = ["option"] + [f"rank_{r}" for r in range(1, n + 1)] + ["holistic_acceptability", "confidence_factor"] + [f"central_weight:{o}" for o in result.objectives]
     text = _csv(header, rows, result)
-    return text + f"# weights: {result.weight_model.describe()}\n# confidence samples: {result.confidence_samples}; uncertain scores: {result.uncertain_scores}\n"
+    return text + f"# weight model: {result.weight_model.kind}\n# confidence samples: {result.confidence_samples}; uncertain scores: {result.uncertain_scores}\n"
 
 
 # -- tornado -------------------------------------------------------------------------
@@ -274,25 +329,52 @@ def tornado_csv(result) -> str:
 # -- scenarios -------------------------------------------------------------------------
 
 
-def scenarios_table(result, case=None, lang: str = "en") -> Table:
-    table = Table(title="Ranking under each scenario (base-case scales, so scores compare across columns)", caption=_caption(result), caption_justify="left")
-    table.add_column("option")
+def _worst_cell(result, option: str, short: dict[str, str] | None = None):
+    """The worst rank, or where the option is screened out (it has no rank there, not the last one)."""
+    where = result.screened_in.get(option)
+    if where:
+        scenario_count = len(result.columns) - 1
+        if len(where) == scenario_count and scenario_count > 1:
+            return Text("screened out (all scenarios)" if short is None else "out (all)", style="dim")
+        names = [short[w] for w in where] if short else where
+        return Text(f"{'screened out' if short is None else 'out'} ({', '.join(names)})", style="dim")
+    return str(result.worst_rank[option])
+
+
+def scenarios_table(result, case=None, lang: str = "en", width: int | None = None) -> Table:
+    """``width``: the terminal width; below SCENARIOS_NARROW columns: ranks only, scenarios as S1, S2, ...
+    (named in the caption); below NARROW also option ids instead of labels."""
+    narrow = width is not None and width < SCENARIOS_NARROW
+    use_ids = width is not None and width < NARROW
+    short = {col.scenario: f"S{k}" for k, col in enumerate(result.columns[1:], start=1)}
+    caption = _caption(result)
+    if narrow:
+        caption += "\n" + "; ".join(f"{short[c.scenario]} = {c.scenario} (p = {c.probability:g})" for c in result.columns[1:]) + "\nscores: --format json or csv"
+    title = "Rank under each scenario (base-case scales)" if narrow else "Ranking under each scenario (base-case scales, so scores compare across columns)"
+    table = Table(title=title, caption=caption, caption_justify="left")
+    table.add_column("option", overflow="fold")
     for col in result.columns:
+        if narrow:
+            table.add_column("base" if col.probability is None else short[col.scenario], justify="right", no_wrap=True)
+            continue
         head = col.label_zh if lang == "zh" and col.label_zh else col.label
         if col.probability is not None:
             head += f"\np = {col.probability:g}"
         table.add_column(head, justify="right")
-    table.add_column("expected\n(prob.-weighted)", justify="right")
+    table.add_column("exp." if narrow else "expected\n(prob.-weighted)", justify="right", no_wrap=narrow)
     table.add_column("worst\nrank", justify="right")
     for o in result.options:
-        cells = [_option_cell(case, o, lang)]
+        cells = [o if use_ids else _option_cell(case, o, lang)]
         for col in result.columns:
             if o in col.ranks:
-                cells.append(f"#{col.ranks[o]}  {col.scores[o]:.4f}")
+                cells.append(f"#{col.ranks[o]}" if narrow else f"#{col.ranks[o]}  {col.scores[o]:.4f}")
             else:
-                cells.append(Text("screened out", style="dim"))
-        cells.append(f"#{result.expected_rank[o]}  {result.expected_score[o]:.4f}" if o in result.expected_score else "—")
-        cells.append(str(result.worst_rank[o]))
+                cells.append(Text("out" if narrow else "screened out", style="dim"))
+        if o in result.expected_score:
+            cells.append(f"#{result.expected_rank[o]}" if narrow else f"#{result.expected_rank[o]}  {result.expected_score[o]:.4f}")
+        else:
+            cells.append("—")
+        cells.append(_worst_cell(result, o, short if narrow else None))
         table.add_row(*cells)
     return table
 
@@ -301,13 +383,14 @@ def scenarios_csv(result) -> str:
     header = ["option"]
     for col in result.columns:
         header += [f"rank:{col.scenario}", f"score:{col.scenario}"]
-    header += ["expected_score", "expected_rank", "worst_rank"]
+    header += ["expected_score", "expected_rank", "worst_rank", "screened_out_in"]
     rows = []
     for o in result.options:
         row = [o]
         for col in result.columns:
             row += [col.ranks.get(o, ""), f"{col.scores[o]:.12g}" if o in col.scores else "screened out"]
-        row += [f"{result.expected_score[o]:.12g}" if o in result.expected_score else "", result.expected_rank.get(o, ""), result.worst_rank[o]]
+        worst = result.worst_rank[o]
+        row += [f"{result.expected_score[o]:.12g}" if o in result.expected_score else "", result.expected_rank.get(o, ""), "" if worst is None else worst, " ".join(result.screened_in.get(o, []))]
         rows.append(row)
     probs = "; ".join(f"{c.scenario} p={c.probability:g}" for c in result.columns if c.probability is not None)
     return _csv(header, rows, result) + f"# scenario probabilities: {probs}\n"
