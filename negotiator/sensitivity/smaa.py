@@ -56,7 +56,7 @@ WEIGHT_MODELS = ("uniform", "order", "intervals", "fixed")
 #: Draws per chunk. Fixed, so that results never depend on how the work is split.
 CHUNK = 2048
 DEFAULT_SAMPLES = 10_000
-DEFAULT_SEED = 1
+DEFAULT_SEED = 0  # the same default as the memo and portfolio --core
 #: Cap on the score draws used for the confidence factors (a second pass). Other methods
 #: than additive are evaluated draw by draw, once per option that is ever first: a lower cap.
 DEFAULT_CONFIDENCE_SAMPLES = 20_000
