@@ -189,12 +189,20 @@ def _table(doc, table: Table) -> None:
 
 
 def _figure(doc, fig: Figure, lang: str) -> None:
+    import struct
+
     from docx.shared import Mm
 
     from .figures import png, png_uses_ids
 
-    width = Mm(175) if doc.sections[-1].page_width < Mm(250) else Mm(200)
-    doc.add_picture(io.BytesIO(png(fig)), width=width)
+    data = png(fig)
+    width_px, height_px = struct.unpack(">II", data[16:24])  # the PNG header (IHDR)
+    section = doc.sections[-1]
+    usable_w = section.page_width - section.left_margin - section.right_margin
+    usable_h = section.page_height - section.top_margin - section.bottom_margin
+    # As wide as the text, but short enough to leave room for the caption on the same page.
+    width = min(usable_w, int((usable_h - Mm(20)) * width_px / height_px), Mm(200))
+    doc.add_picture(io.BytesIO(data), width=width)
     caption = fig.caption
     if png_uses_ids(fig):
         caption += " " + text("fig_ids_note", lang)
