@@ -115,7 +115,9 @@ def test_bad_case_file_exits_2_and_writes_nothing(cli, tmp_path):
     assert list(out.iterdir()) == []
 
 
-@pytest.mark.parametrize("ext, lang", [("md", "en"), ("html", "zh"), ("docx", "zh"), ("xlsx", "en"), ("csv", "zh")])
+# The zip and SVG formats are where timestamps and random ids hide; the text formats are
+# pure functions of the Memo, whose equality across builds test_report_memo.py checks.
+@pytest.mark.parametrize("ext, lang", [("html", "zh"), ("docx", "zh"), ("xlsx", "en")])
 def test_same_inputs_give_byte_identical_files(cli, tmp_path, ext, lang):
     a, b = tmp_path / f"a.{ext}", tmp_path / f"b.{ext}"
     for path in (a, b):
