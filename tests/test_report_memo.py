@@ -310,3 +310,15 @@ def test_same_seed_same_robustness_numbers(bundled):
     c = build_memo(bundled, MemoRequest(samples=300, seed=6, date=DATE))
     assert a == b
     assert a.table("acceptability") != c.table("acceptability")
+
+
+def test_slow_methods_default_to_fewer_samples(cases_dir):
+    pytest.importorskip("negotiator.sensitivity")
+    tiny = load_case(cases_dir / "tiny.yaml")
+    additive = build_memo(tiny, MemoRequest(date=DATE))
+    vikor = build_memo(tiny, MemoRequest(method="vikor", date=DATE))
+    assert additive.provenance["samples"] == memo_mod.DEFAULT_SAMPLES
+    assert vikor.provenance["samples"] == memo_mod.DEFAULT_SAMPLES_SLOW_METHOD
+    explicit = build_memo(tiny, MemoRequest(method="vikor", samples=123, date=DATE))
+    assert explicit.provenance["samples"] == 123
+    assert "--samples 123 --seed 0" in dict((r[0].value, r[1].value) for r in explicit.table("provenance").rows)["Reproduce with"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..catalog import LoadedCase
 from ..errors import NegotiatorError, Problem, UsageError
@@ -19,10 +19,17 @@ from ..ranking import Ranking
 from .i18n import check_lang, text
 from .model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
 
-__all__ = ["MemoRequest", "build_memo", "parse_date", "DEFAULT_SAMPLES", "DEFAULT_SEED"]
+__all__ = ["MemoRequest", "build_memo", "parse_date", "default_samples", "DEFAULT_SAMPLES", "DEFAULT_SAMPLES_SLOW_METHOD", "DEFAULT_SEED"]
 
 DEFAULT_SAMPLES = 10_000
+#: Methods other than additive are evaluated sample by sample in SMAA (about 100x slower),
+#: so their default is smaller; the memo shows the standard error either way.
+DEFAULT_SAMPLES_SLOW_METHOD = 1_000
 DEFAULT_SEED = 0
+
+
+def default_samples(method: str) -> int:
+    return DEFAULT_SAMPLES if method == "additive" else DEFAULT_SAMPLES_SLOW_METHOD
 
 
 @dataclass(frozen=True)
@@ -32,7 +39,7 @@ class MemoRequest:
     lang: str = "en"
     profile: str | None = None
     method: str = "additive"
-    samples: int = DEFAULT_SAMPLES
+    samples: int | None = None  # None: default_samples(method)
     seed: int = DEFAULT_SEED
     date: str = ""  # YYYY-MM-DD; empty = today (UTC)
 
@@ -124,6 +131,8 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
 
     lang = check_lang(request.lang)
     date = parse_date(request.date)
+    if request.samples is None:
+        request = replace(request, samples=default_samples(request.method))
     words = _Words(loaded, lang)
     ranking = rank(loaded, profile=request.profile, method=request.method)
     ctx = _Context(loaded, request, words, ranking, date)
