@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from itertools import combinations
 from math import comb
 from typing import Sequence
@@ -163,12 +164,21 @@ class Dominance:
         return len(self.by) > 1
 
 
-def _row_dominance(A: Matrix, r: int, alive_rows: list[int], alive_cols: list[int]) -> tuple[str, dict[int, Fraction], Fraction] | None:
+def _row_dominance(A: Matrix, r: int, alive_rows: list[int], alive_cols: list[int], weak: bool = True) -> tuple[str, dict[int, Fraction], Fraction] | None:
     """Is row r dominated (within the alive strategies)? Pure dominators first, then mixtures."""
     others = [k for k in alive_rows if k != r]
     if not others:
         return None
     target = [A[r][j] for j in alive_cols]
+    # Exact shortcuts that spare most LPs: a best response to some column is never strictly
+    # dominated, and the unique best response to some column is not even weakly dominated.
+    best_somewhere = unique_best_somewhere = False
+    for j, t in zip(alive_cols, target):
+        top = max(A[k][j] for k in others)
+        best_somewhere |= t >= top
+        unique_best_somewhere |= t > top
+    if unique_best_somewhere or (best_somewhere and not weak):
+        return None
     # A pure dominator reads best in a memo, so look for one first.
     best_strict, best_weak = None, None
     for k in others:
@@ -179,9 +189,11 @@ def _row_dominance(A: Matrix, r: int, alive_rows: list[int], alive_cols: list[in
             best_weak = (k, sum(diffs))
     if best_strict:
         return "strict", {best_strict[0]: Fraction(1)}, best_strict[1]
-    mixed = _mixed_strict(A, target, others, alive_cols)
+    mixed = None if best_somewhere else _mixed_strict(A, target, others, alive_cols)
     if mixed:
         return "strict", mixed[0], mixed[1]
+    if not weak:
+        return None
     if best_weak:
         return "weak", {best_weak[0]: Fraction(1)}, best_weak[1]
     mixed = _mixed_weak(A, target, others, alive_cols)
@@ -223,12 +235,12 @@ def dominated_strategies(g: Bimatrix, alive_rows: Sequence[int] | None = None, a
     cols = list(range(n)) if alive_cols is None else list(alive_cols)
     out: list[Dominance] = []
     for r in rows:
-        found = _row_dominance(g.A, r, rows, cols)
+        found = _row_dominance(g.A, r, rows, cols, weak)
         if found and (weak or found[0] == "strict"):
             out.append(Dominance("row", r, *found))
     t = g.transposed()
     for c in cols:
-        found = _row_dominance(t.A, c, cols, rows)
+        found = _row_dominance(t.A, c, cols, rows, weak)
         if found and (weak or found[0] == "strict"):
             out.append(Dominance("column", c, *found))
     return out
@@ -290,59 +302,137 @@ def _positive_shift(M: Matrix) -> Matrix:
     return tuple(tuple(v + c for v in r) for r in M)
 
 
-def _solve_square(M: list[list[Fraction]], b: list[Fraction]) -> list[Fraction] | None:
-    """Exact Gaussian elimination; None when M is singular."""
-    k = len(M)
-    aug = [list(r) + [bb] for r, bb in zip(M, b)]
-    for col in range(k):
-        piv = next((r for r in range(col, k) if aug[r][col] != 0), None)
-        if piv is None:
-            return None
-        aug[col], aug[piv] = aug[piv], aug[col]
-        p = aug[col][col]
-        aug[col] = [v / p for v in aug[col]]
-        for r in range(k):
-            if r != col and aug[r][col] != 0:
-                f = aug[r][col]
-                aug[r] = [v - f * w for v, w in zip(aug[r], aug[col])]
-    return [aug[r][k] for r in range(k)]
+def _bareiss_det(M: list[list[int]]) -> int:
+    """Determinant of an integer matrix, exactly, in integers (Bareiss 1968: every division is exact)."""
+    A = [list(r) for r in M]
+    n, sign, prev = len(A), 1, 1
+    for k in range(n - 1):
+        if A[k][k] == 0:
+            swap = next((i for i in range(k + 1, n) if A[i][k] != 0), None)
+            if swap is None:
+                return 0
+            A[k], A[swap] = A[swap], A[k]
+            sign = -sign
+        for i in range(k + 1, n):
+            for j in range(k + 1, n):
+                A[i][j] = (A[i][j] * A[k][k] - A[i][k] * A[k][j]) // prev
+        prev = A[k][k]
+    return sign * A[n - 1][n - 1]
+
+
+def _solve_integer(M: list[list[int]], b: list[int]) -> tuple[tuple[int, ...], int] | None:
+    """x = num / den for an integer system (Cramer's rule with Bareiss determinants), den > 0; None if singular."""
+    den = _bareiss_det(M)
+    if den == 0:
+        return None
+    num = []
+    for i in range(len(M)):
+        Mi = [row[:i] + [bb] + row[i + 1 :] for row, bb in zip(M, b)]
+        num.append(_bareiss_det(Mi))
+    if den < 0:
+        den, num = -den, [-v for v in num]
+    from math import gcd
+
+    g = gcd(den, *num)
+    return tuple(v // g for v in num), den // g
+
+
+def _integer_rows(M: Matrix) -> list[list[int]]:
+    """M scaled by the common denominator: the polytope only shrinks, labels and normalised vertices stay."""
+    from math import lcm
+
+    den = lcm(*(v.denominator for r in M for v in r))
+    return [[int(v * den) for v in r] for r in M]
 
 
 def _polytope_vertices(M: Matrix, own_labels: list[int], other_labels: list[int]) -> dict[Mixed, frozenset[int]]:
     """Vertices of {z >= 0 : M^T z <= 1} (z in R^d) with *all* their labels.
 
     Constraint "z_i >= 0" carries label own_labels[i]; "(M^T z)_j <= 1" carries
-    other_labels[j]. A degenerate vertex is tight on more than d constraints;
-    it is found from any of its bases, and its labels are read off the vertex
-    itself, so none is lost.
+    other_labels[j]. A vertex is where d linearly independent constraints are
+    tight; every choice of d constraints is tried. A degenerate vertex is tight
+    on more than d constraints: it is found from any of its bases, and its
+    labels are read off the exact vertex itself, so none is lost.
+
+    Speed without giving up exactness: numpy solves all the d x d systems at
+    once in floating point, only to *screen* them. Every basis that floating
+    point cannot call clearly singular, or clearly infeasible, is solved and
+    checked again in exact arithmetic, which alone decides.
     """
+    import numpy as np
+
     d, e = len(M), len(M[0])
-    constraints: list[tuple[list[Fraction], Fraction, int]] = []
-    for i in range(d):
-        coeffs = [Fraction(0)] * d
-        coeffs[i] = Fraction(-1)
-        constraints.append((coeffs, Fraction(0), own_labels[i]))
-    for j in range(e):
-        constraints.append(([M[i][j] for i in range(d)], Fraction(1), other_labels[j]))
+    Mi = _integer_rows(M)
+    coeffs = [[-1 if k == i else 0 for k in range(d)] for i in range(d)] + [[Mi[i][j] for i in range(d)] for j in range(e)]
+    rhs = [0] * d + [1] * e
+    labels = list(own_labels) + list(other_labels)
+    C = np.array(coeffs, dtype=float)
+    b = np.array(rhs, dtype=float)
+    row_norm = np.linalg.norm(C, axis=1)
     vertices: dict[Mixed, frozenset[int]] = {}
-    for chosen in combinations(range(len(constraints)), d):
-        z = _solve_square([constraints[k][0] for k in chosen], [constraints[k][1] for k in chosen])
-        if z is None:
-            continue
-        point = tuple(z)
-        if point in vertices:
-            continue
-        tight, feasible = [], True
-        for coeffs, rhs, label in constraints:
-            lhs = sum((a * v for a, v in zip(coeffs, point)), Fraction(0))
-            if lhs > rhs:
-                feasible = False
-                break
-            if lhs == rhs:
+    by_float: dict[tuple, tuple[tuple[int, ...], int]] = {}
+    seen: set[tuple[tuple[int, ...], int]] = set()
+
+    def satisfies(basis, num, den) -> bool:
+        return all(sum(a * v for a, v in zip(coeffs[k], num) if a) == rhs[k] * den for k in basis)
+
+    def exact_vertex(basis, approx=None) -> None:
+        if approx is not None:
+            # A degenerate vertex is reached from many bases: if the vertex found near this
+            # float solution satisfies this basis exactly, it is this basis' (unique) solution.
+            known = by_float.get(approx)
+            if known is not None and satisfies(basis, *known):
+                return
+        solved = _solve_integer([coeffs[k] for k in basis], [rhs[k] for k in basis])
+        if solved is None:
+            return
+        if approx is not None:
+            by_float[approx] = solved
+        if solved in seen:
+            return
+        seen.add(solved)
+        num, den = solved
+        tight = []
+        for row, r, label in zip(coeffs, rhs, labels):
+            lhs = sum(a * v for a, v in zip(row, num) if a)
+            if lhs > r * den:
+                return
+            if lhs == r * den:
                 tight.append(label)
-        if feasible:
-            vertices[point] = frozenset(tight)
+        vertices[tuple(Fraction(v, den) for v in num)] = frozenset(tight)
+
+    combos = np.array(list(combinations(range(d + e), d)), dtype=np.int64).reshape(-1, d)
+    for chunk in np.array_split(combos, max(1, len(combos) // 20_000)):
+        mats = C[chunk]
+        det = np.linalg.det(mats)
+        # |det| against Hadamard's bound: below 1e-9 of it, floating point cannot tell singular
+        # from merely ill-conditioned, so the exact solver decides.
+        regular = np.abs(det) > 1e-9 * np.prod(row_norm[chunk], axis=1)
+        for basis in chunk[~regular]:
+            exact_vertex(basis)
+        if not regular.any():
+            continue
+        sols = np.linalg.solve(mats[regular], b[chunk[regular]][..., None])[..., 0]
+        excess = (sols @ C.T - b) / (1.0 + row_norm)
+        keep = excess.max(axis=1) <= 1e-7
+        for basis, sol in zip(chunk[regular][keep], sols[keep]):
+            exact_vertex(basis, tuple(np.round(sol, 9)))
     return vertices
+
+
+@lru_cache(maxsize=16)
+def _polytopes(g: Bimatrix) -> tuple[dict[Mixed, frozenset[int]], dict[Mixed, frozenset[int]]]:
+    """(P, Q): vertex -> labels. Labels: rows 0..m-1, columns m..m+n-1.
+
+    P = {x >= 0 : B^T x <= 1}: x_i = 0 has label i; (B^T x)_j = 1 has label m + j.
+    Q = {y >= 0 : A y <= 1}: y_j = 0 has label m + j; (A y)_i = 1 has label i.
+    """
+    _check_size(g)
+    m, n = g.shape
+    A, B = _positive_shift(g.A), _positive_shift(g.B)
+    row_labels, col_labels = list(range(m)), list(range(m, m + n))
+    At = tuple(tuple(A[i][j] for i in range(m)) for j in range(n))
+    return _polytope_vertices(B, row_labels, col_labels), _polytope_vertices(At, col_labels, row_labels)
 
 
 def _check_size(g: Bimatrix) -> None:
@@ -370,15 +460,8 @@ def extreme_equilibria(g: Bimatrix) -> tuple[list[Equilibrium], list[tuple[int, 
     Returns (equilibria, pairs, xs, ys): equilibrium k is the normalised pair
     (xs[pairs[k][0]], ys[pairs[k][1]]). Labels: rows 0..m-1, columns m..m+n-1.
     """
-    _check_size(g)
     m, n = g.shape
-    A, B = _positive_shift(g.A), _positive_shift(g.B)
-    row_labels, col_labels = list(range(m)), list(range(m, m + n))
-    # P = {x >= 0 : B^T x <= 1}: x_i = 0 has label i; (B^T x)_j = 1 has label m + j.
-    P = _polytope_vertices(B, row_labels, col_labels)
-    # Q = {y >= 0 : A y <= 1}: y_j = 0 has label m + j; (A y)_i = 1 has label i.
-    At = tuple(tuple(A[i][j] for i in range(m)) for j in range(n))
-    Q = _polytope_vertices(At, col_labels, row_labels)
+    P, Q = _polytopes(g)
     everything = frozenset(range(m + n))
     xs = [x for x in P if any(x)]
     ys = [y for y in Q if any(y)]
@@ -403,13 +486,13 @@ def _normalise(z: Mixed) -> Mixed:
 
 
 def is_degenerate(g: Bimatrix) -> bool:
-    """Some mixed strategy with k strategies in its support has more than k pure best responses."""
-    _check_size(g)
+    """Some mixed strategy with k strategies in its support has more than k pure best responses.
+
+    Equivalently (von Stengel 2002, Thm 2.10): some vertex of a best-response polytope has
+    more labels than the polytope has dimensions.
+    """
     m, n = g.shape
-    A, B = _positive_shift(g.A), _positive_shift(g.B)
-    P = _polytope_vertices(B, list(range(m)), list(range(m, m + n)))
-    At = tuple(tuple(A[i][j] for i in range(m)) for j in range(n))
-    Q = _polytope_vertices(At, list(range(m, m + n)), list(range(m)))
+    P, Q = _polytopes(g)
     return any(len(lab) > m for lab in P.values()) or any(len(lab) > n for lab in Q.values())
 
 

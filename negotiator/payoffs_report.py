@@ -55,6 +55,13 @@ def _ids(t: ScenarioPayoffs, idx) -> list[str]:
     return [t.rows[i].id for i in idx]
 
 
+def _names(t: ScenarioPayoffs, idx) -> list[str]:
+    """What tables show: option ids, or P1, P2, ... for packages (their options are listed once, below)."""
+    if t.kind == "package":
+        return [f"P{i + 1}" for i in idx]
+    return _ids(t, idx)
+
+
 def _switch_dict(t: ScenarioPayoffs, s: Switch) -> dict:
     return {
         "parameter": s.parameter,
@@ -76,7 +83,7 @@ def payoffs_json(t: ScenarioPayoffs, report: DecisionReport) -> dict:
         "kind": t.kind,
         "note": JUDGMENT_NOTE,
         "scenarios": [{"id": s, "label": lab, "label_zh": zh, "probability": p} for s, lab, zh, p in zip(t.scenarios, t.scenario_labels, t.scenario_labels_zh, t.probabilities)],
-        "payoffs": [{"id": r.id, "label": r.label, "label_zh": r.label_zh, "options": list(r.members), "values": dict(zip(t.scenarios, map(float, t.values[i])))} for i, r in enumerate(t.rows)],
+        "payoffs": [{"id": r.id, "label": r.label, "label_zh": r.label_zh, "options": list(r.members), "origin": r.origin, "values": dict(zip(t.scenarios, map(float, t.values[i])))} for i, r in enumerate(t.rows)],
         "regret": [{"id": r.id, "regret": dict(zip(t.scenarios, map(float, report.regret[i])))} for i, r in enumerate(t.rows)],
         "rules": [
             {
@@ -100,9 +107,9 @@ def payoffs_json(t: ScenarioPayoffs, report: DecisionReport) -> dict:
     }
 
 
-def _switch_words(t: ScenarioPayoffs, s: Switch) -> str:
+def _switch_words(t: ScenarioPayoffs, s: Switch, show=_ids) -> str:
     def names(idx):
-        return " = ".join(_ids(t, idx)) or "-"
+        return " = ".join(show(t, idx)) or "-"
 
     if s.at_tie:
         return f"at {s.current:.4g} exactly the choice ties: {names(s.lower_choice)} below, {names(s.upper_choice)} above"
@@ -119,10 +126,10 @@ def payoffs_csv(t: ScenarioPayoffs, report: DecisionReport) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     rules = report.rules
-    w.writerow(["id", "label", "label_zh"] + [f"value:{s}" for s in t.scenarios] + [f"regret:{s}" for s in t.scenarios] + [f"{r.rule}" for r in rules] + [f"chosen:{r.rule}" for r in rules])
+    w.writerow(["id", "label", "label_zh", "origin"] + [f"value:{s}" for s in t.scenarios] + [f"regret:{s}" for s in t.scenarios] + [f"{r.rule}" for r in rules] + [f"chosen:{r.rule}" for r in rules])
     for i, row in enumerate(t.rows):
         w.writerow(
-            [row.id, row.label, row.label_zh or ""]
+            [row.id, row.label, row.label_zh or "", row.origin or ""]
             + [f"{v:.12g}" for v in t.values[i]]
             + [f"{v:.12g}" for v in report.regret[i]]
             + [f"{r.scores[i]:.12g}" for r in rules]
@@ -153,7 +160,10 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en")
         payoff.add_column(f"{name}\n{sid}\np = {p:g}", justify="right")
     payoff.add_column("chosen by")
     for i, row in enumerate(t.rows):
-        name = Text(f"{_label(row, lang)}\n", style="bold").append(row.id, style="dim")
+        if t.kind == "package":
+            name = Text(f"P{i + 1}", style="bold")
+        else:
+            name = Text(f"{_label(row, lang)}\n", style="bold").append(row.id, style="dim")
         payoff.add_row(name, *[f"{v:.4f}" for v in t.values[i]], ", ".join(chosen_by.get(i, [])))
 
     rules = Table(title="Decision rules side by side")
@@ -165,8 +175,8 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en")
     for r in report.rules:
         rules.add_row(
             Text(f"{r.name}\n", style="bold").append(f"{r.criterion}, {r.better} is better", style="dim"),
-            "\n".join(_ids(t, r.chosen)), f"{r.scores[r.chosen[0]]:.4f}",
-            "\n".join(_ids(t, r.runner_up)) or "-", "-" if r.margin is None else f"{r.margin:.4f}",
+            "\n".join(_names(t, r.chosen)), f"{r.scores[r.chosen[0]]:.4f}",
+            "\n".join(_names(t, r.runner_up)) or "-", "-" if r.margin is None else f"{r.margin:.4f}",
         )
 
     regret = Table(title="Regret table (Savage): shortfall from the best option in each scenario")
@@ -175,18 +185,27 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en")
         regret.add_column(sid, justify="right")
     regret.add_column("largest", justify="right")
     for i, row in enumerate(t.rows):
-        regret.add_row(row.id, *[f"{v:.4f}" for v in report.regret[i]], f"{report.regret[i].max():.4f}")
+        regret.add_row(_names(t, [i])[0], *[f"{v:.4f}" for v in report.regret[i]], f"{report.regret[i].max():.4f}")
 
     switches = Table(title="Where the choice would change")
     for col in ("parameter", "now", "choice now", "choice changes"):
         switches.add_column(col)
     for s in (report.hurwicz, *report.probability):
         note = " (others in proportion)" if s.parameter.startswith("p(") and len(t.scenarios) > 2 else ""
-        switches.add_row(s.parameter + note, f"{s.current:g}", "\n".join(_ids(t, s.chosen)), _switch_words(t, s))
+        switches.add_row(s.parameter + note, f"{s.current:g}", "\n".join(_names(t, s.chosen)), _switch_words(t, s, _names))
     switches.caption = f"expected value of perfect information (knowing the scenario in advance): {report.evpi:.4f}"
     switches.caption_justify = "left"
 
-    out = [payoff, rules, regret, switches]
+    out = [payoff]
+    if t.kind == "package":
+        legend = Table(title="The packages")
+        legend.add_column("")
+        legend.add_column("from")
+        legend.add_column("options")
+        for i, row in enumerate(t.rows):
+            legend.add_row(f"P{i + 1}", row.origin or "", "\n".join(f"{_label_of_option(row, k, lang)} ({o})" for k, o in enumerate(row.members)))
+        out.append(legend)
+    out += [rules, regret, switches]
     if t.screened_out:
         screened = Table(title="Left out: breaks a red line under a scenario", title_style="dim")
         screened.add_column("option", style="dim")
@@ -195,6 +214,11 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en")
             screened.add_row(oid, "\n".join(reasons))
         out.append(screened)
     return out
+
+
+def _label_of_option(row, k: int, lang: str) -> str:
+    label, label_zh = row.member_labels[k]
+    return label_zh if lang == "zh" and label_zh else label
 
 
 # -- games --------------------------------------------------------------------------

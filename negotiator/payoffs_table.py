@@ -10,13 +10,17 @@ scale it extrapolates linearly (see DecisionMatrix.values).
 An option that breaks a red line under any scenario cannot be relied on in
 that scenario, so it leaves the table, with the scenario and the reason.
 
-A package's value under a scenario is the sum of its options' values there
-(synergy bonuses and budgets are the portfolio command's business).
+A package's value under a scenario is the sum of its options' values there,
+plus the bonus of every synergy (constraints.synergies) it completes, as in
+`negotiator portfolio`. Packages come from the user (`--package a,b,c`) or
+from the portfolio core (`--packages K`: the K best packages of the base case
+and the best package under each scenario), so the table shows how the package
+that is best under one scenario fares under the others.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -37,6 +41,8 @@ class Row:
     label: str
     label_zh: str | None
     members: tuple[str, ...]  # the option itself, or the package's options
+    origin: str | None = None  # where a package came from ("--package", "best package 1 of the base case", ...)
+    member_labels: tuple[tuple[str, str | None], ...] = ()  # (label, label_zh) of each option of a package
 
 
 @dataclass(frozen=True)
@@ -130,19 +136,26 @@ def scenario_payoffs(
     weights: Mapping[str, float] | None = None,
     probabilities: Mapping[str, float] | None = None,
     packages: Sequence[Sequence[str]] | None = None,
+    top_packages: int = 0,
     **method_options,
 ) -> ScenarioPayoffs:
-    """The payoff table of a case: options (or the given packages) x scenarios."""
+    """The payoff table of a case: options, or packages (given and/or the portfolio's best) x scenarios."""
     from .api import resolve_weights
 
     case = loaded.case
     if not case.scenarios:
         raise UsageError(Problem(f"the case {loaded.name} has no scenarios: section, so there is nothing to compare", hint="add scenarios of the other side's behaviour (see payoffs/scenarios.yaml in the bundled case)"))
+    if top_packages < 0:
+        raise UsageError(Problem(f"--packages must be 0 or more, got {top_packages}"))
     probs, source = merge_probabilities(case, probabilities)
     pid, w = resolve_weights(loaded, profile, weights)
     kept, values, screened, warnings = _option_values(loaded, w, method, method_options)
-    if packages:
-        rows, values = _package_rows(case, kept, values, screened, packages)
+    if packages or top_packages:
+        wanted = [(tuple(p), "--package") for p in packages or []]
+        if top_packages:
+            wanted += _portfolio_packages(loaded, profile, method, weights, screened, top_packages)
+        rows, values, notes = _package_rows(case, kept, values, screened, wanted)
+        warnings += notes
         kind = "package"
     else:
         rows = tuple(Row(oid, case.options[oid].label, case.options[oid].label_zh, (oid,)) for oid in kept)
@@ -167,10 +180,37 @@ def scenario_payoffs(
     )
 
 
-def _package_rows(case, kept: list[str], values: np.ndarray, screened: dict[str, list[str]], packages) -> tuple[tuple[Row, ...], np.ndarray]:
+def _portfolio_packages(loaded, profile, method, weights, screened, top: int) -> list[tuple[tuple[str, ...], str]]:
+    """The K best packages of the base case, then each scenario's best, from the portfolio core.
+
+    Options that break a red line under any scenario are excluded up front, so
+    every package has a value in every column.
+    """
+    from .portfolio import best_packages
+
+    out: list[tuple[tuple[str, ...], str]] = []
+    runs = [(None, top, "best package {k} of the base case")]
+    runs += [(sid, 1, f"best package under {sid}") for sid in loaded.case.scenarios]
+    for scenario, k_top, words in runs:
+        result = best_packages(loaded, profile=profile, method=method, weights=weights, scenario=scenario, top=k_top, exclude=sorted(screened), explain_infeasible=False)
+        if not result.packages:
+            where = "the base case" if scenario is None else f"scenario '{scenario}'"
+            raise UsageError(Problem(
+                f"no package meets the case's constraints under {where} (portfolio status: {result.status})",
+                hint="run `negotiator portfolio` for the constraints in conflict, or give packages with --package",
+            ))
+        for pkg in result.packages:
+            out.append((tuple(pkg.selected), words.format(k=pkg.rank)))
+    return out
+
+
+def _package_rows(case, kept: list[str], values: np.ndarray, screened: dict[str, list[str]], packages) -> tuple[tuple[Row, ...], np.ndarray, list[str]]:
     index = {oid: i for i, oid in enumerate(kept)}
-    rows, out, seen = [], [], set()
-    for members in packages:
+    rows: list[Row] = []
+    out: list[np.ndarray] = []
+    seen: dict[frozenset, int] = {}
+    notes: list[str] = []
+    for members, origin in packages:
         members = tuple(members)
         for oid in members:
             if oid in screened:
@@ -180,10 +220,37 @@ def _package_rows(case, kept: list[str], values: np.ndarray, screened: dict[str,
                 ))
         key = frozenset(members)
         if key in seen:
-            raise UsageError(Problem(f"package {'+'.join(members)} is given twice", hint="give each package once"))
-        seen.add(key)
+            # The same package from two sources (say, best in the base case and under a scenario): one row.
+            k = seen[key]
+            if origin == "--package" and rows[k].origin == "--package":
+                raise UsageError(Problem(f"package {'+'.join(members)} is given twice", hint="give each package once"))
+            rows[k] = replace(rows[k], origin=f"{rows[k].origin}; {origin}")
+            continue
+        seen[key] = len(rows)
         label = " + ".join(case.options[o].label for o in members)
         label_zh = " + ".join(case.options[o].label_zh or case.options[o].label for o in members)
-        rows.append(Row("+".join(members), label, label_zh, members))
-        out.append(values[[index[o] for o in members]].sum(axis=0))
-    return tuple(rows), np.vstack(out)
+        member_labels = tuple((case.options[o].label, case.options[o].label_zh) for o in members)
+        rows.append(Row("+".join(members), label, label_zh, members, origin, member_labels))
+        bonus = sum(s.bonus for s in case.constraints.synergies if key.issuperset(s.options))
+        out.append(values[[index[o] for o in members]].sum(axis=0) + bonus)
+        if origin == "--package":
+            notes += [f"package {'+'.join(members)}: {broken}" for broken in _package_rule_breaks(case, members)]
+    return tuple(rows), np.vstack(out), notes
+
+
+def _package_rule_breaks(case, members: tuple[str, ...]) -> list[str]:
+    """What a hand-made package breaks (prerequisites, exclusions, budgets, count): warnings, not errors."""
+    chosen = set(members)
+    out = []
+    for o in members:
+        opt = case.options[o]
+        out += [f"'{o}' requires '{r}', which is not in the package" for r in opt.requires if r not in chosen]
+        out += [f"'{o}' and '{x}' exclude each other" for x in opt.excludes if x in chosen and o < x]
+    c = case.constraints
+    for res, cap in c.budgets.items():
+        used = sum(case.options[o].resources.get(res, 0.0) for o in members)
+        if used > cap + 1e-9:
+            out.append(f"uses {used:g} {res}, over the budget of {cap:g}")
+    if c.count is not None and not c.count[0] <= len(members) <= c.count[1]:
+        out.append(f"holds {len(members)} options; the case allows {c.count[0]} to {c.count[1]}")
+    return out

@@ -99,6 +99,7 @@ class Ranking:
             ],
             "screened_out": [asdict(s) for s in self.screened_out],
             "warnings": list(self.warnings),
+            "findings": [str(f) for f in (self.details or {}).get("findings", [])],
         }
 
     def to_frame(self):

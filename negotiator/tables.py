@@ -77,8 +77,11 @@ def options_table(case, lang: str = "en") -> Table:
 def profiles_table(case, weights_by_profile: dict[str, dict[str, float]]) -> Table:
     table = Table(title="Weight profiles (normalised)")
     table.add_column("objective")
+    from .schema_methods import profile_kind
+
     for pid, spec in case.weights.items():
-        table.add_column(pid + (" (order)" if isinstance(spec, list) else ""), justify="right")
+        kind = profile_kind(spec)
+        table.add_column(pid + ("" if kind == "numbers" else f" ({kind})"), justify="right")
     for obj in case.objectives:
         table.add_row(obj, *[f"{weights_by_profile[p][obj]:.3f}" for p in case.weights])
     return table

@@ -34,6 +34,8 @@ __all__ = [
     "AhpResult",
     "ahp_weights",
     "ahp_matrix",
+    "geometric_mean_judgments",
+    "profile_ahp",
     "hierarchy_weights",
     "CR_LIMIT",
 ]
@@ -170,6 +172,14 @@ def geometric_mean_judgments(sets: Sequence[Sequence[tuple[str, str, float]]]) -
             key, lv = ((x, y), np.log(v)) if x <= y else ((y, x), -np.log(v))
             logs.setdefault(key, []).append(lv)
     return [(x, y, float(np.exp(np.mean(vals)))) for (x, y), vals in logs.items()]
+
+
+def profile_ahp(spec, objectives: Sequence[str]) -> AhpResult:
+    """The AHP result of an ``{ahp: ...}`` profile, items in case order."""
+    order = list(objectives)
+    judged = spec.judgments()
+    items = sorted({x for j in judged for x in j[:2]}, key=lambda o: order.index(o) if o in order else len(order))
+    return ahp_weights(items, judged)
 
 
 # -- hierarchy ---------------------------------------------------------------------

@@ -101,9 +101,9 @@ def test_a_workbook_edited_by_hand_round_trips_cell_for_cell(full_xlsx, tmp_path
     def change(wb):
         # Typed into the first free row, as a person would (the sheets keep spare unlocked rows below).
         for sheet, values in (
-            ("Scores", ["new_option", 5, 2, "-1 / 0 / 2", 0.4]),
+            ("Scores", ["new_option", 5, 2, "-1 / 0 / 2", "low / medium / 7", 0.4]),
             ("Options", ["new_option", "New option", "新方案", "三", None, "talks", None, 1, None, None, "added in Excel"]),
-            ("Score notes", ["new_option", None, "costed by finance", None, None]),
+            ("Score notes", ["new_option", None, "costed by finance", None, None, None]),
         ):
             ws = wb[sheet]
             row = 1 + sum(1 for r in ws.iter_rows(values_only=True) if any(v is not None for v in r))
@@ -116,6 +116,7 @@ def test_a_workbook_edited_by_hand_round_trips_cell_for_cell(full_xlsx, tmp_path
     case = load_case(tmp_path / "case.yaml").case
     assert case.options["new_option"].requires == ["talks"]
     assert case.options["new_option"].scores["relations"] == (-1.0, 0.0, 2.0)
+    assert case.options["new_option"].scores["goodwill"] == ("low", "medium", 7.0)  # level words
     assert case.options["verify_identity"].scores["orderly_reception"] == (3.0, 4.5, 6.0)
     assert case.options["new_option"].notes == {"net_cost": "costed by finance"}
     assert cli("export", tmp_path / "case.yaml", "-o", tmp_path / "second.xlsx").exit_code == 0
@@ -152,6 +153,7 @@ def test_workbook_is_protected_frozen_and_has_drop_downs(full_xlsx, tmp_path):
     assert options["A2"].protection.locked is True  # an existing id
     assert options["B2"].protection.locked is False  # its label
     assert options[f"A{options.max_row}"].protection.locked is False  # room for new options
+    assert options.column_dimensions["C"].protection.locked is False  # new rows and columns are editable
     directions = [dv for dv in wb["Objectives"].data_validations.dataValidation]
     assert any(dv.formula1 == '"max,min"' for dv in directions)
     ids = [dv.formula1 for dv in wb["Scenario scores"].data_validations.dataValidation]
@@ -339,7 +341,8 @@ def test_unknown_column_is_named(cli, tmp_path, full_xlsx):
 
     err = _import_fails(cli, _edit(tmp_path, full_xlsx, change), tmp_path)
     assert "unknown key 'weight' in objectives.orderly_reception" in err
-    assert "Objectives!I2" in err
+    header = [c.value for c in openpyxl.load_workbook(tmp_path / "edited.xlsx")["Objectives"][1]]
+    assert f"Objectives!{openpyxl.utils.get_column_letter(header.index('weight') + 1)}2" in err
 
 
 def test_an_existing_output_is_not_overwritten(cli, tmp_path, full_xlsx):
@@ -383,3 +386,80 @@ def test_unknown_fields_are_carried_in_yaml_columns(tmp_path):
     sheets = {n: Sheet(n, rows, lambda r, c, _n=n: f"{_n}!{r}:{c}") for n, rows in tables.items()}
     data, _ = tables_to_data(sheets, Issues("t"))
     assert data["objectives"]["orderly_reception"]["value"] == {"kind": "piecewise", "points": [[0, 0], [5, 0.8], [10, 1]]}
+
+
+def test_level_words_are_checked_against_the_objectives_levels(cli, tmp_path, full_xlsx):
+    def change(wb):
+        ws = wb["Scores"]
+        header = [c.value for c in ws[1]]
+        ws.cell(row=2, column=header.index("goodwill") + 1, value="hihg")  # goodwill has levels
+        ws.cell(row=3, column=header.index("net_cost") + 1, value="high")  # net_cost has none
+
+    err = _import_fails(cli, _edit(tmp_path, full_xlsx, change), tmp_path)
+    assert "Scores!E2: option 'verify_identity', objective 'goodwill': 'hihg' is not one of its levels (low, medium, high)" in err
+    assert "Scores!C3: 'high' is not a number" in err
+
+
+def test_new_method_fields_ride_in_yaml_columns(full_xlsx, tmp_path):
+    wb = openpyxl.load_workbook(_write(tmp_path, full_xlsx))
+    header = [c.value for c in wb["Objectives"][1]]
+    assert {"value (yaml)", "levels (yaml)", "promethee (yaml)"} <= set(header)
+    row = next(r for r in wb["Objectives"].iter_rows(min_row=2, values_only=True) if r[0] == "orderly_reception")
+    assert row[header.index("value (yaml)")] == '{"kind": "piecewise", "points": [[0.0, 0.0], [5.0, 0.8], [10.0, 1.0]]}'
+    forms = {c.value: wb["Weights"].cell(row=2, column=c.column).value for c in wb["Weights"][1] if c.value}
+    assert forms["swing_weights"] == "swing" and forms["grouped"].startswith('{"hierarchy"')
+    other = "\n".join(r[0] or "" for r in wb["Other sections"].iter_rows(min_row=2, values_only=True))
+    assert other.startswith("analysts:") and "\ngames:" in other and "\nnegotiations:" in other
+
+
+@pytest.mark.parametrize("name", ["tiny.yaml", "negotiation_logroll.yaml"])
+def test_other_test_cases_round_trip(name, tmp_path):
+    loaded = load_case(CASES / name)
+    imported = import_workbook(_write(tmp_path, workbook_bytes(loaded)))
+    assert imported.loaded.sha256 == loaded.sha256
+    assert load_case_text(imported.yaml_text()).sha256 == loaded.sha256
+
+
+def test_error_cells_ties_and_misused_columns(tmp_path, full_xlsx):
+    def change(wb):
+        wb["Scores"]["B3"] = "#DIV/0!"
+        weights = wb["Weights"]
+        col = [c.value for c in weights[1]].index("screening_order") + 1
+        weights.cell(row=4, column=col, value=1)  # a second rank 1
+        wb["Constraints"]["C2"] = 5  # a min on a budget row
+        wb["Constraints"]["E2"] = None  # and no cap
+
+    with pytest.raises(CaseError) as exc:
+        import_workbook(_edit(tmp_path, full_xlsx, change))
+    text = _problems(exc)
+    assert "Scores!B3: the cell shows an error (#DIV/0!)" in text
+    assert "rank 1 is used twice in profile 'screening_order'" in text
+    assert "Constraints!C2: a budget row does not use the 'min' column" in text
+    assert "Constraints!E2: budget 'staff' has no cap" in text
+
+
+def test_several_empty_rows_are_one_problem_and_sheet_names_are_forgiving(tmp_path, full_xlsx):
+    def change(wb):
+        wb["Options"].insert_rows(3, amount=3)
+        wb["Score notes"].title = "score  NOTES"
+        wb.create_sheet("My scratch")
+
+    with pytest.raises(CaseError) as exc:
+        import_workbook(_edit(tmp_path, full_xlsx, change))
+    text = _problems(exc)
+    assert "Options!A3:A5: 3 empty rows in the middle of the table" in text
+    assert text.count("in the middle of the table") == 1
+    assert "Score notes" not in text  # "score  NOTES" was recognised
+
+
+def test_unknown_sheets_are_ignored_with_a_warning(tmp_path, full_xlsx):
+    imported = import_workbook(_edit(tmp_path, full_xlsx, lambda wb: wb.create_sheet("My scratch")))
+    assert imported.warnings == ["sheet 'My scratch' is not part of the case layout and was ignored"]
+
+
+def test_a_control_character_cannot_go_into_a_workbook(cli, tmp_path):
+    case = tmp_path / "ctrl.yaml"
+    case.write_text((CASES / "tiny.yaml").read_text(encoding="utf-8").replace("label: Option B", 'label: "Option\\x01B"'), encoding="utf-8")
+    result = cli("export", case, "-o", tmp_path / "out.xlsx")
+    assert result.exit_code == 2 and "control character" in result.stderr
+    assert not (tmp_path / "out.xlsx").exists()

@@ -11,11 +11,9 @@ import pytest
 FULL = "removal_flights=two,verification=joint_biometric,fugitive_returns=five,information_sharing=on_request,visa_reciprocity=no_linkage"
 
 
-@pytest.fixture(scope="module")
-def bundled_json():
-    from negotiator.testing import run_cli
-
-    r = run_cli("negotiate", "--format", "json", "--propose", FULL, "--link", "removal_flights,fugitive_returns")
+@pytest.fixture
+def bundled_json(cli):
+    r = cli("negotiate", "--format", "json", "--propose", FULL, "--link", "removal_flights,fugitive_returns")
     assert r.exit_code == 0, r.stderr
     return json.loads(r.stdout)  # stdout holds nothing but the JSON (no solver banner)
 

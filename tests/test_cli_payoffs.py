@@ -201,3 +201,20 @@ def test_game_payoff_with_one_number_refused(cli, tmp_path):
 
 def test_validate_accepts_the_bundled_game(cli):
     assert cli("validate").exit_code == 0
+
+
+def test_payoffs_top_packages_from_the_portfolio(cli):
+    r = cli("payoffs", "--packages", "1", "-f", "json")
+    assert r.exit_code == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["kind"] == "package"
+    origins = " | ".join(p["origin"] for p in data["payoffs"])
+    assert "best package 1 of the base case" in origins
+    for sid in data["probabilities"]:
+        assert f"best package under {sid}" in origins
+    table = cli("payoffs", "--packages", "1")
+    assert table.exit_code == 0 and "The packages" in table.stdout and "P1" in table.stdout
+
+
+def test_payoffs_negative_package_count(cli):
+    assert_clean_error(cli("payoffs", "--packages", "-1"), "--packages must be 0 or more")

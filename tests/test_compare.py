@@ -76,11 +76,11 @@ def test_cli_table_json_csv_markdown(cli):
 
 
 def test_cli_bad_input(cli):
-    r = cli("compare-methods", "--methods", "additive,borda")
+    r = cli("compare-methods", "tests/cases/tiny.yaml", "--methods", "additive,borda")
     assert r.exit_code == 2 and "unknown method 'borda'" in r.stderr and "Traceback" not in r.stderr
-    r = cli("compare-methods", "--profile", "nobody")
+    r = cli("compare-methods", "tests/cases/tiny.yaml", "--profile", "nobody")
     assert r.exit_code == 2 and "unknown weight profile 'nobody'" in r.stderr
-    r = cli("compare-methods", "--vikor-v", "3")
+    r = cli("compare-methods", "tests/cases/tiny.yaml", "--vikor-v", "3")
     assert r.exit_code == 2 and "VIKOR's v" in r.stderr
 
 

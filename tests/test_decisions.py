@@ -277,3 +277,41 @@ def test_case_without_scenarios_is_refused():
     text = "negotiator: 1\nobjectives: {g: {label: G}}\noptions: {a: {label: A, scores: {g: 1}}, b: {label: B, scores: {g: 2}}}\n"
     with pytest.raises(UsageError, match="no scenarios"):
         scenario_payoffs(load_case_text(text))
+
+
+def test_top_packages_hold_each_scenarios_best_package(bundled):
+    from negotiator.portfolio import best_packages
+
+    t = scenario_payoffs(bundled, top_packages=2)
+    assert t.kind == "package" and "best package 1 of the base case" in t.rows[0].origin
+    for j, sid in enumerate(t.scenarios):
+        k = next(i for i, r in enumerate(t.rows) if f"best package under {sid}" in r.origin)
+        # Best under its own scenario, among every package in the table ...
+        assert t.values[k, j] >= t.values[:, j].max() - 1e-9
+        # ... and worth what the portfolio optimiser says it is worth there (additive: values add up).
+        best = best_packages(bundled, scenario=sid, exclude=sorted(t.screened_out))
+        assert t.values[k, j] == pytest.approx(best.value, abs=1e-9)
+
+
+SYNERGY_CASE = """
+negotiator: 1
+objectives: {g: {label: G, scale: [0, 10]}}
+options:
+  a: {label: A, scores: {g: 4}}
+  b: {label: B, requires: [c], scores: {g: 6}}
+  c: {label: C, resources: {staff: 5}, scores: {g: 2}}
+constraints:
+  budgets: {staff: 4}
+  synergies: [{options: [a, b], bonus: 0.25}]
+scenarios:
+  one: {label: One, probability: 1.0}
+"""
+
+
+def test_package_value_adds_synergy_bonuses_and_warns_about_broken_rules():
+    loaded = load_case_text(SYNERGY_CASE)
+    t = scenario_payoffs(loaded, packages=[("a", "b"), ("c",)])
+    # a + b = 0.4 + 0.6 plus the synergy bonus 0.25; c alone 0.2.
+    np.testing.assert_allclose(t.values[:, 0], [1.25, 0.2])
+    assert any("'b' requires 'c'" in w for w in t.warnings)
+    assert any("uses 5 staff, over the budget of 4" in w for w in t.warnings)

@@ -390,3 +390,66 @@ def test_every_equilibrium_on_a_grid_lies_in_a_reported_nash_subset():
                 if max(deviation_gains(g, x, y)) > 0:
                     continue
                 assert any(_in_hull(x, X) and _in_hull(y, Y) for X, Y in subsets), (g.A, g.B, x, y)
+
+
+def _reference_equilibria(A, B):
+    """Brute force in Fractions, independent of the numpy screen: every support pair, exactly.
+
+    For supports I (rows) and J (columns), solve the indifference equations; keep
+    solutions that are probability vectors and best responses. In degenerate games the
+    solution set of a support pair can be a polytope, so this only returns the unique
+    solutions: compare on non-degenerate games.
+    """
+    from itertools import combinations as comb
+
+    from negotiator.games import to_fraction
+
+    A = [[to_fraction(v) for v in r] for r in A]  # 0.029 means 29/1000, as in the files
+    B = [[to_fraction(v) for v in r] for r in B]
+    m, n = len(A), len(A[0])
+
+    def solve(M, b):
+        k = len(M)
+        aug = [list(r) + [bb] for r, bb in zip(M, b)]
+        for c in range(k):
+            piv = next((r for r in range(c, k) if aug[r][c] != 0), None)
+            if piv is None:
+                return None
+            aug[c], aug[piv] = aug[piv], aug[c]
+            aug[c] = [v / aug[c][c] for v in aug[c]]
+            for r in range(k):
+                if r != c and aug[r][c] != 0:
+                    aug[r] = [v - aug[r][c] * w for v, w in zip(aug[r], aug[c])]
+        return [aug[r][k] for r in range(k)]
+
+    out = set()
+    for size in range(1, min(m, n) + 1):
+        for I in comb(range(m), size):
+            for J in comb(range(n), size):
+                # y on J makes rows in I indifferent (value u); x on I makes columns in J indifferent (value v).
+                y = solve([[F(A[i][j]) for j in J] + [F(-1)] for i in I] + [[F(1)] * size + [F(0)]], [F(0)] * size + [F(1)])
+                x = solve([[F(B[i][j]) for i in I] + [F(-1)] for j in J] + [[F(1)] * size + [F(0)]], [F(0)] * size + [F(1)])
+                if x is None or y is None or min(x[:-1]) < 0 or min(y[:-1]) < 0:
+                    continue
+                X = tuple(x[I.index(i)] if i in I else F(0) for i in range(m))
+                Y = tuple(y[J.index(j)] if j in J else F(0) for j in range(n))
+                if max(deviation_gains(Bimatrix.from_lists(A, B), X, Y)) <= 0:
+                    out.add((X, Y))
+    return out
+
+
+def test_float_screen_loses_nothing_on_large_and_decimal_payoffs():
+    # The vertex enumeration screens bases in floating point; payoffs spanning magnitudes
+    # (1e6 next to 0.001) stress it. An independent exact brute force is the oracle.
+    rng = np.random.default_rng(2026)
+    checked = 0
+    while checked < 12:
+        m, n = int(rng.integers(2, 4)), int(rng.integers(2, 4))
+        scale = rng.choice([1e-3, 1, 1e6], size=(m, n))
+        A = (rng.integers(-99, 100, size=(m, n)) * scale).round(3).tolist()
+        B = (rng.integers(-99, 100, size=(m, n)) * scale.T.mean()).round(3).tolist()
+        g = game(A, B)
+        if is_degenerate(g):
+            continue
+        assert eq_set(g) == _reference_equilibria(A, B), (A, B)
+        checked += 1

@@ -64,7 +64,14 @@ def test_dominating_option_outranks_everything():
 
 
 def test_bad_thresholds(cli):
-    r = cli("rank", "--method", "electre", "--electre-c", "1.2")
+    r = cli("rank", "tests/cases/tiny.yaml", "--method", "electre", "--electre-c", "1.2")
     assert r.exit_code == 2 and "concordance threshold must lie in [0, 1]" in r.stderr
-    ok = cli("rank", "--method", "electre", "--electre-c", "0.5", "--electre-d", "0.5", "--format", "csv")
+    ok = cli("rank", "tests/cases/tiny.yaml", "--method", "electre", "--electre-c", "0.5", "--electre-d", "0.5", "--format", "csv")
     assert ok.exit_code == 0 and "# method: electre concordance=0.5 discordance=0.5" in ok.stdout
+
+
+def test_not_outranked_options_reach_the_json(cli):
+    import json
+
+    j = json.loads(cli("rank", "tests/cases/tiny.yaml", "--method", "electre", "--format", "json").stdout)
+    assert j["findings"][0].startswith("ELECTRE I: outranked by no other option (c = 0.65, d = 0.35): ")

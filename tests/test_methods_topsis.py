@@ -110,15 +110,15 @@ def test_flat_objective_warns_and_ranks(method):
 
 
 def test_normalisation_option_from_the_cli(cli):
-    a = cli("rank", "--method", "topsis", "--format", "json")
-    b = cli("rank", "--method", "topsis", "--topsis-normalisation", "minmax", "--format", "json")
+    a = cli("rank", "tests/cases/tiny.yaml", "--method", "topsis", "--format", "json")
+    b = cli("rank", "tests/cases/tiny.yaml", "--method", "topsis", "--topsis-normalisation", "minmax", "--format", "json")
     assert a.exit_code == 0 and b.exit_code == 0, a.stderr + b.stderr
     import json
 
     ja, jb = json.loads(a.stdout), json.loads(b.stdout)
     assert ja["method_options"] == {} and jb["method_options"] == {"normalisation": "minmax"}
     assert [r["score"] for r in ja["ranking"]] != [r["score"] for r in jb["ranking"]]
-    bad = cli("rank", "--method", "topsis", "--topsis-normalisation", "zscore")
+    bad = cli("rank", "tests/cases/tiny.yaml", "--method", "topsis", "--topsis-normalisation", "zscore")
     assert bad.exit_code == 2 and "unknown TOPSIS normalisation 'zscore'" in bad.stderr and "vector, minmax" in bad.stderr
-    wrong = cli("rank", "--method", "additive", "--topsis-normalisation", "minmax")
+    wrong = cli("rank", "tests/cases/tiny.yaml", "--method", "additive", "--topsis-normalisation", "minmax")
     assert wrong.exit_code == 2 and "applies to --method topsis only" in wrong.stderr

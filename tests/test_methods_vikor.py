@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -102,13 +104,20 @@ def test_score_is_one_minus_q_and_details_report_q():
 
 
 def test_v_from_the_cli(cli):
-    ok = cli("rank", "--method", "vikor", "--vikor-v", "0.9", "--format", "json")
+    ok = cli("rank", "tests/cases/tiny.yaml", "--method", "vikor", "--vikor-v", "0.9", "--format", "json")
     assert ok.exit_code == 0, ok.stderr
     import json
 
     assert json.loads(ok.stdout)["method_options"] == {"v": 0.9}
     for bad in ("1.5", "-0.1"):
-        r = cli("rank", "--method", "vikor", "--vikor-v", bad)
+        r = cli("rank", "tests/cases/tiny.yaml", "--method", "vikor", "--vikor-v", bad)
         assert r.exit_code == 2 and "VIKOR's v must lie in [0, 1]" in r.stderr and "Traceback" not in r.stderr
-    wrong = cli("rank", "--method", "promethee", "--vikor-v", "0.2")
+    wrong = cli("rank", "tests/cases/tiny.yaml", "--method", "promethee", "--vikor-v", "0.2")
     assert wrong.exit_code == 2 and "--vikor-v applies to --method vikor only" in wrong.stderr
+
+
+def test_compromise_set_reaches_table_and_json(cli):
+    t = cli("rank", "tests/cases/tiny.yaml", "--method", "vikor")
+    assert t.exit_code == 0 and "VIKOR compromise set:" in t.stdout and "C1 acceptable advantage" in t.stdout
+    j = json.loads(cli("rank", "tests/cases/tiny.yaml", "--method", "vikor", "--format", "json").stdout)
+    assert j["findings"][0].startswith("VIKOR compromise set: ")

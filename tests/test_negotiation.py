@@ -239,6 +239,8 @@ def test_no_agreement_zone_is_a_result_not_an_error():
     # Packages (90, 20) and (60, 80); walk-aways (70, 50): no package reaches both.
     assert not o.zone_exists and o.nash is None and o.kalai_smorodinsky is None
     assert "No agreement zone" in o.no_zone_reason
+    # Shortfalls: (90, 20) leaves them 30 short, (60, 80) leaves us 10 short: the closest is "low".
+    assert "The closest (terms=low) leaves Us 10 short." in o.no_zone_reason
     # A lottery does: on the edge, u = (90 - 30 t, 20 + 60 t) with 1/2 <= t <= 2/3; the Nash
     # product (20 - 30 t)(60 t - 30) peaks at t = 7/12: (72.5, 55), by hand.
     assert o.nash_lottery.utilities == pytest.approx((72.5, 55.0), abs=1e-12)
@@ -309,3 +311,37 @@ def test_fraction_check_of_bill_and_jack_frontier_size():
         pts.add((b, j))
     best = max(pts, key=lambda u: u[0] * u[1] if u[0] >= 0 and u[1] >= 0 else -1)
     assert best == (12, 5)
+
+
+# -- lottery solutions against dense sampling of the hull ----------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_lottery_solutions_against_sampled_mixtures(seed):
+    # Sample mixtures of every pair of points (the hull's boundary is made of such pairs):
+    # no sampled mixture in the zone has a larger Nash product, and the Kalai-Smorodinsky
+    # point gives both sides the same share of their largest possible gain over the sampled zone.
+    rng = np.random.default_rng(seed)
+    pts = [tuple(map(float, rng.uniform(0, 10, 2))) for _ in range(8)]
+    d = (float(rng.uniform(0, 4)), float(rng.uniform(0, 4)))
+    nash = nash_on_hull(pts, d)
+    ks = ks_on_hull(pts, d)
+    ts = np.linspace(0.0, 1.0, 401)
+    mixes = [(a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])) for a in pts for b in pts for t in ts]
+    zone = [m for m in mixes if m[0] >= d[0] and m[1] >= d[1]]
+    if not zone:
+        assert nash is None and ks is None
+        return
+    best = max((m[0] - d[0]) * (m[1] - d[1]) for m in zone)
+    got = (nash.utilities[0] - d[0]) * (nash.utilities[1] - d[1])
+    assert got >= best - 1e-9
+    assert got <= best + 0.05 * max(best, 1e-9) + 1e-6  # the grid gets close to the optimum
+    ideal = (max(m[0] for m in zone), max(m[1] for m in zone))
+    shares = [(ks.utilities[p] - d[p]) / (ideal[p] - d[p]) for p in range(2) if ideal[p] - d[p] > 1e-6]
+    if len(shares) == 2:
+        assert abs(shares[0] - shares[1]) < 0.02 or min(shares) >= 0.99
+    # Each lottery uses at most two packages and its probabilities sum to 1.
+    for sol in (nash, ks):
+        assert len(sol.lottery) <= 2 and sum(p for _, p in sol.lottery) == pytest.approx(1.0)
+        mixed = tuple(sum(p * pts[k][i] for k, p in sol.lottery) for i in range(2))
+        assert mixed == pytest.approx(sol.utilities, abs=1e-9)

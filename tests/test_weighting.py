@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -197,3 +199,23 @@ def test_disconnected_ahp_is_refused(cli, tmp_path):
     p.write_text(text + "weights:\n  bad: {ahp: {a: {b: 2}, c: {d: 3}}}\n", encoding="utf-8")
     r = cli("rank", p)
     assert r.exit_code == 2 and "unlinked groups" in r.stderr
+
+
+def test_ahp_command_shows_matrix_and_consistency(cli):
+    r = cli("ahp", "tests/cases/methods_demo.yaml")
+    assert r.exit_code == 0, r.stderr
+    assert "AHP profile 'ahp'" in r.stdout and "(1.55)" in r.stdout and "RI(5) 1.12" in r.stdout and "consistent enough" in r.stdout
+    j = json.loads(cli("ahp", "tests/cases/methods_demo.yaml", "--format", "json").stdout)
+    prof = j["profiles"]["ahp"]
+    assert prof["consistent"] and prof["ri"] == 1.12 and abs(sum(prof["weights"].values()) - 1) < 1e-12
+    assert prof["filled"][0]["a"] == "cost" and prof["filled"][0]["b"] == "standing"
+    assert len(j["case_sha256"]) == 64
+
+
+def test_ahp_command_bad_input(cli):
+    r = cli("ahp", "tests/cases/tiny.yaml")
+    assert r.exit_code == 2 and "has no AHP weight profile" in r.stderr
+    r = cli("ahp", "tests/cases/methods_demo.yaml", "--profile", "swing")
+    assert r.exit_code == 2 and "is not an AHP profile" in r.stderr and "AHP profiles: ahp" in r.stderr
+    r = cli("ahp", "tests/cases/methods_demo.yaml", "--profile", "nope")
+    assert r.exit_code == 2 and "unknown weight profile 'nope'" in r.stderr

@@ -164,3 +164,25 @@ def test_rank_moves_against_the_starting_profile(cases_dir):
     assert [r.option for r in before.rows] == ["b", "a"] and [r.option for r in after.rows] == ["a", "b"]
     assert moves == {"a": 1, "b": -1}
     assert rank_moves(None, after) == {"a": None, "b": None}
+
+
+def test_cheapest_shift_agrees_with_the_sensitivity_flip_lp():
+    # Peer check: negotiator.sensitivity.solve_flip_lp (PuLP/CBC, Wolters & Mareschal 1995) on a
+    # two-option matrix asks the same question: the nearest weights (L1) where B is at least level.
+    from negotiator.matrix import build_matrix
+    from negotiator.sensitivity import solve_flip_lp
+
+    loaded = load_case()
+    base = api.rank(loaded)
+    values = build_matrix(loaded.case).values()
+    objs = list(loaded.case.objectives)
+    w0 = np.array([base.provenance.weights[o] for o in objs])
+    leader = base.rows[0].option
+    for row in base.rows[1:6]:
+        r = pairwise_what_if(loaded, leader, row.option, base.provenance.weights)
+        pair = values[[list(loaded.case.options).index(o) for o in (leader, row.option)]]
+        w = solve_flip_lp(pair, w0, 1, "l1")
+        if r.possible:
+            assert np.abs(w - w0).sum() == pytest.approx(r.cheapest.distance, abs=1e-6)
+        else:
+            assert w is None or np.abs(w - w0).sum() == pytest.approx(0, abs=1e-9)

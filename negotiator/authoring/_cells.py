@@ -36,6 +36,7 @@ __all__ = [
 #: An uncertain score is one text cell: ``low / likely / high`` (documented in docs/authoring.md).
 RANGE_SEPARATOR = " / "
 
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\ufeff\ufffe\uffff]")
 _RANGE_SPLIT = re.compile(r"\s*[/;]\s*|\s*,\s*")
 
 
@@ -66,11 +67,14 @@ def _number_text(value: float) -> str:
 
 
 def format_score(score: Any, style: str = "text") -> Any:
-    """A point as a number; a [low, likely, high] range as ``"5 / 6 / 7"`` (or a tuple)."""
+    """A point as a number; a [low, likely, high] range as ``"5 / 6 / 7"`` (or a tuple).
+
+    Level words (``high``) stay words: ``"low / medium / high"``.
+    """
     if isinstance(score, (list, tuple)):
         if style == "tuple":
-            return tuple(format_number(float(v)) for v in score)
-        return RANGE_SEPARATOR.join(_number_text(v) for v in score)
+            return tuple(v if isinstance(v, str) else format_number(float(v)) for v in score)
+        return RANGE_SEPARATOR.join(v if isinstance(v, str) else _number_text(v) for v in score)
     return format_number(score) if isinstance(score, float) else score
 
 
@@ -117,10 +121,12 @@ def parse_number(value: Any) -> tuple[float | None, str | None]:
     return number, None
 
 
-def parse_score(value: Any) -> tuple[Any, str | None]:
+def parse_score(value: Any, words: bool = False) -> tuple[Any, str | None]:
     """A score cell: a number, or ``low / likely / high`` (also ``[l, m, h]`` or a 3-tuple).
 
-    The order low <= likely <= high is checked by the schema, like in YAML.
+    With ``words`` (the objective defines levels) a part may be a level word
+    such as ``high``; the schema checks the word. The order low <= likely <=
+    high is checked by the schema too, as for YAML.
     """
     bad = _date_complaint(value)
     if bad:
@@ -135,14 +141,19 @@ def parse_score(value: Any) -> tuple[Any, str | None]:
     else:
         number = _plain_number(value)
         if number is None or math.isnan(number) or math.isinf(number):
+            if words and isinstance(value, str) and value.strip():
+                return value.strip(), None
             return None, f"{_shown(value)} is not a number (nor a range low / likely / high)"
         return number, None
     if len(parts) != 3:
         return None, f"{_shown(value)}: a range is three numbers, low / likely / high (got {len(parts)})"
-    numbers = []
+    numbers: list[Any] = []
     for part in parts:
         number = _plain_number(part)
         if number is None or math.isnan(number) or math.isinf(number):
+            if words and isinstance(part, str) and part.strip():
+                numbers.append(part.strip())
+                continue
             return None, f"{_shown(value)}: {_shown(part)} is not a number"
         numbers.append(number)
     return numbers, None
@@ -178,8 +189,13 @@ def format_id_list(ids: list[str]) -> str | None:
 
 
 def flow_text(value: Any) -> str:
-    """One-line YAML for a cell. JSON is valid YAML, keeps key order and reads back exactly."""
-    return json.dumps(value, ensure_ascii=False)
+    """One-line YAML for a cell. JSON is valid YAML, keeps key order and reads back exactly.
+
+    Chinese stays readable; the few characters YAML refuses raw (DEL, C1
+    controls, BOM) are escaped.
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def parse_flow(value: Any) -> tuple[Any, str | None]:

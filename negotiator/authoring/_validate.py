@@ -46,6 +46,19 @@ def _relabel(problem: Problem, locations: Locations, issues: Issues) -> Problem 
     return Problem(problem.message, file=issues.source, where=where, hint=problem.hint)
 
 
+def _reading_order(problem: Problem) -> tuple:
+    """Sheet by sheet in workbook order, then row, then column; anything else keeps its place at the end."""
+    import re
+
+    from .layout import SHEET_ORDER
+
+    m = re.match(r"^'?([^'!]+)'?!([A-Z]+)(\d+)", problem.where or "")
+    if not m or m.group(1) not in SHEET_ORDER:
+        return (len(SHEET_ORDER), 0, 0, "")
+    column = m.group(2)
+    return (SHEET_ORDER.index(m.group(1)), int(m.group(3)), len(column), column)
+
+
 def validate_data(data: dict, locations: Locations, issues: Issues, name: str):
     """A LoadedCase from cell-built data, or CaseError with every problem (cell problems first)."""
     from ..catalog import LoadedCase, _merge, _validate, case_sha256
@@ -61,5 +74,5 @@ def validate_data(data: dict, locations: Locations, issues: Issues, name: str):
             if relabelled is not None and relabelled not in problems:
                 problems.append(relabelled)
     if issues.problems or problems:
-        raise CaseError(list(issues.problems) + problems)
+        raise CaseError(sorted(list(issues.problems) + problems, key=_reading_order))
     return LoadedCase(case=case, name=name, documents=[], sha256=case_sha256(case), warnings=list(issues.warnings))

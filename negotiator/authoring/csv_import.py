@@ -78,8 +78,11 @@ def _col(j: int) -> str:
     return get_column_letter(j + 1)
 
 
-def read_scores_csv(path: str | Path) -> tuple[list[_Cell], list[Problem], list[str], list[str]]:
-    """Cells of the CSV (blank ones skipped), problems, the objective ids and the option ids it names."""
+def read_scores_csv(path: str | Path, word_objectives: set[str] | frozenset = frozenset()) -> tuple[list[_Cell], list[Problem], list[str], list[str]]:
+    """Cells of the CSV (blank ones skipped), problems, the objective ids and the option ids it names.
+
+    Scores of ``word_objectives`` (objectives with levels) may be level words.
+    """
     p = Path(path)
     name = str(path)
     if not p.is_file():
@@ -122,7 +125,7 @@ def read_scores_csv(path: str | Path) -> tuple[list[_Cell], list[Problem], list[
             value = row[j] if j < len(row) else None
             if is_blank(value):
                 continue
-            score, bad = parse_score(value)
+            score, bad = parse_score(value, words=obj in word_objectives)
             if bad:
                 problems.append(Problem(bad, file=name, line=i, where=f"column {_col(j)} ({obj})", hint="a score is a number, or low / likely / high, e.g. 5 / 6 / 7"))
                 continue
@@ -167,16 +170,26 @@ def _round_trip_yaml(text: str):
 def _yaml_score(score: Any):
     from ruamel.yaml.comments import CommentedSeq
 
+    if isinstance(score, str):
+        return score
     if isinstance(score, list):
-        seq = CommentedSeq(format_number(float(v)) for v in score)
+        seq = CommentedSeq(v if isinstance(v, str) else format_number(float(v)) for v in score)
         seq.fa.set_flow_style()
         return seq
     return format_number(float(score))
 
 
+def _same_part(a: Any, b: Any) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return isinstance(a, str) and isinstance(b, str) and a.strip() == b.strip()
+    return float(a) == float(b)
+
+
 def _same(old: Any, new: Any) -> bool:
     if isinstance(old, (list, tuple)) and isinstance(new, (list, tuple)):
-        return len(old) == len(new) and all(float(a) == float(b) for a, b in zip(old, new))
+        return len(old) == len(new) and all(_same_part(a, b) for a, b in zip(old, new))
+    if isinstance(old, str) or isinstance(new, str):
+        return _same_part(old, new)
     if isinstance(old, (list, tuple)) or isinstance(new, (list, tuple)):
         return False
     try:
@@ -191,15 +204,14 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
     Unknown option or objective ids stop the merge (nothing written) unless
     ``skip_unknown``, which merges the rest and reports them.
     """
-    import io as _io
-
     from ..catalog import _merge, _validate, case_files, case_sha256, load_case
     from ..fileio import write_atomic
     from ..yamlio import parse_yaml_text
 
     name = str(csv_path)
-    cells, problems, csv_objectives, csv_options = read_scores_csv(csv_path)
     before = load_case(case_path)  # the case must be valid before we touch it
+    with_levels = {o for o, obj in before.case.objectives.items() if getattr(obj, "levels", None)}
+    cells, problems, csv_objectives, csv_options = read_scores_csv(csv_path, with_levels)
     report = MergeReport(csv=name, case=str(case_path), sha256_before=before.sha256)
     report.unknown_objectives = [o for o in csv_objectives if o not in before.case.objectives]
     report.unknown_options = [o for o in csv_options if o not in before.case.options]
@@ -251,7 +263,7 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
     new_texts = dict(texts)
     for f in changed_files:
         y, tree = trees[f]
-        buf = _io.StringIO()
+        buf = io.StringIO()
         y.dump(tree, buf)
         new_texts[f] = buf.getvalue()
     documents = [parse_yaml_text(new_texts[str(f)], str(f)) for f in files]
@@ -270,8 +282,8 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
 
 def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
-        return [format_number(float(v)) for v in value]
-    return value
+        return [str(v) if isinstance(v, str) else format_number(float(v)) for v in value]
+    return str(value) if isinstance(value, str) else value
 
 
 def _relabel(problems: list[Problem], documents, by_location: dict, csv_name: str) -> list[Problem]:

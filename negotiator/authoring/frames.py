@@ -30,6 +30,7 @@ FRAME_NAMES = {
     "constraints": "Constraints",
     "scenarios": "Scenarios",
     "scenario_scores": "Scenario scores",
+    "key_order": "Key order",
 }
 _INDEXED = ("objectives", "options", "scores", "notes", "weights", "scenarios")
 
@@ -100,6 +101,7 @@ def case_from_frames(
     scenarios=None,
     scenario_scores=None,
     notes=None,
+    key_order=None,
     weight_forms: Mapping[str, str] | None = None,
     title: str | None = None,
     title_zh: str | None = None,
@@ -112,25 +114,27 @@ def case_from_frames(
     ``weights`` has objectives as rows and profiles as columns; ``weight_forms``
     says per profile whether the column holds ``weights`` (the default) or an
     ``order`` (1 = most important). ``other`` holds sections with no frame
-    (games, negotiations) as plain data.
+    (games, negotiations) as plain data. ``key_order`` (path, keys) keeps
+    the order of keys a frame cannot show, e.g. a profile listing its most
+    important objective first; without it the objectives' order is used.
     """
     from .layout import FORM_LABEL, Sheet, tables_to_data
     from ._validate import validate_data
 
     issues = Issues(name)
     sheets: dict[str, Sheet] = {}
-    given = dict(objectives=objectives, options=options, scores=scores, weights=weights, constraints=constraints, scenarios=scenarios, scenario_scores=scenario_scores, notes=notes)
+    given = dict(objectives=objectives, options=options, scores=scores, weights=weights, constraints=constraints, scenarios=scenarios, scenario_scores=scenario_scores, notes=notes, key_order=key_order)
     for key, frame in given.items():
         if frame is None:
             continue
         rows, where = _rows(frame, key)
         if key == "weights":
-            forms = dict(weight_forms or {})
+            forms = dict(weight_forms.items()) if weight_forms is not None else {}
             rows.insert(1, [FORM_LABEL, *(forms.get(pid, "weights") for pid in rows[0][1:])])
             inner = where
 
-            def where(r: int, c: int, _inner=inner) -> str:  # noqa: E306 - row 1 is the made-up form row
-                return f"weight_forms[{rows[0][c]!r}]" if r == 1 else _inner(r - 1 if r > 1 else r, c)
+            def where(r: int, c: int, _inner=inner, _header=rows[0]) -> str:  # noqa: E306 - row 1 is the made-up form row
+                return f"weight_forms[{_header[c]!r}]" if r == 1 else _inner(r - 1 if r > 1 else r, c)
 
         sheets[FRAME_NAMES[key]] = Sheet(FRAME_NAMES[key], rows, where)
     case_rows: list[list[Any]] = [["field", "value"], ["negotiator", 1]]

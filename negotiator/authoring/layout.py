@@ -11,7 +11,8 @@ Sheets (see docs/authoring.md for what a person fills in):
 - ``Scores``: options as rows, objectives as columns; a range is ``low / likely / high`` in one cell.
 - ``Score notes``: the same grid, one line of rationale per score.
 - ``Weights``: objectives as rows, profiles as columns; row 2 gives each profile's form:
-  ``weights`` (numbers), ``order`` (1 = most important) or the whole profile as YAML.
+  ``weights`` (numbers), ``order`` (1 = most important), ``swing`` (0-100) or the whole
+  profile as YAML (ahp, hierarchy, an order with a scheme).
 - ``Constraints``: kind (budget, limit, package, count, synergy), id, min, max, value, options, label.
 - ``Scenarios``: id, label, label_zh, probability, source, description.
 - ``Scenario scores``: scenario, option, objective, score (one row per changed score).
@@ -100,7 +101,8 @@ README_LINES = (
     "Scores, weights, probabilities and resource figures are analyst judgments: say where they come from in Score notes.",
     "",
     "Scores: a number, or an uncertain score as one text cell 'low / likely / high', e.g. 5 / 6 / 7.",
-    "Weights: row 2 says each profile's form: 'weights' (numbers, any scale) or 'order' (1 = most important).",
+    "Weights: row 2 says each profile's form: 'weights' (numbers, any scale), 'order' (1 = most important),",
+    "  'swing' (0-100, the biggest swing 100) or, for the other forms (ahp, hierarchy, order with a scheme), the profile in YAML.",
     "Constraints: one row per budget (id = resource, value = cap), limit or package (id = objective, min/max),",
     "  count (min/max measures at once) or synergy (options = 'a, b', value = bonus).",
     "Scenario scores: one row per score a scenario changes; every other score keeps its base value.",
@@ -240,6 +242,8 @@ def profile_form(profile: Any) -> str:
         return "weights"
     if isinstance(profile, (list, tuple)) and all(isinstance(v, str) for v in profile):
         return "order"
+    if isinstance(profile, dict) and set(profile) == {"swing"} and isinstance(profile["swing"], dict) and profile_form(profile["swing"]) == "weights":
+        return "swing"
     return "yaml"
 
 
@@ -257,6 +261,8 @@ def _weights_table(case) -> list[list[Any]]:
                 row.append(format_number(float(spec[obj])) if obj in spec else None)
             elif forms[pid] == "order":
                 row.append(spec.index(obj) + 1 if obj in spec else None)
+            elif forms[pid] == "swing":
+                row.append(format_number(float(spec["swing"][obj])) if obj in spec["swing"] else None)
             else:
                 row.append(None)
         rows.append(row)
@@ -345,9 +351,11 @@ def _key_order_table(case) -> list[list[Any]]:
         record(f"options.{oid}.scores", list(opt.scores))
         record(f"options.{oid}.notes", list(opt.notes))
         record(f"options.{oid}.resources", list(opt.resources), resources)
-    for pid, profile in case.weights.items():
-        if isinstance(profile, dict) and profile_form(profile) == "weights":
+    for pid, profile in case.model_dump(mode="json")["weights"].items():
+        if profile_form(profile) == "weights":
             record(f"weights.{pid}", list(profile))
+        elif profile_form(profile) == "swing":
+            record(f"weights.{pid}.swing", list(profile["swing"]))
     return rows
 
 
@@ -523,6 +531,7 @@ class _Reader:
 
     def objectives_sheet(self, sheet: Sheet) -> None:
         t = _table(sheet, self.issues, required=("id", "label"))
+        self.loc.add(("objectives",), sheet.where(0, 0))
         section: dict[str, Any] = {}
         for r, row, oid in self._ids(t, "id", "objective"):
             path = ("objectives", oid)
@@ -552,6 +561,7 @@ class _Reader:
 
     def options_sheet(self, sheet: Sheet) -> None:
         t = _table(sheet, self.issues, required=("id", "label"))
+        self.loc.add(("options",), sheet.where(0, 0))
         section: dict[str, Any] = {}
         resources = [h for h in t.columns if h.startswith("resources.")]
         for r, row, oid in self._ids(t, "id", "option"):
@@ -627,7 +637,7 @@ class _Reader:
                 if is_blank(value):
                     self.issues.add(where, f"no score for option '{oid}' on objective '{obj}'", "every option needs a score on every objective: a number, or low / likely / high")
                     continue
-                score, bad = parse_score(value)
+                score, bad = parse_score(value, words=self._has_levels(obj))
                 if bad:
                     self.issues.add(where, bad, "a score is a number, or an uncertain score low / likely / high, e.g. 5 / 6 / 7")
                     continue
@@ -651,6 +661,7 @@ class _Reader:
 
     def weights_sheet(self, sheet: Sheet) -> None:
         t = _table(sheet, self.issues, header_rows=2)
+        self.loc.add(("weights",), sheet.where(0, 0))
         rows = [list(r) for r in sheet.rows]
         form_row = rows[1] if len(rows) > 1 else []
         if parse_text(form_row[0] if form_row else None) not in (FORM_LABEL, "form"):
@@ -679,6 +690,10 @@ class _Reader:
             if form.lower() in ("weights", "order"):
                 weights[pid] = self._profile(sheet, pid, j, form.lower(), objective_rows)
                 continue
+            if form.lower() == "swing":
+                self.loc.add(path + ("swing",), sheet.where(0, j))
+                weights[pid] = {"swing": self._profile(sheet, pid, j, "weights", objective_rows, path + ("swing",))}
+                continue
             if not form:
                 self.issues.add(sheet.where(1, j), f"profile '{pid}' does not say its form", "write weights (numbers) or order (1 = most important) in row 2")
                 continue
@@ -693,12 +708,12 @@ class _Reader:
             weights[pid] = spec
         self.data["weights"] = weights
 
-    def _profile(self, sheet: Sheet, pid: str, j: int, form: str, objective_rows) -> Any:
+    def _profile(self, sheet: Sheet, pid: str, j: int, form: str, objective_rows, path: tuple | None = None) -> Any:
         if form == "weights":
             spec: dict[str, float] = {}
             for r, row, obj in objective_rows:
                 value = row[j] if j < len(row) else None
-                self.loc.add(("weights", pid, obj), sheet.where(r, j))
+                self.loc.add((path or ("weights", pid)) + (obj,), sheet.where(r, j))
                 if is_blank(value):
                     continue
                 number, bad = parse_number(value)
@@ -729,6 +744,7 @@ class _Reader:
 
     def constraints_sheet(self, sheet: Sheet) -> None:
         t = _table(sheet, self.issues, required=("kind",))
+        self.loc.add(("constraints",), sheet.where(0, 0))
         out: dict[str, Any] = {}
         for r, row in t.rows:
             kind_where = t.where(r, "kind")
@@ -853,6 +869,8 @@ class _Reader:
 
     def scenarios_sheet(self, sheet: Sheet) -> None:
         t = _table(sheet, self.issues, required=("id", "label", "probability"))
+        # Problems of the whole section (probabilities that do not add up to 1) point at that column.
+        self.loc.add(("scenarios",), t.where(0, "probability") if "probability" in t.columns else sheet.where(0, 0))
         section: dict[str, Any] = {}
         for r, row, sid in self._ids(t, "id", "scenario"):
             path = ("scenarios", sid)
@@ -893,7 +911,7 @@ class _Reader:
             if is_blank(value):
                 self.issues.add(t.where(r, "score"), "no score", "type the score under this scenario, or delete the row")
                 continue
-            score, bad = parse_score(value)
+            score, bad = parse_score(value, words=self._has_levels(obj))
             if bad:
                 self.issues.add(t.where(r, "score"), bad, "a score is a number, or an uncertain score low / likely / high, e.g. 5 / 6 / 7")
                 continue
@@ -965,6 +983,11 @@ class _Reader:
         items = {k: node[k] for k in ordered}
         node.clear()
         node.update(items)
+
+    def _has_levels(self, objective: str) -> bool:
+        """Scores of this objective may be level words (its `levels` column gives them)."""
+        item = self.data.get("objectives", {}).get(objective)
+        return isinstance(item, dict) and bool(item.get("levels"))
 
     def _where_of(self, path: tuple) -> str | None:
         token, _ = self.loc.deepest(path)

@@ -59,6 +59,10 @@ objectives:
     direction: min
     scale: [0, 10]
     description: "0 = negligible, 10 = very heavy."
+    # Optional, for the methods that use them (see docs/methods.md):
+    #   value: {kind: piecewise, points: [[0, 0], [5, 0.8], [10, 1]]}   # or {kind: exponential, c: 2}
+    #   levels: {low: 2, medium: 5, high: 8}      # lets scores be written as words
+    #   promethee: {function: linear, q: 1, p: 3}
   escalation_risk:
     label: "Risk of escalation"
     label_zh: "升级风险"
@@ -119,6 +123,8 @@ _WEIGHTS = """\
 # A profile is either numbers per objective (any scale: they are normalised;
 # a missing objective weighs 0) or a list of objectives, most important first.
 # Weights say how much an objective matters, not which way it points.
+# Other forms (see docs/methods.md): {order: [...], scheme: rank_sum},
+# {swing: {objective: 0-100}}, {ahp: {a: {b: 3}}}, {hierarchy: {...}}.
 weights:
   balanced:
     citizen_safety: 2
@@ -173,6 +179,13 @@ scenarios:
         escalation_risk: 9
 """
 
+_ANALYSTS = """\
+# ANALYSTS: several analysts' own judgments, compared or pooled by
+# `negotiator analysts`. Each may give scores that differ from the options'
+# (option -> objective -> score) and/or a weight profile. Optional.
+analysts: {}
+"""
+
 _OTHER = """\
 # GAMES and NEGOTIATIONS: a two-player game with the other government and a
 # multi-issue negotiation agenda (see `negotiator schema` for their fields).
@@ -188,13 +201,14 @@ TEMPLATE_PARTS: tuple[tuple[str, str], ...] = (
     ("payoffs/weights.yaml", _WEIGHTS),
     ("payoffs/constraints.yaml", _CONSTRAINTS),
     ("payoffs/scenarios.yaml", _SCENARIOS),
+    ("payoffs/analysts.yaml", _ANALYSTS),
     ("payoffs/games.yaml", _OTHER),
 )
 
 
 def template_text() -> str:
     """The one-file template: every section, commented, valid as written."""
-    return _HEADER + "\n" + _OBJECTIVES + "\n" + _OPTIONS + "\n" + _WEIGHTS + "\n" + _CONSTRAINTS + "\n" + _SCENARIOS + "\n" + _OTHER
+    return _HEADER + "\n" + _OBJECTIVES + "\n" + _OPTIONS + "\n" + _WEIGHTS + "\n" + _CONSTRAINTS + "\n" + _SCENARIOS + "\n" + _ANALYSTS + "\n" + _OTHER
 
 
 def _folder_parts() -> list[tuple[str, str]]:

@@ -72,8 +72,8 @@ def workbook_bytes(loaded) -> bytes:
     wb.remove(wb.active)
     for name in SHEET_ORDER:
         ws = wb.create_sheet(name)
-        for row in tables[name]:
-            ws.append(row)
+        for i, row in enumerate(tables[name]):
+            _append(ws, name, i, row)
         _texts_stay_texts(ws)
         _style(ws, name, tables)
     wb.properties.title = loaded.case.title
@@ -100,6 +100,16 @@ def _xlsx_target(path: str | Path) -> Path:
     return p
 
 
+def _append(ws, name: str, i: int, row: list) -> None:
+    from openpyxl.utils.exceptions import IllegalCharacterError
+
+    try:
+        ws.append(row)
+    except IllegalCharacterError:
+        bad = next((v for v in row if isinstance(v, str) and any(ord(ch) < 32 and ch not in "\t\n\r" for ch in v)), "")
+        raise UsageError(Problem(f"{cell_ref(name, i, 0)}: the text {bad[:40]!r} holds a control character that a workbook cannot store; nothing was written", hint="remove the control character (an escape such as \\x01) from the case")) from None
+
+
 def _texts_stay_texts(ws) -> None:
     """A text that starts with '=' (a note, a label) is text, not a formula to evaluate."""
     for row in ws.iter_rows():
@@ -109,7 +119,7 @@ def _texts_stay_texts(ws) -> None:
 
 
 def _style(ws, name: str, tables: dict) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     rows = tables[name]
@@ -140,29 +150,39 @@ def _style(ws, name: str, tables: dict) -> None:
 
 
 def _protect_ids(ws, n_rows: int, n_cols: int, header_rows: int, form_row_editable: bool) -> None:
-    """Lock the header and the id column of existing rows; everything else stays editable."""
-    from openpyxl.styles import Protection
+    """Lock the header and the id column of existing rows; everything else stays editable.
 
+    Columns B onwards are unlocked by a column style (so new rows need no
+    cells written in advance); column A only has spare unlocked cells below
+    the data, for new ids.
+    """
     from copy import copy
 
+    from openpyxl.styles import Protection
+    from openpyxl.utils import get_column_letter
+
     unlocked = Protection(locked=False)
+    for c in range(2, n_cols + _SPARE_COLUMNS + 1):
+        ws.column_dimensions[get_column_letter(c)].protection = unlocked
     plain = None  # the style of an unlocked, otherwise unstyled cell; copied (setting it is slow)
-    for r in range(1, n_rows + _SPARE_ROWS + 1):
-        for c in range(1, n_cols + _SPARE_COLUMNS + 1):
-            existing_id = c == 1 and r <= n_rows
-            header = r == 1 and c <= n_cols
-            if existing_id or header:
-                continue
-            if r == 2 and header_rows == 2 and not form_row_editable:
-                continue
-            cell = ws.cell(row=r, column=c)
-            if cell.has_style:
-                cell.protection = unlocked
-            elif plain is None:
-                cell.protection = unlocked
-                plain = copy(cell._style)
-            else:
-                cell._style = copy(plain)
+
+    def unlock(cell) -> None:
+        nonlocal plain
+        if cell.has_style:
+            cell.protection = unlocked
+        elif plain is None:
+            cell.protection = unlocked
+            plain = copy(cell._style)
+        else:
+            cell._style = copy(plain)
+
+    for r in range(2, n_rows + 1):
+        if r == 2 and header_rows == 2 and not form_row_editable:
+            continue
+        for c in range(2, n_cols + 1):
+            unlock(ws.cell(row=r, column=c))
+    for r in range(n_rows + 1, n_rows + _SPARE_ROWS + 1):
+        unlock(ws.cell(row=r, column=1))
     p = ws.protection
     p.sheet = True
     # Structure and layout stay free: only the locked cells (ids, headers) refuse edits.
@@ -185,7 +205,7 @@ def _validations(ws, name: str, tables: dict) -> None:
         from openpyxl.utils import get_column_letter
 
         end = get_column_letter(len(tables[name][0]) + _SPARE_COLUMNS)
-        added.append((DataValidation(type="list", formula1='"weights,order"', allow_blank=True, errorStyle="warning", error="weights (numbers) or order (1 = most important); YAML for other forms", errorTitle="form"), f"B2:{end}2"))
+        added.append((DataValidation(type="list", formula1='"weights,order,swing"', allow_blank=True, errorStyle="warning", error="weights (numbers), order (1 = most important) or swing (0-100); YAML for other forms", errorTitle="form"), f"B2:{end}2"))
     elif name == "Constraints":
         added.append((DataValidation(type="list", formula1='"budget,limit,package,count,synergy"', allow_blank=True, errorStyle="warning", error="kind is budget, limit, package, count or synergy", errorTitle="kind"), f"A2:A{last}"))
     elif name == "Scenario scores":

@@ -119,7 +119,9 @@ def _shown(score) -> str:
 
     if score is None:
         return "(none)"
-    return str(format_score(float(score) if not isinstance(score, (list, tuple)) else list(score)))
+    if isinstance(score, (str, list, tuple)):
+        return str(format_score(score if isinstance(score, str) else list(score)))
+    return str(format_score(float(score)))
 
 
 __all__ = ["new", "export", "import_"]

@@ -57,6 +57,8 @@ def rank(
         extra = screened_table(result, lang=lang)
         if extra is not None:
             con.print(extra)
+        for finding in result.details.get("findings", []):
+            con.print(finding, markup=False)
 
 
 @app.command()
@@ -67,9 +69,13 @@ def validate(case: Optional[list[Path]] = CaseArg) -> None:
     for w in loaded.warnings:
         warn(w)
     from ..matrix import build_matrix
+    from ..weights import profile_weights_with_notes
 
     for w in build_matrix(c).warnings:
         warn(w)
+    for pid in c.weights:
+        for note in profile_weights_with_notes(c, pid)[1]:
+            warn(note)
     console().print(
         f"[green]ok[/]: {loaded.name}: {len(c.options)} options, {len(c.objectives)} objectives, "
         f"{len(c.weights)} weight profiles, {len(c.scenarios)} scenarios (sha256 {loaded.sha256[:12]})"
@@ -89,7 +95,13 @@ def show(case: Optional[list[Path]] = CaseArg, lang: str = LangOpt) -> None:
     con.print(objectives_table(c, lang))
     con.print(options_table(c, lang))
     if c.weights:
-        con.print(profiles_table(c, {p: profile_weights(c, p) for p in c.weights}))
+        from ..weights import profile_weights_with_notes
+
+        resolved = {p: profile_weights_with_notes(c, p) for p in c.weights}
+        con.print(profiles_table(c, {p: w for p, (w, _) in resolved.items()}))
+        for _, notes in resolved.values():
+            for note in notes:
+                warn(note)
 
 
 @app.command()

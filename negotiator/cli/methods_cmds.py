@@ -132,3 +132,56 @@ def analysts_command(
     con.print(scores)
     con.print(weights)
     con.print(ranking_table(result, lang=lang))
+
+
+@app.command("ahp")
+def ahp_command(
+    case: Optional[list[Path]] = CaseArg,
+    profile: Optional[str] = typer.Option(None, "--profile", "-p", help="AHP profile to show (default: every AHP profile of the case)."),
+    fmt: Format = FormatOpt,
+) -> None:
+    """Show AHP profiles: the pairwise matrix, eigenvector weights, CI, CR and the least consistent judgments."""
+    from ..errors import Problem, UsageError
+    from ..schema_methods import profile_kind
+    from ..weighting import CR_LIMIT, ahp_matrix, profile_ahp
+
+    loaded = load(case)
+    c = loaded.case
+    ahp_ids = [pid for pid, spec in c.weights.items() if profile_kind(spec) == "ahp"]
+    if profile is not None:
+        if profile not in c.weights:
+            raise UsageError(Problem(f"unknown weight profile '{profile}'", hint="use one of: " + (", ".join(c.weights) or "(none)")))
+        if profile not in ahp_ids:
+            raise UsageError(Problem(f"weight profile '{profile}' is not an AHP profile", hint="AHP profiles: " + (", ".join(ahp_ids) or "(none in this case)")))
+        ahp_ids = [profile]
+    if not ahp_ids:
+        raise UsageError(Problem(f"the case {loaded.name} has no AHP weight profile", hint="write one as `weights: {name: {ahp: {a: {b: 3}}}}` (see docs/methods.md)"))
+    results = {pid: profile_ahp(c.weights[pid], list(c.objectives)) for pid in ahp_ids}
+    if fmt is Format.json:
+        emit_json({
+            "case": loaded.name, "case_sha256": loaded.sha256, "cr_limit": CR_LIMIT,
+            "profiles": {pid: {"weights": r.weights, "lambda_max": r.lambda_max, "ci": r.ci, "ri": r.ri, "cr": r.cr, "consistent": r.consistent,
+                               "filled": [{"a": a, "b": b, "value": v} for a, b, v in r.filled],
+                               "least_consistent": [{"a": a, "b": b, "judged": v, "implied": imp} for a, b, v, imp in r.worst], "notes": list(r.notes)}
+                         for pid, r in results.items()},
+        })
+        return
+    from rich.table import Table
+
+    con = console()
+    for pid, r in results.items():
+        judged = c.weights[pid].judgments()
+        matrix = ahp_matrix(r.items, judged)
+        table = Table(title=f"AHP profile '{pid}': row over column (filled-in comparisons in brackets)", caption=f"case: {loaded.name} (sha256 {loaded.sha256[:12]}); judgments are the analyst's", caption_justify="left")
+        table.add_column("")
+        for item in r.items:
+            table.add_column(item, justify="right")
+        table.add_column("weight", justify="right", style="bold")
+        for i, a in enumerate(r.items):
+            cells = [f"{matrix[i, j]:.3g}" if matrix[i, j] == matrix[i, j] else f"({r.weights[a] / r.weights[b]:.3g})" for j, b in enumerate(r.items)]
+            table.add_row(a, *cells, f"{r.weights[a]:.3f}")
+        con.print(table)
+        verdict = "consistent enough" if r.consistent else f"above {CR_LIMIT}: revisit the judgments below"
+        con.print(f"lambda_max {r.lambda_max:.4f}; CI {r.ci:.4f}; RI({len(r.items)}) {r.ri:.2f}; CR {r.cr:.4f} ({verdict})", markup=False)
+        for a, b, v, imp in r.worst:
+            con.print(f"  {a} over {b}: judged {v:.3g}, the other judgments imply {imp:.3g}", markup=False)

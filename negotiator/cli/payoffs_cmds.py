@@ -42,7 +42,8 @@ def payoffs(
     method: str = MethodOpt,
     alpha: float = typer.Option(0.5, "--alpha", help="Hurwicz alpha: weight on an option's best outcome (0 = maximin, 1 = maximax)."),
     probability: list[str] = typer.Option([], "--probability", "-P", help="Override a scenario's probability: SCENARIO=P (repeatable; all must still sum to 1)."),
-    package: list[str] = typer.Option([], "--package", help="Evaluate a package of options instead: a,b,c (repeatable). Its value is the sum of its options' values."),
+    package: list[str] = typer.Option([], "--package", help="Evaluate a package of options instead: a,b,c (repeatable). Its value is the sum of its options' values (plus synergy bonuses)."),
+    top_packages: int = typer.Option(0, "--packages", help="Evaluate the K best packages of the base case and each scenario's best package (from the portfolio optimiser)."),
     fmt: Format = FormatOpt,
     lang: str = LangOpt,
 ) -> None:
@@ -52,7 +53,7 @@ def payoffs(
     _check_format(fmt, (Format.table, Format.json, Format.csv))
     loaded = load(case)
     packages = [parse_package(p, loaded.case) for p in package] or None
-    table = scenario_payoffs(loaded, profile=profile, method=method, probabilities=_parse_probabilities(probability), packages=packages)
+    table = scenario_payoffs(loaded, profile=profile, method=method, probabilities=_parse_probabilities(probability), packages=packages, top_packages=top_packages)
     report = table.analyse(alpha)
     for w in table.warnings:
         warn(w)

@@ -32,12 +32,18 @@ class SensFormat(str, Enum):
     csv = "csv"
 
 
-class Norm(str, Enum):
-    l1 = "l1"
-    linf = "linf"
+# Choices are checked here rather than by Typer, so a wrong value gets the same one-line
+# message and exit code 2 as every other bad input.
+FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, json or csv.", metavar="FORMAT")
 
 
-FormatOpt = typer.Option(SensFormat.table, "--format", "-f", help="Output format.", case_sensitive=False)
+def _format(value: str) -> SensFormat:
+    from ..errors import Problem, UsageError
+
+    try:
+        return SensFormat(value.lower())
+    except ValueError:
+        raise UsageError(Problem(f"unknown output format '{value}'", hint="use one of: table, json, csv")) from None
 ScenarioOpt = typer.Option(None, "--scenario", help="Analyse the case under one of its scenarios (base-case scales).")
 PlotOpt = typer.Option(None, "--plot", help="Also save a chart to FILE.png or FILE.svg.", metavar="FILE")
 ForceOpt = typer.Option(False, "--force", help="Overwrite the --plot file if it exists.")
@@ -109,6 +115,7 @@ def _save_plot(plot: Optional[Path], fmt: Optional[str], draw, result, force: bo
 
 
 def _emit(result, fmt: SensFormat, table, csv_text) -> None:
+    fmt = _format(fmt) if isinstance(fmt, str) else fmt
     for w in result.warnings:
         warn(w)
     if fmt is SensFormat.json:
@@ -126,7 +133,7 @@ def sweep(
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
     scenario: Optional[str] = ScenarioOpt,
-    fmt: SensFormat = FormatOpt,
+    fmt: str = FormatOpt,
     plot: Optional[Path] = PlotOpt,
     force: bool = ForceOpt,
     quiet: bool = QuietOpt,
@@ -137,6 +144,7 @@ def sweep(
     from ..sensitivity.plots import sweep_plot
     from ..sensitivity.views import sweep_csv, sweep_table
 
+    fmt = _format(fmt)
     kind = _check_plot(plot, force)
     loaded = load(case)
     with _ProgressBar("sweeping weights", quiet) as bar:
@@ -153,7 +161,7 @@ def stability(
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
     scenario: Optional[str] = ScenarioOpt,
-    fmt: SensFormat = FormatOpt,
+    fmt: str = FormatOpt,
     plot: Optional[Path] = PlotOpt,
     force: bool = ForceOpt,
     quiet: bool = QuietOpt,
@@ -164,6 +172,7 @@ def stability(
     from ..sensitivity.plots import stability_plot
     from ..sensitivity.views import stability_csv, stability_table
 
+    fmt = _format(fmt)
     kind = _check_plot(plot, force)
     loaded = load(case)
     with _ProgressBar("stability intervals", quiet) as bar:
@@ -175,11 +184,11 @@ def stability(
 @sensitivity_app.command()
 def flip(
     case: Optional[list[Path]] = CaseArg,
-    norm: Norm = typer.Option(Norm.l1, "--norm", help="l1: total weight moved; linf: largest change of one weight.", case_sensitive=False),
+    norm: str = typer.Option("l1", "--norm", help="l1: total weight moved; linf: largest change of one weight.", metavar="l1|linf"),
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
     scenario: Optional[str] = ScenarioOpt,
-    fmt: SensFormat = FormatOpt,
+    fmt: str = FormatOpt,
     plot: Optional[Path] = PlotOpt,
     force: bool = ForceOpt,
     quiet: bool = QuietOpt,
@@ -190,10 +199,11 @@ def flip(
     from ..sensitivity.plots import flip_plot
     from ..sensitivity.views import flip_csv, flip_table
 
+    fmt = _format(fmt)
     kind = _check_plot(plot, force)
     loaded = load(case)
     with _ProgressBar("solving flip programs", quiet) as bar:
-        result = run(loaded, profile=profile, method=method, norm=norm.value, scenario=scenario, progress=bar)
+        result = run(loaded, profile=profile, method=method, norm=norm.lower(), scenario=scenario, progress=bar)
     _emit(result, fmt, lambda: flip_table(result, loaded.case, lang), flip_csv)
     _save_plot(plot, kind, flip_plot, result, force)
 
@@ -227,7 +237,7 @@ def smaa(
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
     scenario: Optional[str] = ScenarioOpt,
-    fmt: SensFormat = FormatOpt,
+    fmt: str = FormatOpt,
     plot: Optional[Path] = PlotOpt,
     force: bool = ForceOpt,
     quiet: bool = QuietOpt,
@@ -244,6 +254,7 @@ def smaa(
     if workers < 1:
         raise UsageError(Problem(f"--workers must be at least 1, got {workers}"))
     intervals = _parse_intervals(interval or [])
+    fmt = _format(fmt)
     kind = _check_plot(plot, force)
     loaded = load(case)
     with _ProgressBar(f"SMAA, {samples:,} draws", quiet) as bar:
@@ -259,7 +270,7 @@ def tornado(
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
     scenario: Optional[str] = ScenarioOpt,
-    fmt: SensFormat = FormatOpt,
+    fmt: str = FormatOpt,
     plot: Optional[Path] = PlotOpt,
     force: bool = ForceOpt,
     quiet: bool = QuietOpt,
@@ -273,6 +284,7 @@ def tornado(
 
     if limit < 1:
         raise UsageError(Problem(f"--limit must be at least 1, got {limit}"))
+    fmt = _format(fmt)
     kind = _check_plot(plot, force)
     loaded = load(case)
     with _ProgressBar("tornado", quiet) as bar:
@@ -286,7 +298,7 @@ def scenarios(
     case: Optional[list[Path]] = CaseArg,
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
-    fmt: SensFormat = FormatOpt,
+    fmt: str = FormatOpt,
     plot: Optional[Path] = PlotOpt,
     force: bool = ForceOpt,
     quiet: bool = QuietOpt,
@@ -297,6 +309,7 @@ def scenarios(
     from ..sensitivity.plots import scenarios_plot
     from ..sensitivity.views import scenarios_csv, scenarios_table
 
+    fmt = _format(fmt)
     kind = _check_plot(plot, force)
     loaded = load(case)
     with _ProgressBar("ranking scenarios", quiet) as bar:

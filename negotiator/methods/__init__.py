@@ -60,21 +60,23 @@ def _load_all() -> None:
 
 
 def method_names() -> list[str]:
+    """Registered methods in the order of _METHOD_MODULES (not import order, which tests may change)."""
     _load_all()
-    return list(METHODS)
+    rank = {f"{__name__}.{m}": i for i, m in enumerate(_METHOD_MODULES)}
+    return sorted(METHODS, key=lambda name: rank.get(METHODS[name].__module__, len(rank)))
 
 
 def get_method(name: str) -> Callable[..., MethodResult]:
     _load_all()
     if name not in METHODS:
-        raise UsageError(Problem(f"unknown method '{name}'", hint="use one of: " + ", ".join(METHODS)))
+        raise UsageError(Problem(f"unknown method '{name}'", hint="use one of: " + ", ".join(method_names())))
     return METHODS[name]
 
 
 def method_notes() -> dict[str, str]:
     """Every method with its conventions in one line."""
     _load_all()
-    return {name: METHOD_NOTES.get(name) or _first_line(METHODS[name].__doc__) for name in METHODS}
+    return {name: METHOD_NOTES.get(name) or _first_line(METHODS[name].__doc__) for name in method_names()}
 
 
 def _first_line(doc: str | None) -> str:

@@ -16,15 +16,17 @@ def criterion_table(matrix) -> tuple[np.ndarray, np.ndarray]:
     objective with a non-linear value function enters as its value in [0, 1]
     (more is better): the analyst has said the scale is not linear in value.
     """
+    curves = getattr(matrix, "curves", ()) or ()
+    if not any(c is not None for c in curves):
+        # No copy: the methods only read these arrays.
+        return np.asarray(matrix.likely, dtype=float), np.asarray(matrix.maximise, dtype=bool)
     x = np.array(matrix.likely, dtype=float, copy=True)
     maximise = np.array(matrix.maximise, dtype=bool, copy=True)
-    curves = getattr(matrix, "curves", ()) or ()
-    if any(c is not None for c in curves):
-        values = matrix.values()
-        for j, curve in enumerate(curves):
-            if curve is not None:
-                x[:, j] = values[:, j]
-                maximise[j] = True
+    values = matrix.values()
+    for j, curve in enumerate(curves):
+        if curve is not None:
+            x[:, j] = values[:, j]
+            maximise[j] = True
     return x, maximise
 
 
@@ -35,10 +37,13 @@ def flat_objectives(x: np.ndarray) -> np.ndarray:
     return np.ptp(x, axis=0) <= 0
 
 
-def flat_warnings(matrix, x: np.ndarray, method: str) -> list[str]:
+def flat_warnings(matrix, x: np.ndarray, method: str, flat: np.ndarray | None = None) -> list[str]:
     """A warning per objective that cannot discriminate (skipping those build_matrix already reported)."""
+    flat = flat_objectives(x) if flat is None else flat
+    if not flat.any():
+        return []
     already = np.asarray(getattr(matrix, "flat", np.zeros(x.shape[1], dtype=bool)))
     out = []
-    for j in np.flatnonzero(flat_objectives(x) & ~already):
+    for j in np.flatnonzero(flat & ~already):
         out.append(f"{method}: objective '{matrix.objectives[j]}' cannot discriminate (every option ranked scores it {x[0, j]:g}); it adds nothing to the ranking")
     return out

@@ -37,11 +37,16 @@ def outranking(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, concord
     span = np.ptp(y, axis=0) if n else np.zeros(m)
     conc = np.zeros((n, n))
     disc = np.zeros((n, n))
+    shortfall = np.empty((n, n))
+    at_least = np.empty((n, n), dtype=bool)
     for j in range(m):
-        diff = y[:, j][:, None] - y[:, j][None, :]  # diff[a, b] > 0: a better than b
-        conc += w[j] * (diff >= 0)
+        yj = y[:, j]
+        np.greater_equal(yj[:, None], yj[None, :], out=at_least)  # a at least as good as b
+        np.add(conc, w[j], out=conc, where=at_least)
         if span[j] > 0:
-            np.maximum(disc, -diff / span[j], out=disc)
+            scaled = yj / span[j]
+            np.subtract(scaled[None, :], scaled[:, None], out=shortfall)  # how far b beats a, share of range
+            np.maximum(disc, shortfall, out=disc)
     relation = (conc >= concordance - 1e-12) & (disc <= discordance + 1e-12)
     np.fill_diagonal(relation, False)
     return {"concordance": conc, "discordance": disc, "outranks": relation}
@@ -63,4 +68,6 @@ def electre(matrix, weights: np.ndarray, concordance: float = DEFAULT_CONCORDANC
         "not_outranked": [matrix.options[i] for i in np.flatnonzero(beaten == 0)],
         "warnings": flat_warnings(matrix, x, "electre"),
     }
+    free = details["not_outranked"]
+    details["findings"] = [f"ELECTRE I: outranked by no other option (c = {concordance:g}, d = {discordance:g}): {', '.join(free) if free else 'none (the outranking relation has cycles)'}"]
     return MethodResult(scores=score.astype(float), score_name="net outranking (ELECTRE I)", details=details)

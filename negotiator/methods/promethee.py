@@ -11,7 +11,10 @@ those come exactly from the sorted scores and their prefix sums: counting
 how many options lie more than p below, and summing the differences of those
 between q and p, is a binary search each. That is O(m n log n), ties
 included, with no loop over pairs. The gaussian function needs every pair
-and is computed as an (n, n) array per objective.
+and is computed as an (n, n) array per objective. For few options (n <= 96)
+one (n, n, m) array over all pairs and objectives is faster than sorting,
+and is used instead; both give the same numbers (tests check each against
+the pairwise definition).
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from ..errors import Problem, UsageError
 __all__ = ["FUNCTIONS", "ramp_flows", "gaussian_flows", "net_flows", "promethee"]
 
 FUNCTIONS = ("usual", "ushape", "vshape", "level", "linear", "gaussian")
+
+#: Up to this many options, all pairs at once beat sorting (measured in benchmarks/bench_methods.py).
+DENSE_UP_TO = 96
 
 
 def ramp_flows(y: np.ndarray, q: float, p: float) -> tuple[np.ndarray, np.ndarray]:
@@ -77,37 +83,80 @@ def _flows_one(y: np.ndarray, spec) -> tuple[np.ndarray, np.ndarray]:
     raise UsageError(Problem(f"unknown PROMETHEE preference function '{kind}'", hint="use one of: " + ", ".join(FUNCTIONS)))
 
 
-def net_flows(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, specs=None) -> dict:
-    """phi+, phi-, phi (n,) and the per-objective net flows (n, m) for raw scores x (n, m)."""
+def _parameters(specs, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per objective: q, p of the ramp form, and masks for level and gaussian, and s."""
+    q, p, s = np.zeros(m), np.zeros(m), np.ones(m)
+    level, gauss = np.zeros(m, dtype=bool), np.zeros(m, dtype=bool)
+    for j, spec in enumerate(specs):
+        kind = "usual" if spec is None else spec.function
+        if kind == "ushape":
+            q[j] = p[j] = spec.q
+        elif kind == "vshape":
+            p[j] = spec.p
+        elif kind in ("linear", "level"):
+            q[j], p[j] = spec.q, spec.p
+            level[j] = kind == "level"
+        elif kind == "gaussian":
+            gauss[j], s[j] = True, spec.s
+        elif kind != "usual":
+            raise UsageError(Problem(f"unknown PROMETHEE preference function '{kind}'", hint="use one of: " + ", ".join(FUNCTIONS)))
+    return q, p, s, level, gauss
+
+
+def _dense_flows(y: np.ndarray, specs) -> tuple[np.ndarray, np.ndarray]:
+    """Per-objective sums (n, m) of P(y_a - y_b) over b, and of P(y_b - y_a), from all pairs at once."""
+    n, m = y.shape
+    q, p, s, level, gauss = _parameters(specs, m)
+    d = y[:, None, :] - y[None, :, :]  # (n, n, m): d[a, b, j] = y_aj - y_bj
+    ramp = p > q
+    width = np.where(ramp, p - q, 1.0)
+    pref = np.where(ramp, np.clip((d - q) / width, 0.0, 1.0), (d > q).astype(float))
+    if level.any():
+        pref[..., level] = 0.5 * ((d[..., level] > q[level]).astype(float) + (d[..., level] > p[level]))
+    if gauss.any():
+        dg = d[..., gauss]
+        pref[..., gauss] = np.where(dg > 0, -np.expm1(-(dg * dg) / (2.0 * s[gauss] ** 2)), 0.0)
+    return pref.sum(axis=1), pref.sum(axis=0)
+
+
+def net_flows(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, specs=None, algorithm: str = "auto") -> dict:
+    """phi+, phi-, phi (n,) and the per-objective net flows (n, m) for raw scores x (n, m).
+
+    algorithm: "sorted" (O(m n log n) except gaussian), "pairs" (all pairs at
+    once, O(m n^2) memory) or "auto" (pairs up to DENSE_UP_TO options).
+    """
     x = np.asarray(x, dtype=float)
     n, m = x.shape
     weights = np.asarray(weights, dtype=float)
     specs = list(specs) if specs else [None] * m
-    plus, minus, by_objective = np.zeros(n), np.zeros(n), np.zeros((n, m))
     scale = 1.0 / (n - 1) if n > 1 else 0.0
-    for j in range(m):
-        y = x[:, j] if maximise[j] else -x[:, j]
-        pj, mj = _flows_one(y, specs[j])
-        plus += weights[j] * pj * scale
-        minus += weights[j] * mj * scale
-        by_objective[:, j] = (pj - mj) * scale
-    return {"phi_plus": plus, "phi_minus": minus, "phi": plus - minus, "by_objective": by_objective}
+    y = np.where(maximise, x, -x)
+    if algorithm == "pairs" or (algorithm == "auto" and n <= DENSE_UP_TO):
+        plus_j, minus_j = _dense_flows(y, specs)
+    else:
+        plus_j, minus_j = np.empty((n, m)), np.empty((n, m))
+        for j in range(m):
+            plus_j[:, j], minus_j[:, j] = _flows_one(y[:, j], specs[j])
+    plus = plus_j @ weights * scale
+    minus = minus_j @ weights * scale
+    return {"phi_plus": plus, "phi_minus": minus, "phi": plus - minus, "by_objective": (plus_j - minus_j) * scale}
 
 
 def _specs(matrix, preference: str | None):
+    """The case's preference functions, or the usual criterion everywhere when preference='usual'."""
     m = len(matrix.objectives)
-    if preference is not None and preference != "case":
-        if preference not in ("usual",):
-            raise UsageError(Problem(f"--promethee-function '{preference}' needs thresholds", hint="give each objective `promethee: {function: ..., q: .., p: ..}` in the case, or use 'usual'"))
+    if preference is None or preference == "case":
+        return list(getattr(matrix, "promethee", ()) or [None] * m)
+    if preference == "usual":
         return [None] * m
-    return list(getattr(matrix, "promethee", ()) or [None] * m)
+    raise UsageError(Problem(f"PROMETHEE preference '{preference}' cannot apply to every objective: thresholds differ by objective", hint="set `promethee: {function: ..., q: .., p: ..}` on each objective in the case, or use 'usual'"))
 
 
 @register("promethee", "PROMETHEE II (Brans & Vincke 1985): net flow phi in [-1, 1]; per-objective preference functions and thresholds from the case (objectives.<id>.promethee), usual criterion otherwise; ties give no preference")
 def promethee(matrix, weights: np.ndarray, preference: str | None = None, **_) -> MethodResult:
     x, maximise = criterion_table(matrix)
     flows = net_flows(x, weights, maximise, _specs(matrix, preference))
-    details = {k: v.tolist() for k, v in flows.items() if k != "phi"}
+    details = {k: v for k, v in flows.items() if k != "phi"}  # arrays
     details["functions"] = [getattr(s, "function", "usual") if s is not None else "usual" for s in _specs(matrix, preference)]
     details["warnings"] = flat_warnings(matrix, x, "promethee")
     return MethodResult(scores=flows["phi"], score_name="net flow phi (PROMETHEE II)", details=details)

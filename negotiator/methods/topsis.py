@@ -20,38 +20,50 @@ __all__ = ["NORMALISATIONS", "topsis_scores", "topsis"]
 NORMALISATIONS = ("vector", "minmax")
 
 
-def _normalise(x: np.ndarray, how: str) -> np.ndarray:
+def _normalise(x: np.ndarray, how: str) -> tuple[np.ndarray, np.ndarray]:
+    """(normalised scores, flat objectives)."""
     if how == "vector":
-        norm = np.sqrt((x * x).sum(axis=0))
+        norm = np.sqrt(np.einsum("ij,ij->j", x, x))
+        flat = np.ptp(x, axis=0) <= 0
         # An all-zero objective has no length: it cannot discriminate, give it 0.
-        return np.divide(x, norm, out=np.zeros_like(x), where=norm > 0)
+        safe = np.where(norm > 0, norm, np.inf)
+        return x / safe, flat
     low, high = x.min(axis=0), x.max(axis=0)
     width = high - low
-    return np.divide(x - low, width, out=np.zeros_like(x), where=width > 0)
+    flat = width <= 0
+    return (x - low) / np.where(flat, np.inf, width), flat
 
 
 def topsis_scores(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, normalisation: str = "vector") -> dict:
     """Closeness C (n,) and the intermediate quantities, for raw scores x (n, m)."""
     if normalisation not in NORMALISATIONS:
         raise UsageError(Problem(f"unknown TOPSIS normalisation '{normalisation}'", hint="use one of: " + ", ".join(NORMALISATIONS)))
-    v = _normalise(np.asarray(x, dtype=float), normalisation) * np.asarray(weights, dtype=float)
-    ideal = np.where(maximise, v.max(axis=0), v.min(axis=0))
-    anti = np.where(maximise, v.min(axis=0), v.max(axis=0))
-    d_plus = np.sqrt(((v - ideal) ** 2).sum(axis=1))
-    d_minus = np.sqrt(((v - anti) ** 2).sum(axis=1))
+    v, flat = _normalise(np.asarray(x, dtype=float), normalisation)
+    v *= weights  # in place: _normalise returned a fresh array
+    vmax, vmin = v.max(axis=0), v.min(axis=0)
+    ideal = np.where(maximise, vmax, vmin)
+    anti = np.where(maximise, vmin, vmax)
+    gap = v - ideal
+    d_plus = np.sqrt(np.einsum("ij,ij->i", gap, gap))
+    np.subtract(v, anti, out=gap)
+    d_minus = np.sqrt(np.einsum("ij,ij->i", gap, gap))
     total = d_plus + d_minus
     # total is 0 only when no objective discriminates: every option is ideal and anti-ideal at once.
-    closeness = np.divide(d_minus, total, out=np.full_like(total, 0.5), where=total > 0)
-    return {"closeness": closeness, "d_plus": d_plus, "d_minus": d_minus, "ideal": ideal, "anti_ideal": anti}
+    if total.all():
+        closeness = d_minus / total
+    else:
+        closeness = np.divide(d_minus, total, out=np.full_like(total, 0.5), where=total > 0)
+    return {"closeness": closeness, "d_plus": d_plus, "d_minus": d_minus, "ideal": ideal, "anti_ideal": anti, "flat": flat}
 
 
 @register("topsis", "TOPSIS (Hwang & Yoon 1981): closeness to the ideal, 0..1; vector normalisation of the likely scores (--topsis-normalisation minmax); cost objectives by ideal/anti-ideal")
 def topsis(matrix, weights: np.ndarray, normalisation: str = "vector", **_) -> MethodResult:
     x, maximise = criterion_table(matrix)
     parts = topsis_scores(x, weights, maximise, normalisation)
-    warnings = flat_warnings(matrix, x, "topsis")
+    warnings = flat_warnings(matrix, x, "topsis", parts.pop("flat"))
     if not (parts["d_plus"] + parts["d_minus"] > 0).any():
         warnings.append("topsis: no objective discriminates between the options; every option scores 0.5")
-    details = {k: v.tolist() for k, v in parts.items() if k != "closeness"}
+    # Arrays (not lists): the details are for callers in Python; JSON outputs do not include them.
+    details = {k: v for k, v in parts.items() if k != "closeness"}
     details.update(normalisation=normalisation, warnings=warnings)
     return MethodResult(scores=parts["closeness"], score_name="closeness to ideal (TOPSIS)", details=details)

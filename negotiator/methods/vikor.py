@@ -20,25 +20,27 @@ __all__ = ["vikor_scores", "compromise", "vikor"]
 
 
 def _spread(values: np.ndarray) -> np.ndarray:
-    low, high = values.min(), values.max()
-    if high - low <= 0:
-        return np.zeros_like(values)
-    return (values - low) / (high - low)
+    """(values - min) / (max - min); all zero when every value is the same."""
+    low, high = float(values.min()), float(values.max())
+    return (values - low) / (high - low) if high > low else np.zeros_like(values)
 
 
 def vikor_scores(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, v: float = 0.5) -> dict:
     """S, R, Q (n,) for raw scores x (n, m); objectives where all options tie add 0."""
-    if not 0.0 <= v <= 1.0 or isinstance(v, bool):
+    if isinstance(v, bool) or not 0.0 <= v <= 1.0:
         raise UsageError(Problem(f"VIKOR's v must lie in [0, 1] (weight of group utility against individual regret), got {v}", hint="the usual choice is --vikor-v 0.5"))
     x = np.asarray(x, dtype=float)
-    best = np.where(maximise, x.max(axis=0), x.min(axis=0))
-    worst = np.where(maximise, x.min(axis=0), x.max(axis=0))
-    gap = best - worst
-    regret = np.divide(best - x, gap, out=np.zeros_like(x), where=gap != 0) * np.asarray(weights, dtype=float)
+    xmax, xmin = x.max(axis=0), x.min(axis=0)
+    span = xmax - xmin
+    flat = span == 0
+    # (f*_j - f_ij) / (f*_j - f-_j) is (x - min) / span for less-is-better objectives.
+    regret = np.where(maximise, xmax - x, x - xmin)
+    # A flat objective: the difference is 0 for everyone, and 0 / inf keeps it 0.
+    regret *= np.asarray(weights, dtype=float) / np.where(flat, np.inf, span)
     s = regret.sum(axis=1)
     r = regret.max(axis=1) if x.shape[1] else np.zeros(x.shape[0])
     q = v * _spread(s) + (1.0 - v) * _spread(r)
-    return {"S": s, "R": r, "Q": q}
+    return {"S": s, "R": r, "Q": q, "flat": flat}
 
 
 def compromise(s: np.ndarray, r: np.ndarray, q: np.ndarray) -> dict:
@@ -51,15 +53,16 @@ def compromise(s: np.ndarray, r: np.ndarray, q: np.ndarray) -> dict:
     if n < 2:
         return {"advantage": True, "stability": True, "set": order.tolist()}
     dq = 1.0 / (n - 1)
-    first = order[0]
-    advantage = bool(q[order[1]] - q[first] >= dq - 1e-12)
+    first, second = int(order[0]), int(order[1])
+    q_first = float(q[first])
+    advantage = float(q[second]) - q_first >= dq - 1e-12
     stability = bool(s[first] <= s.min() + 1e-12 or r[first] <= r.min() + 1e-12)
     if not advantage:
-        chosen = [int(i) for i in order if q[i] - q[first] < dq - 1e-12]
+        chosen = [int(i) for i in order[q[order] - q_first < dq - 1e-12]]
     elif not stability:
-        chosen = [int(order[0]), int(order[1])]
+        chosen = [first, second]
     else:
-        chosen = [int(first)]
+        chosen = [first]
     return {"advantage": advantage, "stability": stability, "set": chosen}
 
 
@@ -67,7 +70,13 @@ def compromise(s: np.ndarray, r: np.ndarray, q: np.ndarray) -> dict:
 def vikor(matrix, weights: np.ndarray, v: float = 0.5, **_) -> MethodResult:
     x, maximise = criterion_table(matrix)
     parts = vikor_scores(x, weights, maximise, v)
+    flat = parts.pop("flat")
     comp = compromise(parts["S"], parts["R"], parts["Q"])
-    details = {k: val.tolist() for k, val in parts.items()}
-    details.update(v=v, compromise_set=[matrix.options[i] for i in comp["set"]], acceptable_advantage=comp["advantage"], acceptable_stability=comp["stability"], warnings=flat_warnings(matrix, x, "vikor"))
+    details = dict(parts)  # arrays S, R, Q
+    chosen = [matrix.options[i] for i in comp["set"]]
+    details.update(v=v, compromise_set=chosen, acceptable_advantage=comp["advantage"], acceptable_stability=comp["stability"], warnings=flat_warnings(matrix, x, "vikor", flat))
+    yes_no = {True: "holds", False: "fails"}
+    details["findings"] = [
+        f"VIKOR compromise set: {', '.join(chosen)} (C1 acceptable advantage {yes_no[comp['advantage']]}, C2 acceptable stability {yes_no[comp['stability']]}; v = {v:g})"
+    ]
     return MethodResult(scores=1.0 - parts["Q"], score_name="1 - Q (VIKOR; Q 0 = best)", details=details)

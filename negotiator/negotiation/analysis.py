@@ -182,9 +182,10 @@ def _no_zone_reason(agenda: Agenda, d, best_possible, closest: FrontierPoint) ->
         parts = [f"{names[p]}'s walk-away value {d[p]:.4g} is above the most any package gives it ({best_possible[p]:.4g})" for p in out_of_reach]
         return "No agreement zone: " + "; ".join(parts) + ". It prefers no deal to every package on this agenda."
     short = [f"{names[p]} {d[p] - closest.utilities[p]:.4g} short" for p in range(2) if closest.utilities[p] < d[p] - TOL]
+    levels = ", ".join(f"{iid}={lv}" for iid, lv in agenda.named(closest.package).items())
     return (
-        "No agreement zone: each side can reach its walk-away value on its own terms, but no package reaches both at once. "
-        "The closest package leaves " + " and ".join(short) + "."
+        "No agreement zone: some package reaches each side's walk-away value, but none reaches both at once. "
+        f"The closest ({levels}) leaves " + " and ".join(short) + "."
     )
 
 

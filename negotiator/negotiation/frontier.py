@@ -27,6 +27,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..errors import Problem, UsageError
 from .agenda import Agenda, Package
 
 __all__ = ["RESOLUTION", "AUGMENTATION_EPS", "FrontierPoint", "efficient_packages", "enumerate_frontier", "solver_name", "dominates"]
@@ -158,6 +159,9 @@ def efficient_packages(agenda: Agenda, allowed: Sequence[Sequence[int]] | None =
         _constraint(prob, "epsilon").changeRHS(bound)
         status = prob.solve(solver)
         if pulp.LpStatus[status] != "Optimal":
+            if not points:
+                # The first solve always has a solution (any package): the solver failed.
+                raise UsageError(Problem(f"the MILP solver ({solver_name()}) failed on the agenda (status {pulp.LpStatus[status]})", hint="check the PuLP installation: pip install highspy, or make PuLP's bundled CBC runnable"))
             break
         package = tuple(next(l for l in allowed[i] if (x[i, l].value() or 0.0) > 0.5) for i in range(n))
         u = agenda.utilities(package)
@@ -179,19 +183,21 @@ def efficient_packages(agenda: Agenda, allowed: Sequence[Sequence[int]] | None =
 
 
 def enumerate_frontier(agenda: Agenda, allowed: Sequence[Sequence[int]] | None = None) -> list[FrontierPoint]:
-    """The same frontier by brute force over every package: a test oracle for small agendas."""
+    """The same frontier by brute force over every package: a test oracle for small agendas.
+
+    A sweep by falling utility to party 1 keeps each package that beats every earlier
+    one for party 2; the first package (in level order) of each utility pair is kept."""
     allowed = [tuple(a) for a in (allowed if allowed is not None else agenda.all_levels())]
     best: dict[tuple[float, float], Package] = {}
     for package in itertools.product(*allowed):
-        u = agenda.utilities(package)
-        best.setdefault(u, package)
-    pts = list(best.items())
-    efficient = [(u, pk) for u, pk in pts if not any(dominates(v, u) for v, _ in pts)]
-    efficient.sort(key=lambda item: (-item[0][0], -item[0][1]))
-    # Utility pairs equal within TOL are one point.
+        best.setdefault(agenda.utilities(package), package)
     out: list[FrontierPoint] = []
-    for u, pk in efficient:
-        if out and abs(out[-1].utilities[0] - u[0]) <= TOL and abs(out[-1].utilities[1] - u[1]) <= TOL:
-            continue
-        out.append(FrontierPoint(pk, u))
+    top2 = float("-inf")
+    for u in sorted(best, key=lambda u: (-u[0], -u[1])):
+        if u[1] > top2 + TOL:
+            if out and out[-1].utilities[0] - u[0] <= TOL:
+                out[-1] = FrontierPoint(best[u], u)  # as good for party 1, better for party 2
+            else:
+                out.append(FrontierPoint(best[u], u))
+            top2 = u[1]
     return out

@@ -274,39 +274,41 @@ def _sample_scores(low: np.ndarray, likely: np.ndarray, high: np.ndarray, rng: n
     return np.where(width > 0, draw, likely)
 
 
-def enumerate_packages(spec: PortfolioSpec, limit: int = ENUMERATION_LIMIT) -> list[tuple[str, ...]] | None:
+def enumerate_packages(spec: PortfolioSpec, limit: int | None = None) -> list[tuple[str, ...]] | None:
     """Every feasible package (depth-first, pruning on monotone rows), or None when more than ``limit``."""
+    limit = ENUMERATION_LIMIT if limit is None else limit
     rows = spec_rows(spec)
     options = list(spec.options)
-    index = {o: i for i, o in enumerate(options)}
-    A = np.zeros((len(rows), len(options)))
-    for r, row in enumerate(rows):
-        for o, c in row.coefs.items():
-            A[r, index[o]] = c
-    b = np.array([row.rhs for row in rows])
-    le = np.array([row.sense == "<=" for row in rows])
-    # A "<=" row with no negative coefficient can only get worse as options are added: prune on it.
-    monotone = le & (A >= 0).all(axis=1)
+    # A "<=" row with no negative coefficient can only get worse as options are added: prune on it
+    # as soon as it breaks. Every other row is checked once a package is complete.
+    monotone = [r.sense == "<=" and all(c >= 0 for c in r.coefs.values()) for r in rows]
+    touches = [[(k, r.coefs[o]) for k, r in enumerate(rows) if o in r.coefs and monotone[k]] for o in options]
+    final = [r for k, r in enumerate(rows) if not monotone[k]]
+    caps = [r.rhs + 1e-9 for r in rows]
+    act = [0.0] * len(rows)
+    chosen: list[str] = []
     found: list[tuple[str, ...]] = []
 
-    def holds(act: np.ndarray) -> bool:
-        return bool(np.all(np.where(le, act <= b + 1e-9, act >= b - 1e-9)))
-
-    def visit(i: int, act: np.ndarray, chosen: list[int]) -> bool:
+    def visit(i: int) -> bool:
         if i == len(options):
-            if holds(act):
-                found.append(tuple(options[k] for k in chosen))
+            if all(r.holds(chosen) for r in final):
+                found.append(tuple(chosen))
                 if len(found) > limit:
                     return False
             return True
-        if not visit(i + 1, act, chosen):
+        if not visit(i + 1):
             return False
-        nxt = act + A[:, i]
-        if np.any(monotone & (nxt > b + 1e-9)):
-            return True
-        chosen.append(i)
-        ok = visit(i + 1, nxt, chosen)
-        chosen.pop()
+        # Try with option i.
+        for k, c in touches[i]:
+            act[k] += c
+        if all(act[k] <= caps[k] for k, _ in touches[i]):
+            chosen.append(options[i])
+            ok = visit(i + 1)
+            chosen.pop()
+        else:
+            ok = True
+        for k, c in touches[i]:
+            act[k] -= c
         return ok
 
     import sys
@@ -314,7 +316,7 @@ def enumerate_packages(spec: PortfolioSpec, limit: int = ENUMERATION_LIMIT) -> l
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, len(options) + 100))
     try:
-        complete = visit(0, np.zeros(len(rows)), [])
+        complete = visit(0)
     finally:
         sys.setrecursionlimit(old)
     return found if complete else None
@@ -379,11 +381,16 @@ class CoreResult:
         }
 
 
-def _draw_values(loaded, matrix, keep: list[int], method: str, weight_rows: np.ndarray, score_draws: list[np.ndarray] | None) -> np.ndarray:
+def _draw_values(loaded, matrix, keep: list[int], method: str, weight_rows: np.ndarray, score_draws: np.ndarray | None) -> np.ndarray:
     """Overall scores (draws x eligible options) for each weight row and score draw."""
     from ..methods import get_method
 
     sub = matrix.subset(keep)
+    if method == "additive":
+        # The additive model is values @ weights: do every draw at once (same arithmetic as methods/additive.py).
+        if score_draws is None:
+            return weight_rows @ sub.values().T
+        return np.einsum("dnm,dm->dn", sub.values(score_draws), weight_rows)
     fn = get_method(method)
     out = np.empty((len(weight_rows), len(keep)))
     for d, w in enumerate(weight_rows):
@@ -430,7 +437,8 @@ def core_analysis(
     weight_draws = sample_weights(case, profile, spread, samples, rng)
     score_draws = None
     if uncertain_scores:
-        score_draws = [_sample_scores(matrix.low[keep], matrix.likely[keep], matrix.high[keep], rng) for _ in range(samples)]
+        shape = (samples,) + matrix.likely[keep].shape
+        score_draws = _sample_scores(*(np.broadcast_to(a[keep], shape) for a in (matrix.low, matrix.likely, matrix.high)), rng)
     sampled_values = _draw_values(loaded, matrix, keep, method, weight_draws, score_draws)
     corners = extreme_weights(case, profile, spread)
     corner_values = _draw_values(loaded, matrix, keep, method, corners, None) if len(corners) else np.empty((0, len(keep)))
@@ -442,26 +450,13 @@ def core_analysis(
     else:
         engine = "one MILP per draw (HiGHS in-process)" if _highs_available() else "one MILP per draw (CBC)"
         solve = _MilpSolver(spec, eligible, settings)
+    unproven = 0
     if packages == []:
         raise UsageError(Problem("no package meets the constraints, so there is no core to find", hint="run `negotiator portfolio` without --core to see which constraints conflict"))
 
-    hits = np.zeros(len(spec.options))
-    freq: dict[tuple[str, ...], float] = {}
-    unproven = 0
-    for row in sampled_values:
-        optimal, proven = solve(row)
-        unproven += 0 if proven else 1
-        members = set().union(*optimal) if optimal else set()
-        for o in members:
-            hits[spec.options.index(o)] += 1
-        for pk in optimal:
-            freq[pk] = freq.get(pk, 0.0) + 1.0 / len(optimal)
-    corner_hits = np.zeros(len(spec.options), dtype=int)
-    for row in corner_values:
-        optimal, proven = solve(row)
-        unproven += 0 if proven else 1
-        for o in set().union(*optimal) if optimal else set():
-            corner_hits[spec.options.index(o)] += 1
+    hits, freq, unproven = solve.batch(sampled_values)
+    corner_hits, _, corner_unproven = solve.batch(corner_values)
+    unproven += corner_unproven
 
     out = []
     n_corner = len(corner_values)
@@ -491,30 +486,76 @@ def _highs_available() -> bool:
     return True
 
 
-class _EnumerationSolver:
-    """Exact optimum of a draw by evaluating every feasible package; tied optima all returned."""
+class _Solver:
+    """Optimal packages for many draws: option hits, package frequencies, unproven draws."""
+
+    options: tuple[str, ...]
+
+    def __call__(self, values: np.ndarray) -> tuple[list[tuple[str, ...]], bool]:
+        raise NotImplementedError
+
+    def batch(self, draws: np.ndarray) -> tuple[np.ndarray, dict[tuple[str, ...], float], int]:
+        hits = np.zeros(len(self.options), dtype=int)
+        freq: dict[tuple[str, ...], float] = {}
+        unproven = 0
+        index = {o: i for i, o in enumerate(self.options)}
+        for row in draws:
+            optimal, proven = self(row)
+            unproven += 0 if proven else 1
+            for o in set().union(*optimal) if optimal else set():
+                hits[index[o]] += 1
+            for pk in optimal:
+                freq[pk] = freq.get(pk, 0.0) + 1.0 / len(optimal)
+        return hits, freq, unproven
+
+
+class _EnumerationSolver(_Solver):
+    """Exact optimum of a draw by evaluating every feasible package; tied optima all count."""
+
+    #: Draws evaluated per matrix product (bounds memory: chunk x packages floats).
+    CHUNK = 128
 
     def __init__(self, spec: PortfolioSpec, packages: list[tuple[str, ...]], eligible: list[str]):
+        self.options = spec.options
         self.packages = packages
         col = {o: j for j, o in enumerate(eligible)}
         self.X = np.zeros((len(packages), len(eligible)))
+        member = np.zeros((len(packages), len(spec.options)))
+        where = {o: i for i, o in enumerate(spec.options)}
         for p, pk in enumerate(packages):
             for o in pk:
+                member[p, where[o]] = 1.0
                 if o in col:
                     self.X[p, col[o]] = 1.0
-        self.bonus = np.array([package_value(spec.with_values({"value": {}}), pk)[1] for pk in packages])
+        self.member = member
+        self.bonus = np.array([sum(syn.bonus for syn in spec.synergies if set(pk).issuperset(syn.options)) for pk in packages])
+        self.XT = np.ascontiguousarray(self.X.T)
 
     def __call__(self, values: np.ndarray) -> tuple[list[tuple[str, ...]], bool]:
         totals = self.X @ values + self.bonus
         best = totals.max()
         return [self.packages[p] for p in np.flatnonzero(totals >= best - _TIE)], True
 
+    def batch(self, draws: np.ndarray) -> tuple[np.ndarray, dict[tuple[str, ...], float], int]:
+        hits = np.zeros(len(self.options), dtype=int)
+        weight = np.zeros(len(self.packages))
+        for start in range(0, len(draws), self.CHUNK):
+            totals = draws[start : start + self.CHUNK] @ self.XT + self.bonus  # (chunk, packages)
+            optimal = totals >= totals.max(axis=1, keepdims=True) - _TIE
+            for row in optimal:
+                tied = np.flatnonzero(row)
+                hits += self.member[tied].any(axis=0)
+                weight[tied] += 1.0 / len(tied)
+        freq = {self.packages[p]: float(weight[p]) for p in np.flatnonzero(weight > 0)}
+        return hits, freq, 0
 
-class _MilpSolver:
+
+class _MilpSolver(_Solver):
     """One MILP per draw; with HiGHS the model is built once and only the objective changes."""
 
     def __init__(self, spec: PortfolioSpec, eligible: list[str], settings: SolverSettings):
         self.spec, self.eligible, self.settings = spec, eligible, settings
+        self.options = spec.options
         self.model = build_milp(spec, objective="value")
         self.highs = None
         if _highs_available():

@@ -40,6 +40,7 @@ class Provenance:
     seed: int | None = None
     samples: int | None = None
     exact: bool = True  # False when a numerical search stands in for the analytic solution
+    computation: str = ""  # how the numbers were computed, in words
     version: str = __version__
 
     def to_dict(self) -> dict:
@@ -57,8 +58,7 @@ class Provenance:
             head += f"; samples: {self.samples}"
         head += f"; negotiator {self.version}"
         weights = ", ".join(f"{k}={v:.4f}" for k, v in self.weights.items())
-        how = "exact (analytic, additive model)" if self.exact else f"numerical search (the {self.method} method has no closed form here)"
-        return [f"{self.analysis} — case: {self.case} (sha256 {sha})", head, f"weights: {weights}", f"computation: {how}", JUDGMENT_NOTE]
+        return [f"{self.analysis} — case: {self.case} (sha256 {sha})", head, f"weights: {weights}", f"computation: {self.computation}", JUDGMENT_NOTE]
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class Setup:
     def additive(self) -> bool:
         return self.method == ADDITIVE
 
-    def provenance(self, analysis: str, seed: int | None = None, samples: int | None = None, exact: bool = True, weights: Mapping[str, float] | None = None) -> Provenance:
+    def provenance(self, analysis: str, computation: str, seed: int | None = None, samples: int | None = None, exact: bool = True, weights: Mapping[str, float] | None = None) -> Provenance:
         return Provenance(
             analysis=analysis,
             case=self.loaded.name,
@@ -106,6 +106,7 @@ class Setup:
             seed=seed,
             samples=samples,
             exact=exact,
+            computation=computation,
         )
 
     def label(self, option: str, lang: str = "en") -> str:
@@ -122,6 +123,11 @@ class Setup:
     def scores(self, weights: np.ndarray, matrix=None) -> np.ndarray:
         """Overall scores (higher is better) of the kept options under a weight vector."""
         return method_scores(self.method, self.matrix if matrix is None else matrix, weights)
+
+
+def search_note(setup: "Setup", how: str) -> str:
+    """Words for a numerical search standing in for a closed form."""
+    return f"numerical search ({how}): the {setup.method} method has no closed form here"
 
 
 def method_scores(method: str, matrix, weights: np.ndarray) -> np.ndarray:

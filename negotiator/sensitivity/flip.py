@@ -20,7 +20,7 @@ from typing import Literal
 import numpy as np
 
 from ..errors import Problem, UsageError
-from ._common import Progress, Provenance, Setup, prepare
+from ._common import Progress, Provenance, Setup, prepare, search_note
 
 __all__ = ["Flip", "FlipResult", "flip", "flip_setup", "solve_flip_lp", "NORMS"]
 
@@ -181,7 +181,8 @@ def flip_setup(setup: Setup, norm: str = "l1", progress: Progress | None = None)
     warnings = list(setup.warnings)
     if not setup.additive:
         warnings.append(f"the {setup.method} method has no linear program: distances come from a seeded search of {len(candidates)} weight vectors and are upper bounds; 'never' means none was found")
-    return FlipResult(setup.provenance(f"smallest weight change ({norm}) that makes each challenger first", exact=setup.additive), norm, setup.options[winner], flips, setup.screened_list(), warnings)
+    how = "exact: one linear program per challenger, PuLP (additive model)" if setup.additive else search_note(setup, f"{SEARCH_SAMPLES + len(w0)} seeded weight vectors, bisection; distances are upper bounds")
+    return FlipResult(setup.provenance(f"smallest weight change ({norm}) that makes each challenger first", how, exact=setup.additive), norm, setup.options[winner], flips, setup.screened_list(), warnings)
 
 
 def flip(case=None, profile: str | None = None, method: str = "additive", norm: Literal["l1", "linf"] = "l1", weights=None, scenario: str | None = None, progress: Progress | None = None) -> FlipResult:

@@ -103,5 +103,5 @@ def scenarios(case=None, profile: str | None = None, method: str = "additive", w
         worst[o] = max(col.ranks.get(o, len(col.ranks) + 1) for col in scen)
     base_order = [row.option for row in base_ranking.rows] + [s.option for s in base_ranking.screened_out]
     p = base_ranking.provenance
-    prov = Provenance("ranking under each scenario (base-case scales)", p.case, p.case_sha256, p.method, p.profile, dict(p.weights))
+    prov = Provenance("ranking under each scenario (base-case scales)", p.case, p.case_sha256, p.method, p.profile, dict(p.weights), computation=f"exact: the case ranked under the base scores and each of {len(scen)} scenarios ({p.method})")
     return ScenarioResult(prov, base_order, columns, expected, expected_rank, worst, base_ranking.score_name, warnings)

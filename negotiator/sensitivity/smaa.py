@@ -261,7 +261,9 @@ class _Uncertain:
     mode: np.ndarray
     high: np.ndarray
     base_value: np.ndarray  # (K,) value of the likely score
-    incidence: np.ndarray  # (K, n): 1 where cell k belongs to option i
+    by_option: np.ndarray  # (K,) the cells reordered by option, for np.add.reduceat
+    starts: np.ndarray  # where each owning option's run of cells starts in that order
+    owners: np.ndarray  # the options that own uncertain cells
 
     @property
     def count(self) -> int:
@@ -275,9 +277,35 @@ def _uncertain_cells(matrix, base_values: np.ndarray) -> _Uncertain:
     layer = np.zeros(len(rows), dtype=int)
     for k in range(1, len(rows)):
         layer[k] = layer[k - 1] + 1 if cols[k] == cols[k - 1] else 0
-    incidence = np.zeros((len(rows), matrix.shape[0]))
-    incidence[np.arange(len(rows)), rows] = 1.0
-    return _Uncertain(rows, cols, layer, int(layer.max()) + 1 if len(rows) else 0, matrix.low[rows, cols], matrix.likely[rows, cols], matrix.high[rows, cols], base_values[rows, cols], incidence)
+    by_option = np.argsort(rows, kind="stable")
+    owners, starts = np.unique(rows[by_option], return_index=True)
+    layers = int(layer.max()) + 1 if len(rows) else 0
+    return _Uncertain(rows, cols, layer, layers, matrix.low[rows, cols], matrix.likely[rows, cols], matrix.high[rows, cols], base_values[rows, cols], by_option, starts, owners)
+
+
+# Small products are written out instead of calling BLAS: BLAS threads fight our worker threads
+# (and the machine's other users) over tiny matrices, and a fixed summation order keeps the
+# numbers byte-identical on every machine.
+
+
+def _weighted_sum(weights: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """(size, n) scores sum_j weights[s, j] * values[i, j], summed in objective order."""
+    out = weights[:, :1] * values[:, 0]
+    for j in range(1, values.shape[1]):
+        out += weights[:, j : j + 1] * values[:, j]
+    return out
+
+
+def _add_cell_changes(scores: np.ndarray, delta: np.ndarray, cell_weights: np.ndarray, cells: "_Uncertain") -> None:
+    """scores[:, i] += sum over option i's uncertain cells of weight * value change (in place)."""
+    contrib = (delta * cell_weights)[:, cells.by_option]
+    scores[:, cells.owners] += np.add.reduceat(contrib, cells.starts, axis=1)
+
+
+def _first_weight_sums(first: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
+    """(n, m): for each option, the sum of the weights of the draws where it is first."""
+    rows, opts = np.nonzero(first)
+    return np.stack([np.bincount(opts, weights=weights[rows, j], minlength=n) for j in range(weights.shape[1])], axis=1)
 
 
 def _draw_value_changes(matrix, cells: _Uncertain, rng: np.random.Generator, size: int) -> np.ndarray:
@@ -333,10 +361,10 @@ class _Simulation:
         """(size, n) overall scores for a chunk of weight draws (and fresh score draws)."""
         if not self.setup.additive:
             return self._scores_any_method(weights, rng, size)
-        s = weights @ self.base_values.T
+        s = _weighted_sum(weights, self.base_values)
         if self.cells.count:
             delta = _draw_value_changes(self.matrix, self.cells, rng, size)
-            s += (delta * weights[:, self.cells.objective]) @ self.cells.incidence
+            _add_cell_changes(s, delta, weights[:, self.cells.objective], self.cells)
         return s
 
     def _scores_any_method(self, weights: np.ndarray, rng: np.random.Generator, size: int) -> np.ndarray:
@@ -362,9 +390,9 @@ class _Simulation:
         order, rank_at = competition_ranks_rows(scores)
         n = scores.shape[1]
         counts = np.bincount((order * n + rank_at - 1).ravel(), minlength=n * n).reshape(n, n)
-        first = np.zeros((size, n))
-        np.put_along_axis(first, order, (rank_at == 1).astype(float), axis=1)
-        return _Tally(counts.astype(np.int64), first.T @ weights, drawn)
+        first = np.zeros((size, n), dtype=bool)
+        np.put_along_axis(first, order, rank_at == 1, axis=1)
+        return _Tally(counts.astype(np.int64), _first_weight_sums(first, weights, n), drawn)
 
     def confidence_chunk(self, index: int, size: int, central: np.ndarray, who: np.ndarray) -> np.ndarray:
         """Per option in ``who``: draws (of this chunk) in which it is first at its central weights."""
@@ -374,7 +402,8 @@ class _Simulation:
             delta = _draw_value_changes(self.matrix, self.cells, rng, size)
             for c, i in enumerate(who):
                 w = central[i]
-                s = (self.base_values @ w)[None, :] + (delta * w[self.cells.objective]) @ self.cells.incidence
+                s = np.broadcast_to(_weighted_sum(w[None, :], self.base_values), (size, self.base_values.shape[0])).copy()
+                _add_cell_changes(s, delta, w[self.cells.objective], self.cells)
                 hits[c] = np.count_nonzero(s[:, i] >= s.max(axis=1) - TIE_TOLERANCE)
             return hits
         for c, i in enumerate(who):
@@ -511,7 +540,8 @@ def smaa_setup(
     warnings = list(setup.warnings)
     if not setup.additive:
         warnings.append(f"the {setup.method} method is evaluated draw by draw (no matrix shortcut): expect it to be much slower than additive")
-    prov = setup.provenance("SMAA-2 stochastic acceptability", seed=seed, samples=samples)
+    how = f"Monte Carlo: {samples:,} seeded draws in chunks of {CHUNK}" + (f", {conf_n:,} more for the confidence factors" if conf_n else "")
+    prov = setup.provenance("SMAA-2 stochastic acceptability", how, seed=seed, samples=samples)
     return SmaaResult(prov, setup.options, setup.objectives, model, acceptability, central, confidence, acceptability @ meta, sim.cells.count, conf_n, len(sizes) * CHUNK / drawn, setup.screened_list(), warnings)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import Problem, UsageError
-from ._common import Progress, Provenance, Setup, check_objective, one_way_weights, prepare
+from ._common import Progress, Provenance, Setup, check_objective, one_way_weights, prepare, search_note
 from .sweep import BISECTIONS, SEARCH_POINTS, additive_lines
 
 __all__ = ["StabilityInterval", "StabilityResult", "stability", "stability_setup"]
@@ -40,7 +40,8 @@ class StabilityInterval:
         """The smallest move of this weight that changes the top order (inf when none can)."""
         down = self.current_weight - self.low if self.overtaken_below else np.inf
         up = self.high - self.current_weight if self.overtaken_above else np.inf
-        return float(min(down, up))
+        room = float(min(down, up))
+        return 0.0 if room < 1e-12 else room  # a tie now: no room at all, not rounding noise
 
     def to_dict(self) -> dict:
         return {
@@ -106,7 +107,8 @@ def _additive_interval(setup: Setup, k: int, top: int) -> StabilityInterval:
             low, below = t, (setup.options[j], setup.options[i])
         elif db < 0 and t < high:
             high, above = t, (setup.options[j], setup.options[i])
-    return StabilityInterval(setup.objectives[k], t0, float(max(low, 0.0)), float(min(high, 1.0)), below, above)
+    # A tie now puts a bound exactly at t0; rounding must not put it on the wrong side.
+    return StabilityInterval(setup.objectives[k], t0, float(min(max(low, 0.0), t0)), float(max(min(high, 1.0), t0)), below, above)
 
 
 def _numeric_interval(setup: Setup, k: int, top: int) -> StabilityInterval:
@@ -152,15 +154,17 @@ def stability_setup(setup: Setup, top: int = 1, objectives: list[str] | None = N
     scores = setup.scores(setup.w)
     order = _current_order(scores)
     tied = bool(abs(scores[order[0]] - scores[order[1]]) <= 1e-12)
+    ties = [(int(order[p]), int(order[p + 1]), p + 1) for p in range(top) if abs(scores[order[p]] - scores[order[p + 1]]) <= 1e-12]
     intervals = []
     for done, k in enumerate(ks):
         intervals.append(_additive_interval(setup, k, top) if setup.additive else _numeric_interval(setup, k, top))
         if progress:
             progress(done + 1, len(ks))
     warnings = list(setup.warnings)
-    if tied:
-        warnings.append(f"'{setup.options[order[0]]}' and '{setup.options[order[1]]}' tie for first place: any move of a weight may change the top")
-    return StabilityResult(setup.provenance("weight stability intervals", exact=setup.additive), top, [setup.options[i] for i in order[:top]], intervals, tied, setup.screened_list(), warnings)
+    for i, j, rank in ties:
+        warnings.append(f"'{setup.options[i]}' and '{setup.options[j]}' tie at rank {rank} now: the order between them is arbitrary, so some intervals have zero width")
+    how = "exact: intersection of half-lines (additive model)" if setup.additive else search_note(setup, f"grid of {SEARCH_POINTS} weights, bisection")
+    return StabilityResult(setup.provenance("weight stability intervals", how, exact=setup.additive), top, [setup.options[i] for i in order[:top]], intervals, tied, setup.screened_list(), warnings)
 
 
 def stability(case=None, profile: str | None = None, method: str = "additive", top: int = 1, objectives: list[str] | None = None, weights=None, scenario: str | None = None, progress: Progress | None = None) -> StabilityResult:

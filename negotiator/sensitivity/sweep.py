@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..ranking import TIE_TOLERANCE
-from ._common import Progress, Provenance, Setup, check_objective, one_way_direction, one_way_weights, prepare
+from ._common import Progress, Provenance, Setup, check_objective, one_way_direction, one_way_weights, prepare, search_note
 
 __all__ = ["Breakpoint", "ObjectiveSweep", "SweepResult", "sweep", "additive_lines", "sweep_setup"]
 
@@ -188,7 +188,8 @@ def sweep_setup(setup: Setup, objectives: list[str] | None = None, progress: Pro
     for s in sweeps:
         if s.others_shared_equally:
             warnings.append(f"'{s.objective}' carries all the weight, so the others cannot keep their proportions: below 1 they share the rest equally")
-    return SweepResult(setup.provenance("one-way weight sweep", exact=setup.additive), setup.options, sweeps, setup.screened_list(), warnings)
+    how = "exact: crossing points of straight lines (additive model)" if setup.additive else search_note(setup, f"grid of {SEARCH_POINTS} weights, bisection")
+    return SweepResult(setup.provenance("one-way weight sweep", how, exact=setup.additive), setup.options, sweeps, setup.screened_list(), warnings)
 
 
 def sweep(case=None, profile: str | None = None, method: str = "additive", objectives: list[str] | None = None, weights=None, scenario: str | None = None, progress: Progress | None = None) -> SweepResult:

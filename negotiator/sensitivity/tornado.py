@@ -105,7 +105,7 @@ def tornado_setup(setup: Setup, progress: Progress | None = None) -> TornadoResu
     warnings = list(setup.warnings)
     if not cells:
         warnings.append("no score has a [low, likely, high] range in this case, so there is nothing to draw")
-    prov = setup.provenance("tornado of uncertain scores (one at a time, others at their likely value)")
+    prov = setup.provenance("tornado of uncertain scores (one at a time, others at their likely value)", f"exact: the case re-ranked twice per uncertain score ({setup.method})")
     return TornadoResult(prov, setup.options[top], setup.options[runner_up], base_lead, bars, setup.screened_list(), warnings)
 
 

@@ -46,8 +46,16 @@ def _obj_label(case, objective: str, lang: str) -> str:
     return obj.label_zh if lang == "zh" and obj.label_zh else obj.label
 
 
+#: Long option labels are cut with an ellipsis in tables (the id below them stays whole).
+LABEL_WIDTH = 44
+
+
+def _short(text: str, width: int = LABEL_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _option_cell(case, option: str, lang: str) -> Text:
-    return Text(_label(case, option, lang) + "\n", style="bold").append(option, style="dim")
+    return Text(_short(_label(case, option, lang)) + "\n", style="bold").append(option, style="dim")
 
 
 def _caption(result) -> str:
@@ -83,7 +91,7 @@ def sweep_table(result, case=None, lang: str = "en", all_swaps: bool = False) ->
     summary.add_column("top option changes at weight (new top)")
     for s in result.sweeps:
         changes = s.top_changes()
-        text = "; ".join(f"{b.weight:.4f} → {_label(case, b.rises if b.weight > s.current_weight else b.falls, lang)}" for b in changes) or "never (same top for every weight)"
+        text = "\n".join(f"{b.weight:.4f} → {_short(_label(case, b.rises if b.weight > s.current_weight else b.falls, lang))}" for b in changes) or "never (same top for every weight)"
         summary.add_row(_obj_label(case, s.objective, lang), f"{s.current_weight:.4f}", str(len(s.breakpoints)), text)
     parts = [summary]
     if all_swaps:
@@ -95,7 +103,7 @@ def sweep_table(result, case=None, lang: str = "en", all_swaps: bool = False) ->
             t.add_column("falls behind")
             for b in s.breakpoints:
                 style = "bold" if b.changes_top else ""
-                t.add_row(Text(f"{b.weight:.6f}", style=style), str(b.position), _label(case, b.rises, lang), _label(case, b.falls, lang))
+                t.add_row(Text(f"{b.weight:.6f}", style=style), str(b.position), _short(_label(case, b.rises, lang)), _short(_label(case, b.falls, lang)))
             parts.append(t)
     return Group(*parts)
 
@@ -112,23 +120,26 @@ def sweep_csv(result) -> str:
 
 
 def stability_table(result, case=None, lang: str = "en") -> Table:
-    what = "top option" if result.top == 1 else f"order of the top {result.top}"
-    table = Table(title=f"Weight stability intervals: the {what} stays " + " > ".join(result.top_order), caption=_caption(result), caption_justify="left")
+    top_names = " > ".join(_short(_label(case, o, lang), 40) for o in result.top_order)
+    what = f"the top option stays {top_names}" if result.top == 1 else f"the order of the top {result.top} stays {top_names}"
+    table = Table(title=f"Weight stability intervals: {what}", caption=_caption(result), caption_justify="left")
     table.add_column("objective")
-    table.add_column("low", justify="right")
-    table.add_column("now", justify="right")
-    table.add_column("high", justify="right")
-    table.add_column("interval on [0, 1]")
-    table.add_column("room", justify="right")
-    table.add_column("first change beyond the interval")
+    table.add_column("low", justify="right", no_wrap=True)
+    table.add_column("now", justify="right", no_wrap=True)
+    table.add_column("high", justify="right", no_wrap=True)
+    table.add_column("interval on [0, 1]", no_wrap=True)
+    table.add_column("room", justify="right", no_wrap=True)
+    table.add_column("first change beyond the interval" if result.top > 1 else "new top option beyond the interval")
+
+    def change(side: str, pair) -> str:
+        if result.top == 1:
+            return f"{side}: {_short(_label(case, pair[0], lang))}"
+        return f"{side}: {_short(_label(case, pair[0], lang), 30)} passes {_short(_label(case, pair[1], lang), 30)}"
+
     for iv in result.intervals:
-        change = []
-        if iv.overtaken_below:
-            change.append(f"below: {_label(case, iv.overtaken_below[0], lang)} passes {_label(case, iv.overtaken_below[1], lang)}")
-        if iv.overtaken_above:
-            change.append(f"above: {_label(case, iv.overtaken_above[0], lang)} passes {_label(case, iv.overtaken_above[1], lang)}")
+        changes = [change(side, pair) for side, pair in (("below", iv.overtaken_below), ("above", iv.overtaken_above)) if pair]
         room = "—" if np.isinf(iv.room) else f"{iv.room:.4f}"
-        table.add_row(_obj_label(case, iv.objective, lang), f"{iv.low:.4f}", f"{iv.current_weight:.4f}", f"{iv.high:.4f}", interval_bar(iv.low, iv.high, iv.current_weight, width=24), room, "\n".join(change) or "none: stable over [0, 1]")
+        table.add_row(_obj_label(case, iv.objective, lang), f"{iv.low:.4f}", f"{iv.current_weight:.4f}", f"{iv.high:.4f}", interval_bar(iv.low, iv.high, iv.current_weight, width=24), room, "\n".join(changes) or "none: stable over [0, 1]")
     return table
 
 
@@ -155,9 +166,10 @@ def flip_table(result, case=None, lang: str = "en", changes_shown: int = 4) -> T
         if not f.possible:
             table.add_row(_option_cell(case, f.challenger, lang), "never", Text("no weights make it first", style="dim"), "")
             continue
-        top = sorted(f.changes.items(), key=lambda kv: -abs(kv[1]))[:changes_shown]
+        visible = {o: d for o, d in f.changes.items() if abs(d) >= 5e-5}  # what rounds to +0.0000 is noise
+        top = sorted(visible.items(), key=lambda kv: -abs(kv[1]))[:changes_shown]
         changes = "\n".join(f"{_obj_label(case, o, lang)} {d:+.4f}" for o, d in top)
-        table.add_row(_option_cell(case, f.challenger, lang), f"{f.distance:.4f}", changes, ", ".join(_label(case, o, lang) for o in f.ties_with))
+        table.add_row(_option_cell(case, f.challenger, lang), f"{f.distance:.4f}", changes, "\n".join(_short(_label(case, o, lang), 36) for o in f.ties_with))
     return table
 
 
@@ -174,37 +186,36 @@ def flip_csv(result) -> str:
 
 
 def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_width: int = 24) -> Group:
+    """Two tables: rank acceptability (with bars), then central weights and confidence factors."""
     n = len(result.options)
     k = min(ranks_shown, n)
     colours = rank_colours(n)
     title = f"SMAA-2 rank acceptability ({result.samples:,} draws; weights {result.weight_model.describe()})"
-    table = Table(title=title, caption=_caption(result) + f"\nlargest standard error of any share: {result.max_standard_error:.4f}; ties share the better rank", caption_justify="left")
-    table.add_column("option")
+    caption = _caption(result) + f"\nlargest standard error of any share: {result.max_standard_error:.4f}; ties share the better rank"
+    shares = Table(title=title)
+    shares.add_column("option", min_width=28)
     for r in range(1, k + 1):
-        table.add_column(f"rank {r}", justify="right")
-    table.add_column("holistic", justify="right")
-    table.add_column("confidence", justify="right")
-    table.add_column("acceptability by rank")
-    table.add_column("central weights (top 3)")
+        shares.add_column(f"rank {r}", justify="right", no_wrap=True)
+    shares.add_column("holistic", justify="right", no_wrap=True)
+    shares.add_column("share of draws at each rank", no_wrap=True, min_width=bar_width)
+    centres = Table(title="Central weights (the typical weights under which the option comes first) and confidence factors", caption=caption, caption_justify="left")
+    centres.add_column("option", min_width=28)
+    centres.add_column("confidence", justify="right", no_wrap=True)
+    centres.add_column("largest central weights")
     for i in result.order():
         b = result.acceptability[i]
-        parts = {r + 1: float(b[r]) for r in range(n)}
-        cw = ""
+        shares.add_row(_option_cell(case, result.options[i], lang), *[f"{b[r]:.4f}" for r in range(k)], f"{result.holistic[i]:.4f}", stacked_bar({r + 1: float(b[r]) for r in range(n)}, colours, 1.0, bar_width))
         if b[0] > 0:
             top = np.argsort(-result.central_weights[i], kind="stable")[:3]
-            cw = "\n".join(f"{_obj_label(case, result.objectives[j], lang)} {result.central_weights[i, j]:.3f}" for j in top)
-        table.add_row(
-            _option_cell(case, result.options[i], lang),
-            *[f"{b[r]:.4f}" for r in range(k)],
-            f"{result.holistic[i]:.4f}",
-            _num(result.confidence[i], 4) or "—",
-            stacked_bar(parts, colours, 1.0, bar_width),
-            cw,
-        )
+            cw = "\n".join(f"{result.central_weights[i, j]:.3f}  {_obj_label(case, result.objectives[j], lang)}" for j in top)
+            centres.add_row(_option_cell(case, result.options[i], lang), f"{result.confidence[i]:.4f}", cw)
+    never = [result.options[i] for i in result.order() if result.acceptability[i, 0] == 0]
+    if never:
+        centres.add_row(Text("never first", style="dim"), "—", Text(", ".join(never), style="dim"))
     legend = Text("bar colours: ")
     for r in range(1, min(n, 8) + 1):
         legend.append("■ ", style=colours[r]).append(f"rank {r}  ")
-    return Group(table, legend)
+    return Group(shares, legend, centres)
 
 
 def smaa_csv(result) -> str:
@@ -242,7 +253,7 @@ def tornado_table(result, case=None, lang: str = "en", limit: int = 20, bar_widt
             f"{b.lead_at_low:+.4f}",
             f"{b.lead_at_high:+.4f}",
             diverging_bar(b.lead_at_low, b.lead_at_high, result.base_lead, span, bar_width),
-            ", ".join(_label(case, w, lang) for w in sorted(winners)),
+            "\n".join(_short(_label(case, w, lang), 30) for w in sorted(winners)),
         )
     if len(result.bars) > limit:
         table.add_row("", Text(f"... {len(result.bars) - limit} narrower bars not shown (--limit)", style="dim"), "", "", "", "", "")

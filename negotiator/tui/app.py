@@ -23,7 +23,10 @@ from .i18n import tr
 from .screens.compare import CompareScreen
 from .screens.dialogs import QuitScreen, SaveProfileScreen
 from .screens.errors import CaseErrorScreen
+from .screens.package import PackageScreen
 from .screens.ranking import RankingScreen
+from .screens.scenarios import ScenariosScreen
+from .screens.sensitivity import SensitivityScreen
 from .screens.weights import WeightsScreen
 
 __all__ = ["NegotiatorApp", "VIEWS"]
@@ -33,6 +36,9 @@ VIEWS: dict[str, tuple[str, type]] = {
     "ranking": ("1", RankingScreen),
     "weights": ("2", WeightsScreen),
     "compare": ("3", CompareScreen),
+    "sensitivity": ("4", SensitivityScreen),
+    "package": ("5", PackageScreen),
+    "scenarios": ("6", ScenariosScreen),
 }
 
 #: Two weight vectors closer than this are the same profile (saved files round to 1e-6).
@@ -47,10 +53,12 @@ class NegotiatorApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "negotiator"
     MODES = {name: cls for name, (_, cls) in VIEWS.items()}
-    BINDINGS = _view_bindings() + [
-        Binding("l", "toggle_lang", tr("language"), id="language"),
+    # `?` and `q` first: at 80 columns the footer cannot show every key (the top bar lists the views).
+    BINDINGS = [
         Binding("question_mark", "toggle_help", tr("keys"), key_display="?", id="keys"),
         Binding("q", "quit", tr("quit"), id="quit"),
+    ] + _view_bindings() + [
+        Binding("l", "toggle_lang", tr("language"), id="language"),
         Binding("ctrl+q", "quit", tr("quit"), show=False, priority=True),
     ]
 
@@ -186,6 +194,12 @@ class NegotiatorApp(App):
         self.notify(tr("saved_as", self.lang, name=name, file=str(file), bak=file.name + ".bak"), timeout=6)
 
     # -- actions --------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Without a loaded case there are no views to switch to (and the footer hides their keys)."""
+        if action in ("view", "save_profile") and self.loaded is None:
+            return False
+        return True
 
     def action_view(self, name: str) -> None:
         if self.loaded is not None and name in VIEWS:

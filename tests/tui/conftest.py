@@ -18,3 +18,11 @@ def case_copy(tmp_path) -> Path:
     for part in ("strategies", "payoffs"):
         shutil.copytree(ROOT / part, folder / part)
     return folder
+
+
+@pytest.fixture(scope="session")
+def bundled():
+    """The bundled case, loaded once (the app never changes a LoadedCase in place)."""
+    from negotiator.catalog import load_case
+
+    return load_case()

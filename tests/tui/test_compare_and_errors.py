@@ -16,8 +16,8 @@ from tui_helpers import cells, row_keys
 SIZE = (100, 30)
 
 
-async def test_compare_shows_the_core_comparison_and_what_it_would_take():
-    loaded = load_case()
+async def test_compare_shows_the_core_comparison_and_what_it_would_take(bundled):
+    loaded = bundled
     r = api.rank(loaded)
     a, b = r.rows[0].option, r.rows[1].option
     cmp = compare_options(loaded, [a, b], r.provenance.weights)
@@ -48,8 +48,8 @@ async def test_compare_shows_the_core_comparison_and_what_it_would_take():
         assert f"(gap {answer.gap:.4f})" in str(app.screen.query_one("#whatif").render())
 
 
-async def test_compare_follows_weight_changes_and_a_third_option():
-    loaded = load_case()
+async def test_compare_follows_weight_changes_and_a_third_option(bundled):
+    loaded = bundled
     app = make_app(loaded)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -96,8 +96,8 @@ async def test_missing_file_and_broken_yaml_are_listed_too(tmp_path):
             assert words in str(app.screen.query_one("#errors-list").render())
 
 
-async def test_question_mark_shows_every_binding():
-    app = make_app()
+async def test_question_mark_shows_every_binding(bundled):
+    app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("question_mark")

@@ -11,8 +11,8 @@ from tui_helpers import cells, row_keys
 SIZE = (100, 30)
 
 
-async def test_ranking_table_is_the_core_ranking():
-    loaded = load_case()
+async def test_ranking_table_is_the_core_ranking(bundled):
+    loaded = bundled
     expected = api.rank(loaded)
     app = make_app(loaded)
     async with app.run_test(size=SIZE) as pilot:
@@ -29,8 +29,8 @@ async def test_ranking_table_is_the_core_ranking():
         assert "sha256 " + loaded.sha256[:12] in str(app.screen.query_one("#provenance").render())
 
 
-async def test_sort_by_any_column_with_s_and_reverse_with_v():
-    loaded = load_case()
+async def test_sort_by_any_column_with_s_and_reverse_with_v(bundled):
+    loaded = bundled
     expected = api.rank(loaded)
     app = make_app(loaded)
     async with app.run_test(size=SIZE) as pilot:
@@ -50,8 +50,8 @@ async def test_sort_by_any_column_with_s_and_reverse_with_v():
         assert row_keys(table)[n:] == [s.option for s in expected.screened_out]
 
 
-async def test_profile_selector_reranks_to_that_profile():
-    loaded = load_case()
+async def test_profile_selector_reranks_to_that_profile(bundled):
+    loaded = bundled
     expected = api.rank(loaded, profile="stability_first")
     app = make_app(loaded)
     async with app.run_test(size=SIZE) as pilot:
@@ -68,8 +68,8 @@ async def test_profile_selector_reranks_to_that_profile():
         assert [cells(table, i)[3] for i in range(len(expected.rows))] == [f"{r.score:.4f}" for r in expected.rows]
 
 
-async def test_language_switches_live_with_l():
-    loaded = load_case()
+async def test_language_switches_live_with_l(bundled):
+    loaded = bundled
     first = api.rank(loaded).rows[0]
     app = make_app(loaded)
     async with app.run_test(size=SIZE) as pilot:
@@ -88,8 +88,8 @@ async def test_language_switches_live_with_l():
         assert cells(table, 0)[1] == first.label
 
 
-async def test_pick_options_with_x_for_compare():
-    loaded = load_case()
+async def test_pick_options_with_x_for_compare(bundled):
+    loaded = bundled
     rows = api.rank(loaded).rows
     app = make_app(loaded)
     async with app.run_test(size=SIZE) as pilot:
@@ -103,8 +103,8 @@ async def test_pick_options_with_x_for_compare():
         assert rows[2].label in str(table.ordered_columns[3].label)
 
 
-async def test_starts_in_chinese_and_fits_80x24():
-    loaded = load_case()
+async def test_starts_in_chinese_and_fits_80x24(bundled):
+    loaded = bundled
     app = make_app(loaded, lang="zh")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -22,8 +22,8 @@ async def _open_weights(pilot):
     return pilot.app.screen.query_one("#weight-table"), pilot.app.screen.query_one("#preview")
 
 
-async def test_arrow_keys_move_one_weight_and_the_others_rescale():
-    loaded = load_case()
+async def test_arrow_keys_move_one_weight_and_the_others_rescale(bundled):
+    loaded = bundled
     start = profile_weights(loaded.case, "balanced")
     app = make_app(loaded)
     async with app.run_test(size=SIZE) as pilot:
@@ -114,8 +114,8 @@ async def test_saving_keeps_comments_and_a_backup(case_copy):
     assert "mine" in load_case(case_copy).case.weights
 
 
-async def test_bundled_case_is_never_written():
-    app = make_app()
+async def test_bundled_case_is_never_written(bundled):
+    app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
         await _open_weights(pilot)
         await pilot.press("right", "ctrl+s")
@@ -128,8 +128,8 @@ async def test_bundled_case_is_never_written():
         assert app.unsaved and app.profile == "balanced"
 
 
-async def test_quit_with_unsaved_changes_asks_first():
-    app = make_app()
+async def test_quit_with_unsaved_changes_asks_first(bundled):
+    app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
         await _open_weights(pilot)
         await pilot.press("right", "q")
@@ -145,8 +145,8 @@ async def test_quit_with_unsaved_changes_asks_first():
     assert not app.is_running
 
 
-async def test_quit_without_changes_just_quits():
-    app = make_app()
+async def test_quit_without_changes_just_quits(bundled):
+    app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("q")
@@ -154,8 +154,8 @@ async def test_quit_without_changes_just_quits():
     assert not app.is_running
 
 
-async def test_bad_typed_weight_is_refused_with_a_message():
-    app = make_app()
+async def test_bad_typed_weight_is_refused_with_a_message(bundled):
+    app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
         await _open_weights(pilot)
         before = dict(app.weights)

@@ -44,9 +44,20 @@ class ViewScreen(Screen):
         _relabel(self, self.app.lang)
         self.app.refresh_bindings()
 
+    _redraw_pending = False
+
     def _state_changed(self, *_) -> None:
+        """Redraw once after this burst of state changes (one key press changes several reactives)."""
         if not self.is_attached or self.app.loaded is None or not self.is_current:
             return  # a hidden view redraws when it is shown again (on_screen_resume)
+        if not self._redraw_pending:
+            self._redraw_pending = True
+            self.call_later(self._redraw_now)
+
+    def _redraw_now(self) -> None:
+        self._redraw_pending = False
+        if not self.is_attached or not self.is_current:
+            return
         self.query_one("#topbar", Static).update(self.topbar_text())
         self.redraw()
 
@@ -55,14 +66,19 @@ class ViewScreen(Screen):
         return self.app.lang
 
     def topbar_text(self):
+        """The views as tabs with their keys (the current one highlighted), then the case title."""
         from rich.text import Text
+
+        from ..app import VIEWS
 
         app = self.app
         text = Text()
-        text.append(f" {tr(self.VIEW, self.lang)} ", style="bold reverse")
-        text.append(f"  {app.case_title()}", style="bold")
+        for name, (key, _) in VIEWS.items():
+            style = "bold reverse" if name == self.VIEW else "dim"
+            text.append(f" {key} {tr(name, self.lang)} ", style=style)
         if app.unsaved:
-            text.append(f"  • {tr('unsaved', self.lang)}", style="bold yellow")
+            text.append(f" • {tr('unsaved', self.lang)}", style="bold yellow")
+        text.append(f"  {app.case_title()}", style="bold")
         return text
 
     def redraw(self) -> None:  # pragma: no cover - every view overrides it

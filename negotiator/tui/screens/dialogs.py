@@ -32,7 +32,7 @@ class SaveProfileScreen(ModalScreen[str | None]):
             yield Input(placeholder=tr("profile_name", lang), id="profile-name")
             yield Static(id="save-error")
             with Horizontal(classes="buttons"):
-                yield Button(tr("save", lang), variant="primary", id="save")
+                yield Button(tr("save_profile", lang), variant="primary", id="save")
                 yield Button(tr("cancel", lang), id="cancel")
 
     def on_mount(self) -> None:

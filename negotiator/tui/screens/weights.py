@@ -38,8 +38,8 @@ class WeightsScreen(ViewScreen):
     BINDINGS = [
         Binding("ctrl+s", "app.save_profile", tr("save"), id="save"),
         Binding("ctrl+z,u", "undo", tr("undo"), id="undo"),
-        Binding("ctrl+y,U", "redo", tr("redo"), id="redo"),
-        Binding("ctrl+r", "reset", tr("reset"), id="reset"),
+        Binding("ctrl+y,U", "redo", tr("redo"), id="redo", show=False),
+        Binding("ctrl+r", "reset", tr("reset"), id="reset", show=False),
         Binding("escape", "leave_input", show=False),
     ]
     WATCHES = ("ranking", "lang", "unsaved", "weights")

@@ -1,0 +1,92 @@
+"""Scenarios: the payoff table (options x the other side's behaviour) and each decision rule's pick."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.reactive import reactive
+from textual.widgets import DataTable, Static
+
+from ...errors import NegotiatorError
+from ..i18n import label, tr
+from .base import ViewScreen
+
+__all__ = ["ScenariosScreen", "ALPHA_STEP"]
+
+ALPHA_STEP = 0.1
+
+
+class ScenariosScreen(ViewScreen):
+    VIEW = "scenarios"
+    BINDINGS = [
+        Binding("minus", "alpha(-1)", tr("alpha_down"), key_display="-", id="alpha_down"),
+        Binding("plus,equals_sign", "alpha(1)", tr("alpha_up"), key_display="+", id="alpha_up"),
+    ]
+    WATCHES = ("ranking", "lang", "unsaved")
+
+    alpha = reactive(0.5, init=False)  # Hurwicz: weight on an option's best outcome
+
+    def body(self) -> ComposeResult:
+        yield DataTable(id="payoff-table", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="rules-box"):
+            yield Static(id="rules")
+
+    def watch_alpha(self) -> None:
+        self._state_changed()
+
+    def action_alpha(self, step: int) -> None:
+        self.alpha = round(min(1.0, max(0.0, self.alpha + step * ALPHA_STEP)), 10)
+
+    def redraw(self) -> None:
+        from ...payoffs_table import scenario_payoffs
+
+        app, lang = self.app, self.lang
+        table = self.query_one("#payoff-table", DataTable)
+        rules = self.query_one("#rules", Static)
+        table.clear(columns=True)
+        kwargs = {"weights": app.weights} if app.unsaved else {"profile": app.profile}
+        try:
+            pay = scenario_payoffs(app.loaded, method=app.method, **kwargs)
+            report = pay.analyse(alpha=self.alpha)
+        except NegotiatorError as exc:
+            rules.update(Text(exc.render(), style="bold red"))
+            return
+        case = app.loaded.case
+        ev = next(r for r in report.rules if r.rule == "expected_value")
+        n_sc = len(pay.scenarios)
+        col_w = 11
+        table.add_column(tr("col_option", lang), key="option", width=max(16, self.size.width - 6 - (col_w + 2) * (n_sc + 1)))
+        for sid, p in zip(pay.scenarios, pay.probabilities):
+            table.add_column(Text(f"{label(case.scenarios[sid], lang)} ({p:g})"), key=sid, width=col_w)
+        table.add_column(tr("col_expected", lang), key="expected", width=col_w)
+        best_in = {j: max(range(len(pay.rows)), key=lambda i: pay.values[i, j]) for j in range(n_sc)}
+        for i, row in enumerate(pay.rows):
+            cells = [Text(label(row, lang), style="bold" if i in ev.chosen else "")]
+            for j in range(n_sc):
+                cells.append(Text(f"{pay.values[i, j]:.4f}", style="bold green" if best_in[j] == i else "", justify="right"))
+            cells.append(Text(f"{ev.scores[i]:.4f}", style="bold" if i in ev.chosen else "", justify="right"))
+            table.add_row(*cells, key=row.id)
+        rules.update(self._rules_text(pay, report))
+
+    def _rules_text(self, pay, report) -> Text:
+        lang = self.lang
+        names = [label(row, lang) for row in pay.rows]
+        case = self.app.loaded.case
+        text = Text(tr("scenario_list", lang) + " ", style="dim")
+        text.append("; ".join(f"{label(case.scenarios[sid], lang)} (p {p:g})" for sid, p in zip(pay.scenarios, pay.probabilities)) + "\n", style="dim")
+        text.append(tr("rules_title", lang, alpha=self.alpha) + "\n", style="bold")
+        for r in report.rules:
+            chosen = " = ".join(names[i] for i in r.chosen)
+            text.append(f"  {r.name:<28}", style="cyan")
+            text.append(chosen, style="bold")
+            if r.margin is not None and r.runner_up:
+                text.append("  " + tr("rule_margin", lang, m=r.margin, runner=names[r.runner_up[0]]), style="dim")
+            text.append("\n")
+        text.append(tr("evpi", lang, v=report.evpi) + "\n", style="dim")
+        if pay.screened_out:
+            text.append(tr("left_out", lang, names=", ".join(label(self.app.loaded.case.options[o], lang) for o in pay.screened_out)) + "\n", style="dim")
+        prov = pay.provenance()
+        text.append(f"case {prov['case']} (sha256 {prov['case_sha256'][:12]}) · method {prov['method']} · profile {prov['profile']} · " + tr("judgments", lang), style="dim")
+        return text

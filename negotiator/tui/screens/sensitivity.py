@@ -1,0 +1,192 @@
+"""Sensitivity: the one-way sweep of one objective's weight, and SMAA acceptability (in a worker)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Label, ProgressBar, Select, Static
+
+from ...charts import PALETTE, rank_colours, stacked_bar
+from ...errors import NegotiatorError
+from ..i18n import label, tr
+from ..widgets.line_chart import line_chart
+from .base import ViewScreen
+
+__all__ = ["SensitivityScreen", "SMAA_SAMPLES", "SMAA_SEED"]
+
+#: What `a` runs: the SMAA defaults of `negotiator sensitivity smaa`.
+SMAA_SAMPLES = 10_000
+SMAA_SEED = 1
+#: Curves drawn: the leaders now, plus every option that leads somewhere on the sweep.
+LEADERS_SHOWN = 4
+
+
+class SensitivityScreen(ViewScreen):
+    VIEW = "sensitivity"
+    BINDINGS = [Binding("a", "run_smaa", tr("run_smaa"), id="run_smaa")]
+    WATCHES = ("ranking", "lang", "unsaved")
+
+    def body(self) -> ComposeResult:
+        app = self.app
+        objectives = [(label(o, app.lang), oid) for oid, o in app.loaded.case.objectives.items()]
+        heaviest = max(app.weights, key=app.weights.get) if app.weights else objectives[0][1]
+        with Horizontal(id="sweep-pick"):
+            yield Label(tr("sweep_of", app.lang), id="sweep-label", classes="selector-label")
+            yield Select(objectives, value=heaviest, allow_blank=False, compact=True, id="sweep-objective")
+        with VerticalScroll(id="sensitivity-body"):
+            yield Static(id="sweep-chart")
+            yield Static(id="sweep-notes")
+            yield ProgressBar(id="smaa-progress", show_eta=False)
+            yield Static(id="smaa")
+        self._smaa = None  # (weights it was run with, SmaaResult)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#smaa-progress").display = False  # shown while SMAA runs
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self._state_changed()
+
+    def redraw(self) -> None:
+        self._request_sweep()
+        self._draw_sweep()
+        self._draw_smaa()
+
+    # -- the sweep (in a worker: non-additive methods search numerically and take seconds) --
+
+    def _sweep_key(self) -> tuple:
+        app = self.app
+        objective = self.query_one("#sweep-objective", Select).value
+        return (objective, tuple(sorted(app.weights.items())), app.method, app.scenario, app.profile, app.unsaved)
+
+    def _request_sweep(self) -> None:
+        key = self._sweep_key()
+        if key == getattr(self, "_sweep_for", None):
+            return
+        self._sweep_for = key
+        self._sweep_result = None
+        app = self.app
+        kwargs = {"weights": dict(app.weights)} if app.unsaved else {"profile": app.profile}
+        self._compute_sweep(app.loaded, app.method, app.scenario, key[0], kwargs, key)
+
+    @work(thread=True, exclusive=True, group="sweep")
+    def _compute_sweep(self, loaded, method, scenario, objective, kwargs, key) -> None:
+        from ...sensitivity import sweep
+
+        try:
+            result = sweep(loaded, method=method, objectives=[objective], scenario=scenario, **kwargs)
+        except NegotiatorError as exc:
+            result = exc
+        self.app.call_from_thread(self._sweep_done, key, result)
+
+    def _sweep_done(self, key, result) -> None:
+        if key == self._sweep_for:  # a newer request supersedes this answer
+            self._sweep_result = result
+            self._draw_sweep()
+
+    def _draw_sweep(self) -> None:
+        app, lang = self.app, self.lang
+        case = app.loaded.case
+        objective = self.query_one("#sweep-objective", Select).value
+        self.query_one("#sweep-label", Label).update(tr("sweep_of", lang))
+        chart, notes = self.query_one("#sweep-chart", Static), self.query_one("#sweep-notes", Static)
+        result = getattr(self, "_sweep_result", None)
+        if result is None:
+            notes.update(Text(tr("sweeping", lang, method=app.method), style="yellow"))
+            return
+        if isinstance(result, NegotiatorError):
+            chart.update(Text(result.render(), style="bold red"))
+            notes.update("")
+            return
+        s = result.sweeps[0]
+        options = list(result.options)
+        leaders = [row.option for row in app.ranking.rows] if app.ranking else options
+        shown = [o for o in leaders if o in options][:LEADERS_SHOWN]
+        for b in s.top_changes():
+            for o in (b.rises, b.falls):
+                if o not in shown:
+                    shown.append(o)
+        colours = {o: PALETTE[i % len(PALETTE)] for i, o in enumerate(shown)}
+        curves = {o: s.curves[:, options.index(o)] for o in shown}
+        marks = [(b.weight, "┊", "red") for b in s.top_changes()] + [(s.current_weight, "│", "bold yellow")]
+        height = max(6, min(16, self.size.height // 2 - 2))
+        width = max(40, self.size.width - 4)
+        chart.update(line_chart(s.grid, curves, colours, width, height, marks, x_label=tr("weight_axis", lang, obj=label(case.objectives[objective], lang))))
+        text = Text()
+        for o in shown:
+            text.append("• ", style=colours[o])
+            text.append(label(case.options[o], lang) + "  ")
+        text.append("\n")
+        text.append(tr("sweep_now", lang, w=s.current_weight), style="bold yellow")
+        tops = s.top_changes()
+        if not tops:
+            text.append("  " + tr("sweep_no_change", lang), style="green")
+        for b in tops:
+            text.append("\n  ┊ " + tr("sweep_breakpoint", lang, w=b.weight, rises=label(case.options[b.rises], lang), falls=label(case.options[b.falls], lang)), style="red")
+        text.append("\n" + " · ".join(result.provenance.lines(short=True)[:2] + result.provenance.lines(short=True)[3:4]), style="dim")
+        notes.update(text)
+
+    # -- SMAA in a worker thread ------------------------------------------------
+
+    def action_run_smaa(self) -> None:
+        app = self.app
+        kwargs = {"weights": dict(app.weights)} if app.unsaved else {"profile": app.profile}
+        bar = self.query_one("#smaa-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=100, progress=0)
+        self.query_one("#smaa", Static).update(Text(tr("smaa_running", self.lang, n=SMAA_SAMPLES), style="yellow"))
+        self._run_smaa(app.loaded, app.method, app.scenario, dict(app.weights), kwargs)
+
+    @work(thread=True, exclusive=True, group="smaa")
+    def _run_smaa(self, loaded, method, scenario, weights, kwargs) -> None:
+        from ...sensitivity import smaa
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self.query_one("#smaa-progress", ProgressBar).update, total=total, progress=done)
+
+        try:
+            result = smaa(loaded, method=method, samples=SMAA_SAMPLES, seed=SMAA_SEED, scenario=scenario, progress=progress, **kwargs)
+        except NegotiatorError as exc:
+            self.app.call_from_thread(self.query_one("#smaa", Static).update, Text(exc.render(), style="bold red"))
+            return
+        self.app.call_from_thread(self._smaa_done, weights, result)
+
+    def _smaa_done(self, weights, result) -> None:
+        self._smaa = (weights, result)
+        self.query_one("#smaa-progress").display = False
+        self._draw_smaa()
+
+    def _draw_smaa(self) -> None:
+        box = self.query_one("#smaa", Static)
+        lang = self.lang
+        if self._smaa is None:
+            box.update(Text(tr("smaa_hint", lang, n=SMAA_SAMPLES), style="dim"))
+            return
+        weights, r = self._smaa
+        case = self.app.loaded.case
+        n = len(r.options)
+        colours = rank_colours(n)
+        width = max(20, self.size.width - 40)
+        text = Text(tr("smaa_title", lang, n=r.samples, seed=r.provenance.seed) + "\n", style="bold")
+        if weights != self.app.weights:
+            text.append(tr("smaa_stale", lang) + "\n", style="yellow")
+        for i in r.order():
+            parts = {f"r{k + 1}": float(r.acceptability[i, k]) for k in range(n)}
+            bar = stacked_bar(parts, {f"r{k + 1}": colours[k + 1] for k in range(n)}, 1.0, width)
+            name = Text(label(case.options[r.options[i]], lang))
+            name.truncate(24, overflow="ellipsis", pad=True)  # by cell width: Chinese labels align
+            text.append_text(name)
+            text.append(" ")
+            text.append(f"{r.acceptability[i, 0]:6.1%} ", style="bold")
+            text.append_text(bar)
+            text.append("\n")
+        legend = Text(tr("smaa_legend", lang) + " ", style="dim")
+        for k in range(1, min(n, 8) + 1):
+            legend.append("■", style=colours[k]).append(f"{k} ", style="dim")
+        text.append_text(legend)
+        text.append("\n" + r.weight_model.describe(), style="dim")
+        box.update(text)

@@ -1,0 +1,146 @@
+"""negotiator import scores.csv --into CASE: merge a pasted score matrix, keep the YAML's comments."""
+
+from __future__ import annotations
+
+import difflib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from negotiator.authoring import merge_scores_csv
+from negotiator.catalog import load_case
+from negotiator.errors import CaseError
+
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+@pytest.fixture
+def tiny(tmp_path) -> Path:
+    p = tmp_path / "tiny.yaml"
+    shutil.copyfile(CASES / "tiny.yaml", p)
+    return p
+
+
+def _csv(tmp_path: Path, text: str, name: str = "scores.csv", encoding: str = "utf-8") -> Path:
+    p = tmp_path / name
+    p.write_bytes(text.encode(encoding))
+    return p
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_merge_changes_only_the_score_lines_and_keeps_comments(cli, tmp_path, tiny):
+    before = tiny.read_text(encoding="utf-8")
+    scores = _csv(tmp_path, "option,gain,cost,risk\na,7,,2 / 3 / 5\nb,5,1 / 2 / 4,\n")
+    result = cli("import", scores, "--into", tiny)
+    assert result.exit_code == 0, result.stderr
+    after = tiny.read_text(encoding="utf-8")
+    changed = [ln for ln in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0) if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+    assert changed == [
+        "-    scores: {gain: 8, cost: 9, risk: [2, 3, 6]}",
+        "+    scores: {gain: 7, cost: 9, risk: [2, 3, 5]}",
+        "-    scores: {gain: 5, cost: [1, 3, 4], risk: 1}",
+        "+    scores: {gain: 5, cost: [1, 2, 4], risk: 1}",
+    ]
+    assert "# derived scale: [1, 9]" in after  # comments survive
+    assert (tmp_path / "tiny.yaml.bak").read_text(encoding="utf-8") == before
+    case = load_case(tiny).case
+    assert case.options["a"].scores == {"gain": 7.0, "cost": 9.0, "risk": (2.0, 3.0, 5.0)}
+    out = _flat(result.stdout)
+    assert "a / gain: 8 -> 7" in out and "changed 3 scores (1 already equal)" in out
+
+
+def test_merge_into_the_bundled_case_folder(cli, tmp_path):
+    folder = tmp_path / "case"
+    assert cli("new", folder, "--from", "bundled").exit_code == 0
+    options = folder / "strategies" / "options.yaml"
+    before = options.read_text(encoding="utf-8")
+    scores = _csv(tmp_path, "option;social_stability;resource_cost\nreintegration_support;9 / 9 / 10;6\n")  # semicolons, as European Excel writes
+    result = cli("import", scores, "--into", folder)
+    assert result.exit_code == 0, result.stderr
+    after = options.read_text(encoding="utf-8")
+    diff = [ln for ln in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0) if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+    assert len(diff) == 4 and all("social_stability" in ln or "resource_cost" in ln for ln in diff)
+    assert load_case(folder).case.options["reintegration_support"].scores["social_stability"] == (9.0, 9.0, 10.0)
+    assert (folder / "strategies" / "options.yaml.bak").exists()
+    assert not (folder / "payoffs" / "weights.yaml.bak").exists()  # untouched files are not rewritten
+
+
+def test_unknown_ids_stop_the_merge_and_are_all_reported(cli, tmp_path, tiny):
+    before = tiny.read_text(encoding="utf-8")
+    scores = _csv(tmp_path, "option,gain,speed\na,7,1\nzz,1,1\n")
+    result = cli("import", scores, "--into", tiny)
+    assert result.exit_code == 2
+    err = _flat(result.stderr)
+    assert "scores.csv:1: unknown objective 'speed' in the header" in err
+    assert "scores.csv:3: column A: unknown option 'zz'" in err
+    assert tiny.read_text(encoding="utf-8") == before
+    assert not (tmp_path / "tiny.yaml.bak").exists()
+
+
+def test_skip_unknown_merges_the_rest(cli, tmp_path, tiny):
+    scores = _csv(tmp_path, "option,gain,speed\na,7,1\nzz,1,1\n")
+    result = cli("import", scores, "--into", tiny, "--skip-unknown")
+    assert result.exit_code == 0, result.stderr
+    assert "unknown option 'zz'" in _flat(result.stderr)
+    assert load_case(tiny).case.options["a"].scores["gain"] == 7.0
+
+
+def test_bad_cells_and_scale_breaks_name_the_csv_cell(cli, tmp_path, tiny):
+    before = tiny.read_text(encoding="utf-8")
+    scores = _csv(tmp_path, "option,gain,cost\na,hihg,2\nb,11,\n")
+    result = cli("import", scores, "--into", tiny)
+    assert result.exit_code == 2
+    err = _flat(result.stderr)
+    assert "scores.csv:2: column B (gain): 'hihg' is not a number" in err
+    assert tiny.read_text(encoding="utf-8") == before
+    # The out-of-scale 11 is caught by the case's own validation, and placed on the CSV cell.
+    scores = _csv(tmp_path, "option,gain\nb,11\n")
+    err = _flat(cli("import", scores, "--into", tiny).stderr)
+    assert "scores.csv:2: column B (gain): score 11 is outside the declared scale [0, 10] of 'gain'" in err
+    assert tiny.read_text(encoding="utf-8") == before
+
+
+def test_dry_run_writes_nothing(tmp_path, tiny):
+    before = tiny.read_text(encoding="utf-8")
+    report = merge_scores_csv(_csv(tmp_path, "option,gain\na,1\n"), tiny, dry_run=True)
+    assert [(c.option, c.objective, c.old, c.new) for c in report.changes] == [("a", "gain", 8, 1.0)]
+    assert report.sha256_after != report.sha256_before and not report.written
+    assert tiny.read_text(encoding="utf-8") == before
+
+
+def test_not_utf8(cli, tmp_path, tiny):
+    scores = _csv(tmp_path, "option,gain\n方案,1\n", encoding="gbk")
+    result = cli("import", scores, "--into", tiny)
+    assert result.exit_code == 2 and "not UTF-8" in result.stderr
+
+
+def test_duplicates_in_the_csv(tmp_path, tiny):
+    with pytest.raises(CaseError) as exc:
+        merge_scores_csv(_csv(tmp_path, "option,gain,gain\na,1,2\na,3,4\n"), tiny)
+    text = " ".join(p.render() for p in exc.value.problems)
+    assert "objective 'gain' heads two columns" in text and "option 'a' has two rows" in text
+
+
+def test_csv_needs_into_and_workbook_needs_output(cli, tmp_path, tiny):
+    scores = _csv(tmp_path, "option,gain\na,1\n")
+    assert "--into" in _flat(cli("import", scores, "-o", tmp_path / "x.yaml").stderr)
+    assert cli("import", tmp_path / "book.xlsx").exit_code == 2
+
+
+def test_level_words_merge_where_the_objective_has_levels(cli, tmp_path):
+    case = tmp_path / "full.yaml"
+    shutil.copyfile(CASES / "full_features.yaml", case)
+    scores = _csv(tmp_path, "option,goodwill,net_cost\ndo_nothing,medium / high / high,high\n")
+    err = _flat(cli("import", scores, "--into", case).stderr)
+    assert "column C (net_cost): 'high' is not a number" in err  # net_cost has no levels
+    scores = _csv(tmp_path, "option,goodwill\ndo_nothing,medium / high / high\nquiet_channel,hihg\n")
+    err = _flat(cli("import", scores, "--into", case).stderr)
+    assert "scores.csv:3: column B (goodwill):" in err and "'hihg' is not one of its levels (low, medium, high)" in err
+    scores = _csv(tmp_path, "option,goodwill\ndo_nothing,medium / high / high\n")
+    assert cli("import", scores, "--into", case).exit_code == 0
+    assert "goodwill: [medium, high, high]" in case.read_text(encoding="utf-8")
+    assert load_case(case).case.options["do_nothing"].scores["goodwill"] == ("medium", "high", "high")

@@ -1,0 +1,252 @@
+"""SMAA-2 (Lahdelma and Salminen 2001, Operations Research 49(3):444-454) against exact answers.
+
+Monte Carlo shares are checked within 5 standard errors, sqrt(b(1-b)/N) <= 0.5/sqrt(N):
+a correct implementation fails such a check with probability below 1e-6 per number,
+and the seeds are fixed, so the tests are deterministic anyway.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from scipy import integrate, stats
+from test_sensitivity_cases import DOMINATED, INTEGRAL, SYMMETRIC, THREE, load
+
+from negotiator.errors import UsageError
+from negotiator.methods import METHODS, MethodResult
+from negotiator.sensitivity import smaa
+from negotiator.sensitivity.smaa import CHUNK, _draw_in_intervals, order_weights_from_simplex, triangular_inverse_cdf
+from negotiator.weights import rank_order_centroid
+
+
+def five_se(n: int) -> float:
+    return 5 * 0.5 / np.sqrt(n)
+
+
+def test_a_dominating_option_is_first_in_every_draw():
+    r = smaa(load(DOMINATED), samples=20_000, seed=3)
+    d = r.options.index("D")
+    assert r.acceptability[d].tolist() == [1.0, 0.0, 0.0]
+    assert r.confidence[d] == 1.0
+    assert np.isnan(r.confidence[[i for i in range(3) if i != d]]).all()
+    assert r.uncertain_scores == 6
+
+
+def test_two_mirror_options_share_first_place():
+    n = 40_000
+    r = smaa(load(SYMMETRIC), samples=n, seed=11)
+    assert abs(r.acceptability[0, 0] - 0.5) <= five_se(n)
+    assert r.acceptability[0, 0] + r.acceptability[1, 0] == pytest.approx(1.0)
+    # Central weight of A: E[w | w_p > w_q] with w_p ~ U(0, 1): (3/4, 1/4).
+    assert r.central_weights[0] == pytest.approx([0.75, 0.25], abs=5 * 0.29 / np.sqrt(n / 2))
+    assert r.confidence.tolist() == [1.0, 1.0]  # no uncertain score: first at its central weights
+
+
+# -- exact integral on a 2-objective case ---------------------------------------------
+# Weights (t, 1 - t). Scores: A = t*a1 + .2(1 - t), a1 ~ Tri(.1, .5, .9); B = .6 - .2t; C = .1 + .6t.
+class TRI:
+    """CDF of Triangular(0.1, 0.5, 0.9), written out (scipy's is slow inside quad)."""
+
+    @staticmethod
+    def cdf(x, a=0.1, c=0.5, b=0.9):
+        if x <= a:
+            return 0.0
+        if x < c:
+            return (x - a) ** 2 / ((b - a) * (c - a))
+        if x < b:
+            return 1 - (b - x) ** 2 / ((b - a) * (b - c))
+        return 1.0
+
+
+def _thresholds(t):
+    """a1 above which A beats B, and C, at weight t."""
+    base = 0.2 * (1 - t)
+    return ((0.6 - 0.2 * t) - base) / t, ((0.1 + 0.6 * t) - base) / t
+
+
+def _rank_probabilities(t):
+    """P(rank r | t) for A, B, C: rows options, columns ranks."""
+    thr_b, thr_c = _thresholds(t)
+    fb, fc = TRI.cdf(thr_b), TRI.cdf(thr_c)
+    b_over_c = (0.6 - 0.2 * t) > (0.1 + 0.6 * t)
+    hi, lo = max(thr_b, thr_c), min(thr_b, thr_c)
+    a = [1 - TRI.cdf(hi), TRI.cdf(hi) - TRI.cdf(lo), TRI.cdf(lo)]
+    # The better of B and C is 1st when A is below it, else 2nd; the worse is 2nd or 3rd.
+    if b_over_c:
+        b = [fb, 1 - fb, 0.0]
+        c = [0.0, fc, 1 - fc]
+    else:
+        c = [fc, 1 - fc, 0.0]
+        b = [0.0, fb, 1 - fb]
+    return np.array([a, b, c])
+
+
+def _exact_acceptability(lo=0.0, hi=1.0):
+    out = np.zeros((3, 3))
+    for i in range(3):
+        for r in range(3):
+            val, _ = integrate.quad(lambda t: _rank_probabilities(t)[i, r], lo, hi, points=[0.625], limit=200, epsabs=1e-11)
+            out[i, r] = val / (hi - lo)
+    return out
+
+
+def test_acceptability_matches_the_exact_integral_uniform_weights():
+    n = 200_000
+    r = smaa(load(INTEGRAL), profile="even", samples=n, seed=5)
+    assert r.weight_model.kind == "uniform"
+    exact = _exact_acceptability()
+    assert np.abs(r.acceptability - exact).max() <= five_se(n)
+    # Central weight of A: E[t | A first] by the same integral.
+    num, _ = integrate.quad(lambda t: t * _rank_probabilities(t)[0, 0], 0, 1, points=[0.625], limit=200)
+    tc = num / exact[0, 0]
+    assert r.central_weights[0, 0] == pytest.approx(tc, abs=5 * 0.29 / np.sqrt(n * exact[0, 0]))
+    # Confidence factor of A: P(A first) with the weights held at its central weights.
+    p_conf = _rank_probabilities(r.central_weights[0, 0])[0, 0]
+    assert r.confidence[0] == pytest.approx(p_conf, abs=five_se(r.confidence_samples))
+
+
+def test_acceptability_matches_the_exact_integral_under_an_order():
+    # Profile `order: [h, g]`: w_h >= w_g, so t = w_g is uniform on [0, 1/2].
+    n = 200_000
+    r = smaa(load(INTEGRAL), profile="order", samples=n, seed=6)
+    assert r.weight_model.kind == "order"
+    assert np.abs(r.acceptability - _exact_acceptability(0.0, 0.5)).max() <= five_se(n)
+
+
+def test_holistic_acceptability_uses_linear_meta_weights():
+    r = smaa(load(THREE), samples=5000)
+    assert r.holistic == pytest.approx(r.acceptability @ np.array([1.0, 0.5, 0.0]))
+
+
+# -- reproducibility --------------------------------------------------------------------
+
+
+def test_same_seed_same_bytes_whatever_the_worker_count():
+    from negotiator.catalog import load_case
+
+    bundled = load_case()
+    a = smaa(bundled, samples=CHUNK + 17, seed=42, workers=1)
+    b = smaa(bundled, samples=CHUNK + 17, seed=42, workers=2)
+    assert json.dumps(a.to_dict()) == json.dumps(b.to_dict())
+    c = smaa(bundled, samples=CHUNK + 17, seed=43)
+    assert json.dumps(a.to_dict()) != json.dumps(c.to_dict())
+
+
+def test_provenance_names_seed_samples_and_case():
+    d = smaa(load(THREE), samples=1000, seed=9).to_dict()
+    assert d["seed"] == 9 and d["samples"] == 1000 and len(d["case_sha256"]) == 64 and d["version"]
+    assert d["analysis"].startswith("SMAA-2") and d["weights"] and d["method"] == "additive"
+
+
+def test_first_draws_of_a_longer_run_are_the_draws_of_a_shorter_one():
+    # A run of N draws uses the first N draws of any longer run: the counts can only grow.
+    short = smaa(load(THREE), samples=CHUNK + 100, seed=2)
+    longer = smaa(load(THREE), samples=CHUNK + 101, seed=2)
+    diff = longer.acceptability * (CHUNK + 101) - short.acceptability * (CHUNK + 100)
+    assert np.allclose(diff, np.round(diff)) and np.round(diff).min() >= 0 and np.round(diff).sum() == 3
+
+
+def test_other_methods_are_evaluated_draw_by_draw(monkeypatch):
+    from negotiator.methods import _load_all
+
+    _load_all()
+    monkeypatch.setitem(METHODS, "twin", lambda m, w, **_: MethodResult(scores=m.values() @ np.asarray(w)))
+    a = smaa(load(DOMINATED), samples=1500, seed=4)
+    b = smaa(load(DOMINATED), samples=1500, seed=4, method="twin")
+    assert np.array_equal(a.acceptability, b.acceptability)
+    assert any("draw by draw" in w for w in b.warnings)
+
+
+# -- building blocks -----------------------------------------------------------------------
+
+
+def test_triangular_quantiles_equal_scipys():
+    u = np.linspace(0, 1, 1001)
+    for lo, mode, hi in [(0.1, 0.5, 0.9), (2, 2, 5), (2, 5, 5), (-1, 0.3, 4)]:
+        ours = triangular_inverse_cdf(u, np.array(lo, float), np.array(mode, float), np.array(hi, float))
+        ref = stats.triang(c=(mode - lo) / (hi - lo), loc=lo, scale=hi - lo).ppf(u)
+        assert np.allclose(ours, ref, atol=1e-12)
+    assert [TRI.cdf(x) for x in (0.0, 0.3, 0.5, 0.7, 1.0)] == pytest.approx(stats.triang(c=0.5, loc=0.1, scale=0.8).cdf([0.0, 0.3, 0.5, 0.7, 1.0]))
+
+
+def test_ordered_weights_are_ordered_and_centred_on_rank_order_centroid():
+    # Barron and Barrett (1996): the ROC weights are the centroid of {w1 >= ... >= wp}.
+    rng = np.random.default_rng(0)
+    n, p = 200_000, 5
+    w = order_weights_from_simplex(rng.dirichlet(np.ones(p), n))
+    assert np.all(np.diff(w, axis=1) <= 1e-15) and np.allclose(w.sum(axis=1), 1)
+    assert np.abs(w.mean(axis=0) - rank_order_centroid(p)).max() <= 5 * w.std(axis=0).max() / np.sqrt(n)
+
+
+def test_interval_draws_stay_in_their_intervals_and_on_the_simplex():
+    low, high = np.array([0.1, 0.0, 0.2, 0.05]), np.array([0.4, 0.3, 0.6, 0.5])
+    w, drawn = _draw_in_intervals(low, high, np.random.default_rng(1), 5000)
+    assert w.shape == (5000, 4) and drawn >= 5000
+    assert np.all(w >= low - 1e-15) and np.all(w <= high + 1e-15) and np.allclose(w.sum(axis=1), 1)
+
+
+def test_intervals_from_the_command_and_from_a_spread():
+    r = smaa(load(THREE), samples=3000, intervals={"x": (0.5, 0.8)})
+    assert r.weight_model.kind == "intervals" and r.weight_model.low[0] == 0.5
+    r = smaa(load(THREE), samples=3000, spread=0.2)
+    assert r.weight_model.low == pytest.approx([0.8 / 3] * 3) and 0 < r.weight_acceptance <= 1
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"samples": 0}, "--samples must be a whole number of at least 1"),
+        ({"samples": -5}, "--samples must be a whole number of at least 1"),
+        ({"intervals": {"x": (0.6, 0.9), "y": (0.5, 0.9)}}, "cannot sum to 1: their lower ends already add up to 1.1"),
+        ({"intervals": {"x": (0, 0.2), "y": (0, 0.2), "z": (0, 0.2)}}, "cannot sum to 1: their upper ends add up to only 0.6"),
+        ({"intervals": {"nope": (0, 0.2)}}, "unknown objective 'nope'"),
+        ({"intervals": {"x": (0.6, 0.2)}}, "0 <= low <= high <= 1"),
+        ({"spread": 1.5}, "--spread must be between 0 and 1"),
+        ({"weight_model": "gaussian"}, "unknown weight model"),
+        ({"seed": -1}, "--seed must be 0 or more"),
+    ],
+)
+def test_bad_input_is_one_clear_usage_error(kwargs, message):
+    with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)").replace("'", "'")):
+        smaa(load(THREE), **{"samples": 100, **kwargs})
+
+
+def test_agrees_with_pysensmcda_exact_polytope_volumes():
+    """Peer check: pysensmcda's exact_acceptability (favourable-weight polytope volumes,
+    additive model, uniform weights) against our Monte Carlo, on our value matrix."""
+    pysens = pytest.importorskip("pysensmcda.smaa")
+    from negotiator.catalog import load_case_text
+    from negotiator.sensitivity import prepare
+
+    rng = np.random.default_rng(4)
+    lines = ["negotiator: 1", "objectives:"] + [f"  o{j}: {{label: O{j}, scale: [0, 1]}}" for j in range(3)] + ["options:"]
+    for i in range(6):
+        lines.append(f"  a{i}: {{label: A{i}, scores: {{" + ", ".join(f"o{j}: {rng.random():.6f}" for j in range(3)) + "}}")
+    case = load_case_text("\n".join(lines) + "\n")
+    values = prepare(case).matrix.values()
+    with np.errstate(all="ignore"):
+        exact = pysens.exact_acceptability(values, np.ones(3), scaling="none")
+    n = 100_000
+    r = smaa(case, samples=n, seed=1)
+    assert np.abs(r.acceptability[:, 0] - exact.acceptability).max() <= five_se(n)
+    for i in np.flatnonzero(exact.acceptability > 0.01):
+        assert r.central_weights[i] == pytest.approx(exact.central_weights[i], abs=5 * 0.3 / np.sqrt(n * exact.acceptability[i]))
+
+
+def test_memory_does_not_grow_with_the_number_of_draws():
+    import tracemalloc
+
+    from negotiator.sensitivity import prepare
+
+    setup = prepare(load(DOMINATED))
+    from negotiator.sensitivity.smaa import smaa_setup
+
+    peaks = []
+    for n in (2 * CHUNK, 12 * CHUNK):
+        tracemalloc.start()
+        smaa_setup(setup, samples=n, confidence_samples=100)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    assert peaks[1] <= peaks[0] * 1.25 + 2**20

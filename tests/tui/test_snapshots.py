@@ -1,0 +1,103 @@
+"""Snapshot tests of every view at 100x30 with the bundled case (pytest-textual-snapshot).
+
+The SVGs under __snapshots__/ were generated with `--snapshot-update` and inspected
+by eye. They show the case hash and version, so a change to the bundled data or a
+release changes them: regenerate, look, commit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from negotiator.tui import make_app
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZE = (100, 30)
+
+
+def test_ranking_view(snap_compare, bundled):
+    async def run_before(pilot):
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
+
+
+def test_ranking_view_in_chinese(snap_compare, bundled):
+    async def run_before(pilot):
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled, lang="zh"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_weights_view_after_raising_citizen_rights(snap_compare, bundled):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("2", "down", "shift+right", "shift+right", "shift+right", "shift+right")
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
+
+
+def test_compare_view(snap_compare, bundled):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
+
+
+def test_sensitivity_view_with_smaa(snap_compare, bundled, monkeypatch):
+    import negotiator.tui.screens.sensitivity as view
+
+    monkeypatch.setattr(view, "SMAA_SAMPLES", 2000)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
+
+
+def test_package_view(snap_compare, bundled):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
+
+
+def test_scenarios_view(snap_compare, bundled):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
+
+
+def test_case_error_screen(snap_compare, monkeypatch):
+    monkeypatch.chdir(ROOT)  # the screen shows the path as given: keep it relative
+
+    async def run_before(pilot):
+        await pilot.pause()
+
+    assert snap_compare(make_app("tests/tui/cases/broken_case.yaml"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_ranking_view_at_80x24(snap_compare, bundled):
+    async def run_before(pilot):
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=(80, 24), run_before=run_before)
