@@ -322,3 +322,17 @@ def test_slow_methods_default_to_fewer_samples(cases_dir):
     explicit = build_memo(tiny, MemoRequest(method="vikor", samples=123, date=DATE))
     assert explicit.provenance["samples"] == 123
     assert "--samples 123 --seed 0" in dict((r[0].value, r[1].value) for r in explicit.table("provenance").rows)["Reproduce with"]
+
+
+def test_png_numbers_bars_when_even_the_ids_need_cjk_glyphs(monkeypatch):
+    import warnings
+
+    from negotiator.report import figures
+
+    monkeypatch.setattr(figures, "cjk_font", lambda: None)
+    fig = Figure("contributions", "caption", ("1. 甲方案", "2. 乙方案"), (("收益", (0.5, 0.25)), ("成本", (0.1, 0.2))), "得分", category_ids=("1. 甲", "2. 乙"), series_ids=("收益", "cost"))
+    cats, names, _ = figures._labels(fig, raster=True)
+    assert cats == ["#1", "#2"] and names == ["(1)", "(2)"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no missing-glyph warning may escape
+        assert figures.png(fig)[:4] == b"\x89PNG"

@@ -123,6 +123,10 @@ def _labels(fig: Figure, raster: bool) -> tuple[list[str], list[str], str | None
         return cats, names, cjk
     cats = [_shorten(c) for c in (fig.category_ids or fig.categories)]
     names = [_shorten(n, 24) for n in (fig.series_ids or [name for name, _ in fig.series])]
+    if not font_covers(default, cats + names):
+        # Ids can be Chinese too: then bars and legend entries are numbered in table order.
+        cats = [f"#{k + 1}" for k in range(len(cats))]
+        names = [f"({k + 1})" for k in range(len(names))]
     return cats, names, default
 
 
@@ -192,7 +196,8 @@ def png(fig: Figure, dpi: int = 200) -> bytes:
     plt = _setup()
     figure = _draw(fig, raster=True)
     buf = io.BytesIO()
-    with _rc_svg():
+    with _rc_svg(), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         figure.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
     plt.close(figure)
     return buf.getvalue()
