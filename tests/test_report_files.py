@@ -10,9 +10,7 @@ memo's 4 decimals (Word, Markdown and the visible HTML text).
 from __future__ import annotations
 
 import json
-import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
