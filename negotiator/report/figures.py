@@ -137,7 +137,8 @@ def _draw(fig: Figure, raster: bool):
 
     cats, names, font_path = _labels(fig, raster)
     n = len(cats)
-    legend_rows = -(-len(names) // 3)
+    columns = len(names) if len(names) <= 4 else 3
+    legend_rows = -(-len(names) // columns)
     height = 0.5 + n * _BAR_HEIGHT_IN + 0.22 * legend_rows + 0.5
     with rc_context(_RC):
         figure = plt.figure(figsize=(_WIDTH_IN, height))
@@ -165,7 +166,7 @@ def _draw(fig: Figure, raster: bool):
             ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.grid(axis="x", linewidth=0.3, color="#cccccc")
         ax.set_axisbelow(True)
-        figure.legend(loc="lower center", bbox_to_anchor=(0.5, 0.05 / height), bbox_transform=figure.transFigure, ncol=3, frameon=False, prop=prop, fontsize=_FONT_SIZE - 0.5, handlelength=1.0, columnspacing=1.2)
+        figure.legend(loc="lower center", bbox_to_anchor=(0.5, 0.05 / height), bbox_transform=figure.transFigure, ncol=columns, frameon=False, prop=prop, fontsize=_FONT_SIZE - 0.5, handlelength=1.0, columnspacing=1.2)
     return figure
 
 
