@@ -336,3 +336,26 @@ def test_png_numbers_bars_when_even_the_ids_need_cjk_glyphs(monkeypatch):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # no missing-glyph warning may escape
         assert figures.png(fig)[:4] == b"\x89PNG"
+
+
+def test_a_single_option_left_gets_no_robustness_section_and_singular_words():
+    loaded = load_case_text(
+        """
+negotiator: 1
+objectives: {g: {label: Gain, scale: [0, 10]}}
+options:
+  a: {label: A, scores: {g: 7}, resources: {staff: 1}}
+  b: {label: B, scores: {g: 1}, resources: {staff: 1}}
+constraints:
+  limits: {g: {min: 3}}
+  budgets: {staff: 1}
+"""
+    )
+    memo = build_memo(loaded, MemoRequest(date=DATE))
+    lead = memo.section("bottom_line").blocks[0].text
+    assert lead.startswith("Under the equal weights and the additive method, A is the only option left")
+    assert "1 option was screened out for breaking a red line: B." in lead
+    assert memo.section("robustness") is None
+    assert memo.provenance["samples"] is None and memo.provenance["seed"] is None
+    if _have("portfolio"):
+        assert "holds a single measure: A." in lead

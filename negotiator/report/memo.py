@@ -93,7 +93,7 @@ class _Words:
 
     def profile(self, pid: str | None) -> str:
         if pid is None:
-            return text("none", self.lang)
+            return text("profile_equal", self.lang)
         if pid == "custom":
             return text("weights_custom", self.lang)
         return pid
@@ -223,7 +223,7 @@ def _bottom_line_section(ctx: _Context) -> Section:
     r, w = ctx.ranking, ctx.words
     p = r.provenance
     top = r.rows[0]
-    common = dict(profile=w.profile(p.profile), method=p.method, option=w.option(top.option), family=w.family(top.option), score_name=_score_name(ctx), score=_fmt(top.score))
+    common = dict(profile=w.profile(p.profile), method=p.method, option=w.option(top.option), family=_family_part(ctx, top.option), score_name=_score_name(ctx), score=_fmt(top.score))
     if len(r.rows) == 1:
         sentences = [ctx.t("bl_winner_alone", **common)]
     else:
@@ -245,6 +245,11 @@ def _bottom_line_section(ctx: _Context) -> Section:
     joined = " ".join(sentences) if ctx.lang == "en" else "".join(sentences)
     blocks = [Paragraph(joined, role="lead", strong=len(sentences[0])), Paragraph(ctx.t("bl_judgment"), role="note")]
     return Section("bottom_line", ctx.t("sec_bottom_line"), tuple(blocks))
+
+
+def _family_part(ctx: _Context, oid: str) -> str:
+    family = ctx.case.options[oid].family
+    return ctx.t("family_part", family=family) if family else ""
 
 
 def _score_name(ctx: _Context) -> str:
@@ -457,8 +462,9 @@ def _package_section(ctx: _Context) -> Section | None:
         para = Paragraph(ctx.t("pkg_none", status=result.status_words))
         return Section("package", ctx.t("sec_package"), (para,))
     status = ctx.t("pkg_proven") if result.proven_optimal else ctx.t("pkg_not_proven", status=result.status_words)
-    intro = ctx.t("pkg_intro", n=len(best.selected), value=_fmt(best.value), status=status)
-    ctx.bottom_line_extra.append(ctx.t("bl_package", n=len(best.selected), options=w.join([w.option(o) for o in best.selected])))
+    single = len(best.selected) == 1
+    intro = ctx.t("pkg_intro_one" if single else "pkg_intro", n=len(best.selected), value=_fmt(best.value), status=status)
+    ctx.bottom_line_extra.append(ctx.t("bl_package_one" if single else "bl_package", n=len(best.selected), options=w.join([w.option(o) for o in best.selected])))
     cols = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("value", ctx.t("col_value"), "number"))
     rows = tuple((text_cell(w.option(o)), text_cell(o), text_cell(w.family(o)), number_cell(best.option_values.get(o))) for o in best.selected)
     blocks: list = [Paragraph(intro), Table("package", ctx.t("tbl_package"), cols, rows, note=ctx.t("pkg_value_note") if best.synergy_bonus == 0 else ctx.t("pkg_synergy_note", bonus=_fmt(best.synergy_bonus)))]
