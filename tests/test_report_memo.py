@@ -359,3 +359,11 @@ constraints:
     assert memo.provenance["samples"] is None and memo.provenance["seed"] is None
     if _have("portfolio"):
         assert "holds a single measure: A." in lead
+
+
+def test_an_analysis_that_does_not_apply_is_not_called_missing():
+    pytest.importorskip("negotiator.sensitivity")
+    loaded = load_case_text("negotiator: 1\nobjectives: {g: {label: G}}\noptions: {a: {label: A, scores: {g: 1}}}\n")
+    memo = build_memo(loaded, MemoRequest(date=DATE))
+    assert "sensitivity" not in memo.provenance["missing_analyses"]
+    assert "sensitivity" not in memo.provenance["analyses"]

@@ -139,18 +139,20 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
 
     included, missing = [], []
     optional: dict[str, Section] = {}
+    # "missing": this version has no such analysis; a section that exists but does not
+    # apply to the case (a single option, no budgets, no scenarios) is simply not there.
     for key, builder in _optional_builders():
         section = builder(ctx)
-        if section is None:
-            missing.append(key)
-        else:
+        if section is not None:
             optional[key] = section
             included.append(key)
+        elif _optional_module(key) is None:
+            missing.append(key)
 
     scenarios = _scenario_section(ctx)
     if "decision_rules" in ctx.used:
         included.append("decision_rules")
-    elif loaded.case.scenarios:
+    elif _optional_module("payoffs_table") is None:
         missing.append("decision_rules")
 
     sections = [_bottom_line_section(ctx), _ranking_section(ctx)]
