@@ -260,19 +260,34 @@ def _data_path(loc: tuple, data: Any) -> tuple:
 
 
 def _allowed_keys(path: tuple) -> str | None:
-    from . import schema
+    """The keys the schema accepts at ``path`` (walks the models; ids are skipped)."""
+    from .schema import Case
 
-    if len(path) == 0:
-        model = schema.Case
-    elif path == ("constraints",):
-        model = schema.Constraints
-    elif len(path) == 2 and path[0] in ("objectives", "options", "scenarios"):
-        model = {"objectives": schema.Objective, "options": schema.Option, "scenarios": schema.Scenario}[path[0]]
-    elif len(path) == 3 and path[:2] in (("constraints", "limits"), ("constraints", "package")):
-        model = schema.Limit
-    else:
-        return None
-    return ", ".join(model.model_fields)
+    model = _model_at(Case, list(path))
+    return ", ".join(model.model_fields) if model is not None else None
+
+
+def _model_at(annotation, path: list):
+    import typing
+
+    from pydantic import BaseModel
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if not path:
+            return annotation
+        field = annotation.model_fields.get(path[0])
+        return None if field is None else _model_at(field.annotation, path[1:])
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is dict and args:
+        return _model_at(args[1], path[1:]) if path else None
+    if origin in (list, tuple) and args:
+        return _model_at(args[0], path[1:]) if path else None
+    if args:  # Optional / Union / Annotated: the first branch that leads to a model
+        for arg in args:
+            found = _model_at(arg, path)
+            if found is not None:
+                return found
+    return None
 
 
 def _pydantic_problems(exc, merged: dict, documents: list[YamlDocument]) -> list[Problem]:

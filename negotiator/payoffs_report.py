@@ -21,6 +21,8 @@ __all__ = [
     "payoffs_json",
     "payoffs_csv",
     "payoffs_tables",
+    "payoffs_markdown",
+    "game_markdown",
     "game_provenance_lines",
     "game_json",
     "game_csv",
@@ -425,3 +427,47 @@ def _dom_row(table, step: str, g, d) -> None:
     names = g.rows if d.player == "row" else g.cols
     player = g.row_player if d.player == "row" else g.col_player
     table.add_row(step, player, f"{names[d.strategy]} ({d.kind}ly)", mixture_text(tuple(d.by.get(k, Fraction(0)) for k in range(len(names))), names), _frac(d.margin))
+
+
+# -- markdown (for memos) -----------------------------------------------------------------
+
+
+def _md(text) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def payoffs_markdown(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en") -> str:
+    """The payoff table and the rules side by side, as Markdown, with the provenance as a quote."""
+    zh = lang == "zh"
+    names = [(z if zh and z else lab) for lab, z in zip(t.scenario_labels, t.scenario_labels_zh)]
+    lines = ["| " + t.kind + " | " + " | ".join(f"{_md(n)} (p = {p:g})" for n, p in zip(names, t.probabilities)) + " |"]
+    lines.append("|---|" + "---:|" * len(t.scenarios))
+    for i, row in enumerate(t.rows):
+        shown = f"P{i + 1}: " + ", ".join(f"`{o}`" for o in row.members) if t.kind == "package" else f"{_md(_label(row, lang))} (`{row.id}`)"
+        lines.append(f"| {shown} | " + " | ".join(f"{v:.4f}" for v in t.values[i]) + " |")
+    lines += ["", "| rule | choice | score | runner-up | margin |", "|---|---|---:|---|---:|"]
+    for r in report.rules:
+        margin = "-" if r.margin is None else f"{r.margin:.4f}"
+        lines.append(f"| {_md(r.name)} | {', '.join(_names(t, r.chosen))} | {r.scores[r.chosen[0]]:.4f} | {', '.join(_names(t, r.runner_up)) or '-'} | {margin} |")
+    lines += ["", *(f"- where the choice would change, {s.parameter} (now {s.current:g}): {_switch_words(t, s, _names)}" for s in (report.hurwicz, *report.probability))]
+    if t.screened_out:
+        lines += ["", "Left out (breaks a red line under a scenario): " + ", ".join(f"`{o}`" for o in t.screened_out)]
+    lines += [""] + [f"> {line}  " for line in payoffs_provenance_lines(t, report)]
+    return "\n".join(lines) + "\n"
+
+
+def game_markdown(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lang: str = "en") -> str:
+    """The payoff matrix (best responses starred) and every extreme equilibrium, as Markdown."""
+    g = a.game
+    rp, cp = g.row_player, g.col_player
+    lines = [f"| {_md(_label(spec.players[rp], lang))} \\ {_md(_label(spec.players[cp], lang))} | " + " | ".join(_md(_strategy_name(spec, cp, c, lang)) for c in g.cols) + " |"]
+    lines.append("|---|" + "---:|" * len(g.cols))
+    for i, r in enumerate(g.rows):
+        cells = [f"{_frac(g.A[i][j])}{'*' if i in a.row_best[j] else ''}, {_frac(g.B[i][j])}{'*' if j in a.col_best[i] else ''}" for j in range(len(g.cols))]
+        lines.append(f"| {_md(_strategy_name(spec, rp, r, lang))} | " + " | ".join(cells) + " |")
+    lines += ["", f"| # | {rp} | {cp} | payoffs | kind |", "|---:|---|---|---|---|"]
+    for k, e in enumerate(a.equilibria, 1):
+        lines.append(f"| {k} | {mixture_text(e.x, g.rows)} | {mixture_text(e.y, g.cols)} | {_frac(e.payoff_row)}, {_frac(e.payoff_col)} | {'pure' if e.pure else 'mixed'} |")
+    lines += ["", "`*` marks a best response; every equilibrium is exact and certified (no player gains by deviating)."]
+    lines += [""] + [f"> {line}  " for line in game_provenance_lines(loaded_name, sha, gid, spec, a)]
+    return "\n".join(lines) + "\n"

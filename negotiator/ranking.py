@@ -19,16 +19,29 @@ TIE_TOLERANCE = 1e-9
 
 
 def competition_ranks(scores: np.ndarray, tol: float = TIE_TOLERANCE) -> tuple[np.ndarray, np.ndarray]:
-    """(order, ranks): order sorts highest first (stable); tied scores share the smaller rank (1, 1, 3)."""
+    """(order, ranks): order sorts highest first; tied scores share the smaller rank (1, 1, 3).
+
+    Scores within ``tol`` of their neighbour are tied, and tied options keep the
+    order of the case file: the last bits of a float sum must not decide which
+    of two equal options is printed first (a profile saved with rounded weights
+    must list ties exactly as before).
+    """
     scores = np.asarray(scores, dtype=float)
     order = np.argsort(-scores, kind="stable")
     ranks = np.empty(len(scores), dtype=int)
+    groups: list[list[int]] = []
     for pos, i in enumerate(order):
         if pos and scores[order[pos - 1]] - scores[i] <= tol:
-            ranks[i] = ranks[order[pos - 1]]
+            groups[-1].append(int(i))
         else:
-            ranks[i] = pos + 1
-    return order, ranks
+            groups.append([int(i)])
+    out, start = [], 0
+    for group in groups:
+        for i in group:
+            ranks[i] = start + 1
+        out.extend(sorted(group))
+        start += len(group)
+    return np.array(out, dtype=int), ranks
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,9 @@ Shape::
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field
 
 from .schema_base import CaseModel, Id, Number, RefProblem
 
@@ -46,13 +46,24 @@ DERIVED = "derived"
 DERIVED_VALUE_RANGE = (0.0, 100.0)
 
 
+def _batna_value(value: Any) -> Any:
+    # One clear message instead of pydantic's two (number? literal?).
+    if isinstance(value, bool) or (isinstance(value, str) and value != DERIVED) or value is None:
+        raise ValueError(f"a walk-away (BATNA) value is a number on the agenda's utility scale, or the word `derived`; got {value!r}")
+    return value
+
+
+#: A BATNA: a number, or "derived" (from the case's own scenario analysis).
+BatnaValue = Annotated[Union[Number, Literal["derived"]], BeforeValidator(_batna_value)]
+
+
 class Party(CaseModel):
     label: str
     label_zh: str | None = None
     #: The side whose response options this case ranks (at most one per agenda).
     own_side: bool = False
     #: Walk-away value on the agenda's utility scale, or `derived` (own side only).
-    batna: Union[Number, Literal["derived"]]
+    batna: BatnaValue
     #: Weight profile used to derive the BATNA (default: the case's first profile).
     batna_profile: Id | None = None
     #: Options that are not unilateral (e.g. holding these very talks): left out of a derived BATNA.

@@ -27,6 +27,9 @@ def test_bundled_json_has_provenance_and_a_zone(bundled_json):
     assert china["id"] == "china" and china["batna"]["derived"] is True
     assert china["batna"]["value"] == pytest.approx(100 * china["batna"]["expected_overall_value"])
     assert d["outcome"]["zone"]["exists"] is True
+    # Today's package, by hand from payoffs/negotiations.yaml: China 0.15*60 + 0.2*80 + 0.25*40 + 0.15*50 + 0.25*30 = 50;
+    # US 0.4*0 + 0.25*0 + 0.1*100 + 0.1*30 + 0.15*100 = 28 (the figure its BATNA rationale cites).
+    assert d["status_quo"]["utilities"] == pytest.approx({"china": 50.0, "united_states": 28.0})
     nash = d["outcome"]["solutions"]["nash"]
     for party in ("china", "united_states"):
         assert nash["gains_over_batna"][party] >= 0
@@ -129,3 +132,9 @@ def test_unknown_level_in_the_case_names_file_and_line(cli, cases_dir, tmp_path)
 def test_case_without_an_agenda(cli, cases_dir):
     r = cli("negotiate", cases_dir / "tiny.yaml")
     assert r.exit_code == 2 and "no negotiation agenda" in r.stderr
+
+
+def test_same_input_same_bytes(cli, cases_dir):
+    # Reproducible: the solver runs single-threaded and utilities are recomputed from the levels.
+    args = ("negotiate", cases_dir / "negotiation_logroll.yaml", "--link", "a,b", "--format", "csv")
+    assert cli(*args).stdout == cli(*args).stdout

@@ -116,7 +116,6 @@ def test_payoffs_in_chinese(cli):
         (["--package", "nope,reintegration_support"], ["unknown option 'nope'"]),
         (["--package", "joint_position_affected_states"], ["breaks a red line"]),
         (["--profile", "nope"], ["unknown weight profile 'nope'"]),
-        (["--format", "markdown"], ["--format markdown is not available"]),
     ],
 )
 def test_payoffs_bad_input(cli, args, fragments):
@@ -218,3 +217,13 @@ def test_payoffs_top_packages_from_the_portfolio(cli):
 
 def test_payoffs_negative_package_count(cli):
     assert_clean_error(cli("payoffs", "--packages", "-1"), "--packages must be 0 or more")
+
+
+def test_markdown_for_memos(cli):
+    r = cli("payoffs", "-f", "markdown")
+    assert r.exit_code == 0, r.stderr
+    assert "| Maximin (Wald) | policy_monitoring_early_warning |" in r.stdout
+    assert "> scores, probabilities and payoffs are analyst judgments, not facts" in r.stdout
+    g = cli("game", "-f", "markdown", "--lang", "zh")
+    assert g.exit_code == 0, g.stderr
+    assert "| 主动互惠、附条件的遣返合作 | 3*, 2* |" in g.stdout and "ANALYST JUDGMENTS" in g.stdout

@@ -315,3 +315,11 @@ def test_package_value_adds_synergy_bonuses_and_warns_about_broken_rules():
     np.testing.assert_allclose(t.values[:, 0], [1.25, 0.2])
     assert any("'b' requires 'c'" in w for w in t.warnings)
     assert any("uses 5 staff, over the budget of 4" in w for w in t.warnings)
+
+
+def test_probability_switch_when_one_scenario_is_certain():
+    # p(a) = 1 leaves no proportions for b and c: they share the rest equally as p(a) falls.
+    v = np.array([[10.0, 0.0, 0.0], [0.0, 12.0, 12.0]])
+    s = probability_switches(v, [1.0, 0.0, 0.0], ["a", "b", "c"])[0]
+    # EV_1 = 10 t, EV_2 = 12 (1 - t): equal at t = 6/11.
+    assert s.chosen == (0,) and s.lower == pytest.approx(6 / 11) and s.lower_choice == (1,)

@@ -453,3 +453,16 @@ def test_float_screen_loses_nothing_on_large_and_decimal_payoffs():
             continue
         assert eq_set(g) == _reference_equilibria(A, B), (A, B)
         checked += 1
+
+
+def test_bundled_game_payoffs_are_marked_as_judgments_with_a_cited_rationale():
+    from negotiator.catalog import load_case
+
+    spec = load_case(None).case.games["repatriation_linkage"]
+    assert "ANALYST JUDGMENTS" in spec.judgment
+    assert set(spec.players) == {"china", "us"}
+    cells = [cell for line in spec.payoffs.values() for cell in line.values()]
+    assert len(cells) == 9
+    for cell in cells:
+        assert cell.rationale.startswith("Analyst judgment:") and "§" in cell.source
+        assert all(float(v).is_integer() and -3 <= v <= 3 for v in cell.payoff)

@@ -277,7 +277,9 @@ def test_case_level_that_does_not_exist_is_located():
         ("us: {low: 60, high: 90}", "us: {low: 60, high: 190}", "outside 0-100"),
         ("levels: {low: {label: Low}, high: {label: High}}", "status_quo: middle\n        levels: {low: {label: Low}, high: {label: High}}", "status_quo 'middle' is not a level"),
         ("them: {label: Them, batna: 10}", "them: {label: Them, batna: 10}\n      third: {label: Third, batna: 1}", "exactly two"),
-        ("them: {label: Them, batna: 10}", "them: {label: Them, batna: yes}", "expected a number"),
+        ("them: {label: Them, batna: 10}", "them: {label: Them, batna: yes}", "a number on the agenda's utility scale, or the word `derived`; got 'yes'"),
+        ("them: {label: Them, batna: 10}", "them: {label: Them, batna: Derived}", "or the word `derived`; got 'Derived'"),
+        ("them: {label: Them, batna: 10}", "them: {label: Them, batna: .nan}", "finite number"),
     ],
 )
 def test_agenda_problems(old, new, expected):
@@ -345,3 +347,42 @@ def test_lottery_solutions_against_sampled_mixtures(seed):
         assert len(sol.lottery) <= 2 and sum(p for _, p in sol.lottery) == pytest.approx(1.0)
         mixed = tuple(sum(p * pts[k][i] for k, p in sol.lottery) for i in range(2))
         assert mixed == pytest.approx(sol.utilities, abs=1e-9)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_solutions_over_the_frontier_equal_brute_force_over_every_package(seed):
+    # The Nash and Kalai-Smorodinsky packages are searched among efficient packages only;
+    # their values must equal the best over every package in the zone (enumerated).
+    from negotiator.negotiation import solve_agenda
+
+    rng = np.random.default_rng(500 + seed)
+    for _ in range(6):
+        agenda = random_agenda(rng, int(rng.integers(2, 5)), 4)
+        d = (float(rng.uniform(10, 70)), float(rng.uniform(10, 70)))
+        out = solve_agenda(agenda, d)
+        every = [agenda.utilities(pk) for pk in itertools.product(*agenda.all_levels())]
+        zone = [u for u in every if u[0] >= d[0] - 1e-9 and u[1] >= d[1] - 1e-9]
+        assert out.zone_exists == bool(zone)
+        if not zone:
+            continue
+        best_product = max((u[0] - d[0]) * (u[1] - d[1]) for u in zone)
+        assert out.nash.gains[0] * out.nash.gains[1] == pytest.approx(best_product, abs=1e-9)
+        ideal = (max(u[0] for u in zone), max(u[1] for u in zone))
+        assert out.ideal == pytest.approx(ideal)
+
+        def share(u):
+            return min((u[p] - d[p]) / (ideal[p] - d[p]) if ideal[p] - d[p] > 1e-9 else 1.0 for p in range(2))
+
+        assert share(out.kalai_smorodinsky.utilities) == pytest.approx(max(share(u) for u in zone), abs=1e-9)
+
+
+def test_derived_batna_without_scenarios_uses_the_base_ranking():
+    # No scenarios: the base ranking with probability 1. Best unilateral option a (0.8): BATNA 80.
+    text = DERIVED_CASE.replace("""scenarios:
+  hostile: {label: Hostile, probability: 0.25, scores: {a: {gain: 2}}}
+  calm: {label: Calm, probability: 0.75}
+""", "")
+    result = analyse_negotiation(load_case_text(text))
+    assert result.batnas[0].value == pytest.approx(80.0)
+    assert [(s.scenario, s.probability, s.option) for s in result.batnas[0].per_scenario] == [(None, 1.0, "a")]
+    assert result.status_quo is None  # the issue has no status_quo level

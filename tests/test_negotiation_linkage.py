@@ -1,14 +1,13 @@
 """Linkage (`--link`): issues negotiated separately versus as one package.
 
 Hand-computed logrolling case after H. Raiffa, The Art and Science of Negotiation
-(Harvard University Press, 1982), ch. 10-11 ("many issues"; trading a concession on
+(Harvard University Press, 1982), Part III (two parties, many issues: trading a concession on
 the issue you care less about for a gain on the one you care more about). Case file:
 tests/cases/negotiation_logroll.yaml.
 
-Party X weighs issue A 0.9 and B 0.1; party Y weighs A 0.25 and B 0.75 (weights 9:1
-and 3:7... normalised 3/12 = 0.25 and 7/12... see below). Each issue has levels
-low/mid/high; X values 0/50/100, Y values 100/50/0; status quo mid on both;
-both walk-aways are 50 (the status quo package).
+Party X weighs issue A 0.9 and B 0.1 (9:1); party Y weighs A 0.3 and B 0.7 (3:7). Each issue
+has levels low/mid/high; X values them 0/50/100, Y 100/50/0; the status quo is mid on both;
+both walk-away values are 50 (the status-quo package).
 """
 
 from __future__ import annotations
@@ -21,9 +20,6 @@ from negotiator.errors import UsageError
 from negotiator.negotiation import analyse_negotiation, compare_linkage, solve_agenda
 
 from negotiation_helpers import random_agenda
-
-WX = (9 / 10, 1 / 10)
-WY = (3 / 10, 7 / 10)
 
 
 @pytest.fixture

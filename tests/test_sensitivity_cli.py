@@ -199,3 +199,10 @@ def test_progress_bar_waits_a_second_before_showing(monkeypatch):
     with cmds._ProgressBar("work", quiet=False) as bar:
         bar(1, 10)  # well under a second in: a fast run never shows a bar
         assert bar.bar is None
+
+
+def test_analyses_under_a_scenario_name_it(cli, tiny):
+    r = cli("sensitivity", "flip", tiny, "--scenario", "storm", "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.stdout)["scenario"] == "storm"
+    r = cli("sensitivity", "smaa", tiny, "--scenario", "storm", "--samples", "500")
+    assert r.exit_code == 0 and "scenario: storm" in r.stdout

@@ -250,3 +250,65 @@ def test_memory_does_not_grow_with_the_number_of_draws():
         peaks.append(tracemalloc.get_traced_memory()[1])
         tracemalloc.stop()
     assert peaks[1] <= peaks[0] * 1.25 + 2**20
+
+
+def test_uncertain_scores_go_through_the_objectives_value_function():
+    """Objective g has the exponential value v(z) = (1 - e^{-cz}) / (1 - e^{-c}), c = 2
+    (Kirkwood 1997, ch. 4). Weights fixed at (.75, .25): A = .75 v(a1) + .05,
+    B = .75 v(.4) + .15, C = .75 v(.7) + .025. A is first iff
+    v(a1) >= max(v(.4) + .1/.75, v(.7) - .025/.75) =: v* (about .838), i.e.
+    a1 >= v^-1(v*) = -ln(1 - v* (1 - e^{-c})) / c (about .645); P = 1 - F_tri(that), about .203."""
+    text = INTEGRAL.replace("g: {label: G, scale: [0, 1]}", "g: {label: G, scale: [0, 1], value: {kind: exponential, c: 2}}")
+    text = text.replace("even: {g: 1, h: 1}", "even: {g: 3, h: 1}")
+    c = 2.0
+
+    def v(z):
+        return (1 - np.exp(-c * z)) / (1 - np.exp(-c))
+
+    v_star = max(v(0.4) + 0.1 / 0.75, v(0.7) - 0.025 / 0.75)
+    z_star = -np.log(1 - v_star * (1 - np.exp(-c))) / c
+    assert 0.6 < z_star < 0.7  # a threshold inside A's range: the check is not trivial
+    n = 100_000
+    r = smaa(load(text), profile="even", weight_model="fixed", samples=n, seed=8)
+    assert r.acceptability[0, 0] == pytest.approx(1 - TRI.cdf(z_star), abs=five_se(n))
+    assert 0.15 < r.acceptability[0, 0] < 0.25
+
+
+def test_identical_options_share_their_rank():
+    """A clone of A: they always tie, and ties share the better rank (1, 1, 3), as in
+    `negotiator rank`. With B = (0, 1) and uniform weights: A and its clone are [.5, .5, 0]
+    (joint first, or joint second behind B) and B is [.5, 0, .5]."""
+    text = SYMMETRIC.replace("  B: {label: B, scores: {p: 0, q: 1}}", "  B: {label: B, scores: {p: 0, q: 1}}\n  A2: {label: A2, scores: {p: 1, q: 0}}")
+    n = 40_000
+    r = smaa(load(text), samples=n, seed=12)
+    a, b, a2 = (r.options.index(o) for o in ("A", "B", "A2"))
+    assert np.array_equal(r.acceptability[a], r.acceptability[a2])
+    assert r.acceptability[a][2] == 0 and r.acceptability[b][1] == 0
+    assert r.acceptability[a] == pytest.approx([0.5, 0.5, 0], abs=five_se(n))
+    assert r.acceptability[a, 0] + r.acceptability[b, 0] == pytest.approx(1.0)
+    assert r.central_weights[a] == pytest.approx(r.central_weights[a2])
+    assert r.central_weights[a] == pytest.approx([0.75, 0.25], abs=5 * 0.29 / np.sqrt(n / 2))
+
+
+def test_order_model_from_a_numeric_profile_keeps_its_order_and_its_zeros():
+    from negotiator.sensitivity import prepare
+    from negotiator.sensitivity.smaa import _draw_weights, weight_model_for
+
+    setup = prepare(load(THREE), profile="x_heavy")  # x .7 > y .3 > z 0
+    model = weight_model_for(setup, "order")
+    assert model.order_groups.tolist() == [0, 1, -1]
+    w, _ = _draw_weights(model, np.random.default_rng(0), 20_000)
+    assert np.all(w[:, 0] >= w[:, 1]) and np.all(w[:, 2] == 0)
+    assert w[:, 0].mean() == pytest.approx(0.75, abs=0.01)  # ROC of 2: (3/4, 1/4)
+
+
+def test_tied_numbers_in_a_profile_leave_those_objectives_unordered():
+    from negotiator.sensitivity import prepare
+    from negotiator.sensitivity.smaa import _draw_weights, weight_model_for
+
+    model = weight_model_for(prepare(load(THREE), profile="equal"), "order")
+    assert model.order_groups.tolist() == [0, 0, 0]
+    w, _ = _draw_weights(model, np.random.default_rng(0), 30_000)
+    # All three tied: uniform on the simplex, each weight's mean 1/3 and each the largest a third of the time.
+    assert w.mean(axis=0) == pytest.approx([1 / 3] * 3, abs=0.01)
+    assert np.bincount(w.argmax(axis=1), minlength=3) / len(w) == pytest.approx([1 / 3] * 3, abs=0.02)

@@ -92,3 +92,22 @@ def test_symmetric_case_swaps_at_one_half():
 def test_unknown_objective_is_a_usage_error():
     with pytest.raises(UsageError, match="unknown objective 'nope'"):
         sweep(load(THREE), objectives=["nope"])
+
+
+@pytest.mark.parametrize("method", ["topsis", "vikor"])
+def test_numerical_breakpoints_of_real_methods_are_real_swaps(method):
+    from negotiator.methods import method_names
+    from negotiator.sensitivity._common import one_way_weights, prepare
+
+    if method not in method_names():
+        pytest.skip(f"{method} is not registered")
+    loaded = load(THREE)
+    setup = prepare(loaded, profile="x_heavy", method=method)
+    result = sweep(loaded, profile="x_heavy", method=method)
+    assert not result.provenance.exact and "numerical search" in result.provenance.computation
+    for k, s in enumerate(result.sweeps):
+        for b in s.breakpoints:
+            i, j = setup.options.index(b.rises), setup.options.index(b.falls)
+            below = setup.scores(one_way_weights(setup.w, k, b.weight - 1e-6))
+            above = setup.scores(one_way_weights(setup.w, k, b.weight + 1e-6))
+            assert below[j] >= below[i] - 1e-9 and above[i] >= above[j] - 1e-9

@@ -28,13 +28,6 @@ def _parse_probabilities(items: list[str]) -> dict[str, float]:
     return out
 
 
-def _check_format(fmt: Format, allowed: tuple[Format, ...]) -> None:
-    from ..errors import Problem, UsageError
-
-    if fmt not in allowed:
-        raise UsageError(Problem(f"--format {fmt.value} is not available here", hint="use one of: " + ", ".join(f.value for f in allowed)))
-
-
 @app.command()
 def payoffs(
     case: Optional[list[Path]] = CaseArg,
@@ -50,7 +43,6 @@ def payoffs(
     """What each option yields under each scenario of the other side's behaviour, and what each decision rule picks."""
     from ..payoffs_table import parse_package, scenario_payoffs
 
-    _check_format(fmt, (Format.table, Format.json, Format.csv))
     loaded = load(case)
     packages = [parse_package(p, loaded.case) for p in package] or None
     table = scenario_payoffs(loaded, profile=profile, method=method, probabilities=_parse_probabilities(probability), packages=packages, top_packages=top_packages)
@@ -65,6 +57,10 @@ def payoffs(
         from ..payoffs_report import payoffs_csv
 
         emit_text(payoffs_csv(table, report))
+    elif fmt is Format.markdown:
+        from ..payoffs_report import payoffs_markdown
+
+        emit_text(payoffs_markdown(table, report, lang=lang))
     else:
         from ..payoffs_report import payoffs_tables
 
@@ -83,7 +79,6 @@ def game(
     """The two-government game: best responses, dominance, every equilibrium (exact), security levels."""
     from ..games import analyse_game, bimatrix_from_case
 
-    _check_format(fmt, (Format.table, Format.json, Format.csv))
     loaded = load(case)
     gid, g = bimatrix_from_case(loaded.case, game_id)
     analysis = analyse_game(g)
@@ -97,6 +92,10 @@ def game(
         from ..payoffs_report import game_csv
 
         emit_text(game_csv(*args))
+    elif fmt is Format.markdown:
+        from ..payoffs_report import game_markdown
+
+        emit_text(game_markdown(*args, lang=lang))
     else:
         from ..payoffs_report import game_tables
 

@@ -232,7 +232,7 @@ def smaa(
     weight_model: Optional[str] = typer.Option(None, "--weight-model", help="uniform | order | intervals | fixed. Default: order for an order-of-importance profile, else uniform."),
     interval: Optional[list[str]] = typer.Option(None, "--interval", help="Weight interval OBJECTIVE=LOW:HIGH (repeat; others [0, 1] unless --spread)."),
     spread: Optional[float] = typer.Option(None, "--spread", help="Intervals of +/- this share around the profile weights, e.g. 0.25."),
-    confidence_samples: Optional[int] = typer.Option(None, "--confidence-samples", help="Score draws for the confidence factors (default: min(samples, 20000))."),
+    confidence_samples: Optional[int] = typer.Option(None, "--confidence-samples", help="Score draws for the confidence factors (default: min(samples, 20000); 1000 for methods other than additive)."),
     workers: int = typer.Option(2, "--workers", help="Threads (the numbers do not depend on it)."),
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,

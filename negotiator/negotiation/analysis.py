@@ -10,7 +10,7 @@ another issue. The other issues stay one package in both conditions, and the
 whole deal must still beat each side's walk-away value. "As one package"
 (linked) lifts the veto: any level of the linked issues can be agreed, so a
 side can give ground on one issue in return for gains on another (logrolling,
-Raiffa 1982, ch. 10-11). Linkage can therefore never shrink the set of
+Raiffa 1982, Part III). Linkage can therefore never shrink the set of
 possible agreements; the analysis measures by how much it enlarges it.
 """
 
@@ -119,6 +119,8 @@ class NegotiationAnalysis:
     proposal: Proposal | None = None
     linkage: Linkage | None = None
     warnings: list[str] = field(default_factory=list)
+    #: Today's package (every issue at its status quo) and its utilities, when every issue has one.
+    status_quo: tuple[Package, tuple[float, float]] | None = None
 
 
 # -- selection ----------------------------------------------------------------
@@ -297,6 +299,9 @@ def analyse_negotiation(loaded, negotiation: str | None = None, propose: str | d
         prov["profile"] = derived[0].profile
         prov["weights"] = derived[0].weights
     result = NegotiationAnalysis(agenda, batnas, outcome, prov, warnings=list(loaded.warnings))
+    if all(sq is not None for sq in agenda.status_quo):
+        today: Package = tuple(agenda.status_quo)  # type: ignore[arg-type]
+        result.status_quo = (today, agenda.utilities(today))
     if package is not None:
         result.proposal = evaluate_proposal(agenda, outcome, package)
     if link is not None:

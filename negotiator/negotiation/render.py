@@ -125,6 +125,7 @@ def analysis_dict(a: NegotiationAnalysis) -> dict:
             {"id": iid, "label": ag.issue_labels[i], "label_zh": ag.issue_labels_zh[i], "levels": list(ag.levels[i]), "status_quo": None if ag.status_quo[i] is None else ag.levels[i][ag.status_quo[i]]}
             for i, iid in enumerate(ag.issues)
         ],
+        "status_quo": None if a.status_quo is None else {"package": ag.named(a.status_quo[0]), "utilities": dict(zip(ag.parties, a.status_quo[1]))},
         "outcome": _outcome_dict(a, a.outcome),
         "warnings": list(a.warnings),
     }
@@ -210,6 +211,9 @@ def analysis_renderables(a: NegotiationAnalysis, lang: str = "en") -> list:
         bt.add_row(names[p], f"{b.value:.2f}", how)
     out.append(bt)
 
+    if a.status_quo is not None:
+        u = a.status_quo[1]
+        out.append(Text(f"Status quo (every issue stays as it is): {names[0]} {u[0]:.2f}, {names[1]} {u[1]:.2f}."))
     out.append(_frontier_table(a, a.outcome, "Efficient packages (as one package)" if a.linkage else "Efficient packages", lang))
     out.append(Text(zone_statement(a), style="bold" if a.outcome.zone_exists else "bold red"))
     out.append(_solutions_table(a, a.outcome, names, lang))

@@ -135,7 +135,7 @@ def smaa_plot(result, fmt: str = "png") -> bytes:
 
 def tornado_plot(result, fmt: str = "png", limit: int = 20) -> bytes:
     plt = _pyplot()
-    bars = result.bars[:limit]
+    bars = [b for b in result.bars if b.swing > 1e-12][:limit]  # scores that do not move the lead draw nothing
     fig, ax = plt.subplots(figsize=(8, 0.35 * max(1, len(bars)) + 1.6))
     y = np.arange(len(bars))[::-1]
     for yy, b in zip(y, bars):

@@ -57,8 +57,10 @@ WEIGHT_MODELS = ("uniform", "order", "intervals", "fixed")
 CHUNK = 2048
 DEFAULT_SAMPLES = 10_000
 DEFAULT_SEED = 1
-#: Cap on the score draws used for the confidence factors (a second pass).
+#: Cap on the score draws used for the confidence factors (a second pass). Other methods
+#: than additive are evaluated draw by draw, once per option that is ever first: a lower cap.
 DEFAULT_CONFIDENCE_SAMPLES = 20_000
+DEFAULT_CONFIDENCE_SAMPLES_OTHER_METHODS = 1_000
 #: Rejection sampling within weight intervals gives up below this acceptance rate.
 MIN_ACCEPTANCE = 1e-3
 
@@ -283,29 +285,20 @@ def _uncertain_cells(matrix, base_values: np.ndarray) -> _Uncertain:
     return _Uncertain(rows, cols, layer, layers, matrix.low[rows, cols], matrix.likely[rows, cols], matrix.high[rows, cols], base_values[rows, cols], by_option, starts, owners)
 
 
-# Small products are written out instead of calling BLAS: BLAS threads fight our worker threads
-# (and the machine's other users) over tiny matrices, and a fixed summation order keeps the
-# numbers byte-identical on every machine.
-
-
 def _weighted_sum(weights: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """(size, n) scores sum_j weights[s, j] * values[i, j], summed in objective order."""
-    out = weights[:, :1] * values[:, 0]
-    for j in range(1, values.shape[1]):
-        out += weights[:, j : j + 1] * values[:, j]
-    return out
+    """(size, n) scores sum_j weights[s, j] * values[i, j].
+
+    A plain matrix product: with ~10 objectives it is far too small for BLAS to start
+    threads, and it is 20x faster than any loop. The larger, awkwardly shaped products
+    below are written out instead: there BLAS threads would fight our worker threads.
+    """
+    return np.dot(weights, np.ascontiguousarray(values.T))
 
 
 def _add_cell_changes(scores: np.ndarray, delta: np.ndarray, cell_weights: np.ndarray, cells: "_Uncertain") -> None:
     """scores[:, i] += sum over option i's uncertain cells of weight * value change (in place)."""
     contrib = (delta * cell_weights)[:, cells.by_option]
     scores[:, cells.owners] += np.add.reduceat(contrib, cells.starts, axis=1)
-
-
-def _first_weight_sums(first: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
-    """(n, m): for each option, the sum of the weights of the draws where it is first."""
-    rows, opts = np.nonzero(first)
-    return np.stack([np.bincount(opts, weights=weights[rows, j], minlength=n) for j in range(weights.shape[1])], axis=1)
 
 
 def _draw_value_changes(matrix, cells: _Uncertain, rng: np.random.Generator, size: int) -> np.ndarray:
@@ -327,9 +320,27 @@ def competition_ranks_rows(scores: np.ndarray, tol: float = TIE_TOLERANCE) -> tu
     order = np.argsort(-scores, axis=1)
     ranked = np.take_along_axis(scores, order, axis=1)
     n = scores.shape[1]
+    tied = ranked[:, :-1] - ranked[:, 1:] <= tol
+    if not tied.any():  # the usual case with continuous draws: rank = position
+        return order, np.broadcast_to(np.arange(1, n + 1), scores.shape)
     pos = np.broadcast_to(np.arange(1, n + 1), scores.shape).copy()
-    pos[:, 1:][ranked[:, :-1] - ranked[:, 1:] <= tol] = 0
+    pos[:, 1:][tied] = 0
     return order, np.maximum.accumulate(pos, axis=1)
+
+
+def _tally_ranks(order: np.ndarray, rank_at: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(counts (n, n) option x rank, weight sums (n, m) over the draws where each option is first)."""
+    size, n = order.shape
+    m = weights.shape[1]
+    counts = np.bincount((order * n + (rank_at - 1)).ravel(), minlength=n * n).reshape(n, n)
+    if rank_at.strides[0] == 0:  # tie-free chunk (a broadcast 1..n): the first is order[:, 0]
+        firsts, first_weights = order[:, 0], weights
+    else:
+        rows, pos = np.nonzero(rank_at == 1)  # in row order, so the sums add up in a fixed order
+        firsts, first_weights = order[rows, pos], weights[rows]
+    slots = (firsts[:, None] * m + np.arange(m)).ravel()
+    sums = np.bincount(slots, weights=first_weights.ravel(), minlength=n * m).reshape(n, m)
+    return counts.astype(np.int64), sums
 
 
 @dataclass
@@ -387,12 +398,8 @@ class _Simulation:
         weights, drawn = _draw_weights(self.model, rng, CHUNK)
         weights = np.ascontiguousarray(weights[:size])
         scores = self.scores(weights, rng, size)
-        order, rank_at = competition_ranks_rows(scores)
-        n = scores.shape[1]
-        counts = np.bincount((order * n + rank_at - 1).ravel(), minlength=n * n).reshape(n, n)
-        first = np.zeros((size, n), dtype=bool)
-        np.put_along_axis(first, order, rank_at == 1, axis=1)
-        return _Tally(counts.astype(np.int64), _first_weight_sums(first, weights, n), drawn)
+        counts, sums = _tally_ranks(*competition_ranks_rows(scores), weights)
+        return _Tally(counts, sums, drawn)
 
     def confidence_chunk(self, index: int, size: int, central: np.ndarray, who: np.ndarray) -> np.ndarray:
         """Per option in ``who``: draws (of this chunk) in which it is first at its central weights."""
@@ -500,7 +507,8 @@ def smaa_setup(
     sim = _Simulation(setup, model, seed)
     n, m = setup.matrix.shape
     sizes = _chunk_sizes(samples)
-    conf_n = min(samples, DEFAULT_CONFIDENCE_SAMPLES) if confidence_samples is None else confidence_samples
+    cap = DEFAULT_CONFIDENCE_SAMPLES if setup.additive else DEFAULT_CONFIDENCE_SAMPLES_OTHER_METHODS
+    conf_n = min(samples, cap) if confidence_samples is None else confidence_samples
     conf_sizes = _chunk_sizes(conf_n) if sim.cells.count else []
     total_work = len(sizes) + len(conf_sizes)
 

@@ -19,7 +19,10 @@ import numpy as np
 
 from ..errors import Problem, UsageError
 from ._common import Progress, Provenance, Setup, check_objective, one_way_weights, prepare, search_note
-from .sweep import BISECTIONS, SEARCH_POINTS, additive_lines
+from .sweep import SEARCH_POINTS, additive_lines
+
+#: Bisection steps at the edge of an interval (non-additive methods): 2^-34 of a grid step.
+BISECTIONS = 34
 
 __all__ = ["StabilityInterval", "StabilityResult", "stability", "stability_setup"]
 
@@ -164,6 +167,8 @@ def stability_setup(setup: Setup, top: int = 1, objectives: list[str] | None = N
     for i, j, rank in ties:
         warnings.append(f"'{setup.options[i]}' and '{setup.options[j]}' tie at rank {rank} now: the order between them is arbitrary, so some intervals have zero width")
     how = "exact: intersection of half-lines (additive model)" if setup.additive else search_note(setup, f"grid of {SEARCH_POINTS} weights, bisection")
+    if not setup.additive:
+        warnings.append(f"the {setup.method} method has no closed form: each interval was found by walking a grid of {SEARCH_POINTS} weights outward and bisecting at the first change")
     return StabilityResult(setup.provenance("weight stability intervals", how, exact=setup.additive), top, [setup.options[i] for i in order[:top]], intervals, tied, setup.screened_list(), warnings)
 
 

@@ -9,7 +9,7 @@ where r_j = w_j / (1 - w_k) are the other weights' shares. Two options swap
 places exactly where their lines cross, t* = (R_j - R_i) / ((v_ik - R_i) - (v_jk - R_j)),
 so the breakpoints are computed in closed form, not read off a grid. Other
 methods have no such form: their breakpoints are found on a fine grid and
-refined by bisection, and the result says so (``exact = False``).
+refined by regula falsi, and the result says so (``exact = False``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ __all__ = ["Breakpoint", "ObjectiveSweep", "SweepResult", "sweep", "additive_lin
 CURVE_POINTS = 101
 #: Grid of the numerical search for non-additive methods, and its bisection depth.
 SEARCH_POINTS = 401
-BISECTIONS = 30
+BISECTIONS = 60
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def _additive_breakpoints(objective: str, options, a: np.ndarray, b: np.ndarray)
 
 
 def _numeric_breakpoints(setup: Setup, k: int) -> tuple[list[Breakpoint], np.ndarray, np.ndarray]:
-    """Grid search + bisection for methods with no closed form."""
+    """Grid search, then each sign change refined (regula falsi), for methods with no closed form."""
     w0 = setup.w
     grid = np.linspace(0.0, 1.0, SEARCH_POINTS)
     scores = np.array([setup.scores(w) for w in one_way_weights(w0, k, grid)])  # (G, n)
@@ -138,25 +138,49 @@ def _numeric_breakpoints(setup: Setup, k: int) -> tuple[list[Breakpoint], np.nda
             nz = np.flatnonzero(sign)  # ties on a grid point are bracketed by their neighbours
             for a, b in zip(nz[:-1], nz[1:]):
                 if sign[a] != sign[b]:
-                    found.append(_bisect_swap(setup, k, i, j, grid[a], grid[b], diff[a]))
+                    found.append(_refine_swap(setup, k, i, j, grid[a], grid[b], diff[a]))
     return sorted(found, key=lambda bp: (bp.weight, bp.position, bp.rises, bp.falls)), grid, scores
 
 
-def _bisect_swap(setup: Setup, k: int, i: int, j: int, lo: float, hi: float, d_lo: float) -> Breakpoint:
-    """The weight in [lo, hi] where options i and j swap (the sign of S_i - S_j at lo is that of d_lo)."""
+def _refine_swap(setup: Setup, k: int, i: int, j: int, lo: float, hi: float, d_lo: float) -> Breakpoint:
+    """The weight in [lo, hi] where options i and j swap (S_i - S_j has the sign of d_lo at lo).
+
+    Regula falsi with the Illinois modification: it keeps a bracket like bisection (so it
+    cannot miss), but converges in a handful of method evaluations when the difference is
+    smooth; it stops when the bracket is below 1e-10, the estimate moves less than 1e-13,
+    or after BISECTIONS steps.
+    """
     w0 = setup.w
-    for _ in range(BISECTIONS):
-        mid = 0.5 * (lo + hi)
-        s = setup.scores(one_way_weights(w0, k, mid))
-        d = s[i] - s[j]
-        if d * d_lo > 0:
-            lo = mid
-        elif d == 0:
-            lo = hi = mid
+
+    def diff(t: float) -> float:
+        s = setup.scores(one_way_weights(w0, k, t))
+        return float(s[i] - s[j])
+
+    f_lo, f_hi = d_lo, diff(hi)
+    side = 0
+    t = prev = 0.5 * (lo + hi)
+    for step in range(BISECTIONS):
+        if hi - lo <= 1e-10 or f_hi == f_lo or (step and abs(t - prev) <= 1e-13):
             break
+        prev = t
+        t = (lo * f_hi - hi * f_lo) / (f_hi - f_lo)
+        if not lo < t < hi:
+            t = 0.5 * (lo + hi)
+        f_t = diff(t)
+        if f_t == 0:
+            lo = hi = t
+            break
+        if (f_t > 0) == (f_lo > 0):
+            lo, f_lo = t, f_t
+            if side == -1:
+                f_hi *= 0.5
+            side = -1
         else:
-            hi = mid
-    t = 0.5 * (lo + hi)
+            hi, f_hi = t, f_t
+            if side == 1:
+                f_lo *= 0.5
+            side = 1
+    t = lo if lo == hi else t
     s = setup.scores(one_way_weights(w0, k, t))
     rises, falls = (j, i) if d_lo > 0 else (i, j)
     return Breakpoint(setup.objectives[k], float(t), setup.options[rises], setup.options[falls], _rank_at(s, i, j))
@@ -188,7 +212,9 @@ def sweep_setup(setup: Setup, objectives: list[str] | None = None, progress: Pro
     for s in sweeps:
         if s.others_shared_equally:
             warnings.append(f"'{s.objective}' carries all the weight, so the others cannot keep their proportions: below 1 they share the rest equally")
-    how = "exact: crossing points of straight lines (additive model)" if setup.additive else search_note(setup, f"grid of {SEARCH_POINTS} weights, bisection")
+    how = "exact: crossing points of straight lines (additive model)" if setup.additive else search_note(setup, f"grid of {SEARCH_POINTS} weights, regula falsi")
+    if not setup.additive:
+        warnings.append(f"the {setup.method} method has no closed form: swaps were found on a grid of {SEARCH_POINTS} weights and refined; two swaps that undo each other within one grid step would be missed")
     return SweepResult(setup.provenance("one-way weight sweep", how, exact=setup.additive), setup.options, sweeps, setup.screened_list(), warnings)
 
 

@@ -192,6 +192,8 @@ def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_wi
     colours = rank_colours(n)
     title = f"SMAA-2 rank acceptability ({result.samples:,} draws; weights {result.weight_model.describe()})"
     caption = _caption(result) + f"\nlargest standard error of any share: {result.max_standard_error:.4f}; ties share the better rank"
+    if result.weight_model.kind == "intervals":
+        caption += f"\nweights drawn uniformly on the simplex and kept when inside the intervals: {result.weight_acceptance:.1%} kept (exact, not an approximation)"
     shares = Table(title=title)
     shares.add_column("option", min_width=28)
     for r in range(1, k + 1):
@@ -242,7 +244,8 @@ def tornado_table(result, case=None, lang: str = "en", limit: int = 20, bar_widt
     table.add_column("lead at high", justify="right")
     table.add_column("lead")
     table.add_column("new winner")
-    bars = result.bars[:limit]
+    moving = [b for b in result.bars if b.swing > 1e-12]
+    bars = moving[:limit]
     span = max([abs(x - result.base_lead) for b in bars for x in (b.lead_at_low, b.lead_at_high)] + [abs(result.base_lead), 1e-12])
     for b in bars:
         winners = {b.winner_at_low, b.winner_at_high} - {result.top}
@@ -255,8 +258,10 @@ def tornado_table(result, case=None, lang: str = "en", limit: int = 20, bar_widt
             diverging_bar(b.lead_at_low, b.lead_at_high, result.base_lead, span, bar_width),
             "\n".join(_short(_label(case, w, lang), 30) for w in sorted(winners)),
         )
-    if len(result.bars) > limit:
-        table.add_row("", Text(f"... {len(result.bars) - limit} narrower bars not shown (--limit)", style="dim"), "", "", "", "", "")
+    if len(moving) > limit:
+        table.add_row("", Text(f"... {len(moving) - limit} narrower bars not shown (--limit)", style="dim"), "", "", "", "", "")
+    if len(result.bars) > len(moving):
+        table.add_row("", Text(f"{len(result.bars) - len(moving)} uncertain scores do not move the lead at all (in the JSON/CSV)", style="dim"), "", "", "", "", "")
     return table
 
 

@@ -21,7 +21,7 @@ from ..weights import profile_weights
 from ..whatif import nudge_weight, set_one_weight
 from .i18n import tr
 from .screens.compare import CompareScreen
-from .screens.dialogs import QuitScreen, SaveProfileScreen
+from .screens.dialogs import MemoScreen, QuitScreen, SaveProfileScreen
 from .screens.errors import CaseErrorScreen
 from .screens.package import PackageScreen
 from .screens.ranking import RankingScreen
@@ -53,12 +53,13 @@ class NegotiatorApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "negotiator"
     MODES = {name: cls for name, (_, cls) in VIEWS.items()}
-    # `?` and `q` first: at 80 columns the footer cannot show every key (the top bar lists the views).
+    # `?`, `q`, `m`, `l` before the views: a narrow footer cuts the tail, and the top bar lists the views.
     BINDINGS = [
         Binding("question_mark", "toggle_help", tr("keys"), key_display="?", id="keys"),
         Binding("q", "quit", tr("quit"), id="quit"),
-    ] + _view_bindings() + [
+        Binding("m", "memo", tr("memo"), id="memo"),
         Binding("l", "toggle_lang", tr("language"), id="language"),
+    ] + _view_bindings() + [
         Binding("ctrl+q", "quit", tr("quit"), show=False, priority=True),
     ]
 
@@ -71,7 +72,8 @@ class NegotiatorApp(App):
     baseline = var(None, init=False)  # the Ranking under the starting profile (for rank moves)
     rank_error = var("", init=False)
     picked: var[tuple] = var(tuple, init=False)  # options chosen for Compare (up to 3)
-    unsaved = var(False, init=False)  # the weights differ from the starting profile's
+    #: The weights differ from the starting profile's (computed; views redraw on `ranking`, not on this).
+    unsaved = reactive(False, init=False)
 
     def __init__(self, loaded, paths=None, lang: str = "en", problems: list[Problem] | None = None) -> None:
         super().__init__()
@@ -92,7 +94,7 @@ class NegotiatorApp(App):
         self.title = self.case_title()
         self.profile = self.loaded.case.default_profile
         if self.profile is None:  # a case without profiles: equal weights
-            self.watch_profile(None)
+            self.watch_profile(None, None)
         self.switch_mode("ranking")
 
     def case_title(self) -> str:
@@ -105,10 +107,16 @@ class NegotiatorApp(App):
 
     # -- state changes (watchers and computes) -------------------------------
 
-    def watch_profile(self, pid: str | None) -> None:
-        self._undo.clear()
-        self._redo.clear()
-        self.set_reactive(NegotiatorApp.weights, profile_weights(self.loaded.case, pid))
+    def watch_profile(self, old: str | None, pid: str | None) -> None:
+        new = profile_weights(self.loaded.case, pid)
+        if self.weights and self.weights != new:
+            # Switching profiles must not lose edited weights: one undo brings them back.
+            start = profile_weights(self.loaded.case, old) if old in self.loaded.case.weights else None
+            if start is not None and any(abs(self.weights[o] - start[o]) > SAME_WEIGHTS for o in start):
+                self.notify(tr("profile_replaced", self.lang, p=pid), timeout=6)
+            self._undo.append(dict(self.weights))
+            self._redo.clear()
+        self.set_reactive(NegotiatorApp.weights, new)
         self._rerank(new_baseline=True)
 
     def watch_method(self) -> None:
@@ -126,6 +134,11 @@ class NegotiatorApp(App):
             self.title = self.case_title()
 
 
+    def compute_unsaved(self) -> bool:
+        if self.loaded is None or not self.weights:
+            return False
+        return not self._same_as_profile(self.weights)
+
     def _same_as_profile(self, weights: dict) -> bool:
         start = profile_weights(self.loaded.case, self.profile)
         return all(abs(weights[o] - start[o]) <= SAME_WEIGHTS for o in start)
@@ -140,9 +153,7 @@ class NegotiatorApp(App):
         try:
             if new_baseline:
                 self.baseline = self._rank(modified=False)
-            modified = not self._same_as_profile(self.weights)
-            self.unsaved = modified
-            self.ranking = self._rank(modified=modified)
+            self.ranking = self._rank(modified=not self._same_as_profile(self.weights))
             self.rank_error = ""
         except NegotiatorError as exc:
             self.ranking = None
@@ -197,7 +208,7 @@ class NegotiatorApp(App):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Without a loaded case there are no views to switch to (and the footer hides their keys)."""
-        if action in ("view", "save_profile") and self.loaded is None:
+        if action in ("view", "save_profile", "memo") and self.loaded is None:
             return False
         return True
 
@@ -213,6 +224,10 @@ class NegotiatorApp(App):
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
+
+    def action_memo(self) -> None:
+        if self.loaded is not None:
+            self.push_screen(MemoScreen())
 
     def action_save_profile(self) -> None:
         if self.loaded is not None:

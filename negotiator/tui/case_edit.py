@@ -17,7 +17,7 @@ from ..catalog import BUNDLED_NAME, LoadedCase, bundled_dirs, load_case
 from ..errors import NegotiatorError, Problem, UsageError
 from ..fileio import write_atomic
 
-__all__ = ["ID_PATTERN", "check_profile_name", "profile_file", "add_profile_text", "save_profile"]
+__all__ = ["ID_PATTERN", "CURRENT_PROFILE", "check_profile_name", "profile_file", "add_profile_text", "save_profile", "with_profile"]
 
 ID_PATTERN = re.compile(r"^[\w][\w.\-]*$")
 #: Weights are written to 12 decimals: ties the UI showed (scores within 1e-9) stay ties.
@@ -100,3 +100,27 @@ def save_profile(loaded: LoadedCase, paths, name: str, weights: Mapping[str, flo
         write_atomic(target, on_disk, force=True)  # put the original back
         raise
     return target, reloaded
+
+
+#: The profile that carries unsaved UI weights into a memo (a suffix is added if the case has one).
+CURRENT_PROFILE = "current_weights"
+
+
+def with_profile(loaded: LoadedCase, weights: Mapping[str, float], name: str = CURRENT_PROFILE) -> tuple[LoadedCase, str]:
+    """(the case in memory with ``weights`` as one more profile, that profile's name).
+
+    Nothing is written. The copy's hash is the hash of what it holds (the case
+    plus this profile), so outputs made from it do not claim the file's hash;
+    its name says where the extra profile came from.
+    """
+    from ..catalog import case_sha256
+
+    taken = set(loaded.case.weights)
+    unique, k = name, 2
+    while unique in taken:
+        unique, k = f"{name}_{k}", k + 1
+    profiles = dict(loaded.case.weights)
+    profiles[unique] = {obj: float(w) for obj, w in weights.items()}
+    case = loaded.case.model_copy(update={"weights": profiles})
+    copy = LoadedCase(case=case, name=f"{loaded.name} + unsaved weights '{unique}' from the terminal UI", documents=loaded.documents, sha256=case_sha256(case), warnings=list(loaded.warnings))
+    return copy, unique

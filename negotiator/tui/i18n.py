@@ -55,6 +55,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "started_from": ("started from profile {p}", "初始方案：{p}"),
     "unsaved": ("unsaved changes", "有未保存的修改"),
     "saved_as": ("saved profile '{name}' to {file} (backup {bak})", "已将方案“{name}”保存到 {file}（备份 {bak}）"),
+    "profile_replaced": ("your edited weights were replaced by profile {p}: ctrl+z brings them back", "编辑过的权重已被方案 {p} 替换：按 ctrl+z 可恢复"),
     "nothing_to_undo": ("nothing to undo", "没有可撤销的操作"),
     "nothing_to_redo": ("nothing to redo", "没有可重做的操作"),
     # compare view
@@ -74,6 +75,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "whatif_at_best_tie": ("weights can at most tie {b} with {a}: it is nowhere better", "权重最多只能让 {b} 与 {a} 并列：它在各目标上都不更好"),
     "whatif_additive_only": ("exact answer for the additive model only: switch the method to 'additive'", "精确解仅适用于加性模型：请将方法切换为 additive"),
     "whatif_screened": ("{b} is screened out by a red line: no weight change helps", "{b} 因红线被筛除：调整权重无济于事"),
+    "flip_line": ("for {b} to come first among all options: nearest weights {d:.3f} away in total (flip LP): {moves}", "要让 {b} 在全部选项中居首：最近的权重总变化 {d:.3f}（翻转线性规划）：{moves}"),
+    "flip_never": ("{b} cannot come first among all options under any weights (flip LP)", "任何权重都无法让 {b} 在全部选项中居首（翻转线性规划）"),
     "raise": ("raise", "提高"),
     "lower": ("lower", "降低"),
     "pick_two": ("pick two or three options (A, B, C)", "请选择两到三个选项（A、B、C）"),
@@ -110,6 +113,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "rule_margin": ("ahead of {runner} by {m:.4f}", "领先 {runner} {m:.4f}"),
     "evpi": ("expected value of perfect information: {v:.4f}", "完全信息的期望价值：{v:.4f}"),
     "left_out": ("left out (break a red line in some scenario): {names}", "未列入（在某情景下触及红线）：{names}"),
+    # memo
+    "memo_title": ("Export the memo of the current state (weights, method, language)", "导出当前状态（权重、方法、语言）的备忘录"),
+    "memo_formats": ("file name; its ending picks the format: .md .html .docx .xlsx .csv (an existing file is never overwritten)", "文件名；扩展名决定格式：.md .html .docx .xlsx .csv（不会覆盖已有文件）"),
+    "memo_write": ("Write memo", "写入备忘录"),
+    "memo_writing": ("writing the memo (rankings, robustness, package, scenarios)…", "正在生成备忘录（排序、稳健性、组合、情景）…"),
+    "memo_done": ("wrote {path}", "已写入 {path}"),
+    "memo_unsaved_note": ("(your unsaved weights appear in it as profile '{p}')", "（未保存的权重在其中显示为方案“{p}”）"),
     # dialogs
     "save_title": ("Save the current weights as a new profile", "将当前权重另存为新方案"),
     "save_into": ("into {file} (the original is kept as {bak})", "写入 {file}（原文件保留为 {bak}）"),

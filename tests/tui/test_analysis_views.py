@@ -100,3 +100,67 @@ async def test_scenarios_view_shows_payoffs_and_each_rules_pick(bundled):
         hurwicz = next(r for r in pay.analyse(alpha=0.7).rules if r.rule == "hurwicz")
         text = str(app.screen.query_one("#rules").render())
         assert hurwicz.name in text and "α = 0.7" in text
+
+
+async def test_analysis_views_fit_80x24_in_chinese(bundled):
+    app = make_app(bundled, lang="zh")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        table = app.screen.query_one("#payoff-table")
+        assert table.virtual_size.width <= table.size.width
+        assert str(table.ordered_columns[-1].label) == "期望值"
+        await pilot.press("4")
+        await _wait_for_workers(app, pilot)
+        chart = str(app.screen.query_one("#sweep-chart").render()).splitlines()
+        from rich.cells import cell_len
+
+        assert "的权重" in chart[-1] and max(cell_len(line) for line in chart) <= 80
+
+
+async def test_every_view_opens_on_any_case_file(cases_dir, tmp_path):
+    # tiny.yaml: 3 options (one screened out), 2 profiles, budgets, 2 scenarios.
+    app = make_app(cases_dir / "tiny.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        for key in "123456":
+            await pilot.press(key)
+            await _wait_for_workers(app, pilot)
+            assert type(app.screen).__name__.lower().startswith(("ranking", "weights", "compare", "sensitivity", "package", "scenarios")[int(key) - 1])
+        assert row_keys(app.screen.query_one("#payoff-table")) == ["a", "b"]
+    # A bare case: no profiles (equal weights), no scenarios, no budgets.
+    bare = tmp_path / "bare.yaml"
+    bare.write_text(
+        "negotiator: 1\nobjectives:\n  x: {label: X, scale: [0, 10]}\n  y: {label: Y, scale: [0, 10]}\n"
+        "options:\n  p: {label: P, scores: {x: 8, y: 2}}\n  q: {label: Q, scores: {x: 3, y: 6}}\n",
+        encoding="utf-8",
+    )
+    app = make_app(bare)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.weights == pytest.approx({"x": 0.5, "y": 0.5})
+        assert row_keys(app.screen.query_one("#ranking-table")) == ["p", "q"]  # 0.6 > 0.45
+        await pilot.press("6")
+        await pilot.pause()
+        assert "has no scenarios" in str(app.screen.query_one("#rules").render())
+        await pilot.press("5")
+        await _wait_for_workers(app, pilot)
+        assert row_keys(app.screen.query_one("#package-table"))[-1] == "__total__"
+
+
+async def test_a_case_where_red_lines_screen_out_everything_says_so(tmp_path):
+    case = tmp_path / "strict.yaml"
+    case.write_text(
+        "negotiator: 1\nobjectives:\n  x: {label: X, scale: [0, 10]}\n"
+        "options:\n  p: {label: P, scores: {x: 2}}\n  q: {label: Q, scores: {x: 3}}\n"
+        "constraints:\n  limits: {x: {min: 5}}\n",
+        encoding="utf-8",
+    )
+    app = make_app(case)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.ranking is None
+        assert "every option breaks a red line" in str(app.screen.query_one("#legend").render())
+        await pilot.press("2", "3", "4")
+        await _wait_for_workers(app, pilot)
+        assert "only 0 option(s) pass the red lines" in str(app.screen.query_one("#sweep-chart").render())

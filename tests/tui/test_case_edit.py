@@ -60,3 +60,19 @@ def test_bad_names(cases_dir, tmp_path, name, words):
     with pytest.raises(UsageError, match=words):
         save_profile(load_case(case), [case], name, {"gain": 1.0})
     assert case.read_bytes() == (cases_dir / "tiny.yaml").read_bytes()
+
+
+def test_with_profile_adds_the_ui_weights_in_memory_only(cases_dir):
+    from negotiator import api
+    from negotiator.tui.case_edit import with_profile
+
+    loaded = load_case(cases_dir / "tiny.yaml")
+    before = (cases_dir / "tiny.yaml").read_bytes()
+    weights = {"gain": 0.2, "cost": 0.3, "risk": 0.5}
+    copy, name = with_profile(loaded, weights)
+    assert name == "current_weights" and "unsaved weights" in copy.name
+    assert copy.sha256 != loaded.sha256 and "current_weights" not in loaded.case.weights
+    assert [(r.option, r.score) for r in api.rank(copy, profile=name).rows] == [(r.option, r.score) for r in api.rank(loaded, weights=weights).rows]
+    again, second = with_profile(copy, weights)
+    assert second == "current_weights_2"
+    assert (cases_dir / "tiny.yaml").read_bytes() == before

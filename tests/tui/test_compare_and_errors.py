@@ -10,6 +10,7 @@ import pytest
 from negotiator import api
 from negotiator.catalog import load_case
 from negotiator.tui import make_app
+from negotiator.sensitivity import flip
 from negotiator.whatif import compare_options, pairwise_what_if
 from tui_helpers import cells, row_keys
 
@@ -41,6 +42,12 @@ async def test_compare_shows_the_core_comparison_and_what_it_would_take(bundled)
         best = answer.best_single
         assert f"from {best.current:.3f} to {best.needed:.3f}" in text
         assert f"total change {answer.cheapest.distance:.3f}" in text
+        # first among all options: the sensitivity flip LP's nearest weights, found in a worker
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        flip_b = next(f for f in flip(bundled).flips if f.challenger == b)
+        text = str(app.screen.query_one("#whatif").render())
+        assert f"to come first among all options: nearest weights {flip_b.distance:.3f} away" in text
         # swap A and B: the what-if is always about the trailing option catching up
         await pilot.press("x")
         await pilot.pause()
@@ -96,7 +103,7 @@ async def test_missing_file_and_broken_yaml_are_listed_too(tmp_path):
             assert words in str(app.screen.query_one("#errors-list").render())
 
 
-async def test_question_mark_shows_every_binding(bundled):
+async def test_question_mark_shows_every_binding_and_q_quits_at_once(bundled):
     app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -106,6 +113,9 @@ async def test_question_mark_shows_every_binding(bundled):
         await pilot.press("question_mark")
         await pilot.pause()
         assert not app.screen.query("HelpPanel")
+        await pilot.press("q")  # nothing changed: quits without asking
+        await pilot.pause()
+    assert not app.is_running
 
 
 def test_tui_command_rejects_an_unknown_language(cli):
@@ -131,3 +141,36 @@ def test_tui_command_runs_the_app(cli, monkeypatch):
     monkeypatch.setattr(tui, "make_app", lambda case, lang: seen.update(case=case, lang=lang) or FakeApp())
     out = cli("tui", "--lang", "zh")
     assert out.exit_code == 0 and seen == {"case": None, "lang": "zh", "ran": True}
+
+
+async def test_m_exports_the_memo_of_the_current_state(bundled, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "taken.md").write_text("keep me", encoding="utf-8")
+    app = make_app(bundled, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("2", "down", "shift+right", "shift+right")  # unsaved weights
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        box = dialog.query_one("#memo-path")
+        box.value = "memo.txt"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "cannot write a memo as '.txt'" in str(dialog.query_one("#memo-status").render())
+        box.value = "taken.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "already exists" in str(dialog.query_one("#memo-status").render())
+        box.value = "memo.md"
+        await pilot.press("enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "WeightsScreen"
+        weights = dict(app.weights)
+    text = (tmp_path / "memo.md").read_text(encoding="utf-8")
+    assert (tmp_path / "taken.md").read_text(encoding="utf-8") == "keep me"
+    assert "current_weights" in text  # the unsaved weights, carried as an in-memory profile
+    assert f"{weights['citizen_rights']:.4f}" in text  # the weights on screen are in the provenance
+    assert "备忘录" in text or "决策" in text  # written in the UI's language

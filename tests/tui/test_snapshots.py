@@ -45,6 +45,8 @@ def test_compare_view(snap_compare, bundled):
         await pilot.pause()
         await pilot.press("3")
         await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
     assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
 

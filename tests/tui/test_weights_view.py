@@ -145,15 +145,6 @@ async def test_quit_with_unsaved_changes_asks_first(bundled):
     assert not app.is_running
 
 
-async def test_quit_without_changes_just_quits(bundled):
-    app = make_app(bundled)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("q")
-        await pilot.pause()
-    assert not app.is_running
-
-
 async def test_bad_typed_weight_is_refused_with_a_message(bundled):
     app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
@@ -166,3 +157,17 @@ async def test_bad_typed_weight_is_refused_with_a_message(bundled):
         await pilot.press("escape")
         await pilot.press("enter", *"25%", "enter")
         assert app.weights["sovereignty_jurisdiction"] == pytest.approx(0.25)
+
+
+async def test_switching_profile_keeps_edited_weights_one_undo_away(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_weights(pilot)
+        await pilot.press("right", "right")
+        edited = dict(app.weights)
+        app.profile = "stability_first"  # as the profile selector does
+        await pilot.pause()
+        assert app.weights == pytest.approx(profile_weights(bundled.case, "stability_first")) and not app.unsaved
+        assert any("ctrl+z brings them back" in n.message for n in app._notifications)
+        await pilot.press("ctrl+z")
+        assert app.weights == pytest.approx(edited) and app.unsaved

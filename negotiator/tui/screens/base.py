@@ -16,7 +16,7 @@ class ViewScreen(Screen):
 
     VIEW = ""
     #: App reactives whose change redraws this view.
-    WATCHES: tuple[str, ...] = ("ranking", "lang", "unsaved")
+    WATCHES: tuple[str, ...] = ("ranking", "lang")
 
     def compose(self) -> ComposeResult:
         yield Static(id="topbar")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -23,7 +24,7 @@ SLOTS = ("a", "b", "c")
 class CompareScreen(ViewScreen):
     VIEW = "compare"
     BINDINGS = [Binding("x", "swap", "A ⇄ B", id="swap")]
-    WATCHES = ("ranking", "lang", "unsaved", "picked")
+    WATCHES = ("ranking", "lang", "picked")
 
     def body(self) -> ComposeResult:
         self._choice: list[str | None] = self._initial_choice()
@@ -93,7 +94,44 @@ class CompareScreen(ViewScreen):
             box.update(Text(exc.render(), style="bold red"))
             return
         self._draw_table(table, cmp)
+        self._cmp = cmp
         box.update(self._whatif_text(cmp))
+        self._request_flips(chosen)
+
+    # -- first among all options: the sensitivity flip LP, in a worker (CBC runs as a process) --
+
+    def _request_flips(self, chosen: list[str]) -> None:
+        app = self.app
+        if app.method != "additive" or app.ranking is None:
+            return
+        key = (tuple(chosen), tuple(sorted(app.weights.items())), app.scenario)
+        if key == getattr(self, "_flips_for", None):
+            return
+        self._flips_for, self._flips = key, None
+        self._compute_flips(app.loaded, dict(app.weights), app.scenario, chosen, key)
+
+    @work(thread=True, exclusive=True, group="flip")
+    def _compute_flips(self, loaded, weights, scenario, chosen, key) -> None:
+        from ...sensitivity import prepare, solve_flip_lp
+
+        out: dict[str, tuple[float | None, dict[str, float]]] = {}
+        try:
+            setup = prepare(loaded, weights=weights, scenario=scenario)
+            scores = setup.scores(setup.w)
+            winner = setup.options[int(scores.argmax())]
+            values = setup.matrix.values()
+            for oid in chosen:
+                if oid in setup.options and oid != winner:
+                    w = solve_flip_lp(values, setup.w, setup.options.index(oid), "l1")
+                    out[oid] = (None, {}) if w is None else (float(abs(w - setup.w).sum()), {o: float(w[j] - setup.w[j]) for j, o in enumerate(setup.objectives)})
+        except NegotiatorError:
+            out = {}
+        self.app.call_from_thread(self._flips_done, key, out)
+
+    def _flips_done(self, key, flips) -> None:
+        if key == getattr(self, "_flips_for", None) and getattr(self, "_cmp", None) is not None:
+            self._flips = flips
+            self.query_one("#whatif", Static).update(self._whatif_text(self._cmp))
 
     def _draw_table(self, table: DataTable, cmp) -> None:
         app, lang = self.app, self.lang
@@ -160,6 +198,14 @@ class CompareScreen(ViewScreen):
                 text.append("  • " + tr("whatif_cheapest", lang, dist=r.cheapest.distance, moves=moves) + "\n")
             if r.gap > 0:
                 text.append("  " + tr("whatif_beyond", lang, b=name[other]) + "\n", style="dim")
+        for oid, (dist, changes) in (getattr(self, "_flips", None) or {}).items():
+            if oid not in name:
+                continue
+            if dist is None:
+                text.append("• " + tr("flip_never", lang, b=name[oid]) + "\n", style="magenta")
+                continue
+            moves = ", ".join(f"{obj_name[o]} {v:+.3f}" for o, v in sorted(changes.items(), key=lambda kv: -abs(kv[1])) if abs(v) > 5e-7)
+            text.append("• " + tr("flip_line", lang, b=name[oid], d=dist, moves=moves) + "\n", style="magenta")
         return text
 
 

@@ -1,8 +1,9 @@
-"""Dialogs: save the weights as a profile; quit with unsaved changes."""
+"""Dialogs: save the weights as a profile; quit with unsaved changes; export the memo."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,7 +13,7 @@ from textual.widgets import Button, Input, Static
 from ...errors import NegotiatorError
 from ..i18n import tr
 
-__all__ = ["SaveProfileScreen", "QuitScreen"]
+__all__ = ["SaveProfileScreen", "QuitScreen", "MemoScreen"]
 
 
 class SaveProfileScreen(ModalScreen[str | None]):
@@ -91,3 +92,79 @@ class QuitScreen(ModalScreen[str | None]):
 
     def action_stay(self) -> None:
         self.dismiss(None)
+
+
+class MemoScreen(ModalScreen[str | None]):
+    """Export the memo of the current state (weights, method, language) to a file."""
+
+    BINDINGS = [Binding("escape", "cancel", show=False)]
+    DEFAULT_NAME = "negotiator-memo.md"
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.lang
+        with Vertical(classes="dialog"):
+            yield Static(Text(tr("memo_title", lang), style="bold"))
+            yield Static(Text(tr("memo_formats", lang), style="dim"), id="memo-help")
+            yield Input(value=self.DEFAULT_NAME, id="memo-path")
+            yield Static(id="memo-status")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("memo_write", lang), variant="primary", id="write")
+                yield Button(tr("cancel", lang), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self._start(event.value)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "write":
+            self._start(self.query_one(Input).value)
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def _start(self, path: str) -> None:
+        from ...fileio import check_writable
+        from ...report import format_of
+
+        status = self.query_one("#memo-status", Static)
+        try:
+            fmt = format_of(path.strip())
+            check_writable(path.strip())  # never overwrites: a taken name is refused here
+        except NegotiatorError as exc:
+            status.update(Text(exc.render(), style="bold red"))
+            return
+        status.update(Text(tr("memo_writing", self.app.lang), style="yellow"))
+        self.query_one("#write", Button).disabled = True
+        app = self.app
+        self._write(app.loaded, dict(app.weights), app.unsaved, app.profile, app.method, app.lang, path.strip(), fmt)
+
+    @work(thread=True, exclusive=True, group="memo")
+    def _write(self, loaded, weights, unsaved, profile, method, lang, path, fmt) -> None:
+        from ...fileio import write_atomic
+        from ...report import build_memo, render
+        from ...report.memo import MemoRequest
+        from ..case_edit import with_profile
+
+        try:
+            if unsaved:  # the memo must show the weights on screen, not the saved profile
+                loaded, profile = with_profile(loaded, weights)
+            memo = build_memo(loaded, MemoRequest(lang=lang, profile=profile, method=method))
+            written = write_atomic(path, render(memo, fmt))
+        except NegotiatorError as exc:
+            self.app.call_from_thread(self._failed, exc.render())
+            return
+        self.app.call_from_thread(self._done, str(written), unsaved, profile)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#memo-status", Static).update(Text(message, style="bold red"))
+        self.query_one("#write", Button).disabled = False
+
+    def _done(self, path: str, unsaved: bool, profile: str) -> None:
+        lang = self.app.lang
+        note = tr("memo_done", lang, path=path) + (" " + tr("memo_unsaved_note", lang, p=profile) if unsaved else "")
+        self.app.notify(note, timeout=8)
+        self.dismiss(path)

@@ -32,7 +32,7 @@ class PackageScreen(ViewScreen):
         Binding("ctrl+r", "reset_budgets", tr("reset"), id="reset"),
         Binding("escape", "leave_budgets", show=False),
     ]
-    WATCHES = ("ranking", "lang", "unsaved")
+    WATCHES = ("ranking", "lang")
 
     def body(self) -> ComposeResult:
         case = self.app.loaded.case

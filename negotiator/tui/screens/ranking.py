@@ -81,7 +81,7 @@ class RankingScreen(ViewScreen):
         Binding("v", "sort_reverse", tr("reverse"), id="reverse"),
         Binding("x", "pick", tr("pick"), id="pick"),
     ]
-    WATCHES = ("ranking", "lang", "unsaved", "picked")
+    WATCHES = ("ranking", "lang", "picked")
 
     sort_by = reactive("rank", init=False)
     descending = reactive(False, init=False)

@@ -24,7 +24,7 @@ class ScenariosScreen(ViewScreen):
         Binding("minus", "alpha(-1)", tr("alpha_down"), key_display="-", id="alpha_down"),
         Binding("plus,equals_sign", "alpha(1)", tr("alpha_up"), key_display="+", id="alpha_up"),
     ]
-    WATCHES = ("ranking", "lang", "unsaved")
+    WATCHES = ("ranking", "lang")
 
     alpha = reactive(0.5, init=False)  # Hurwicz: weight on an option's best outcome
 
@@ -56,8 +56,8 @@ class ScenariosScreen(ViewScreen):
         case = app.loaded.case
         ev = next(r for r in report.rules if r.rule == "expected_value")
         n_sc = len(pay.scenarios)
-        col_w = 11
-        table.add_column(tr("col_option", lang), key="option", width=max(16, self.size.width - 6 - (col_w + 2) * (n_sc + 1)))
+        col_w = max(7, min(11, (self.size.width - 22) // (n_sc + 1) - 2))
+        table.add_column(tr("col_option", lang), key="option", width=max(14, self.size.width - 6 - (col_w + 2) * (n_sc + 1)))
         for sid, p in zip(pay.scenarios, pay.probabilities):
             table.add_column(Text(f"{label(case.scenarios[sid], lang)} ({p:g})"), key=sid, width=col_w)
         table.add_column(tr("col_expected", lang), key="expected", width=col_w)

@@ -27,7 +27,7 @@ LEADERS_SHOWN = 4
 class SensitivityScreen(ViewScreen):
     VIEW = "sensitivity"
     BINDINGS = [Binding("a", "run_smaa", tr("run_smaa"), id="run_smaa")]
-    WATCHES = ("ranking", "lang", "unsaved")
+    WATCHES = ("ranking", "lang")
 
     def body(self) -> ComposeResult:
         app = self.app

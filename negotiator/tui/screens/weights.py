@@ -13,7 +13,7 @@ from ...weights import profile_weights
 from ...whatif import rank_moves
 from ..i18n import label, tr
 from ..messages import WeightEditRequested, WeightNudged
-from ..widgets.tables import fit_width, restore_cursor
+from ..widgets.tables import fit_width, restore_cursor, set_columns
 from ..widgets.weight_table import WeightTable
 from .base import ViewScreen
 from .ranking import Selectors
@@ -42,7 +42,7 @@ class WeightsScreen(ViewScreen):
         Binding("ctrl+r", "reset", tr("reset"), id="reset", show=False),
         Binding("escape", "leave_input", show=False),
     ]
-    WATCHES = ("ranking", "lang", "unsaved", "weights")
+    WATCHES = ("ranking", "lang", "weights")
 
     def body(self) -> ComposeResult:
         yield Selectors(id="selectors")
@@ -120,43 +120,45 @@ class WeightsScreen(ViewScreen):
         app, lang = self.app, self.lang
         case = app.loaded.case
         table = self.query_one(WeightTable)
-        current = table.current_objective()
-        table.clear(columns=True)
         start = profile_weights(case, app.profile)
         colours = objective_colours(list(case.objectives))
         self.query_one("#weights-left").styles.width = self.left_width
         bar_width = 10
         name_width = self.left_width - bar_width - 6 - 6 - 10
-        table.add_column(tr("col_objective", lang), key="objective", width=name_width)
-        table.add_column(tr("col_weight", lang), key="weight", width=6)
-        table.add_column("", key="bar", width=bar_width)
-        table.add_column(tr("col_start", lang), key="start", width=6)
         top = max(max(app.weights.values()), max(start.values()))
+        spec = [(tr("col_objective", lang), "objective", name_width), (tr("col_weight", lang), "weight", 6), ("", "bar", bar_width), (tr("col_start", lang), "start", 6)]
+        cells = {}
         for obj, o in case.objectives.items():
             w, w0 = app.weights[obj], start[obj]
             changed = abs(w - w0) > 5e-4
-            table.add_row(
+            cells[obj] = [
                 Text(label(o, lang)),
                 Text(f"{w:.3f}", style="bold yellow" if changed else "", justify="right"),
                 stacked_bar({obj: w}, colours, top, bar_width),
                 Text(f"{w0:.3f}", style="dim", justify="right"),
-                key=obj,
-            )
+            ]
+        same_layout = [(str(c.label), c.key.value, c.width) for c in table.ordered_columns] == [(str(a), b, c) for a, b, c in spec]
+        if same_layout and [r.key.value for r in table.ordered_rows] == list(cells):
+            for obj, row in cells.items():  # rows stay: update the cells in place (cheap, cursor kept)
+                for (_, key, _), value in zip(spec, row):
+                    table.update_cell(obj, key, value)
+            return
+        current = table.current_objective()
+        set_columns(table, spec)
+        for obj, row in cells.items():
+            table.add_row(*row, key=obj)
         restore_cursor(table, current)
 
     def _draw_preview(self) -> None:
         app, lang = self.app, self.lang
         table = self.query_one("#preview", DataTable)
-        table.clear(columns=True)
         r = app.ranking
         if r is None:
+            table.clear(columns=True)
             return
         width = max(30, self.size.width - self.left_width - 1)
         label_width = fit_width(width, [3, 4, 7], minimum=10)
-        table.add_column(tr("col_rank", lang), key="rank", width=3)
-        table.add_column(tr("col_move", lang), key="move", width=4)
-        table.add_column(tr("col_option", lang), key="option", width=label_width)
-        table.add_column(tr("col_score", lang), key="score", width=7)
+        set_columns(table, [(tr("col_rank", lang), "rank", 3), (tr("col_move", lang), "move", 4), (tr("col_option", lang), "option", label_width), (tr("col_score", lang), "score", 7)])
         moves = rank_moves(app.baseline, r)
         for row in r.rows:
             table.add_row(Text(str(row.rank), justify="right"), _move_text(moves.get(row.option)), Text(label(row, lang)), Text(f"{row.score:.4f}", justify="right"), key=row.option)

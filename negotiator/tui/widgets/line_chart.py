@@ -54,6 +54,10 @@ def line_chart(
         for char, style in cells[r]:
             text.append(char, style=style)
         text.append("\n")
-    axis = f"0{x_label:^{max(0, plot_w - 2)}}1"
-    text.append(" " * AXIS_WIDTH + axis, style="dim")
+    from rich.cells import cell_len
+
+    room = max(0, plot_w - 2)
+    label = x_label if cell_len(x_label) <= room else ""
+    left = (room - cell_len(label)) // 2  # centred by cell width, so Chinese labels fit
+    text.append(" " * AXIS_WIDTH + "0" + " " * left + label + " " * (room - left - cell_len(label)) + "1", style="dim")
     return text
