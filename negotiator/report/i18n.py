@@ -28,7 +28,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sec_provenance": {"en": "Provenance", "zh": "来源与可复现信息"},
     # -- bottom line ----------------------------------------------------------
     "bl_winner": {
-        "en": "Under the {profile} weights and the {method} method, {option} {family} ranks first of {n} options with {score_name} {score}, {margin} ahead of {runner} ({runner_score}).",
+        "en": "Under the {profile} weights and the {method} method, {option}{family} ranks first of {n} options with {score_name} {score}, {margin} ahead of {runner} ({runner_score}).",
         "zh": "在“{profile}”权重方案与 {method} 方法下，{option}{family}在 {n} 个选项中排名第一，{score_name}为 {score}，领先第二名{runner}（{runner_score}）{margin}。",
     },
     "bl_winner_alone": {
