@@ -80,6 +80,7 @@ def test_bottom_line_names_winner_margin_and_screened(memos, bundled):
     assert first.label in en and f"{first.score:.4f}" in en
     assert f"{first.score - second.score:.4f}" in en and second.label in en
     assert f"of {len(r.rows)} options" in en
+    assert "  " not in en and "(family 四)" in en
     for s in r.screened_out:
         assert s.label in en
     zh = memos["zh"].section("bottom_line").blocks[0].text
