@@ -159,3 +159,11 @@ def test_help_stays_light():
     code = "import sys, negotiator.cli.memo_cmds; print(sorted(m for m in ('docx', 'openpyxl', 'matplotlib', 'pandas', 'numpy') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]"
+
+
+def test_extension_is_case_insensitive_and_htm_means_html():
+    from negotiator.report import format_of
+
+    assert format_of("Memo.DOCX") == ".docx"
+    assert format_of("memo.htm") == ".html"
+    assert format_of("out/memo.v2.xlsx") == ".xlsx"
