@@ -199,6 +199,8 @@ def test_docx_uses_heading_styles_real_tables_and_cjk_fonts(memos, lang):
     assert headings[:2] == [text("sec_bottom_line", lang), text("sec_ranking", lang)]
     assert text("sec_provenance", lang) in headings
     assert len(doc.tables) >= 6
+    defaults = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert defaults.get(qn("w:eastAsia")) == "SimSun"
     for name in ("Normal", "Heading 1", "Title"):
         fonts = doc.styles[name].element.rPr.find(qn("w:rFonts"))
         assert fonts.get(qn("w:eastAsia")) in ("SimSun", "Microsoft YaHei"), name
