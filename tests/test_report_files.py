@@ -149,6 +149,9 @@ def test_xlsx_has_one_sheet_per_table_each_frozen(memos, lang):
         assert wb[name]["A1"].font.bold, name
     if lang == "zh":
         assert wb[text("tbl_ranking", lang)]["B2"].font.name == "Microsoft YaHei"
+    # The summary links to every table's sheet inside the workbook.
+    links = [c.hyperlink.location for row in wb.worksheets[0].iter_rows() for c in row if c.hyperlink]
+    assert links == [f"'{name}'!A1" for name in wb.sheetnames[1:]]
 
 
 def test_xlsx_weights_sheet_sums_to_one(memos, ranking_json):

@@ -92,6 +92,7 @@ def _write_table(ws, table: Table, font_name: str) -> None:
 
 def _write_summary(ws, memo: Memo, font_name: str, names: dict[str, str]) -> None:
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     ws.column_dimensions["A"].width = 120
     rows = [(memo.title, Font(name=font_name, bold=True, size=14)), (memo.subtitle, Font(name=font_name, color="555555"))]
@@ -115,7 +116,8 @@ def _write_summary(ws, memo: Memo, font_name: str, names: dict[str, str]) -> Non
         if font is not None:
             cell.font = font
         if isinstance(value, str) and value.startswith("→ "):
-            cell.hyperlink = f"#'{value[2:]}'!A1"
+            # An internal link (a location in this workbook, not an external target).
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{value[2:]}'!A1")
 
 
 def _print_setup(ws) -> None:
