@@ -147,7 +147,7 @@ def provenance_lines(cmp: MethodComparison, short: bool = False) -> list[str]:
     opts = "; ".join(f"{m}: " + ", ".join(f"{k}={v}" for k, v in o.items()) for m, o in p["method_options"].items() if o)
     return [
         f"case: {p['case']} (sha256 {sha})",
-        f"methods: {', '.join(cmp.methods)}; profile: {p['profile']}; negotiator {p['version']}" + (f"; scenario: {p['scenario']}" if p["scenario"] else "") + (f"; options: {opts}" if opts else ""),
+        f"methods: {', '.join(cmp.methods)}; profile: {p['profile'] or '(none: equal weights)'}; negotiator {p['version']}" + (f"; scenario: {p['scenario']}" if p["scenario"] else "") + (f"; options: {opts}" if opts else ""),
         f"weights: {weights}",
         "ranks: 1 = best, tied scores share a rank; scores are analyst judgments, not facts",
     ]
@@ -189,9 +189,10 @@ def _tau_cell(cmp: MethodComparison, a: str, b: str) -> str:
 
 def comparison_tables(cmp: MethodComparison, lang: str = "en") -> list:
     """Rich tables: ranks side by side, Kendall tau between methods, biggest movers."""
+    from rich.markup import escape
     from rich.table import Table
 
-    ranks = Table(title=f"Rank under each method — profile {cmp.provenance['profile']}", caption="\n".join(provenance_lines(cmp, short=True)), caption_justify="left")
+    ranks = Table(title=f"Rank under each method — profile {cmp.provenance['profile'] or '(none: equal weights)'}", caption=escape("\n".join(provenance_lines(cmp, short=True))), caption_justify="left")
     ranks.add_column("option")
     for m in cmp.methods:
         ranks.add_column(m, justify="right")
@@ -200,7 +201,7 @@ def comparison_tables(cmp: MethodComparison, lang: str = "en") -> list:
         label = cmp.labels_zh.get(o) if lang == "zh" and cmp.labels_zh.get(o) else cmp.labels[o]
         r = [cmp.ranks[m][o] for m in cmp.methods]
         spread = max(r) - min(r)
-        ranks.add_row(f"{label} ({o})", *[str(x) for x in r], str(spread) if spread else "")
+        ranks.add_row(escape(f"{label} ({o})"), *[str(x) for x in r], str(spread) if spread else "")
     tau = Table(title="Agreement between methods (Kendall tau-b: +1 same order, 0 unrelated, -1 reversed)")
     tau.add_column("")
     for m in cmp.methods:
@@ -213,6 +214,6 @@ def comparison_tables(cmp: MethodComparison, lang: str = "en") -> list:
         for col in ("option", "best rank", "under", "worst rank", "under"):
             movers.add_column(col)
         for mv in cmp.movers:
-            movers.add_row(f"{mv.label} ({mv.option})", str(mv.best_rank), ", ".join(mv.best_under), str(mv.worst_rank), ", ".join(mv.worst_under))
+            movers.add_row(escape(f"{mv.label} ({mv.option})"), str(mv.best_rank), ", ".join(mv.best_under), str(mv.worst_rank), ", ".join(mv.worst_under))
         out.append(movers)
     return out

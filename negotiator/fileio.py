@@ -26,6 +26,12 @@ def check_writable(path: str | Path, force: bool = False) -> Path:
     return p
 
 
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path: str | Path, data: bytes | str, force: bool = False, backup: bool = False) -> Path:
     """Write via a temporary file in the same folder and a rename: readers never see half a file.
 
@@ -33,15 +39,22 @@ def write_atomic(path: str | Path, data: bytes | str, force: bool = False, backu
     """
     p = check_writable(path, force=force)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent if str(p.parent) else "."))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=str(p.parent if str(p.parent) else "."))
+    except OSError as exc:
+        raise UsageError(Problem(f"cannot write in the folder {p.parent} ({exc.strerror}); nothing was written", file=str(p), hint="choose a folder you can write to")) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file owner-only; give it the mode an ordinary write would
+        # (the old file's mode when replacing one), so colleagues on a share can read it.
+        os.chmod(tmp, (p.stat().st_mode & 0o777) if p.exists() else _default_mode())
         if backup and p.exists():
             bak = p.with_name(p.name + ".bak")
             bak.write_bytes(p.read_bytes())
+            os.chmod(bak, p.stat().st_mode & 0o777)
         os.replace(tmp, p)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)

@@ -129,7 +129,7 @@ def pool_analysts(case, pool: str = "median", profile: str | None = None) -> Gro
         rule = f"{pool} of the analysts' normalised weights, normalised again" + (f" (analysts without weights use profile '{pid}')" if any(s is None for s in specs) else "")
 
     new_case = _pooled_case(c, options, objectives, pooled, group_w)
-    name = f"{loaded.name} [analysts pooled: {pool}]"
+    name = f"{loaded.name} (analysts pooled: {pool})"  # no square brackets: rich would read them as markup
     new_loaded = LoadedCase(case=new_case, name=name, documents=loaded.documents, sha256=case_sha256(new_case), warnings=list(loaded.warnings))
 
     scale = build_matrix(c)

@@ -80,6 +80,8 @@ def read_yaml(path: str | Path) -> YamlDocument:
         raw = p.read_bytes()
     except OSError as exc:
         raise CaseError(Problem(f"cannot read the file ({exc.strerror})", file=name, hint="check its permissions")) from None
+    if raw.startswith(b"PK\x03\x04") or raw.startswith(b"\xd0\xcf\x11\xe0"):
+        raise CaseError(Problem("this is a spreadsheet or another binary file, not a YAML case", file=name, hint=f"import a workbook first: negotiator import {name} -o case.yaml"))
     return parse_yaml_text(_decode(raw, name), name)
 
 
@@ -98,7 +100,9 @@ def parse_yaml_text(text: str, name: str = "<text>") -> YamlDocument:
         line = mark.line + 1 if mark is not None else None
         what = (exc.problem or exc.context or "malformed YAML").strip()
         if "duplicate key" in str(exc):
-            what = f"{what.rstrip('.')}: a key may appear only once here"
+            key = what.split('"')[1] if what.count('"') >= 2 else "?"
+            first = exc.context_mark.line + 1 if exc.context_mark is not None else None
+            what = f"duplicate key '{key}'" + (f" (first defined on line {first})" if first else "") + ": a key may appear only once here"
             hint = "rename or remove one of the two entries"
         else:
             hint = "fix the YAML syntax on this line (indentation, a missing ':' or an unclosed quote or bracket)"

@@ -124,3 +124,21 @@ def test_bad_options(cli, args, words):
     assert result.exit_code == 2
     assert words in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_workbook_given_as_a_case_says_import_it(tmp_path, cli):
+    path = tmp_path / "case.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    result = cli("rank", path)
+    _assert_clean_error(result, path, None, "not a YAML case")
+    assert "negotiator import" in result.stderr
+
+
+def test_unknown_language_is_refused(cli):
+    result = cli("rank", "--lang", "fr")
+    assert result.exit_code == 2 and "use en or zh" in result.stderr
+
+
+def test_version(cli):
+    result = cli("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("negotiator ")

@@ -92,3 +92,10 @@ def test_methods_command_lists_conventions(cli):
     j = json.loads(cli("methods", "--format", "json").stdout)
     assert set(j["methods"]) == {"additive", "topsis", "promethee", "vikor", "electre"}
     assert "Hwang & Yoon" in j["methods"]["topsis"]
+
+
+def test_compare_under_a_scenario(cases_dir):
+    calm = compare_methods(cases_dir / "tiny.yaml", methods=["additive", "topsis"])
+    storm = compare_methods(cases_dir / "tiny.yaml", methods=["additive", "topsis"], scenario="storm")
+    assert storm.provenance["scenario"] == "storm" and calm.provenance["scenario"] is None
+    assert storm.scores["additive"] != calm.scores["additive"]  # option a's risk changes under the storm

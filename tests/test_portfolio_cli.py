@@ -212,3 +212,34 @@ def test_help_lists_sweep_and_root_help_is_fast(cli):
     code = "import sys; from negotiator.cli import app; print('pulp' in sys.modules, 'numpy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out[0] == "False"
+
+
+def test_core_with_no_feasible_package_exits_1(cli, california):
+    r = cli("portfolio", california, "--core", "--samples", "5", "--include", "warehouse_la", "--include", "warehouse_sf")
+    assert r.exit_code == 1
+    assert "no package meets the constraints" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_robust_with_no_feasible_package_exits_1(cli):
+    r = cli("portfolio", "--robust", "--include", "independent_investigation_push")
+    assert r.exit_code == 1 and "no package meets" in r.stdout
+
+
+def test_chinese_labels(cli):
+    r = cli("portfolio", "--lang", "zh")
+    assert r.exit_code == 0
+    assert "主动开展对等遣返合作谈判" in r.stdout  # label_zh of reciprocal_repatriation_talks
+
+
+def test_solve_help_lists_the_what_if_flags(cli):
+    r = cli("portfolio", "solve", "--help")
+    assert r.exit_code == 0
+    for flag in ("--budget", "--count", "--include", "--exclude", "--top", "--robust", "--core", "--solver", "--time-limit", "--gap", "--verbose"):
+        assert flag in r.stdout
+
+
+def test_verbose_sends_solver_messages_to_stderr_only(cli, california):
+    r = cli("portfolio", california, "--verbose", "-f", "json")
+    assert r.exit_code == 0
+    assert json.loads(r.stdout)["status"] == "optimal"  # stdout stays clean JSON
+    assert "Cbc" in r.stderr or "CBC" in r.stderr

@@ -10,7 +10,7 @@ import typer
 from . import app
 from .common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
 
-LangOpt = typer.Option("en", "--lang", help="Label language: en or zh.")
+from .common import LangOpt  # noqa: E402
 VikorVOpt = typer.Option(None, "--vikor-v", help="VIKOR: weight of group utility S against individual regret R in Q (0..1, default 0.5).", show_default=False)
 TopsisNormOpt = typer.Option(None, "--topsis-normalisation", help="TOPSIS: vector (Hwang & Yoon, default) or minmax.", show_default=False)
 ElectreCOpt = typer.Option(None, "--electre-c", help="ELECTRE: concordance threshold (0..1, default 0.65).", show_default=False)

@@ -13,6 +13,9 @@ __all__ = [
     "CaseArg",
     "ProfileOpt",
     "MethodOpt",
+    "LangOpt",
+    "LANGUAGES",
+    "check_lang",
     "Format",
     "FormatOpt",
     "console",
@@ -27,6 +30,17 @@ __all__ = [
 CaseArg = typer.Argument(None, metavar="[CASE]...", help="Case file(s) or folder. Default: the bundled case from the paper.", show_default=False)
 ProfileOpt = typer.Option(None, "--profile", "-p", help="Weight profile (default: the case's first).")
 MethodOpt = typer.Option("additive", "--method", "-m", help="Aggregation method (see `negotiator methods`).")
+LANGUAGES = ("en", "zh")
+
+
+def check_lang(value: str) -> str:
+    """--lang accepts en or zh; anything else is a usage error (exit 2), not silently English."""
+    if value not in LANGUAGES:
+        raise typer.BadParameter(f"'{value}' is not a language negotiator writes; use en or zh")
+    return value
+
+
+LangOpt = typer.Option("en", "--lang", help="Label language: en or zh.", callback=check_lang)
 
 
 class Format(str, Enum):

@@ -113,13 +113,14 @@ def analysts_command(
 
         emit_text((ranking_csv if fmt is Format.csv else ranking_markdown)(result))
         return
+    from rich.markup import escape
     from rich.table import Table
 
     from ..tables import ranking_table
 
     con = console()
-    con.print(f"[bold]Analysts pooled[/] ({', '.join(view.analysts)}): scores by {view.pool}; weights: {view.weights_rule}")
-    scores = Table(title=f"Where the analysts disagree most on scores (top {top}; spread = highest - lowest likely score)")
+    con.print(f"[bold]Analysts pooled[/] ({escape(', '.join(view.analysts))}): scores by {view.pool}; weights: {escape(view.weights_rule)}")
+    scores = Table(title=f"Where the analysts disagree most on scores (top {top}; spread = highest - lowest likely score)", caption=escape(f"case: {view.loaded.name} (sha256 {view.loaded.sha256[:12]}); scores are the analysts' judgments, not facts"), caption_justify="left")
     for col in ("option", "objective", *view.analysts, "pooled", "spread", "share of scale"):
         scores.add_column(col, justify="right" if col not in ("option", "objective") else "left")
     for d in view.scores[:top]:
@@ -141,6 +142,7 @@ def ahp_command(
     fmt: Format = FormatOpt,
 ) -> None:
     """Show AHP profiles: the pairwise matrix, eigenvector weights, CI, CR and the least consistent judgments."""
+    from .._version import __version__
     from ..errors import Problem, UsageError
     from ..schema_methods import profile_kind
     from ..weighting import CR_LIMIT, ahp_matrix, profile_ahp
@@ -159,20 +161,21 @@ def ahp_command(
     results = {pid: profile_ahp(c.weights[pid], list(c.objectives)) for pid in ahp_ids}
     if fmt is Format.json:
         emit_json({
-            "case": loaded.name, "case_sha256": loaded.sha256, "cr_limit": CR_LIMIT,
+            "case": loaded.name, "case_sha256": loaded.sha256, "version": __version__, "cr_limit": CR_LIMIT,
             "profiles": {pid: {"weights": r.weights, "lambda_max": r.lambda_max, "ci": r.ci, "ri": r.ri, "cr": r.cr, "consistent": r.consistent,
                                "filled": [{"a": a, "b": b, "value": v} for a, b, v in r.filled],
                                "least_consistent": [{"a": a, "b": b, "judged": v, "implied": imp} for a, b, v, imp in r.worst], "notes": list(r.notes)}
                          for pid, r in results.items()},
         })
         return
+    from rich.markup import escape
     from rich.table import Table
 
     con = console()
     for pid, r in results.items():
         judged = c.weights[pid].judgments()
         matrix = ahp_matrix(r.items, judged)
-        table = Table(title=f"AHP profile '{pid}': row over column (filled-in comparisons in brackets)", caption=f"case: {loaded.name} (sha256 {loaded.sha256[:12]}); judgments are the analyst's", caption_justify="left")
+        table = Table(title=f"AHP profile '{pid}': row over column (filled-in comparisons in brackets)", caption=escape(f"case: {loaded.name} (sha256 {loaded.sha256[:12]}); negotiator {__version__}; judgments are the analyst's, not facts"), caption_justify="left")
         table.add_column("")
         for item in r.items:
             table.add_column(item, justify="right")

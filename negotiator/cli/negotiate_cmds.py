@@ -7,6 +7,8 @@ from typing import Optional
 
 import typer
 
+from .common import check_lang
+
 from . import app
 from .common import CaseArg, Format, FormatOpt, console, emit_json, emit_text, load, warn
 
@@ -18,7 +20,7 @@ def negotiate(
     propose: Optional[str] = typer.Option(None, "--propose", help="A package to assess: ISSUE=LEVEL,... for every issue."),
     link: Optional[str] = typer.Option(None, "--link", help="Issues to compare negotiated separately vs as one package: ISSUE,ISSUE[,...]."),
     fmt: Format = FormatOpt,
-    lang: str = typer.Option("en", "--lang", help="Label language: en or zh."),
+    lang: str = typer.Option("en", "--lang", help="Label language: en or zh.", callback=check_lang),
 ) -> None:
     """Where a negotiated agreement can land: agreement zone, efficient packages, Nash and
     Kalai-Smorodinsky solutions, a proposal's distance from the walk-aways, and what linking issues gains.

@@ -10,7 +10,7 @@ import typer
 from . import app
 from .common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
 
-LangOpt = typer.Option("en", "--lang", help="Label language: en or zh.")
+from .common import LangOpt  # noqa: E402
 
 
 def _parse_probabilities(items: list[str]) -> dict[str, float]:

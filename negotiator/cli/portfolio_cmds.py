@@ -46,7 +46,8 @@ class _PortfolioGroup(TyperGroup):
 portfolio_app = typer.Typer(
     cls=_PortfolioGroup,
     help="The best package of measures that fits the budgets, prerequisites, exclusions and red lines "
-    "(a mixed-integer program). `negotiator portfolio [CASE]` solves; `sweep` traces a budget frontier.",
+    "(a mixed-integer program). `negotiator portfolio [CASE]` solves (options: `negotiator portfolio solve --help`); "
+    "`sweep` traces a budget frontier. Exit 1 when no package fits, 2 for bad input.",
     no_args_is_help=False,
     add_completion=False,
     rich_markup_mode="rich",
@@ -74,7 +75,7 @@ SolverOpt = typer.Option(Solver.cbc, "--solver", help="MILP solver: cbc (bundled
 TimeLimitOpt = typer.Option(10.0, "--time-limit", help="Seconds per solve (0 = no limit). The output says whether optimality was proven.")
 GapOpt = typer.Option(0.0, "--gap", help="Stop when proven within this fraction of the best possible value (0 = prove optimal; 0.001 = 0.1%).")
 VerboseOpt = typer.Option(False, "--verbose", help="Show the solver's own messages (on stderr).")
-LangOpt = typer.Option("en", "--lang", help="Label language: en or zh.")
+from .common import LangOpt  # noqa: E402
 
 
 def _check_format(fmt: Format) -> None:

@@ -48,7 +48,7 @@ ScenarioOpt = typer.Option(None, "--scenario", help="Analyse the case under one 
 PlotOpt = typer.Option(None, "--plot", help="Also save a chart to FILE.png or FILE.svg.", metavar="FILE")
 ForceOpt = typer.Option(False, "--force", help="Overwrite the --plot file if it exists.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
-LangOpt = typer.Option("en", "--lang", help="Label language: en or zh.")
+from .common import LangOpt  # noqa: E402
 ObjectiveOpt = typer.Option(None, "--objective", "-o", help="Only this objective (repeat for several). Default: all.")
 
 
@@ -228,7 +228,7 @@ def _parse_intervals(specs: list[str]) -> dict[str, tuple[float, float]]:
 def smaa(
     case: Optional[list[Path]] = CaseArg,
     samples: int = typer.Option(10_000, "--samples", "-n", help="Number of random draws (weights and uncertain scores)."),
-    seed: int = typer.Option(1, "--seed", "-s", help="Random seed: the same seed gives the same numbers."),
+    seed: int = typer.Option(0, "--seed", "-s", help="Random seed: the same seed gives the same numbers (default 0, as in memo and portfolio --core)."),
     weight_model: Optional[str] = typer.Option(None, "--weight-model", help="uniform | order | intervals | fixed. Default: order for an order-of-importance profile, else uniform."),
     interval: Optional[list[str]] = typer.Option(None, "--interval", help="Weight interval OBJECTIVE=LOW:HIGH (repeat; others [0, 1] unless --spread)."),
     spread: Optional[float] = typer.Option(None, "--spread", help="Intervals of +/- this share around the profile weights, e.g. 0.25."),

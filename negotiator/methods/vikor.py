@@ -33,10 +33,13 @@ def vikor_scores(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, v: fl
     xmax, xmin = x.max(axis=0), x.min(axis=0)
     span = xmax - xmin
     flat = span == 0
-    # (f*_j - f_ij) / (f*_j - f-_j) is (x - min) / span for less-is-better objectives.
-    regret = np.where(maximise, xmax - x, x - xmin)
+    # w_j (f*_j - f_ij) / (f*_j - f-_j) = (x_ij - best_j) * (-w_j / span_j) for more-is-better,
+    # (x_ij - best_j) * (+w_j / span_j) for less-is-better: one subtraction and one scaling.
+    best = np.where(maximise, xmax, xmin)
     # A flat objective: the difference is 0 for everyone, and 0 / inf keeps it 0.
-    regret *= np.asarray(weights, dtype=float) / np.where(flat, np.inf, span)
+    factor = np.where(maximise, -1.0, 1.0) * np.asarray(weights, dtype=float) / np.where(flat, np.inf, span)
+    regret = x - best
+    regret *= factor
     s = regret.sum(axis=1)
     r = regret.max(axis=1) if x.shape[1] else np.zeros(x.shape[0])
     q = v * _spread(s) + (1.0 - v) * _spread(r)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .diagnose import ConflictItem, Diagnosis, diagnose
 from .model import PortfolioSpec, Row, Synergy, build_milp, build_spec, parse_budget_overrides, parse_count, spec_rows
-from .packages import JUDGMENT_NOTE, PackageResult, PortfolioResult, best_packages, option_values, solve_top
+from .packages import JUDGMENT_NOTE, NoFeasiblePackage, PackageResult, PortfolioResult, best_packages, option_values, solve_top
 from .robust import CoreOption, CoreResult, RobustResult, RobustRow, core_analysis, enumerate_packages, extreme_weights, robust_package, sample_weights
 from .solve import SOLVERS, SolveOutcome, SolverSettings, solve_model, status_words
 from .sweep import SweepPoint, SweepResult, budget_sweep, frontier_figure, sweep_caps
@@ -23,6 +23,7 @@ __all__ = [
     "PackageResult",
     "PortfolioResult",
     "JUDGMENT_NOTE",
+    "NoFeasiblePackage",
     "PortfolioSpec",
     "Row",
     "Synergy",

@@ -204,7 +204,7 @@ def robust_renderable(r: RobustResult, lang: str = "en"):
     for pid in ids:
         v.add_column(pid, justify="right")
     for n in r.names:
-        cells = [f"{row.values[n]:.4f}" + (f" (-{row.regret[n]:.4f})" if row.regret[n] > 1e-9 else "") for row in r.rows]
+        cells = [f"{row.values[n]:.4f}" + (f" (regret {row.regret[n]:.4f})" if row.regret[n] > 1e-9 else "") for row in r.rows]
         v.add_row(n, *([f"{r.probabilities.get(n, 0):g}"] if r.across == "scenarios" else []), *cells)
     parts += [t, v]
     for w in r.warnings:

@@ -11,14 +11,21 @@ import time
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
+from ..errors import NegotiatorError
 from ..ranking import Provenance
 from .diagnose import Diagnosis, diagnose
 from .model import PortfolioSpec, build_milp, build_spec, package_usage, package_value
 from .solve import SolveOutcome, SolverSettings, solve_model, status_words
 
-__all__ = ["PackageResult", "PortfolioResult", "option_values", "best_packages", "solve_top", "package_result", "JUDGMENT_NOTE"]
+__all__ = ["NoFeasiblePackage", "PackageResult", "PortfolioResult", "option_values", "best_packages", "solve_top", "package_result", "JUDGMENT_NOTE"]
 
 JUDGMENT_NOTE = "scores, resources and budgets are analyst judgments, not facts"
+
+
+class NoFeasiblePackage(NegotiatorError):
+    """No package meets the constraints: not bad input, so the CLI exits 1 (not 2)."""
+
+    exit_code = 1
 
 
 @dataclass(frozen=True)

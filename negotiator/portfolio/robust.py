@@ -31,7 +31,7 @@ import numpy as np
 from ..errors import Problem, UsageError
 from ..ranking import Provenance
 from .model import PortfolioSpec, build_milp, build_spec, package_value, spec_rows
-from .packages import JUDGMENT_NOTE, PackageResult, option_values, package_result, solve_top
+from .packages import JUDGMENT_NOTE, NoFeasiblePackage, PackageResult, option_values, package_result, solve_top
 from .solve import SolveOutcome, SolverSettings, solve_model, status_words
 
 __all__ = [
@@ -451,8 +451,8 @@ def core_analysis(
         engine = "one MILP per draw (HiGHS in-process)" if _highs_available() else "one MILP per draw (CBC)"
         solve = _MilpSolver(spec, eligible, settings)
     unproven = 0
-    if packages == []:
-        raise UsageError(Problem("no package meets the constraints, so there is no core to find", hint="run `negotiator portfolio` without --core to see which constraints conflict"))
+    if packages == [] or (packages is None and not solve_top(spec, settings, 1)[0]):
+        raise NoFeasiblePackage(Problem("no package meets the constraints, so there is no core to find", hint="run `negotiator portfolio` without --core to see which constraints conflict and by how much"))
 
     hits, freq, unproven = solve.batch(sampled_values)
     corner_hits, _, corner_unproven = solve.batch(corner_values)
@@ -561,12 +561,12 @@ class _MilpSolver(_Solver):
         if _highs_available():
             import pulp
 
-            from .solve import _solver_output
+            from .solve import _swallow_highs_banner
 
+            _swallow_highs_banner()
             solver = pulp.HiGHS(msg=False, gapRel=0.0, timeLimit=settings.time_limit)
-            with _solver_output(False):
-                solver.createAndConfigureSolver(self.model.problem)
-                solver.buildSolverModel(self.model.problem)
+            solver.createAndConfigureSolver(self.model.problem)
+            solver.buildSolverModel(self.model.problem)
             self.highs = self.model.problem.solverModel
             self.columns = np.array([self.model.x[o].index for o in eligible], dtype=np.int32)
 
@@ -574,12 +574,9 @@ class _MilpSolver(_Solver):
         if self.highs is not None:
             import highspy
 
-            from .solve import _solver_output
-
             # PuLP's HiGHS model minimises -value.
             self.highs.changeColsCost(len(self.columns), self.columns, -np.asarray(values, dtype=float))
-            with _solver_output(False):
-                self.highs.run()
+            self.highs.run()
             x = self.highs.getSolution().col_value
             chosen = tuple(o for o in self.spec.options if x[self.model.x[o].index] > 0.5)
             return [chosen], self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
