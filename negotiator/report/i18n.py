@@ -61,6 +61,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_rank": {"en": "Rank", "zh": "名次"},
     "col_option": {"en": "Option", "zh": "选项"},
     "col_option_id": {"en": "Option id", "zh": "选项编号"},
+    "col_id": {"en": "id", "zh": "编号"},
     "col_family": {"en": "Family", "zh": "类别"},
     "col_score": {"en": "Overall score", "zh": "综合得分"},
     "col_contrib": {"en": "{objective}", "zh": "{objective}"},

@@ -421,7 +421,7 @@ def _stability_blocks(ctx: _Context, stability) -> list:
         blocks.append(Paragraph(ctx.t("rob_interval", option=w.option(winner), objective=w.objective(sensitive.objective), low=_fmt(sensitive.low, 3), high=_fmt(sensitive.high, 3), now=_fmt(sensitive.current_weight, 3))))
     columns = (
         Column("objective", ctx.t("col_objective")),
-        Column("objective_id", "id"),
+        Column("objective_id", ctx.t("col_id")),
         Column("weight", ctx.t("col_weight_now"), "number"),
         Column("low", ctx.t("col_weight_low"), "number"),
         Column("high", ctx.t("col_weight_high"), "number"),
@@ -621,7 +621,7 @@ def _assumptions_section(ctx: _Context) -> Section:
     blocks: list = [Paragraph(ctx.t("asm_judgment"), role="lead", strong=len(ctx.t("asm_judgment")))]
     if p.profile is None:
         blocks.append(Paragraph(ctx.t("weights_equal")))
-    weight_cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", "id"), Column("direction", ctx.t("col_direction")), Column("weight", ctx.t("col_weight"), "number"))
+    weight_cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", ctx.t("col_id")), Column("direction", ctx.t("col_direction")), Column("weight", ctx.t("col_weight"), "number"))
     weight_rows = tuple(
         (text_cell(w.objective(obj)), text_cell(obj), text_cell(ctx.t("dir_max" if case.objectives[obj].direction == "max" else "dir_min")), number_cell(p.weights[obj]))
         for obj in ctx.objectives
@@ -629,13 +629,13 @@ def _assumptions_section(ctx: _Context) -> Section:
     blocks.append(Table("weights", ctx.t("tbl_weights"), weight_cols, weight_rows, note=f"{ctx.t('prov_profile')}: {w.profile(p.profile)}"))
     limits = case.constraints.limits
     if limits:
-        cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", "id"), Column("min", ctx.t("col_min"), "number"), Column("max", ctx.t("col_max"), "number"))
+        cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", ctx.t("col_id")), Column("min", ctx.t("col_min"), "number"), Column("max", ctx.t("col_max"), "number"))
         rows = tuple((text_cell(w.objective(obj)), text_cell(obj), number_cell(lim.min, 2) if lim.min is not None else text_cell(""), number_cell(lim.max, 2) if lim.max is not None else text_cell("")) for obj, lim in limits.items())
         blocks.append(Table("red_lines", ctx.t("tbl_redlines"), cols, rows, note=ctx.t("screened_note")))
     else:
         blocks.append(Paragraph(ctx.t("no_redlines")))
     if case.scenarios:
-        cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", "id"), Column("probability", ctx.t("col_probability"), "number"), Column("source", ctx.t("col_source")))
+        cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", ctx.t("col_id")), Column("probability", ctx.t("col_probability"), "number"), Column("source", ctx.t("col_source")))
         rows = tuple((text_cell(w.scenario(sid)), text_cell(sid), number_cell(sc.probability, 2), text_cell(sc.source or "")) for sid, sc in case.scenarios.items())
         blocks.append(Table("scenarios", ctx.t("tbl_scenarios"), cols, rows))
     else:
