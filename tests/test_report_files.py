@@ -10,9 +10,7 @@ memo's 4 decimals (Word, Markdown and the visible HTML text).
 from __future__ import annotations
 
 import json
-import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -151,6 +149,9 @@ def test_xlsx_has_one_sheet_per_table_each_frozen(memos, lang):
         assert wb[name]["A1"].font.bold, name
     if lang == "zh":
         assert wb[text("tbl_ranking", lang)]["B2"].font.name == "Microsoft YaHei"
+    # The summary links to every table's sheet inside the workbook.
+    links = [c.hyperlink.location for row in wb.worksheets[0].iter_rows() for c in row if c.hyperlink]
+    assert links == [f"'{name}'!A1" for name in wb.sheetnames[1:]]
 
 
 def test_xlsx_weights_sheet_sums_to_one(memos, ranking_json):
@@ -201,6 +202,8 @@ def test_docx_uses_heading_styles_real_tables_and_cjk_fonts(memos, lang):
     assert headings[:2] == [text("sec_bottom_line", lang), text("sec_ranking", lang)]
     assert text("sec_provenance", lang) in headings
     assert len(doc.tables) >= 6
+    defaults = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
+    assert defaults.get(qn("w:eastAsia")) == "SimSun"
     for name in ("Normal", "Heading 1", "Title"):
         fonts = doc.styles[name].element.rPr.find(qn("w:rFonts"))
         assert fonts.get(qn("w:eastAsia")) in ("SimSun", "Microsoft YaHei"), name
@@ -331,3 +334,51 @@ def test_option_without_chinese_label_falls_back_to_english(cli, cases_dir, tmp_
     frame = pd.read_csv(out, comment="#", encoding="utf-8-sig").set_index("option_id")
     assert frame.loc["a", "option"] == "方案A"
     assert frame.loc["b", "option"] == "Option B"
+
+
+MINIMAL = """
+negotiator: 1
+title: "Two choices: [draft] / v2?"
+title_zh: 两个选项
+objectives:
+  收益: {label: Gain, label_zh: 收益, scale: [0, 10]}
+  cost: {label: Cost, direction: min, scale: [0, 10]}
+options:
+  甲: {label: First, label_zh: 甲方案, scores: {收益: 7, cost: 3}}
+  b: {label: Second, scores: {收益: 4, cost: [1, 2, 4]}}
+"""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_minimal_case_without_scenarios_budgets_or_red_lines_renders_everywhere(tmp_path, lang):
+    """Sections that do not apply are left out, and nothing else breaks (CJK ids, odd title)."""
+    import docx
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from negotiator.api import rank
+    from negotiator.catalog import load_case
+
+    case_file = tmp_path / "min.yaml"
+    case_file.write_text(MINIMAL, encoding="utf-8")
+    loaded = load_case(case_file)
+    want = rank(loaded)
+    from tests.conftest import run_cli
+
+    for ext in ("md", "html", "docx", "xlsx", "csv"):
+        out = tmp_path / f"m_{lang}.{ext}"
+        res = run_cli("memo", case_file, "-o", out, "--lang", lang, "--date", DATE, "--samples", "200")
+        assert res.exit_code == 0, res.stderr
+    frame = pd.read_csv(tmp_path / f"m_{lang}.csv", comment="#", encoding="utf-8-sig", float_precision="round_trip")
+    assert list(frame["option_id"]) == [r.option for r in want.rows]
+    assert list(frame["score"]) == [r.score for r in want.rows]
+    assert list(frame[f"contribution:收益"]) == [r.contributions["收益"] for r in want.rows]
+    wb = load_workbook(tmp_path / f"m_{lang}.xlsx")
+    assert text("tbl_payoffs", lang) not in wb.sheetnames and text("tbl_screened", lang) not in wb.sheetnames
+    doc = docx.Document(str(tmp_path / f"m_{lang}.docx"))
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert text("sec_scenarios", lang) not in headings and text("sec_package", lang) not in headings
+    md = (tmp_path / f"m_{lang}.md").read_text(encoding="utf-8")
+    assert text("no_redlines", lang) in md and text("no_scenarios", lang) in md
+    if lang == "zh":
+        assert "甲方案" in md and "Second" in md  # a missing label_zh falls back to the English label

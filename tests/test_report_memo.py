@@ -80,6 +80,7 @@ def test_bottom_line_names_winner_margin_and_screened(memos, bundled):
     assert first.label in en and f"{first.score:.4f}" in en
     assert f"{first.score - second.score:.4f}" in en and second.label in en
     assert f"of {len(r.rows)} options" in en
+    assert "  " not in en and "(family 四)" in en
     for s in r.screened_out:
         assert s.label in en
     zh = memos["zh"].section("bottom_line").blocks[0].text
@@ -310,3 +311,60 @@ def test_same_seed_same_robustness_numbers(bundled):
     c = build_memo(bundled, MemoRequest(samples=300, seed=6, date=DATE))
     assert a == b
     assert a.table("acceptability") != c.table("acceptability")
+
+
+def test_slow_methods_default_to_fewer_samples(cases_dir):
+    pytest.importorskip("negotiator.sensitivity")
+    tiny = load_case(cases_dir / "tiny.yaml")
+    additive = build_memo(tiny, MemoRequest(date=DATE))
+    vikor = build_memo(tiny, MemoRequest(method="vikor", date=DATE))
+    assert additive.provenance["samples"] == memo_mod.DEFAULT_SAMPLES
+    assert vikor.provenance["samples"] == memo_mod.DEFAULT_SAMPLES_SLOW_METHOD
+    explicit = build_memo(tiny, MemoRequest(method="vikor", samples=123, date=DATE))
+    assert explicit.provenance["samples"] == 123
+    assert "--samples 123 --seed 0" in dict((r[0].value, r[1].value) for r in explicit.table("provenance").rows)["Reproduce with"]
+
+
+def test_png_numbers_bars_when_even_the_ids_need_cjk_glyphs(monkeypatch):
+    import warnings
+
+    from negotiator.report import figures
+
+    monkeypatch.setattr(figures, "cjk_font", lambda: None)
+    fig = Figure("contributions", "caption", ("1. 甲方案", "2. 乙方案"), (("收益", (0.5, 0.25)), ("成本", (0.1, 0.2))), "得分", category_ids=("1. 甲", "2. 乙"), series_ids=("收益", "cost"))
+    cats, names, _ = figures._labels(fig, raster=True)
+    assert cats == ["#1", "#2"] and names == ["(1)", "(2)"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no missing-glyph warning may escape
+        assert figures.png(fig)[:4] == b"\x89PNG"
+
+
+def test_a_single_option_left_gets_no_robustness_section_and_singular_words():
+    loaded = load_case_text(
+        """
+negotiator: 1
+objectives: {g: {label: Gain, scale: [0, 10]}}
+options:
+  a: {label: A, scores: {g: 7}, resources: {staff: 1}}
+  b: {label: B, scores: {g: 1}, resources: {staff: 1}}
+constraints:
+  limits: {g: {min: 3}}
+  budgets: {staff: 1}
+"""
+    )
+    memo = build_memo(loaded, MemoRequest(date=DATE))
+    lead = memo.section("bottom_line").blocks[0].text
+    assert lead.startswith("Under the equal weights and the additive method, A is the only option left")
+    assert "1 option was screened out for breaking a red line: B." in lead
+    assert memo.section("robustness") is None
+    assert memo.provenance["samples"] is None and memo.provenance["seed"] is None
+    if _have("portfolio"):
+        assert "holds a single measure: A." in lead
+
+
+def test_an_analysis_that_does_not_apply_is_not_called_missing():
+    pytest.importorskip("negotiator.sensitivity")
+    loaded = load_case_text("negotiator: 1\nobjectives: {g: {label: G}}\noptions: {a: {label: A, scores: {g: 1}}}\n")
+    memo = build_memo(loaded, MemoRequest(date=DATE))
+    assert "sensitivity" not in memo.provenance["missing_analyses"]
+    assert "sensitivity" not in memo.provenance["analyses"]

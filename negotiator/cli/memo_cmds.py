@@ -18,7 +18,7 @@ def memo(
     lang: str = typer.Option("en", "--lang", help="Language of the memo: en or zh."),
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
-    samples: int = typer.Option(10_000, "--samples", help="Monte Carlo samples for the robustness section (SMAA)."),
+    samples: Optional[int] = typer.Option(None, "--samples", help="Monte Carlo samples for the robustness section (SMAA). Default: 10000 for additive, 1000 for the slower methods."),
     seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same memo."),
     force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
     date: Optional[str] = typer.Option(None, "--date", help="Date printed in the memo, YYYY-MM-DD (default: today, UTC). Fix it for byte-identical files."),
@@ -34,19 +34,32 @@ def memo(
     fmt = format_of(output)
     check_writable(output, force=force)
     check_lang(lang)
-    if samples < 1:
+    if samples is not None and samples < 1:
         raise UsageError(Problem(f"--samples must be at least 1, got {samples}"))
     if seed < 0:
         raise UsageError(Problem(f"--seed must be 0 or more, got {seed}"))
     request = MemoRequest(lang=lang, profile=profile, method=method, samples=samples, seed=seed, date=parse_date(date))
     loaded = load(case)
-    built = build_memo(loaded, request)
+    with _busy(f"writing the {fmt} memo"):
+        built = build_memo(loaded, request)
     for w in _warnings(loaded):
         warn(w)
     data = render(built, fmt)
     path = write_atomic(output, data, force=force)
     sections = ", ".join(s.key for s in built.sections)
     typer.echo(f"wrote {path} ({len(data):,} bytes; {lang}; sections: {sections})")
+
+
+def _busy(what: str):
+    """A spinner on a terminal (SMAA with a slow method can take a while); nothing otherwise."""
+    import contextlib
+    import sys
+
+    if not sys.stderr.isatty():
+        return contextlib.nullcontext()
+    from .common import err_console
+
+    return err_console().status(what + " …")
 
 
 def _warnings(loaded) -> list[str]:

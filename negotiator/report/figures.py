@@ -123,6 +123,10 @@ def _labels(fig: Figure, raster: bool) -> tuple[list[str], list[str], str | None
         return cats, names, cjk
     cats = [_shorten(c) for c in (fig.category_ids or fig.categories)]
     names = [_shorten(n, 24) for n in (fig.series_ids or [name for name, _ in fig.series])]
+    if not font_covers(default, cats + names):
+        # Ids can be Chinese too: then bars and legend entries are numbered in table order.
+        cats = [f"#{k + 1}" for k in range(len(cats))]
+        names = [f"({k + 1})" for k in range(len(names))]
     return cats, names, default
 
 
@@ -133,7 +137,8 @@ def _draw(fig: Figure, raster: bool):
 
     cats, names, font_path = _labels(fig, raster)
     n = len(cats)
-    legend_rows = -(-len(names) // 3)
+    columns = len(names) if len(names) <= 4 else 3
+    legend_rows = -(-len(names) // columns)
     height = 0.5 + n * _BAR_HEIGHT_IN + 0.22 * legend_rows + 0.5
     with rc_context(_RC):
         figure = plt.figure(figsize=(_WIDTH_IN, height))
@@ -161,7 +166,7 @@ def _draw(fig: Figure, raster: bool):
             ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.grid(axis="x", linewidth=0.3, color="#cccccc")
         ax.set_axisbelow(True)
-        figure.legend(loc="lower center", bbox_to_anchor=(0.5, 0.05 / height), bbox_transform=figure.transFigure, ncol=3, frameon=False, prop=prop, fontsize=_FONT_SIZE - 0.5, handlelength=1.0, columnspacing=1.2)
+        figure.legend(loc="lower center", bbox_to_anchor=(0.5, 0.05 / height), bbox_transform=figure.transFigure, ncol=columns, frameon=False, prop=prop, fontsize=_FONT_SIZE - 0.5, handlelength=1.0, columnspacing=1.2)
     return figure
 
 
@@ -192,7 +197,8 @@ def png(fig: Figure, dpi: int = 200) -> bytes:
     plt = _setup()
     figure = _draw(fig, raster=True)
     buf = io.BytesIO()
-    with _rc_svg():
+    with _rc_svg(), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         figure.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
     plt.close(figure)
     return buf.getvalue()

@@ -28,12 +28,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "sec_provenance": {"en": "Provenance", "zh": "来源与可复现信息"},
     # -- bottom line ----------------------------------------------------------
     "bl_winner": {
-        "en": "Under the {profile} weights and the {method} method, {option} (family {family}) ranks first of {n} options with {score_name} {score}, {margin} ahead of {runner} ({runner_score}).",
-        "zh": "在“{profile}”权重方案与 {method} 方法下，{option}（第{family}类）在 {n} 个选项中排名第一，{score_name}为 {score}，领先第二名{runner}（{runner_score}）{margin}。",
+        "en": "Under the {profile} weights and the {method} method, {option}{family} ranks first of {n} options with {score_name} {score}, {margin} ahead of {runner} ({runner_score}).",
+        "zh": "在“{profile}”权重方案与 {method} 方法下，{option}{family}在 {n} 个选项中排名第一，{score_name}为 {score}，领先第二名{runner}（{runner_score}）{margin}。",
     },
     "bl_winner_alone": {
-        "en": "Under the {profile} weights and the {method} method, {option} (family {family}) is the only option left, with {score_name} {score}.",
-        "zh": "在“{profile}”权重方案与 {method} 方法下，{option}（第{family}类）是唯一剩下的选项，{score_name}为 {score}。",
+        "en": "Under the {profile} weights and the {method} method, {option}{family} is the only option left, with {score_name} {score}.",
+        "zh": "在“{profile}”权重方案与 {method} 方法下，{option}{family}是唯一剩下的选项，{score_name}为 {score}。",
     },
     "bl_tie": {
         "en": "It shares first place with {others}: the scores cannot separate them.",
@@ -53,12 +53,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "所有评分、权重与概率均为分析人员的判断，并非事实；可修改后重新运行以检验结论。",
     },
     "family_none": {"en": "–", "zh": "–"},
+    "family_part": {"en": " (family {family})", "zh": "（第{family}类）"},
+    "profile_equal": {"en": "equal", "zh": "等权重"},
     "list_sep": {"en": "; ", "zh": "、"},
     # -- ranking table --------------------------------------------------------
     "tbl_ranking": {"en": "Ranking", "zh": "排序"},
     "col_rank": {"en": "Rank", "zh": "名次"},
     "col_option": {"en": "Option", "zh": "选项"},
     "col_option_id": {"en": "Option id", "zh": "选项编号"},
+    "col_id": {"en": "id", "zh": "编号"},
     "col_family": {"en": "Family", "zh": "类别"},
     "col_score": {"en": "Overall score", "zh": "综合得分"},
     "col_contrib": {"en": "{objective}", "zh": "{objective}"},
@@ -144,6 +147,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The best package that fits the budgets and rules of the case (prerequisites, exclusions, red lines, number of measures) holds {n} measures, with total value {value} ({status}).",
         "zh": "在本案预算与规则（前提条件、互斥关系、红线、措施数量）约束下，最优措施组合包含 {n} 项措施，总价值为 {value}（{status}）。",
     },
+    "pkg_intro_one": {
+        "en": "The best package that fits the budgets and rules of the case (prerequisites, exclusions, red lines, number of measures) holds a single measure, with value {value} ({status}).",
+        "zh": "在本案预算与规则（前提条件、互斥关系、红线、措施数量）约束下，最优措施组合只包含 1 项措施，价值为 {value}（{status}）。",
+    },
     "pkg_proven": {"en": "proven optimal", "zh": "已证明最优"},
     "pkg_not_proven": {"en": "not proven optimal: {status}", "zh": "未能证明最优：{status}"},
     "pkg_none": {
@@ -157,6 +164,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "pkg_synergy_note": {
         "en": "The value of a package is the sum of its measures' overall scores plus synergy bonuses ({bonus}).",
         "zh": "组合价值为其各项措施综合得分之和，另加协同加成（{bonus}）。",
+    },
+    "bl_package_one": {
+        "en": "The best package within the budgets holds a single measure: {options}.",
+        "zh": "预算内的最优措施组合只包含 1 项措施：{options}。",
     },
     "bl_package": {
         "en": "The best package within the budgets holds {n} measures: {options}.",

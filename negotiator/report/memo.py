@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..catalog import LoadedCase
 from ..errors import NegotiatorError, Problem, UsageError
@@ -19,10 +19,17 @@ from ..ranking import Ranking
 from .i18n import check_lang, text
 from .model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
 
-__all__ = ["MemoRequest", "build_memo", "parse_date", "DEFAULT_SAMPLES", "DEFAULT_SEED"]
+__all__ = ["MemoRequest", "build_memo", "parse_date", "default_samples", "DEFAULT_SAMPLES", "DEFAULT_SAMPLES_SLOW_METHOD", "DEFAULT_SEED"]
 
 DEFAULT_SAMPLES = 10_000
+#: Methods other than additive are evaluated sample by sample in SMAA (about 100x slower),
+#: so their default is smaller; the memo shows the standard error either way.
+DEFAULT_SAMPLES_SLOW_METHOD = 1_000
 DEFAULT_SEED = 0
+
+
+def default_samples(method: str) -> int:
+    return DEFAULT_SAMPLES if method == "additive" else DEFAULT_SAMPLES_SLOW_METHOD
 
 
 @dataclass(frozen=True)
@@ -32,7 +39,7 @@ class MemoRequest:
     lang: str = "en"
     profile: str | None = None
     method: str = "additive"
-    samples: int = DEFAULT_SAMPLES
+    samples: int | None = None  # None: default_samples(method)
     seed: int = DEFAULT_SEED
     date: str = ""  # YYYY-MM-DD; empty = today (UTC)
 
@@ -86,7 +93,7 @@ class _Words:
 
     def profile(self, pid: str | None) -> str:
         if pid is None:
-            return text("none", self.lang)
+            return text("profile_equal", self.lang)
         if pid == "custom":
             return text("weights_custom", self.lang)
         return pid
@@ -124,24 +131,28 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
 
     lang = check_lang(request.lang)
     date = parse_date(request.date)
+    if request.samples is None:
+        request = replace(request, samples=default_samples(request.method))
     words = _Words(loaded, lang)
     ranking = rank(loaded, profile=request.profile, method=request.method)
     ctx = _Context(loaded, request, words, ranking, date)
 
     included, missing = [], []
     optional: dict[str, Section] = {}
+    # "missing": this version has no such analysis; a section that exists but does not
+    # apply to the case (a single option, no budgets, no scenarios) is simply not there.
     for key, builder in _optional_builders():
         section = builder(ctx)
-        if section is None:
-            missing.append(key)
-        else:
+        if section is not None:
             optional[key] = section
             included.append(key)
+        elif _optional_module(key) is None:
+            missing.append(key)
 
     scenarios = _scenario_section(ctx)
     if "decision_rules" in ctx.used:
         included.append("decision_rules")
-    elif loaded.case.scenarios:
+    elif _optional_module("payoffs_table") is None:
         missing.append("decision_rules")
 
     sections = [_bottom_line_section(ctx), _ranking_section(ctx)]
@@ -214,7 +225,7 @@ def _bottom_line_section(ctx: _Context) -> Section:
     r, w = ctx.ranking, ctx.words
     p = r.provenance
     top = r.rows[0]
-    common = dict(profile=w.profile(p.profile), method=p.method, option=w.option(top.option), family=w.family(top.option), score_name=_score_name(ctx), score=_fmt(top.score))
+    common = dict(profile=w.profile(p.profile), method=p.method, option=w.option(top.option), family=_family_part(ctx, top.option), score_name=_score_name(ctx), score=_fmt(top.score))
     if len(r.rows) == 1:
         sentences = [ctx.t("bl_winner_alone", **common)]
     else:
@@ -236,6 +247,11 @@ def _bottom_line_section(ctx: _Context) -> Section:
     joined = " ".join(sentences) if ctx.lang == "en" else "".join(sentences)
     blocks = [Paragraph(joined, role="lead", strong=len(sentences[0])), Paragraph(ctx.t("bl_judgment"), role="note")]
     return Section("bottom_line", ctx.t("sec_bottom_line"), tuple(blocks))
+
+
+def _family_part(ctx: _Context, oid: str) -> str:
+    family = ctx.case.options[oid].family
+    return ctx.t("family_part", family=family) if family else ""
 
 
 def _score_name(ctx: _Context) -> str:
@@ -405,7 +421,7 @@ def _stability_blocks(ctx: _Context, stability) -> list:
         blocks.append(Paragraph(ctx.t("rob_interval", option=w.option(winner), objective=w.objective(sensitive.objective), low=_fmt(sensitive.low, 3), high=_fmt(sensitive.high, 3), now=_fmt(sensitive.current_weight, 3))))
     columns = (
         Column("objective", ctx.t("col_objective")),
-        Column("objective_id", "id"),
+        Column("objective_id", ctx.t("col_id")),
         Column("weight", ctx.t("col_weight_now"), "number"),
         Column("low", ctx.t("col_weight_low"), "number"),
         Column("high", ctx.t("col_weight_high"), "number"),
@@ -448,8 +464,9 @@ def _package_section(ctx: _Context) -> Section | None:
         para = Paragraph(ctx.t("pkg_none", status=result.status_words))
         return Section("package", ctx.t("sec_package"), (para,))
     status = ctx.t("pkg_proven") if result.proven_optimal else ctx.t("pkg_not_proven", status=result.status_words)
-    intro = ctx.t("pkg_intro", n=len(best.selected), value=_fmt(best.value), status=status)
-    ctx.bottom_line_extra.append(ctx.t("bl_package", n=len(best.selected), options=w.join([w.option(o) for o in best.selected])))
+    single = len(best.selected) == 1
+    intro = ctx.t("pkg_intro_one" if single else "pkg_intro", n=len(best.selected), value=_fmt(best.value), status=status)
+    ctx.bottom_line_extra.append(ctx.t("bl_package_one" if single else "bl_package", n=len(best.selected), options=w.join([w.option(o) for o in best.selected])))
     cols = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("value", ctx.t("col_value"), "number"))
     rows = tuple((text_cell(w.option(o)), text_cell(o), text_cell(w.family(o)), number_cell(best.option_values.get(o))) for o in best.selected)
     blocks: list = [Paragraph(intro), Table("package", ctx.t("tbl_package"), cols, rows, note=ctx.t("pkg_value_note") if best.synergy_bonus == 0 else ctx.t("pkg_synergy_note", bonus=_fmt(best.synergy_bonus)))]
@@ -604,7 +621,7 @@ def _assumptions_section(ctx: _Context) -> Section:
     blocks: list = [Paragraph(ctx.t("asm_judgment"), role="lead", strong=len(ctx.t("asm_judgment")))]
     if p.profile is None:
         blocks.append(Paragraph(ctx.t("weights_equal")))
-    weight_cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", "id"), Column("direction", ctx.t("col_direction")), Column("weight", ctx.t("col_weight"), "number"))
+    weight_cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", ctx.t("col_id")), Column("direction", ctx.t("col_direction")), Column("weight", ctx.t("col_weight"), "number"))
     weight_rows = tuple(
         (text_cell(w.objective(obj)), text_cell(obj), text_cell(ctx.t("dir_max" if case.objectives[obj].direction == "max" else "dir_min")), number_cell(p.weights[obj]))
         for obj in ctx.objectives
@@ -612,13 +629,13 @@ def _assumptions_section(ctx: _Context) -> Section:
     blocks.append(Table("weights", ctx.t("tbl_weights"), weight_cols, weight_rows, note=f"{ctx.t('prov_profile')}: {w.profile(p.profile)}"))
     limits = case.constraints.limits
     if limits:
-        cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", "id"), Column("min", ctx.t("col_min"), "number"), Column("max", ctx.t("col_max"), "number"))
+        cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", ctx.t("col_id")), Column("min", ctx.t("col_min"), "number"), Column("max", ctx.t("col_max"), "number"))
         rows = tuple((text_cell(w.objective(obj)), text_cell(obj), number_cell(lim.min, 2) if lim.min is not None else text_cell(""), number_cell(lim.max, 2) if lim.max is not None else text_cell("")) for obj, lim in limits.items())
         blocks.append(Table("red_lines", ctx.t("tbl_redlines"), cols, rows, note=ctx.t("screened_note")))
     else:
         blocks.append(Paragraph(ctx.t("no_redlines")))
     if case.scenarios:
-        cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", "id"), Column("probability", ctx.t("col_probability"), "number"), Column("source", ctx.t("col_source")))
+        cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", ctx.t("col_id")), Column("probability", ctx.t("col_probability"), "number"), Column("source", ctx.t("col_source")))
         rows = tuple((text_cell(w.scenario(sid)), text_cell(sid), number_cell(sc.probability, 2), text_cell(sc.source or "")) for sid, sc in case.scenarios.items())
         blocks.append(Table("scenarios", ctx.t("tbl_scenarios"), cols, rows))
     else:

@@ -54,9 +54,35 @@ def _set_fonts(style_or_run, latin: str, east_asia: str, lang_zh: bool = False) 
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
+def _set_default_fonts(doc) -> None:
+    """The document defaults too, so any style without fonts of its own (tables) gets them."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    if rpr is None:
+        return
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(slot), BODY_FONT)
+    fonts.set(qn("w:eastAsia"), EAST_ASIA_BODY_FONT)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)
+    lang = rpr.find(qn("w:lang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")  # East Asian text is Chinese: line breaking, punctuation
+
+
 def _setup_styles(doc, zh: bool) -> None:
     from docx.shared import Pt, RGBColor
 
+    _set_default_fonts(doc)
     styles = doc.styles
     normal = styles["Normal"]
     _set_fonts(normal, BODY_FONT, EAST_ASIA_BODY_FONT, zh)
@@ -189,12 +215,20 @@ def _table(doc, table: Table) -> None:
 
 
 def _figure(doc, fig: Figure, lang: str) -> None:
+    import struct
+
     from docx.shared import Mm
 
     from .figures import png, png_uses_ids
 
-    width = Mm(175) if doc.sections[-1].page_width < Mm(250) else Mm(200)
-    doc.add_picture(io.BytesIO(png(fig)), width=width)
+    data = png(fig)
+    width_px, height_px = struct.unpack(">II", data[16:24])  # the PNG header (IHDR)
+    section = doc.sections[-1]
+    usable_w = section.page_width - section.left_margin - section.right_margin
+    usable_h = section.page_height - section.top_margin - section.bottom_margin
+    # As wide as the text, but short enough to leave room for the caption on the same page.
+    width = min(usable_w, int((usable_h - Mm(20)) * width_px / height_px), Mm(200))
+    doc.add_picture(io.BytesIO(data), width=width)
     caption = fig.caption
     if png_uses_ids(fig):
         caption += " " + text("fig_ids_note", lang)

@@ -16,6 +16,8 @@ __all__ = ["render", "render_text"]
 
 _FONT_STACK = '"Helvetica Neue", Arial, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "SimHei", "SimSun", sans-serif'
 
+_KEEP_TOGETHER_ROWS = 24
+
 _CSS = """
 @page { size: A4; margin: 14mm 12mm 16mm 12mm; }
 * { box-sizing: border-box; }
@@ -41,6 +43,8 @@ span.id { display: block; color: #777; font-size: 7pt; font-family: "DejaVu Sans
 table.wide { font-size: 6.8pt; }
 table.wide th { font-size: 6.5pt; }
 figure { margin: 8pt 0; break-inside: avoid; }
+div.keep { break-inside: avoid; }
+caption { break-after: avoid; }
 figure svg { width: 100%%; height: auto; }
 section { margin-bottom: 6pt; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; } }
@@ -59,7 +63,10 @@ def _table(table: Table) -> str:
     merge_id = "option" in keys and "option_id" in keys
     shown = [i for i, k in enumerate(keys) if not (merge_id and k == "option_id")]
     wide = len(shown) > 9
-    out = [f'<table data-key="{escape(table.key)}"' + (' class="wide"' if wide else "") + ">"]
+    # Short tables stay on one page with their caption; long ones flow, repeating the header row.
+    keep = len(table.rows) <= _KEEP_TOGETHER_ROWS
+    out = ['<div class="table-block' + (' keep' if keep else "") + '">']
+    out.append(f'<table data-key="{escape(table.key)}"' + (' class="wide"' if wide else "") + ">")
     out.append(f"<caption>{escape(table.title)}</caption>")
     out.append("<thead><tr>")
     for i in shown:
@@ -81,6 +88,7 @@ def _table(table: Table) -> str:
     out.append("</tbody></table>")
     if table.note:
         out.append(f'<p class="table-note">{escape(table.note)}</p>')
+    out.append("</div>")
     return "".join(out)
 
 

@@ -92,6 +92,7 @@ def _write_table(ws, table: Table, font_name: str) -> None:
 
 def _write_summary(ws, memo: Memo, font_name: str, names: dict[str, str]) -> None:
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     ws.column_dimensions["A"].width = 120
     rows = [(memo.title, Font(name=font_name, bold=True, size=14)), (memo.subtitle, Font(name=font_name, color="555555"))]
@@ -108,10 +109,25 @@ def _write_summary(ws, memo: Memo, font_name: str, names: dict[str, str]) -> Non
     for i, (value, font) in enumerate(rows, start=1):
         cell = ws.cell(row=i, column=1, value=value)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # Spreadsheets do not grow a row for wrapped text written by a program: size it here.
+        lines = max(1, -(-int(_width(value or "")) // 95))
+        if lines > 1:
+            ws.row_dimensions[i].height = 15 * lines
         if font is not None:
             cell.font = font
         if isinstance(value, str) and value.startswith("→ "):
-            cell.hyperlink = f"#'{value[2:]}'!A1"
+            # An internal link (a location in this workbook, not an external target).
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{value[2:]}'!A1")
+
+
+def _print_setup(ws) -> None:
+    """A4, one page wide (as many tall as needed); landscape for wide sheets."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if ws.max_column > 8 else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1" if ws.max_row > 1 and ws.title != ws.parent.worksheets[0].title else None
 
 
 def render(memo: Memo) -> bytes:
@@ -127,6 +143,8 @@ def render(memo: Memo) -> bytes:
     _write_summary(summary, memo, font_name, names)
     for table in memo.tables():
         _write_table(wb.create_sheet(names[table.key]), table, font_name)
+    for ws in wb.worksheets:
+        _print_setup(ws)
     when = memo_datetime(memo.date)
     wb.properties.creator = "negotiator"
     wb.properties.lastModifiedBy = "negotiator"
