@@ -160,13 +160,16 @@ def test_top_k_are_exactly_the_k_best(seed, n):
         assert pk.proven
 
 
-@pytest.mark.parametrize("seed,n", CASES[1::3])
-def test_lawler_murty_partitioning_gives_exactly_the_k_best(seed, n):
+@pytest.mark.parametrize("tail", [0, 3, 100])
+@pytest.mark.parametrize("seed,n", CASES[1::4])
+def test_lawler_murty_partitioning_gives_exactly_the_k_best(seed, n, tail, monkeypatch):
     """The partitioning K-best (Lawler 1972; Murty 1968) against brute-force enumeration,
     synergies, red lines and package limits included; asking for more packages than exist
-    returns every feasible package once."""
-    from negotiator.portfolio import SolverSettings, build_spec, option_values, solve_top
+    returns every feasible package once. ``tail``: how many last children merge into one region
+    (0: pure one-flip-per-child partitioning; 100: a single merged region on these small cases)."""
+    from negotiator.portfolio import SolverSettings, build_spec, option_values, kbest, solve_top
 
+    monkeypatch.setattr(kbest, "TAIL_FREE", tail)
     data = random_case(seed, n)
     truth = brute_force(data)
     loaded = load_dict(data)
