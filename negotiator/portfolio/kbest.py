@@ -131,7 +131,9 @@ class _LinearForm:
         if res.status == 2:
             return None
         if res.status != 0:
-            raise RuntimeError(f"LP relaxation failed: {res.message}")
+            # The LP stopped without an answer (e.g. iteration limit): no bound and no penalties, which is
+            # safe (the region keeps its parent's bound and goes on to its MILP), only slower.
+            return float("inf"), [], {}
         # Marginals of "minimise -value": lower >= 0, upper <= 0. Moving a bound by 1 costs at least that much.
         lower, upper = res.lower.marginals, res.upper.marginals
         penalties = {}
