@@ -76,3 +76,42 @@ def test_status_words():
 def test_settings_bad_input(kwargs, needle):
     with pytest.raises(UsageError, match=needle):
         SolverSettings(**kwargs).check()
+
+
+def test_partitioning_and_no_good_cuts_agree_on_a_knapsack():
+    spec = knapsack_spec(25, seed=3)
+    cuts, _, _, _ = solve_top(spec, SolverSettings("cbc"), 8, method="nogood")
+    parts, outcomes, _, _ = solve_top(spec, SolverSettings("cbc"), 8, method="partition")
+    assert [p.value for p in parts] == pytest.approx([p.value for p in cuts], abs=1e-9)
+    assert len({p.selected for p in parts}) == 8 and all(p.proven for p in parts)
+    assert len(outcomes) == 8 and all(o.proven_optimal for o in outcomes)
+
+
+def test_partitioning_never_calls_a_package_proven_after_an_unproven_solve(monkeypatch):
+    """A region solve stopped short of a proof (here: the first one after the best package that finds a
+    package, reported with a gap) may hide a better package, so no package from then on is called
+    proven; the best one, found before, stays proven."""
+    from dataclasses import replace
+
+    from negotiator.portfolio import kbest
+
+    real, calls = kbest.solve_model, []
+
+    def second_solve_unproven(problem, settings):
+        out = real(problem, settings)
+        calls.append(out)
+        if len(calls) > 1 and out.has_solution and not any(c.status == "gap" for c in calls):
+            out = replace(out, status="gap", bound=out.objective + 0.5)
+        calls[-1] = out
+        return out
+
+    monkeypatch.setattr(kbest, "solve_model", second_solve_unproven)
+    packages, outcomes, _, _ = solve_top(knapsack_spec(14, seed=4), SolverSettings("cbc"), 4, method="partition")
+    assert any(c.status == "gap" for c in calls)
+    assert packages[0].proven
+    assert not any(p.proven for p in packages[1:])
+
+
+def test_unknown_k_best_method_is_refused():
+    with pytest.raises(ValueError, match="K-best method"):
+        solve_top(knapsack_spec(5, seed=1), SolverSettings("cbc"), 2, method="murty")
