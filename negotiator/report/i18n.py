@@ -114,16 +114,33 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_rank_rest": {"en": "Rank {k} or lower", "zh": "第{k}名及以后"},
     "axis_share": {"en": "Share of samples", "zh": "样本比例"},
     "smaa_note": {
-        "en": "SMAA-2 with {samples} samples of the weights (consistent with the profile) and of the uncertain scores (triangular over [low, likely, high]), seed {seed}; largest standard error {se}. Confidence: how often the option is first at its central weights when only the scores vary.",
-        "zh": "SMAA-2：对权重（与权重方案一致）和不确定评分（[低, 最可能, 高] 三角分布）抽样 {samples} 次，随机种子 {seed}；最大标准误 {se}。置信度：仅评分变化时，该选项在其中心权重下排名第一的频率。",
+        "en": "SMAA-2 with {samples} samples of the weights ({weights}) and of the uncertain scores (triangular over [low, likely, high]), seed {seed}; largest standard error {se}. Confidence: how often the option is first at its central weights when only the scores vary.",
+        "zh": "SMAA-2：对权重（{weights}）和不确定评分（[低, 最可能, 高] 三角分布）抽样 {samples} 次，随机种子 {seed}；最大标准误 {se}。置信度：仅评分变化时，该选项在其中心权重下排名第一的频率。",
+    },
+    # How SMAA drew the weights (the note must say what was really assumed).
+    "smaa_weights_uniform": {
+        "en": "drawn uniformly from all possible weights: the profile's numbers are not used",
+        "zh": "在全部可能的权重中均匀抽样：不使用权重方案的数值",
+    },
+    "smaa_weights_order": {
+        "en": "drawn uniformly among the weights that keep the profile's order of importance",
+        "zh": "在保持权重方案重要性顺序的权重中均匀抽样",
+    },
+    "smaa_weights_intervals": {
+        "en": "drawn uniformly within intervals around the profile's weights",
+        "zh": "在权重方案数值附近的区间内均匀抽样",
+    },
+    "smaa_weights_fixed": {
+        "en": "fixed at the profile's weights",
+        "zh": "固定为权重方案的数值",
     },
     "stability_note": {
         "en": "Each weight may move within its interval, the others rescaled in proportion, and {option} stays first.",
         "zh": "在其他权重按比例调整的前提下，各目标权重在其区间内变化时，{option}仍排名第一。",
     },
     "bl_smaa_rival": {
-        "en": "{other} comes first more often ({share}): the lead is fragile.",
-        "zh": "{other}排名第一的频率更高（{share}）：领先地位并不稳固。",
+        "en": "{other} comes first more often ({share}) once the weights are allowed to vary: the lead depends on the weights chosen.",
+        "zh": "权重允许变动时，{other}排名第一的频率更高（{share}）：领先地位取决于所选权重。",
     },
     "bl_rules": {
         "en": "Across the scenarios of the other side's behaviour, the expected-value rule picks {ev} and the worst-case (maximin) rule picks {maximin}.",

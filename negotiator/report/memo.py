@@ -386,7 +386,8 @@ def _smaa_blocks(ctx: _Context, smaa) -> list:
         conf = float(smaa.confidence[j])
         cells.append(number_cell(None if math.isnan(conf) else conf, 3, "percent"))
         rows.append(tuple(cells))
-    note = ctx.t("smaa_note", samples=f"{smaa.samples:,}", seed=smaa.provenance.seed, se=_pct(smaa.max_standard_error, 2))
+    weights = ctx.t(f"smaa_weights_{smaa.weight_model.kind}")
+    note = ctx.t("smaa_note", samples=f"{smaa.samples:,}", seed=smaa.provenance.seed, se=_pct(smaa.max_standard_error, 2), weights=weights)
     table = Table("acceptability", ctx.t("tbl_acceptability"), tuple(columns), tuple(rows), note=note)
     return [Paragraph(sentence), table, _acceptability_figure(ctx, smaa, order, shown)]
 
