@@ -79,6 +79,21 @@ class Provenance:
         """The provenance block every JSON output carries."""
         return asdict(self)
 
+    def trace_fields(self, seed: bool = True) -> dict:
+        """The keys an analysis result repeats so its JSON is traceable on its own."""
+        out = {
+            "case": self.case,
+            "case_sha256": self.case_sha256,
+            "version": self.version,
+            "method": self.method,
+            "profile": self.profile,
+            "scenario": self.scenario,
+            "weights": dict(self.weights),
+        }
+        if seed:
+            out["seed"] = self.seed
+        return out
+
 
 @dataclass(frozen=True)
 class Ranking:

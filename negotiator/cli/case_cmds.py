@@ -8,9 +8,8 @@ from typing import Optional
 import typer
 
 from . import app
-from .common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
+from .common import CaseArg, Format, FormatOpt, LangOpt, MethodOpt, ProfileOpt, console, emit_json, emit_ranking, load, warn
 
-from .common import LangOpt  # noqa: E402
 VikorVOpt = typer.Option(None, "--vikor-v", help="VIKOR: weight of group utility S against individual regret R in Q (0..1, default 0.5).", show_default=False)
 TopsisNormOpt = typer.Option(None, "--topsis-normalisation", help="TOPSIS: vector (Hwang & Yoon, default) or minmax.", show_default=False)
 ElectreCOpt = typer.Option(None, "--electre-c", help="ELECTRE: concordance threshold (0..1, default 0.65).", show_default=False)
@@ -39,26 +38,7 @@ def rank(
     result = rank_case(load(case), profile=profile, method=method, scenario=scenario, **opts)
     for w in result.warnings:
         warn(w)
-    if fmt is Format.json:
-        emit_json(result.to_dict())
-    elif fmt is Format.csv:
-        from ..formats import ranking_csv
-
-        emit_text(ranking_csv(result))
-    elif fmt is Format.markdown:
-        from ..formats import ranking_markdown
-
-        emit_text(ranking_markdown(result))
-    else:
-        from ..tables import ranking_table, screened_table
-
-        con = console()
-        con.print(ranking_table(result, lang=lang))
-        extra = screened_table(result, lang=lang)
-        if extra is not None:
-            con.print(extra)
-        for finding in result.details.get("findings", []):
-            con.print(finding, markup=False)
+    emit_ranking(result, fmt, lang)
 
 
 @app.command()

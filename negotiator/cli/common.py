@@ -25,6 +25,7 @@ __all__ = [
     "emit_json",
     "emit_text",
     "warn",
+    "emit_ranking",
 ]
 
 CaseArg = typer.Argument(None, metavar="[CASE]...", help="Case file(s) or folder. Default: the bundled case from the paper.", show_default=False)
@@ -99,3 +100,27 @@ def emit_json(data) -> None:
 
 def emit_text(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def emit_ranking(result, fmt: Format, lang: str = "en") -> None:
+    """Print a Ranking in the format asked for (rank, analysts and others share this)."""
+    if fmt is Format.json:
+        emit_json(result.to_dict())
+    elif fmt is Format.csv:
+        from ..formats import ranking_csv
+
+        emit_text(ranking_csv(result))
+    elif fmt is Format.markdown:
+        from ..formats import ranking_markdown
+
+        emit_text(ranking_markdown(result))
+    else:
+        from ..tables import ranking_table, screened_table
+
+        con = console()
+        con.print(ranking_table(result, lang=lang))
+        extra = screened_table(result, lang=lang)
+        if extra is not None:
+            con.print(extra)
+        for finding in result.details.get("findings", []):
+            con.print(finding, markup=False)

@@ -9,7 +9,7 @@ import typer
 
 from . import app
 from .case_cmds import ElectreCOpt, ElectreDOpt, LangOpt, TopsisNormOpt, VikorVOpt
-from .common import CaseArg, Format, FormatOpt, ProfileOpt, console, emit_json, emit_text, load, warn
+from .common import CaseArg, Format, FormatOpt, ProfileOpt, console, emit_json, emit_ranking, emit_text, load, warn
 
 _WEIGHT_FORMS = [
     ("numbers", "{objective: number, ...}", "normalised to sum 1; a missing objective weighs 0"),
@@ -109,9 +109,7 @@ def analysts_command(
         emit_json({"group": view.to_dict(top), "ranking": result.to_dict()})
         return
     if fmt in (Format.csv, Format.markdown):
-        from ..formats import ranking_csv, ranking_markdown
-
-        emit_text((ranking_csv if fmt is Format.csv else ranking_markdown)(result))
+        emit_ranking(result, fmt, lang)
         return
     from rich.markup import escape
     from rich.table import Table

@@ -125,14 +125,7 @@ class PortfolioResult:
             "timing": {"build_seconds": self.build_seconds, "solve_seconds": self.solve_seconds},
             "warnings": list(self.warnings),
             "note": JUDGMENT_NOTE,
-            "case": p.case,
-            "case_sha256": p.case_sha256,
-            "version": p.version,
-            "method": p.method,
-            "profile": p.profile,
-            "scenario": p.scenario,
-            "weights": dict(p.weights),
-            "seed": p.seed,
+            **p.trace_fields(),
         }
 
 

@@ -110,15 +110,8 @@ class RobustResult:
             "solver": self.settings.to_dict(),
             "warnings": list(self.warnings),
             "note": JUDGMENT_NOTE,
-            "case": p.case,
-            "case_sha256": p.case_sha256,
-            "version": p.version,
-            "method": p.method,
-            "profile": p.profile,
-            "scenario": p.scenario,
-            "weights": dict(p.weights),
+            **p.trace_fields(),
             "weights_by_profile": {k: dict(v) for k, v in self.weights_by_name.items()},
-            "seed": p.seed,
         }
 
 
@@ -371,13 +364,7 @@ class CoreResult:
             "seconds": self.seconds,
             "warnings": list(self.warnings),
             "note": JUDGMENT_NOTE,
-            "case": p.case,
-            "case_sha256": p.case_sha256,
-            "version": p.version,
-            "method": p.method,
-            "profile": p.profile,
-            "scenario": p.scenario,
-            "weights": dict(p.weights),
+            **p.trace_fields(seed=False),
         }
 
 

@@ -77,14 +77,7 @@ class SweepResult:
             "seconds": self.seconds,
             "warnings": list(self.warnings),
             "note": JUDGMENT_NOTE,
-            "case": p.case,
-            "case_sha256": p.case_sha256,
-            "version": p.version,
-            "method": p.method,
-            "profile": p.profile,
-            "scenario": p.scenario,
-            "weights": dict(p.weights),
-            "seed": p.seed,
+            **p.trace_fields(),
         }
 
 
