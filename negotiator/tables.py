@@ -8,6 +8,7 @@ from rich.text import Text
 from .charts import legend, objective_colours, stacked_bar
 from .formats import provenance_lines
 from .ranking import Ranking
+from .termfit import Layout, key_caption, lettered_bar, objective_keys
 
 __all__ = ["ranking_table", "screened_table", "objectives_table", "options_table", "profiles_table", "label_of"]
 
@@ -18,25 +19,58 @@ def label_of(item, lang: str = "en") -> str:
     return item.label
 
 
-def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28) -> Table:
+def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Layout | None = None) -> Table:
+    """The ranked options with each objective's contribution drawn as a stacked bar.
+
+    ``layout`` (the terminal's width and colour; None = wide and coloured): below
+    NARROW columns the family moves under the label, the score column is headed
+    "value" and the bar takes what is left; without colour the bar's cells are the
+    objectives' key letters (AAABBC...), with the key in the caption, so it reads
+    in plain text.
+    """
+    layout = layout or Layout()
     objectives = list(r.provenance.weights)
     colours = objective_colours(objectives)
+    keys = objective_keys(objectives)
     top = max((row.score for row in r.rows), default=1.0) or 1.0
-    table = Table(title=f"Ranking — {r.provenance.method}, profile {r.provenance.profile}", caption="\n".join(provenance_lines(r, short=True)), caption_justify="left", expand=False)
-    table.add_column("#", justify="right")
-    table.add_column("option")
-    table.add_column("family", justify="center")
-    table.add_column(r.score_name, justify="right")
     has_bars = any(row.contributions for row in r.rows)
+    narrow = layout.narrow
+    title = f"Ranking — {r.provenance.method}, profile {r.provenance.profile}"
+    caption_lines = provenance_lines(r, short=True)
+    if has_bars and layout.plain:
+        caption_lines = ["bar: each objective's contribution to the value, by key letter:", key_caption(keys, width=(layout.width or 120) - 2)] + caption_lines
+    caption: Text | str = "\n".join(caption_lines)
+    if has_bars and narrow and not layout.plain:
+        caption = legend(colours).append("\n" + "\n".join(caption_lines))
+    table = Table(title=title, caption=caption, caption_justify="left", expand=False)
+    table.add_column("#", justify="right", no_wrap=True)
+    # The id line: 'policy_monitoring_early_warning · 四' (a family takes 4 more cells).
+    id_width = max((len(row.option) + (4 if row.family else 0) for row in r.rows), default=8)
+    if narrow:
+        # Ids stay whole on their own line; labels wrap at word boundaries (Chinese by character).
+        option_width = min(max(id_width, 24), (layout.width or 80) // 2)
+        table.add_column("option", width=option_width, overflow="fold")
+    else:
+        table.add_column("option")
+        table.add_column("family", justify="center", no_wrap=True)
+    table.add_column("value" if narrow else r.score_name, justify="right", no_wrap=True)
     if has_bars:
-        table.add_column("contribution of each objective")
+        if narrow:
+            # 4 columns: 5 rules + 8 cells of padding; '#' 2 cells, value 6 cells.
+            bar_width = max(8, (layout.width or 80) - 13 - 2 - 6 - option_width)
+        table.add_column("contribution of each objective" if not narrow else "contributions", no_wrap=True, min_width=bar_width if narrow else None)
     for row in r.rows:
         label = row.label_zh if lang == "zh" and row.label_zh else row.label
-        cells = [str(row.rank), Text(f"{label}\n", style="bold").append(row.option, style="dim"), row.family or "", f"{row.score:.4f}"]
+        option = Text(f"{label}\n", style="bold")
+        option.append(row.option, style="dim")
+        if narrow and row.family:
+            option.append(f" · {row.family}", style="dim")
+        cells = [str(row.rank), option] + ([] if narrow else [row.family or ""]) + [f"{row.score:.4f}"]
         if has_bars:
-            cells.append(stacked_bar(row.contributions or {}, colours, top, bar_width))
+            parts = row.contributions or {}
+            cells.append(lettered_bar(parts, keys, top, bar_width) if layout.plain else stacked_bar(parts, colours, top, bar_width))
         table.add_row(*cells)
-    if has_bars:
+    if has_bars and not narrow and not layout.plain:
         table.add_section()
         table.add_row("", "", "", "", legend(colours))
     return table

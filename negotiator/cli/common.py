@@ -26,6 +26,7 @@ __all__ = [
     "emit_text",
     "warn",
     "emit_ranking",
+    "layout_of",
 ]
 
 CaseArg = typer.Argument(None, metavar="[CASE]...", help="Case file(s) or folder. Default: the bundled case from the paper.", show_default=False)
@@ -58,6 +59,13 @@ def console():
     from rich.console import Console
 
     return Console(highlight=False)
+
+
+def layout_of(con):
+    """The console's width and whether it shows colour, for the table builders (see termfit.py)."""
+    from ..termfit import terminal_layout
+
+    return terminal_layout(con)
 
 
 def err_console():
@@ -118,7 +126,7 @@ def emit_ranking(result, fmt: Format, lang: str = "en") -> None:
         from ..tables import ranking_table, screened_table
 
         con = console()
-        con.print(ranking_table(result, lang=lang))
+        con.print(ranking_table(result, lang=lang, layout=layout_of(con)))
         extra = screened_table(result, lang=lang)
         if extra is not None:
             con.print(extra)

@@ -9,7 +9,7 @@ import typer
 
 from . import app
 from .case_cmds import ElectreCOpt, ElectreDOpt, LangOpt, TopsisNormOpt, VikorVOpt
-from .common import CaseArg, Format, FormatOpt, ProfileOpt, console, emit_json, emit_ranking, emit_text, load, warn
+from .common import CaseArg, Format, FormatOpt, ProfileOpt, console, emit_json, emit_ranking, emit_text, layout_of, load, warn
 
 _WEIGHT_FORMS = [
     ("numbers", "{objective: number, ...}", "normalised to sum 1; a missing objective weighs 0"),
@@ -130,7 +130,7 @@ def analysts_command(
         weights.add_row(w.objective, *[f"{w.by_analyst[a]:.3f}" for a in view.analysts], f"{w.pooled:.3f}", f"{w.spread:.3f}")
     con.print(scores)
     con.print(weights)
-    con.print(ranking_table(result, lang=lang))
+    con.print(ranking_table(result, lang=lang, layout=layout_of(con)))
 
 
 @app.command("ahp")
