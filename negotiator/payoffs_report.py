@@ -144,58 +144,109 @@ def payoffs_csv(t: ScenarioPayoffs, report: DecisionReport) -> str:
     return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
 
 
-def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en") -> list:
-    """Rich renderables, in reading order: payoff table, rules, regret, switch points, screened out."""
+def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en", layout=None) -> list:
+    """Rich renderables, in reading order: payoff table, rules, regret, switch points, screened out.
+
+    ``layout`` (termfit.Layout: the terminal's width; None = wide): below 100 columns the
+    scenarios are headed S1, S2, ... (named in the caption), options are shown by id, and
+    the rules and switch tables stack the choice over the runner-up / the change, so every
+    table fits 80 columns and no number is split.
+    """
     from rich.table import Table
     from rich.text import Text
 
+    from .termfit import Layout, id_text
+
+    layout = layout or Layout()
+    narrow = layout.narrow
     chosen_by: dict[int, list[str]] = {}
     for r in report.rules:
         for i in r.chosen:
             chosen_by.setdefault(i, []).append(r.rule)
     zh = lang == "zh"
     sc_names = [(z if zh and z else lab) for lab, z in zip(t.scenario_labels, t.scenario_labels_zh)]
+    keys = {sid: f"S{k}" for k, sid in enumerate(t.scenarios, 1)}
 
-    payoff = Table(title=f"Payoff table: overall value of each {t.kind} under each scenario (higher is better)", caption="\n".join(payoffs_provenance_lines(t, report, short=True)), caption_justify="left")
+    def names_text(idx) -> Text:
+        """One id a line; a tie's later members start with '= '."""
+        return Text("\n= ".join(_names(t, idx)), no_wrap=True, overflow="ellipsis")
+
+    caption = payoffs_provenance_lines(t, report, short=True)
+    if narrow:
+        caption = [f"{keys[sid]} = {name} ({sid}), p = {p:g}" for sid, name, p in zip(t.scenarios, sc_names, t.probabilities)] + caption
+        caption.append("which decision rule chooses which option: the next table")
+    title = "Payoff table: overall value under each scenario" if narrow else f"Payoff table: overall value of each {t.kind} under each scenario (higher is better)"
+    payoff = Table(title=title, caption="\n".join(caption), caption_justify="left")
     payoff.add_column(t.kind)
     for name, sid, p in zip(sc_names, t.scenarios, t.probabilities):
-        payoff.add_column(f"{name}\n{sid}\np = {p:g}", justify="right")
-    payoff.add_column("chosen by")
+        payoff.add_column(keys[sid] if narrow else f"{name}\n{sid}\np = {p:g}", justify="right", no_wrap=True)
+    if not narrow:
+        payoff.add_column("chosen by")
     for i, row in enumerate(t.rows):
         if t.kind == "package":
             name = Text(f"P{i + 1}", style="bold")
+        elif narrow:
+            name = id_text(row.id, style="bold")
         else:
             name = Text(f"{_label(row, lang)}\n", style="bold").append(row.id, style="dim")
-        payoff.add_row(name, *[f"{v:.4f}" for v in t.values[i]], ", ".join(chosen_by.get(i, [])))
+        values = [f"{v:.4f}" for v in t.values[i]]
+        payoff.add_row(name, *values, *([] if narrow else [", ".join(chosen_by.get(i, []))]))
 
     rules = Table(title="Decision rules side by side")
-    rules.add_column("rule (criterion)", min_width=24)
-    rules.add_column("choice", no_wrap=True)
+    if narrow:
+        # choice over the runner-up in one column: two ids side by side do not fit 80 columns.
+        choice_width = max(24, min(40, (layout.width or 80) - 18 - 6 - 6 - 13))
+        rules.add_column("rule (criterion)", width=18)
+        rules.add_column("choice / runner-up", width=choice_width)
+    else:
+        rules.add_column("rule (criterion)", min_width=24)
+        rules.add_column("choice", no_wrap=True)
     rules.add_column("score", justify="right", no_wrap=True)
-    rules.add_column("runner-up", no_wrap=True)
+    if not narrow:
+        rules.add_column("runner-up", no_wrap=True)
     rules.add_column("margin", justify="right", no_wrap=True)
     for r in report.rules:
-        rules.add_row(
-            Text(f"{r.name}\n", style="bold").append(f"{r.criterion}, {r.better} is better", style="dim"),
-            "\n".join(_names(t, r.chosen)), f"{r.scores[r.chosen[0]]:.4f}",
-            "\n".join(_names(t, r.runner_up)) or "-", "-" if r.margin is None else f"{r.margin:.4f}",
-        )
+        rule = Text(f"{r.name}\n", style="bold").append(f"{r.criterion}, {r.better} is better", style="dim")
+        score = f"{r.scores[r.chosen[0]]:.4f}"
+        margin = "-" if r.margin is None else f"{r.margin:.4f}"
+        if narrow:
+            choice = names_text(r.chosen)
+            for name in _names(t, r.runner_up) or ["-"]:
+                choice.append(f"\nnext: {name}", style="dim")
+            rules.add_row(rule, choice, score, margin)
+        else:
+            rules.add_row(rule, "\n".join(_names(t, r.chosen)), score, "\n".join(_names(t, r.runner_up)) or "-", margin)
 
-    regret = Table(title="Regret table (Savage): shortfall from the best option in each scenario")
-    regret.add_column(t.kind)
+    regret = Table(title="Regret: shortfall from the best option in each scenario" if narrow else "Regret table (Savage): shortfall from the best option in each scenario")
+    regret.add_column(t.kind)  # wrappable, so it gives way first; the ids in it are cut, never folded
     for sid in t.scenarios:
-        regret.add_column(sid, justify="right")
-    regret.add_column("largest", justify="right")
+        regret.add_column(keys[sid] if narrow else sid, justify="right", no_wrap=True)
+    regret.add_column("largest", justify="right", no_wrap=True)
     for i, row in enumerate(t.rows):
-        regret.add_row(_names(t, [i])[0], *[f"{v:.4f}" for v in report.regret[i]], f"{report.regret[i].max():.4f}")
+        regret.add_row(id_text(_names(t, [i])[0]), *[f"{v:.4f}" for v in report.regret[i]], f"{report.regret[i].max():.4f}")
 
     switches = Table(title="Where the choice would change")
-    for col in ("parameter", "now", "choice now", "choice changes"):
-        switches.add_column(col)
+    if narrow:
+        switches.add_column("parameter", no_wrap=True)
+        switches.add_column("now", justify="right", no_wrap=True)
+        switches.add_column("choice now, and where it changes")
+    else:
+        for col in ("parameter", "now", "choice now", "choice changes"):
+            switches.add_column(col)
     for s in (report.hurwicz, *report.probability):
+        if narrow:
+            param = s.parameter
+            for sid, key in keys.items():
+                param = param.replace(f"p({sid})", f"p({key})")
+            change = names_text(s.chosen)
+            change.append("\n" + _switch_words(t, s, _names), style="dim")
+            switches.add_row(param, f"{s.current:g}", change)
+            continue
         note = " (others in proportion)" if s.parameter.startswith("p(") and len(t.scenarios) > 2 else ""
         switches.add_row(s.parameter + note, f"{s.current:g}", "\n".join(_names(t, s.chosen)), _switch_words(t, s, _names))
     switches.caption = f"expected value of perfect information (knowing the scenario in advance): {report.evpi:.4f}"
+    if narrow and len(t.scenarios) > 2:
+        switches.caption += "\np(S): that scenario's probability moves, the others keep their proportions"
     switches.caption_justify = "left"
 
     out = [payoff]
@@ -318,7 +369,7 @@ def _strategy_name(spec, player: str, sid: str, lang: str) -> str:
     return _label(spec.players[player].strategies[sid], lang)
 
 
-def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lang: str = "en") -> list:
+def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lang: str = "en", layout=None) -> list:
     """Rich renderables: payoffs with best responses, dominance, equilibria and their sets, security levels."""
     from rich.table import Table
     from rich.text import Text

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from . import app
-from .common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
+from .common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, layout_of, load, warn
 
 from .common import LangOpt  # noqa: E402
 
@@ -65,7 +65,7 @@ def payoffs(
         from ..payoffs_report import payoffs_tables
 
         con = console()
-        for renderable in payoffs_tables(table, report, lang=lang):
+        for renderable in payoffs_tables(table, report, lang=lang, layout=layout_of(con)):
             con.print(renderable)
 
 
@@ -100,5 +100,5 @@ def game(
         from ..payoffs_report import game_tables
 
         con = console()
-        for renderable in game_tables(*args, lang=lang):
+        for renderable in game_tables(*args, lang=lang, layout=layout_of(con)):
             con.print(renderable)
