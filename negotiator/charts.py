@@ -73,9 +73,12 @@ def interval_bar(low: float, high: float, mark: float, lo: float = 0.0, hi: floa
     return text
 
 
-def diverging_bar(start: float, end: float, centre: float, span: float, width: int = 30) -> Text:
+def diverging_bar(start: float, end: float, centre: float, span: float, width: int = 30, lost_glyph: str | None = None) -> Text:
     """A bar from ``start`` to ``end`` on an axis centred on ``centre`` (half-width ``span``):
-    values below 0 in red, above in green, the 0 line marked with │ when in view (tornado charts)."""
+    values below 0 in red, above in green, the 0 line marked with │ when in view (tornado charts).
+
+    ``lost_glyph`` (e.g. ░): draw the part below 0 with it, so the bar reads without colour.
+    """
     text = Text()
     if span <= 0:
         return text
@@ -87,7 +90,8 @@ def diverging_bar(start: float, end: float, centre: float, span: float, width: i
     for k in range(width):
         if a <= k <= b:
             value = centre + (k - half) / half * span
-            text.append("█", style="#d73027" if value < 0 else "#1a9850")
+            glyph = lost_glyph if (lost_glyph and value < 0) else "█"
+            text.append(glyph, style="#d73027" if value < 0 else "#1a9850")
         elif k == axis0:
             text.append("│", style="dim")
         else:

@@ -204,7 +204,7 @@ def flip(
     loaded = load(case)
     with _ProgressBar("solving flip programs", quiet) as bar:
         result = run(loaded, profile=profile, method=method, norm=norm.lower(), scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: flip_table(result, loaded.case, lang), flip_csv)
+    _emit(result, fmt, lambda: flip_table(result, loaded.case, lang, width=console().width), flip_csv)
     _save_plot(plot, kind, flip_plot, result, force)
 
 
@@ -281,6 +281,7 @@ def tornado(
     from ..sensitivity import tornado as run
     from ..sensitivity.plots import tornado_plot
     from ..sensitivity.views import tornado_csv, tornado_table
+    from ..termfit import is_plain
 
     if limit < 1:
         raise UsageError(Problem(f"--limit must be at least 1, got {limit}"))
@@ -289,7 +290,7 @@ def tornado(
     loaded = load(case)
     with _ProgressBar("tornado", quiet) as bar:
         result = run(loaded, profile=profile, method=method, scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: tornado_table(result, loaded.case, lang, limit=limit), tornado_csv)
+    _emit(result, fmt, lambda: tornado_table(result, loaded.case, lang, limit=limit, width=console().width, plain=is_plain(console())), tornado_csv)
     _save_plot(plot, kind, lambda r, f: tornado_plot(r, f, limit=limit), result, force)
 
 

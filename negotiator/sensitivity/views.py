@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..charts import diverging_bar, interval_bar, rank_colours, stacked_bar
+from ..termfit import id_text
 
 __all__ = [
     "sweep_table",
@@ -52,6 +53,9 @@ NARROW = 100
 STABILITY_NARROW = 130
 #: The scenarios table has a column per scenario: ranks only (scores in JSON/CSV) up to this width.
 SCENARIOS_NARROW = 150
+
+#: The tornado table has seven columns: one stacked option/objective cell up to this width.
+TORNADO_NARROW = 150
 
 #: Long option labels are cut with an ellipsis in tables (the id below them stays whole).
 LABEL_WIDTH = 44
@@ -198,21 +202,38 @@ def stability_csv(result) -> str:
 # -- flip ----------------------------------------------------------------------------
 
 
-def flip_table(result, case=None, lang: str = "en", changes_shown: int = 4) -> Table:
+def flip_table(result, case=None, lang: str = "en", changes_shown: int = 4, width: int | None = None) -> Table:
+    """``width``: the terminal width; below NARROW columns options and objectives are shown by id
+    and the options it ties with go under the challenger (the table fits 80 columns)."""
+    narrow = width is not None and width < NARROW
     norm = "L1: total weight moved, counted both ways" if result.norm == "l1" else "L-inf: the largest change of any one weight"
-    table = Table(title=f"Smallest weight change that puts each challenger first (now: {_label(case, result.winner, lang)}); distance = {norm}", caption=_caption(result), caption_justify="left")
-    table.add_column("challenger")
-    table.add_column("distance", justify="right")
-    table.add_column("main weight changes")
-    table.add_column("level with")
+    winner = result.winner if narrow else _label(case, result.winner, lang)
+    # A short title; the detail (who is first now, the distance) goes in the caption.
+    caption = f"now first: {winner}" + ("" if narrow else f" ({result.winner})") + f"\ndistance = {norm}\n" + _caption(result)
+    table = Table(title="Flip: the smallest weight change that puts each challenger first", caption=caption, caption_justify="left")
+    table.add_column("challenger (level with)" if narrow else "challenger")
+    table.add_column("distance", justify="right", no_wrap=True)
+    table.add_column("main weight changes", no_wrap=narrow)
+    if not narrow:
+        table.add_column("level with")
     for f in result.flips:
+        if narrow:
+            cell = id_text(f.challenger, style="bold")
+            for o in f.ties_with:
+                cell.append(f"\n= {o}", style="dim")
+        else:
+            cell = _option_cell(case, f.challenger, lang)
         if not f.possible:
-            table.add_row(_option_cell(case, f.challenger, lang), "never", Text("no weights make it first", style="dim"), "")
+            table.add_row(cell, "never", Text("no weights make it first", style="dim"), *([] if narrow else [""]))
             continue
         visible = {o: d for o, d in f.changes.items() if abs(d) >= 5e-5}  # what rounds to +0.0000 is noise
         top = sorted(visible.items(), key=lambda kv: -abs(kv[1]))[:changes_shown]
-        changes = "\n".join(f"{_obj_label(case, o, lang)} {d:+.4f}" for o, d in top)
-        table.add_row(_option_cell(case, f.challenger, lang), f"{f.distance:.4f}", changes, "\n".join(_short(_label(case, o, lang), 36) for o in f.ties_with))
+        if narrow:
+            changes = id_text("\n".join(f"{d:+.4f} {o}" for o, d in top))
+            table.add_row(cell, f"{f.distance:.4f}", changes)
+        else:
+            changes = "\n".join(f"{_obj_label(case, o, lang)} {d:+.4f}" for o, d in top)
+            table.add_row(cell, f"{f.distance:.4f}", changes, "\n".join(_short(_label(case, o, lang), 36) for o in f.ties_with))
     return table
 
 
@@ -289,34 +310,73 @@ def smaa_csv(result) -> str:
 # -- tornado -------------------------------------------------------------------------
 
 
-def tornado_table(result, case=None, lang: str = "en", limit: int = 20, bar_width: int = 30) -> Table:
-    title = f"Tornado: how each uncertain score moves the lead of {_label(case, result.top, lang)} (lead now {result.base_lead:+.4f} over {_label(case, result.runner_up, lang)})"
-    table = Table(title=title, caption=_caption(result) + "\none score at a time at the ends of its range, every other score at its likely value; red = the winner changes", caption_justify="left")
-    table.add_column("option")
-    table.add_column("objective")
-    table.add_column("range", justify="center")
-    table.add_column("lead at low", justify="right")
-    table.add_column("lead at high", justify="right")
-    table.add_column("lead")
-    table.add_column("new winner")
+def tornado_table(result, case=None, lang: str = "en", limit: int = 20, bar_width: int = 30, width: int | None = None, plain: bool = False) -> Table:
+    """``width``: the terminal width; below TORNADO_NARROW columns each bar's option, objective and
+    new winner are stacked in one cell (by id below NARROW) and the bar fits what is left.
+    ``plain`` (no colour): the part of a bar where the lead is lost is drawn with ░ instead of red."""
+    narrow = width is not None and width < TORNADO_NARROW
+    use_ids = width is not None and width < NARROW
+    top_name = result.top if use_ids else _label(case, result.top, lang)
+    runner = result.runner_up if use_ids else _label(case, result.runner_up, lang)
+    how = "░ = the lead is lost there (the winner changes)" if plain else "red = the winner changes"
+    caption = (
+        ("at low / at high: the lead with the score at the low / high end of its range\n" if narrow else "")
+        + f"lead of {top_name} now {result.base_lead:+.4f} over {runner}\n"
+        f"one score at a time at the ends of its range, every other score at its likely value; {how}\n" + _caption(result)
+    )
+    title = f"Tornado: which uncertain scores move the lead of {result.top if use_ids else _short(top_name, 40)}"
+    table = Table(title=title, caption=caption, caption_justify="left")
+    if narrow:
+        # 4 columns: 5 rules + 8 padding; leads 7 cells each; the option cell keeps at least 34.
+        bar_width = max(10, min(bar_width, (width or 80) - 13 - 7 - 7 - 34))
+        table.add_column("option / objective [low, likely, high]")
+    else:
+        table.add_column("option")
+        table.add_column("objective")
+        table.add_column("range", justify="center", no_wrap=True)
+    table.add_column("at low" if narrow else "lead at low", justify="right", no_wrap=True)
+    table.add_column("at high" if narrow else "lead at high", justify="right", no_wrap=True)
+    table.add_column("lead", no_wrap=True, min_width=bar_width)
+    if not narrow:
+        table.add_column("new winner")
+
+    def option_name(option: str) -> str:
+        return option if use_ids else _label(case, option, lang)
+
     moving = [b for b in result.bars if b.swing > 1e-12]
     bars = moving[:limit]
     span = max([abs(x - result.base_lead) for b in bars for x in (b.lead_at_low, b.lead_at_high)] + [abs(result.base_lead), 1e-12])
+    blank = [""] * (3 if narrow else 6)
     for b in bars:
-        winners = {b.winner_at_low, b.winner_at_high} - {result.top}
+        winners = sorted({b.winner_at_low, b.winner_at_high} - {result.top})
+        bar = diverging_bar(b.lead_at_low, b.lead_at_high, result.base_lead, span, bar_width, lost_glyph="░" if plain else None)
+        if narrow:
+            cell = id_text(option_name(b.option), style="bold")
+            objective = b.objective if use_ids else _obj_label(case, b.objective, lang)
+            cell.append(f"\n{objective} [{b.low:g}, {b.likely:g}, {b.high:g}]", style="dim")
+            for w in winners:
+                cell.append(f"\nnew winner: {option_name(w)}")
+            table.add_row(cell, f"{b.lead_at_low:+.4f}", f"{b.lead_at_high:+.4f}", bar)
+            continue
         table.add_row(
             _option_cell(case, b.option, lang),
             _obj_label(case, b.objective, lang),
             f"[{b.low:g}, {b.likely:g}, {b.high:g}]",
             f"{b.lead_at_low:+.4f}",
             f"{b.lead_at_high:+.4f}",
-            diverging_bar(b.lead_at_low, b.lead_at_high, result.base_lead, span, bar_width),
-            "\n".join(_short(_label(case, w, lang), 30) for w in sorted(winners)),
+            bar,
+            "\n".join(_short(_label(case, w, lang), 30) for w in winners),
         )
+    notes = []
     if len(moving) > limit:
-        table.add_row("", Text(f"... {len(moving) - limit} narrower bars not shown (--limit)", style="dim"), "", "", "", "", "")
+        notes.append(f"... {len(moving) - limit} narrower bars not shown (--limit)")
     if len(result.bars) > len(moving):
-        table.add_row("", Text(f"{len(result.bars) - len(moving)} uncertain scores do not move the lead at all (in the JSON/CSV)", style="dim"), "", "", "", "", "")
+        notes.append(f"{len(result.bars) - len(moving)} uncertain scores do not move the lead at all (in the JSON/CSV)")
+    if narrow and notes:
+        table.caption = "\n".join(notes) + "\n" + table.caption
+    else:
+        for note in notes:
+            table.add_row(Text(note, style="dim"), *blank)
     return table
 
 
