@@ -248,6 +248,7 @@ def smaa(
     from ..sensitivity import smaa as run
     from ..sensitivity.plots import smaa_plot
     from ..sensitivity.views import smaa_csv, smaa_table
+    from ..termfit import is_plain
 
     if samples < 1:
         raise UsageError(Problem(f"--samples must be at least 1, got {samples}", hint="e.g. --samples 10000 (more samples, smaller sampling error)"))
@@ -259,7 +260,7 @@ def smaa(
     loaded = load(case)
     with _ProgressBar(f"SMAA, {samples:,} draws", quiet) as bar:
         result = run(loaded, profile=profile, method=method, samples=samples, seed=seed, weight_model=weight_model, intervals=intervals or None, spread=spread, confidence_samples=confidence_samples, scenario=scenario, workers=workers, progress=bar)
-    _emit(result, fmt, lambda: smaa_table(result, loaded.case, lang, width=console().width), smaa_csv)
+    _emit(result, fmt, lambda: smaa_table(result, loaded.case, lang, width=console().width, plain=is_plain(console())), smaa_csv)
     _save_plot(plot, kind, smaa_plot, result, force)
 
 

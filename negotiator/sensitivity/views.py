@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..charts import diverging_bar, interval_bar, rank_colours, stacked_bar
-from ..termfit import id_text
+from ..termfit import id_text, lettered_bar
 
 __all__ = [
     "sweep_table",
@@ -249,20 +249,23 @@ def flip_csv(result) -> str:
 # -- smaa ----------------------------------------------------------------------------
 
 
-def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_width: int = 24, width: int | None = None) -> Group:
+def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_width: int = 24, width: int | None = None, plain: bool = False) -> Group:
     """Two tables: rank acceptability (with bars), then central weights and confidence factors.
 
     ``width``: the terminal width; below NARROW columns options and objectives are shown by id,
-    two ranks are shown and the bars fit what is left.
+    two ranks are shown and the bars fit what is left. ``plain`` (no colour): the bars' cells
+    are the rank digits (1112223...), so they read without colour.
     """
     narrow = width is not None and width < NARROW
     n = len(result.options)
     if narrow:  # ids whole on one line, two ranks, and the bar takes what is left
         ranks_shown = min(ranks_shown, 2)
         id_width = max(len(o) for o in result.options)
-        bar_width = max(8, min(bar_width, width - id_width - 40))
+        # 5 columns: 6 rules + 10 padding; each rank share 6 cells, holistic 8.
+        bar_width = max(8, min(bar_width, width - id_width - 16 - 6 * ranks_shown - 8))
     k = min(ranks_shown, n)
     colours = rank_colours(n)
+    digits = {r: str(r) if r <= 9 else "·" for r in range(1, n + 1)}
     caption = _caption(result) + f"\nlargest standard error of any share: {result.max_standard_error:.4f}; ties share the better rank"
     if result.weight_model.kind == "intervals":
         caption += f"\nweights drawn uniformly on the simplex and kept when inside the intervals: {result.weight_acceptance:.1%} kept (exact, not an approximation)"
@@ -282,7 +285,9 @@ def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_wi
 
     for i in result.order():
         b = result.acceptability[i]
-        shares.add_row(option_cell(result.options[i]), *[f"{b[r]:.4f}" for r in range(k)], f"{result.holistic[i]:.4f}", stacked_bar({r + 1: float(b[r]) for r in range(n)}, colours, 1.0, bar_width))
+        parts = {r + 1: float(b[r]) for r in range(n)}
+        bar = lettered_bar(parts, digits, 1.0, bar_width) if plain else stacked_bar(parts, colours, 1.0, bar_width)
+        shares.add_row(option_cell(result.options[i]), *[f"{b[r]:.4f}" for r in range(k)], f"{result.holistic[i]:.4f}", bar)
         if b[0] > 0:
             top = np.argsort(-result.central_weights[i], kind="stable")[:3]
             cw = "\n".join(f"{result.central_weights[i, j]:.3f} {result.objectives[j]}" if narrow else f"{result.central_weights[i, j]:.3f}  {_obj_label(case, result.objectives[j], lang)}" for j in top)
@@ -290,9 +295,12 @@ def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_wi
     never = [result.options[i] for i in result.order() if result.acceptability[i, 0] == 0]
     if never:
         centres.add_row(Text("never first", style="dim"), "—", Text(", ".join(never), style="dim"))
-    legend = Text("bar colours: ")
-    for r in range(1, min(n, 8) + 1):
-        legend.append("■ ", style=colours[r]).append(f"rank {r}  ")
+    if plain:
+        legend = Text("bars: each cell is a rank (1 = first), as long as its share of the draws" + ("; · = rank 10 or worse" if n > 9 else ""))
+    else:
+        legend = Text("bar colours: ")
+        for r in range(1, min(n, 8) + 1):
+            legend.append("■ ", style=colours[r]).append(f"rank {r}  ")
     return Group(shares, legend, centres)
 
 
@@ -424,7 +432,7 @@ def scenarios_table(result, case=None, lang: str = "en", width: int | None = Non
     table.add_column("exp." if narrow else "expected\n(prob.-weighted)", justify="right", no_wrap=narrow)
     table.add_column("worst\nrank", justify="right")
     for o in result.options:
-        cells = [o if use_ids else _option_cell(case, o, lang)]
+        cells = [id_text(o) if use_ids else _option_cell(case, o, lang)]  # ids cut with …, never folded mid-word
         for col in result.columns:
             if o in col.ranks:
                 cells.append(f"#{col.ranks[o]}" if narrow else f"#{col.ranks[o]}  {col.scores[o]:.4f}")
