@@ -187,21 +187,35 @@ def _tau_cell(cmp: MethodComparison, a: str, b: str) -> str:
     return _tau_text(t)
 
 
-def comparison_tables(cmp: MethodComparison, lang: str = "en") -> list:
-    """Rich tables: ranks side by side, Kendall tau between methods, biggest movers."""
+def comparison_tables(cmp: MethodComparison, lang: str = "en", width: int | None = None) -> list:
+    """Rich tables: ranks side by side, Kendall tau between methods, biggest movers.
+
+    ``width``: the terminal width; below termfit.NARROW columns options are shown by id (cut
+    with an ellipsis, never folded) and the rank columns are headed by 4-letter abbreviations
+    (named in the caption), so the table fits 80 columns.
+    """
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
-    ranks = Table(title=f"Rank under each method — profile {cmp.provenance['profile'] or '(none: equal weights)'}", caption=escape("\n".join(provenance_lines(cmp, short=True))), caption_justify="left")
+    from .termfit import Layout, id_text
+
+    narrow = Layout(width).narrow
+    short = {m: m[:4] for m in cmp.methods} if narrow and len({m[:4] for m in cmp.methods}) == len(cmp.methods) else {m: m for m in cmp.methods}
+    caption = "\n".join(provenance_lines(cmp, short=True))
+    if any(k != m for m, k in short.items()):
+        caption = "columns: " + ", ".join(f"{k} = {m}" for m, k in short.items()) + "\n" + caption
+    ranks = Table(title=f"Rank under each method — profile {cmp.provenance['profile'] or '(none: equal weights)'}", caption=escape(caption), caption_justify="left")
     ranks.add_column("option")
     for m in cmp.methods:
-        ranks.add_column(m, justify="right")
-    ranks.add_column("spread", justify="right")
+        ranks.add_column(short[m], justify="right", no_wrap=True)
+    ranks.add_column("spread", justify="right", no_wrap=True)
     for o in cmp.options:
         label = cmp.labels_zh.get(o) if lang == "zh" and cmp.labels_zh.get(o) else cmp.labels[o]
         r = [cmp.ranks[m][o] for m in cmp.methods]
         spread = max(r) - min(r)
-        ranks.add_row(escape(f"{label} ({o})"), *[str(x) for x in r], str(spread) if spread else "")
+        name = id_text(o) if narrow else Text(f"{label} ({o})")
+        ranks.add_row(name, *[str(x) for x in r], str(spread) if spread else "")
     tau = Table(title="Agreement between methods (Kendall tau-b: +1 same order, 0 unrelated, -1 reversed)")
     tau.add_column("")
     for m in cmp.methods:
@@ -211,9 +225,9 @@ def comparison_tables(cmp: MethodComparison, lang: str = "en") -> list:
     out = [ranks, tau]
     if cmp.movers:
         movers = Table(title="Options whose rank moves most between methods")
-        for col in ("option", "best rank", "under", "worst rank", "under"):
+        for col in ("option", "best" if narrow else "best rank", "under", "worst" if narrow else "worst rank", "under"):
             movers.add_column(col)
         for mv in cmp.movers:
-            movers.add_row(escape(f"{mv.label} ({mv.option})"), str(mv.best_rank), ", ".join(mv.best_under), str(mv.worst_rank), ", ".join(mv.worst_under))
+            movers.add_row(id_text(mv.option) if narrow else Text(f"{mv.label} ({mv.option})"), str(mv.best_rank), ", ".join(mv.best_under), str(mv.worst_rank), ", ".join(mv.worst_under))
         out.append(movers)
     return out

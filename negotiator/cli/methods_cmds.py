@@ -35,17 +35,19 @@ def methods_command(fmt: Format = FormatOpt) -> None:
         emit_text("\n".join(lines))
         return
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title="Aggregation methods (negotiator rank --method NAME)", caption="All scores rank higher-is-better; uncertain scores [low, likely, high] enter at their likely value. See docs/methods.md.", caption_justify="left")
+    # As Text, not markup: '[low, likely, high]' and '{order: [...]}' are text, not rich markup tags.
+    table = Table(title="Aggregation methods (negotiator rank --method NAME)", caption=Text("All scores rank higher-is-better; uncertain scores [low, likely, high] enter at their likely value. See docs/methods.md."), caption_justify="left")
     table.add_column("method", style="bold")
     table.add_column("conventions")
     for name, text in notes.items():
-        table.add_row(name, text)
+        table.add_row(Text(name), Text(text))
     forms = Table(title="Weight profile forms (weights: <profile>: ...)")
     for col in ("form", "YAML", "meaning"):
         forms.add_column(col)
     for row in _WEIGHT_FORMS:
-        forms.add_row(*row)
+        forms.add_row(*[Text(cell) for cell in row])
     con = console()
     con.print(table)
     con.print(forms)
@@ -83,7 +85,7 @@ def compare_methods_command(
         emit_text(comparison_markdown(result))
     else:
         con = console()
-        for table in comparison_tables(result, lang=lang):
+        for table in comparison_tables(result, lang=lang, width=con.width):
             con.print(table)
 
 
