@@ -173,7 +173,7 @@ def _run_robust(loaded, across, profile, method, scenario, solver, limit, gap, v
     elif fmt is Format.csv:
         emit_text(robust_csv(result))
     else:
-        console().print(robust_renderable(result, lang=lang))
+        console().print(robust_renderable(result, lang=lang, width=console().width))
     if not result.rows:
         raise typer.Exit(1)
 
@@ -190,7 +190,7 @@ def _run_core(loaded, profile, method, scenario, samples, seed, spread, uncertai
     elif fmt is Format.csv:
         emit_text(core_csv(result))
     else:
-        console().print(core_renderable(result, lang=lang))
+        console().print(core_renderable(result, lang=lang, width=console().width))
 
 
 @portfolio_app.command("sweep")
@@ -242,7 +242,7 @@ def sweep(
     elif fmt is Format.csv:
         emit_text(sweep_csv(result))
     else:
-        console().print(sweep_renderable(result, lang=lang))
+        console().print(sweep_renderable(result, lang=lang, width=console().width))
     if plot is not None:
         import io
 

@@ -179,7 +179,12 @@ def portfolio_csv(r: PortfolioResult) -> str:
 # ---------------------------------------------------------------------------
 
 
-def robust_renderable(r: RobustResult, lang: str = "en"):
+def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = None):
+    """``width``: the terminal width; below termfit.NARROW columns the titles are short (the detail
+    goes under the tables), option ids are listed one a line and regrets sit under the values."""
+    from ..termfit import Layout, id_text
+
+    narrow = Layout(width).narrow
     caption = "\n".join(provenance_lines(r.provenance, r.settings, short=True))
     parts = [_status_text(r.status, ("maximin package: " + r.status_words) if r.rows else r.status_words)]
     if not r.rows:
@@ -188,25 +193,48 @@ def robust_renderable(r: RobustResult, lang: str = "en"):
         return Group(*parts)
     what = "weight profile" if r.across == "profiles" else "scenario"
     ids = [f"P{k + 1}" for k in range(len(r.rows))]
-    t = Table(title=f"Candidate packages: the maximin package (best worst case across every {what}) and the best for each {what}", expand=False)
+    long_title = f"Candidate packages: the maximin package (best worst case across every {what}) and the best for each {what}"
+    t = Table(title=f"Candidate packages across every {what}" if narrow else long_title, expand=False, caption=f"the maximin package (best worst case across every {what}) and the best for each {what}" if narrow else None, caption_justify="left")
     t.add_column("id")
-    t.add_column("package")
-    t.add_column("options")
-    t.add_column("worst value", justify="right")
-    t.add_column("max regret", justify="right")
+    if not narrow:
+        t.add_column("package")
+    t.add_column("options", no_wrap=narrow)  # narrow: the ids keep their width, the id column wraps
+    t.add_column("worst" if narrow else "worst value", justify="right", no_wrap=True)
+    t.add_column("max regret", justify="right", no_wrap=True)
     for pid, row in zip(ids, r.rows):
         strong = "bold" if row.name == "maximin" else ""
-        t.add_row(Text(pid, style=strong), Text(row.name, style=strong), ", ".join(row.package.selected), Text(_num(row.worst), style=strong), _num(row.max_regret))
-    v = Table(title=f"Value of each package under each {what} (regret = best value there minus this package's value there)", expand=False)
-    v.add_column(what)
-    if r.across == "scenarios":
-        v.add_column("probability", justify="right")
-    for pid in ids:
-        v.add_column(pid, justify="right")
-    for n in r.names:
-        cells = [f"{row.values[n]:.4f}" + (f" (regret {row.regret[n]:.4f})" if row.regret[n] > 1e-9 else "") for row in r.rows]
-        v.add_row(n, *([f"{r.probabilities.get(n, 0):g}"] if r.across == "scenarios" else []), *cells)
-    parts += [t, v]
+        if narrow:
+            t.add_row(Text(pid + "\n", style=strong).append(row.name, style="dim"), id_text("\n".join(row.package.selected)), Text(_num(row.worst), style=strong), _num(row.max_regret))
+        else:
+            t.add_row(Text(pid, style=strong), Text(row.name, style=strong), ", ".join(row.package.selected), Text(_num(row.worst), style=strong), _num(row.max_regret))
+    regret_words = "regret = best value there minus this package's value there"
+    # The wide form ('3.6636 (regret 0.0227)') needs about 26 cells a package; where that does not
+    # fit, the regret goes under the value and at most as many package columns as fit (11 cells
+    # each) go in each of several tables.
+    compact = width is not None and width < 30 + 26 * len(ids)
+    per_table = max(1, ((width or 80) - 20 - (14 if r.across == "scenarios" else 0)) // 11) if compact else len(ids)
+    values = []
+    for start in range(0, len(ids), per_table):
+        chunk = list(range(start, min(start + per_table, len(ids))))
+        which = "" if len(chunk) == len(ids) else f" ({ids[chunk[0]]}–{ids[chunk[-1]]})"
+        v = Table(
+            title=(f"Value of each package under each {what}" + which) if compact else f"Value of each package under each {what} ({regret_words})",
+            caption=f"in brackets: the {regret_words}" if compact and chunk[-1] == len(ids) - 1 else None, caption_justify="left", expand=False,
+        )
+        v.add_column(what)
+        if r.across == "scenarios":
+            v.add_column("probability", justify="right", no_wrap=True)
+        for k in chunk:
+            v.add_column(ids[k], justify="right", no_wrap=True)
+        for n in r.names:
+            rows = [r.rows[k] for k in chunk]
+            if compact:  # the regret under the value: two numbers side by side do not fit 80 columns
+                cells = [f"{row.values[n]:.4f}" + (f"\n({row.regret[n]:.4f})" if row.regret[n] > 1e-9 else "") for row in rows]
+            else:
+                cells = [f"{row.values[n]:.4f}" + (f" (regret {row.regret[n]:.4f})" if row.regret[n] > 1e-9 else "") for row in rows]
+            v.add_row(id_text(n) if compact else n, *([f"{r.probabilities.get(n, 0):g}"] if r.across == "scenarios" else []), *cells)
+        values.append(v)
+    parts += [t, *values]
     for w in r.warnings:
         parts.append(Text("warning: " + w, style="yellow"))
     parts.append(Text(caption, style="dim"))
@@ -232,17 +260,23 @@ def _core_extra(r: CoreResult) -> str:
     return f"; {r.samples} samples; weight spread {r.spread:g}; scores {'uncertain (triangular)' if r.uncertain_scores else 'likely'}"
 
 
-def core_renderable(r: CoreResult, lang: str = "en"):
+def core_renderable(r: CoreResult, lang: str = "en", width: int | None = None):
+    """``width``: below termfit.NARROW columns a short title (the detail in the caption) and options by id."""
+    from ..termfit import Layout, id_text
+
+    narrow = Layout(width).narrow
     caption = "\n".join(provenance_lines(r.provenance, None, _core_extra(r), short=True) + [r.engine])
-    t = Table(title="Core, borderline and exterior options (share of draws in which the option is in an optimal package)", expand=False)
-    t.add_column("option")
-    t.add_column("share", justify="right")
-    t.add_column("extreme points", justify="right")
+    share_words = "share of draws in which the option is in an optimal package"
+    t = Table(title="Core, borderline and exterior options" if narrow else f"Core, borderline and exterior options ({share_words})", caption=f"share: {share_words}" if narrow else None, caption_justify="left", expand=False)
+    t.add_column("option", no_wrap=narrow)  # narrow: ids keep their width; the class column wraps
+    t.add_column("share", justify="right", no_wrap=True)
+    t.add_column("extreme\npoints" if narrow else "extreme points", justify="right", no_wrap=True)
     t.add_column("class")
     style = {"core": "bold green", "borderline": "yellow", "exterior": "dim"}
     for o in r.options:
         label = o.label_zh if lang == "zh" and o.label_zh else o.label
-        t.add_row(Text(label + "\n", style="bold").append(o.option, style="dim"), f"{o.share:.1%}", f"{o.extreme_hits}/{o.extreme_total}" if o.extreme_total else "—", Text(o.category + (f" ({o.reason})" if o.reason else ""), style=style[o.category]))
+        name = id_text(o.option, style="bold") if narrow else Text(label + "\n", style="bold").append(o.option, style="dim")
+        t.add_row(name, f"{o.share:.1%}", f"{o.extreme_hits}/{o.extreme_total}" if o.extreme_total else "—", Text(o.category + (f" ({o.reason})" if o.reason else ""), style=style[o.category]))
     p = Table(title="Packages optimal most often", expand=False)
     p.add_column("share", justify="right")
     p.add_column("options")
@@ -267,18 +301,30 @@ def core_csv(r: CoreResult) -> str:
 # ---------------------------------------------------------------------------
 
 
-def sweep_renderable(r: SweepResult, lang: str = "en"):
+def sweep_renderable(r: SweepResult, lang: str = "en", width: int | None = None):
+    """``width``: below termfit.NARROW columns the package column is left out (read the change
+    column top-down; the full packages are in --format csv/json) so option ids stay whole."""
+    from ..termfit import Layout, id_text
+
+    narrow = Layout(width).narrow
     caption = "\n".join(provenance_lines(r.provenance, r.settings, short=True))
-    t = Table(title=f"Efficient frontier: the best package as the {r.resource} budget grows", expand=False)
-    t.add_column(f"{r.resource} cap", justify="right")
-    t.add_column("value", justify="right")
+    if narrow:
+        caption = f"cap / used: the {r.resource} budget and how much of it the package uses\nchange: options added (+) and dropped (-) from the row above; every package in full: --format csv or json\n" + caption
+    t = Table(title=f"Efficient frontier: the best package as the {r.resource} cap grows", expand=False)
+    t.add_column("cap" if narrow else f"{r.resource} cap", justify="right", no_wrap=True)
+    t.add_column("value", justify="right", no_wrap=True)
     t.add_column("status")
-    t.add_column(f"{r.resource} used", justify="right")
+    t.add_column("used" if narrow else f"{r.resource} used", justify="right", no_wrap=True)
     t.add_column("change")
-    t.add_column("package")
+    if not narrow:
+        t.add_column("package")
     for pt in r.points:
         pk = pt.package
         status = "optimal" if pt.outcome.proven_optimal else status_words(pt.outcome, r.settings).split(":")[0]
+        if narrow:
+            change = id_text("\n".join([f"+{o}" for o in pt.added] + [f"-{o}" for o in pt.removed]) if pk else "no feasible package")
+            t.add_row(_num(pt.cap, 2), _num(pt.value) if pk else "—", status, _num(pk.resources.get(r.resource), 2) if pk else "—", change)
+            continue
         change = " ".join([f"+{o}" for o in pt.added] + [f"-{o}" for o in pt.removed])
         t.add_row(_num(pt.cap, 2), _num(pt.value) if pk else "—", status, _num(pk.resources.get(r.resource), 2) if pk else "—", change, ", ".join(pk.selected) if pk else "no feasible package")
     return Group(t, *[Text("warning: " + w, style="yellow") for w in r.warnings], Text(caption, style="dim"))
