@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
 from .charts import legend, objective_colours, stacked_bar
 from .formats import provenance_lines
 from .ranking import Ranking
-from .termfit import Layout, key_caption, lettered_bar, objective_keys
+from .termfit import Layout, id_text, key_caption, lettered_bar, objective_keys
 
 __all__ = ["ranking_table", "screened_table", "objectives_table", "options_table", "profiles_table", "label_of"]
+
+
+#: The seven-column options table is used from this width up; below it, the stacked form.
+OPTIONS_NARROW = 160
 
 
 def label_of(item, lang: str = "en") -> str:
@@ -88,18 +93,50 @@ def screened_table(r: Ranking, lang: str = "en") -> Table | None:
     return table
 
 
-def objectives_table(case, lang: str = "en") -> Table:
+def objectives_table(case, lang: str = "en", width: int | None = None) -> Table:
+    """``width``: the terminal width; below NARROW columns the label and id share a cell and
+    the direction is one word, so nothing is cut or folded mid-word at 80 columns."""
+    narrow = Layout(width).narrow
     table = Table(title="Objectives")
-    for col in ("id", "label", "direction", "scale", "source"):
-        table.add_column(col)
+    if narrow:
+        table.add_column("objective (id)", overflow="fold")
+        table.add_column("better", no_wrap=True)
+        table.add_column("scale", no_wrap=True)
+        table.add_column("source")
+    else:
+        for col in ("id", "label", "direction", "scale", "source"):
+            table.add_column(col)
     for oid, o in case.objectives.items():
         scale = f"[{o.scale[0]:g}, {o.scale[1]:g}]" if o.scale else "from the data"
-        table.add_row(oid, label_of(o, lang), "more is better" if o.direction == "max" else "less is better", scale, o.source or "")
+        if narrow:
+            cell = Text(label_of(o, lang) + "\n", style="bold").append_text(id_text(oid, style="dim"))
+            table.add_row(cell, "more" if o.direction == "max" else "less", scale, o.source or "")
+        else:
+            table.add_row(oid, label_of(o, lang), "more is better" if o.direction == "max" else "less is better", scale, o.source or "")
+    if narrow:
+        table.caption = "better: more or less of the objective is better"
+        table.caption_justify = "left"
     return table
 
 
-def options_table(case, lang: str = "en") -> Table:
+def options_table(case, lang: str = "en", width: int | None = None) -> Table:
+    """``width``: below OPTIONS_NARROW columns one cell per option (label, id, family, source, what
+    it requires and excludes, one a line) and its resources one a line, so ids stay whole (the
+    seven-column form needs about 180 columns for the bundled case)."""
+    narrow = width is not None and width < OPTIONS_NARROW
     table = Table(title="Options")
+    if narrow:
+        table.add_column("option (id · family · source; requires, excludes)", overflow="fold")
+        table.add_column("resources", no_wrap=True)
+        for oid, o in case.options.items():
+            cell = Text(label_of(o, lang) + "\n", style="bold")
+            cell.append(oid, style="dim")
+            cell.append("".join(f" · {x}" for x in (o.family, o.source) if x), style="dim")
+            for verb, ids in (("requires", o.requires), ("excludes", o.excludes)):
+                for other in ids:
+                    cell.append(f"\n{verb} {other}")
+            table.add_row(cell, "\n".join(f"{k} {v:g}" for k, v in o.resources.items()))
+        return table
     for col in ("id", "label", "family", "source", "resources", "requires", "excludes"):
         table.add_column(col)
     for oid, o in case.options.items():
@@ -108,14 +145,36 @@ def options_table(case, lang: str = "en") -> Table:
     return table
 
 
-def profiles_table(case, weights_by_profile: dict[str, dict[str, float]]) -> Table:
-    table = Table(title="Weight profiles (normalised)")
-    table.add_column("objective")
+def profiles_table(case, weights_by_profile: dict[str, dict[str, float]], width: int | None = None) -> Group | Table:
+    """``width``: below NARROW columns the profiles are headed W1, W2, ... (named in the caption)
+    and split over several tables when they do not fit, so no weight is cut."""
     from .schema_methods import profile_kind
 
-    for pid, spec in case.weights.items():
-        kind = profile_kind(spec)
-        table.add_column(pid + ("" if kind == "numbers" else f" ({kind})"), justify="right")
-    for obj in case.objectives:
-        table.add_row(obj, *[f"{weights_by_profile[p][obj]:.3f}" for p in case.weights])
-    return table
+    names = {pid: pid + ("" if (kind := profile_kind(spec)) == "numbers" else f" ({kind})") for pid, spec in case.weights.items()}
+    pids = list(case.weights)
+    if not Layout(width).narrow:
+        table = Table(title="Weight profiles (normalised)")
+        table.add_column("objective")
+        for pid in pids:
+            table.add_column(names[pid], justify="right")
+        for obj in case.objectives:
+            table.add_row(obj, *[f"{weights_by_profile[p][obj]:.3f}" for p in pids])
+        return table
+    keys = {pid: f"W{k}" for k, pid in enumerate(pids, 1)}
+    id_width = max((len(o) for o in case.objectives), default=9)
+    per_table = max(1, ((width or 80) - min(id_width, 26) - 5) // 8)
+    tables = []
+    for start in range(0, len(pids), per_table):
+        chunk = pids[start:start + per_table]
+        last = start + per_table >= len(pids)
+        table = Table(title="Weight profiles (normalised)" + ("" if len(chunk) == len(pids) else f", {keys[chunk[0]]}–{keys[chunk[-1]]}"))
+        table.add_column("objective")
+        for pid in chunk:
+            table.add_column(keys[pid], justify="right", no_wrap=True)
+        for obj in case.objectives:
+            table.add_row(id_text(obj), *[f"{weights_by_profile[p][obj]:.3f}" for p in chunk])
+        if last:
+            table.caption = "\n".join(f"{keys[p]} = {names[p]}" for p in pids)
+            table.caption_justify = "left"
+        tables.append(table)
+    return Group(*tables)

@@ -71,14 +71,17 @@ def show(case: Optional[list[Path]] = CaseArg, lang: str = LangOpt) -> None:
     loaded = load(case)
     c = loaded.case
     con = console()
-    con.print(f"[bold]{c.title_zh if lang == 'zh' and c.title_zh else c.title}[/]  ({loaded.name}, sha256 {loaded.sha256[:12]})")
-    con.print(objectives_table(c, lang))
-    con.print(options_table(c, lang))
+    from rich.markup import escape
+
+    width = con.width
+    con.print(f"[bold]{escape(c.title_zh if lang == 'zh' and c.title_zh else c.title)}[/]  ({escape(loaded.name)}, sha256 {loaded.sha256[:12]})")
+    con.print(objectives_table(c, lang, width=width))
+    con.print(options_table(c, lang, width=width))
     if c.weights:
         from ..weights import profile_weights_with_notes
 
         resolved = {p: profile_weights_with_notes(c, p) for p in c.weights}
-        con.print(profiles_table(c, {p: w for p, (w, _) in resolved.items()}))
+        con.print(profiles_table(c, {p: w for p, (w, _) in resolved.items()}, width=width))
         for _, notes in resolved.values():
             for note in notes:
                 warn(note)
