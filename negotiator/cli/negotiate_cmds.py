@@ -48,5 +48,5 @@ def negotiate(
         from ..negotiation.render import analysis_renderables
 
         con = console()
-        for item in analysis_renderables(result, lang=lang):
+        for item in analysis_renderables(result, lang=lang, width=con.width):
             con.print(item)

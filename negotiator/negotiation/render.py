@@ -190,8 +190,12 @@ def analysis_csv(a: NegotiationAnalysis) -> str:
 # -- rich tables -----------------------------------------------------------------------
 
 
-def analysis_renderables(a: NegotiationAnalysis, lang: str = "en") -> list:
-    """Rich renderables, top to bottom: BATNAs, frontier, solutions, proposal, linkage, provenance."""
+def analysis_renderables(a: NegotiationAnalysis, lang: str = "en", width: int | None = None) -> list:
+    """Rich renderables, top to bottom: BATNAs, frontier, solutions, proposal, linkage, provenance.
+
+    ``width``: the terminal width; below termfit.NARROW columns a package's levels share one
+    wrapping column (issues named in the caption) and each solution's gain sits under its value.
+    """
     from rich.table import Table
     from rich.text import Text
 
@@ -214,16 +218,16 @@ def analysis_renderables(a: NegotiationAnalysis, lang: str = "en") -> list:
     if a.status_quo is not None:
         u = a.status_quo[1]
         out.append(Text(f"Status quo (every issue stays as it is): {names[0]} {u[0]:.2f}, {names[1]} {u[1]:.2f}."))
-    out.append(_frontier_table(a, a.outcome, "Efficient packages (as one package)" if a.linkage else "Efficient packages", lang))
+    out.append(_frontier_table(a, a.outcome, "Efficient packages (as one package)" if a.linkage else "Efficient packages", lang, width))
     out.append(Text(zone_statement(a), style="bold" if a.outcome.zone_exists else "bold red"))
-    out.append(_solutions_table(a, a.outcome, names, lang))
+    out.append(_solutions_table(a, a.outcome, names, lang, width=width))
 
     if a.proposal is not None:
         out += _proposal_renderables(a, names, lang)
     if a.linkage is not None:
-        out.append(_frontier_table(a, a.linkage.separate, f"Efficient packages with {', '.join(a.linkage.issues)} negotiated separately", lang))
+        out.append(_frontier_table(a, a.linkage.separate, f"Efficient packages with {', '.join(a.linkage.issues)} negotiated separately", lang, width))
         out.append(Text(zone_statement(a, a.linkage.separate)))
-        out.append(_solutions_table(a, a.linkage.separate, names, lang, title="Bargaining solutions, negotiated separately"))
+        out.append(_solutions_table(a, a.linkage.separate, names, lang, title="Bargaining solutions, negotiated separately", width=width))
         out += [Text(line) for line in linkage_statement(a)]
     out.append(Text("\n".join(provenance_lines(a)), style="dim"))
     return out
@@ -234,17 +238,28 @@ def _level(ag, i: int, l: int, lang: str) -> str:
     return _label(ag.level_labels[i][l], ag.level_labels_zh[i][l], lang) if lang == "zh" else ag.levels[i][l]
 
 
-def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str):
+def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str, width: int | None = None):
     from rich.table import Table
 
+    from ..termfit import Layout
+
     ag = a.agenda
+    # One column per issue needs room for every level id (about 25 cells an issue); else one package column.
+    narrow = Layout(width).narrow or (width is not None and width < 45 + 25 * len(ag.issues))
+    issue_names = [_label(ag.issue_labels[i], ag.issue_labels_zh[i], lang) if lang == "zh" else ag.issues[i] for i in range(len(ag.issues))]
     t = Table(title=f"{title}: {len(o.frontier)} of {o.packages_possible} packages", title_justify="left")
-    t.add_column("#", justify="right")
-    for i in range(len(ag.issues)):
-        t.add_column(_label(ag.issue_labels[i], ag.issue_labels_zh[i], lang) if lang == "zh" else ag.issues[i])
+    t.add_column("#", justify="right", no_wrap=True)
+    if narrow:
+        # One column for the package: five issue columns squeeze every level id to a few letters.
+        t.add_column("package")
+        t.caption = "package: the level of each issue, in the order " + " / ".join(issue_names)
+        t.caption_justify = "left"
+    else:
+        for name in issue_names:
+            t.add_column(name)
     for p in range(2):
-        t.add_column(_label(ag.party_labels[p], ag.party_labels_zh[p], lang), justify="right")
-    t.add_column("zone")
+        t.add_column(_label(ag.party_labels[p], ag.party_labels_zh[p], lang), justify="right", no_wrap=True)
+    t.add_column("zone", no_wrap=True)
     t.add_column("solution")
     for k, pt in enumerate(o.frontier):
         flags = []
@@ -252,29 +267,40 @@ def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str):
             flags.append("Nash")
         if o.kalai_smorodinsky is not None and o.kalai_smorodinsky.package == pt.package:
             flags.append("KS")
-        t.add_row(str(k + 1), *(_level(ag, i, l, lang) for i, l in enumerate(pt.package)), *(f"{u:.2f}" for u in pt.utilities), "yes" if k in o.zone else "-", ", ".join(flags))
+        levels = [_level(ag, i, l, lang) for i, l in enumerate(pt.package)]
+        package = [" / ".join(levels)] if narrow else levels
+        t.add_row(str(k + 1), *package, *(f"{u:.2f}" for u in pt.utilities), "yes" if k in o.zone else "-", ", ".join(flags))
     return t
 
 
-def _solutions_table(a: NegotiationAnalysis, o: Outcome, names, lang: str, title: str = "Bargaining solutions (relative to the walk-away values)"):
+def _solutions_table(a: NegotiationAnalysis, o: Outcome, names, lang: str, title: str = "Bargaining solutions (relative to the walk-away values)", width: int | None = None):
     from rich.table import Table
 
-    ag = a.agenda
+    from ..termfit import Layout
+
+    narrow = Layout(width).narrow
     t = Table(title=title, title_justify="left")
-    t.add_column("rule", no_wrap=True)
+    t.add_column("rule", no_wrap=not narrow)
     for n in names:
-        t.add_column(n, justify="right")
-    for n in names:
-        t.add_column(f"gain {n}", justify="right")
+        t.add_column(f"{n}\n(gain)" if narrow else n, justify="right", no_wrap=True)
+    if not narrow:
+        for n in names:
+            t.add_column(f"gain {n}", justify="right")
     t.add_column("agreement")
+    if narrow:
+        t.caption = "(gain): above the walk-away value"
+        t.caption_justify = "left"
     for name, label in _RULES:
         s = getattr(o, name)
         if s is None:
-            t.add_row(label, "-", "-", "-", "-", "no agreement zone")
+            t.add_row(label, *(["-"] * (2 if narrow else 4)), "no agreement zone")
             continue
         rows = {pt.package: k + 1 for k, pt in enumerate(o.frontier)}
         deal = " or ".join((f"{pr:.1%} " if len(s.lottery) > 1 else "") + f"package #{rows[pk]}" for pk, pr in s.lottery)
-        t.add_row(label, *(f"{u:.2f}" for u in s.utilities), *(f"{g:+.2f}" for g in s.gains), deal)
+        if narrow:  # the gain under the value: four numbers side by side leave no room for the rest
+            t.add_row(label, *(f"{u:.2f}\n({g:+.2f})" for u, g in zip(s.utilities, s.gains)), deal)
+        else:
+            t.add_row(label, *(f"{u:.2f}" for u in s.utilities), *(f"{g:+.2f}" for g in s.gains), deal)
     return t
 
 
