@@ -374,16 +374,23 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
     from rich.table import Table
     from rich.text import Text
 
+    from .termfit import Layout, id_text
+
+    narrow = (layout or Layout()).narrow
     g = a.game
     rp, cp = g.row_player, g.col_player
     rlab, clab = _label(spec.players[rp], lang), _label(spec.players[cp], lang)
-    payoff = Table(
-        title=f"{_label(spec, lang)} ({gid}): payoffs ({rlab}, {clab}); * marks a best response",
-        caption="\n".join(game_provenance_lines(loaded_name, sha, gid, spec, a, short=True)), caption_justify="left",
-    )
+    provenance = game_provenance_lines(loaded_name, sha, gid, spec, a, short=True)
+    if narrow:  # a short title; what the cells mean goes in the caption
+        payoff = Table(title=f"{_label(spec, lang)} ({gid})", caption="\n".join([f"cells: payoffs ({rlab}, {clab}); * marks a best response"] + provenance), caption_justify="left")
+    else:
+        payoff = Table(
+            title=f"{_label(spec, lang)} ({gid}): payoffs ({rlab}, {clab}); * marks a best response",
+            caption="\n".join(provenance), caption_justify="left",
+        )
     payoff.add_column(f"{rlab} \\ {clab}")
     for c in g.cols:
-        payoff.add_column(f"{_strategy_name(spec, cp, c, lang)}\n{c}", justify="center")
+        payoff.add_column(Text(f"{_strategy_name(spec, cp, c, lang)}\n", justify="center").append_text(id_text(c, style="dim")), justify="center", no_wrap=False)
     for i, r in enumerate(g.rows):
         cells = []
         for j in range(len(g.cols)):
@@ -391,7 +398,7 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
             b_mark = "*" if j in a.col_best[i] else ""
             cell = f"{_frac(g.A[i][j])}{a_mark}, {_frac(g.B[i][j])}{b_mark}"
             cells.append(Text(cell, style="bold") if a_mark and b_mark else cell)
-        payoff.add_row(Text(f"{_strategy_name(spec, rp, r, lang)}\n", style="bold").append(r, style="dim"), *cells)
+        payoff.add_row(Text(f"{_strategy_name(spec, rp, r, lang)}\n", style="bold").append_text(id_text(r, style="dim")), *cells)
 
     best = Table(title="Best responses")
     best.add_column("if the other plays")
@@ -426,7 +433,8 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
     )
     dom.caption_justify = "left"
 
-    eq = Table(title=f"Nash equilibria: all {len(a.equilibria)} extreme equilibria, exact, each certified (no player gains by deviating)")
+    eq_title = f"Nash equilibria: all {len(a.equilibria)} extreme equilibria, exact, each certified (no player gains by deviating)"
+    eq = Table(title=f"Nash equilibria (all {len(a.equilibria)} extreme ones, exact)" if narrow else eq_title)
     for col in ("#", "set", rlab, clab, "payoffs", "kind", "certified"):
         eq.add_column(col)
     comp_of = {k: c_i + 1 for c_i, c in enumerate(a.components) for k in c.equilibria}
@@ -445,10 +453,10 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
                 f"set {c_i}: any mix of [{'; '.join(mixture_text(x, g.rows) for x in X)}] for {rp} "
                 f"with any mix of [{'; '.join(mixture_text(y, g.cols) for y in Y)}] for {cp} is an equilibrium"
             )
-    eq.caption = "\n".join(notes + [f"pure equilibria: {len(a.pure)}; sets of equilibria (components): {len(a.components)}"])
+    eq.caption = "\n".join(notes + [f"pure equilibria: {len(a.pure)}; sets of equilibria (components): {len(a.components)}"] + (["each certified: no player gains by deviating"] if narrow else []))
     eq.caption_justify = "left"
 
-    sec = Table(title="Security levels: what each side can guarantee whatever the other does")
+    sec = Table(title="Security levels: what each side can guarantee" if narrow else "Security levels: what each side can guarantee whatever the other does")
     for col in ("player", "pure maximin", "with", "mixed maximin", "with"):
         sec.add_column(col)
     for p, s, names in ((rp, a.security[0], g.rows), (cp, a.security[1], g.cols)):
