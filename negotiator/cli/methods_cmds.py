@@ -120,14 +120,20 @@ def analysts_command(
 
     con = console()
     con.print(f"[bold]Analysts pooled[/] ({escape(', '.join(view.analysts))}): scores by {view.pool}; weights: {escape(view.weights_rule)}")
-    scores = Table(title=f"Where the analysts disagree most on scores (top {top}; spread = highest - lowest likely score)", caption=escape(f"case: {view.loaded.name} (sha256 {view.loaded.sha256[:12]}); scores are the analysts' judgments, not facts"), caption_justify="left")
+    # A short title; what "spread" means goes in the caption (a long title wraps badly at 80 columns).
+    scores = Table(
+        title=f"Where the analysts disagree most on scores (top {top})",
+        caption=escape(f"spread = highest - lowest likely score\ncase: {view.loaded.name} (sha256 {view.loaded.sha256[:12]}); scores are the analysts' judgments, not facts"), caption_justify="left",
+    )
     for col in ("option", "objective", *view.analysts, "pooled", "spread", "share of scale"):
-        scores.add_column(col, justify="right" if col not in ("option", "objective") else "left")
+        numeric = col not in ("option", "objective")
+        # min_width: a score never splits, while long analyst names may wrap in the header.
+        scores.add_column(col, justify="right" if numeric else "left", min_width=6 if numeric else None)
     for d in view.scores[:top]:
         scores.add_row(d.option, d.objective, *[f"{d.by_analyst[a]:g}" for a in view.analysts], f"{d.pooled:g}", f"{d.spread:g}", f"{d.share_of_scale:.0%}")
     weights = Table(title="Weights by analyst (normalised)")
     for col in ("objective", *view.analysts, "pooled", "spread"):
-        weights.add_column(col, justify="right" if col != "objective" else "left")
+        weights.add_column(col, justify="right" if col != "objective" else "left", no_wrap=col != "objective")
     for w in sorted(view.weights, key=lambda w: -w.spread):
         weights.add_row(w.objective, *[f"{w.by_analyst[a]:.3f}" for a in view.analysts], f"{w.pooled:.3f}", f"{w.spread:.3f}")
     con.print(scores)
