@@ -158,7 +158,7 @@ def solve(
     elif fmt is Format.csv:
         emit_text(portfolio_csv(result))
     else:
-        console().print(portfolio_renderable(result, lang=lang))
+        console().print(portfolio_renderable(result, lang=lang, width=console().width))
     if not result.feasible:
         raise typer.Exit(1)
 

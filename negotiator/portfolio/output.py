@@ -63,7 +63,7 @@ def _status_text(status: str, words: str) -> Text:
 # ---------------------------------------------------------------------------
 
 
-def portfolio_renderable(r: PortfolioResult, lang: str = "en"):
+def portfolio_renderable(r: PortfolioResult, lang: str = "en", width: int | None = None):
     spec = r.spec
     caption = "\n".join(provenance_lines(r.provenance, r.settings, short=True))
     parts = [_status_text(r.status, r.status_words)]
@@ -92,7 +92,7 @@ def portfolio_renderable(r: PortfolioResult, lang: str = "en"):
     if notes:
         parts.append(Text("\n".join(notes)))
     if len(r.packages) > 1:
-        parts.append(top_table(r))
+        parts.append(top_table(r, width))
     if spec.package_limits:
         lines = []
         for key, (_, lo, hi, words) in spec.package_limits.items():
@@ -128,18 +128,32 @@ def _package_notes(r: PortfolioResult) -> list[str]:
     return notes
 
 
-def top_table(r: PortfolioResult) -> Table:
+def top_table(r: PortfolioResult, width: int | None = None) -> Table:
+    """``width``: below termfit.NARROW columns what is left of each budget shares one column
+    (one budget a line) and 'proven' goes under the value, so the option ids stay whole."""
+    from ..termfit import Layout, id_text
+
+    narrow = Layout(width).narrow
     spec = r.spec
     t = Table(title=f"The {len(r.packages)} best distinct packages", expand=False)
-    t.add_column("#", justify="right")
-    t.add_column("value", justify="right")
-    t.add_column("proven", justify="center")
-    t.add_column("options")
-    for res in spec.budgets:
-        t.add_column(f"{res} left", justify="right")
+    t.add_column("#", justify="right", no_wrap=True)
+    t.add_column("value" + ("\n(proven)" if narrow else ""), justify="right", no_wrap=True)
+    if not narrow:
+        t.add_column("proven", justify="center")
+    t.add_column("options", no_wrap=narrow)
+    if narrow:
+        t.add_column("left of each budget", no_wrap=True)
+    else:
+        for res in spec.budgets:
+            t.add_column(f"{res} left", justify="right", no_wrap=True)
     for pk in r.packages:
         proven = "yes" if pk.proven else f"no (gap {pk.outcome.rel_gap:.2%})" if pk.outcome.rel_gap is not None else "no"
-        t.add_row(str(pk.rank), _num(pk.value), proven, "\n".join(pk.selected) or "(none)", *[_num(pk.slack[res], 2) for res in spec.budgets])
+        options = "\n".join(pk.selected) or "(none)"
+        if narrow:
+            left = "\n".join(f"{res} {_num(pk.slack[res], 2)}" for res in spec.budgets)
+            t.add_row(str(pk.rank), f"{_num(pk.value)}\n({proven})", id_text(options), left)
+        else:
+            t.add_row(str(pk.rank), _num(pk.value), proven, options, *[_num(pk.slack[res], 2) for res in spec.budgets])
     return t
 
 
