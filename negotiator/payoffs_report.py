@@ -155,7 +155,7 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
     from rich.table import Table
     from rich.text import Text
 
-    from .termfit import Layout, id_text
+    from .termfit import Layout, id_text, label_cell
 
     layout = layout or Layout()
     narrow = layout.narrow
@@ -171,15 +171,19 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
         """One id a line; a tie's later members start with '= '."""
         return Text("\n= ".join(_names(t, idx)), no_wrap=True, overflow="ellipsis")
 
+    # Scenario columns headed by label, id and p need about 28 cells each; where they do not fit,
+    # they are headed S1, S2, ... and named in the caption.
+    keyed = narrow or (layout.width is not None and layout.width < 40 + 28 * len(t.scenarios))
     caption = payoffs_provenance_lines(t, report, short=True)
-    if narrow:
+    if keyed:
         caption = [f"{keys[sid]} = {name} ({sid}), p = {p:g}" for sid, name, p in zip(t.scenarios, sc_names, t.probabilities)] + caption
+    if narrow:
         caption.append("which decision rule chooses which option: the next table")
     title = "Payoff table: overall value under each scenario" if narrow else f"Payoff table: overall value of each {t.kind} under each scenario (higher is better)"
     payoff = Table(title=title, caption="\n".join(caption), caption_justify="left")
     payoff.add_column(t.kind)
     for name, sid, p in zip(sc_names, t.scenarios, t.probabilities):
-        payoff.add_column(keys[sid] if narrow else f"{name}\n{sid}\np = {p:g}", justify="right", no_wrap=True)
+        payoff.add_column(keys[sid] if keyed else f"{name}\n{sid}\np = {p:g}", justify="right", no_wrap=True)
     if not narrow:
         payoff.add_column("chosen by")
     for i, row in enumerate(t.rows):
@@ -188,7 +192,7 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
         elif narrow:
             name = id_text(row.id, style="bold")
         else:
-            name = Text(f"{_label(row, lang)}\n", style="bold").append(row.id, style="dim")
+            name = label_cell(_label(row, lang), row.id)
         values = [f"{v:.4f}" for v in t.values[i]]
         payoff.add_row(name, *values, *([] if narrow else [", ".join(chosen_by.get(i, []))]))
 
@@ -220,7 +224,7 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
     regret = Table(title="Regret: shortfall from the best option in each scenario" if narrow else "Regret table (Savage): shortfall from the best option in each scenario")
     regret.add_column(t.kind)  # wrappable, so it gives way first; the ids in it are cut, never folded
     for sid in t.scenarios:
-        regret.add_column(keys[sid] if narrow else sid, justify="right", no_wrap=True)
+        regret.add_column(keys[sid] if keyed else sid, justify="right", no_wrap=True)
     regret.add_column("largest", justify="right", no_wrap=True)
     for i, row in enumerate(t.rows):
         regret.add_row(id_text(_names(t, [i])[0]), *[f"{v:.4f}" for v in report.regret[i]], f"{report.regret[i].max():.4f}")
@@ -374,7 +378,7 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
     from rich.table import Table
     from rich.text import Text
 
-    from .termfit import Layout, id_text
+    from .termfit import Layout, id_text, label_cell
 
     narrow = (layout or Layout()).narrow
     g = a.game
@@ -398,7 +402,7 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
             b_mark = "*" if j in a.col_best[i] else ""
             cell = f"{_frac(g.A[i][j])}{a_mark}, {_frac(g.B[i][j])}{b_mark}"
             cells.append(Text(cell, style="bold") if a_mark and b_mark else cell)
-        payoff.add_row(Text(f"{_strategy_name(spec, rp, r, lang)}\n", style="bold").append_text(id_text(r, style="dim")), *cells)
+        payoff.add_row(label_cell(_strategy_name(spec, rp, r, lang), r), *cells)
 
     best = Table(title="Best responses")
     best.add_column("if the other plays")

@@ -9,7 +9,7 @@ from rich.text import Text
 from .charts import legend, objective_colours, stacked_bar
 from .formats import provenance_lines
 from .ranking import Ranking
-from .termfit import Layout, id_text, key_caption, lettered_bar, objective_keys
+from .termfit import Layout, id_text, key_caption, label_cell, lettered_bar, objective_keys
 
 __all__ = ["ranking_table", "screened_table", "objectives_table", "options_table", "profiles_table", "label_of"]
 
@@ -66,10 +66,7 @@ def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Lay
         table.add_column("contribution of each objective" if not narrow else "contributions", no_wrap=True, min_width=bar_width if narrow else None)
     for row in r.rows:
         label = row.label_zh if lang == "zh" and row.label_zh else row.label
-        option = Text(f"{label}\n", style="bold")
-        option.append(row.option, style="dim")
-        if narrow and row.family:
-            option.append(f" · {row.family}", style="dim")
+        option = label_cell(label, row.option, f" · {row.family}" if narrow and row.family else "")
         cells = [str(row.rank), option] + ([] if narrow else [row.family or ""]) + [f"{row.score:.4f}"]
         if has_bars:
             parts = row.contributions or {}

@@ -24,6 +24,8 @@ __all__ = [
     "lettered_bar",
     "numeric_column",
     "id_text",
+    "label_cell",
+    "wrap_id",
 ]
 
 #: Below this many columns tables use their compact layout (ids, short titles, fewer columns).
@@ -138,3 +140,36 @@ def numeric_column(table, header: str, **kwargs) -> None:
 def id_text(identifier: str, style: str = "") -> Text:
     """An id that is never broken across lines (cut with an ellipsis only if the column is too narrow)."""
     return Text(identifier, style=style, no_wrap=True, overflow="ellipsis")
+
+
+def label_cell(label: str, identifier: str, id_suffix: str = "", label_style: str = "bold"):
+    """A label over its id: the label wraps (Chinese folds by character instead of being cut),
+    the id stays on one line and is cut with an ellipsis, never folded mid-word."""
+    from rich.console import Group
+
+    return Group(Text(label, style=label_style, overflow="fold"), id_text(identifier + id_suffix, style="dim"))
+
+
+def wrap_id(identifier: str, width: int) -> str:
+    """An id broken into lines of at most ``width`` cells after its underscores
+    ('policy_monitoring_' / 'early_warning'), never mid-word unless one word is longer than that."""
+    if width <= 0 or len(identifier) <= width:
+        return identifier
+    parts = [p + "_" for p in identifier.split("_")]
+    parts[-1] = parts[-1][:-1]
+    lines, line = [], ""
+    for part in parts:
+        while len(part) > width:  # one word longer than the column: split it (rare)
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(part[:width])
+            part = part[width:]
+        if len(line) + len(part) > width:
+            lines.append(line)
+            line = part
+        else:
+            line += part
+    if line:
+        lines.append(line)
+    return "\n".join(lines)

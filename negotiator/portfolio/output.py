@@ -64,6 +64,8 @@ def _status_text(status: str, words: str) -> Text:
 
 
 def portfolio_renderable(r: PortfolioResult, lang: str = "en", width: int | None = None):
+    from ..termfit import label_cell
+
     spec = r.spec
     caption = "\n".join(provenance_lines(r.provenance, r.settings, short=True))
     parts = [_status_text(r.status, r.status_words)]
@@ -80,7 +82,7 @@ def portfolio_renderable(r: PortfolioResult, lang: str = "en", width: int | None
     for res in resources:
         t.add_column(res, justify="right")
     for oid in best.selected:
-        t.add_row(Text(_label(spec, oid, lang) + "\n", style="bold").append(oid, style="dim"), _num(best.option_values[oid]), *[_num(spec.resources.get(oid, {}).get(res, 0.0), 2) for res in resources])
+        t.add_row(label_cell(_label(spec, oid, lang), oid), _num(best.option_values[oid]), *[_num(spec.resources.get(oid, {}).get(res, 0.0), 2) for res in resources])
     t.add_section()
     if best.synergy_bonus:
         t.add_row("synergy bonus", _num(best.synergy_bonus), *["" for _ in resources])
@@ -276,7 +278,7 @@ def _core_extra(r: CoreResult) -> str:
 
 def core_renderable(r: CoreResult, lang: str = "en", width: int | None = None):
     """``width``: below termfit.NARROW columns a short title (the detail in the caption) and options by id."""
-    from ..termfit import Layout, id_text
+    from ..termfit import Layout, id_text, label_cell
 
     narrow = Layout(width).narrow
     caption = "\n".join(provenance_lines(r.provenance, None, _core_extra(r), short=True) + [r.engine])
@@ -289,7 +291,7 @@ def core_renderable(r: CoreResult, lang: str = "en", width: int | None = None):
     style = {"core": "bold green", "borderline": "yellow", "exterior": "dim"}
     for o in r.options:
         label = o.label_zh if lang == "zh" and o.label_zh else o.label
-        name = id_text(o.option, style="bold") if narrow else Text(label + "\n", style="bold").append(o.option, style="dim")
+        name = id_text(o.option, style="bold") if narrow else label_cell(label, o.option)
         t.add_row(name, f"{o.share:.1%}", f"{o.extreme_hits}/{o.extreme_total}" if o.extreme_total else "—", Text(o.category + (f" ({o.reason})" if o.reason else ""), style=style[o.category]))
     p = Table(title="Packages optimal most often", expand=False)
     p.add_column("share", justify="right")

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..charts import diverging_bar, interval_bar, rank_colours, stacked_bar
-from ..termfit import id_text, lettered_bar
+from ..termfit import id_text, label_cell, lettered_bar, wrap_id
 
 __all__ = [
     "sweep_table",
@@ -65,8 +65,8 @@ def _short(text: str, width: int = LABEL_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _option_cell(case, option: str, lang: str) -> Text:
-    return Text(_short(_label(case, option, lang)) + "\n", style="bold").append(option, style="dim")
+def _option_cell(case, option: str, lang: str):
+    return label_cell(_short(_label(case, option, lang)), option)
 
 
 def _caption(result) -> str:
@@ -233,7 +233,8 @@ def flip_table(result, case=None, lang: str = "en", changes_shown: int = 4, widt
             table.add_row(cell, f"{f.distance:.4f}", changes)
         else:
             changes = "\n".join(f"{_obj_label(case, o, lang)} {d:+.4f}" for o, d in top)
-            table.add_row(cell, f"{f.distance:.4f}", changes, "\n".join(_short(_label(case, o, lang), 36) for o in f.ties_with))
+            # One label a line, cut with an ellipsis where the column is narrower (never wrapped).
+            table.add_row(cell, f"{f.distance:.4f}", changes, id_text("\n".join(_label(case, o, lang) for o in f.ties_with)))
     return table
 
 
@@ -431,8 +432,15 @@ def scenarios_table(result, case=None, lang: str = "en", width: int | None = Non
         table.add_column(head, justify="right")
     table.add_column("exp." if narrow else "expected\n(prob.-weighted)", justify="right", no_wrap=narrow)
     table.add_column("worst\nrank", justify="right")
+    id_room = None
+    if use_ids:
+        # What the other columns take (each: content + 2 padding + 1 rule), so long ids can be
+        # broken after an underscore to fit what is left instead of folded mid-word or cut.
+        worst = max(len(_worst_cell(result, o, short).__str__()) for o in result.options)
+        others = 4 + 4 * (len(result.columns) - 1) + 4 + max(5, worst)
+        id_room = max(12, width - 1 - 3 * (len(result.columns) + 3) - others)
     for o in result.options:
-        cells = [id_text(o) if use_ids else _option_cell(case, o, lang)]  # ids cut with …, never folded mid-word
+        cells = [wrap_id(o, id_room) if use_ids else _option_cell(case, o, lang)]
         for col in result.columns:
             if o in col.ranks:
                 cells.append(f"#{col.ranks[o]}" if narrow else f"#{col.ranks[o]}  {col.scores[o]:.4f}")
