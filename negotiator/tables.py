@@ -63,7 +63,10 @@ def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Lay
         if narrow:
             # 4 columns: 5 rules + 8 cells of padding; '#' 2 cells, value 6 cells.
             bar_width = max(8, (layout.width or 80) - 13 - 2 - 6 - option_width)
-        table.add_column("contribution of each objective" if not narrow else "contributions", no_wrap=True, min_width=bar_width if narrow else None)
+        if narrow:
+            table.add_column("contributions", no_wrap=True, min_width=bar_width)
+        else:  # wrappable: the legend row below the bars wraps instead of widening the column
+            table.add_column("contribution of each objective")
     for row in r.rows:
         label = row.label_zh if lang == "zh" and row.label_zh else row.label
         option = label_cell(label, row.option, f" · {row.family}" if narrow and row.family else "")

@@ -209,11 +209,19 @@ def flip_table(result, case=None, lang: str = "en", changes_shown: int = 4, widt
     norm = "L1: total weight moved, counted both ways" if result.norm == "l1" else "L-inf: the largest change of any one weight"
     winner = result.winner if narrow else _label(case, result.winner, lang)
     # A short title; the detail (who is first now, the distance) goes in the caption.
-    caption = f"now first: {winner}" + ("" if narrow else f" ({result.winner})") + f"\ndistance = {norm}\n" + _caption(result)
+    caption = f"now first: {winner}" + ("" if narrow else f" ({result.winner})") + f"\n{'dist.' if narrow else 'distance'} = {norm}\n" + _caption(result)
     table = Table(title="Flip: the smallest weight change that puts each challenger first", caption=caption, caption_justify="left")
-    table.add_column("challenger (level with)" if narrow else "challenger")
-    table.add_column("distance", justify="right", no_wrap=True)
-    table.add_column("main weight changes", no_wrap=narrow)
+    challenger_width = None
+    if narrow:
+        # The challenger's id gets its full width when that leaves the changes 24 cells or more
+        # (3 columns: 4 rules and 4 cells of padding without the outer edges; distance 6 cells).
+        table.pad_edge = False
+        longest = max((len(f.challenger) for f in result.flips), default=10)
+        if (width or 80) - 8 - 6 - longest >= 24:
+            challenger_width = longest
+    table.add_column("challenger (level with)" if narrow else "challenger", width=challenger_width)
+    table.add_column("dist." if narrow else "distance", justify="right", no_wrap=True)
+    table.add_column("main weight changes")
     if not narrow:
         table.add_column("level with")
     for f in result.flips:
