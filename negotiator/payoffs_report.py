@@ -15,6 +15,7 @@ from ._version import __version__
 from .decisions import DecisionReport, Switch
 from .games import GameAnalysis, Mixed
 from .payoffs_table import ScenarioPayoffs
+from .termfit import wrap_id
 
 __all__ = [
     "payoffs_provenance_lines",
@@ -413,19 +414,22 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
         best.add_row(f"{rp}: {r}", f"{cp}: " + " = ".join(g.cols[j] for j in a.col_best[i]))
 
     dom = Table(title="Dominated strategies and iterated elimination")
+    width = (layout or Layout()).width or 80
+    dom_room = max(14, (width - 1 - 15 - 16 - 6) // 2) if narrow else None
     dom.add_column("step")
-    dom.add_column("player")
-    dom.add_column("strategy")
+    if not narrow:
+        dom.add_column("player")
+    dom.add_column("strategy (player)" if narrow else "strategy")
     dom.add_column("dominated by")
-    dom.add_column("margin", justify="right")
+    dom.add_column("margin", justify="right", no_wrap=True)
     for d in a.dominated:
-        _dom_row(dom, "in the full game", g, d)
+        _dom_row(dom, "in the full game", g, d, dom_room)
     for k, rd in enumerate(a.strict_rounds, 1):
         for d in rd.removed:
-            _dom_row(dom, f"strict, round {k}", g, d)
+            _dom_row(dom, f"strict, round {k}", g, d, dom_room)
     for k, rd in enumerate(a.weak_rounds, 1):
         for d in rd.removed:
-            _dom_row(dom, f"weak, round {k}", g, d)
+            _dom_row(dom, f"weak, round {k}", g, d, dom_room)
     survivors = a.strict_rounds[-1] if a.strict_rounds else None
     left_rows = g.rows if survivors is None else [g.rows[i] for i in survivors.rows_left]
     left_cols = g.cols if survivors is None else [g.cols[j] for j in survivors.cols_left]
@@ -439,15 +443,24 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
 
     eq_title = f"Nash equilibria: all {len(a.equilibria)} extreme equilibria, exact, each certified (no player gains by deviating)"
     eq = Table(title=f"Nash equilibria (all {len(a.equilibria)} extreme ones, exact)" if narrow else eq_title)
-    for col in ("#", "set", rlab, clab, "payoffs", "kind", "certified"):
-        eq.add_column(col)
     comp_of = {k: c_i + 1 for c_i, c in enumerate(a.components) for k in c.equilibria}
+    # Narrow: "set" only when some equilibria form sets, "certified" only when one is not (the
+    # caption says each is); the strategies get the room left, their ids broken after underscores.
+    show_set = not narrow or not all(c.isolated for c in a.components)
+    show_cert = not narrow or not all(e.certified for e in a.equilibria)
+    columns = ["#", *(["set"] if show_set else []), rlab, clab, "payoffs", "kind", *(["certified"] if show_cert else [])]
+    eq_room = max(14, (width - 1 - 3 * len(columns) - 2 - 7 - 5 - (8 if show_set else 0) - (9 if show_cert else 0)) // 2) if narrow else None
+    for col in columns:
+        eq.add_column(col, no_wrap=col in ("#", "payoffs"))
     for k, e in enumerate(a.equilibria):
         comp = a.components[comp_of[k] - 1]
-        eq.add_row(
-            str(k + 1), f"{comp_of[k]}" + ("" if comp.isolated else " (a set)"), mixture_text(e.x, g.rows), mixture_text(e.y, g.cols),
-            f"{_frac(e.payoff_row)}, {_frac(e.payoff_col)}", "pure" if e.pure else "mixed", "yes" if e.certified else "NO",
-        )
+        cells = [str(k + 1)]
+        if show_set:
+            cells.append(f"{comp_of[k]}" + ("" if comp.isolated else " (a set)"))
+        cells += [_mix_cell(e.x, g.rows, eq_room), _mix_cell(e.y, g.cols, eq_room), f"{_frac(e.payoff_row)}, {_frac(e.payoff_col)}", "pure" if e.pure else "mixed"]
+        if show_cert:
+            cells.append("yes" if e.certified else "NO")
+        eq.add_row(*cells)
     notes = []
     for c_i, comp in enumerate(a.components, 1):
         if comp.isolated:
@@ -461,10 +474,18 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
     eq.caption_justify = "left"
 
     sec = Table(title="Security levels: what each side can guarantee" if narrow else "Security levels: what each side can guarantee whatever the other does")
-    for col in ("player", "pure maximin", "with", "mixed maximin", "with"):
-        sec.add_column(col)
-    for p, s, names in ((rp, a.security[0], g.rows), (cp, a.security[1], g.cols)):
-        sec.add_row(p, _frac(s.pure_level), ", ".join(names[i] for i in s.pure_strategies), _frac(s.mixed_level), mixture_text(s.mixed_strategy, names))
+    if narrow:  # the level over the strategies that guarantee it
+        sec_room = max(14, (width - 1 - 9 - 8) // 2)
+        for col in ("player", "pure maximin, with", "mixed maximin, with"):
+            sec.add_column(col)
+        for p, s_, names in ((rp, a.security[0], g.rows), (cp, a.security[1], g.cols)):
+            pure = "\n".join(wrap_id(names[i], sec_room) for i in s_.pure_strategies)
+            sec.add_row(p, f"{_frac(s_.pure_level)}\n{pure}", f"{_frac(s_.mixed_level)}\n{_mix_cell(s_.mixed_strategy, names, sec_room)}")
+    else:
+        for col in ("player", "pure maximin", "with", "mixed maximin", "with"):
+            sec.add_column(col)
+        for p, s_, names in ((rp, a.security[0], g.rows), (cp, a.security[1], g.cols)):
+            sec.add_row(p, _frac(s_.pure_level), ", ".join(names[i] for i in s_.pure_strategies), _frac(s_.mixed_level), mixture_text(s_.mixed_strategy, names))
     out = [payoff, best, dom, eq, sec]
     if a.zero_sum is not None:
         z = a.zero_sum
@@ -486,10 +507,22 @@ def _weak_survivors(a: GameAnalysis) -> str:
     )
 
 
-def _dom_row(table, step: str, g, d) -> None:
+def _dom_row(table, step: str, g, d, room: int | None = None) -> None:
+    """``room``: narrow terminals: the player goes with the strategy and ids break after underscores."""
     names = g.rows if d.player == "row" else g.cols
     player = g.row_player if d.player == "row" else g.col_player
-    table.add_row(step, player, f"{names[d.strategy]} ({d.kind}ly)", mixture_text(tuple(d.by.get(k, Fraction(0)) for k in range(len(names))), names), _frac(d.margin))
+    by = tuple(d.by.get(k, Fraction(0)) for k in range(len(names)))
+    if room is not None:
+        table.add_row(step, f"{player}: {wrap_id(names[d.strategy], room)}\n({d.kind}ly)", _mix_cell(by, names, room), _frac(d.margin))
+        return
+    table.add_row(step, player, f"{names[d.strategy]} ({d.kind}ly)", mixture_text(by, names), _frac(d.margin))
+
+
+def _mix_cell(z: Mixed, names, room: int | None) -> str:
+    """mixture_text, or, given ``room`` (narrow terminals), one term a line with ids broken after underscores."""
+    if room is None:
+        return mixture_text(z, names)
+    return "\n+ ".join(wrap_id(term, room) for term in mixture_text(z, names).split(" + "))
 
 
 # -- markdown (for memos) -----------------------------------------------------------------
