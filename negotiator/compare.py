@@ -198,7 +198,7 @@ def comparison_tables(cmp: MethodComparison, lang: str = "en", width: int | None
     from rich.table import Table
     from rich.text import Text
 
-    from .termfit import Layout, id_text
+    from .termfit import Layout, wrap_id
 
     narrow = Layout(width).narrow
     short = {m: m[:4] for m in cmp.methods} if narrow and len({m[:4] for m in cmp.methods}) == len(cmp.methods) else {m: m for m in cmp.methods}
@@ -207,6 +207,8 @@ def comparison_tables(cmp: MethodComparison, lang: str = "en", width: int | None
         caption = "columns: " + ", ".join(f"{k} = {m}" for m, k in short.items()) + "\n" + caption
     ranks = Table(title=f"Rank under each method — profile {cmp.provenance['profile'] or '(none: equal weights)'}", caption=escape(caption), caption_justify="left")
     ranks.add_column("option")
+    # Narrow: what the rank columns leave (each: its header + 2 padding + 1 rule) for the ids.
+    id_room = max(12, (width or 80) - 1 - 3 - sum(len(short[m]) + 3 for m in cmp.methods) - 9) if narrow else None
     for m in cmp.methods:
         ranks.add_column(short[m], justify="right", no_wrap=True)
     ranks.add_column("spread", justify="right", no_wrap=True)
@@ -214,7 +216,7 @@ def comparison_tables(cmp: MethodComparison, lang: str = "en", width: int | None
         label = cmp.labels_zh.get(o) if lang == "zh" and cmp.labels_zh.get(o) else cmp.labels[o]
         r = [cmp.ranks[m][o] for m in cmp.methods]
         spread = max(r) - min(r)
-        name = id_text(o) if narrow else Text(f"{label} ({o})")
+        name = wrap_id(o, id_room) if narrow else Text(f"{label} ({o})")
         ranks.add_row(name, *[str(x) for x in r], str(spread) if spread else "")
     tau = Table(title="Agreement between methods (Kendall tau-b: +1 same order, 0 unrelated, -1 reversed)")
     tau.add_column("")
@@ -228,6 +230,6 @@ def comparison_tables(cmp: MethodComparison, lang: str = "en", width: int | None
         for col in ("option", "best" if narrow else "best rank", "under", "worst" if narrow else "worst rank", "under"):
             movers.add_column(col)
         for mv in cmp.movers:
-            movers.add_row(id_text(mv.option) if narrow else Text(f"{mv.label} ({mv.option})"), str(mv.best_rank), ", ".join(mv.best_under), str(mv.worst_rank), ", ".join(mv.worst_under))
+            movers.add_row(wrap_id(mv.option, 24) if narrow else Text(f"{mv.label} ({mv.option})"), str(mv.best_rank), ", ".join(mv.best_under), str(mv.worst_rank), ", ".join(mv.worst_under))
         out.append(movers)
     return out

@@ -156,7 +156,7 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
     from rich.table import Table
     from rich.text import Text
 
-    from .termfit import Layout, id_text, label_cell
+    from .termfit import Layout, break_long_words, id_text, label_cell
 
     layout = layout or Layout()
     narrow = layout.narrow
@@ -211,7 +211,8 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
         rules.add_column("runner-up", no_wrap=True)
     rules.add_column("margin", justify="right", no_wrap=True)
     for r in report.rules:
-        rule = Text(f"{r.name}\n", style="bold").append(f"{r.criterion}, {r.better} is better", style="dim")
+        criterion = f"{r.criterion}, {r.better} is better"
+        rule = Text(f"{r.name}\n", style="bold").append(break_long_words(criterion, 18) if narrow else criterion, style="dim")
         score = f"{r.scores[r.chosen[0]]:.4f}"
         margin = "-" if r.margin is None else f"{r.margin:.4f}"
         if narrow:
@@ -223,12 +224,15 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
             rules.add_row(rule, "\n".join(_names(t, r.chosen)), score, "\n".join(_names(t, r.runner_up)) or "-", margin)
 
     regret = Table(title="Regret: shortfall from the best option in each scenario" if narrow else "Regret table (Savage): shortfall from the best option in each scenario")
-    regret.add_column(t.kind)  # wrappable, so it gives way first; the ids in it are cut, never folded
+    regret.add_column(t.kind)
+    # What the value columns leave for the ids (each column: 6 cells + 2 padding + 1 rule; 'largest' 7).
+    regret_room = max(12, (layout.width or 80) - 1 - 3 - 9 * len(t.scenarios) - 10) if keyed else None
     for sid in t.scenarios:
         regret.add_column(keys[sid] if keyed else sid, justify="right", no_wrap=True)
     regret.add_column("largest", justify="right", no_wrap=True)
     for i, row in enumerate(t.rows):
-        regret.add_row(id_text(_names(t, [i])[0]), *[f"{v:.4f}" for v in report.regret[i]], f"{report.regret[i].max():.4f}")
+        name = _names(t, [i])[0]
+        regret.add_row(wrap_id(name, regret_room) if regret_room else name, *[f"{v:.4f}" for v in report.regret[i]], f"{report.regret[i].max():.4f}")
 
     switches = Table(title="Where the choice would change")
     if narrow:
@@ -259,7 +263,7 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
         legend = Table(title="The packages")
         legend.add_column("")
         legend.add_column("from")
-        legend.add_column("options")
+        legend.add_column("options", overflow="fold")
         for i, row in enumerate(t.rows):
             legend.add_row(f"P{i + 1}", row.origin or "", "\n".join(f"{_label_of_option(row, k, lang)} ({o})" for k, o in enumerate(row.members)))
         out.append(legend)
@@ -393,9 +397,14 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
             title=f"{_label(spec, lang)} ({gid}): payoffs ({rlab}, {clab}); * marks a best response",
             caption="\n".join(provenance), caption_justify="left",
         )
-    payoff.add_column(f"{rlab} \\ {clab}")
+    width = (layout or Layout()).width or 80
+    row_room = 20
+    col_room = max(10, (width - 1 - 3 * (len(g.cols) + 1) - row_room) // max(1, len(g.cols)))
+    payoff.add_column(f"{rlab} \\ {clab}", width=row_room if narrow else None)
     for c in g.cols:
-        payoff.add_column(Text(f"{_strategy_name(spec, cp, c, lang)}\n", justify="center").append_text(id_text(c, style="dim")), justify="center", no_wrap=False)
+        # Narrow: ids broken after underscores to the room each strategy column gets.
+        col_id = Text(wrap_id(c, col_room), style="dim") if narrow else id_text(c, style="dim")
+        payoff.add_column(Text(f"{_strategy_name(spec, cp, c, lang)}\n", justify="center", overflow="fold").append_text(col_id), justify="center")
     for i, r in enumerate(g.rows):
         cells = []
         for j in range(len(g.cols)):
@@ -403,7 +412,10 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
             b_mark = "*" if j in a.col_best[i] else ""
             cell = f"{_frac(g.A[i][j])}{a_mark}, {_frac(g.B[i][j])}{b_mark}"
             cells.append(Text(cell, style="bold") if a_mark and b_mark else cell)
-        payoff.add_row(label_cell(_strategy_name(spec, rp, r, lang), r), *cells)
+        if narrow:
+            payoff.add_row(Text(f"{_strategy_name(spec, rp, r, lang)}\n", style="bold", overflow="fold").append(wrap_id(r, row_room), style="dim"), *cells)
+        else:
+            payoff.add_row(label_cell(_strategy_name(spec, rp, r, lang), r), *cells)
 
     best = Table(title="Best responses")
     best.add_column("if the other plays")
@@ -414,7 +426,6 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
         best.add_row(f"{rp}: {r}", f"{cp}: " + " = ".join(g.cols[j] for j in a.col_best[i]))
 
     dom = Table(title="Dominated strategies and iterated elimination")
-    width = (layout or Layout()).width or 80
     dom_room = max(14, (width - 1 - 15 - 16 - 6) // 2) if narrow else None
     dom.add_column("step")
     if not narrow:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -50,7 +51,7 @@ def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Lay
     table = Table(title=title, caption=caption, caption_justify="left", expand=False)
     table.add_column("#", justify="right", no_wrap=True)
     # The id line: 'policy_monitoring_early_warning · 四' (a family takes 4 more cells).
-    id_width = max((len(row.option) + (4 if row.family else 0) for row in r.rows), default=8)
+    id_width = max((len(row.option) + (3 + cell_len(row.family) if row.family else 0) for row in r.rows), default=8)
     if narrow:
         # Ids stay whole on their own line; labels wrap at word boundaries (Chinese by character).
         option_width = min(max(id_width, 24), (layout.width or 80) // 2)
@@ -152,7 +153,9 @@ def profiles_table(case, weights_by_profile: dict[str, dict[str, float]], width:
 
     names = {pid: pid + ("" if (kind := profile_kind(spec)) == "numbers" else f" ({kind})") for pid, spec in case.weights.items()}
     pids = list(case.weights)
-    if not Layout(width).narrow:
+    # The named columns need their names' width (+3 each) beside the objective ids; else W1, W2, ...
+    named_width = 1 + max((len(o) for o in case.objectives), default=9) + 3 + sum(max(len(names[p]), 5) + 3 for p in pids)
+    if width is None or (not Layout(width).narrow and named_width <= width):
         table = Table(title="Weight profiles (normalised)")
         table.add_column("objective")
         for pid in pids:

@@ -9,6 +9,8 @@ it can show colour (``terminal_layout``). Nothing is printed here.
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 from rich.text import Text
 
@@ -26,6 +28,7 @@ __all__ = [
     "id_text",
     "label_cell",
     "wrap_id",
+    "break_long_words",
 ]
 
 #: Below this many columns tables use their compact layout (ids, short titles, fewer columns).
@@ -151,21 +154,21 @@ def label_cell(label: str, identifier: str, id_suffix: str = "", label_style: st
 
 
 def wrap_id(identifier: str, width: int) -> str:
-    """An id broken into lines of at most ``width`` cells after its underscores
-    ('policy_monitoring_' / 'early_warning'), never mid-word unless one word is longer than that."""
-    if width <= 0 or len(identifier) <= width:
+    """An id (or a long word) broken into lines of at most ``width`` cells after its underscores,
+    hyphens or slashes ('policy_monitoring_' / 'early_warning'); mid-word only when one piece
+    is longer than that."""
+    if width <= 0 or cell_len(identifier) <= width:
         return identifier
-    parts = [p + "_" for p in identifier.split("_")]
-    parts[-1] = parts[-1][:-1]
+    parts = re.findall(r"[^_\-/]*[_\-/]|[^_\-/]+$", identifier)
     lines, line = [], ""
     for part in parts:
-        while len(part) > width:  # one word longer than the column: split it (rare)
+        while cell_len(part) > width:  # one piece longer than the column: split it (rare)
             if line:
                 lines.append(line)
                 line = ""
             lines.append(part[:width])
             part = part[width:]
-        if len(line) + len(part) > width:
+        if line and cell_len(line) + cell_len(part) > width:
             lines.append(line)
             line = part
         else:
@@ -173,3 +176,8 @@ def wrap_id(identifier: str, width: int) -> str:
     if line:
         lines.append(line)
     return "\n".join(lines)
+
+
+def break_long_words(text: str, width: int) -> str:
+    """``text`` with every word longer than ``width`` broken by ``wrap_id`` (rich wraps the rest at spaces)."""
+    return " ".join(wrap_id(word, width) if cell_len(word) > width else word for word in text.split(" "))

@@ -206,7 +206,7 @@ def analysis_renderables(a: NegotiationAnalysis, lang: str = "en", width: int | 
     bt = Table(title="Walk-away (BATNA) values", title_justify="left")
     bt.add_column("party")
     bt.add_column("BATNA", justify="right")
-    bt.add_column("how")
+    bt.add_column("how", overflow="fold")  # fold, not cut: Chinese section marks leave few spaces to wrap at
     for p, b in enumerate(a.batnas):
         if b.derived:
             how = f"derived: {BATNA_SCALE:g} x expected overall value {b.expected_overall_value:.4f} of the best unilateral option per scenario (profile {b.profile}): " + "; ".join(f"{s.scenario or 'base'} p={s.probability:g}: {s.option} {s.overall_value:.4f}" for s in b.per_scenario)
@@ -223,7 +223,7 @@ def analysis_renderables(a: NegotiationAnalysis, lang: str = "en", width: int | 
     out.append(_solutions_table(a, a.outcome, names, lang, width=width))
 
     if a.proposal is not None:
-        out += _proposal_renderables(a, names, lang)
+        out += _proposal_renderables(a, names, lang, width)
     if a.linkage is not None:
         out.append(_frontier_table(a, a.linkage.separate, f"Efficient packages with {', '.join(a.linkage.issues)} negotiated separately", lang, width))
         out.append(Text(zone_statement(a, a.linkage.separate)))
@@ -251,12 +251,12 @@ def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str, w
     t.add_column("#", justify="right", no_wrap=True)
     if narrow:
         # One column for the package: five issue columns squeeze every level id to a few letters.
-        t.add_column("package")
+        t.add_column("package", overflow="fold")  # Chinese level labels fold by character
         t.caption = "package: the level of each issue, in the order " + " / ".join(issue_names)
         t.caption_justify = "left"
     else:
         for name in issue_names:
-            t.add_column(name)
+            t.add_column(name, overflow="fold")
     for p in range(2):
         t.add_column(_label(ag.party_labels[p], ag.party_labels_zh[p], lang), justify="right", no_wrap=True)
     t.add_column("zone", no_wrap=True)
@@ -304,7 +304,7 @@ def _solutions_table(a: NegotiationAnalysis, o: Outcome, names, lang: str, title
     return t
 
 
-def _proposal_renderables(a: NegotiationAnalysis, names, lang: str) -> list:
+def _proposal_renderables(a: NegotiationAnalysis, names, lang: str, width: int | None = None) -> list:
     from rich.table import Table
     from rich.text import Text
 
@@ -312,12 +312,15 @@ def _proposal_renderables(a: NegotiationAnalysis, names, lang: str) -> list:
     pr = a.proposal
     o = a.outcome
     t = Table(title="Proposed package", title_justify="left")
+    from ..termfit import Layout, wrap_id
+
+    narrow = Layout(width).narrow
     t.add_column("issue")
-    t.add_column("level")
+    t.add_column("level", overflow="fold")
     for n in names:
         t.add_column(f"{n} (weight x value)", justify="right")
     for i, l in enumerate(pr.package):
-        t.add_row(ag.issues[i], _label(ag.level_labels[i][l], ag.level_labels_zh[i][l], lang), *(f"{pr.contributions[p][i]:.2f}" for p in range(2)))
+        t.add_row(wrap_id(ag.issues[i], 16) if narrow else ag.issues[i], _label(ag.level_labels[i][l], ag.level_labels_zh[i][l], lang), *(f"{pr.contributions[p][i]:.2f}" for p in range(2)))
     t.add_row("total", "", *(f"{u:.2f}" for u in pr.utilities))
     t.add_row("above walk-away", "", *(f"{m:+.2f}" for m in pr.margins))
     lines = []

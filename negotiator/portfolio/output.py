@@ -133,7 +133,7 @@ def _package_notes(r: PortfolioResult) -> list[str]:
 def top_table(r: PortfolioResult, width: int | None = None) -> Table:
     """``width``: below termfit.NARROW columns what is left of each budget shares one column
     (one budget a line) and 'proven' goes under the value, so the option ids stay whole."""
-    from ..termfit import Layout, id_text
+    from ..termfit import Layout, id_text, wrap_id
 
     narrow = Layout(width).narrow
     spec = r.spec
@@ -198,7 +198,7 @@ def portfolio_csv(r: PortfolioResult) -> str:
 def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = None):
     """``width``: the terminal width; below termfit.NARROW columns the titles are short (the detail
     goes under the tables), option ids are listed one a line and regrets sit under the values."""
-    from ..termfit import Layout, id_text
+    from ..termfit import Layout, id_text, wrap_id
 
     narrow = Layout(width).narrow
     caption = "\n".join(provenance_lines(r.provenance, r.settings, short=True))
@@ -220,7 +220,7 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
     for pid, row in zip(ids, r.rows):
         strong = "bold" if row.name == "maximin" else ""
         if narrow:
-            t.add_row(Text(pid + "\n", style=strong).append(row.name, style="dim"), id_text("\n".join(row.package.selected)), Text(_num(row.worst), style=strong), _num(row.max_regret))
+            t.add_row(Text(pid + "\n", style=strong).append(wrap_id(row.name, 20), style="dim"), id_text("\n".join(row.package.selected)), Text(_num(row.worst), style=strong), _num(row.max_regret))
         else:
             t.add_row(Text(pid, style=strong), Text(row.name, style=strong), ", ".join(row.package.selected), Text(_num(row.worst), style=strong), _num(row.max_regret))
     regret_words = "regret = best value there minus this package's value there"
@@ -248,7 +248,7 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
                 cells = [f"{row.values[n]:.4f}" + (f"\n({row.regret[n]:.4f})" if row.regret[n] > 1e-9 else "") for row in rows]
             else:
                 cells = [f"{row.values[n]:.4f}" + (f" (regret {row.regret[n]:.4f})" if row.regret[n] > 1e-9 else "") for row in rows]
-            v.add_row(id_text(n) if compact else n, *([f"{r.probabilities.get(n, 0):g}"] if r.across == "scenarios" else []), *cells)
+            v.add_row(wrap_id(n, 16) if compact else n, *([f"{r.probabilities.get(n, 0):g}"] if r.across == "scenarios" else []), *cells)
         values.append(v)
     parts += [t, *values]
     for w in r.warnings:
@@ -278,7 +278,7 @@ def _core_extra(r: CoreResult) -> str:
 
 def core_renderable(r: CoreResult, lang: str = "en", width: int | None = None):
     """``width``: below termfit.NARROW columns a short title (the detail in the caption) and options by id."""
-    from ..termfit import Layout, id_text, label_cell
+    from ..termfit import Layout, break_long_words, id_text, label_cell
 
     narrow = Layout(width).narrow
     caption = "\n".join(provenance_lines(r.provenance, None, _core_extra(r), short=True) + [r.engine])
@@ -292,7 +292,8 @@ def core_renderable(r: CoreResult, lang: str = "en", width: int | None = None):
     for o in r.options:
         label = o.label_zh if lang == "zh" and o.label_zh else o.label
         name = id_text(o.option, style="bold") if narrow else label_cell(label, o.option)
-        t.add_row(name, f"{o.share:.1%}", f"{o.extreme_hits}/{o.extreme_total}" if o.extreme_total else "—", Text(o.category + (f" ({o.reason})" if o.reason else ""), style=style[o.category]))
+        what = o.category + (f" ({o.reason})" if o.reason else "")
+        t.add_row(name, f"{o.share:.1%}", f"{o.extreme_hits}/{o.extreme_total}" if o.extreme_total else "—", Text(break_long_words(what, 16) if narrow else what, style=style[o.category]))
     p = Table(title="Packages optimal most often", expand=False)
     p.add_column("share", justify="right")
     p.add_column("options")
@@ -320,7 +321,7 @@ def core_csv(r: CoreResult) -> str:
 def sweep_renderable(r: SweepResult, lang: str = "en", width: int | None = None):
     """``width``: below termfit.NARROW columns the package column is left out (read the change
     column top-down; the full packages are in --format csv/json) so option ids stay whole."""
-    from ..termfit import Layout, id_text
+    from ..termfit import Layout, id_text, wrap_id
 
     narrow = Layout(width).narrow
     caption = "\n".join(provenance_lines(r.provenance, r.settings, short=True))

@@ -163,7 +163,7 @@ def stability_table(result, case=None, lang: str = "en", width: int | None = Non
         what = f"the top option stays {top_names}" if result.top == 1 else f"the order of the top {result.top} stays {top_names}"
         title = f"Weight stability intervals: {what}"
     table = Table(title=title, caption=_caption(result), caption_justify="left")
-    table.add_column("objective", max_width=16 if use_ids else None)
+    table.add_column("objective", max_width=16 if use_ids else None, overflow="fold")  # Chinese labels fold, not cut
     if narrow:
         table.add_column("interval\n(now)", justify="right", no_wrap=True)
     else:
@@ -337,7 +337,7 @@ def tornado_table(result, case=None, lang: str = "en", limit: int = 20, bar_widt
     runner = result.runner_up if use_ids else _label(case, result.runner_up, lang)
     how = "░ = the lead is lost there (the winner changes)" if plain else "red = the winner changes"
     caption = (
-        ("at low / at high: the lead with the score at the low / high end of its range\n" if narrow else "")
+        ("at low / at high: the lead with the score at the low / high end of its range; → the new winner there\n" if narrow else "")
         + f"lead of {top_name} now {result.base_lead:+.4f} over {runner}\n"
         f"one score at a time at the ends of its range, every other score at its likely value; {how}\n" + _caption(result)
     )
@@ -372,7 +372,7 @@ def tornado_table(result, case=None, lang: str = "en", limit: int = 20, bar_widt
             objective = b.objective if use_ids else _obj_label(case, b.objective, lang)
             cell.append(f"\n{objective} [{b.low:g}, {b.likely:g}, {b.high:g}]", style="dim")
             for w in winners:
-                cell.append(f"\nnew winner: {option_name(w)}")
+                cell.append(f"\n→ {option_name(w)}")
             table.add_row(cell, f"{b.lead_at_low:+.4f}", f"{b.lead_at_high:+.4f}", bar)
             continue
         table.add_row(
