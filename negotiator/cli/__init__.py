@@ -65,16 +65,28 @@ def _value_word(param, ctx):
     return word  # a repeatable option still takes one value each time (its help says "repeatable")
 
 
-def _use_plain_value_words() -> None:
+def _argument_in_usage(param) -> str:
+    """An argument in the usage line: its metavar as written, else PATH or [PATH] (Typer 0.29 writes {path})."""
+    if param.metavar:
+        return param.metavar
+    name = param.name.upper()
+    name = name if param.required else f"[{name}]"
+    return name + ("..." if param.nargs != 1 else "")
+
+
+def _use_plain_help_words() -> None:
     """Replace Typer's Python-type placeholders in `--help` (only the Typer versions that have them)."""
     core = importlib.import_module("typer.core")
     for name in ("TyperOption", "TyperArgument"):
         cls = getattr(core, name, None)
         if cls is not None and hasattr(cls, "display_type_rich"):
             cls.display_type_rich = _value_word
+    argument = getattr(core, "TyperArgument", None)
+    if argument is not None and hasattr(argument, "_usage_display_name"):
+        argument._usage_display_name = _argument_in_usage
 
 
-_use_plain_value_words()
+_use_plain_help_words()
 
 
 @app.callback(invoke_without_command=True)
