@@ -111,6 +111,19 @@ class Negotiation(CaseModel):
     issues: dict[Id, Issue] = Field(min_length=1)
 
 
+def without_unused_negotiation_fields(dumped: dict) -> dict:
+    """A case dump without batna_choice where it is the default, so cases written before it keep their hash."""
+    negotiations = dumped.get("negotiations")
+    if not isinstance(negotiations, dict):
+        return dumped
+    out = dict(dumped)
+    out["negotiations"] = {
+        nid: {**neg, "parties": {pid: {k: v for k, v in party.items() if not (k == "batna_choice" and v == "per_scenario")} for pid, party in neg.get("parties", {}).items()}}
+        for nid, neg in negotiations.items()
+    }
+    return out
+
+
 def negotiation_problems(case) -> list[RefProblem]:
     """Everything wrong inside and between the agendas' parts, all at once."""
     out: list[RefProblem] = []

@@ -393,6 +393,13 @@ def test_derived_batna_committing_to_one_response_by_hand():
     assert d["if_per_scenario"] == pytest.approx(70.0) and d["value_of_waiting"] == pytest.approx(5.0)
 
 
+def test_batna_choice_changes_the_case_hash_only_when_it_changes_the_case():
+    plain = load_case_text(DERIVED_CASE).sha256
+    spelled_out = load_case_text(DERIVED_CASE.replace("batna_excludes: [talks]}", "batna_excludes: [talks], batna_choice: per_scenario}")).sha256
+    single = load_case_text(DERIVED_CASE.replace("batna_excludes: [talks]}", "batna_excludes: [talks], batna_choice: single}")).sha256
+    assert plain == spelled_out != single
+
+
 def test_a_single_response_must_pass_the_red_lines_in_every_scenario():
     # Red line gain >= 3: a (2 when hostile) is screened out there, so it cannot be the one response.
     text = DERIVED_CASE.replace("weights:\n  main: {gain: 1}\n", "weights:\n  main: {gain: 1}\nconstraints:\n  limits: {gain: {min: 3}}\n")
