@@ -373,3 +373,13 @@ def test_an_analysis_that_does_not_apply_is_not_called_missing():
     memo = build_memo(loaded, MemoRequest(date=DATE))
     assert "sensitivity" not in memo.provenance["missing_analyses"]
     assert "sensitivity" not in memo.provenance["analyses"]
+
+
+def test_chinese_memo_names_the_method_in_chinese_and_keeps_its_id():
+    # A director reading Chinese should not meet a bare "additive"; the id stays for re-running.
+    memo = build_memo(load_case(), MemoRequest(lang="zh", method="vikor", samples=200, date=DATE))
+    from negotiator.report.render_md import render_text
+
+    written = render_text(memo)
+    assert "VIKOR 折衷排序（vikor）" in written
+    assert "--method vikor" in written
