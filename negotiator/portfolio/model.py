@@ -96,6 +96,17 @@ class PortfolioSpec:
     red_lines: Mapping[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # key -> (blocked options, words)
     package_limits: Mapping[str, tuple[Mapping[str, float], float | None, float | None, str]] = field(default_factory=dict)  # key -> (scores, min, max, words)
     synergies: tuple[Synergy, ...] = ()
+    #: The status quo (baseline.Baseline) the values are measured from, and its overall value per value set.
+    baseline: object | None = None
+    baseline_values: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def held_out_baseline(self) -> str | None:
+        """The baseline option, when it is an option that would otherwise be eligible: held out of the package."""
+        b = self.baseline
+        if b is None or getattr(b, "kind", None) != "option" or b.option in self.screened:
+            return None
+        return b.option
 
     @property
     def resource_names(self) -> list[str]:
@@ -153,6 +164,9 @@ def spec_rows(spec: PortfolioSpec) -> list[Row]:
         rows.append(Row(f"requires:{a}>{b}", "requires", f"'{a}' requires '{b}'", {a: 1.0, b: -1.0}, "<=", 0.0))
     for a, b in spec.excludes:
         rows.append(Row(f"excludes:{a}|{b}", "excludes", f"'{a}' and '{b}' exclude each other", {a: 1.0, b: 1.0}, "<=", 1.0))
+    held = spec.held_out_baseline
+    if held is not None:
+        rows.append(Row(f"baseline:{held}", "baseline", f"'{held}' is the baseline (the status quo each measure is compared with), not a measure", {held: 1.0}, "<=", 0.0))
     for o in spec.include:
         rows.append(Row(f"include:{o}", "include", f"--include {o}", {o: 1.0}, ">=", 1.0))
     for o in spec.exclude:
@@ -213,12 +227,17 @@ def build_spec(
     count: tuple[int, int] | None = None,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    baseline=None,
+    baseline_values: Mapping[str, float] | None = None,
 ) -> PortfolioSpec:
     """The package problem of a case, with what-if overrides applied.
 
     ``budgets`` overrides (or adds) caps by resource; ``count`` replaces the
     case's count. Red lines and package limits are judged on likely scores
-    under each scenario in ``scenarios`` (all must hold).
+    under each scenario in ``scenarios`` (all must hold). ``baseline`` (a
+    baseline.Baseline) and ``baseline_values`` (its overall value per value
+    set) record the status quo the values were measured from; a baseline
+    option is held out of the package.
     """
     from ..matrix import build_matrix
 
@@ -281,6 +300,8 @@ def build_spec(
         red_lines=red_lines,
         package_limits=package_limits,
         synergies=synergies,
+        baseline=baseline,
+        baseline_values=dict(baseline_values or {}),
     )
 
 
