@@ -99,6 +99,12 @@ class PortfolioSpec:
     #: The status quo (baseline.Baseline) the values are measured from, and its overall value per value set.
     baseline: object | None = None
     baseline_values: Mapping[str, float] = field(default_factory=dict)
+    #: The case itself allows an empty package (no count, or a count minimum of 0): only then may a
+    #: diagnosis suggest lowering a count minimum to 0.
+    empty_allowed: bool = False
+    #: Red-line key -> (objective, min, max, likely score of every option): how far a red line would
+    #: have to move to let a blocked option through (diagnosis).
+    red_line_scores: Mapping[str, tuple[str, float | None, float | None, Mapping[str, float]]] = field(default_factory=dict)
 
     @property
     def held_out_baseline(self) -> str | None:
@@ -139,6 +145,10 @@ def package_usage(spec: PortfolioSpec, selected: Sequence[str]) -> dict[str, flo
     return {r: sum(spec.resources.get(o, {}).get(r, 0.0) for o in selected) for r in spec.resource_names}
 
 
+def _measures(n: int) -> str:
+    return f"{n} measure" + ("" if n == 1 else "s")
+
+
 def spec_rows(spec: PortfolioSpec) -> list[Row]:
     """Every constraint of the problem as a named row (the same list the diagnosis relaxes)."""
     rows: list[Row] = []
@@ -149,8 +159,8 @@ def spec_rows(spec: PortfolioSpec) -> list[Row]:
         lo, hi = spec.count
         ones = {o: 1.0 for o in spec.options}
         if lo > 0:
-            rows.append(Row("count:min", "count", f"at least {lo} measures", ones, ">=", float(lo), "measures"))
-        rows.append(Row("count:max", "count", f"at most {hi} measures", ones, "<=", float(hi), "measures"))
+            rows.append(Row("count:min", "count", f"at least {_measures(lo)}", ones, ">=", float(lo), "measures"))
+        rows.append(Row("count:max", "count", f"at most {_measures(hi)}", ones, "<=", float(hi), "measures"))
     for key, (scores, lo, hi, words) in spec.package_limits.items():
         coefs = {o: s for o, s in scores.items() if abs(s) > _EPS}
         if lo is not None:
@@ -168,9 +178,9 @@ def spec_rows(spec: PortfolioSpec) -> list[Row]:
     if held is not None:
         rows.append(Row(f"baseline:{held}", "baseline", f"'{held}' is the baseline (the status quo each measure is compared with), not a measure", {held: 1.0}, "<=", 0.0))
     for o in spec.include:
-        rows.append(Row(f"include:{o}", "include", f"--include {o}", {o: 1.0}, ">=", 1.0))
+        rows.append(Row(f"include:{o}", "include", f"'{o}' forced in (--include {o})", {o: 1.0}, ">=", 1.0))
     for o in spec.exclude:
-        rows.append(Row(f"exclude:{o}", "exclude", f"--exclude {o}", {o: 1.0}, "<=", 0.0))
+        rows.append(Row(f"exclude:{o}", "exclude", f"'{o}' kept out (--exclude {o})", {o: 1.0}, "<=", 0.0))
     return rows
 
 
@@ -267,6 +277,7 @@ def build_spec(
             pairs.setdefault(frozenset((a, b)), (a, b))
 
     red_lines: dict[str, tuple[tuple[str, ...], str]] = {}
+    red_line_scores: dict[str, tuple[str, float | None, float | None, dict[str, float]]] = {}
     package_limits: dict[str, tuple[dict[str, float], float | None, float | None, str]] = {}
     for scenario in scenarios:
         matrix = build_matrix(case, scenario)
@@ -278,6 +289,7 @@ def build_spec(
             bound = " and ".join(x for x in (f"at least {limit.min:g}" if limit.min is not None else "", f"at most {limit.max:g}" if limit.max is not None else "") if x)
             words = f"red line: {case.objectives[obj].label} ({obj}) {bound} for every measure{where}"
             red_lines[f"red_line:{obj}{suffix}"] = (blocked, words + (f"; it rules out {', '.join(blocked)}" if blocked else ""))
+            red_line_scores[f"red_line:{obj}{suffix}"] = (obj, limit.min, limit.max, {o: float(matrix.likely[i, j]) for i, o in enumerate(matrix.options)})
         for obj, limit in case.constraints.package.items():
             j = matrix.objectives.index(obj)
             scores = {o: float(matrix.likely[i, j]) for i, o in enumerate(matrix.options)}
@@ -302,6 +314,8 @@ def build_spec(
         synergies=synergies,
         baseline=baseline,
         baseline_values=dict(baseline_values or {}),
+        empty_allowed=case.constraints.count is None or case.constraints.count[0] == 0,
+        red_line_scores=red_line_scores,
     )
 
 
