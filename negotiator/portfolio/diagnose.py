@@ -20,7 +20,7 @@ is named as forced in.
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from .model import PortfolioSpec, Row, build_milp, spec_rows
 from .solve import SolverSettings, solve_model
@@ -56,15 +56,17 @@ class Diagnosis:
     irreducible: bool  # False only if some feasibility check ran out of time
     checks: int
     seconds: float
+    note: str = ""  # said once for the whole set (e.g. the case has more than one conflict)
 
     @property
     def summary(self) -> str:
         names = "; ".join(c.text for c in self.conflict)
-        return f"no package meets all the constraints. These {len(self.conflict)} cannot hold together: {names}"
+        return f"no package meets all the constraints. These {len(self.conflict)} cannot hold together: {names}" + (f". {self.note}" if self.note else "")
 
     def to_dict(self) -> dict:
         return {
             "summary": self.summary,
+            "note": self.note,
             "conflict": [c.to_dict() for c in self.conflict],
             "irreducible": self.irreducible,
             "method": "deletion filter (Chinneck & Dravnieks 1991), elastic amounts per constraint",
@@ -107,12 +109,20 @@ def diagnose(spec: PortfolioSpec, settings: SolverSettings) -> Diagnosis:
         items.append(_how_far(spec, rows, row, keep, settings))
     order = {r.key: n for n, r in enumerate(rows)}
     items.sort(key=lambda c: order[c.key])
-    return Diagnosis(tuple(items), irreducible, checks, time.perf_counter() - start)
+    note = ""
+    if items and not any(c.alone_fixes for c in items):
+        # Say it once, not on every row: the case holds more than one conflict.
+        items = [replace(c, advice=c.advice.replace(_ALONE_NOTE, "")) for c in items]
+        note = "Changing any one of these is not enough on its own: other constraints of the case conflict too. Change one, then run again to see the next conflict."
+    return Diagnosis(tuple(items), irreducible, checks, time.perf_counter() - start, note)
+
+
+_ALONE_NOTE = " (not enough on its own: other constraints also conflict)"
 
 
 def _how_far(spec: PortfolioSpec, rows: list[Row], row: Row, conflict: list[Row], settings: SolverSettings) -> ConflictItem:
     """How much this row alone must move, every other constraint of the case held."""
-    alone_note = " (not enough on its own: other constraints also conflict)"
+    alone_note = _ALONE_NOTE
     if not row.numeric:
         others = [r for r in rows if r.key != row.key]
         alone = feasible(spec, others, settings) is True

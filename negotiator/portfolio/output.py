@@ -197,7 +197,7 @@ def top_table(r: PortfolioResult) -> Table:
 
 def conflict_table(r: PortfolioResult) -> Table:
     d = r.diagnosis
-    t = Table(title="These constraints cannot all hold (drop or move any one of them)" if d.irreducible else "These constraints cannot all hold", expand=False, caption=f"{d.checks} feasibility checks, deletion filter; {d.seconds:.2f} s", caption_justify="left")
+    t = Table(title="These constraints cannot all hold (drop or move any one of them)" if d.irreducible else "These constraints cannot all hold", expand=False, caption=(d.note + "\n" if d.note else "") + f"{d.checks} feasibility checks, deletion filter; {d.seconds:.2f} s", caption_justify="left")
     t.add_column("constraint")
     t.add_column("now", justify="right")
     t.add_column("what would have to change")
