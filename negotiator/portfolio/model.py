@@ -2,7 +2,9 @@
 
 A package is a set of options chosen together. Its value is the sum of the
 chosen options' overall scores (from `negotiator.api.rank`, under one profile,
-method and scenario) plus the bonus of every synergy it completes. Every
+method and scenario) plus the bonus of every synergy it completes; with a
+baseline (baseline.py) each score is first reduced by the status quo's, so
+the values are what each measure adds over doing nothing. Every
 constraint is one named linear row over the 0/1 choice variables, so the
 same rows serve the solve, the what-if overrides and the infeasibility
 diagnosis (which relaxes rows by name).

@@ -302,9 +302,19 @@ def _no_room_for_one_more(spec: PortfolioSpec, selected: Sequence[str]) -> bool:
     from .model import spec_rows
 
     rows = spec_rows(spec)
+    # Each row's activity once, then one coefficient per candidate: linear in options x rows.
+    base = [row.activity(selected) for row in rows]
     chosen = set(selected)
     for o in spec.values():
-        if o not in chosen and all(r.holds([*selected, o]) for r in rows):
+        if o in chosen:
+            continue
+        fits = True
+        for row, act in zip(rows, base):
+            a = act + row.coefs.get(o, 0.0)
+            if (a > row.rhs + 1e-9) if row.sense == "<=" else (a < row.rhs - 1e-9):
+                fits = False
+                break
+        if fits:
             return False
     return True
 
