@@ -406,3 +406,22 @@ def test_parse_baseline_forms(hand):
         parse_baseline(case, "benefit=3,benefit=4,cost=1")
     with pytest.raises(UsageError, match="empty"):
         parse_baseline(case, "  ")
+
+
+def test_under_a_scenario_the_option_baseline_takes_its_scenario_scores():
+    import numpy as np
+
+    from negotiator.catalog import load_case
+    from negotiator.matrix import build_matrix
+    from negotiator.weights import profile_weights
+
+    loaded = load_case()
+    case = loaded.case
+    w = profile_weights(case, "balanced")
+    rob = robust_package(loaded, across="scenarios", baseline=PASSIVE)
+    for scenario in case.scenarios:
+        m = build_matrix(case, scenario)
+        by_hand = float(m.values()[m.index(PASSIVE)] @ np.array([w[o] for o in m.objectives]))
+        one = best_packages(loaded, scenario=scenario, baseline=PASSIVE)
+        assert one.spec.baseline_values["value"] == pytest.approx(by_hand)
+        assert rob.spec.baseline_values[scenario] == pytest.approx(by_hand)
