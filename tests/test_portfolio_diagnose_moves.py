@@ -81,7 +81,7 @@ def test_prerequisite_chain_against_budget(case):
     assert forced.text == "'followup' forced in (--include followup)"
     assert forced.advice == "stop forcing 'followup' in (drop --include followup)"
     rule = _item(r, "requires:followup>linkage")
-    assert "drop the rule that 'followup' needs 'linkage'" in rule.advice and "stop forcing 'followup' in" in rule.advice
+    assert rule.advice == "drop the rule that 'followup' needs 'linkage' (in the case file), only if 'followup' can really work without it"
     assert "leave both out" not in rule.advice  # impossible while followup is forced in
     if "budget:staff" in keys:
         staff = _item(r, "budget:staff")
@@ -95,7 +95,8 @@ def test_exclusion_against_two_forced_options(case):
     r = best_packages(case, include=["hotline", "aid"])
     assert {c.key for c in r.diagnosis.conflict} == {"excludes:aid|hotline", "include:hotline", "include:aid"} or {c.key for c in r.diagnosis.conflict} == {"excludes:hotline|aid", "include:hotline", "include:aid"}
     rule = next(c for c in r.diagnosis.conflict if c.kind == "excludes")
-    assert "remove the exclusion between" in rule.advice and "stop forcing one of them in" in rule.advice
+    assert "remove the exclusion between" in rule.advice and "only if they can really run side by side" in rule.advice
+    assert "stop forcing 'hotline' in" in _item(r, "include:hotline").advice
     assert all(c.alone_fixes for c in r.diagnosis.conflict)
 
 

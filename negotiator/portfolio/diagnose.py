@@ -175,7 +175,6 @@ def _move_advice(spec: PortfolioSpec, row: Row, move: float | None, new: float |
 
 
 def _drop_advice(spec: PortfolioSpec, row: Row) -> str:
-    forced = set(spec.include)
     if row.kind == "include":
         o = row.key.split(":", 1)[1]
         return f"stop forcing '{o}' in (drop --include {o})"
@@ -184,13 +183,11 @@ def _drop_advice(spec: PortfolioSpec, row: Row) -> str:
         return f"let '{o}' back in (drop --exclude {o})"
     if row.kind == "requires":
         a, b = row.key.split(":", 1)[1].split(">", 1)
-        advice = f"drop the rule that '{a}' needs '{b}' (in the case file), only if '{a}' can really work without it"
-        return advice + (f"; or stop forcing '{a}' in" if a in forced else "")
+        # Never "leave both out": 'a' may be forced in (its --include row, in the set too, says so).
+        return f"drop the rule that '{a}' needs '{b}' (in the case file), only if '{a}' can really work without it"
     if row.kind == "excludes":
         a, b = row.key.split(":", 1)[1].split("|", 1)
-        both = [o for o in (a, b) if o in forced]
-        advice = f"remove the exclusion between '{a}' and '{b}' (in the case file), only if they can really run side by side"
-        return advice + ("; or stop forcing one of them in" if len(both) == 2 else f"; or stop forcing '{both[0]}' in" if both else "")
+        return f"remove the exclusion between '{a}' and '{b}' (in the case file), only if they can really run side by side"
     if row.kind == "baseline":
         o = row.key.split(":", 1)[1]
         return f"'{o}' is held out as the baseline: pick another --baseline to let it into the package"
