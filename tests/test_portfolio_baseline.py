@@ -425,3 +425,33 @@ def test_under_a_scenario_the_option_baseline_takes_its_scenario_scores():
         one = best_packages(loaded, scenario=scenario, baseline=PASSIVE)
         assert one.spec.baseline_values["value"] == pytest.approx(by_hand)
         assert rob.spec.baseline_values[scenario] == pytest.approx(by_hand)
+
+
+LEVELS = [(seed, 8 + seed % 3) for seed in range(20, 24)]
+
+
+@pytest.mark.parametrize("seed,n", LEVELS, ids=[f"seed{s}-n{n}" for s, n in LEVELS])
+def test_random_cases_with_status_quo_scores_match_the_literal_formula(seed, n):
+    # The levels form: the status quo is a made-up consequence, not an option; every option stays eligible.
+    import random
+
+    data = random_case(seed, n)
+    rnd = random.Random(seed)
+    sq = {obj: rnd.randint(2, 8) for obj in data["objectives"]}
+    data["options"]["zz_status_quo"] = {"label": "status quo", "resources": {r: 0.0 for r in data["constraints"]["budgets"]}, "scores": dict(sq)}
+    oracle = [(v, p) for v, p in _random_oracle(data, "zz_status_quo")]
+    del data["options"]["zz_status_quo"]  # the oracle needed its scores only; the case does not hold it
+    text = ",".join(f"{k}={v}" for k, v in sq.items())
+    result = best_packages(load_dict(data), profile="main", baseline=text, top=3)
+    if not oracle:
+        assert result.status == "infeasible"
+        return
+    assert result.status == "optimal"
+    assert [p.value for p in result.packages] == pytest.approx([v for v, _ in oracle[: len(result.packages)]], abs=1e-9)
+    assert result.to_dict()["baseline"]["levels"] == {k: float(v) for k, v in sq.items()}
+
+
+def test_help_lists_the_baseline_flag(cli):
+    for args in (["portfolio", "solve", "--help"], ["portfolio", "sweep", "--help"]):
+        r = cli(*args)
+        assert r.exit_code == 0 and "--baseline" in r.stdout
