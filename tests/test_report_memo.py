@@ -313,13 +313,18 @@ def test_same_seed_same_robustness_numbers(bundled):
     assert a.table("acceptability") != c.table("acceptability")
 
 
-def test_slow_methods_default_to_fewer_samples(cases_dir):
+def test_only_methods_without_a_vectorised_form_default_to_fewer_samples(cases_dir, monkeypatch):
     pytest.importorskip("negotiator.sensitivity")
+    from negotiator.methods import BATCH, _load_all
+
+    _load_all()
     tiny = load_case(cases_dir / "tiny.yaml")
     additive = build_memo(tiny, MemoRequest(date=DATE))
     vikor = build_memo(tiny, MemoRequest(method="vikor", date=DATE))
     assert additive.provenance["samples"] == memo_mod.DEFAULT_SAMPLES
-    assert vikor.provenance["samples"] == memo_mod.DEFAULT_SAMPLES_SLOW_METHOD
+    assert vikor.provenance["samples"] == memo_mod.DEFAULT_SAMPLES  # VIKOR is vectorised (methods.BATCH)
+    monkeypatch.delitem(BATCH, "vikor")
+    assert memo_mod.default_samples("vikor") == memo_mod.DEFAULT_SAMPLES_SLOW_METHOD
     explicit = build_memo(tiny, MemoRequest(method="vikor", samples=123, date=DATE))
     assert explicit.provenance["samples"] == 123
     assert "--samples 123 --seed 0" in dict((r[0].value, r[1].value) for r in explicit.table("provenance").rows)["Reproduce with"]

@@ -22,14 +22,16 @@ from .model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number
 __all__ = ["MemoRequest", "build_memo", "parse_date", "default_samples", "DEFAULT_SAMPLES", "DEFAULT_SAMPLES_SLOW_METHOD", "DEFAULT_SEED"]
 
 DEFAULT_SAMPLES = 10_000
-#: Methods other than additive are evaluated sample by sample in SMAA (about 100x slower),
-#: so their default is smaller; the memo shows the standard error either way.
+#: A method with no vectorised form (methods.BATCH) is evaluated sample by sample in SMAA
+#: (about 100x slower), so its default is smaller; the memo shows the standard error either way.
 DEFAULT_SAMPLES_SLOW_METHOD = 1_000
 DEFAULT_SEED = 0
 
 
 def default_samples(method: str) -> int:
-    return DEFAULT_SAMPLES if method == "additive" else DEFAULT_SAMPLES_SLOW_METHOD
+    from ..methods import get_batch
+
+    return DEFAULT_SAMPLES if method == "additive" or get_batch(method) is not None else DEFAULT_SAMPLES_SLOW_METHOD
 
 
 @dataclass(frozen=True)
