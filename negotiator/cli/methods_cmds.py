@@ -30,7 +30,19 @@ def methods_command(fmt: Format = FormatOpt) -> None:
     if fmt is Format.json:
         emit_json({"methods": notes, "weight_forms": [{"form": f, "yaml": y, "meaning": m} for f, y, m in _WEIGHT_FORMS]})
         return
-    if fmt in (Format.csv, Format.markdown):
+    if fmt is Format.csv:
+        import io
+
+        from .._version import __version__
+        from ..spreadsheet_safe import csv_writer
+
+        buf = io.StringIO()
+        w = csv_writer(buf)
+        w.writerow(["method", "conventions"])
+        w.writerows(notes.items())
+        emit_text(buf.getvalue() + f"# negotiator {__version__}\n")
+        return
+    if fmt is Format.markdown:
         lines = ["| method | conventions |", "|---|---|"] + [f"| `{k}` | {v} |" for k, v in notes.items()]
         emit_text("\n".join(lines))
         return
