@@ -169,7 +169,10 @@ def csv_writer(buf, **kwargs) -> _SafeWriter:
     return _SafeWriter(buf, **kwargs)
 
 
-_AFTER_COMMA = re.compile(r",(\s*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])")
+# After a comma in a comment row: a piece that starts (after spaces) with a formula
+# character, except a plain signed number followed by a space or the end ("-5 to 5",
+# "-3 worst"), which no spreadsheet evaluates; "-2+3+cmd|..." is still guarded.
+_AFTER_COMMA = re.compile(r",(\s*)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])(?![-+]\d+(?:\.\d+)?(?:\s|$|[;,)]))")
 
 
 def comment_lines(lines: Iterable[str]) -> str:
