@@ -1,0 +1,304 @@
+"""CSV and XLSX that Excel and LibreOffice open as written (negotiator/spreadsheet_safe.py).
+
+Sources for the traps tested here:
+- OWASP, "CSV Injection" (owasp.org/www-community/attacks/CSV_Injection): cells starting
+  with = + - @ tab or carriage return are evaluated as formulas; prepend a single quote.
+- Ziemann, Eren & El-Osta (2016), "Gene name errors are widespread in the scientific
+  literature", Genome Biology 17:177: Excel turns SEPT2 / MARCH1 into dates.
+- Excel and LibreOffice open a bare 1/3 as the date 3 January (day/month locales) or 1 March.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from negotiator.spreadsheet_safe import comment_lines, csv_cell, exact_text, looks_converted, number_text, text_cell, unguard
+
+CASES = Path(__file__).resolve().parent / "cases"
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+FRACTION = re.compile(r"^-?\d+/\d+$")
+
+# -- the cell rules ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=HYPERLINK(\"http://evil\",\"click\")",
+        "+SUM(A1)",
+        "-2+3+cmd|' /C calc'!A0",  # OWASP's DDE example
+        "@SUM(1+1)",
+        "\t=1",
+        "\r=1",
+        "\uff1d1+1",  # full-width '='
+    ],
+)
+def test_formula_starts_get_an_apostrophe(text):
+    assert text_cell(text) == "'" + text
+    assert unguard(text_cell(text)) == text
+
+
+@pytest.mark.parametrize(
+    "text, converted",
+    [
+        ("1-2", True),  # 2 January
+        ("1/3", True),  # 3 January / 1 March
+        ("2025-03-16", True),
+        ("MAR1", True),  # Ziemann et al. 2016: MARCH1 -> 1-Mar
+        ("SEPT2", True),
+        ("dec1", True),
+        ("16 March 2025", True),
+        ("12:30", True),
+        ("007", True),  # leading zeros dropped
+        ("1234567890123456", True),  # rounded past 15 digits
+        ("50%", True),
+        ("1,000", True),
+        ("1 1/2", True),
+        ("Decision 1", False),
+        ("Marchers", False),
+        ("legal_position_against_bundling", False),
+        ("0.6000000000000001", False),  # a decimal stays the number it is
+        ("-0.25", False),
+        ("1e-05", False),
+        ("42", False),
+    ],
+)
+def test_text_a_spreadsheet_would_convert(text, converted):
+    assert looks_converted(text) is converted
+    assert text_cell(text) == ("'" + text if converted else text)
+
+
+def test_numbers_are_plain_decimals():
+    assert number_text(Fraction(1, 4)) == "0.25"
+    assert number_text(Fraction(-1, 4)) == "-0.25"
+    assert float(number_text(Fraction(1, 3))) == pytest.approx(1 / 3, abs=1e-15)
+    assert number_text(Fraction(6, 3)) == "2"
+    assert number_text(3) == "3" and number_text(0.1) == "0.1"
+    assert number_text(float("nan")) == ""
+    # a text that is a plain number stays one, sign and all
+    assert csv_cell("-4") == "-4" and csv_cell(None) == ""
+
+
+def test_exact_fractions_use_the_fraction_slash():
+    assert exact_text(Fraction(1, 4)) == "1\u20444"
+    assert exact_text(Fraction(-1, 4)) == "\u22121\u20444"
+    assert exact_text(Fraction(3)) == "3"
+    assert not looks_converted(exact_text(Fraction(1, 4)))
+    assert not exact_text(Fraction(-1, 4)).startswith(FORMULA)
+    assert Fraction(unguard(exact_text(Fraction(-7, 12)))) == Fraction(-7, 12)
+
+
+def test_comment_rows_guard_pieces_after_commas():
+    text = comment_lines(["case: x,=HYPERLINK(1)", "weights: a=0.5, b=0.5", "Relations, -5 to 5", "a, -2+3+cmd|x", "multi\nline"])
+    lines = text.splitlines()
+    assert lines[0] == "# case: x,'=HYPERLINK(1)"
+    assert lines[1] == "# weights: a=0.5, b=0.5"
+    assert lines[2] == "# Relations, -5 to 5"  # a signed number then a word is no formula
+    assert lines[3] == "# a, '-2+3+cmd|x"
+    assert lines[4] == "# multi line"
+
+
+# -- every command that writes CSV ----------------------------------------------------
+
+
+def _hostile_case(tmp_path: Path) -> Path:
+    """full_features.yaml with every label starting with a formula character, and ids that look like dates."""
+    text = (CASES / "full_features.yaml").read_text(encoding="utf-8")
+    prefixes = ["=HYPERLINK(\"\"http://x\"\")", "+SUM(1)", "-2+3+cmd|' /C calc'!A0", "@A1"]
+    count = iter(range(10_000))
+
+    def prefix(match: re.Match) -> str:
+        return f'{match.group(1)}: "{prefixes[next(count) % 4]} '
+
+    text = re.sub(r"\b(label|label_zh|title): \"", prefix, text)
+    # the YAML above doubled the quotes for a CSV reader; in YAML a double quote is escaped
+    text = text.replace('""http://x""', '\\"http://x\\"')
+    text = re.sub(r"\btalks\b", "1-2", text)  # an option id that opens as 2 January
+    text = re.sub(r"\bquiet_channel\b", "MAR1", text)  # ... and one that opens as 1 March
+    path = tmp_path / "hostile.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> Path:
+    from negotiator.catalog import load_case
+
+    path = _hostile_case(tmp_path_factory.mktemp("hostile"))
+    loaded = load_case(path)  # still a valid case
+    assert loaded.case.options["1-2"].label.startswith(("=", "+", "-", "@"))
+    return path
+
+
+CSV_COMMANDS = [
+    ["rank"],
+    ["rank", "--method", "promethee"],
+    ["compare-methods"],
+    ["analysts"],
+    ["payoffs"],
+    ["game"],
+    ["negotiate"],
+    ["portfolio"],
+    ["portfolio", "--top", "3"],
+    ["portfolio", "--robust"],
+    ["portfolio", "--core", "--samples", "100"],
+    ["portfolio", "sweep", "-r", "staff", "--from", "5", "--to", "20", "--step", "5"],
+    ["sensitivity", "sweep"],
+    ["sensitivity", "stability"],
+    ["sensitivity", "flip"],
+    ["sensitivity", "smaa", "--samples", "200"],
+    ["sensitivity", "tornado"],
+    ["sensitivity", "scenarios"],
+    ["show", "--scores"],
+    ["show", "--rationale", "1-2"],
+]
+
+# Columns that hold numbers (every non-empty cell must read as a float).
+NUMERIC = re.compile(
+    r"^(rank|score|value|worst|max_regret|cap|share|count|gap_relative|equilibrium|component|pure|certified|row"
+    r"|low|likely|high|current_weight|breakpoint_weight|room|swing|lead_at_low|lead_at_high|holistic_acceptability"
+    r"|confidence_factor|expected_score|expected_rank|worst_rank|maximin|maximax|hurwicz|laplace|minimax_regret"
+    r"|expected_value|rank_\d+|extreme_points|extreme_points_in_optimum|distance_\w+|rank_at_swap|worst_rank_at_swap)$"
+    r"|^(contribution|rank|score|value|regret|payoff|utility|above_batna|used|budget|slack|weight|central_weight|chosen|low|likely|high|china|us):"
+)
+
+
+def _rows(text: str) -> tuple[list[list[str]], list[str]]:
+    body = [line for line in text.lstrip("\ufeff").splitlines() if not line.startswith("#")]
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    return list(csv.reader(io.StringIO("\n".join(body)))), comments
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def assert_spreadsheet_safe(text: str) -> dict[str, list[str]]:
+    """The contract of every CSV negotiator writes; returns the columns by header."""
+    rows, comments = _rows(text)
+    assert rows, "no CSV rows"
+    header = rows[0]
+    for row in rows:
+        for cell in row:
+            assert not FRACTION.match(cell), f"fraction cell {cell!r} opens as a date"
+            if cell.startswith(FORMULA):
+                assert _is_number(cell), f"unguarded formula-like cell {cell!r}"
+            if not _is_number(cell) and not cell.startswith("'"):
+                assert not looks_converted(cell), f"cell {cell!r} would be converted by a spreadsheet"
+    columns = {h: [r[j] for r in rows[1:] if j < len(r)] for j, h in enumerate(header)}
+    for name, cells in columns.items():
+        if NUMERIC.match(name):
+            bad = [c for c in cells if c and not _is_number(c)]
+            assert not bad, f"numeric column {name!r} holds {bad[:3]}"
+    for line in comments:
+        for piece in line.split(",")[1:]:
+            p = piece.lstrip()
+            assert not p.startswith(("=", "+", "@")), f"comment piece {piece!r}"
+            if p.startswith("-"):
+                assert re.match(r"-\d+(\.\d+)?(\s|$|[;)])", p), f"comment piece {piece!r}"
+    return columns
+
+
+@pytest.mark.parametrize("args", CSV_COMMANDS, ids=lambda a: " ".join(a))
+def test_every_csv_command_is_spreadsheet_safe(cli, hostile, args):
+    r = cli(*args, hostile, "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    columns = assert_spreadsheet_safe(r.stdout)
+    numeric = [h for h in columns if NUMERIC.match(h)]
+    assert numeric and all(columns[h] for h in numeric), f"no numeric data in {list(columns)}"
+
+
+@pytest.mark.parametrize("args", [["rank"], ["payoffs"], ["show", "--scores"], ["portfolio", "--core", "--samples", "100"]], ids=lambda a: " ".join(a))
+def test_labels_from_the_case_are_shown_not_run(cli, hostile, args):
+    r = cli(*args, hostile, "--format", "csv")
+    rows, _ = _rows(r.stdout)
+    labels = [c for row in rows for c in row if c.startswith("'")]
+    assert any(c.startswith("'=HYPERLINK") for c in labels) or any(c.startswith("'-2+3+cmd") for c in labels), labels[:5]
+    ids = {row[0] for row in rows} | {row[1] for row in rows if len(row) > 1}
+    assert "'1-2" in ids or "'MAR1" in ids
+
+
+def test_methods_csv_is_csv(cli):
+    r = cli("methods", "--format", "csv")
+    assert r.exit_code == 0
+    rows, comments = _rows(r.stdout)
+    assert rows[0] == ["method", "conventions"] and {row[0] for row in rows[1:]} >= {"additive", "topsis"}
+    assert comments and "negotiator" in comments[0]
+
+
+def test_game_fractions_are_decimals_with_exact_columns(cli):
+    """The bundled game has a mixed equilibrium (1/4, 3/4) with payoff -1/4 for the US."""
+    r = cli("game", "--format", "csv")
+    columns = assert_spreadsheet_safe(r.stdout)
+    exact = json.loads(cli("game", "--format", "json").stdout)
+    for k, eq in enumerate(exact["equilibria"]):
+        for player in ("china", "us"):
+            for strategy, p in eq[player].items():
+                assert float(columns[f"{player}:{strategy}"][k]) == pytest.approx(float(Fraction(p)), abs=1e-12)
+                assert Fraction(unguard(columns[f"exact:{player}:{strategy}"][k])) == Fraction(p)
+        for i, player in enumerate(("china", "us")):
+            assert Fraction(unguard(columns[f"exact:payoff:{player}"][k])) == Fraction(eq["payoffs"][i])
+    assert "\u22121\u20444" in columns["exact:payoff:us"]  # -1/4, as the table shows it
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_memo_csv_is_spreadsheet_safe(cli, hostile, tmp_path, lang):
+    out = tmp_path / f"memo_{lang}.csv"
+    r = cli("memo", hostile, "-o", out, "--lang", lang, "--date", "2026-07-01", "--samples", "200")
+    assert r.exit_code == 0, r.stderr
+    columns = assert_spreadsheet_safe(out.read_text(encoding="utf-8-sig"))
+    assert all(_is_number(c) for c in columns["score"] if c)
+    assert any(c.startswith("'") for c in columns["option"])
+
+
+# -- XLSX: numbers are numeric cells, text stays text ---------------------------------
+
+
+def test_memo_xlsx_numbers_are_numbers_and_formulas_stay_text(cli, hostile, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "memo.xlsx"
+    r = cli("memo", hostile, "-o", out, "--date", "2026-07-01", "--samples", "200")
+    assert r.exit_code == 0, r.stderr
+    wb = load_workbook(out)
+    formulas = [(ws.title, c.coordinate, c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert not formulas, formulas[:3]
+    texts = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any(t.startswith("=HYPERLINK") for t in texts)  # shown as written, as text
+    ranking = wb.worksheets[1]  # the ranked table: rank, option, option id, family, score, one column per objective
+    body = [row for row in ranking.iter_rows(min_row=2, values_only=True) if row[2] is not None]  # below: a blank row, the note
+    assert body and all(isinstance(row[0], int) for row in body)
+    assert all(isinstance(v, (int, float)) and not isinstance(v, bool) for row in body for v in row[4:])
+    assert any(isinstance(row[1], str) and row[1].startswith(("=", "+", "-", "@")) for row in body)
+
+
+def test_export_workbook_point_scores_are_numbers(cli, hostile, tmp_path):
+    from openpyxl import load_workbook
+
+    from negotiator.catalog import load_case
+
+    out = tmp_path / "case.xlsx"
+    r = cli("export", hostile, "-o", out)
+    assert r.exit_code == 0, r.stderr
+    wb = load_workbook(out)
+    assert not [c.coordinate for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    case = load_case(hostile).case
+    points = {(oid, obj): s for oid, o in case.options.items() for obj, s in o.scores.items() if isinstance(s, float)}
+    found = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(min_row=1):
+            for c in row:
+                if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
+                    found += 1
+    assert points and found >= len(points)
