@@ -34,7 +34,8 @@ __all__ = [
     "objective_legend",
 ]
 
-OPTION_COLUMN = 26  # label cells are cut to this many terminal cells
+OPTION_COLUMN = 26  # label cells are cut to this many terminal cells when objectives need the room
+WIDE_OPTION_COLUMN = 60  # ... and to this many on a terminal wide enough for one table
 SHORT_NAME = 13  # longest short objective name (terminal cells)
 
 
@@ -123,31 +124,37 @@ def objective_legend(m: ScoreMatrix, lang: str = "en", words: bool = True) -> li
     return lines
 
 
-def _option_cell(n: int, row: OptionRow, lang: str, with_id: bool):
+def _option_cell(n: int, row: OptionRow, lang: str, with_id: bool, width: int):
     from rich.text import Text
 
-    cell = Text(f"{n}. {_cut(_label(row, lang), OPTION_COLUMN - 4)}", style="bold" if with_id else "")
+    cell = Text(f"{n}. {_cut(_label(row, lang), width - 4)}", style="bold" if with_id else "")
     if with_id:
-        cell.append(f"\n   {_cut(row.id, OPTION_COLUMN - 3)}", style="dim")
+        cell.append(f"\n   {_cut(row.id, width - 3)}", style="dim")
     return cell
 
 
-def _column_groups(m: ScoreMatrix, names: dict[str, str], width: int, lang: str) -> list[list[int]]:
-    """Objective indexes per table so each table fits ``width`` terminal cells."""
-    option_width = max(max(_cells(_cut(_label(r, lang), OPTION_COLUMN - 4)) + 3, _cells(r.id) + 3) for r in m.rows) if m.rows else 10
-    option_width = min(max(option_width, 10), OPTION_COLUMN)
-    room = width - (option_width + 3) - 1  # option column with padding and borders, right border
+def _layout(m: ScoreMatrix, names: dict[str, str], width: int, lang: str) -> tuple[int, list[list[int]]]:
+    """(option column width, objective indexes per table) so each table fits ``width`` cells.
+
+    When every objective fits beside a standard option column, the option column takes
+    the room left (up to WIDE_OPTION_COLUMN) so labels and ids show in full.
+    """
+    needs = [max([_cells(names[o.id]), _cells(f"{_arrow(o)} {_scale(o)}".rstrip())] + [_cells(r.cells[j].compact) for r in m.rows]) + 3 for j, o in enumerate(m.objectives)]
+    longest = max((max(_cells(_label(r, lang)) + 4, _cells(r.id) + 3) for r in m.rows), default=10)
+    option_width = min(max(longest, 10), OPTION_COLUMN)
+    fixed = 3 + 1  # the option column's padding and left border, the right border
+    if option_width + fixed + sum(needs) <= width:
+        return min(longest, WIDE_OPTION_COLUMN, width - fixed - sum(needs)), [list(range(len(needs)))]
+    room = width - option_width - fixed
     groups: list[list[int]] = [[]]
     used = 0
-    for j, o in enumerate(m.objectives):
-        cell = max([_cells(names[o.id]), _cells(f"{_arrow(o)} {_scale(o)}".rstrip())] + [_cells(r.cells[j].compact) for r in m.rows])
-        need = cell + 3
+    for j, need in enumerate(needs):
         if groups[-1] and used + need > room:
             groups.append([])
             used = 0
         groups[-1].append(j)
         used += need
-    return groups
+    return option_width, groups
 
 
 def score_matrix_tables(m: ScoreMatrix, lang: str = "en", width: int = 80) -> list:
@@ -160,18 +167,18 @@ def score_matrix_tables(m: ScoreMatrix, lang: str = "en", width: int = 80) -> li
     from rich.text import Text
 
     names = short_names(m.objectives, lang)
-    groups = _column_groups(m, names, width, lang)
+    option_width, groups = _layout(m, names, width, lang)
     title = (m.title_zh if lang == "zh" and m.title_zh else m.title) or m.case
     out: list = []
     for k, group in enumerate(groups):
         part = f" ({k + 1}/{len(groups)})" if len(groups) > 1 else ""
         table = Table(title=f"Scores{part}: {title}", title_justify="left")
-        table.add_column("option" if k == 0 else "option (ids in table 1)", no_wrap=True, max_width=OPTION_COLUMN)
+        table.add_column("option" if k == 0 else "option (ids in table 1)", no_wrap=True, max_width=option_width)
         for j in group:
             o = m.objectives[j]
             table.add_column(f"{names[o.id]}\n{_arrow(o)} {_scale(o)}".rstrip(), justify="right", no_wrap=True)
         for n, row in enumerate(m.rows, start=1):
-            table.add_row(_option_cell(n, row, lang, with_id=k == 0), *[row.cells[j].compact for j in group])
+            table.add_row(_option_cell(n, row, lang, k == 0, option_width), *[row.cells[j].compact for j in group])
         out.append(table)
     legend = ["cells: a point score, or low-high (likely) for a range; ↑ higher is better, ↓ lower is better"]
     legend += objective_legend(m, lang, words=False) + m.provenance_lines(short=True)

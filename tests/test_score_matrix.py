@@ -137,6 +137,11 @@ def test_wide_terminal_one_table(cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
     r = cli("show", "--scores")
     assert r.exit_code == 0 and "Scores:" in r.stdout and "(1/" not in r.stdout
+    assert "Firm legal position against issue bundling" in r.stdout  # room for whole labels
+    assert "reciprocal_repatriation_talks" in r.stdout
+    from rich.cells import cell_len
+
+    assert max(cell_len(line.rstrip()) for line in r.stdout.splitlines()) <= 200
 
 
 def test_csv_round_trip(cli, bundled_yaml):
