@@ -142,6 +142,7 @@ CSV_COMMANDS = [
     ["rank", "--method", "promethee"],
     ["compare-methods"],
     ["analysts"],
+    ["ahp"],
     ["payoffs"],
     ["game"],
     ["negotiate"],
@@ -166,7 +167,7 @@ NUMERIC = re.compile(
     r"|low|likely|high|current_weight|breakpoint_weight|room|swing|lead_at_low|lead_at_high|holistic_acceptability"
     r"|confidence_factor|expected_score|expected_rank|worst_rank|maximin|maximax|hurwicz|laplace|minimax_regret"
     r"|expected_value|rank_\d+|extreme_points|extreme_points_in_optimum|distance_\w+|rank_at_swap|worst_rank_at_swap)$"
-    r"|^(contribution|rank|score|value|regret|payoff|utility|above_batna|used|budget|slack|weight|central_weight|chosen|low|likely|high|china|us):"
+    r"|^weight$|^(over|contribution|rank|score|value|regret|payoff|utility|above_batna|used|budget|slack|weight|central_weight|chosen|low|likely|high|china|us):"
 )
 
 
@@ -302,3 +303,15 @@ def test_export_workbook_point_scores_are_numbers(cli, hostile, tmp_path):
                 if isinstance(c.value, (int, float)) and not isinstance(c.value, bool):
                     found += 1
     assert points and found >= len(points)
+
+
+def test_ahp_csv_is_csv_with_the_eigenvector_weights(cli):
+    """full_features.yaml 'pairwise' is a consistent matrix (a/b 2, a/c 6, a/d 3): Saaty (1980) -
+    its principal eigenvector is any column normalised, (1, 1/2, 1/6, 1/3) / 2, and CR = 0."""
+    r = cli("ahp", CASES / "full_features.yaml", "--format", "csv")
+    assert r.exit_code == 0, r.stderr
+    columns = assert_spreadsheet_safe(r.stdout)
+    weights = dict(zip(columns["objective"], map(float, columns["weight"])))
+    assert weights == pytest.approx({"orderly_reception": 0.5, "net_cost": 0.25, "relations": 1 / 12, "goodwill": 1 / 6}, abs=1e-12)
+    assert float(columns["over:relations"][0]) == 6.0 and float(columns["over:orderly_reception"][2]) == pytest.approx(1 / 6)
+    assert "CR 0 (consistent enough)" in r.stdout
