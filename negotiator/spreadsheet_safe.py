@@ -21,8 +21,9 @@ for every command at once:
   ``=HYPERLINK(...)`` is shown, never run. Text that a spreadsheet would turn
   into something else (``1-2`` and ``MAR1`` into dates, ``12:30`` into a
   time, ``007`` into 7, a 16+ digit id into a rounded number, ``50%`` into
-  0.5) is guarded the same way. :func:`unguard` strips the apostrophe again
-  for scripts.
+  0.5) is guarded the same way, and so is a text that itself starts with an
+  apostrophe. :func:`unguard` strips the apostrophe again for scripts
+  (``unguard(text_cell(t)) == t`` for every text).
 - A text that *is* a plain number (``-0.25``, ``1.5e-16``) is left alone: it
   is a number, a spreadsheet reads it as one, and it cannot run anything.
 
@@ -50,6 +51,7 @@ __all__ = [
     "exact_text",
     "comment_lines",
     "unguard",
+    "read_exact",
     "looks_converted",
     "keep_xlsx_text",
 ]
@@ -112,7 +114,8 @@ def text_cell(text: str) -> str:
         return text
     if _PLAIN_NUMBER.match(text) and not looks_converted(text):
         return text
-    if text.startswith(FORMULA_STARTS) or looks_converted(text):
+    # A text that already starts with an apostrophe gets one more, so unguard() gives it back unchanged.
+    if text.startswith(FORMULA_STARTS + (_GUARD,)) or looks_converted(text):
         return _GUARD + text
     return text
 
@@ -143,10 +146,13 @@ def exact_text(value: Fraction | int) -> str:
 
 
 def unguard(cell: str) -> str:
-    """Undo :func:`text_cell` for scripts: drop the guarding apostrophe (and read ``−1⁄4`` as ``-1/4``)."""
-    if cell.startswith(_GUARD):
-        cell = cell[1:]
-    return cell.replace("\u2212", "-").replace("\u2044", "/")
+    """Undo :func:`text_cell` for scripts: drop the one guarding apostrophe."""
+    return cell[1:] if cell.startswith(_GUARD) else cell
+
+
+def read_exact(cell: str) -> Fraction:
+    """An ``exact:`` cell (``−1⁄4``, ``3``) back to a Fraction."""
+    return Fraction(unguard(cell).replace("\u2212", "-").replace("\u2044", "/"))
 
 
 class _SafeWriter:

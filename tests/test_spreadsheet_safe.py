@@ -19,7 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from negotiator.spreadsheet_safe import comment_lines, csv_cell, exact_text, looks_converted, number_text, text_cell, unguard
+from hypothesis import given
+from hypothesis import strategies as st
+
+from negotiator.spreadsheet_safe import comment_lines, csv_cell, exact_text, looks_converted, number_text, read_exact, text_cell, unguard
 
 CASES = Path(__file__).resolve().parent / "cases"
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -75,6 +78,15 @@ def test_text_a_spreadsheet_would_convert(text, converted):
     assert text_cell(text) == ("'" + text if converted else text)
 
 
+@given(st.text(max_size=30) | st.sampled_from(["'x", "''", "=", "-", "1-2", "007", "-0.5", "MAR1", "'=1"]))
+def test_guard_is_reversible_and_leaves_nothing_to_run(text):
+    cell = text_cell(text)
+    assert unguard(cell) == text
+    if cell.startswith(FORMULA):
+        assert _is_number(cell)
+    assert cell.startswith("'") or not looks_converted(cell)
+
+
 def test_numbers_are_plain_decimals():
     assert number_text(Fraction(1, 4)) == "0.25"
     assert number_text(Fraction(-1, 4)) == "-0.25"
@@ -92,7 +104,7 @@ def test_exact_fractions_use_the_fraction_slash():
     assert exact_text(Fraction(3)) == "3"
     assert not looks_converted(exact_text(Fraction(1, 4)))
     assert not exact_text(Fraction(-1, 4)).startswith(FORMULA)
-    assert Fraction(unguard(exact_text(Fraction(-7, 12)))) == Fraction(-7, 12)
+    assert read_exact(exact_text(Fraction(-7, 12))) == Fraction(-7, 12)
 
 
 def test_comment_rows_guard_pieces_after_commas():
@@ -247,9 +259,9 @@ def test_game_fractions_are_decimals_with_exact_columns(cli):
         for player in ("china", "us"):
             for strategy, p in eq[player].items():
                 assert float(columns[f"{player}:{strategy}"][k]) == pytest.approx(float(Fraction(p)), abs=1e-12)
-                assert Fraction(unguard(columns[f"exact:{player}:{strategy}"][k])) == Fraction(p)
+                assert read_exact(columns[f"exact:{player}:{strategy}"][k]) == Fraction(p)
         for i, player in enumerate(("china", "us")):
-            assert Fraction(unguard(columns[f"exact:payoff:{player}"][k])) == Fraction(eq["payoffs"][i])
+            assert read_exact(columns[f"exact:payoff:{player}"][k]) == Fraction(eq["payoffs"][i])
     assert "\u22121\u20444" in columns["exact:payoff:us"]  # -1/4, as the table shows it
 
 
