@@ -115,7 +115,11 @@ class ScoreMatrix:
         for r in self.rows:
             if r.id == option:
                 return r
-        close = [r.id for r in self.rows if option.lower() in r.id.lower()]
+        import difflib
+
+        ids = [r.id for r in self.rows]
+        # a part of an id ("talks") or a typo ("reciprocal_repatriaton_talks")
+        close = [i for i in ids if option.lower() in i.lower()] or difflib.get_close_matches(option, ids, n=3, cutoff=0.6)
         hint = f"did you mean: {', '.join(close[:5])}?" if close else "options: " + ", ".join(r.id for r in self.rows)
         raise UsageError(Problem(f"the case {self.case} has no option '{option}'", hint=hint + " (negotiator show --scores lists them)"))
 
