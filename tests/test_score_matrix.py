@@ -208,7 +208,7 @@ def test_unknown_option_for_rationale(cli):
     assert r.exit_code == 2 and r.stdout == ""
     assert "no option 'talks'" in r.stderr and "reciprocal_repatriation_talks" in r.stderr  # the hint names the near ids
     r = cli("show", "--rationale", "reciprocal_repatriaton_talks")  # a typo
-    assert r.exit_code == 2 and "did you mean: reciprocal_repatriation_talks?" in r.stderr
+    assert r.exit_code == 2 and "did you mean: reciprocal_repatriation_talks" in r.stderr
     r = cli("show", "--rationale", "zzz", "--format", "csv")
     assert r.exit_code == 2 and r.stdout == "" and "options: legal_position_against_bundling" in r.stderr
     assert "Traceback" not in r.stderr
