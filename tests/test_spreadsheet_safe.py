@@ -327,3 +327,58 @@ def test_ahp_csv_is_csv_with_the_eigenvector_weights(cli):
     assert weights == pytest.approx({"orderly_reception": 0.5, "net_cost": 0.25, "relations": 1 / 12, "goodwill": 1 / 6}, abs=1e-12)
     assert float(columns["over:relations"][0]) == 6.0 and float(columns["over:orderly_reception"][2]) == pytest.approx(1 / 6)
     assert "CR 0 (consistent enough)" in r.stdout
+
+
+# -- what a real spreadsheet makes of it ------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def all_csv(hostile, tmp_path_factory) -> dict[str, str]:
+    """The CSV of every command (hostile case; the bundled game for its fractions; the memo)."""
+    from negotiator.testing import run_cli as cli
+
+    sources = {"_".join(args).replace("-", ""): cli(*args, hostile, "--format", "csv").stdout for args in CSV_COMMANDS}
+    sources["game_bundled"] = cli("game", "--format", "csv").stdout
+    memo = tmp_path_factory.mktemp("memo") / "memo.csv"
+    cli("memo", hostile, "-o", memo, "--date", "2026-07-01", "--samples", "200")
+    sources["memo"] = memo.read_text(encoding="utf-8-sig")
+    return sources
+
+
+@pytest.mark.parametrize("locale", [1033, 2052], ids=["en-US", "zh-CN"])
+def test_libreoffice_opens_every_csv_as_written(all_csv, tmp_path, locale):
+    """LibreOffice Calc (headless) opens each CSV as a user would: no cell becomes a date, a
+    time or a formula, and numeric columns are numbers. (Measured before this fix: the game's
+    1/4 opened as 4 January 2026, a label =1+1 as a formula, in both locales.)"""
+    import shutil
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    sources = all_csv
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    for name, text in sources.items():
+        (folder / f"{name}.csv").write_text(text, encoding="utf-8")
+    out = tmp_path / "xlsx"
+    cmd = [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless", "--norestore", "--convert-to", "xlsx",
+           "--infilter=CSV:44,34,76,1,,%d" % locale, "--outdir", str(out)] + sorted(str(p) for p in folder.iterdir())
+    try:
+        subprocess.run(cmd, capture_output=True, timeout=240, check=False)
+    except subprocess.TimeoutExpired:
+        pytest.skip("LibreOffice did not finish")
+    converted = sorted(out.glob("*.xlsx")) if out.exists() else []
+    if len(converted) != len(sources):
+        pytest.skip(f"LibreOffice converted {len(converted)} of {len(sources)} files")
+    for path in converted:
+        ws = load_workbook(path).active
+        rows = [row for row in ws.iter_rows() if not str(row[0].value or "").startswith("#")]
+        header = [c.value for c in rows[0]]
+        for row in rows[1:]:
+            for name, c in zip(header, row):
+                assert c.data_type not in ("d", "f"), f"{path.stem}: {name} = {c.value!r} opened as {c.data_type}"
+                if name and NUMERIC.match(str(name)) and c.value not in (None, ""):
+                    assert c.data_type == "n", f"{path.stem}: {name} = {c.value!r} is not a number"
