@@ -106,8 +106,10 @@ def load_case_text(text: str, name: str = "<text>") -> LoadedCase:
 def case_sha256(case) -> str:
     """Hash of the case's content (not its bytes): comments and layout do not change it."""
     from .schema_methods import without_unused_method_fields
+    from .schema_negotiation import without_unused_negotiation_fields
 
-    canonical = json.dumps(without_unused_method_fields(case.model_dump(mode="json")), ensure_ascii=False, separators=(",", ":"))
+    content = without_unused_negotiation_fields(without_unused_method_fields(case.model_dump(mode="json")))
+    canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 

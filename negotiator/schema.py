@@ -293,9 +293,33 @@ def _known(kind: str, ids) -> str:
     return f"use one of the known {kind}: {shown}"
 
 
-def case_json_schema() -> dict:
-    """JSON Schema of the case format, for editors that validate YAML as you type."""
+def case_json_schema(part: bool = False) -> dict:
+    """JSON Schema of the case format, for editors that validate YAML as you type.
+
+    ``part``: the schema of one file of a case split across several files (a folder, or
+    several CASE arguments): every section is optional there, because another file may hold
+    it; `negotiator validate` checks the case as a whole, including references across files.
+    """
     schema = Case.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "negotiator case (format 1)"
+    _accept_payoff_shorthand(schema.get("$defs", {}))
+    if part:
+        schema["title"] = "negotiator case file (format 1), one part of a case split across files"
+        schema["required"] = []
     return schema
+
+
+def _accept_payoff_shorthand(defs: dict) -> None:
+    """A game payoff may be written `[3, 2]` alone (PayoffCell's before-validator): tell editors so."""
+    cell = defs.get("PayoffCell")
+    if cell is None:
+        return
+    pair = {
+        "type": "array",
+        "items": {"type": "number"},
+        "minItems": 2,
+        "maxItems": 2,
+        "description": "shorthand: [first player's payoff, second player's payoff]",
+    }
+    defs["PayoffCell"] = {"anyOf": [pair, cell]}

@@ -313,13 +313,18 @@ def test_same_seed_same_robustness_numbers(bundled):
     assert a.table("acceptability") != c.table("acceptability")
 
 
-def test_slow_methods_default_to_fewer_samples(cases_dir):
+def test_only_methods_without_a_vectorised_form_default_to_fewer_samples(cases_dir, monkeypatch):
     pytest.importorskip("negotiator.sensitivity")
+    from negotiator.methods import BATCH, _load_all
+
+    _load_all()
     tiny = load_case(cases_dir / "tiny.yaml")
     additive = build_memo(tiny, MemoRequest(date=DATE))
     vikor = build_memo(tiny, MemoRequest(method="vikor", date=DATE))
     assert additive.provenance["samples"] == memo_mod.DEFAULT_SAMPLES
-    assert vikor.provenance["samples"] == memo_mod.DEFAULT_SAMPLES_SLOW_METHOD
+    assert vikor.provenance["samples"] == memo_mod.DEFAULT_SAMPLES  # VIKOR is vectorised (methods.BATCH)
+    monkeypatch.delitem(BATCH, "vikor")
+    assert memo_mod.default_samples("vikor") == memo_mod.DEFAULT_SAMPLES_SLOW_METHOD
     explicit = build_memo(tiny, MemoRequest(method="vikor", samples=123, date=DATE))
     assert explicit.provenance["samples"] == 123
     assert "--samples 123 --seed 0" in dict((r[0].value, r[1].value) for r in explicit.table("provenance").rows)["Reproduce with"]
@@ -368,3 +373,13 @@ def test_an_analysis_that_does_not_apply_is_not_called_missing():
     memo = build_memo(loaded, MemoRequest(date=DATE))
     assert "sensitivity" not in memo.provenance["missing_analyses"]
     assert "sensitivity" not in memo.provenance["analyses"]
+
+
+def test_chinese_memo_names_the_method_in_chinese_and_keeps_its_id():
+    # A director reading Chinese should not meet a bare "additive"; the id stays for re-running.
+    memo = build_memo(load_case(), MemoRequest(lang="zh", method="vikor", samples=200, date=DATE))
+    from negotiator.report.render_md import render_text
+
+    written = render_text(memo)
+    assert "VIKOR 折衷排序（vikor）" in written
+    assert "--method vikor" in written

@@ -100,8 +100,10 @@ def show(
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    part: bool = typer.Option(False, "--part", help="Schema for one file of a case split across files (no section required)."),
+) -> None:
     """Print the JSON Schema of the case format (for editors that validate YAML)."""
     from ..schema import case_json_schema
 
-    emit_json(case_json_schema())
+    emit_json(case_json_schema(part=part))

@@ -18,7 +18,7 @@ def memo(
     lang: str = typer.Option("en", "--lang", help="Language of the memo: en or zh."),
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
-    samples: Optional[int] = typer.Option(None, "--samples", help="Monte Carlo samples for the robustness section (SMAA). Default: 10000 for additive, 1000 for the slower methods."),
+    samples: Optional[int] = typer.Option(None, "--samples", help="Monte Carlo samples for the robustness section (SMAA). Default: 10000."),
     seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same memo."),
     force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
     date: Optional[str] = typer.Option(None, "--date", help="Date printed in the memo, YYYY-MM-DD (default: today, UTC). Fix it for byte-identical files."),

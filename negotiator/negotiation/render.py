@@ -9,7 +9,7 @@ import io
 
 from ..spreadsheet_safe import csv_writer, comment_lines
 from .analysis import JUDGMENT_NOTE, NegotiationAnalysis, Outcome, Solution
-from .batna import BATNA_SCALE
+from .batna import BATNA_SCALE, CHOICES
 
 __all__ = ["analysis_dict", "analysis_csv", "analysis_renderables", "provenance_lines", "zone_statement", "linkage_statement"]
 
@@ -60,6 +60,17 @@ def _capture(parties, g) -> str:
     return f"; {parties[0]} captures {100 * shares[0] / s:.0f}%, {parties[1]} {100 * shares[1] / s:.0f}%"
 
 
+def _other_choice_lines(b) -> list[str]:
+    """The walk-away under the other reading of "fallback", and the value of waiting between them."""
+    if b.single is None or b.value_of_waiting is None:
+        return []
+    if b.choice == "single":
+        other = f"responding to each scenario once it is known would give {b.per_scenario_value:.2f}"
+    else:
+        other = f"committing to one response before the other side moves ({b.single.option}) would give {b.single_value:.2f}"
+    return [f"  {other}; the value of waiting to see is {b.value_of_waiting:.2f} (batna_choice: per_scenario or single)"]
+
+
 def provenance_lines(a: NegotiationAnalysis) -> list[str]:
     pv = a.provenance
     lines = [
@@ -68,7 +79,8 @@ def provenance_lines(a: NegotiationAnalysis) -> list[str]:
     ]
     for b in a.batnas:
         if b.derived:
-            lines.append(f"BATNA of {b.party}: derived = {BATNA_SCALE:g} x {b.expected_overall_value:.6g} (expected overall value of its best unilateral option per scenario; profile {b.profile})")
+            lines.append(f"BATNA of {b.party}: derived = {BATNA_SCALE:g} x {b.expected_overall_value:.6g} (expected overall value of {CHOICES[b.choice]}; profile {b.profile})")
+            lines.extend(_other_choice_lines(b))
         else:
             lines.append(f"BATNA of {b.party}: {b.value:g} (given in the case)")
     if "weights" in pv:
@@ -204,7 +216,9 @@ def analysis_renderables(a: NegotiationAnalysis, lang: str = "en") -> list:
     bt.add_column("BATNA", justify="right")
     bt.add_column("how")
     for p, b in enumerate(a.batnas):
-        if b.derived:
+        if b.derived and b.choice == "single" and b.single is not None:
+            how = f"derived: {BATNA_SCALE:g} x expected overall value {b.expected_overall_value:.4f} of one response chosen before the other side moves (profile {b.profile}): {b.single.option}"
+        elif b.derived:
             how = f"derived: {BATNA_SCALE:g} x expected overall value {b.expected_overall_value:.4f} of the best unilateral option per scenario (profile {b.profile}): " + "; ".join(f"{s.scenario or 'base'} p={s.probability:g}: {s.option} {s.overall_value:.4f}" for s in b.per_scenario)
         else:
             how = "given in the case" + (f": {b.rationale}" if b.rationale else "")

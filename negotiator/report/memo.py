@@ -16,20 +16,22 @@ from dataclasses import dataclass, replace
 from ..catalog import LoadedCase
 from ..errors import NegotiatorError, Problem, UsageError
 from ..ranking import Ranking
-from .i18n import check_lang, text
+from .i18n import check_lang, method_name, text
 from .model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
 
 __all__ = ["MemoRequest", "build_memo", "parse_date", "default_samples", "DEFAULT_SAMPLES", "DEFAULT_SAMPLES_SLOW_METHOD", "DEFAULT_SEED"]
 
 DEFAULT_SAMPLES = 10_000
-#: Methods other than additive are evaluated sample by sample in SMAA (about 100x slower),
-#: so their default is smaller; the memo shows the standard error either way.
+#: A method with no vectorised form (methods.BATCH) is evaluated sample by sample in SMAA
+#: (about 100x slower), so its default is smaller; the memo shows the standard error either way.
 DEFAULT_SAMPLES_SLOW_METHOD = 1_000
 DEFAULT_SEED = 0
 
 
 def default_samples(method: str) -> int:
-    return DEFAULT_SAMPLES if method == "additive" else DEFAULT_SAMPLES_SLOW_METHOD
+    from ..methods import get_batch
+
+    return DEFAULT_SAMPLES if method == "additive" or get_batch(method) is not None else DEFAULT_SAMPLES_SLOW_METHOD
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,9 @@ class _Words:
     def title(self) -> str:
         c = self.case
         return c.title_zh if self.lang == "zh" and c.title_zh else c.title
+
+    def method(self, method: str) -> str:
+        return method_name(method, self.lang)
 
     def profile(self, pid: str | None) -> str:
         if pid is None:
@@ -183,7 +188,7 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
         "analyses": included,
         "missing_analyses": missing,
     }
-    subtitle = text("memo_subtitle", lang, method=p.method, profile=words.profile(p.profile), date=date)
+    subtitle = text("memo_subtitle", lang, method=words.method(p.method), profile=words.profile(p.profile), date=date)
     return Memo(lang=lang, title=text("memo_title", lang, title=words.title()), subtitle=subtitle, date=date, sections=tuple(sections), provenance=provenance)
 
 
@@ -225,7 +230,7 @@ def _bottom_line_section(ctx: _Context) -> Section:
     r, w = ctx.ranking, ctx.words
     p = r.provenance
     top = r.rows[0]
-    common = dict(profile=w.profile(p.profile), method=p.method, option=w.option(top.option), family=_family_part(ctx, top.option), score_name=_score_name(ctx), score=_fmt(top.score))
+    common = dict(profile=w.profile(p.profile), method=w.method(p.method), option=w.option(top.option), family=_family_part(ctx, top.option), score_name=_score_name(ctx), score=_fmt(top.score))
     if len(r.rows) == 1:
         sentences = [ctx.t("bl_winner_alone", **common)]
     else:
@@ -274,7 +279,7 @@ def _ranking_section(ctx: _Context) -> Section:
         if has_contrib:
             cells += [number_cell((row.contributions or {}).get(obj, 0.0)) for obj in ctx.objectives]
         rows.append(tuple(cells))
-    note = ctx.t("ranking_note") if has_contrib else ctx.t("ranking_note_nocontrib", method=r.provenance.method)
+    note = ctx.t("ranking_note") if has_contrib else ctx.t("ranking_note_nocontrib", method=ctx.words.method(r.provenance.method))
     blocks: list = [Table("ranking", ctx.t("tbl_ranking"), tuple(columns), tuple(rows), note=note)]
     if has_contrib:
         blocks.append(_contribution_figure(ctx))
