@@ -232,3 +232,29 @@ def test_a_rationale_that_starts_like_a_formula_is_guarded(cli):
     rows = list(csv.DictReader(io.StringIO("\n".join(line for line in r.stdout.splitlines() if not line.startswith("#")))))
     note = {row["objective"]: row["rationale"] for row in rows}["screening"]
     assert note.startswith("'=") and unguard(note).startswith("= the main reason")
+
+
+def test_short_names_when_ids_share_a_first_word(tmp_path):
+    case = tmp_path / "c.yaml"
+    case.write_text(
+        "negotiator: 1\n"
+        "objectives:\n"
+        "  cost_staff: {label: Staff cost, direction: min, scale: [0, 10]}\n"
+        "  cost_money: {label: Money cost, direction: min, scale: [0, 10]}\n"
+        "  extraordinarily_long_objective_identifier: {label: Long, scale: [0, 1]}\n"
+        "options:\n"
+        "  a: {label: A, scores: {cost_staff: 1, cost_money: [1, 2, 3], extraordinarily_long_objective_identifier: 0.5}}\n",
+        encoding="utf-8",
+    )
+    m = score_matrix(load_case(case))
+    names = short_names(m.objectives)
+    assert names == {"cost_staff": "cost", "cost_money": "cost_money", "extraordinarily_long_objective_identifier": names["extraordinarily_long_objective_identifier"]}
+    assert len(names["extraordinarily_long_objective_identifier"]) <= 13 and names["extraordinarily_long_objective_identifier"].endswith("…")
+
+
+def test_missing_rationales_are_said_to_be_missing(cli):
+    """full_features.yaml gives talks no notes: the table says so, CSV leaves the cell empty, JSON null."""
+    r = cli("show", "--rationale", "talks", CASES / "full_features.yaml")
+    assert r.exit_code == 0 and "(none given)" in r.stdout
+    data = json.loads(cli("show", "--rationale", "talks", CASES / "full_features.yaml", "-f", "json").stdout)
+    assert all(s["rationale"] is None for s in data["scores"])
