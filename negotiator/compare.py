@@ -14,8 +14,8 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .spreadsheet_safe import csv_writer, comment_lines
 from ._version import __version__
+from .spreadsheet_safe import comment_lines, csv_writer
 
 __all__ = ["MethodComparison", "compare_methods", "kendall_tau_b", "comparison_csv", "comparison_markdown", "comparison_tables"]
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import io
 
-from .spreadsheet_safe import csv_writer, comment_lines
 from .ranking import Ranking
+from .spreadsheet_safe import comment_lines, csv_writer
 
 __all__ = ["provenance_lines", "ranking_csv", "ranking_markdown"]
 

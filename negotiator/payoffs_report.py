@@ -10,11 +10,11 @@ from __future__ import annotations
 import io
 from fractions import Fraction
 
-from .spreadsheet_safe import comment_lines, csv_writer, exact_text
 from ._version import __version__
 from .decisions import DecisionReport, Switch
 from .games import GameAnalysis, Mixed
 from .payoffs_table import ScenarioPayoffs
+from .spreadsheet_safe import comment_lines, csv_writer, exact_text
 
 __all__ = [
     "payoffs_provenance_lines",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from ..spreadsheet_safe import csv_writer, comment_lines
+from ..spreadsheet_safe import comment_lines, csv_writer
 from .analysis import JUDGMENT_NOTE, NegotiationAnalysis, Outcome, Solution
 from .batna import BATNA_SCALE, CHOICES
 

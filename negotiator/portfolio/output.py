@@ -8,7 +8,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ..spreadsheet_safe import csv_writer, comment_lines
+from ..spreadsheet_safe import comment_lines, csv_writer
 from .packages import JUDGMENT_NOTE, PortfolioResult
 from .robust import CoreResult, RobustResult
 from .solve import status_words

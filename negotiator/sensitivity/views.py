@@ -13,8 +13,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ..spreadsheet_safe import csv_writer, comment_lines
 from ..charts import diverging_bar, interval_bar, rank_colours, stacked_bar
+from ..spreadsheet_safe import comment_lines, csv_writer
 
 __all__ = [
     "sweep_table",
