@@ -118,6 +118,18 @@ class Synergy(_Model):
     label: str | None = None
 
 
+class Label(_Model):
+    label: str
+    label_zh: str | None = None
+
+
+class Labels(_Model):
+    """``labels: {profiles: {balanced: {label: Balanced, label_zh: 均衡}}, resources: {staff: {...}}}``."""
+
+    profiles: dict[Id, Label] = Field(default_factory=dict)
+    resources: dict[Id, Label] = Field(default_factory=dict)
+
+
 class Constraints(_Model):
     budgets: dict[Id, NonNegative] = Field(default_factory=dict)
     limits: dict[Id, Limit] = Field(default_factory=dict)
@@ -159,10 +171,34 @@ class Case(_Model):
     scenarios: dict[Id, Scenario] = Field(default_factory=dict)
     games: dict[Id, Game] = Field(default_factory=dict)
     negotiations: dict[Id, Negotiation] = Field(default_factory=dict)
+    #: Names, in English and Chinese, of things the other sections know only by id.
+    labels: Labels = Field(default_factory=lambda: Labels())
 
     @property
     def default_profile(self) -> str | None:
         return next(iter(self.weights), None)
+
+    def profile_label(self, pid: str, lang: str = "en") -> str:
+        """A weight profile's name in ``lang`` (its id when the case gives none)."""
+        return _named(self.labels.profiles.get(pid), pid, lang)
+
+    def resource_label(self, resource: str, lang: str = "en") -> str:
+        """A resource's name in ``lang`` (its id when the case gives none)."""
+        return _named(self.labels.resources.get(resource), resource, lang)
+
+
+def _named(entry: "Label | None", fallback: str, lang: str) -> str:
+    if entry is None:
+        return fallback
+    return entry.label_zh if lang == "zh" and entry.label_zh else entry.label
+
+
+def without_empty_labels(dumped: dict) -> dict:
+    """A case dump without an empty labels section, so cases written before it keep their hash."""
+    labels = dumped.get("labels")
+    if isinstance(labels, dict) and not any(labels.values()):
+        return {k: v for k, v in dumped.items() if k != "labels"}
+    return dumped
 
 
 def cross_reference_problems(case: Case) -> list[RefProblem]:
@@ -171,6 +207,7 @@ def cross_reference_problems(case: Case) -> list[RefProblem]:
     out += _option_problems(case)
     out += _weight_problems(case)
     out += _constraint_problems(case)
+    out += _label_problems(case)
     out += _scenario_problems(case)
     out += game_problems(case)
     out += negotiation_problems(case)
@@ -263,6 +300,18 @@ def _constraint_problems(case: Case) -> list[RefProblem]:
                 out.append(RefProblem(path=("constraints", "synergies", i), message=f"synergy names unknown option '{oid}'", hint=_known("options", case.options)))
     if c.count is not None and c.count[0] > len(case.options):
         out.append(RefProblem(path=("constraints", "count"), message=f"count asks for at least {c.count[0]} options but the case has {len(case.options)}", hint="lower the first number of count"))
+    return out
+
+
+def _label_problems(case: Case) -> list[RefProblem]:
+    out: list[RefProblem] = []
+    for pid in case.labels.profiles:
+        if pid not in case.weights:
+            out.append(RefProblem(path=("labels", "profiles", pid), message=f"a label for unknown weight profile '{pid}'", hint=_known("weight profiles", case.weights)))
+    resources = set(case.constraints.budgets) | {r for opt in case.options.values() for r in opt.resources}
+    for rid in case.labels.resources:
+        if rid not in resources:
+            out.append(RefProblem(path=("labels", "resources", rid), message=f"a label for unknown resource '{rid}' (no budget and no option uses it)", hint=_known("resources", sorted(resources))))
     return out
 
 

@@ -299,7 +299,8 @@ def test_package_section_reports_the_portfolio_module(memos, bundled):
         assert tuple(row[1].value for row in rows) == result.best.selected
         assert [row[3].value for row in rows] == [result.best.option_values[o] for o in result.best.selected]
         used = {row[0].value: (row[1].value, row[2].value, row[3].value) for row in memo.table("resources").rows}
-        assert used == {r: (result.best.resources[r], cap, result.best.slack[r]) for r, cap in result.spec.budgets.items()}
+        # Rows are named with the case's resource labels (labels.resources) in the memo's language.
+        assert used == {bundled.case.resource_label(r, lang): (result.best.resources[r], cap, result.best.slack[r]) for r, cap in result.spec.budgets.items()}
         lead = memo.section("bottom_line").blocks[0].text
         assert all(memo_mod._label(bundled.case.options[o], lang) in lead for o in result.best.selected)
 

@@ -101,7 +101,10 @@ class _Words:
             return text("profile_equal", self.lang)
         if pid == "custom":
             return text("weights_custom", self.lang)
-        return pid
+        return self.case.profile_label(pid, self.lang)
+
+    def resource(self, rid: str) -> str:
+        return self.case.resource_label(rid, self.lang)
 
 
 # -- optional analyses ----------------------------------------------------------
@@ -481,7 +484,7 @@ def _package_section(ctx: _Context) -> Section | None:
     if resources:
         rcols = (Column("resource", ctx.t("col_resource")), Column("used", ctx.t("col_used"), "number"), Column("budget", ctx.t("col_budget"), "number"), Column("left", ctx.t("col_left"), "number"))
         rrows = tuple(
-            (text_cell(r), number_cell(best.resources.get(r, 0.0), 2), number_cell(budgets[r], 2) if r in budgets else text_cell(""), number_cell(best.slack[r], 2) if r in best.slack else text_cell(""))
+            (text_cell(ctx.words.resource(r)), number_cell(best.resources.get(r, 0.0), 2), number_cell(budgets[r], 2) if r in budgets else text_cell(""), number_cell(best.slack[r], 2) if r in best.slack else text_cell(""))
             for r in resources
         )
         blocks.append(Table("resources", ctx.t("tbl_resources"), rcols, rrows))
@@ -664,7 +667,7 @@ def _provenance_section(ctx: _Context, included: list[str], missing: list[str]) 
         ("case_sha256", ctx.t("prov_sha"), loaded.sha256),
         ("version", ctx.t("prov_version"), p.version),
         ("method", ctx.t("prov_method"), p.method),
-        ("profile", ctx.t("prov_profile"), ctx.words.profile(p.profile)),
+        ("profile", ctx.t("prov_profile"), p.profile if p.profile not in (None, "custom") else ctx.words.profile(p.profile)),  # the id: what --profile takes
         ("seed", ctx.t("prov_seed"), str(req.seed) if ctx.random_used else not_used),
         ("samples", ctx.t("prov_samples"), str(req.samples) if ctx.random_used else not_used),
         ("date", ctx.t("prov_date"), ctx.date),
