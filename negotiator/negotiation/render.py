@@ -5,9 +5,9 @@ Nothing here computes a result or prints: the analysis is done, this only lays i
 
 from __future__ import annotations
 
-import csv
 import io
 
+from ..spreadsheet_safe import comment_lines, csv_writer
 from .analysis import JUDGMENT_NOTE, NegotiationAnalysis, Outcome, Solution
 from .batna import BATNA_SCALE, CHOICES
 
@@ -181,7 +181,7 @@ def analysis_csv(a: NegotiationAnalysis) -> str:
     """One row per efficient package (and the proposal), each side's utility, and the solution flags."""
     ag = a.agenda
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     w.writerow(["condition", "row", *ag.issues, *(f"utility:{p}" for p in ag.parties), *(f"above_batna:{p}" for p in ag.parties), "in_zone", "solutions"])
     outcomes = [("as_one_package" if a.linkage else "agenda", a.outcome)]
     if a.linkage is not None:
@@ -196,7 +196,7 @@ def analysis_csv(a: NegotiationAnalysis) -> str:
         pr = a.proposal
         w.writerow(["proposal", "", *(ag.levels[i][l] for i, l in enumerate(pr.package)), *(f"{u:.12g}" for u in pr.utilities), *(f"{m:.12g}" for m in pr.margins), "yes" if pr.in_zone else "no", ""])
     lines = provenance_lines(a) + [zone_statement(a)] + linkage_statement(a)
-    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+    return buf.getvalue() + comment_lines(lines)
 
 
 # -- rich tables -----------------------------------------------------------------------

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from ..spreadsheet_safe import comment_lines, csv_writer
 from .packages import JUDGMENT_NOTE, PortfolioResult
 from .robust import CoreResult, RobustResult
 from .solve import status_words
@@ -208,7 +208,7 @@ def conflict_table(r: PortfolioResult) -> Table:
 
 def portfolio_csv(r: PortfolioResult) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     spec = r.spec
     resources = spec.resource_names
     if r.packages:
@@ -226,7 +226,7 @@ def portfolio_csv(r: PortfolioResult) -> str:
     if spec.baseline is not None:
         values = spec.values()
         lines.append("below baseline (negative contribution): " + (", ".join(f"{o} {values[o]:.6g}" for o in r.below_baseline) or "none"))
-    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+    return buf.getvalue() + comment_lines(lines)
 
 
 # ---------------------------------------------------------------------------
@@ -270,12 +270,12 @@ def robust_renderable(r: RobustResult, lang: str = "en"):
 
 def robust_csv(r: RobustResult) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     w.writerow(["package", "selected"] + [f"value:{n}" for n in r.names] + ["worst"] + [f"regret:{n}" for n in r.names] + ["max_regret"])
     for row in r.rows:
         w.writerow([row.name, ";".join(row.package.selected)] + [f"{row.values[n]:.12g}" for n in r.names] + [f"{row.worst:.12g}"] + [f"{row.regret[n]:.12g}" for n in r.names] + [f"{row.max_regret:.12g}"])
     lines = [f"robust across {r.across}; maximin package: {r.status_words}"] + _comment_lines(r.provenance, r.spec, r.settings)
-    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+    return buf.getvalue() + comment_lines(lines)
 
 
 # ---------------------------------------------------------------------------
@@ -309,12 +309,12 @@ def core_renderable(r: CoreResult, lang: str = "en"):
 
 def core_csv(r: CoreResult) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     w.writerow(["option", "label", "label_zh", "share", "extreme_points_in_optimum", "extreme_points", "category", "reason"])
     for o in r.options:
         w.writerow([o.option, o.label, o.label_zh or "", f"{o.share:.12g}", o.extreme_hits, o.extreme_total, o.category, o.reason])
     lines = ["most frequent optimal packages: " + " | ".join(f"{share:.4f} {';'.join(sel)}" for sel, share in r.packages), r.engine] + _comment_lines(r.provenance, r.spec, None, _core_extra(r))
-    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+    return buf.getvalue() + comment_lines(lines)
 
 
 # ---------------------------------------------------------------------------
@@ -341,10 +341,10 @@ def sweep_renderable(r: SweepResult, lang: str = "en"):
 
 def sweep_csv(r: SweepResult) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     w.writerow(["cap", "status", "proven_optimal", "value", "used", "added", "removed", "selected"])
     for pt in r.points:
         pk = pt.package
         w.writerow([f"{pt.cap:.12g}", pt.status, pt.outcome.proven_optimal, "" if pk is None else f"{pk.value:.12g}", "" if pk is None else f"{pk.resources.get(r.resource, 0.0):.12g}", ";".join(pt.added), ";".join(pt.removed), "" if pk is None else ";".join(pk.selected)])
     lines = [f"sweep of the {r.resource} budget"] + _comment_lines(r.provenance, r.spec, r.settings)
-    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+    return buf.getvalue() + comment_lines(lines)
