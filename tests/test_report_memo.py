@@ -384,3 +384,28 @@ def test_chinese_memo_names_the_method_in_chinese_and_keeps_its_id():
     written = render_text(memo)
     assert "VIKOR 折衷排序（vikor）" in written
     assert "--method vikor" in written
+
+
+def test_a_memo_under_one_scenario_ranks_tests_and_packages_under_it():
+    # The scenario changes the scores (and the red lines screen more options): every
+    # section must follow it, and the memo must say which scenario it is.
+    bundled = load_case()
+    sid = "transactional_linkage"
+    memo = build_memo(bundled, MemoRequest(scenario=sid, samples=300, date=DATE))
+    want = rank(bundled, scenario=sid)
+    ranked = memo.table("ranking").rows
+    assert [row[2].value for row in ranked] == [r.option for r in want.rows]
+    assert memo.provenance["scenario"] == sid
+    assert "Transactional linkage" in memo.subtitle
+    prov = dict((r[0].value, r[1].value) for r in memo.table("provenance").rows)
+    assert prov["Scenario"] == sid and f"--scenario {sid}" in prov["Reproduce with"]
+    base = build_memo(bundled, MemoRequest(samples=300, date=DATE))
+    assert base.provenance["scenario"] is None
+    assert memo.table("package").rows != base.table("package").rows or memo.table("acceptability").rows != base.table("acceptability").rows
+
+
+def test_memo_with_an_unknown_scenario_is_a_usage_error(cli, tmp_path):
+    out = tmp_path / "memo.md"
+    result = cli("memo", "-o", str(out), "--scenario", "nosuch")
+    assert result.exit_code == 2 and "unknown scenario 'nosuch'" in result.stderr
+    assert not out.exists()

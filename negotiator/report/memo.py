@@ -43,6 +43,7 @@ class MemoRequest:
     method: str = "additive"
     samples: int | None = None  # None: default_samples(method)
     seed: int = DEFAULT_SEED
+    scenario: str | None = None  # rank, test and package under one scenario of the other side's behaviour
     date: str = ""  # YYYY-MM-DD; empty = today (UTC)
 
 
@@ -142,7 +143,7 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
     if request.samples is None:
         request = replace(request, samples=default_samples(request.method))
     words = _Words(loaded, lang)
-    ranking = rank(loaded, profile=request.profile, method=request.method)
+    ranking = rank(loaded, profile=request.profile, method=request.method, scenario=request.scenario)
     ctx = _Context(loaded, request, words, ranking, date)
 
     included, missing = [], []
@@ -184,6 +185,7 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
         "method": p.method,
         "profile": p.profile,
         "weights": dict(p.weights),
+        "scenario": request.scenario,
         "seed": request.seed if ctx.random_used else None,
         "samples": request.samples if ctx.random_used else None,
         "date": date,
@@ -192,6 +194,8 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
         "missing_analyses": missing,
     }
     subtitle = text("memo_subtitle", lang, method=words.method(p.method), profile=words.profile(p.profile), date=date)
+    if request.scenario is not None:
+        subtitle += text("memo_subtitle_scenario", lang, scenario=words.scenario(request.scenario))
     return Memo(lang=lang, title=text("memo_title", lang, title=words.title()), subtitle=subtitle, date=date, sections=tuple(sections), provenance=provenance)
 
 
@@ -358,7 +362,7 @@ def _robustness_section(ctx: _Context) -> Section | None:
     p = ctx.ranking.provenance
     if len(ctx.ranking.rows) < 2:
         return None  # nothing to be robust against: a single option is first whatever the weights
-    kwargs = dict(profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None)
+    kwargs = dict(profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None, scenario=ctx.request.scenario)
     smaa = module.smaa(ctx.loaded, samples=ctx.request.samples, seed=ctx.request.seed, **kwargs)
     ctx.random_used = True
     stability = module.stability(ctx.loaded, **kwargs)
@@ -466,7 +470,7 @@ def _package_section(ctx: _Context) -> Section | None:
     p = ctx.ranking.provenance
     if not ctx.case.constraints.budgets and ctx.case.constraints.count is None:
         return None  # no budgets and no count: "the best package" would be every option
-    result = module.best_packages(ctx.loaded, profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None)
+    result = module.best_packages(ctx.loaded, profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None, scenario=ctx.request.scenario)
     w = ctx.words
     best = result.best
     if best is None:
@@ -668,6 +672,7 @@ def _provenance_section(ctx: _Context, included: list[str], missing: list[str]) 
         ("version", ctx.t("prov_version"), p.version),
         ("method", ctx.t("prov_method"), p.method),
         ("profile", ctx.t("prov_profile"), p.profile if p.profile not in (None, "custom") else ctx.words.profile(p.profile)),  # the id: what --profile takes
+        ("scenario", ctx.t("prov_scenario"), req.scenario or ctx.t("prov_base_case")),
         ("seed", ctx.t("prov_seed"), str(req.seed) if ctx.random_used else not_used),
         ("samples", ctx.t("prov_samples"), str(req.samples) if ctx.random_used else not_used),
         ("date", ctx.t("prov_date"), ctx.date),
@@ -703,6 +708,8 @@ def _command_line(ctx: _Context) -> str:
     parts = [f"negotiator memo{case} -o FILE --lang {ctx.lang} --method {p.method}"]
     if p.profile and p.profile != "custom":
         parts.append(f"--profile {p.profile}")
+    if req.scenario:
+        parts.append(f"--scenario {req.scenario}")
     if ctx.random_used:
         parts.append(f"--samples {req.samples} --seed {req.seed}")
     parts.append(f"--date {ctx.date}")
