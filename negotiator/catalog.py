@@ -22,6 +22,8 @@ BUNDLED_NAME = "bundled"
 _MAPPING_SECTIONS = ("objectives", "options", "weights", "scenarios", "games", "negotiations")
 _SCALAR_SECTIONS = ("negotiator", "title", "title_zh", "description")
 _CONSTRAINT_MAPPINGS = ("budgets", "limits", "package")
+#: Sections whose inner mappings merge id by id across files (each id defined once).
+_NESTED_SECTIONS = {"constraints": _CONSTRAINT_MAPPINGS, "labels": ("profiles", "resources")}
 _YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -105,9 +107,12 @@ def load_case_text(text: str, name: str = "<text>") -> LoadedCase:
 
 def case_sha256(case) -> str:
     """Hash of the case's content (not its bytes): comments and layout do not change it."""
+    from .schema import without_empty_labels
     from .schema_methods import without_unused_method_fields
+    from .schema_negotiation import without_unused_negotiation_fields
 
-    canonical = json.dumps(without_unused_method_fields(case.model_dump(mode="json")), ensure_ascii=False, separators=(",", ":"))
+    content = without_empty_labels(without_unused_negotiation_fields(without_unused_method_fields(case.model_dump(mode="json"))))
+    canonical = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -130,7 +135,7 @@ def _merge(documents: list[YamlDocument]) -> dict:
                 line, _ = doc.line_of(("negotiator",))
                 problems.append(Problem(f"unsupported case format version {data['negotiator']!r}; this negotiator reads format 1", file=doc.path, line=line, hint="write `negotiator: 1` (and check the file follows format 1)"))
         for key, value in data.items():
-            if key in _MAPPING_SECTIONS or key == "constraints":
+            if key in _MAPPING_SECTIONS or key in _NESTED_SECTIONS:
                 if not isinstance(value, dict):
                     if value is None:
                         continue
@@ -141,7 +146,7 @@ def _merge(documents: list[YamlDocument]) -> dict:
                 subkeys = value.items()
                 for sub, subval in subkeys:
                     path = (key, sub)
-                    if key == "constraints" and sub in _CONSTRAINT_MAPPINGS and isinstance(subval, dict):
+                    if sub in _NESTED_SECTIONS.get(key, ()) and isinstance(subval, dict):
                         inner = target.setdefault(sub, {})
                         for k, v in subval.items():
                             _put(inner, k, v, (key, sub, k), doc, origin, problems)

@@ -7,7 +7,6 @@ CSV and rich tables but never print.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -16,6 +15,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from ._version import __version__
+from .spreadsheet_safe import comment_lines, csv_writer
 
 __all__ = ["MethodComparison", "compare_methods", "kendall_tau_b", "comparison_csv", "comparison_markdown", "comparison_tables"]
 
@@ -159,12 +159,12 @@ def _tau_text(t: float | None) -> str:
 
 def comparison_csv(cmp: MethodComparison) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     w.writerow(["option", "label"] + [f"rank:{m}" for m in cmp.methods] + [f"score:{m}" for m in cmp.methods])
     for o in cmp.options:
         w.writerow([o, cmp.labels[o]] + [cmp.ranks[m][o] for m in cmp.methods] + [f"{cmp.scores[m][o]:.12g}" for m in cmp.methods])
     tail = [f"kendall tau-b {a} vs {b}: {_tau_text(t)}" for (a, b), t in cmp.tau.items()]
-    return buf.getvalue() + "".join(f"# {line}\n" for line in provenance_lines(cmp) + tail)
+    return buf.getvalue() + comment_lines(provenance_lines(cmp) + tail)
 
 
 def comparison_markdown(cmp: MethodComparison) -> str:

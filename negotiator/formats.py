@@ -5,10 +5,10 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from .ranking import Ranking
+from .spreadsheet_safe import comment_lines, csv_writer
 
 __all__ = ["provenance_lines", "ranking_csv", "ranking_markdown"]
 
@@ -32,7 +32,7 @@ def _objectives(r: Ranking) -> list[str]:
 
 def ranking_csv(r: Ranking) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     objs = _objectives(r)
     has_contrib = any(row.contributions for row in r.rows)
     w.writerow(["rank", "option", "label", "label_zh", "family", "score"] + ([f"contribution:{o}" for o in objs] if has_contrib else []) + ["screened_out_reason"])
@@ -42,7 +42,7 @@ def ranking_csv(r: Ranking) -> str:
     for s in r.screened_out:
         w.writerow(["", s.option, s.label, s.label_zh or "", "", ""] + ([""] * len(objs) if has_contrib else []) + [s.reason])
     # Provenance as comment lines (pandas: read_csv(..., comment="#")).
-    return buf.getvalue() + "".join(f"# {line}\n" for line in provenance_lines(r))
+    return buf.getvalue() + comment_lines(provenance_lines(r))
 
 
 def _md_escape(text: str) -> str:

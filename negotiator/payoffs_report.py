@@ -7,7 +7,6 @@ probabilities, version) and says that scores and payoffs are analyst judgments.
 
 from __future__ import annotations
 
-import csv
 import io
 from fractions import Fraction
 
@@ -15,6 +14,7 @@ from ._version import __version__
 from .decisions import DecisionReport, Switch
 from .games import GameAnalysis, Mixed
 from .payoffs_table import ScenarioPayoffs
+from .spreadsheet_safe import comment_lines, csv_writer, exact_text
 from .termfit import wrap_id
 
 __all__ = [
@@ -127,7 +127,7 @@ def _switch_words(t: ScenarioPayoffs, s: Switch, show=_ids) -> str:
 def payoffs_csv(t: ScenarioPayoffs, report: DecisionReport) -> str:
     """One row per option (or package): values per scenario, regret per scenario, each rule's score and choice."""
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     rules = report.rules
     w.writerow(["id", "label", "label_zh", "origin"] + [f"value:{s}" for s in t.scenarios] + [f"regret:{s}" for s in t.scenarios] + [f"{r.rule}" for r in rules] + [f"chosen:{r.rule}" for r in rules])
     for i, row in enumerate(t.rows):
@@ -142,7 +142,7 @@ def payoffs_csv(t: ScenarioPayoffs, report: DecisionReport) -> str:
     lines += [f"{r.rule}: chooses {', '.join(_ids(t, r.chosen))}; margin {'-' if r.margin is None else f'{r.margin:.6g}'}" for r in rules]
     lines += [f"switch {s.parameter} (now {s.current:g}): {_switch_words(t, s)}" for s in (report.hurwicz, *report.probability)]
     lines += [f"screened out {oid}: {'; '.join(reasons)}" for oid, reasons in t.screened_out.items()]
-    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+    return buf.getvalue() + comment_lines(lines)
 
 
 def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en", layout=None) -> list:
@@ -363,15 +363,22 @@ def game_json(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis) -> di
 
 
 def game_csv(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis) -> str:
-    """One row per extreme equilibrium: its component, both strategies' probabilities, payoffs."""
+    """One row per extreme equilibrium: its component, both strategies' probabilities, payoffs.
+
+    Probabilities and payoffs are decimal numbers (a bare ``1/4`` opens as a date in
+    a spreadsheet); the exact rationals follow in ``exact:`` columns as ``1⁄4``
+    (fraction slash, see spreadsheet_safe.exact_text); JSON keeps ``"1/4"``.
+    """
     g = a.game
     comp_of = {k: c_i + 1 for c_i, c in enumerate(a.components) for k in c.equilibria}
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["equilibrium", "component"] + [f"{g.row_player}:{r}" for r in g.rows] + [f"{g.col_player}:{c}" for c in g.cols] + [f"payoff:{g.row_player}", f"payoff:{g.col_player}", "pure", "certified"])
+    w = csv_writer(buf)
+    exact_cols = [f"{g.row_player}:{r}" for r in g.rows] + [f"{g.col_player}:{c}" for c in g.cols] + [f"payoff:{g.row_player}", f"payoff:{g.col_player}"]
+    w.writerow(["equilibrium", "component"] + exact_cols + ["pure", "certified"] + [f"exact:{c}" for c in exact_cols])
     for k, e in enumerate(a.equilibria):
-        w.writerow([k + 1, comp_of[k]] + [_frac(v) for v in e.x] + [_frac(v) for v in e.y] + [_frac(e.payoff_row), _frac(e.payoff_col), int(e.pure), int(e.certified)])
-    return buf.getvalue() + "".join(f"# {line}\n" for line in game_provenance_lines(loaded_name, sha, gid, spec, a))
+        values = [*e.x, *e.y, e.payoff_row, e.payoff_col]
+        w.writerow([k + 1, comp_of[k]] + values + [int(e.pure), int(e.certified)] + [exact_text(v) for v in values])
+    return buf.getvalue() + comment_lines(game_provenance_lines(loaded_name, sha, gid, spec, a))
 
 
 def _strategy_name(spec, player: str, sid: str, lang: str) -> str:

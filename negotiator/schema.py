@@ -118,6 +118,18 @@ class Synergy(_Model):
     label: str | None = None
 
 
+class Label(_Model):
+    label: str
+    label_zh: str | None = None
+
+
+class Labels(_Model):
+    """``labels: {profiles: {balanced: {label: Balanced, label_zh: 均衡}}, resources: {staff: {...}}}``."""
+
+    profiles: dict[Id, Label] = Field(default_factory=dict)
+    resources: dict[Id, Label] = Field(default_factory=dict)
+
+
 class Constraints(_Model):
     budgets: dict[Id, NonNegative] = Field(default_factory=dict)
     limits: dict[Id, Limit] = Field(default_factory=dict)
@@ -159,10 +171,34 @@ class Case(_Model):
     scenarios: dict[Id, Scenario] = Field(default_factory=dict)
     games: dict[Id, Game] = Field(default_factory=dict)
     negotiations: dict[Id, Negotiation] = Field(default_factory=dict)
+    #: Names, in English and Chinese, of things the other sections know only by id.
+    labels: Labels = Field(default_factory=lambda: Labels())
 
     @property
     def default_profile(self) -> str | None:
         return next(iter(self.weights), None)
+
+    def profile_label(self, pid: str, lang: str = "en") -> str:
+        """A weight profile's name in ``lang`` (its id when the case gives none)."""
+        return _named(self.labels.profiles.get(pid), pid, lang)
+
+    def resource_label(self, resource: str, lang: str = "en") -> str:
+        """A resource's name in ``lang`` (its id when the case gives none)."""
+        return _named(self.labels.resources.get(resource), resource, lang)
+
+
+def _named(entry: "Label | None", fallback: str, lang: str) -> str:
+    if entry is None:
+        return fallback
+    return entry.label_zh if lang == "zh" and entry.label_zh else entry.label
+
+
+def without_empty_labels(dumped: dict) -> dict:
+    """A case dump without an empty labels section, so cases written before it keep their hash."""
+    labels = dumped.get("labels")
+    if isinstance(labels, dict) and not any(labels.values()):
+        return {k: v for k, v in dumped.items() if k != "labels"}
+    return dumped
 
 
 def cross_reference_problems(case: Case) -> list[RefProblem]:
@@ -171,6 +207,7 @@ def cross_reference_problems(case: Case) -> list[RefProblem]:
     out += _option_problems(case)
     out += _weight_problems(case)
     out += _constraint_problems(case)
+    out += _label_problems(case)
     out += _scenario_problems(case)
     out += game_problems(case)
     out += negotiation_problems(case)
@@ -266,6 +303,18 @@ def _constraint_problems(case: Case) -> list[RefProblem]:
     return out
 
 
+def _label_problems(case: Case) -> list[RefProblem]:
+    out: list[RefProblem] = []
+    for pid in case.labels.profiles:
+        if pid not in case.weights:
+            out.append(RefProblem(path=("labels", "profiles", pid), message=f"a label for unknown weight profile '{pid}'", hint=_known("weight profiles", case.weights)))
+    resources = set(case.constraints.budgets) | {r for opt in case.options.values() for r in opt.resources}
+    for rid in case.labels.resources:
+        if rid not in resources:
+            out.append(RefProblem(path=("labels", "resources", rid), message=f"a label for unknown resource '{rid}' (no budget and no option uses it)", hint=_known("resources", sorted(resources))))
+    return out
+
+
 def _scenario_problems(case: Case) -> list[RefProblem]:
     out: list[RefProblem] = []
     if case.scenarios:
@@ -293,9 +342,33 @@ def _known(kind: str, ids) -> str:
     return f"use one of the known {kind}: {shown}"
 
 
-def case_json_schema() -> dict:
-    """JSON Schema of the case format, for editors that validate YAML as you type."""
+def case_json_schema(part: bool = False) -> dict:
+    """JSON Schema of the case format, for editors that validate YAML as you type.
+
+    ``part``: the schema of one file of a case split across several files (a folder, or
+    several CASE arguments): every section is optional there, because another file may hold
+    it; `negotiator validate` checks the case as a whole, including references across files.
+    """
     schema = Case.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "negotiator case (format 1)"
+    _accept_payoff_shorthand(schema.get("$defs", {}))
+    if part:
+        schema["title"] = "negotiator case file (format 1), one part of a case split across files"
+        schema["required"] = []
     return schema
+
+
+def _accept_payoff_shorthand(defs: dict) -> None:
+    """A game payoff may be written `[3, 2]` alone (PayoffCell's before-validator): tell editors so."""
+    cell = defs.get("PayoffCell")
+    if cell is None:
+        return
+    pair = {
+        "type": "array",
+        "items": {"type": "number"},
+        "minItems": 2,
+        "maxItems": 2,
+        "description": "shorthand: [first player's payoff, second player's payoff]",
+    }
+    defs["PayoffCell"] = {"anyOf": [pair, cell]}

@@ -13,7 +13,7 @@ import math
 from fractions import Fraction
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
 
 from .schema_base import CaseModel as _Model
 from .schema_base import Id, Number, RefProblem, ScoreValue, _no_bool
@@ -143,7 +143,16 @@ def _judgment(value: Any) -> Any:
     return value
 
 
-Judgment = Annotated[float, BeforeValidator(_judgment)]
+#: What editors are told a judgment may be (the validator above accepts exactly these): 3, 0.5 or "1/3".
+_JUDGMENT_JSON = {
+    "anyOf": [
+        {"type": "number", "exclusiveMinimum": 0},
+        {"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)?(/[0-9]+(\.[0-9]+)?)?\s*$"},
+    ],
+    "description": "Saaty 1/9 .. 9: a number, or a fraction written as text like \"1/3\"",
+}
+
+Judgment = Annotated[float, BeforeValidator(_judgment), WithJsonSchema(_JUDGMENT_JSON)]
 
 
 class OrderProfile(_Model):

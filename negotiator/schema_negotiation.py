@@ -68,6 +68,10 @@ class Party(CaseModel):
     batna_profile: Id | None = None
     #: Options that are not unilateral (e.g. holding these very talks): left out of a derived BATNA.
     batna_excludes: list[Id] = Field(default_factory=list)
+    #: How a derived BATNA chooses the fallback: `per_scenario` (the best response once the other
+    #: side's behaviour is known) or `single` (one response chosen before it is known: the best
+    #: expected value). The output always shows both.
+    batna_choice: Literal["per_scenario", "single"] = "per_scenario"
     rationale: str | None = None
     source: str | None = None
 
@@ -107,6 +111,19 @@ class Negotiation(CaseModel):
     issues: dict[Id, Issue] = Field(min_length=1)
 
 
+def without_unused_negotiation_fields(dumped: dict) -> dict:
+    """A case dump without batna_choice where it is the default, so cases written before it keep their hash."""
+    negotiations = dumped.get("negotiations")
+    if not isinstance(negotiations, dict):
+        return dumped
+    out = dict(dumped)
+    out["negotiations"] = {
+        nid: {**neg, "parties": {pid: {k: v for k, v in party.items() if not (k == "batna_choice" and v == "per_scenario")} for pid, party in neg.get("parties", {}).items()}}
+        for nid, neg in negotiations.items()
+    }
+    return out
+
+
 def negotiation_problems(case) -> list[RefProblem]:
     """Everything wrong inside and between the agendas' parts, all at once."""
     out: list[RefProblem] = []
@@ -136,6 +153,8 @@ def _party_problems(case, nid: str, neg: Negotiation) -> list[RefProblem]:
                 out.append(RefProblem(path=where + (pid, "batna_profile"), message=f"party '{pid}' names a batna_profile but its BATNA is a number", hint="remove batna_profile, or write `batna: derived`"))
             elif party.batna_profile not in case.weights:
                 out.append(RefProblem(path=where + (pid, "batna_profile"), message=f"unknown weight profile '{party.batna_profile}' for the derived BATNA of '{pid}'", hint=_known("weight profiles", case.weights)))
+        if party.batna != DERIVED and "batna_choice" in party.model_fields_set:
+            out.append(RefProblem(path=where + (pid, "batna_choice"), message=f"party '{pid}' sets batna_choice but its BATNA is a number", hint="remove batna_choice, or write `batna: derived`"))
         for k, oid in enumerate(party.batna_excludes):
             if party.batna != DERIVED:
                 out.append(RefProblem(path=where + (pid, "batna_excludes"), message=f"party '{pid}' lists batna_excludes but its BATNA is a number", hint="remove batna_excludes, or write `batna: derived`"))

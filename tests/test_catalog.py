@@ -74,3 +74,44 @@ def test_locate_points_at_the_line(cases_dir):
     loaded = load_case(cases_dir / "tiny.yaml")
     file, line = loaded.locate(("options", "b", "requires"))
     assert file.endswith("tiny.yaml") and line == 18
+
+
+# -- labels for profiles and resources ---------------------------------------------------------
+
+
+def test_bundled_case_names_its_profiles_and_resources_in_both_languages():
+    from negotiator.catalog import load_case
+
+    case = load_case().case
+    assert case.profile_label("balanced") == "Balanced" and case.profile_label("balanced", "zh") == "均衡"
+    assert case.resource_label("staff", "zh") == "人力（人年/年）"
+    assert case.profile_label("no_label_here") == "no_label_here"  # falls back to the id
+
+
+def test_labels_split_across_files_merge_and_unknown_ids_are_reported(tmp_path):
+    from negotiator.catalog import load_case
+    from negotiator.errors import CaseError
+
+    base = (
+        "negotiator: 1\nobjectives:\n  gain: {label: Gain, scale: [0, 10]}\n"
+        "options:\n  a: {label: A, scores: {gain: 8}, resources: {staff: 2}}\n  b: {label: B, scores: {gain: 4}}\n"
+        "weights:\n  main: {gain: 1}\n"
+    )
+    (tmp_path / "case.yaml").write_text(base + "labels:\n  profiles: {main: {label: Main, label_zh: 主要}}\n", encoding="utf-8")
+    (tmp_path / "more.yaml").write_text("negotiator: 1\nlabels:\n  resources: {staff: {label: Staff}}\n", encoding="utf-8")
+    case = load_case(tmp_path).case
+    assert (case.profile_label("main", "zh"), case.resource_label("staff")) == ("主要", "Staff")
+    (tmp_path / "more.yaml").write_text("negotiator: 1\nlabels:\n  resources: {stafff: {label: Staff}}\n  profiles: {mian: {label: M}}\n", encoding="utf-8")
+    with pytest.raises(CaseError) as err:
+        load_case(tmp_path)
+    text = err.value.render()
+    assert "unknown resource 'stafff'" in text and "unknown weight profile 'mian'" in text
+    assert "more.yaml" in text
+
+
+def test_an_empty_labels_section_does_not_change_the_case_hash():
+    from negotiator.catalog import load_case_text
+
+    text = "negotiator: 1\nobjectives:\n  gain: {label: Gain}\noptions:\n  a: {label: A, scores: {gain: 1}}\n  b: {label: B, scores: {gain: 2}}\n"
+    assert load_case_text(text).sha256 == load_case_text(text + "labels: {}\n").sha256
+    assert load_case_text(text).sha256 != load_case_text(text + "weights: {main: {gain: 1}}\nlabels: {profiles: {main: {label: M}}}\n").sha256

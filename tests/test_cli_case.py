@@ -89,3 +89,28 @@ def test_help_imports_no_heavy_library():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "HEAVY="
+
+
+def _all_command_paths():
+    """Every command and sub-command of the CLI, as argument lists (e.g. ["portfolio", "sweep"])."""
+    import typer
+
+    from negotiator.cli import app
+
+    paths, todo = [], [([], typer.main.get_command(app))]
+    while todo:
+        path, command = todo.pop()
+        paths.append(path)
+        for name, sub in getattr(command, "commands", {}).items():
+            todo.append((path + [name], sub))
+    return sorted(paths)
+
+
+@pytest.mark.parametrize("path", _all_command_paths(), ids=lambda p: " ".join(p) or "negotiator")
+def test_help_speaks_plain_words_not_python_types(cli, path):
+    # Typer 0.29 prints annotations such as <bool>, <str> or <list[Path]>; staff should see TEXT, NUMBER, FILE.
+    result = cli(*path, "--help")
+    assert result.exit_code == 0, result.stderr
+    for python_word in ("<bool>", "<str>", "<int>", "<float>", "list[", "<Path>", "<path>"):
+        assert python_word not in result.stdout, f"{' '.join(path)} --help shows {python_word}"
+    assert "Usage:" in result.stdout

@@ -160,7 +160,10 @@ def test_game_csv_one_row_per_equilibrium(cli):
     assert r.exit_code == 0, r.stderr
     df = pd.read_csv(io.StringIO(r.stdout), comment="#", dtype=str)
     assert len(df) == 3 and set(df["certified"]) == {"1"}
-    assert "1/4" in set(df["china:reciprocal_conditional_cooperation"])
+    # A bare 1/4 opens as a date in a spreadsheet: the number is decimal, the exact
+    # rational sits in its own column with the fraction slash U+2044 (see docs/exports.md).
+    assert "0.25" in set(df["china:reciprocal_conditional_cooperation"])
+    assert "1\u20444" in set(df["exact:china:reciprocal_conditional_cooperation"])
 
 
 def test_game_in_chinese(cli):

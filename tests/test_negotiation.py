@@ -280,6 +280,8 @@ def test_case_level_that_does_not_exist_is_located():
         ("them: {label: Them, batna: 10}", "them: {label: Them, batna: yes}", "a number on the agenda's utility scale, or the word `derived`; got 'yes'"),
         ("them: {label: Them, batna: 10}", "them: {label: Them, batna: Derived}", "or the word `derived`; got 'Derived'"),
         ("them: {label: Them, batna: 10}", "them: {label: Them, batna: .nan}", "finite number"),
+        ("them: {label: Them, batna: 10}", "them: {label: Them, batna: 10, batna_choice: single}", "sets batna_choice but its BATNA is a number"),
+        ("batna_excludes: [talks]}", "batna_excludes: [talks], batna_choice: later}", "batna_choice"),
     ],
 )
 def test_agenda_problems(old, new, expected):
@@ -374,6 +376,47 @@ def test_solutions_over_the_frontier_equal_brute_force_over_every_package(seed):
             return min((u[p] - d[p]) / (ideal[p] - d[p]) if ideal[p] - d[p] > 1e-9 else 1.0 for p in range(2))
 
         assert share(out.kalai_smorodinsky.utilities) == pytest.approx(max(share(u) for u in zone), abs=1e-9)
+
+
+def test_derived_batna_committing_to_one_response_by_hand():
+    # One response for both scenarios: a gives 0.25 * 0.2 + 0.75 * 0.8 = 0.65, b 0.4: a, 65.
+    # Waiting to see the other side's move is worth 70 - 65 = 5 (EVPI on the agenda scale).
+    default = analyse_negotiation(load_case_text(DERIVED_CASE)).batnas[0]
+    assert default.choice == "per_scenario" and default.value == pytest.approx(70.0, abs=1e-12)
+    assert default.single.option == "a" and default.single_value == pytest.approx(65.0, abs=1e-12)
+    assert default.value_of_waiting == pytest.approx(5.0, abs=1e-12)
+    text = DERIVED_CASE.replace("batna_excludes: [talks]}", "batna_excludes: [talks], batna_choice: single}")
+    single = analyse_negotiation(load_case_text(text)).batnas[0]
+    assert single.choice == "single" and single.value == pytest.approx(65.0, abs=1e-12)
+    d = single.to_dict()
+    assert (d["choice"], d["single_option"]) == ("single", "a")
+    assert d["if_per_scenario"] == pytest.approx(70.0) and d["value_of_waiting"] == pytest.approx(5.0)
+
+
+def test_batna_choice_changes_the_case_hash_only_when_it_changes_the_case():
+    plain = load_case_text(DERIVED_CASE).sha256
+    spelled_out = load_case_text(DERIVED_CASE.replace("batna_excludes: [talks]}", "batna_excludes: [talks], batna_choice: per_scenario}")).sha256
+    single = load_case_text(DERIVED_CASE.replace("batna_excludes: [talks]}", "batna_excludes: [talks], batna_choice: single}")).sha256
+    assert plain == spelled_out != single
+
+
+def test_a_single_response_must_pass_the_red_lines_in_every_scenario():
+    # Red line gain >= 3: a (2 when hostile) is screened out there, so it cannot be the one response.
+    text = DERIVED_CASE.replace("weights:\n  main: {gain: 1}\n", "weights:\n  main: {gain: 1}\nconstraints:\n  limits: {gain: {min: 3}}\n")
+    text = text.replace("batna_excludes: [talks]}", "batna_excludes: [talks], batna_choice: single}")
+    ours = analyse_negotiation(load_case_text(text)).batnas[0]
+    assert ours.single.option == "b" and ours.value == pytest.approx(40.0, abs=1e-12)
+    assert ours.per_scenario_value == pytest.approx(70.0, abs=1e-12)  # b when hostile, a when calm
+
+
+def test_negotiate_prints_both_readings_of_the_walk_away(cli, tmp_path):
+    path = tmp_path / "deal.yaml"
+    path.write_text(DERIVED_CASE, encoding="utf-8")
+    result = cli("negotiate", str(path))
+    assert result.exit_code == 0, result.stderr
+    flat = " ".join(result.stdout.split())
+    assert "committing to one response before the other side moves (a) would give 65.00" in flat
+    assert "the value of waiting to see is 5.00" in flat
 
 
 def test_derived_batna_without_scenarios_uses_the_base_ranking():

@@ -299,7 +299,8 @@ def test_package_section_reports_the_portfolio_module(memos, bundled):
         assert tuple(row[1].value for row in rows) == result.best.selected
         assert [row[3].value for row in rows] == [result.best.option_values[o] for o in result.best.selected]
         used = {row[0].value: (row[1].value, row[2].value, row[3].value) for row in memo.table("resources").rows}
-        assert used == {r: (result.best.resources[r], cap, result.best.slack[r]) for r, cap in result.spec.budgets.items()}
+        # Rows are named with the case's resource labels (labels.resources) in the memo's language.
+        assert used == {bundled.case.resource_label(r, lang): (result.best.resources[r], cap, result.best.slack[r]) for r, cap in result.spec.budgets.items()}
         lead = memo.section("bottom_line").blocks[0].text
         assert all(memo_mod._label(bundled.case.options[o], lang) in lead for o in result.best.selected)
 
@@ -313,13 +314,18 @@ def test_same_seed_same_robustness_numbers(bundled):
     assert a.table("acceptability") != c.table("acceptability")
 
 
-def test_slow_methods_default_to_fewer_samples(cases_dir):
+def test_only_methods_without_a_vectorised_form_default_to_fewer_samples(cases_dir, monkeypatch):
     pytest.importorskip("negotiator.sensitivity")
+    from negotiator.methods import BATCH, _load_all
+
+    _load_all()
     tiny = load_case(cases_dir / "tiny.yaml")
     additive = build_memo(tiny, MemoRequest(date=DATE))
     vikor = build_memo(tiny, MemoRequest(method="vikor", date=DATE))
     assert additive.provenance["samples"] == memo_mod.DEFAULT_SAMPLES
-    assert vikor.provenance["samples"] == memo_mod.DEFAULT_SAMPLES_SLOW_METHOD
+    assert vikor.provenance["samples"] == memo_mod.DEFAULT_SAMPLES  # VIKOR is vectorised (methods.BATCH)
+    monkeypatch.delitem(BATCH, "vikor")
+    assert memo_mod.default_samples("vikor") == memo_mod.DEFAULT_SAMPLES_SLOW_METHOD
     explicit = build_memo(tiny, MemoRequest(method="vikor", samples=123, date=DATE))
     assert explicit.provenance["samples"] == 123
     assert "--samples 123 --seed 0" in dict((r[0].value, r[1].value) for r in explicit.table("provenance").rows)["Reproduce with"]
@@ -368,3 +374,38 @@ def test_an_analysis_that_does_not_apply_is_not_called_missing():
     memo = build_memo(loaded, MemoRequest(date=DATE))
     assert "sensitivity" not in memo.provenance["missing_analyses"]
     assert "sensitivity" not in memo.provenance["analyses"]
+
+
+def test_chinese_memo_names_the_method_in_chinese_and_keeps_its_id():
+    # A director reading Chinese should not meet a bare "additive"; the id stays for re-running.
+    memo = build_memo(load_case(), MemoRequest(lang="zh", method="vikor", samples=200, date=DATE))
+    from negotiator.report.render_md import render_text
+
+    written = render_text(memo)
+    assert "VIKOR 折衷排序（vikor）" in written
+    assert "--method vikor" in written
+
+
+def test_a_memo_under_one_scenario_ranks_tests_and_packages_under_it():
+    # The scenario changes the scores (and the red lines screen more options): every
+    # section must follow it, and the memo must say which scenario it is.
+    bundled = load_case()
+    sid = "transactional_linkage"
+    memo = build_memo(bundled, MemoRequest(scenario=sid, samples=300, date=DATE))
+    want = rank(bundled, scenario=sid)
+    ranked = memo.table("ranking").rows
+    assert [row[2].value for row in ranked] == [r.option for r in want.rows]
+    assert memo.provenance["scenario"] == sid
+    assert "Transactional linkage" in memo.subtitle
+    prov = dict((r[0].value, r[1].value) for r in memo.table("provenance").rows)
+    assert prov["Scenario"] == sid and f"--scenario {sid}" in prov["Reproduce with"]
+    base = build_memo(bundled, MemoRequest(samples=300, date=DATE))
+    assert base.provenance["scenario"] is None
+    assert memo.table("package").rows != base.table("package").rows or memo.table("acceptability").rows != base.table("acceptability").rows
+
+
+def test_memo_with_an_unknown_scenario_is_a_usage_error(cli, tmp_path):
+    out = tmp_path / "memo.md"
+    result = cli("memo", "-o", str(out), "--scenario", "nosuch")
+    assert result.exit_code == 2 and "unknown scenario 'nosuch'" in result.stderr
+    assert not out.exists()

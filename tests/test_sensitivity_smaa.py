@@ -159,6 +159,24 @@ def test_other_methods_are_evaluated_draw_by_draw(monkeypatch):
     assert any("draw by draw" in w for w in b.warnings)
 
 
+@pytest.mark.parametrize("method", ["topsis", "vikor", "promethee", "electre"])
+def test_vectorised_methods_give_the_same_acceptabilities_as_draw_by_draw(monkeypatch, method):
+    # The bundled case has ranged scores, so every draw also redraws 101 scores.
+    from negotiator.api import load_case
+    from negotiator.methods import BATCH, _load_all
+
+    _load_all()
+    case = load_case()
+    fast = smaa(case, samples=700, confidence_samples=300, seed=3, method=method)
+    monkeypatch.delitem(BATCH, method)
+    slow = smaa(case, samples=700, confidence_samples=300, seed=3, method=method)
+    assert np.array_equal(fast.acceptability, slow.acceptability)
+    assert np.allclose(fast.central_weights, slow.central_weights, equal_nan=True, atol=1e-12)
+    assert np.array_equal(fast.confidence, slow.confidence, equal_nan=True)
+    assert not any("draw by draw" in w for w in fast.warnings)
+    assert any("draw by draw" in w for w in slow.warnings)
+
+
 # -- building blocks -----------------------------------------------------------------------
 
 

@@ -108,7 +108,7 @@ README_LINES = (
     "Scenario scores: one row per score a scenario changes; every other score keeps its base value.",
     "Options: requires / excludes list option ids separated by commas; resources.<name> columns give resource use.",
     "Columns headed '<field> (yaml)' hold a value written in YAML or JSON, e.g. {kind: linear}.",
-    "Other sections: games, negotiations and other sections as YAML text, one line per row (indentation matters).",
+    "Other sections: games, negotiations, labels and other sections as YAML text, one line per row (indentation matters).",
     "",
     "Ids (first column) are locked against accidental edits: Review > Unprotect sheet (no password) to rename.",
     "Do not merge cells or leave empty rows inside a table; formulas are read through their saved value.",
@@ -189,6 +189,13 @@ def _extra_cells(model, extras: list[str]) -> list[Any]:
     return cells
 
 
+def _is_section(value: Any) -> bool:
+    """A mapping section (games, negotiations) or a section model (labels): it goes to 'Other sections'."""
+    from pydantic import BaseModel
+
+    return isinstance(value, (dict, BaseModel))
+
+
 def _case_table(case) -> list[list[Any]]:
     rows: list[list[Any]] = [["field", "value"]]
     for name in _CASE_FIELDS:
@@ -198,7 +205,7 @@ def _case_table(case) -> list[list[Any]]:
         if name in sections:
             continue
         value = getattr(case, name)
-        if value == info.get_default(call_default_factory=True) or isinstance(value, dict):
+        if value == info.get_default(call_default_factory=True) or _is_section(value):
             continue  # mappings go to "Other sections"
         rows.append([name + YAML_SUFFIX, flow_text(case.model_dump(mode="json")[name])])
     return rows
@@ -306,14 +313,14 @@ def _scenarios_table(case) -> list[list[Any]]:
 
 
 def other_sections(case, raw: dict | None = None) -> dict[str, Any]:
-    """Sections with no sheet of their own (games, negotiations, ...), as plain data."""
+    """Sections with no sheet of their own (games, negotiations, labels, ...), as plain data."""
     dumped = None
     out: dict[str, Any] = {}
     for name, info in type(case).model_fields.items():
         if name in _TABLE_SECTIONS or name in _CASE_FIELDS:
             continue
         value = getattr(case, name)
-        if value == info.get_default(call_default_factory=True) or not isinstance(value, dict):
+        if value == info.get_default(call_default_factory=True) or not _is_section(value):
             continue
         if raw is not None and name in raw:
             out[name] = raw[name]  # the author's own form, validated to the same model
@@ -324,7 +331,7 @@ def other_sections(case, raw: dict | None = None) -> dict[str, Any]:
 
 
 def _other_sections_table(case, raw: dict | None) -> list[list[Any]]:
-    rows: list[list[Any]] = [["YAML: games, negotiations and any other section (one line per row; indentation matters)"]]
+    rows: list[list[Any]] = [["YAML: games, negotiations, labels and any other section (one line per row; indentation matters)"]]
     sections = other_sections(case, raw)
     if sections:
         from .yamlout import block_yaml

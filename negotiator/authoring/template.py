@@ -136,6 +136,18 @@ weights:
     - cost
 """
 
+_LABELS = """\
+# LABELS: names, in English and Chinese, for things the sections above know
+# only by id (memos and tables show them instead of the id).
+labels:
+  profiles:
+    balanced: {label: Balanced, label_zh: 均衡}
+    safety_first: {label: Safety first, label_zh: 安全优先}
+  resources:
+    staff: {label: Staff (person-years), label_zh: 人力（人年）}
+    budget: {label: Budget (million), label_zh: 经费（百万）}
+"""
+
 _CONSTRAINTS = """\
 # CONSTRAINTS: what a package of measures must respect (used by portfolio).
 #   budgets    a cap per resource named in the options' resources
@@ -200,6 +212,7 @@ TEMPLATE_PARTS: tuple[tuple[str, str], ...] = (
     ("payoffs/objectives.yaml", _OBJECTIVES),
     ("payoffs/weights.yaml", _WEIGHTS),
     ("payoffs/constraints.yaml", _CONSTRAINTS),
+    ("payoffs/labels.yaml", _LABELS),
     ("payoffs/scenarios.yaml", _SCENARIOS),
     ("payoffs/analysts.yaml", _ANALYSTS),
     ("payoffs/games.yaml", _OTHER),
@@ -208,7 +221,7 @@ TEMPLATE_PARTS: tuple[tuple[str, str], ...] = (
 
 def template_text() -> str:
     """The one-file template: every section, commented, valid as written."""
-    return _HEADER + "\n" + _OBJECTIVES + "\n" + _OPTIONS + "\n" + _WEIGHTS + "\n" + _CONSTRAINTS + "\n" + _SCENARIOS + "\n" + _ANALYSTS + "\n" + _OTHER
+    return _HEADER + "\n" + _OBJECTIVES + "\n" + _OPTIONS + "\n" + _WEIGHTS + "\n" + _CONSTRAINTS + "\n" + _LABELS + "\n" + _SCENARIOS + "\n" + _ANALYSTS + "\n" + _OTHER
 
 
 def _folder_parts() -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+import typing
 
 import typer
 
@@ -39,6 +40,53 @@ _COMMAND_MODULES = [
 
 for _name in _COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")
+
+
+#: What `--help` shows as the kind of value an option takes, in words a policy analyst reads
+#: without knowing Python (Typer >= 0.29 prints annotations such as "<bool>" or "<list[Path]>").
+_VALUE_WORDS = {bool: None, int: "INTEGER", float: "NUMBER", str: "TEXT"}
+
+
+def _value_word(param, ctx):
+    """The value placeholder for one option or argument in `--help`: a metavar, choices, or a plain word."""
+    if getattr(param, "is_bool_flag", False):
+        return None  # a switch takes no value
+    if param.metavar:
+        return None if param.param_type_name == "argument" else param.metavar
+    desc = param.type_descriptor
+    if desc.is_choice and desc.choices:
+        return "|".join(str(getattr(c, "value", c)) for c in desc.choices)
+    if desc.is_path:
+        word = "FILE" if getattr(desc, "is_file", False) else "PATH"
+    else:
+        annotation = desc.annotation
+        element = typing.get_args(annotation)[0] if typing.get_origin(annotation) in (list, tuple) and typing.get_args(annotation) else annotation
+        word = _VALUE_WORDS.get(element, "TEXT")
+    return word  # a repeatable option still takes one value each time (its help says "repeatable")
+
+
+def _argument_in_usage(param) -> str:
+    """An argument in the usage line: its metavar as written, else PATH or [PATH] (Typer 0.29 writes {path})."""
+    if param.metavar:
+        return param.metavar
+    name = param.name.upper()
+    name = name if param.required else f"[{name}]"
+    return name + ("..." if param.nargs != 1 else "")
+
+
+def _use_plain_help_words() -> None:
+    """Replace Typer's Python-type placeholders in `--help` (only the Typer versions that have them)."""
+    core = importlib.import_module("typer.core")
+    for name in ("TyperOption", "TyperArgument"):
+        cls = getattr(core, name, None)
+        if cls is not None and hasattr(cls, "display_type_rich"):
+            cls.display_type_rich = _value_word
+    argument = getattr(core, "TyperArgument", None)
+    if argument is not None and hasattr(argument, "_usage_display_name"):
+        argument._usage_display_name = _argument_in_usage
+
+
+_use_plain_help_words()
 
 
 @app.callback(invoke_without_command=True)

@@ -63,12 +63,27 @@ def validate(case: Optional[list[Path]] = CaseArg) -> None:
 
 
 @app.command()
-def show(case: Optional[list[Path]] = CaseArg, lang: str = LangOpt) -> None:
-    """Show a case's options, objectives and weight profiles as tables."""
+def show(
+    case: Optional[list[Path]] = CaseArg,
+    lang: str = LangOpt,
+    scores: bool = typer.Option(False, "--scores", help="Show the score matrix instead: options x objectives, ranges as low-high (likely)."),
+    rationale: Optional[str] = typer.Option(None, "--rationale", metavar="OPTION", help="Show one option's scores with the analyst's rationale for each."),
+    fmt: Format = FormatOpt,
+) -> None:
+    """Show a case's options, objectives and weight profiles as tables (--scores: the score matrix)."""
     from ..tables import objectives_table, options_table, profiles_table
     from ..weights import profile_weights
 
+    if fmt is not Format.table and not scores and rationale is None:
+        from ..errors import Problem, UsageError
+
+        raise UsageError(Problem(f"--format {fmt.value} needs --scores or --rationale OPTION", hint="negotiator show --scores --format csv (the overview is a table only)"))
     loaded = load(case)
+    if scores or rationale is not None:
+        from .show_scores import print_scores
+
+        print_scores(loaded, fmt, lang, rationale)
+        return
     c = loaded.case
     con = console()
     from rich.markup import escape
@@ -88,8 +103,10 @@ def show(case: Optional[list[Path]] = CaseArg, lang: str = LangOpt) -> None:
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    part: bool = typer.Option(False, "--part", help="Schema for one file of a case split across files (no section required)."),
+) -> None:
     """Print the JSON Schema of the case format (for editors that validate YAML)."""
     from ..schema import case_json_schema
 
-    emit_json(case_json_schema())
+    emit_json(case_json_schema(part=part))

@@ -18,7 +18,8 @@ def memo(
     lang: str = typer.Option("en", "--lang", help="Language of the memo: en or zh."),
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
-    samples: Optional[int] = typer.Option(None, "--samples", help="Monte Carlo samples for the robustness section (SMAA). Default: 10000 for additive, 1000 for the slower methods."),
+    scenario: Optional[str] = typer.Option(None, "--scenario", help="Rank, test and package under one scenario of the other side's behaviour (default: the base case)."),
+    samples: Optional[int] = typer.Option(None, "--samples", help="Monte Carlo samples for the robustness section (SMAA). Default: 10000."),
     seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same memo."),
     force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
     date: Optional[str] = typer.Option(None, "--date", help="Date printed in the memo, YYYY-MM-DD (default: today, UTC). Fix it for byte-identical files."),
@@ -38,7 +39,7 @@ def memo(
         raise UsageError(Problem(f"--samples must be at least 1, got {samples}"))
     if seed < 0:
         raise UsageError(Problem(f"--seed must be 0 or more, got {seed}"))
-    request = MemoRequest(lang=lang, profile=profile, method=method, samples=samples, seed=seed, date=parse_date(date))
+    request = MemoRequest(lang=lang, profile=profile, method=method, samples=samples, seed=seed, date=parse_date(date), scenario=scenario)
     loaded = load(case)
     with _busy(f"writing the {fmt} memo"):
         built = build_memo(loaded, request)

@@ -30,7 +30,19 @@ def methods_command(fmt: Format = FormatOpt) -> None:
     if fmt is Format.json:
         emit_json({"methods": notes, "weight_forms": [{"form": f, "yaml": y, "meaning": m} for f, y, m in _WEIGHT_FORMS]})
         return
-    if fmt in (Format.csv, Format.markdown):
+    if fmt is Format.csv:
+        import io
+
+        from .._version import __version__
+        from ..spreadsheet_safe import csv_writer
+
+        buf = io.StringIO()
+        w = csv_writer(buf)
+        w.writerow(["method", "conventions"])
+        w.writerows(notes.items())
+        emit_text(buf.getvalue() + f"# negotiator {__version__}\n")
+        return
+    if fmt is Format.markdown:
         lines = ["| method | conventions |", "|---|---|"] + [f"| `{k}` | {v} |" for k, v in notes.items()]
         emit_text("\n".join(lines))
         return
@@ -174,6 +186,9 @@ def ahp_command(
                          for pid, r in results.items()},
         })
         return
+    if fmt is Format.csv:
+        _ahp_csv(loaded, {pid: (r, ahp_matrix(r.items, c.weights[pid].judgments())) for pid, r in results.items()}, CR_LIMIT)
+        return
     from rich.markup import escape
     from rich.table import Table
 
@@ -194,3 +209,29 @@ def ahp_command(
         con.print(f"lambda_max {r.lambda_max:.4f}; CI {r.ci:.4f}; RI({len(r.items)}) {r.ri:.2f}; CR {r.cr:.4f} ({verdict})", markup=False)
         for a, b, v, imp in r.worst:
             con.print(f"  {a} over {b}: judged {v:.3g}, the other judgments imply {imp:.3g}", markup=False)
+
+
+def _ahp_csv(loaded, results: dict, cr_limit: float) -> None:
+    """One row per profile and objective: its weight and its judged row of the pairwise matrix.
+
+    A cell the analyst left out is empty (the table shows the filled-in value in brackets);
+    CI and CR follow as comment lines per profile.
+    """
+    import io
+    import math
+
+    from .._version import __version__
+    from ..spreadsheet_safe import comment_lines, csv_writer
+
+    buf = io.StringIO()
+    w = csv_writer(buf)
+    items = list(dict.fromkeys(x for r, _ in results.values() for x in r.items))  # profiles may compare different objectives
+    w.writerow(["profile", "objective", "weight"] + [f"over:{b}" for b in items])
+    notes = [f"case: {loaded.name} (sha256 {loaded.sha256}); negotiator {__version__}", "judgments are the analyst's, not facts; over:<b> = how many times more important than b"]
+    for pid, (r, matrix) in results.items():
+        for i, a in enumerate(r.items):
+            row = {b: matrix[i, j] for j, b in enumerate(r.items)}
+            judged = [None if b not in row or math.isnan(row[b]) else float(row[b]) for b in items]
+            w.writerow([pid, a, r.weights[a]] + judged)
+        notes.append(f"{pid}: lambda_max {r.lambda_max:.6g}; CI {r.ci:.6g}; RI {r.ri:.4g}; CR {r.cr:.6g} ({'consistent enough' if r.consistent else f'above {cr_limit}'})")
+    emit_text(buf.getvalue() + comment_lines(notes))

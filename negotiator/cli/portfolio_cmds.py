@@ -75,6 +75,13 @@ SolverOpt = typer.Option(Solver.cbc, "--solver", help="MILP solver: cbc (bundled
 TimeLimitOpt = typer.Option(10.0, "--time-limit", help="Seconds per solve (0 = no limit). The output says whether optimality was proven.")
 GapOpt = typer.Option(0.0, "--gap", help="Stop when proven within this fraction of the best possible value (0 = prove optimal; 0.001 = 0.1%).")
 VerboseOpt = typer.Option(False, "--verbose", help="Show the solver's own messages (on stderr).")
+BaselineOpt = typer.Option(
+    None,
+    "--baseline",
+    help="Measure each option's value over the status quo (Clemen & Smith 2009): an option id whose scores are the "
+    "'do nothing' level (e.g. passive_case_by_case_acceptance), 'worst', or OBJECTIVE=SCORE for every objective. "
+    "A measure worse than it counts negative. Additive method only. Default: no baseline (sum of overall scores).",
+)
 from .common import LangOpt  # noqa: E402
 
 
@@ -120,6 +127,7 @@ def solve(
     time_limit: float = TimeLimitOpt,
     gap: float = GapOpt,
     verbose: bool = VerboseOpt,
+    baseline: Optional[str] = BaselineOpt,
     fmt: Format = FormatOpt,
     lang: str = LangOpt,
 ) -> None:
@@ -140,7 +148,7 @@ def solve(
     loaded = load(case)
     for w in loaded.warnings:
         warn(w)
-    common = dict(budgets=budgets, count=counts, include=include or (), exclude=exclude or ())
+    common = dict(budgets=budgets, count=counts, include=include or (), exclude=exclude or (), baseline=baseline)
     if core:
         _run_core(loaded, profile, method, scenario, samples, seed, spread, not likely_scores, solver.value, limit, common, fmt, lang)
         return
@@ -151,7 +159,7 @@ def solve(
     from ..portfolio.output import portfolio_csv, portfolio_renderable
 
     result = best_packages(loaded, profile=profile, method=method, scenario=scenario, top=top, solver=solver.value, time_limit=limit, gap=gap, verbose=verbose, **common)
-    for w in result.warnings:
+    for w in result.all_warnings:
         warn(w)
     if fmt is Format.json:
         emit_json(result.to_dict())
@@ -214,6 +222,7 @@ def sweep(
     time_limit: float = TimeLimitOpt,
     gap: float = GapOpt,
     verbose: bool = VerboseOpt,
+    baseline: Optional[str] = BaselineOpt,
     fmt: Format = FormatOpt,
     lang: str = LangOpt,
 ) -> None:
@@ -234,7 +243,7 @@ def sweep(
     from ..portfolio import budget_sweep, frontier_figure
     from ..portfolio.output import sweep_csv, sweep_renderable
 
-    result = budget_sweep(loaded, resource, start, stop, step, points, profile=profile, method=method, scenario=scenario, budgets=budgets, count=counts, include=include or (), exclude=exclude or (), solver=solver.value, time_limit=limit, gap=gap, verbose=verbose)
+    result = budget_sweep(loaded, resource, start, stop, step, points, profile=profile, method=method, scenario=scenario, budgets=budgets, count=counts, include=include or (), exclude=exclude or (), solver=solver.value, time_limit=limit, gap=gap, verbose=verbose, baseline=baseline)
     for w in result.warnings:
         warn(w)
     if fmt is Format.json:

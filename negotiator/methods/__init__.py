@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import Problem, UsageError
 
-__all__ = ["MethodResult", "METHODS", "METHOD_NOTES", "register", "get_method", "method_names", "method_notes", "method_options"]
+__all__ = ["MethodResult", "METHODS", "METHOD_NOTES", "BATCH", "register", "register_batch", "get_method", "get_batch", "method_names", "method_notes", "method_options"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,26 @@ METHODS: dict[str, Callable[..., MethodResult]] = {}
 
 #: name -> one-line conventions (normalisation, ties, options) for `negotiator methods`.
 METHOD_NOTES: dict[str, str] = {}
+
+
+#: name -> function(matrix, x, maximise, weights, **options) -> (S, n) scores for S weight vectors
+#: at once: the same numbers as S calls of the method, for Monte Carlo (SMAA) without a Python loop.
+#: x is the criterion table (n, m) shared by every draw, or (S, n, m) when the scores are drawn too.
+BATCH: dict[str, Callable[..., np.ndarray]] = {}
+
+
+def register_batch(name: str):
+    def deco(fn):
+        BATCH[name] = fn
+        return fn
+
+    return deco
+
+
+def get_batch(name: str) -> Callable[..., np.ndarray] | None:
+    """The vectorised form of a method, or None when it has none (callers then loop)."""
+    _load_all()
+    return BATCH.get(name)
 
 
 def register(name: str, notes: str | None = None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["criterion_table", "flat_objectives", "flat_warnings"]
+__all__ = ["criterion_table", "criterion_tables", "flat_objectives", "flat_warnings"]
 
 
 def criterion_table(matrix) -> tuple[np.ndarray, np.ndarray]:
@@ -28,6 +28,28 @@ def criterion_table(matrix) -> tuple[np.ndarray, np.ndarray]:
             x[:, j] = values[:, j]
             maximise[j] = True
     return x, maximise
+
+
+def criterion_tables(matrix, scores: np.ndarray) -> np.ndarray:
+    """criterion_table for a stack of score matrices (S, n, m): objectives with a value function enter as values."""
+    curves = getattr(matrix, "curves", ()) or ()
+    bent = [j for j, c in enumerate(curves) if c is not None]
+    if not bent:
+        return scores
+    x = np.array(scores, dtype=float, copy=True)
+    x[..., bent] = matrix.values(scores)[..., bent]
+    return x
+
+
+def batch_weights(weights: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Weights (S, m) shaped to multiply x: (S, 1, m), whether x is shared (n, m) or per draw (S, n, m)."""
+    return np.asarray(weights, dtype=float)[:, None, :]
+
+
+def sub_chunks(size: int, per_draw_cells: int, budget: int = 2_000_000) -> list[slice]:
+    """Slices of a chunk of draws so that per-draw pair tables (size x per_draw_cells) stay near ``budget`` numbers."""
+    step = max(1, budget // max(1, per_draw_cells))
+    return [slice(i, min(i + step, size)) for i in range(0, size, step)]
 
 
 def flat_objectives(x: np.ndarray) -> np.ndarray:

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import MethodResult, register
-from ._common import criterion_table, flat_warnings
+from . import MethodResult, register, register_batch
+from ._common import criterion_table, flat_warnings, sub_chunks
 from ..errors import Problem, UsageError
 
 __all__ = ["FUNCTIONS", "ramp_flows", "gaussian_flows", "net_flows", "promethee"]
@@ -104,10 +104,13 @@ def _parameters(specs, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.n
 
 
 def _dense_flows(y: np.ndarray, specs) -> tuple[np.ndarray, np.ndarray]:
-    """Per-objective sums (n, m) of P(y_a - y_b) over b, and of P(y_b - y_a), from all pairs at once."""
-    n, m = y.shape
+    """Per-objective sums (n, m) of P(y_a - y_b) over b, and of P(y_b - y_a), from all pairs at once.
+
+    y may carry leading axes (a stack of draws, (S, n, m)): the sums are then (S, n, m).
+    """
+    m = y.shape[-1]
     q, p, s, level, gauss = _parameters(specs, m)
-    d = y[:, None, :] - y[None, :, :]  # (n, n, m): d[a, b, j] = y_aj - y_bj
+    d = y[..., :, None, :] - y[..., None, :, :]  # (..., n, n, m): d[a, b, j] = y_aj - y_bj
     ramp = p > q
     width = np.where(ramp, p - q, 1.0)
     pref = np.where(ramp, np.clip((d - q) / width, 0.0, 1.0), (d > q).astype(float))
@@ -116,7 +119,36 @@ def _dense_flows(y: np.ndarray, specs) -> tuple[np.ndarray, np.ndarray]:
     if gauss.any():
         dg = d[..., gauss]
         pref[..., gauss] = np.where(dg > 0, -np.expm1(-(dg * dg) / (2.0 * s[gauss] ** 2)), 0.0)
-    return pref.sum(axis=1), pref.sum(axis=0)
+    return pref.sum(axis=-2), pref.sum(axis=-3)
+
+
+def _dense_net_flows(y: np.ndarray, specs) -> np.ndarray:
+    """Per-objective sums over b of P(y_a - y_b) - P(y_b - y_a), for a stack of draws y (S, n, m).
+
+    The same numbers as _dense_flows' plus minus minus, computed per kind of preference
+    function so that no objective pays for another's (SMAA calls this on millions of draws).
+    """
+    q, p, s, level, gauss = _parameters(specs, y.shape[-1])
+    d = y[..., :, None, :] - y[..., None, :, :]  # (S, n, n, m): d[a, b, j] = y_aj - y_bj
+    ramp = (p > q) & ~level & ~gauss
+    step = ~ramp & ~level & ~gauss
+    net = np.empty(y.shape)
+    if step.all():
+        return (d > q).sum(axis=-2) - (d < -q).sum(axis=-2)
+    if step.any():
+        ds, qs = d[..., step], q[step]
+        net[..., step] = (ds > qs).sum(axis=-2) - (ds < -qs).sum(axis=-2)
+    if ramp.any():
+        dr, qr, width = d[..., ramp], q[ramp], p[ramp] - q[ramp]
+        net[..., ramp] = (np.clip((dr - qr) / width, 0.0, 1.0) - np.clip((-dr - qr) / width, 0.0, 1.0)).sum(axis=-2)
+    if level.any():
+        dl, ql, pl = d[..., level], q[level], p[level]
+        net[..., level] = 0.5 * (((dl > ql).astype(float) + (dl > pl)) - ((-dl > ql).astype(float) + (-dl > pl))).sum(axis=-2)
+    if gauss.any():
+        dg, sg = d[..., gauss], s[gauss]
+        pref = -np.expm1(-(dg * dg) / (2.0 * sg**2))
+        net[..., gauss] = (np.where(dg > 0, pref, 0.0) - np.where(dg < 0, pref, 0.0)).sum(axis=-2)
+    return net
 
 
 def net_flows(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, specs=None, algorithm: str = "auto") -> dict:
@@ -160,3 +192,29 @@ def promethee(matrix, weights: np.ndarray, preference: str | None = None, **_) -
     details["functions"] = [getattr(s, "function", "usual") if s is not None else "usual" for s in _specs(matrix, preference)]
     details["warnings"] = flat_warnings(matrix, x, "promethee")
     return MethodResult(scores=flows["phi"], score_name="net flow phi (PROMETHEE II)", details=details)
+
+
+@register_batch("promethee")
+def promethee_batch(matrix, x: np.ndarray, maximise: np.ndarray, weights: np.ndarray, preference: str | None = None, **_) -> np.ndarray:
+    """Net flows phi (S, n) for S weight vectors at once; x (n, m) shared or (S, n, m) per draw.
+
+    With shared scores the per-objective flows do not depend on the weights, so phi is one
+    matrix product. With drawn scores each draw needs its own pair table (all pairs at once,
+    in slices of draws that keep memory small; draw by draw above DENSE_UP_TO options).
+    """
+    x = np.asarray(x, dtype=float)
+    specs = _specs(matrix, preference)
+    weights = np.asarray(weights, dtype=float)
+    if x.ndim == 2:
+        return weights @ net_flows(x, np.zeros(x.shape[1]), maximise, specs)["by_objective"].T
+    size, n, m = x.shape
+    scale = 1.0 / (n - 1) if n > 1 else 0.0
+    y = np.where(maximise, x, -x)
+    out = np.empty((size, n))
+    if n > DENSE_UP_TO:
+        for k in range(size):
+            out[k] = net_flows(x[k], weights[k], maximise, specs)["phi"]
+        return out
+    for part in sub_chunks(size, n * n * m):
+        out[part] = np.einsum("snm,sm->sn", _dense_net_flows(y[part], specs), weights[part]) * scale
+    return out

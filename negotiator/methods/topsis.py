@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import MethodResult, register
-from ._common import criterion_table, flat_warnings
+from . import MethodResult, register, register_batch
+from ._common import batch_weights, criterion_table, flat_warnings
 from ..errors import Problem, UsageError
 
-__all__ = ["NORMALISATIONS", "topsis_scores", "topsis"]
+__all__ = ["NORMALISATIONS", "topsis_scores", "topsis", "topsis_batch"]
 
 NORMALISATIONS = ("vector", "minmax")
 
@@ -67,3 +67,26 @@ def topsis(matrix, weights: np.ndarray, normalisation: str = "vector", **_) -> M
     details = {k: v for k, v in parts.items() if k != "closeness"}
     details.update(normalisation=normalisation, warnings=warnings)
     return MethodResult(scores=parts["closeness"], score_name="closeness to ideal (TOPSIS)", details=details)
+
+
+@register_batch("topsis")
+def topsis_batch(matrix, x: np.ndarray, maximise: np.ndarray, weights: np.ndarray, normalisation: str = "vector", **_) -> np.ndarray:
+    """Closeness (S, n) for S weight vectors at once; x (n, m) shared or (S, n, m) per draw (see topsis_scores)."""
+    if normalisation not in NORMALISATIONS:
+        raise UsageError(Problem(f"unknown TOPSIS normalisation '{normalisation}'", hint="use one of: " + ", ".join(NORMALISATIONS)))
+    x = np.asarray(x, dtype=float)
+    if normalisation == "vector":
+        norm = np.sqrt((x * x).sum(axis=-2, keepdims=True))
+        r = x / np.where(norm > 0, norm, np.inf)
+    else:
+        low, high = x.min(axis=-2, keepdims=True), x.max(axis=-2, keepdims=True)
+        width = high - low
+        r = (x - low) / np.where(width <= 0, np.inf, width)
+    v = r * batch_weights(weights, x)
+    vmax, vmin = v.max(axis=-2, keepdims=True), v.min(axis=-2, keepdims=True)
+    gap = v - np.where(maximise, vmax, vmin)
+    d_plus = np.sqrt((gap * gap).sum(axis=-1))
+    np.subtract(v, np.where(maximise, vmin, vmax), out=gap)
+    d_minus = np.sqrt((gap * gap).sum(axis=-1))
+    total = d_plus + d_minus
+    return np.divide(d_minus, total, out=np.full_like(total, 0.5), where=total > 0)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import MethodResult, register
-from ._common import criterion_table, flat_warnings
+from . import MethodResult, register, register_batch
+from ._common import batch_weights, criterion_table, flat_warnings
 from ..errors import Problem, UsageError
 
 __all__ = ["vikor_scores", "compromise", "vikor"]
@@ -83,3 +83,25 @@ def vikor(matrix, weights: np.ndarray, v: float = 0.5, **_) -> MethodResult:
         f"VIKOR compromise set: {', '.join(chosen)} (C1 acceptable advantage {yes_no[comp['advantage']]}, C2 acceptable stability {yes_no[comp['stability']]}; v = {v:g})"
     ]
     return MethodResult(scores=1.0 - parts["Q"], score_name="1 - Q (VIKOR; Q 0 = best)", details=details)
+
+
+def _spread_rows(values: np.ndarray) -> np.ndarray:
+    """_spread along the last axis, row by row."""
+    low, high = values.min(axis=-1, keepdims=True), values.max(axis=-1, keepdims=True)
+    width = high - low
+    return np.divide(values - low, width, out=np.zeros_like(values), where=width > 0)
+
+
+@register_batch("vikor")
+def vikor_batch(matrix, x: np.ndarray, maximise: np.ndarray, weights: np.ndarray, v: float = 0.5, **_) -> np.ndarray:
+    """1 - Q (S, n) for S weight vectors at once; x (n, m) shared or (S, n, m) per draw (see vikor_scores)."""
+    if isinstance(v, bool) or not 0.0 <= v <= 1.0:
+        raise UsageError(Problem(f"VIKOR's v must lie in [0, 1] (weight of group utility against individual regret), got {v}", hint="the usual choice is --vikor-v 0.5"))
+    x = np.asarray(x, dtype=float)
+    xmax, xmin = x.max(axis=-2, keepdims=True), x.min(axis=-2, keepdims=True)
+    span = xmax - xmin
+    factor = np.where(maximise, -1.0, 1.0) * batch_weights(weights, x) / np.where(span == 0, np.inf, span)
+    regret = (x - np.where(maximise, xmax, xmin)) * factor
+    s = regret.sum(axis=-1)
+    r = regret.max(axis=-1) if x.shape[-1] else np.zeros_like(s)
+    return 1.0 - (v * _spread_rows(s) + (1.0 - v) * _spread_rows(r))

@@ -10,7 +10,14 @@ the best). The derived BATNA is
     BATNA = 100 * sum_s p_s * V_s
 
 i.e. the expected overall value of the best response, chosen after seeing how the
-other side behaves (talks fail first; the response follows), put on the
+other side behaves (talks fail first; the response follows). With
+``batna_choice: single`` the side must commit to one response before it knows:
+
+    BATNA = 100 * max over options o of sum_s p_s * V_s(o)
+
+which is never higher; the difference is the value of being able to wait (the
+expected value of perfect information about the other side's move). Both are
+always reported. Either is put on the
 agenda's 0-100 scale by the factor 100. That factor is a modelling choice, not
 a conversion law: it is meaningful only when the party's agenda values read as
 "the overall value, 0-100, of a deal at this level, on the same objectives and
@@ -26,7 +33,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem, UsageError
 
-__all__ = ["BATNA_SCALE", "ScenarioBest", "Batna", "resolve_batnas"]
+__all__ = ["BATNA_SCALE", "CHOICES", "ScenarioBest", "SingleResponse", "Batna", "resolve_batnas"]
 
 #: Overall values live in [0, 1]; the agenda's utilities in [0, 100].
 BATNA_SCALE = 100.0
@@ -43,6 +50,23 @@ class ScenarioBest:
 
 
 @dataclass(frozen=True)
+class SingleResponse:
+    """The one unilateral option with the best expected overall value across the scenarios."""
+
+    option: str
+    label: str
+    label_zh: str | None
+    expected_overall_value: float
+
+
+#: How a derived BATNA picks the fallback (schema: Party.batna_choice).
+CHOICES = {
+    "per_scenario": "the best unilateral option in each scenario, chosen once the other side's behaviour is known",
+    "single": "one unilateral option chosen before the other side's behaviour is known: the best expected value",
+}
+
+
+@dataclass(frozen=True)
 class Batna:
     party: str
     value: float
@@ -50,21 +74,41 @@ class Batna:
     rationale: str | None = None
     profile: str | None = None
     weights: dict[str, float] = field(default_factory=dict)
-    expected_overall_value: float | None = None
+    expected_overall_value: float | None = None  # of the rule in use (choice)
     per_scenario: tuple[ScenarioBest, ...] = ()
     excluded: tuple[str, ...] = ()
+    choice: str = "per_scenario"
+    single: SingleResponse | None = None
+
+    @property
+    def per_scenario_value(self) -> float:
+        return BATNA_SCALE * sum(s.probability * s.overall_value for s in self.per_scenario)
+
+    @property
+    def single_value(self) -> float | None:
+        return None if self.single is None else BATNA_SCALE * self.single.expected_overall_value
+
+    @property
+    def value_of_waiting(self) -> float | None:
+        """How much higher the walk-away is when the response may wait for the other side's move (>= 0)."""
+        return None if self.single is None else self.per_scenario_value - self.single_value
 
     def to_dict(self) -> dict:
         out = {"party": self.party, "value": self.value, "derived": self.derived, "rationale": self.rationale}
         if self.derived:
             out.update(
                 {
-                    "how": f"{BATNA_SCALE:g} x expected overall value of the best option in each scenario (negotiator rank --scenario S --profile {self.profile})",
+                    "how": f"{BATNA_SCALE:g} x expected overall value of {CHOICES[self.choice]} (negotiator rank --scenario S --profile {self.profile})",
+                    "choice": self.choice,
                     "profile": self.profile,
                     "weights": dict(self.weights),
                     "expected_overall_value": self.expected_overall_value,
                     "excluded_options": list(self.excluded),
                     "per_scenario": [s.__dict__.copy() for s in self.per_scenario],
+                    "if_per_scenario": self.per_scenario_value,
+                    "if_single": self.single_value,
+                    "single_option": None if self.single is None else self.single.option,
+                    "value_of_waiting": self.value_of_waiting,
                 }
             )
         return out
@@ -89,6 +133,9 @@ def _derived(loaded, pid: str, party) -> Batna:
     rows: list[ScenarioBest] = []
     profile = party.batna_profile
     weights: dict[str, float] = {}
+    expected_by_option: dict[str, float] = {}
+    available: set[str] | None = None
+    labels: dict[str, tuple[str, str | None]] = {}
     for sid, sc in scenarios:
         ranking = rank(loaded, profile=profile, scenario=sid)
         unilateral = [row for row in ranking.rows if row.option not in party.batna_excludes]
@@ -97,6 +144,29 @@ def _derived(loaded, pid: str, party) -> Batna:
         best = unilateral[0]
         weights = dict(ranking.provenance.weights)
         profile = ranking.provenance.profile
-        rows.append(ScenarioBest(sid, 1.0 if sc is None else float(sc.probability), best.option, best.label, best.label_zh, float(best.score)))
-    expected = sum(r.probability * r.overall_value for r in rows)
-    return Batna(pid, BATNA_SCALE * expected, True, party.rationale, profile, weights, expected, tuple(rows), tuple(party.batna_excludes))
+        probability = 1.0 if sc is None else float(sc.probability)
+        rows.append(ScenarioBest(sid, probability, best.option, best.label, best.label_zh, float(best.score)))
+        for row in unilateral:
+            expected_by_option[row.option] = expected_by_option.get(row.option, 0.0) + probability * float(row.score)
+            labels[row.option] = (row.label, row.label_zh)
+        # A single response must be open in every scenario (a red line may screen it out in one).
+        here = {row.option for row in unilateral}
+        available = here if available is None else available & here
+    single = _best_single(expected_by_option, available or set(), labels, case)
+    if party.batna_choice == "single":
+        if single is None:
+            raise UsageError(Problem(f"no unilateral option of '{pid}' passes the red lines in every scenario, so no single response can be committed to", hint="use batna_choice: per_scenario, or give the BATNA as a number"))
+        expected = single.expected_overall_value
+    else:
+        expected = sum(r.probability * r.overall_value for r in rows)
+    return Batna(pid, BATNA_SCALE * expected, True, party.rationale, profile, weights, expected, tuple(rows), tuple(party.batna_excludes), party.batna_choice, single)
+
+
+def _best_single(expected: dict[str, float], available: set[str], labels: dict, case) -> SingleResponse | None:
+    """The option with the highest expected overall value; ties go to the earlier option in the case."""
+    order = {oid: k for k, oid in enumerate(case.options)}
+    candidates = sorted(available, key=lambda o: (-expected[o], order[o]))
+    if not candidates:
+        return None
+    best = candidates[0]
+    return SingleResponse(best, labels[best][0], labels[best][1], expected[best])

@@ -5,11 +5,11 @@ Nothing here computes a result or prints: the analysis is done, this only lays i
 
 from __future__ import annotations
 
-import csv
 import io
 
+from ..spreadsheet_safe import comment_lines, csv_writer
 from .analysis import JUDGMENT_NOTE, NegotiationAnalysis, Outcome, Solution
-from .batna import BATNA_SCALE
+from .batna import BATNA_SCALE, CHOICES
 
 __all__ = ["analysis_dict", "analysis_csv", "analysis_renderables", "provenance_lines", "zone_statement", "linkage_statement"]
 
@@ -60,6 +60,17 @@ def _capture(parties, g) -> str:
     return f"; {parties[0]} captures {100 * shares[0] / s:.0f}%, {parties[1]} {100 * shares[1] / s:.0f}%"
 
 
+def _other_choice_lines(b) -> list[str]:
+    """The walk-away under the other reading of "fallback", and the value of waiting between them."""
+    if b.single is None or b.value_of_waiting is None:
+        return []
+    if b.choice == "single":
+        other = f"responding to each scenario once it is known would give {b.per_scenario_value:.2f}"
+    else:
+        other = f"committing to one response before the other side moves ({b.single.option}) would give {b.single_value:.2f}"
+    return [f"  {other}; the value of waiting to see is {b.value_of_waiting:.2f} (batna_choice: per_scenario or single)"]
+
+
 def provenance_lines(a: NegotiationAnalysis) -> list[str]:
     pv = a.provenance
     lines = [
@@ -68,7 +79,8 @@ def provenance_lines(a: NegotiationAnalysis) -> list[str]:
     ]
     for b in a.batnas:
         if b.derived:
-            lines.append(f"BATNA of {b.party}: derived = {BATNA_SCALE:g} x {b.expected_overall_value:.6g} (expected overall value of its best unilateral option per scenario; profile {b.profile})")
+            lines.append(f"BATNA of {b.party}: derived = {BATNA_SCALE:g} x {b.expected_overall_value:.6g} (expected overall value of {CHOICES[b.choice]}; profile {b.profile})")
+            lines.extend(_other_choice_lines(b))
         else:
             lines.append(f"BATNA of {b.party}: {b.value:g} (given in the case)")
     if "weights" in pv:
@@ -169,7 +181,7 @@ def analysis_csv(a: NegotiationAnalysis) -> str:
     """One row per efficient package (and the proposal), each side's utility, and the solution flags."""
     ag = a.agenda
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     w.writerow(["condition", "row", *ag.issues, *(f"utility:{p}" for p in ag.parties), *(f"above_batna:{p}" for p in ag.parties), "in_zone", "solutions"])
     outcomes = [("as_one_package" if a.linkage else "agenda", a.outcome)]
     if a.linkage is not None:
@@ -184,7 +196,7 @@ def analysis_csv(a: NegotiationAnalysis) -> str:
         pr = a.proposal
         w.writerow(["proposal", "", *(ag.levels[i][l] for i, l in enumerate(pr.package)), *(f"{u:.12g}" for u in pr.utilities), *(f"{m:.12g}" for m in pr.margins), "yes" if pr.in_zone else "no", ""])
     lines = provenance_lines(a) + [zone_statement(a)] + linkage_statement(a)
-    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+    return buf.getvalue() + comment_lines(lines)
 
 
 # -- rich tables -----------------------------------------------------------------------
@@ -208,7 +220,9 @@ def analysis_renderables(a: NegotiationAnalysis, lang: str = "en", width: int | 
     bt.add_column("BATNA", justify="right")
     bt.add_column("how", overflow="fold")  # fold, not cut: Chinese section marks leave few spaces to wrap at
     for p, b in enumerate(a.batnas):
-        if b.derived:
+        if b.derived and b.choice == "single" and b.single is not None:
+            how = f"derived: {BATNA_SCALE:g} x expected overall value {b.expected_overall_value:.4f} of one response chosen before the other side moves (profile {b.profile}): {b.single.option}"
+        elif b.derived:
             how = f"derived: {BATNA_SCALE:g} x expected overall value {b.expected_overall_value:.4f} of the best unilateral option per scenario (profile {b.profile}): " + "; ".join(f"{s.scenario or 'base'} p={s.probability:g}: {s.option} {s.overall_value:.4f}" for s in b.per_scenario)
         else:
             how = "given in the case" + (f": {b.rationale}" if b.rationale else "")

@@ -4,11 +4,12 @@ A PuLP mixed-integer program (model.py), solved by CBC or HiGHS with an
 honest optimality status (solve.py); infeasibility explained by a minimal
 conflicting set of constraints (diagnose.py); robustness across profiles or
 scenarios and Robust-Portfolio-Modelling core shares (robust.py); budget
-sweeps (sweep.py). Everything here is pure: no printing.
+sweeps (sweep.py); values over a status-quo baseline (baseline.py). Everything here is pure: no printing.
 """
 
 from __future__ import annotations
 
+from .baseline import Baseline, parse_baseline
 from .diagnose import ConflictItem, Diagnosis, diagnose
 from .model import PortfolioSpec, Row, Synergy, build_milp, build_spec, parse_budget_overrides, parse_count, spec_rows
 from .packages import JUDGMENT_NOTE, NoFeasiblePackage, PackageResult, PortfolioResult, best_packages, option_values, solve_top
@@ -17,6 +18,8 @@ from .solve import SOLVERS, SolveOutcome, SolverSettings, solve_model, status_wo
 from .sweep import SweepPoint, SweepResult, budget_sweep, frontier_figure, sweep_caps
 
 __all__ = [
+    "Baseline",
+    "parse_baseline",
     "best_packages",
     "option_values",
     "solve_top",

@@ -2,7 +2,9 @@
 
 A package is a set of options chosen together. Its value is the sum of the
 chosen options' overall scores (from `negotiator.api.rank`, under one profile,
-method and scenario) plus the bonus of every synergy it completes. Every
+method and scenario) plus the bonus of every synergy it completes; with a
+baseline (baseline.py) each score is first reduced by the status quo's, so
+the values are what each measure adds over doing nothing. Every
 constraint is one named linear row over the 0/1 choice variables, so the
 same rows serve the solve, the what-if overrides and the infeasibility
 diagnosis (which relaxes rows by name).
@@ -96,6 +98,23 @@ class PortfolioSpec:
     red_lines: Mapping[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # key -> (blocked options, words)
     package_limits: Mapping[str, tuple[Mapping[str, float], float | None, float | None, str]] = field(default_factory=dict)  # key -> (scores, min, max, words)
     synergies: tuple[Synergy, ...] = ()
+    #: The status quo (baseline.Baseline) the values are measured from, and its overall value per value set.
+    baseline: object | None = None
+    baseline_values: Mapping[str, float] = field(default_factory=dict)
+    #: The case itself allows an empty package (no count, or a count minimum of 0): only then may a
+    #: diagnosis suggest lowering a count minimum to 0.
+    empty_allowed: bool = False
+    #: Red-line key -> (objective, min, max, likely score of every option): how far a red line would
+    #: have to move to let a blocked option through (diagnosis).
+    red_line_scores: Mapping[str, tuple[str, float | None, float | None, Mapping[str, float]]] = field(default_factory=dict)
+
+    @property
+    def held_out_baseline(self) -> str | None:
+        """The baseline option, when it is an option that would otherwise be eligible: held out of the package."""
+        b = self.baseline
+        if b is None or getattr(b, "kind", None) != "option" or b.option in self.screened:
+            return None
+        return b.option
 
     @property
     def resource_names(self) -> list[str]:
@@ -128,6 +147,10 @@ def package_usage(spec: PortfolioSpec, selected: Sequence[str]) -> dict[str, flo
     return {r: sum(spec.resources.get(o, {}).get(r, 0.0) for o in selected) for r in spec.resource_names}
 
 
+def _measures(n: int) -> str:
+    return f"{n} measure" + ("" if n == 1 else "s")
+
+
 def spec_rows(spec: PortfolioSpec) -> list[Row]:
     """Every constraint of the problem as a named row (the same list the diagnosis relaxes)."""
     rows: list[Row] = []
@@ -138,8 +161,8 @@ def spec_rows(spec: PortfolioSpec) -> list[Row]:
         lo, hi = spec.count
         ones = {o: 1.0 for o in spec.options}
         if lo > 0:
-            rows.append(Row("count:min", "count", f"at least {lo} measures", ones, ">=", float(lo), "measures"))
-        rows.append(Row("count:max", "count", f"at most {hi} measures", ones, "<=", float(hi), "measures"))
+            rows.append(Row("count:min", "count", f"at least {_measures(lo)}", ones, ">=", float(lo), "measures"))
+        rows.append(Row("count:max", "count", f"at most {_measures(hi)}", ones, "<=", float(hi), "measures"))
     for key, (scores, lo, hi, words) in spec.package_limits.items():
         coefs = {o: s for o, s in scores.items() if abs(s) > _EPS}
         if lo is not None:
@@ -153,10 +176,13 @@ def spec_rows(spec: PortfolioSpec) -> list[Row]:
         rows.append(Row(f"requires:{a}>{b}", "requires", f"'{a}' requires '{b}'", {a: 1.0, b: -1.0}, "<=", 0.0))
     for a, b in spec.excludes:
         rows.append(Row(f"excludes:{a}|{b}", "excludes", f"'{a}' and '{b}' exclude each other", {a: 1.0, b: 1.0}, "<=", 1.0))
+    held = spec.held_out_baseline
+    if held is not None:
+        rows.append(Row(f"baseline:{held}", "baseline", f"'{held}' is the baseline (the status quo each measure is compared with), not a measure", {held: 1.0}, "<=", 0.0))
     for o in spec.include:
-        rows.append(Row(f"include:{o}", "include", f"--include {o}", {o: 1.0}, ">=", 1.0))
+        rows.append(Row(f"include:{o}", "include", f"'{o}' forced in (--include {o})", {o: 1.0}, ">=", 1.0))
     for o in spec.exclude:
-        rows.append(Row(f"exclude:{o}", "exclude", f"--exclude {o}", {o: 1.0}, "<=", 0.0))
+        rows.append(Row(f"exclude:{o}", "exclude", f"'{o}' kept out (--exclude {o})", {o: 1.0}, "<=", 0.0))
     return rows
 
 
@@ -213,12 +239,17 @@ def build_spec(
     count: tuple[int, int] | None = None,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
+    baseline=None,
+    baseline_values: Mapping[str, float] | None = None,
 ) -> PortfolioSpec:
     """The package problem of a case, with what-if overrides applied.
 
     ``budgets`` overrides (or adds) caps by resource; ``count`` replaces the
     case's count. Red lines and package limits are judged on likely scores
-    under each scenario in ``scenarios`` (all must hold).
+    under each scenario in ``scenarios`` (all must hold). ``baseline`` (a
+    baseline.Baseline) and ``baseline_values`` (its overall value per value
+    set) record the status quo the values were measured from; a baseline
+    option is held out of the package.
     """
     from ..matrix import build_matrix
 
@@ -248,6 +279,7 @@ def build_spec(
             pairs.setdefault(frozenset((a, b)), (a, b))
 
     red_lines: dict[str, tuple[tuple[str, ...], str]] = {}
+    red_line_scores: dict[str, tuple[str, float | None, float | None, dict[str, float]]] = {}
     package_limits: dict[str, tuple[dict[str, float], float | None, float | None, str]] = {}
     for scenario in scenarios:
         matrix = build_matrix(case, scenario)
@@ -259,6 +291,7 @@ def build_spec(
             bound = " and ".join(x for x in (f"at least {limit.min:g}" if limit.min is not None else "", f"at most {limit.max:g}" if limit.max is not None else "") if x)
             words = f"red line: {case.objectives[obj].label} ({obj}) {bound} for every measure{where}"
             red_lines[f"red_line:{obj}{suffix}"] = (blocked, words + (f"; it rules out {', '.join(blocked)}" if blocked else ""))
+            red_line_scores[f"red_line:{obj}{suffix}"] = (obj, limit.min, limit.max, {o: float(matrix.likely[i, j]) for i, o in enumerate(matrix.options)})
         for obj, limit in case.constraints.package.items():
             j = matrix.objectives.index(obj)
             scores = {o: float(matrix.likely[i, j]) for i, o in enumerate(matrix.options)}
@@ -281,6 +314,10 @@ def build_spec(
         red_lines=red_lines,
         package_limits=package_limits,
         synergies=synergies,
+        baseline=baseline,
+        baseline_values=dict(baseline_values or {}),
+        empty_allowed=case.constraints.count is None or case.constraints.count[0] == 0,
+        red_line_scores=red_line_scores,
     )
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from ..spreadsheet_safe import comment_lines, csv_writer
 from .packages import JUDGMENT_NOTE, PortfolioResult
 from .robust import CoreResult, RobustResult
 from .solve import status_words
@@ -16,6 +16,7 @@ from .sweep import SweepResult
 
 __all__ = [
     "provenance_lines",
+    "baseline_lines",
     "portfolio_renderable",
     "portfolio_csv",
     "robust_renderable",
@@ -47,6 +48,36 @@ def provenance_lines(prov, settings=None, extra: str = "", short: bool = False) 
     return lines
 
 
+def baseline_lines(spec) -> list[str]:
+    """One provenance line naming the status quo the values are measured from (none without a baseline)."""
+    b = spec.baseline
+    if b is None:
+        return []
+    vals = dict(spec.baseline_values)
+    if len(vals) == 1:
+        worth = f"overall value {next(iter(vals.values())):.4f}"
+    elif vals:
+        worth = "overall value " + ", ".join(f"{k} {v:.4f}" for k, v in vals.items())
+    else:
+        worth = ""
+    from .baseline import CITATION
+
+    return [f"baseline: {b.label}" + (f" ({worth})" if worth else "") + f"; option values are what each measure adds over this status quo ({CITATION})"]
+
+
+def _caption(prov, spec, settings=None, extra: str = "", short: bool = True) -> str:
+    return "\n".join(provenance_lines(prov, settings, extra, short=short) + baseline_lines(spec))
+
+
+def _comment_lines(prov, spec, settings=None, extra: str = "") -> list[str]:
+    return provenance_lines(prov, settings, extra) + baseline_lines(spec)
+
+
+def _value_text(v: float, style: str = "") -> Text:
+    """A value cell; a negative contribution (worse than the baseline) in red."""
+    return Text(_num(v), style=("bold red" if v < -1e-12 else style))
+
+
 def _label(spec, oid: str, lang: str) -> str:
     if lang == "zh" and spec.labels_zh.get(oid):
         return spec.labels_zh[oid]
@@ -67,7 +98,7 @@ def portfolio_renderable(r: PortfolioResult, lang: str = "en", width: int | None
     from ..termfit import label_cell
 
     spec = r.spec
-    caption = "\n".join(provenance_lines(r.provenance, r.settings, short=True))
+    caption = _caption(r.provenance, spec, r.settings)
     parts = [_status_text(r.status, r.status_words)]
     if not r.packages:
         if r.diagnosis is not None:
@@ -78,21 +109,24 @@ def portfolio_renderable(r: PortfolioResult, lang: str = "en", width: int | None
     best = r.best
     t = Table(title=f"Best package — {r.provenance.method}, profile {r.provenance.profile}" + (f", scenario {r.provenance.scenario}" if r.provenance.scenario else ""), expand=False)
     t.add_column("option")
-    t.add_column("value", justify="right")
+    t.add_column("value" if spec.baseline is None else "value over baseline", justify="right")
     for res in resources:
         t.add_column(res, justify="right")
     for oid in best.selected:
-        t.add_row(label_cell(_label(spec, oid, lang), oid), _num(best.option_values[oid]), *[_num(spec.resources.get(oid, {}).get(res, 0.0), 2) for res in resources])
+        t.add_row(label_cell(_label(spec, oid, lang), oid), _value_text(best.option_values[oid]), *[_num(spec.resources.get(oid, {}).get(res, 0.0), 2) for res in resources])
     t.add_section()
     if best.synergy_bonus:
-        t.add_row("synergy bonus", _num(best.synergy_bonus), *["" for _ in resources])
-    t.add_row(Text("package total", style="bold"), Text(_num(best.value), style="bold"), *[_num(best.resources.get(res, 0.0), 2) for res in resources])
+        t.add_row("synergy bonus", _value_text(best.synergy_bonus), *["" for _ in resources])
+    t.add_row(Text("package total", style="bold"), _value_text(best.value, "bold"), *[_num(best.resources.get(res, 0.0), 2) for res in resources])
     t.add_row("budget", "", *[_num(spec.budgets[res], 2) if res in spec.budgets else "—" for res in resources])
     t.add_row("left (slack)", "", *[_num(best.slack[res], 2) if res in best.slack else "—" for res in resources])
     parts.append(t)
     notes = _package_notes(r)
     if notes:
         parts.append(Text("\n".join(notes)))
+    below = _below_baseline_text(r, lang)
+    if below is not None:
+        parts.append(below)
     if len(r.packages) > 1:
         parts.append(top_table(r, width))
     if spec.package_limits:
@@ -130,6 +164,24 @@ def _package_notes(r: PortfolioResult) -> list[str]:
     return notes
 
 
+def _below_baseline_text(r: PortfolioResult, lang: str) -> Text | None:
+    """Options worse than the status quo: negative contribution, so left out unless a rule forces them in."""
+    spec = r.spec
+    if spec.baseline is None:
+        return None
+    below = r.below_baseline
+    if not below:
+        return Text("every eligible option adds value over the baseline", style="dim")
+    values = spec.values()
+    chosen = set(r.best.selected)
+    out = Text("worse than the baseline (negative contribution; chosen only when a rule forces it):\n", style="bold")
+    for o in sorted(below, key=lambda o: values[o]):
+        out.append(f"  {_label(spec, o, lang)} ({o}) ")
+        out.append(_num(values[o]), style="red")
+        out.append(" - in the package (forced by a rule)\n" if o in chosen else " - left out\n")
+    return out
+
+
 def top_table(r: PortfolioResult, width: int | None = None) -> Table:
     """``width``: below termfit.NARROW columns what is left of each budget shares one column
     (one budget a line) and 'proven' goes under the value, so the option ids stay whole."""
@@ -139,7 +191,8 @@ def top_table(r: PortfolioResult, width: int | None = None) -> Table:
     spec = r.spec
     t = Table(title=f"The {len(r.packages)} best distinct packages", expand=False)
     t.add_column("#", justify="right", no_wrap=True)
-    t.add_column("value" + ("\n(proven)" if narrow else ""), justify="right", no_wrap=True)
+    value_header = "value" if spec.baseline is None else ("value over\nbaseline" if narrow else "value over baseline")
+    t.add_column(value_header + ("\n(proven)" if narrow else ""), justify="right", no_wrap=True)
     if not narrow:
         t.add_column("proven", justify="center")
     t.add_column("options", no_wrap=narrow)
@@ -153,15 +206,15 @@ def top_table(r: PortfolioResult, width: int | None = None) -> Table:
         options = "\n".join(pk.selected) or "(none)"
         if narrow:
             left = "\n".join(f"{res} {_num(pk.slack[res], 2)}" for res in spec.budgets)
-            t.add_row(str(pk.rank), f"{_num(pk.value)}\n({proven})", id_text(options), left)
+            t.add_row(str(pk.rank), _value_text(pk.value).append(f"\n({proven})"), id_text(options), left)
         else:
-            t.add_row(str(pk.rank), _num(pk.value), proven, options, *[_num(pk.slack[res], 2) for res in spec.budgets])
+            t.add_row(str(pk.rank), _value_text(pk.value), proven, options, *[_num(pk.slack[res], 2) for res in spec.budgets])
     return t
 
 
 def conflict_table(r: PortfolioResult) -> Table:
     d = r.diagnosis
-    t = Table(title="These constraints cannot all hold (drop or move any one of them)" if d.irreducible else "These constraints cannot all hold", expand=False, caption=f"{d.checks} feasibility checks, deletion filter; {d.seconds:.2f} s", caption_justify="left")
+    t = Table(title="These constraints cannot all hold (drop or move any one of them)" if d.irreducible else "These constraints cannot all hold", expand=False, caption=(d.note + "\n" if d.note else "") + f"{d.checks} feasibility checks, deletion filter; {d.seconds:.2f} s", caption_justify="left")
     t.add_column("constraint")
     t.add_column("now", justify="right")
     t.add_column("what would have to change")
@@ -172,7 +225,7 @@ def conflict_table(r: PortfolioResult) -> Table:
 
 def portfolio_csv(r: PortfolioResult) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     spec = r.spec
     resources = spec.resource_names
     if r.packages:
@@ -186,8 +239,11 @@ def portfolio_csv(r: PortfolioResult) -> str:
             w.writerow([r.status, c.text, c.key, f"{c.limit:.12g}", "" if c.move is None else f"{c.move:.12g}", "" if c.new_limit is None else f"{c.new_limit:.12g}", c.alone_fixes, c.advice])
         if r.diagnosis is None:
             w.writerow([r.status, "", "", "", "", "", "", r.status_words])
-    lines = [r.status_words] + provenance_lines(r.provenance, r.settings)
-    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+    lines = [r.status_words] + _comment_lines(r.provenance, spec, r.settings)
+    if spec.baseline is not None:
+        values = spec.values()
+        lines.append("below baseline (negative contribution): " + (", ".join(f"{o} {values[o]:.6g}" for o in r.below_baseline) or "none"))
+    return buf.getvalue() + comment_lines(lines)
 
 
 # ---------------------------------------------------------------------------
@@ -201,7 +257,7 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
     from ..termfit import Layout, id_text, wrap_id
 
     narrow = Layout(width).narrow
-    caption = "\n".join(provenance_lines(r.provenance, r.settings, short=True))
+    caption = _caption(r.provenance, r.spec, r.settings)
     parts = [_status_text(r.status, ("maximin package: " + r.status_words) if r.rows else r.status_words)]
     if not r.rows:
         parts.append(Text("no package meets the constraints; run without --robust to see which constraints conflict", style="red"))
@@ -259,12 +315,12 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
 
 def robust_csv(r: RobustResult) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     w.writerow(["package", "selected"] + [f"value:{n}" for n in r.names] + ["worst"] + [f"regret:{n}" for n in r.names] + ["max_regret"])
     for row in r.rows:
         w.writerow([row.name, ";".join(row.package.selected)] + [f"{row.values[n]:.12g}" for n in r.names] + [f"{row.worst:.12g}"] + [f"{row.regret[n]:.12g}" for n in r.names] + [f"{row.max_regret:.12g}"])
-    lines = [f"robust across {r.across}; maximin package: {r.status_words}"] + provenance_lines(r.provenance, r.settings)
-    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+    lines = [f"robust across {r.across}; maximin package: {r.status_words}"] + _comment_lines(r.provenance, r.spec, r.settings)
+    return buf.getvalue() + comment_lines(lines)
 
 
 # ---------------------------------------------------------------------------
@@ -281,7 +337,7 @@ def core_renderable(r: CoreResult, lang: str = "en", width: int | None = None):
     from ..termfit import Layout, break_long_words, id_text, label_cell
 
     narrow = Layout(width).narrow
-    caption = "\n".join(provenance_lines(r.provenance, None, _core_extra(r), short=True) + [r.engine])
+    caption = "\n".join(provenance_lines(r.provenance, None, _core_extra(r), short=True) + baseline_lines(r.spec) + [r.engine])
     share_words = "share of draws in which the option is in an optimal package"
     t = Table(title="Core, borderline and exterior options" if narrow else f"Core, borderline and exterior options ({share_words})", caption=f"share: {share_words}" if narrow else None, caption_justify="left", expand=False)
     t.add_column("option", no_wrap=narrow)  # narrow: ids keep their width; the class column wraps
@@ -305,12 +361,12 @@ def core_renderable(r: CoreResult, lang: str = "en", width: int | None = None):
 
 def core_csv(r: CoreResult) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     w.writerow(["option", "label", "label_zh", "share", "extreme_points_in_optimum", "extreme_points", "category", "reason"])
     for o in r.options:
         w.writerow([o.option, o.label, o.label_zh or "", f"{o.share:.12g}", o.extreme_hits, o.extreme_total, o.category, o.reason])
-    lines = ["most frequent optimal packages: " + " | ".join(f"{share:.4f} {';'.join(sel)}" for sel, share in r.packages), r.engine] + provenance_lines(r.provenance, None, _core_extra(r))
-    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+    lines = ["most frequent optimal packages: " + " | ".join(f"{share:.4f} {';'.join(sel)}" for sel, share in r.packages), r.engine] + _comment_lines(r.provenance, r.spec, None, _core_extra(r))
+    return buf.getvalue() + comment_lines(lines)
 
 
 # ---------------------------------------------------------------------------
@@ -324,12 +380,12 @@ def sweep_renderable(r: SweepResult, lang: str = "en", width: int | None = None)
     from ..termfit import Layout, id_text, wrap_id
 
     narrow = Layout(width).narrow
-    caption = "\n".join(provenance_lines(r.provenance, r.settings, short=True))
+    caption = _caption(r.provenance, r.spec, r.settings)
     if narrow:
         caption = f"cap / used: the {r.resource} budget and how much of it the package uses\nchange: options added (+) and dropped (-) from the row above; every package in full: --format csv or json\n" + caption
     t = Table(title=f"Efficient frontier: the best package as the {r.resource} cap grows", expand=False)
     t.add_column("cap" if narrow else f"{r.resource} cap", justify="right", no_wrap=True)
-    t.add_column("value", justify="right", no_wrap=True)
+    t.add_column("value" if r.spec.baseline is None else "value over baseline", justify="right", no_wrap=True)
     t.add_column("status")
     t.add_column("used" if narrow else f"{r.resource} used", justify="right", no_wrap=True)
     t.add_column("change")
@@ -349,10 +405,10 @@ def sweep_renderable(r: SweepResult, lang: str = "en", width: int | None = None)
 
 def sweep_csv(r: SweepResult) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     w.writerow(["cap", "status", "proven_optimal", "value", "used", "added", "removed", "selected"])
     for pt in r.points:
         pk = pt.package
         w.writerow([f"{pt.cap:.12g}", pt.status, pt.outcome.proven_optimal, "" if pk is None else f"{pk.value:.12g}", "" if pk is None else f"{pk.resources.get(r.resource, 0.0):.12g}", ";".join(pt.added), ";".join(pt.removed), "" if pk is None else ";".join(pk.selected)])
-    lines = [f"sweep of the {r.resource} budget"] + provenance_lines(r.provenance, r.settings)
-    return buf.getvalue() + "".join(f"# {line}\n" for line in lines)
+    lines = [f"sweep of the {r.resource} budget"] + _comment_lines(r.provenance, r.spec, r.settings)
+    return buf.getvalue() + comment_lines(lines)

@@ -13,11 +13,12 @@ from typing import Mapping, Sequence
 
 from ..errors import NegotiatorError
 from ..ranking import Provenance
+from .baseline import prepare_baseline, values_over_baseline
 from .diagnose import Diagnosis, diagnose
 from .model import PortfolioSpec, build_milp, build_spec, package_usage, package_value
 from .solve import SolveOutcome, SolverSettings, solve_model, status_words
 
-__all__ = ["NoFeasiblePackage", "PackageResult", "PortfolioResult", "option_values", "best_packages", "solve_top", "package_result", "JUDGMENT_NOTE"]
+__all__ = ["fills_caps_warning", "baseline_dict", "NoFeasiblePackage", "PackageResult", "PortfolioResult", "option_values", "best_packages", "solve_top", "package_result", "JUDGMENT_NOTE"]
 
 JUDGMENT_NOTE = "scores, resources and budgets are analyst judgments, not facts"
 
@@ -74,6 +75,20 @@ class PortfolioResult:
     requested_top: int = 1
     warnings: list[str] = field(default_factory=list)
     screened_out: list[dict] = field(default_factory=list)
+    #: Advice about the value model itself (e.g. "the package fills the caps"), kept apart from the
+    #: solve's warnings so screens that list those stay as they were; JSON and the CLI show both.
+    advice: list[str] = field(default_factory=list)
+
+    @property
+    def all_warnings(self) -> list[str]:
+        return list(self.warnings) + list(self.advice)
+
+    @property
+    def below_baseline(self) -> list[str]:
+        """Eligible options whose contribution over the baseline is negative (worse than the status quo)."""
+        if self.spec.baseline is None:
+            return []
+        return [o for o, v in self.spec.values().items() if v < -1e-12]
 
     @property
     def best(self) -> PackageResult | None:
@@ -123,10 +138,23 @@ class PortfolioResult:
             "diagnosis": self.diagnosis.to_dict() if self.diagnosis else None,
             "solver": self.settings.to_dict(),
             "timing": {"build_seconds": self.build_seconds, "solve_seconds": self.solve_seconds},
-            "warnings": list(self.warnings),
+            "warnings": self.all_warnings,
+            "baseline": baseline_dict(self.spec),
+            "below_baseline": self.below_baseline,
             "note": JUDGMENT_NOTE,
             **p.trace_fields(),
         }
+
+
+def baseline_dict(spec: PortfolioSpec) -> dict | None:
+    """The baseline as JSON: its form, and its overall value under each value set (None without one)."""
+    if spec.baseline is None:
+        return None
+    from .baseline import CITATION
+
+    values = dict(spec.baseline_values)
+    one = next(iter(values.values())) if len(values) == 1 else None
+    return {**spec.baseline.to_dict(), "label": spec.baseline.label, "value": one, "values": values, "meaning": "option values are what each measure adds over the status quo (its overall score minus the baseline's)", "source": CITATION}
 
 
 def option_values(loaded, profile=None, method="additive", weights=None, scenario=None):
@@ -215,6 +243,7 @@ def best_packages(
     gap: float = 0.0,
     verbose: bool = False,
     explain_infeasible: bool = True,
+    baseline=None,
 ) -> PortfolioResult:
     """The ``top`` best packages of a case under one profile, method and scenario.
 
@@ -222,6 +251,11 @@ def best_packages(
     package is feasible the result has status "infeasible" and (unless
     ``explain_infeasible`` is False) a diagnosis naming a minimal set of
     conflicting constraints and how far each must move.
+
+    ``baseline`` (an option id, "worst", "OBJ=SCORE,...", or a
+    baseline.Baseline) measures each option's value over the status quo
+    instead of from the worst level (Clemen & Smith 2009; see baseline.py).
+    None keeps the plain sum of overall scores.
     """
     from ..api import as_loaded
     from ..errors import Problem, UsageError
@@ -231,8 +265,12 @@ def best_packages(
     settings = SolverSettings(solver, time_limit, gap, verbose).check()
     loaded = as_loaded(loaded)
     t0 = time.perf_counter()
+    base = prepare_baseline(loaded, baseline, method, include)
     values, screened, ranking = option_values(loaded, profile, method, weights, scenario)
-    spec = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets=budgets, count=count, include=include, exclude=exclude)
+    base_values = {}
+    if base is not None:
+        values, base_values["value"] = values_over_baseline(loaded, base, values, ranking.provenance.weights, scenario)
+    spec = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets=budgets, count=count, include=include, exclude=exclude, baseline=base, baseline_values=base_values)
     prep = time.perf_counter() - t0
     packages, outcomes, build, solve_time = solve_top(spec, settings, top)
     status = outcomes[0].status if outcomes else "no_solution"
@@ -249,7 +287,69 @@ def best_packages(
     if packages and len(packages) < top:
         warnings.append(f"only {len(packages)} distinct packages meet the constraints (asked for {top})")
     screened_out = [{"option": s.option, "label": s.label, "label_zh": s.label_zh, "reason": s.reason} for s in ranking.screened_out]
-    return PortfolioResult(status, packages, spec, settings, ranking.provenance, outcomes, prep + build, solve_time, diagnosis, top, warnings, screened_out)
+    advice = [w for w in [fills_caps_warning(spec, packages[0])] if w] if packages else []
+    return PortfolioResult(status, packages, spec, settings, ranking.provenance, outcomes, prep + build, solve_time, diagnosis, top, warnings, screened_out, advice)
+
+
+def _status_quo_candidates(spec: PortfolioSpec) -> list[str]:
+    """Options the case itself calls a baseline or the status quo (by id or label)."""
+    words = ("baseline", "status quo", "status_quo", "do nothing", "do_nothing")
+    return [o for o in spec.options if any(w in o.lower() or w in spec.labels[o].lower() for w in words)]
+
+
+def _no_room_for_one_more(spec: PortfolioSpec, selected: Sequence[str]) -> bool:
+    """True when no further option fits beside the package (each tried alone, every rule held)."""
+    from .model import spec_rows
+
+    rows = spec_rows(spec)
+    # Each row's activity once, then one coefficient per candidate: linear in options x rows.
+    base = [row.activity(selected) for row in rows]
+    chosen = set(selected)
+    for o in spec.values():
+        if o in chosen:
+            continue
+        fits = True
+        for row, act in zip(rows, base):
+            a = act + row.coefs.get(o, 0.0)
+            if (a > row.rhs + 1e-9) if row.sense == "<=" else (a < row.rhs - 1e-9):
+                fits = False
+                break
+        if fits:
+            return False
+    return True
+
+
+def fills_caps_warning(spec: PortfolioSpec, best: PackageResult) -> str | None:
+    """Without a baseline, say when the package is as big as the caps allow because every measure adds value.
+
+    Overall scores count from the worst level on every objective, so with all of them
+    positive a bigger package always scores more: its size then says nothing about
+    whether each measure is worth doing (Clemen & Smith 2009).
+    """
+    if spec.baseline is not None or not best.selected:
+        return None
+    values = spec.values()
+    if not values or min(values.values()) <= 0:
+        return None
+    n = len(best.selected)
+    count_binds = spec.count is not None and n >= spec.count[1]
+    budget_binds = bool(spec.budgets) and all(best.slack[r] <= 1e-9 for r in spec.budgets)
+    if count_binds:
+        what = f"the cap of {spec.count[1]} measures"
+    elif budget_binds:
+        what = "every budget"
+    elif _no_room_for_one_more(spec, best.selected):
+        what = "all the room the rules leave"
+    else:
+        return None
+    named = _status_quo_candidates(spec)
+    example = named[0] if named else "OPTION"
+    return (
+        f"the package fills {what} because every measure adds value: overall scores count from the worst level on every objective, "
+        f"so doing anything beats doing nothing and the limits, not the merits of each measure, set the package size. "
+        f"Name the status quo with --baseline {example} (or --baseline OBJECTIVE=SCORE,...) to count only what each measure adds over it "
+        f"(Clemen & Smith 2009)"
+    )
 
 
 #: Look for a tied second-best package only on cases this small (one extra solve).

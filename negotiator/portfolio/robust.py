@@ -30,8 +30,9 @@ import numpy as np
 
 from ..errors import Problem, UsageError
 from ..ranking import Provenance
+from .baseline import baseline_scores, prepare_baseline, values_over_baseline
 from .model import PortfolioSpec, build_milp, build_spec, package_value, spec_rows
-from .packages import JUDGMENT_NOTE, NoFeasiblePackage, PackageResult, option_values, package_result, solve_top
+from .packages import JUDGMENT_NOTE, baseline_dict, NoFeasiblePackage, PackageResult, option_values, package_result, solve_top
 from .solve import SolveOutcome, SolverSettings, solve_model, status_words
 
 __all__ = [
@@ -109,6 +110,7 @@ class RobustResult:
             "probabilities": dict(self.probabilities),
             "solver": self.settings.to_dict(),
             "warnings": list(self.warnings),
+            "baseline": baseline_dict(self.spec),
             "note": JUDGMENT_NOTE,
             **p.trace_fields(),
             "weights_by_profile": {k: dict(v) for k, v in self.weights_by_name.items()},
@@ -163,14 +165,25 @@ def robust_package(
     time_limit: float | None = 10.0,
     gap: float = 0.0,
     verbose: bool = False,
+    baseline=None,
 ) -> RobustResult:
-    """The maximin package across profiles (or scenarios), and each one's own best package."""
+    """The maximin package across profiles (or scenarios), and each one's own best package.
+
+    With ``baseline`` every value is measured over the status quo, under each profile's
+    weights (or each scenario's scores) in turn.
+    """
     from ..api import as_loaded
 
     settings = SolverSettings(solver, time_limit, gap, verbose).check()
     loaded = as_loaded(loaded)
+    base = prepare_baseline(loaded, baseline, method, include)
     names, value_sets, screened, weights_by_name, probs, scenarios, first = _value_sets(loaded, across, profile, method, weights, scenario)
-    spec = build_spec(loaded, value_sets, screened, scenarios=scenarios, budgets=budgets, count=count, include=include, exclude=exclude)
+    base_values: dict[str, float] = {}
+    if base is not None:
+        # The status quo's value moves with the weights (each profile) and with its own scores (each scenario).
+        for n in names:
+            value_sets[n], base_values[n] = values_over_baseline(loaded, base, value_sets[n], weights_by_name[n], n if across == "scenarios" else scenario)
+    spec = build_spec(loaded, value_sets, screened, scenarios=scenarios, budgets=budgets, count=count, include=include, exclude=exclude, baseline=base, baseline_values=base_values)
     model = build_milp(spec, objective=names)
     outcome = solve_model(model.problem, settings)
     prov = first.provenance
@@ -361,6 +374,7 @@ class CoreResult:
             "engine": self.engine,
             "unproven_draws": self.unproven,
             "budgets": dict(self.spec.budgets),
+            "baseline": baseline_dict(self.spec),
             "seconds": self.seconds,
             "warnings": list(self.warnings),
             "note": JUDGMENT_NOTE,
@@ -386,6 +400,24 @@ def _draw_values(loaded, matrix, keep: list[int], method: str, weight_rows: np.n
     return out
 
 
+def _baseline_draws(base, matrix, eligible: list[str], weight_rows: np.ndarray, score_draws: np.ndarray | None, rng: np.random.Generator) -> np.ndarray:
+    """The status quo's overall value in each draw (additive model: the only one a baseline allows).
+
+    An option baseline with uncertain scores is drawn like every other option: its own
+    column of the draws when it is eligible, else one more triangular draw taken after
+    the options' draws (so the options see the same random numbers as without a baseline).
+    """
+    n, m = len(weight_rows), len(matrix.objectives)
+    if score_draws is not None and base.kind == "option":
+        if base.option in eligible:
+            scores = score_draws[:, eligible.index(base.option)]
+        else:
+            scores = _sample_scores(*(np.broadcast_to(baseline_scores(base, matrix, w), (n, m)) for w in ("low", "likely", "high")), rng)
+    else:
+        scores = np.broadcast_to(baseline_scores(base, matrix), (n, m))
+    return np.einsum("dm,dm->d", matrix.values(scores), weight_rows)
+
+
 def core_analysis(
     loaded=None,
     profile: str | None = None,
@@ -402,8 +434,13 @@ def core_analysis(
     solver: str = "cbc",
     time_limit: float | None = 10.0,
     top_packages: int = 5,
+    baseline=None,
 ) -> CoreResult:
-    """Core, borderline and exterior options from sampled weights (and scores)."""
+    """Core, borderline and exterior options from sampled weights (and scores).
+
+    With ``baseline`` each draw measures the options over the status quo's value in that
+    same draw (its weights, and its own sampled scores when it is an option with ranges).
+    """
     from ..api import as_loaded
     from ..matrix import build_matrix
 
@@ -415,8 +452,12 @@ def core_analysis(
     start = time.perf_counter()
     loaded = as_loaded(loaded)
     case = loaded.case
+    base = prepare_baseline(loaded, baseline, method, include)
     values, screened, ranking = option_values(loaded, profile, method, None, scenario)
-    spec = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets=budgets, count=count, include=include, exclude=exclude)
+    base_values: dict[str, float] = {}
+    if base is not None:
+        values, base_values["value"] = values_over_baseline(loaded, base, values, ranking.provenance.weights, scenario)
+    spec = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets=budgets, count=count, include=include, exclude=exclude, baseline=base, baseline_values=base_values)
     matrix = build_matrix(case, scenario)
     keep = [i for i, o in enumerate(matrix.options) if o not in screened]
     eligible = [matrix.options[i] for i in keep]
@@ -429,6 +470,9 @@ def core_analysis(
     sampled_values = _draw_values(loaded, matrix, keep, method, weight_draws, score_draws)
     corners = extreme_weights(case, profile, spread)
     corner_values = _draw_values(loaded, matrix, keep, method, corners, None) if len(corners) else np.empty((0, len(keep)))
+    if base is not None:
+        sampled_values = sampled_values - _baseline_draws(base, matrix, eligible, weight_draws, score_draws, rng)[:, None]
+        corner_values = corner_values - _baseline_draws(base, matrix, eligible, corners, None, rng)[:, None]
 
     packages = enumerate_packages(spec)
     if packages is not None:
@@ -455,7 +499,7 @@ def core_analysis(
             cat = "exterior"
         else:
             cat = "borderline"
-        out.append(CoreOption(o, spec.labels[o], spec.labels_zh.get(o), float(share), int(corner_hits[i]), n_corner, cat, screened.get(o, "")))
+        out.append(CoreOption(o, spec.labels[o], spec.labels_zh.get(o), float(share), int(corner_hits[i]), n_corner, cat, screened.get(o, "") or ("the baseline (status quo), not a measure" if o == spec.held_out_baseline else "")))
     out.sort(key=lambda c: (-c.share, -c.extreme_hits, spec.options.index(c.option)))
     top = sorted(freq.items(), key=lambda kv: (-kv[1], kv[0]))[:top_packages]
     prov = replace(ranking.provenance, seed=seed)

@@ -17,7 +17,8 @@ import numpy as np
 from ..errors import Problem, UsageError
 from ..ranking import Provenance
 from .model import PortfolioSpec, build_spec, spec_rows
-from .packages import JUDGMENT_NOTE, PackageResult, option_values, package_result, solve_top
+from .baseline import prepare_baseline, values_over_baseline
+from .packages import JUDGMENT_NOTE, baseline_dict, PackageResult, option_values, package_result, solve_top
 from .solve import SolveOutcome, SolverSettings
 
 __all__ = ["SweepPoint", "SweepResult", "budget_sweep", "sweep_caps", "frontier_figure"]
@@ -76,6 +77,7 @@ class SweepResult:
             "solver": self.settings.to_dict(),
             "seconds": self.seconds,
             "warnings": list(self.warnings),
+            "baseline": baseline_dict(self.spec),
             "note": JUDGMENT_NOTE,
             **p.trace_fields(),
         }
@@ -125,16 +127,21 @@ def budget_sweep(
     time_limit: float | None = 10.0,
     gap: float = 0.0,
     verbose: bool = False,
+    baseline=None,
 ) -> SweepResult:
-    """The best package at each cap of ``resource`` from ``start`` to ``stop``."""
+    """The best package at each cap of ``resource`` from ``start`` to ``stop`` (values over ``baseline`` when given)."""
     from ..api import as_loaded
 
     begin = time.perf_counter()
     settings = SolverSettings(solver, time_limit, gap, verbose).check()
     caps = sweep_caps(start, stop, step, points)
     loaded = as_loaded(loaded)
+    status_quo = prepare_baseline(loaded, baseline, method, include)
     values, screened, ranking = option_values(loaded, profile, method, weights, scenario)
-    base = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets={**(budgets or {}), resource: caps[0]}, count=count, include=include, exclude=exclude)
+    base_values: dict[str, float] = {}
+    if status_quo is not None:
+        values, base_values["value"] = values_over_baseline(loaded, status_quo, values, ranking.provenance.weights, scenario)
+    base = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets={**(budgets or {}), resource: caps[0]}, count=count, include=include, exclude=exclude, baseline=status_quo, baseline_values=base_values)
     out: list[SweepPoint] = []
     previous: tuple[str, ...] = ()
     for cap in caps:
@@ -179,7 +186,7 @@ def frontier_figure(result: SweepResult, lang: str = "en"):
         ax.plot([p.cap for p in unproven], [p.value for p in unproven], "x", color="#e15759", label="not proven optimal")
         ax.legend(loc="lower right")
     ax.set_xlabel(f"cap on {result.resource}")
-    ax.set_ylabel("best package value (sum of overall scores)")
+    ax.set_ylabel("best package value (sum of overall scores)" if result.spec.baseline is None else "best package value over the baseline")
     prov = result.provenance
     ax.set_title(f"Best package as the {result.resource} budget grows — {prov.method}, profile {prov.profile}", fontsize=9)
     fig.text(0.01, 0.01, f"case {prov.case} (sha256 {prov.case_sha256[:12]}), negotiator {prov.version}; {JUDGMENT_NOTE}", fontsize=6, color="#777777")

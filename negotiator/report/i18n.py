@@ -16,7 +16,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "memo_title": {"en": "Decision memo: {title}", "zh": "决策备忘录：{title}"},
     "memo_subtitle": {
         "en": "Method {method}, weight profile {profile}; prepared {date}",
-        "zh": "方法 {method}，权重方案 {profile}；编制日期 {date}",
+        "zh": "方法：{method}，权重方案 {profile}；编制日期 {date}",
     },
     "sec_bottom_line": {"en": "Bottom line", "zh": "结论摘要"},
     "sec_ranking": {"en": "Ranked options", "zh": "选项排序"},
@@ -29,11 +29,11 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- bottom line ----------------------------------------------------------
     "bl_winner": {
         "en": "Under the {profile} weights and the {method} method, {option}{family} ranks first of {n} options with {score_name} {score}, {margin} ahead of {runner} ({runner_score}).",
-        "zh": "在“{profile}”权重方案与 {method} 方法下，{option}{family}在 {n} 个选项中排名第一，{score_name}为 {score}，领先第二名{runner}（{runner_score}）{margin}。",
+        "zh": "在“{profile}”权重方案与{method}方法下，{option}{family}在 {n} 个选项中排名第一，{score_name}为 {score}，领先第二名{runner}（{runner_score}）{margin}。",
     },
     "bl_winner_alone": {
         "en": "Under the {profile} weights and the {method} method, {option}{family} is the only option left, with {score_name} {score}.",
-        "zh": "在“{profile}”权重方案与 {method} 方法下，{option}{family}是唯一剩下的选项，{score_name}为 {score}。",
+        "zh": "在“{profile}”权重方案与{method}方法下，{option}{family}是唯一剩下的选项，{score_name}为 {score}。",
     },
     "bl_tie": {
         "en": "It shares first place with {others}: the scores cannot separate them.",
@@ -71,7 +71,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "ranking_note_nocontrib": {
         "en": "The {method} method does not split its score into per-objective contributions.",
-        "zh": "{method} 方法的得分不能分解为各目标的贡献。",
+        "zh": "{method}方法的得分不能分解为各目标的贡献。",
     },
     "fig_contrib": {
         "en": "Figure: overall score of each option, split into the contribution of each objective.",
@@ -273,6 +273,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "prov_version": {"en": "negotiator version", "zh": "negotiator 版本"},
     "prov_method": {"en": "Method", "zh": "方法"},
     "prov_profile": {"en": "Weight profile", "zh": "权重方案"},
+    "prov_scenario": {"en": "Scenario", "zh": "情景"},
+    "prov_base_case": {"en": "base case (no scenario)", "zh": "基准情形（不设情景）"},
+    "memo_subtitle_scenario": {"en": "; under the scenario: {scenario}", "zh": "；情景：{scenario}"},
     "prov_seed": {"en": "Seed", "zh": "随机种子"},
     "prov_samples": {"en": "Samples", "zh": "抽样次数"},
     "prov_date": {"en": "Date", "zh": "日期"},
@@ -295,6 +298,23 @@ def check_lang(lang: str) -> str:
     if lang not in LANGS:
         raise UsageError(Problem(f"unknown memo language '{lang}'", hint="use --lang en or --lang zh"))
     return lang
+
+
+#: How a Chinese memo names the aggregation methods (English keeps the ids users type).
+METHOD_NAMES_ZH = {
+    "additive": "加权求和",
+    "topsis": "TOPSIS 逼近理想解",
+    "promethee": "PROMETHEE II 偏好排序",
+    "vikor": "VIKOR 折衷排序",
+    "electre": "ELECTRE I 级别优先",
+}
+
+
+def method_name(method: str, lang: str) -> str:
+    """The method as a reader of ``lang`` names it; the id stays beside it so the command can be re-run."""
+    if lang == "zh" and method in METHOD_NAMES_ZH:
+        return f"{METHOD_NAMES_ZH[method]}（{method}）"
+    return method
 
 
 def text(key: str, lang: str, **fields) -> str:

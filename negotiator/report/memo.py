@@ -16,20 +16,22 @@ from dataclasses import dataclass, replace
 from ..catalog import LoadedCase
 from ..errors import NegotiatorError, Problem, UsageError
 from ..ranking import Ranking
-from .i18n import check_lang, text
+from .i18n import check_lang, method_name, text
 from .model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
 
 __all__ = ["MemoRequest", "build_memo", "parse_date", "default_samples", "DEFAULT_SAMPLES", "DEFAULT_SAMPLES_SLOW_METHOD", "DEFAULT_SEED"]
 
 DEFAULT_SAMPLES = 10_000
-#: Methods other than additive are evaluated sample by sample in SMAA (about 100x slower),
-#: so their default is smaller; the memo shows the standard error either way.
+#: A method with no vectorised form (methods.BATCH) is evaluated sample by sample in SMAA
+#: (about 100x slower), so its default is smaller; the memo shows the standard error either way.
 DEFAULT_SAMPLES_SLOW_METHOD = 1_000
 DEFAULT_SEED = 0
 
 
 def default_samples(method: str) -> int:
-    return DEFAULT_SAMPLES if method == "additive" else DEFAULT_SAMPLES_SLOW_METHOD
+    from ..methods import get_batch
+
+    return DEFAULT_SAMPLES if method == "additive" or get_batch(method) is not None else DEFAULT_SAMPLES_SLOW_METHOD
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class MemoRequest:
     method: str = "additive"
     samples: int | None = None  # None: default_samples(method)
     seed: int = DEFAULT_SEED
+    scenario: str | None = None  # rank, test and package under one scenario of the other side's behaviour
     date: str = ""  # YYYY-MM-DD; empty = today (UTC)
 
 
@@ -91,12 +94,18 @@ class _Words:
         c = self.case
         return c.title_zh if self.lang == "zh" and c.title_zh else c.title
 
+    def method(self, method: str) -> str:
+        return method_name(method, self.lang)
+
     def profile(self, pid: str | None) -> str:
         if pid is None:
             return text("profile_equal", self.lang)
         if pid == "custom":
             return text("weights_custom", self.lang)
-        return pid
+        return self.case.profile_label(pid, self.lang)
+
+    def resource(self, rid: str) -> str:
+        return self.case.resource_label(rid, self.lang)
 
 
 # -- optional analyses ----------------------------------------------------------
@@ -134,7 +143,7 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
     if request.samples is None:
         request = replace(request, samples=default_samples(request.method))
     words = _Words(loaded, lang)
-    ranking = rank(loaded, profile=request.profile, method=request.method)
+    ranking = rank(loaded, profile=request.profile, method=request.method, scenario=request.scenario)
     ctx = _Context(loaded, request, words, ranking, date)
 
     included, missing = [], []
@@ -176,6 +185,7 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
         "method": p.method,
         "profile": p.profile,
         "weights": dict(p.weights),
+        "scenario": request.scenario,
         "seed": request.seed if ctx.random_used else None,
         "samples": request.samples if ctx.random_used else None,
         "date": date,
@@ -183,7 +193,9 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
         "analyses": included,
         "missing_analyses": missing,
     }
-    subtitle = text("memo_subtitle", lang, method=p.method, profile=words.profile(p.profile), date=date)
+    subtitle = text("memo_subtitle", lang, method=words.method(p.method), profile=words.profile(p.profile), date=date)
+    if request.scenario is not None:
+        subtitle += text("memo_subtitle_scenario", lang, scenario=words.scenario(request.scenario))
     return Memo(lang=lang, title=text("memo_title", lang, title=words.title()), subtitle=subtitle, date=date, sections=tuple(sections), provenance=provenance)
 
 
@@ -225,7 +237,7 @@ def _bottom_line_section(ctx: _Context) -> Section:
     r, w = ctx.ranking, ctx.words
     p = r.provenance
     top = r.rows[0]
-    common = dict(profile=w.profile(p.profile), method=p.method, option=w.option(top.option), family=_family_part(ctx, top.option), score_name=_score_name(ctx), score=_fmt(top.score))
+    common = dict(profile=w.profile(p.profile), method=w.method(p.method), option=w.option(top.option), family=_family_part(ctx, top.option), score_name=_score_name(ctx), score=_fmt(top.score))
     if len(r.rows) == 1:
         sentences = [ctx.t("bl_winner_alone", **common)]
     else:
@@ -274,7 +286,7 @@ def _ranking_section(ctx: _Context) -> Section:
         if has_contrib:
             cells += [number_cell((row.contributions or {}).get(obj, 0.0)) for obj in ctx.objectives]
         rows.append(tuple(cells))
-    note = ctx.t("ranking_note") if has_contrib else ctx.t("ranking_note_nocontrib", method=r.provenance.method)
+    note = ctx.t("ranking_note") if has_contrib else ctx.t("ranking_note_nocontrib", method=ctx.words.method(r.provenance.method))
     blocks: list = [Table("ranking", ctx.t("tbl_ranking"), tuple(columns), tuple(rows), note=note)]
     if has_contrib:
         blocks.append(_contribution_figure(ctx))
@@ -350,7 +362,7 @@ def _robustness_section(ctx: _Context) -> Section | None:
     p = ctx.ranking.provenance
     if len(ctx.ranking.rows) < 2:
         return None  # nothing to be robust against: a single option is first whatever the weights
-    kwargs = dict(profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None)
+    kwargs = dict(profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None, scenario=ctx.request.scenario)
     smaa = module.smaa(ctx.loaded, samples=ctx.request.samples, seed=ctx.request.seed, **kwargs)
     ctx.random_used = True
     stability = module.stability(ctx.loaded, **kwargs)
@@ -458,7 +470,7 @@ def _package_section(ctx: _Context) -> Section | None:
     p = ctx.ranking.provenance
     if not ctx.case.constraints.budgets and ctx.case.constraints.count is None:
         return None  # no budgets and no count: "the best package" would be every option
-    result = module.best_packages(ctx.loaded, profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None)
+    result = module.best_packages(ctx.loaded, profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None, scenario=ctx.request.scenario)
     w = ctx.words
     best = result.best
     if best is None:
@@ -476,7 +488,7 @@ def _package_section(ctx: _Context) -> Section | None:
     if resources:
         rcols = (Column("resource", ctx.t("col_resource")), Column("used", ctx.t("col_used"), "number"), Column("budget", ctx.t("col_budget"), "number"), Column("left", ctx.t("col_left"), "number"))
         rrows = tuple(
-            (text_cell(r), number_cell(best.resources.get(r, 0.0), 2), number_cell(budgets[r], 2) if r in budgets else text_cell(""), number_cell(best.slack[r], 2) if r in best.slack else text_cell(""))
+            (text_cell(ctx.words.resource(r)), number_cell(best.resources.get(r, 0.0), 2), number_cell(budgets[r], 2) if r in budgets else text_cell(""), number_cell(best.slack[r], 2) if r in best.slack else text_cell(""))
             for r in resources
         )
         blocks.append(Table("resources", ctx.t("tbl_resources"), rcols, rrows))
@@ -659,7 +671,8 @@ def _provenance_section(ctx: _Context, included: list[str], missing: list[str]) 
         ("case_sha256", ctx.t("prov_sha"), loaded.sha256),
         ("version", ctx.t("prov_version"), p.version),
         ("method", ctx.t("prov_method"), p.method),
-        ("profile", ctx.t("prov_profile"), ctx.words.profile(p.profile)),
+        ("profile", ctx.t("prov_profile"), p.profile if p.profile not in (None, "custom") else ctx.words.profile(p.profile)),  # the id: what --profile takes
+        ("scenario", ctx.t("prov_scenario"), req.scenario or ctx.t("prov_base_case")),
         ("seed", ctx.t("prov_seed"), str(req.seed) if ctx.random_used else not_used),
         ("samples", ctx.t("prov_samples"), str(req.samples) if ctx.random_used else not_used),
         ("date", ctx.t("prov_date"), ctx.date),
@@ -695,6 +708,8 @@ def _command_line(ctx: _Context) -> str:
     parts = [f"negotiator memo{case} -o FILE --lang {ctx.lang} --method {p.method}"]
     if p.profile and p.profile != "custom":
         parts.append(f"--profile {p.profile}")
+    if req.scenario:
+        parts.append(f"--scenario {req.scenario}")
     if ctx.random_used:
         parts.append(f"--samples {req.samples} --seed {req.seed}")
     parts.append(f"--date {ctx.date}")

@@ -8,9 +8,9 @@ UTF-8 with a byte-order mark, so Excel opens Chinese labels correctly.
 
 from __future__ import annotations
 
-import csv
 import io
 
+from ..spreadsheet_safe import comment_lines, csv_writer
 from .model import Memo
 
 __all__ = ["render"]
@@ -31,7 +31,7 @@ def render(memo: Memo) -> bytes:
     ranking = memo.table("ranking")
     screened = memo.table("screened")
     buf = io.StringIO()
-    out = csv.writer(buf, lineterminator="\n")
+    out = csv_writer(buf)
     reason_header = screened.columns[screened.column("reason")].header if screened else "reason"
     # Headers are stable keys (rank, option_id, score, contribution:<objective>) so scripts
     # read any language's CSV alike; labels are in the memo's language.
@@ -45,12 +45,9 @@ def render(memo: Memo) -> bytes:
             for key in ("option", "option_id", "family"):
                 cells[index[key]] = _value(row[screened.column(key)])
             out.writerow(cells + [_value(row[screened.column("reason")])])
-    buf.write(f"# {memo.title}\n")
-    buf.write(f"# {ranking.note}\n" if ranking.note else "")
-    buf.write(f"# screened_out_reason: {reason_header}\n")
-    for key in ("case", "case_sha256", "version", "method", "profile", "seed", "samples", "date", "lang"):
-        buf.write(f"# {key}: {memo.provenance.get(key)}\n")
+    lines = [memo.title] + ([ranking.note] if ranking.note else []) + [f"screened_out_reason: {reason_header}"]
+    lines += [f"{key}: {memo.provenance.get(key)}" for key in ("case", "case_sha256", "version", "method", "profile", "seed", "samples", "date", "lang")]
     weights = ", ".join(f"{k}={v:.6g}" for k, v in memo.provenance["weights"].items())
-    buf.write(f"# weights: {weights}\n")
-    buf.write("# scores are analyst judgments, not facts\n")
+    lines += [f"weights: {weights}", "scores are analyst judgments, not facts"]
+    buf.write(comment_lines(lines))
     return ("\ufeff" + buf.getvalue()).encode("utf-8")

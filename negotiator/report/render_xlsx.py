@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 
+from ..spreadsheet_safe import keep_xlsx_text
 from .i18n import text
 from .model import Figure, Memo, Paragraph, Table
 
@@ -144,6 +145,8 @@ def render(memo: Memo) -> bytes:
     for table in memo.tables():
         _write_table(wb.create_sheet(names[table.key]), table, font_name)
     for ws in wb.worksheets:
+        # A label typed as '=...' in a case file is text: openpyxl would store it as a formula.
+        keep_xlsx_text(ws)
         _print_setup(ws)
     when = memo_datetime(memo.date)
     wb.properties.creator = "negotiator"

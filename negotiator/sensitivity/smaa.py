@@ -38,6 +38,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from ..errors import Problem, UsageError
+from ..methods import get_batch
+from ..methods._common import criterion_table, criterion_tables
 from ..ranking import TIE_TOLERANCE
 from ._common import Progress, Provenance, Setup, prepare
 
@@ -57,8 +59,8 @@ WEIGHT_MODELS = ("uniform", "order", "intervals", "fixed")
 CHUNK = 2048
 DEFAULT_SAMPLES = 10_000
 DEFAULT_SEED = 0  # the same default as the memo and portfolio --core
-#: Cap on the score draws used for the confidence factors (a second pass). Other methods
-#: than additive are evaluated draw by draw, once per option that is ever first: a lower cap.
+#: Cap on the score draws used for the confidence factors (a second pass). A method with no
+#: vectorised form (methods.BATCH) is evaluated draw by draw, once per option that is ever first: a lower cap.
 DEFAULT_CONFIDENCE_SAMPLES = 20_000
 DEFAULT_CONFIDENCE_SAMPLES_OTHER_METHODS = 1_000
 #: Rejection sampling within weight intervals gives up below this acceptance rate.
@@ -407,6 +409,24 @@ class _Simulation:
     def _scores_any_method(self, weights: np.ndarray, rng: np.random.Generator, size: int) -> np.ndarray:
         cells = self.cells
         drawn = triangular_inverse_cdf(rng.random((size, cells.count)), cells.low, cells.mode, cells.high) if cells.count else None
+        batch = get_batch(self.setup.method)
+        if batch is not None:
+            return self._scores_batch(batch, weights, drawn, size)
+        return self._scores_draw_by_draw(weights, drawn, size)
+
+    def _scores_batch(self, batch, weights: np.ndarray, drawn: np.ndarray | None, size: int) -> np.ndarray:
+        """The whole chunk in one call of the method's vectorised form (the same numbers as draw by draw)."""
+        x, maximise = criterion_table(self.matrix)
+        if drawn is not None:
+            cells = self.cells
+            likely = np.broadcast_to(self.matrix.likely, (size,) + self.matrix.shape).copy()
+            likely[:, cells.option, cells.objective] = drawn
+            x = criterion_tables(self.matrix, likely)
+        return batch(self.matrix, x, maximise, np.ascontiguousarray(weights))
+
+    def _scores_draw_by_draw(self, weights: np.ndarray, drawn: np.ndarray | None, size: int) -> np.ndarray:
+        """A method without a vectorised form: one call per draw (slow, but any method works)."""
+        cells = self.cells
         out = np.empty((size, self.matrix.shape[0]))
         for s in range(size):
             m = self.matrix
@@ -534,7 +554,7 @@ def smaa_setup(
     sim = _Simulation(setup, model, seed)
     n, m = setup.matrix.shape
     sizes = _chunk_sizes(samples)
-    cap = DEFAULT_CONFIDENCE_SAMPLES if setup.additive else DEFAULT_CONFIDENCE_SAMPLES_OTHER_METHODS
+    cap = DEFAULT_CONFIDENCE_SAMPLES if setup.additive or get_batch(setup.method) else DEFAULT_CONFIDENCE_SAMPLES_OTHER_METHODS
     conf_n = min(samples, cap) if confidence_samples is None else confidence_samples
     conf_sizes = _chunk_sizes(conf_n) if sim.cells.count else []
     total_work = len(sizes) + len(conf_sizes)
@@ -573,8 +593,8 @@ def smaa_setup(
     acceptability = counts / samples
     meta = (n - np.arange(1, n + 1)) / (n - 1)
     warnings = list(setup.warnings)
-    if not setup.additive:
-        warnings.append(f"the {setup.method} method is evaluated draw by draw (no matrix shortcut): expect it to be much slower than additive")
+    if not setup.additive and get_batch(setup.method) is None:
+        warnings.append(f"the {setup.method} method is evaluated draw by draw (no vectorised form): expect it to be much slower than additive")
     how = f"Monte Carlo: {samples:,} seeded draws in chunks of {CHUNK}" + (f", {conf_n:,} more for the confidence factors" if conf_n else "")
     prov = replace(setup.provenance("SMAA-2 stochastic acceptability", how, seed=seed, samples=samples), weights_note=model.weights_note(_spread_used(intervals, spread), bool(intervals)))
     return SmaaResult(prov, setup.options, setup.objectives, model, acceptability, central, confidence, acceptability @ meta, sim.cells.count, conf_n, len(sizes) * CHUNK / drawn, setup.screened_list(), warnings)

@@ -6,7 +6,6 @@ provenance (case hash, method, profile, weights, seed, samples, version).
 
 from __future__ import annotations
 
-import csv
 import io
 
 import numpy as np
@@ -15,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..charts import diverging_bar, interval_bar, rank_colours, stacked_bar
+from ..spreadsheet_safe import comment_lines, csv_writer
 from ..termfit import id_text, label_cell, lettered_bar, wrap_id
 
 __all__ = [
@@ -77,13 +77,13 @@ def _caption(result) -> str:
 
 def _csv(header: list[str], rows: list[list], result) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv_writer(buf)
     w.writerow(header)
     w.writerows(rows)
     extra = [f"screened out by red lines: {s['option']} ({s['reason']})" for s in getattr(result, "screened_out", [])]
     extra += [f"warning: {x}" for x in getattr(result, "warnings", [])]
     # Provenance as comment lines (pandas: read_csv(..., comment="#")).
-    return buf.getvalue() + "".join(f"# {line}\n" for line in result.provenance.lines() + extra)
+    return buf.getvalue() + comment_lines(result.provenance.lines() + extra)
 
 
 def _num(x: float | None, digits: int = 6) -> str:
@@ -145,7 +145,7 @@ def sweep_csv(result) -> str:
         for b in s.breakpoints:
             rows.append([s.objective, f"{s.current_weight:.12g}", f"{b.weight:.12g}", b.position, b.ranks[1], b.rises, b.falls, int(b.changes_top)])
     tops = [f"top change: {s.objective} at {c.weight:.12g}: below {' = '.join(c.below)}; above {' = '.join(c.above)}" for s in result.sweeps for c in s.top_switches]
-    return _csv(["objective", "current_weight", "breakpoint_weight", "rank_at_swap", "worst_rank_at_swap", "ahead_above", "ahead_below", "changes_top"], rows, result) + "".join(f"# {line}\n" for line in tops)
+    return _csv(["objective", "current_weight", "breakpoint_weight", "rank_at_swap", "worst_rank_at_swap", "ahead_above", "ahead_below", "changes_top"], rows, result) + comment_lines(tops)
 
 
 # -- stability -----------------------------------------------------------------------
@@ -321,7 +321,7 @@ def smaa_csv(result) -> str:
         rows.append([result.options[i]] + [f"{b:.12g}" for b in result.acceptability[i]] + [f"{result.holistic[i]:.12g}", _num(result.confidence[i], 12)] + cw)
     header = ["option"] + [f"rank_{r}" for r in range(1, n + 1)] + ["holistic_acceptability", "confidence_factor"] + [f"central_weight:{o}" for o in result.objectives]
     text = _csv(header, rows, result)
-    return text + f"# weight model: {result.weight_model.kind}\n# confidence samples: {result.confidence_samples}; uncertain scores: {result.uncertain_scores}\n"
+    return text + comment_lines([f"weight model: {result.weight_model.kind}", f"confidence samples: {result.confidence_samples}; uncertain scores: {result.uncertain_scores}"])
 
 
 # -- tornado -------------------------------------------------------------------------
@@ -400,7 +400,7 @@ def tornado_table(result, case=None, lang: str = "en", limit: int = 20, bar_widt
 def tornado_csv(result) -> str:
     rows = [[b.option, b.objective, f"{b.low:g}", f"{b.likely:g}", f"{b.high:g}", f"{b.lead_at_low:.12g}", f"{b.lead_at_high:.12g}", f"{b.swing:.12g}", b.winner_at_low, b.winner_at_high] for b in result.bars]
     text = _csv(["option", "objective", "low", "likely", "high", "lead_at_low", "lead_at_high", "swing", "winner_at_low", "winner_at_high"], rows, result)
-    return text + f"# top option: {result.top}; runner-up: {result.runner_up}; lead: {result.base_lead:.12g}\n"
+    return text + comment_lines([f"top option: {result.top}; runner-up: {result.runner_up}; lead: {result.base_lead:.12g}"])
 
 
 # -- scenarios -------------------------------------------------------------------------
@@ -477,4 +477,4 @@ def scenarios_csv(result) -> str:
         row += [f"{result.expected_score[o]:.12g}" if o in result.expected_score else "", result.expected_rank.get(o, ""), "" if worst is None else worst, " ".join(result.screened_in.get(o, []))]
         rows.append(row)
     probs = "; ".join(f"{c.scenario} p={c.probability:g}" for c in result.columns if c.probability is not None)
-    return _csv(header, rows, result) + f"# scenario probabilities: {probs}\n"
+    return _csv(header, rows, result) + comment_lines([f"scenario probabilities: {probs}"])
