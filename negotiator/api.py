@@ -9,7 +9,7 @@ import numpy as np
 
 from .catalog import LoadedCase, load_case
 from .errors import Problem, UsageError
-from .matrix import build_matrix, screen_options
+from .matrix import breach_words, build_matrix, red_line_breaches
 from .methods import get_method
 from .ranking import Provenance, RankedOption, Ranking, ScreenedOption, competition_ranks
 from .weights import normalise, profile_weights, profile_weights_with_notes, resolve_profile_id
@@ -45,7 +45,8 @@ def rank(
     c = loaded.case
     pid, w = resolve_weights(loaded, profile, weights)
     matrix = build_matrix(c, scenario)
-    screened = screen_options(c, matrix)
+    breaches = red_line_breaches(c, matrix)
+    screened = {oid: breach_words(c, found) for oid, found in breaches.items()}
     keep = [i for i, oid in enumerate(matrix.options) if oid not in screened]
     if not keep:
         raise UsageError(Problem("every option breaks a red line, so there is nothing to rank", hint="loosen constraints.limits in the case"))
@@ -59,7 +60,7 @@ def rank(
         opt = c.options[oid]
         contrib = None if result.contributions is None else {obj: float(result.contributions[i, j]) for j, obj in enumerate(matrix.objectives)}
         rows.append(RankedOption(int(ranks[i]), oid, opt.label, opt.label_zh, opt.family, float(result.scores[i]), contrib))
-    out = [ScreenedOption(oid, c.options[oid].label, c.options[oid].label_zh, reason) for oid, reason in screened.items()]
+    out = [ScreenedOption(oid, c.options[oid].label, c.options[oid].label_zh, reason, tuple(breaches[oid])) for oid, reason in screened.items()]
     prov = Provenance(case=loaded.name, case_sha256=loaded.sha256, method=method, profile=pid, weights=w, scenario=scenario, method_options=dict(method_options))
     notes = profile_weights_with_notes(c, pid)[1] if weights is None and pid is not None else []
     method_warnings = list(result.details.get("warnings", [])) if isinstance(result.details, dict) else []

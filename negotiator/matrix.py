@@ -16,7 +16,7 @@ from .schema import Case
 from .schema_methods import resolve_score
 from .value_functions import curve_of
 
-__all__ = ["DecisionMatrix", "build_matrix", "screen_options"]
+__all__ = ["Breach", "DecisionMatrix", "build_matrix", "red_line_breaches", "screen_options", "breach_words"]
 
 
 @dataclass(frozen=True)
@@ -128,16 +128,39 @@ def build_matrix(case: Case, scenario: str | None = None) -> DecisionMatrix:
     )
 
 
-def screen_options(case: Case, matrix: DecisionMatrix) -> dict[str, str]:
-    """Options that break a red line (judged on the likely score), with the reason in words."""
-    reasons: dict[str, str] = {}
-    limits = case.constraints.limits
-    for obj, limit in limits.items():
+@dataclass(frozen=True)
+class Breach:
+    """One red line an option breaks: its likely score on the objective against the limit."""
+
+    objective: str
+    value: float
+    bound: float
+    below: bool  # True: under the minimum; False: over the maximum
+
+
+def red_line_breaches(case: Case, matrix: DecisionMatrix) -> dict[str, list[Breach]]:
+    """Options that break a red line (judged on the likely score), each with the lines it breaks, in case order of limits."""
+    out: dict[str, list[Breach]] = {}
+    for obj, limit in case.constraints.limits.items():
         j = matrix.objectives.index(obj)
         for i, oid in enumerate(matrix.options):
-            broken = limit.broken_by(float(matrix.likely[i, j]))
-            if broken:
-                label = case.objectives[obj].label
-                text = f"{label} ({obj}) {matrix.likely[i, j]:g} is {broken}"
-                reasons[oid] = f"{reasons[oid]}; {text}" if oid in reasons else text
-    return reasons
+            value = float(matrix.likely[i, j])
+            if limit.broken_by(value) is None:
+                continue
+            below = limit.min is not None and value < limit.min
+            out.setdefault(oid, []).append(Breach(obj, value, float(limit.min if below else limit.max), below))
+    return out
+
+
+def screen_options(case: Case, matrix: DecisionMatrix) -> dict[str, str]:
+    """Options that break a red line (judged on the likely score), with the reason in words (English)."""
+    return {oid: breach_words(case, breaches) for oid, breaches in red_line_breaches(case, matrix).items()}
+
+
+def breach_words(case: Case, breaches) -> str:
+    """English words for an option's broken red lines (outputs in other languages word Breach themselves)."""
+    parts = []
+    for b in breaches:
+        side = f"below the minimum {b.bound:g}" if b.below else f"above the maximum {b.bound:g}"
+        parts.append(f"{case.objectives[b.objective].label} ({b.objective}) {b.value:g} is {side}")
+    return "; ".join(parts)

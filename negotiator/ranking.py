@@ -60,7 +60,8 @@ class ScreenedOption:
     option: str
     label: str
     label_zh: str | None
-    reason: str
+    reason: str  # in English; ``breaches`` lets other outputs word it in their language
+    breaches: tuple = ()  # matrix.Breach: objective, value, bound, below
 
 
 @dataclass(frozen=True)

@@ -144,3 +144,19 @@ def test_public_api_all_is_complete():
         assert getattr(negotiator, name) is not None
     public = {n for n in negotiator._LAZY}
     assert public <= set(negotiator.__all__)
+
+
+def test_screened_options_carry_the_red_lines_they_break_as_data():
+    # Bundled red lines (payoffs/constraints.yaml): sovereignty >= 3 and escalation risk <= 7.
+    from negotiator.matrix import Breach
+    from negotiator.report.i18n import red_line_reason
+
+    ranking = ng.rank(ng.load_case())
+    by_option = {s.option: s for s in ranking.screened_out}
+    assert by_option["passive_case_by_case_acceptance"].breaches == (Breach("sovereignty_jurisdiction", 2.0, 3.0, True),)
+    assert by_option["independent_investigation_push"].breaches == (Breach("escalation_risk", 8.0, 7.0, False),)
+    case = ng.load_case().case
+    assert red_line_reason(case, by_option["independent_investigation_push"].breaches, "zh") == "对美冲突升级风险 8 高于上限 7"
+    assert red_line_reason(case, by_option["passive_case_by_case_acceptance"].breaches, "en") == "Sovereignty and jurisdiction 2 is below the minimum 3"
+    dumped = ranking.to_dict()["screened_out"][0]
+    assert list(dumped["breaches"]) == [{"objective": "sovereignty_jurisdiction", "value": 2.0, "bound": 3.0, "below": True}]

@@ -317,6 +317,16 @@ def method_name(method: str, lang: str) -> str:
     return method
 
 
+def red_line_reason(case, breaches, lang: str) -> str:
+    """An option's broken red lines (matrix.Breach) in words of ``lang``, objectives by their labels."""
+    parts = []
+    for b in breaches:
+        obj = case.objectives[b.objective]
+        name = obj.label_zh if lang == "zh" and obj.label_zh else obj.label
+        parts.append(text("reason_below" if b.below else "reason_above", lang, objective=name, value=f"{b.value:g}", limit=f"{b.bound:g}"))
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
 def text(key: str, lang: str, **fields) -> str:
     """The fixed string ``key`` in ``lang``, with ``{fields}`` filled in."""
     template = STRINGS[key][lang]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from ..catalog import LoadedCase
 from ..errors import NegotiatorError, Problem, UsageError
 from ..ranking import Ranking
-from .i18n import check_lang, method_name, text
+from .i18n import check_lang, method_name, red_line_reason, text
 from .model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
 
 __all__ = ["MemoRequest", "build_memo", "parse_date", "default_samples", "DEFAULT_SAMPLES", "DEFAULT_SAMPLES_SLOW_METHOD", "DEFAULT_SEED"]
@@ -328,21 +328,12 @@ def _screening_reasons(ctx: _Context, scenario: str | None = None, options=None)
     Which options are screened comes from the ranking; here we only name the
     broken limits (Limit.broken_by on the same likely scores the ranking used).
     """
-    from ..matrix import build_matrix
+    from ..matrix import build_matrix, red_line_breaches
 
     matrix = build_matrix(ctx.case, scenario if scenario is not None else ctx.ranking.provenance.scenario)
     screened = set(options) if options is not None else {s.option for s in ctx.ranking.screened_out}
-    out: dict[str, list[str]] = {}
-    for obj, limit in ctx.case.constraints.limits.items():
-        j = matrix.objectives.index(obj)
-        for oid in screened:
-            value = float(matrix.likely[matrix.index(oid), j])
-            if limit.broken_by(value) is None:
-                continue
-            below = limit.min is not None and value < limit.min
-            key, bound = ("reason_below", limit.min) if below else ("reason_above", limit.max)
-            out.setdefault(oid, []).append(ctx.t(key, objective=ctx.words.objective(obj), value=f"{value:g}", limit=f"{bound:g}"))
-    return {oid: "; ".join(parts) for oid, parts in out.items()}
+    breaches = red_line_breaches(ctx.case, matrix)
+    return {oid: red_line_reason(ctx.case, found, ctx.lang) for oid, found in breaches.items() if oid in screened}
 
 
 # -- robustness (negotiator.sensitivity) ------------------------------------------------
