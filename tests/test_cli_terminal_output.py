@@ -79,6 +79,9 @@ def _game_facts(cli):
 
 _FACTS: dict[str, list[str]] = {}
 
+#: Tables that cut long ids with an ellipsis at 80 columns by design (numbered rows name them).
+CUTS_IDS = {"show --scores"}
+
 #: (command, a word of its first title, facts from JSON or fixed strings)
 COMMANDS = [
     (["rank"], "Ranking", _rank_facts),
@@ -95,6 +98,8 @@ COMMANDS = [
     (["sensitivity", "smaa", "-n", "500"], "SMAA-2", _smaa_facts),
     (["sensitivity", "scenarios"], "scenario", lambda cli: ["base", "#1"]),
     (["portfolio"], "Best package", _portfolio_facts),
+    (["portfolio", "--baseline", "worst", "--top", "2"], "Best package", lambda cli: ["value over", "legal_position_against_bundling"]),
+    (["show", "--scores"], "Scores", lambda cli: ["sovereignty", "5-7 (6)"]),
     (["portfolio", "--top", "3"], "best distinct packages", lambda cli: ["3.6864", "legal_position_against_bundling"]),
     (["portfolio", "--robust"], "Candidate packages", lambda cli: ["maximin", "P1", "balanced"]),
     (["portfolio", "--core", "--samples", "200"], "Core, borderline and exterior", lambda cli: ["policy_monitoring_early_warning", "100.0%"]),
@@ -130,7 +135,7 @@ def test_command_reads_in_a_plain_terminal(cli, monkeypatch, args, title, facts,
     assert "\x1b[" not in r.stdout  # no colour codes when piped / NO_COLOR
     assert not CUT_NUMBER.findall(r.stdout), CUT_NUMBER.findall(r.stdout)[:3]
     assert title in r.stdout
-    if width == 80:
+    if width == 80 and key not in CUTS_IDS:
         # In the bundled case no cell is cut: ids break after an underscore, Chinese labels fold.
         cut_cells = [line for line in lines if line.startswith(("│", "┃")) and "…" in line]
         assert not cut_cells, cut_cells[:3]

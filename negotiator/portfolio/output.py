@@ -109,9 +109,11 @@ def portfolio_renderable(r: PortfolioResult, lang: str = "en", width: int | None
     best = r.best
     t = Table(title=f"Best package — {r.provenance.method}, profile {r.provenance.profile}" + (f", scenario {r.provenance.scenario}" if r.provenance.scenario else ""), expand=False)
     t.add_column("option")
-    t.add_column("value" if spec.baseline is None else "value over baseline", justify="right")
+    narrow = width is not None and width < 100  # termfit.NARROW: a two-line header leaves the ids their room
+    value_header = "value" if spec.baseline is None else ("value over\nbaseline" if narrow else "value over baseline")
+    t.add_column(value_header, justify="right", no_wrap=True)
     for res in resources:
-        t.add_column(res, justify="right")
+        t.add_column(res, justify="right", no_wrap=True)
     for oid in best.selected:
         t.add_row(label_cell(_label(spec, oid, lang), oid), _value_text(best.option_values[oid]), *[_num(spec.resources.get(oid, {}).get(res, 0.0), 2) for res in resources])
     t.add_section()
