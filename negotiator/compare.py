@@ -218,7 +218,8 @@ def comparison_tables(cmp: MethodComparison, lang: str = "en", width: int | None
         spread = max(r) - min(r)
         name = wrap_id(o, id_room) if narrow else Text(f"{label} ({o})")
         ranks.add_row(name, *[str(x) for x in r], str(spread) if spread else "")
-    tau = Table(title="Agreement between methods (Kendall tau-b: +1 same order, 0 unrelated, -1 reversed)")
+    scale = "+1 same order, 0 unrelated, -1 reversed"
+    tau = Table(title="Agreement between methods (Kendall tau-b)" if narrow else f"Agreement between methods (Kendall tau-b: {scale})", caption=f"Kendall tau-b: {scale}" if narrow else None, caption_justify="left")
     tau.add_column("")
     for m in cmp.methods:
         tau.add_column(m, justify="right")

@@ -139,6 +139,17 @@ def test_command_reads_in_a_plain_terminal(cli, monkeypatch, args, title, facts,
         # In the bundled case no cell is cut: ids break after an underscore, Chinese labels fold.
         cut_cells = [line for line in lines if line.startswith(("│", "┃")) and "…" in line]
         assert not cut_cells, cut_cells[:3]
+    if width == 80:
+        # Titles are short enough for one line: a centred line just above another centred line
+        # just above a table's top rule is a title that wrapped.
+        wrapped = [
+            (lines[i - 2].strip(), lines[i - 1].strip()) for i, line in enumerate(lines)
+            if line.startswith("┏") and i >= 2 and all(x.startswith("  ") and x.strip() for x in (lines[i - 2], lines[i - 1]))
+        ]
+        assert not wrapped, wrapped
+        if args[0] in ("rank", "compare-methods", "methods", "sensitivity", "payoffs", "game"):
+            # These open with their first table: its title is line 1, its top rule line 2.
+            assert lines[1].startswith("┏"), lines[:3]
     # Each fact appears whole on one line (a number or id split over two lines would not).
     missing = [fact for fact in expected if not any(fact in line for line in lines)]
     assert not missing, f"not found whole on any line: {missing}"
