@@ -89,7 +89,9 @@ def show(
     from rich.markup import escape
 
     width = con.width
-    con.print(f"[bold]{escape(c.title_zh if lang == 'zh' and c.title_zh else c.title)}[/]  ({escape(loaded.name)}, sha256 {loaded.sha256[:12]})")
+    # Title and provenance on lines of their own: together they wrap mid-parenthesis at 80 columns.
+    con.print(f"[bold]{escape(c.title_zh if lang == 'zh' and c.title_zh else c.title)}[/]")
+    con.print(f"case: {escape(loaded.name)} (sha256 {loaded.sha256[:12]})", style="dim")
     con.print(objectives_table(c, lang, width=width))
     con.print(options_table(c, lang, width=width))
     if c.weights:
