@@ -138,3 +138,12 @@ def test_same_input_same_bytes(cli, cases_dir):
     # Reproducible: the solver runs single-threaded and utilities are recomputed from the levels.
     args = ("negotiate", cases_dir / "negotiation_logroll.yaml", "--link", "a,b", "--format", "csv")
     assert cli(*args).stdout == cli(*args).stdout
+
+
+def test_negotiate_after_a_highs_package_solve_in_the_same_process(cli):
+    # HiGHS fixes its thread scheduler at the first run in a process; the agenda's solver used to
+    # ask for threads=1 afterwards and HiGHS refused to run ("Not Solved"), e.g. in the TUI.
+    pytest.importorskip("highspy")
+    assert cli("portfolio", "--solver", "highs").exit_code == 0
+    result = cli("negotiate", "--format", "json")
+    assert result.exit_code == 0, result.stderr

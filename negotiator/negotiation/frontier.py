@@ -93,8 +93,11 @@ def _solver():
 
     if pulp.HiGHS().available():
         _silence_highs_banner()
-        # Tight tolerances: the epsilon bound moves in steps of RESOLUTION (1e-6).
-        return pulp.HiGHS(msg=False, gapRel=0.0, gapAbs=1e-12, threads=1, primal_feasibility_tolerance=1e-10, mip_feasibility_tolerance=1e-10)
+        # Tight tolerances: the epsilon bound moves in steps of RESOLUTION (1e-6). No `threads`:
+        # HiGHS sizes one scheduler per process at its first run, and a later solver asking for
+        # another thread count refuses to run at all (status "Not Solved" after `portfolio
+        # --solver highs` in the same process, e.g. in the terminal UI or the test suite).
+        return pulp.HiGHS(msg=False, gapRel=0.0, gapAbs=1e-12, primal_feasibility_tolerance=1e-10, mip_feasibility_tolerance=1e-10)
     return pulp.PULP_CBC_CMD(msg=False, gapRel=0.0, gapAbs=1e-12, threads=1)
 
 
