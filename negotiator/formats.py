@@ -13,15 +13,20 @@ from .spreadsheet_safe import comment_lines, csv_writer
 __all__ = ["provenance_lines", "ranking_csv", "ranking_markdown"]
 
 
-def provenance_lines(r: Ranking, short: bool = False) -> list[str]:
+def provenance_lines(r: Ranking, short: bool = False, lang: str = "en") -> list[str]:
+    """The ranking's provenance; ``lang`` words it for the terminal (CSV and Markdown keep English)."""
+    from .terminal_text import tr
+
     p = r.provenance
     sha = p.case_sha256[:12] if short else p.case_sha256
     weights = ", ".join(f"{k}={v:.4f}" for k, v in p.weights.items())
+    options = "".join(f" {k}={v}" for k, v in getattr(p, "method_options", {}).items())
     lines = [
-        f"case: {p.case} (sha256 {sha})",
-        f"method: {p.method}" + "".join(f" {k}={v}" for k, v in getattr(p, "method_options", {}).items()) + f"; profile: {p.profile}; negotiator {p.version}" + (f"; scenario: {p.scenario}" if p.scenario else "") + (f"; seed: {p.seed}" if p.seed is not None else ""),
-        f"weights: {weights}",
-        "scores are analyst judgments, not facts",
+        tr("prov_case", lang, case=p.case, sha=sha),
+        tr("prov_method", lang, method=p.method) + options + tr("prov_profile", lang, profile=p.profile) + tr("prov_version", lang, version=p.version)
+        + (tr("prov_scenario", lang, scenario=p.scenario) if p.scenario else "") + (tr("prov_seed", lang, seed=p.seed) if p.seed is not None else ""),
+        tr("prov_weights", lang, weights=weights),
+        tr("judgment", lang),
     ]
     return lines
 

@@ -65,11 +65,18 @@ def _arrow(o: ObjectiveColumn) -> str:
     return "↑" if o.direction == "max" else "↓"
 
 
-def _scale(o: ObjectiveColumn) -> str:
+def _scale(o: ObjectiveColumn, lang: str = "en") -> str:
     if not o.scale:
         return ""  # no declared scale: the values run over the data
     lo, hi = o.scale
-    return f"{lo:g} to {hi:g}" if lo < 0 or hi < 0 else f"{lo:g}-{hi:g}"
+    return f"{lo:g}{' to ' if lang == 'en' else ' 至 '}{hi:g}" if lo < 0 or hi < 0 else f"{lo:g}-{hi:g}"
+
+
+def _terminal_provenance(m: ScoreMatrix, lang: str) -> list[str]:
+    """ScoreMatrix.provenance_lines(short=True) worded in ``lang`` (CSV and Markdown keep English)."""
+    from .terminal_text import tr
+
+    return [tr("show_case", lang, case=m.case, sha=m.case_sha256[:12]) + tr("prov_version", lang, version=m.version), tr("judgment_edit", lang)]
 
 
 def _plain(x: float) -> int | float:
@@ -79,7 +86,9 @@ def _plain(x: float) -> int | float:
 
 def _better_words(o: ObjectiveColumn, lang: str) -> str:
     if lang == "zh":
-        return "越高越好" if o.direction == "max" else "越低越好"
+        from .terminal_text import tr
+
+        return tr("better_higher" if o.direction == "max" else "better_lower", lang)
     return f"{o.better} is better"
 
 
@@ -118,7 +127,9 @@ def objective_legend(m: ScoreMatrix, lang: str = "en", words: bool = True) -> li
     lines = []
     for o in m.objectives:
         head = names[o.id] if names[o.id] == o.id else f"{names[o.id]} = {o.id}"
-        scale = f"scale {_scale(o)}" if o.scale else "no fixed scale"
+        from .terminal_text import tr
+
+        scale = tr("scale_of", lang, scale=_scale(o, lang)) if o.scale else tr("no_fixed_scale", lang)
         tail = f" ({_arrow(o)} {_better_words(o, lang)}, {scale})" if words else f" {_arrow(o)}"
         lines.append(f"{head}: {_label(o, lang)}{tail}")
     return lines
@@ -139,7 +150,7 @@ def _layout(m: ScoreMatrix, names: dict[str, str], width: int, lang: str) -> tup
     When every objective fits beside a standard option column, the option column takes
     the room left (up to WIDE_OPTION_COLUMN) so labels and ids show in full.
     """
-    needs = [max([_cells(names[o.id]), _cells(f"{_arrow(o)} {_scale(o)}".rstrip())] + [_cells(r.cells[j].compact) for r in m.rows]) + 3 for j, o in enumerate(m.objectives)]
+    needs = [max([_cells(names[o.id]), _cells(f"{_arrow(o)} {_scale(o, lang)}".rstrip())] + [_cells(r.cells[j].compact) for r in m.rows]) + 3 for j, o in enumerate(m.objectives)]
     longest = max((max(_cells(_label(r, lang)) + 4, _cells(r.id) + 3) for r in m.rows), default=10)
     option_width = min(max(longest, 10), OPTION_COLUMN)
     fixed = 3 + 1  # the option column's padding and left border, the right border
@@ -166,22 +177,24 @@ def score_matrix_tables(m: ScoreMatrix, lang: str = "en", width: int = 80) -> li
     from rich.table import Table
     from rich.text import Text
 
+    from .terminal_text import tr
+
     names = short_names(m.objectives, lang)
     option_width, groups = _layout(m, names, width, lang)
     title = (m.title_zh if lang == "zh" and m.title_zh else m.title) or m.case
     out: list = []
     for k, group in enumerate(groups):
         part = f" ({k + 1}/{len(groups)})" if len(groups) > 1 else ""
-        table = Table(title=f"Scores{part}: {title}", title_justify="left")
-        table.add_column("option" if k == 0 else "option (ids in table 1)", no_wrap=True, max_width=option_width)
+        table = Table(title=tr("scores_title", lang, part=part, title=title), title_justify="left")
+        table.add_column(tr("option", lang) if k == 0 else tr("col_option_ids_first", lang), no_wrap=True, max_width=option_width)
         for j in group:
             o = m.objectives[j]
-            table.add_column(f"{names[o.id]}\n{_arrow(o)} {_scale(o)}".rstrip(), justify="right", no_wrap=True)
+            table.add_column(f"{names[o.id]}\n{_arrow(o)} {_scale(o, lang)}".rstrip(), justify="right", no_wrap=True)
         for n, row in enumerate(m.rows, start=1):
             table.add_row(_option_cell(n, row, lang, k == 0, option_width), *[row.cells[j].compact for j in group])
         out.append(table)
-    legend = ["cells: a point score, or low-high (likely) for a range; ↑ higher is better, ↓ lower is better"]
-    legend += objective_legend(m, lang, words=False) + m.provenance_lines(short=True)
+    legend = [tr("scores_cells", lang)]
+    legend += objective_legend(m, lang, words=False) + _terminal_provenance(m, lang)
     out.append(Text("\n".join(legend)))
     return out
 
@@ -241,15 +254,17 @@ def rationale_dict(m: ScoreMatrix, option: str) -> dict:
 def rationale_table(m: ScoreMatrix, option: str, lang: str = "en"):
     from rich.table import Table
 
+    from .terminal_text import tr
+
     row = m.row(option)
-    caption = "\n".join(([f"why this option: {row.rationale}"] if row.rationale else []) + m.provenance_lines(short=True))
-    table = Table(title=f"Scores of {_label(row, lang)} ({row.id}), with the analyst's rationale", caption=caption, caption_justify="left")
-    table.add_column("objective", max_width=24)
-    table.add_column("score", justify="right", no_wrap=True)
+    caption = "\n".join(([tr("why_option", lang, rationale=row.rationale)] if row.rationale else []) + _terminal_provenance(m, lang))
+    table = Table(title=tr("rationale_title", lang, option=_label(row, lang), id=row.id), caption=caption, caption_justify="left")
+    table.add_column(tr("objective", lang), max_width=24)
+    table.add_column(tr("col_score", lang), justify="right", no_wrap=True)
     # fold, not ellipsis: a rationale is read whole (rich cuts some CJK-bearing lines short otherwise)
-    table.add_column("rationale", overflow="fold")
+    table.add_column(tr("col_rationale", lang), overflow="fold")
     for o, c in zip(m.objectives, row.cells):
-        table.add_row(f"{_label(o, lang)} {_arrow(o)}", c.compact, c.rationale or "(none given)")
+        table.add_row(f"{_label(o, lang)} {_arrow(o)}", c.compact, c.rationale or tr("none_given", lang))
     return table
 
 

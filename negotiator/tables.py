@@ -11,6 +11,7 @@ from .charts import legend, objective_colours, stacked_bar
 from .formats import provenance_lines
 from .ranking import Ranking
 from .termfit import Layout, id_text, key_caption, label_cell, lettered_bar, objective_keys
+from .terminal_text import method_name, score_name, tr
 
 __all__ = ["ranking_table", "screened_table", "objectives_table", "options_table", "profiles_table", "label_of"]
 
@@ -25,14 +26,14 @@ def label_of(item, lang: str = "en") -> str:
     return item.label
 
 
-def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Layout | None = None) -> Table:
+def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Layout | None = None, case=None) -> Table:
     """The ranked options with each objective's contribution drawn as a stacked bar.
 
     ``layout`` (the terminal's width and colour; None = wide and coloured): below
     NARROW columns the family moves under the label, the score column is headed
     "value" and the bar takes what is left; without colour the bar's cells are the
     objectives' key letters (AAABBC...), with the key in the caption, so it reads
-    in plain text.
+    in plain text. ``case`` (optional) names the profile in the title by its label in ``lang``.
     """
     layout = layout or Layout()
     objectives = list(r.provenance.weights)
@@ -41,10 +42,11 @@ def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Lay
     top = max((row.score for row in r.rows), default=1.0) or 1.0
     has_bars = any(row.contributions for row in r.rows)
     narrow = layout.narrow
-    title = f"Ranking — {r.provenance.method}, profile {r.provenance.profile}"
-    caption_lines = provenance_lines(r, short=True)
+    title = tr("rank_title", lang, method=method_name(r.provenance.method, lang), profile=_profile_name(case, r.provenance.profile, lang))
+    caption_lines = provenance_lines(r, short=True, lang=lang)
     if has_bars and layout.plain:
-        caption_lines = ["bar: each objective's contribution to the value, by key letter:", key_caption(keys, width=(layout.width or 120) - 2)] + caption_lines
+        names = {o: label_of(case.objectives[o], lang) for o in keys if o in case.objectives} if case is not None and lang != "en" else None
+        caption_lines = [tr("bar_key", lang), key_caption(keys, names, width=(layout.width or 120) - 2)] + caption_lines
     caption: Text | str = "\n".join(caption_lines)
     if has_bars and narrow and not layout.plain:
         caption = legend(colours).append("\n" + "\n".join(caption_lines))
@@ -55,19 +57,19 @@ def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Lay
     if narrow:
         # Ids stay whole on their own line; labels wrap at word boundaries (Chinese by character).
         option_width = min(max(id_width, 24), (layout.width or 80) // 2)
-        table.add_column("option", width=option_width, overflow="fold")
+        table.add_column(tr("option", lang), width=option_width, overflow="fold")
     else:
-        table.add_column("option")
-        table.add_column("family", justify="center", no_wrap=True)
-    table.add_column("value" if narrow else r.score_name, justify="right", no_wrap=True)
+        table.add_column(tr("option", lang))
+        table.add_column(tr("col_family", lang), justify="center", no_wrap=True)
+    table.add_column(tr("col_value_short", lang) if narrow else score_name(r.score_name, lang), justify="right", no_wrap=True)
     if has_bars:
         if narrow:
             # 4 columns: 5 rules + 8 cells of padding; '#' 2 cells, value 6 cells.
             bar_width = max(8, (layout.width or 80) - 13 - 2 - 6 - option_width)
         if narrow:
-            table.add_column("contributions", no_wrap=True, min_width=bar_width)
+            table.add_column(tr("col_contributions", lang), no_wrap=True, min_width=bar_width)
         else:  # wrappable: the legend row below the bars wraps instead of widening the column
-            table.add_column("contribution of each objective")
+            table.add_column(tr("col_contribution_wide", lang))
     for row in r.rows:
         label = row.label_zh if lang == "zh" and row.label_zh else row.label
         option = label_cell(label, row.option, f" · {row.family}" if narrow and row.family else "")
@@ -82,15 +84,28 @@ def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Lay
     return table
 
 
-def screened_table(r: Ranking, lang: str = "en") -> Table | None:
+def _profile_name(case, pid: str | None, lang: str) -> str:
+    """The profile as the title names it: its id in English (what --profile takes), its Chinese label in zh."""
+    if case is None or pid is None or lang == "en":
+        return str(pid)
+    name = case.profile_label(pid, lang)
+    return pid if name == pid else f"{name}（{pid}）"
+
+
+def screened_table(r: Ranking, lang: str = "en", case=None) -> Table | None:
+    """The options a red line screened out and why; with ``case`` the reason is worded in ``lang``
+    from the structured breaches (objectives by their labels)."""
     if not r.screened_out:
         return None
-    table = Table(title="Screened out by red lines", title_style="dim")
-    table.add_column("option", style="dim")
-    table.add_column("red line broken", style="dim")
+    from .report.i18n import red_line_reason
+
+    table = Table(title=tr("screened_title", lang), title_style="dim")
+    table.add_column(tr("option", lang), style="dim")
+    table.add_column(tr("col_red_line", lang), style="dim")
     for s in r.screened_out:
         label = s.label_zh if lang == "zh" and s.label_zh else s.label
-        table.add_row(f"{label} ({s.option})", s.reason)
+        reason = red_line_reason(case, s.breaches, lang) if case is not None and s.breaches and lang != "en" else s.reason
+        table.add_row(f"{label} ({s.option})", reason)
     return table
 
 
@@ -98,24 +113,24 @@ def objectives_table(case, lang: str = "en", width: int | None = None) -> Table:
     """``width``: the terminal width; below NARROW columns the label and id share a cell and
     the direction is one word, so nothing is cut or folded mid-word at 80 columns."""
     narrow = Layout(width).narrow
-    table = Table(title="Objectives")
+    table = Table(title=tr("objectives_title", lang))
     if narrow:
-        table.add_column("objective (id)", overflow="fold")
-        table.add_column("better", no_wrap=True)
-        table.add_column("scale", no_wrap=True)
-        table.add_column("source")
+        table.add_column(tr("col_objective_id", lang), overflow="fold")
+        table.add_column(tr("col_better", lang), no_wrap=True)
+        table.add_column(tr("col_scale", lang), no_wrap=True)
+        table.add_column(tr("col_source", lang))
     else:
-        for col in ("id", "label", "direction", "scale", "source"):
-            table.add_column(col)
+        for col in ("col_id", "col_label", "col_direction", "col_scale", "col_source"):
+            table.add_column(tr(col, lang))
     for oid, o in case.objectives.items():
-        scale = f"[{o.scale[0]:g}, {o.scale[1]:g}]" if o.scale else "from the data"
+        scale = f"[{o.scale[0]:g}, {o.scale[1]:g}]" if o.scale else tr("scale_from_data", lang)
         if narrow:
             cell = Text(label_of(o, lang) + "\n", style="bold").append_text(id_text(oid, style="dim"))
-            table.add_row(cell, "more" if o.direction == "max" else "less", scale, o.source or "")
+            table.add_row(cell, tr("better_more" if o.direction == "max" else "better_less", lang), scale, o.source or "")
         else:
-            table.add_row(oid, label_of(o, lang), "more is better" if o.direction == "max" else "less is better", scale, o.source or "")
+            table.add_row(oid, label_of(o, lang), tr("dir_max" if o.direction == "max" else "dir_min", lang), scale, o.source or "")
     if narrow:
-        table.caption = "better: more or less of the objective is better"
+        table.caption = tr("better_caption", lang)
         table.caption_justify = "left"
     return table
 
@@ -125,39 +140,53 @@ def options_table(case, lang: str = "en", width: int | None = None) -> Table:
     it requires and excludes, one a line) and its resources one a line, so ids stay whole (the
     seven-column form needs about 180 columns for the bundled case)."""
     narrow = width is not None and width < OPTIONS_NARROW
-    table = Table(title="Options")
+    table = Table(title=tr("options_title", lang))
     if narrow:
-        table.add_column("option (id · family · source; requires, excludes)", overflow="fold")
-        table.add_column("resources", no_wrap=True)
+        table.add_column(tr("col_option_narrow", lang), overflow="fold")
+        table.add_column(tr("col_resources", lang), no_wrap=True)
         for oid, o in case.options.items():
             cell = Text(label_of(o, lang) + "\n", style="bold")
             cell.append(oid, style="dim")
             cell.append("".join(f" · {x}" for x in (o.family, o.source) if x), style="dim")
             for verb, ids in (("requires", o.requires), ("excludes", o.excludes)):
                 for other in ids:
-                    cell.append(f"\n{verb} {other}")
-            table.add_row(cell, "\n".join(f"{k} {v:g}" for k, v in o.resources.items()))
+                    cell.append("\n" + tr(verb, lang, other=other))
+            table.add_row(cell, "\n".join(f"{_resource(case, k, lang)} {v:g}" for k, v in o.resources.items()))
         return table
-    for col in ("id", "label", "family", "source", "resources", "requires", "excludes"):
-        table.add_column(col)
+    for col in ("col_id", "col_label", "col_family", "col_source", "col_resources", "col_requires", "col_excludes"):
+        table.add_column(tr(col, lang))
     for oid, o in case.options.items():
-        res = ", ".join(f"{k} {v:g}" for k, v in o.resources.items())
+        res = ", ".join(f"{_resource(case, k, lang)} {v:g}" for k, v in o.resources.items())
         table.add_row(oid, label_of(o, lang), o.family or "", o.source or "", res, ", ".join(o.requires), ", ".join(o.excludes))
     return table
 
 
-def profiles_table(case, weights_by_profile: dict[str, dict[str, float]], width: int | None = None) -> Group | Table:
+def _resource(case, resource: str, lang: str) -> str:
+    """A resource as the options table names it: its id in English, its Chinese label in zh."""
+    return case.resource_label(resource, lang) if lang == "zh" else resource
+
+
+def _profile_heading(case, pid: str, kind: str, lang: str) -> str:
+    """'low_risk (order)' in English; '低风险（low_risk，排序）' in Chinese (the id is what --profile takes)."""
+    if lang == "en":
+        return pid + ("" if kind == "numbers" else f" ({kind})")
+    label = case.profile_label(pid, lang)
+    inside = [pid] + ([] if kind == "numbers" else [tr(f"kind_{kind}", lang)])
+    return f"{label}（{'，'.join(inside)}）" if label != pid else f"{pid}（{'，'.join(inside[1:])}）" if len(inside) > 1 else pid
+
+
+def profiles_table(case, weights_by_profile: dict[str, dict[str, float]], width: int | None = None, lang: str = "en") -> Group | Table:
     """``width``: below NARROW columns the profiles are headed W1, W2, ... (named in the caption)
     and split over several tables when they do not fit, so no weight is cut."""
     from .schema_methods import profile_kind
 
-    names = {pid: pid + ("" if (kind := profile_kind(spec)) == "numbers" else f" ({kind})") for pid, spec in case.weights.items()}
+    names = {pid: _profile_heading(case, pid, profile_kind(spec), lang) for pid, spec in case.weights.items()}
     pids = list(case.weights)
     # The named columns need their names' width (+3 each) beside the objective ids; else W1, W2, ...
     named_width = 1 + max((len(o) for o in case.objectives), default=9) + 3 + sum(max(len(names[p]), 5) + 3 for p in pids)
     if width is None or (not Layout(width).narrow and named_width <= width):
-        table = Table(title="Weight profiles (normalised)")
-        table.add_column("objective")
+        table = Table(title=tr("profiles_title", lang))
+        table.add_column(tr("objective", lang))
         for pid in pids:
             table.add_column(names[pid], justify="right")
         for obj in case.objectives:
@@ -170,8 +199,8 @@ def profiles_table(case, weights_by_profile: dict[str, dict[str, float]], width:
     for start in range(0, len(pids), per_table):
         chunk = pids[start:start + per_table]
         last = start + per_table >= len(pids)
-        table = Table(title="Weight profiles (normalised)" + ("" if len(chunk) == len(pids) else f", {keys[chunk[0]]}–{keys[chunk[-1]]}"))
-        table.add_column("objective")
+        table = Table(title=tr("profiles_title", lang) + ("" if len(chunk) == len(pids) else f", {keys[chunk[0]]}–{keys[chunk[-1]]}"))
+        table.add_column(tr("objective", lang))
         for pid in chunk:
             table.add_column(keys[pid], justify="right", no_wrap=True)
         for obj in case.objectives:

@@ -80,14 +80,14 @@ def _game_facts(cli):
 _FACTS: dict[str, list[str]] = {}
 
 #: Tables that cut long ids with an ellipsis at 80 columns by design (numbered rows name them).
-CUTS_IDS = {"show --scores"}
+CUTS_IDS = {"show --scores", "show --scores --lang zh"}
 
 #: (command, a word of its first title, facts from JSON or fixed strings)
 COMMANDS = [
     (["rank"], "Ranking", _rank_facts),
-    (["rank", "--lang", "zh"], "Ranking", lambda cli: ["跨部门跟踪研判", _rank_facts(cli)[1]]),
+    (["rank", "--lang", "zh"], "排序", lambda cli: ["跨部门跟踪研判", _rank_facts(cli)[1]]),
     (["show"], "Objectives", lambda cli: ["sovereignty_jurisdiction", "legal_position_against_bundling", "0.136"]),
-    (["show", "--lang", "zh"], "Objectives", lambda cli: ["国家主权与属人管辖", "legal_position_against_bundling"]),
+    (["show", "--lang", "zh"], "目标", lambda cli: ["国家主权与属人管辖", "legal_position_against_bundling"]),
     (["compare-methods"], "Rank under each method", _compare_facts),
     (["methods"], "Aggregation methods", lambda cli: ["[low, likely, high]", "[most important, next, ...]"]),
     (["sensitivity", "sweep"], "eight sweeps", lambda cli: ["sovereignty_jurisdiction", "0.1364"]),
@@ -100,6 +100,7 @@ COMMANDS = [
     (["portfolio"], "Best package", _portfolio_facts),
     (["portfolio", "--baseline", "worst", "--top", "2"], "Best package", lambda cli: ["value over", "legal_position_against_bundling"]),
     (["show", "--scores"], "Scores", lambda cli: ["sovereignty", "5-7 (6)"]),
+    (["show", "--scores", "--lang", "zh"], "评分", lambda cli: ["国家主权…", "5-7 (6)"]),
     (["portfolio", "--top", "3"], "best distinct packages", lambda cli: ["3.6864", "legal_position_against_bundling"]),
     (["portfolio", "--robust"], "Candidate packages", lambda cli: ["maximin", "P1", "balanced"]),
     (["portfolio", "--core", "--samples", "200"], "Core, borderline and exterior", lambda cli: ["policy_monitoring_early_warning", "100.0%"]),

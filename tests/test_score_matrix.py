@@ -126,8 +126,9 @@ def test_table_fits_80_columns(cli, monkeypatch, lang):
     m = score_matrix(load_case())
     for name in short_names(m.objectives, lang).values():
         assert name in r.stdout
-    assert m.case_sha256[:12] in r.stdout and "analyst judgments" in r.stdout and "negotiator 0.1.0" in r.stdout
-    assert "↑ higher is better" in r.stdout and "↓" in r.stdout
+    judgment, higher = ("分析人员的判断", "↑ 越高越好") if lang == "zh" else ("analyst judgments", "↑ higher is better")
+    assert m.case_sha256[:12] in r.stdout and judgment in r.stdout and "negotiator 0.1.0" in r.stdout
+    assert higher in r.stdout and "↓" in r.stdout
     labels = [(row.label_zh if lang == "zh" else row.label)[:8] for row in m.rows]
     assert all(label in r.stdout for label in labels)
     assert "5-7 (6)" in r.stdout

@@ -35,10 +35,12 @@ def rank(
 
     get_method(method)
     opts = method_options(method, vikor_v=vikor_v, topsis_normalisation=topsis_normalisation, electre_c=electre_c, electre_d=electre_d)
-    result = rank_case(load(case), profile=profile, method=method, scenario=scenario, **opts)
+    loaded = load(case)
+    result_case = loaded.case
+    result = rank_case(loaded, profile=profile, method=method, scenario=scenario, **opts)
     for w in result.warnings:
         warn(w)
-    emit_ranking(result, fmt, lang)
+    emit_ranking(result, fmt, lang, case=result_case)
 
 
 @app.command()
@@ -72,6 +74,7 @@ def show(
 ) -> None:
     """Show a case's options, objectives and weight profiles as tables (--scores: the score matrix)."""
     from ..tables import objectives_table, options_table, profiles_table
+    from ..terminal_text import tr
     from ..weights import profile_weights
 
     if fmt is not Format.table and not scores and rationale is None:
@@ -91,14 +94,14 @@ def show(
     width = con.width
     # Title and provenance on lines of their own: together they wrap mid-parenthesis at 80 columns.
     con.print(f"[bold]{escape(c.title_zh if lang == 'zh' and c.title_zh else c.title)}[/]")
-    con.print(f"case: {escape(loaded.name)} (sha256 {loaded.sha256[:12]})", style="dim")
+    con.print(escape(tr("show_case", lang, case=loaded.name, sha=loaded.sha256[:12])), style="dim")
     con.print(objectives_table(c, lang, width=width))
     con.print(options_table(c, lang, width=width))
     if c.weights:
         from ..weights import profile_weights_with_notes
 
         resolved = {p: profile_weights_with_notes(c, p) for p in c.weights}
-        con.print(profiles_table(c, {p: w for p, (w, _) in resolved.items()}, width=width))
+        con.print(profiles_table(c, {p: w for p, (w, _) in resolved.items()}, width=width, lang=lang))
         for _, notes in resolved.values():
             for note in notes:
                 warn(note)

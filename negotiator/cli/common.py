@@ -110,8 +110,10 @@ def emit_text(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def emit_ranking(result, fmt: Format, lang: str = "en") -> None:
-    """Print a Ranking in the format asked for (rank, analysts and others share this)."""
+def emit_ranking(result, fmt: Format, lang: str = "en", case=None) -> None:
+    """Print a Ranking in the format asked for (rank, analysts and others share this).
+
+    ``case`` (optional) lets the table name the profile and word red-line reasons in ``lang``."""
     if fmt is Format.json:
         emit_json(result.to_dict())
     elif fmt is Format.csv:
@@ -126,8 +128,8 @@ def emit_ranking(result, fmt: Format, lang: str = "en") -> None:
         from ..tables import ranking_table, screened_table
 
         con = console()
-        con.print(ranking_table(result, lang=lang, layout=layout_of(con)))
-        extra = screened_table(result, lang=lang)
+        con.print(ranking_table(result, lang=lang, layout=layout_of(con), case=case))
+        extra = screened_table(result, lang=lang, case=case)
         if extra is not None:
             con.print(extra)
         for finding in result.details.get("findings", []):
