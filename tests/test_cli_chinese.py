@@ -23,6 +23,7 @@ KEPT_ENGLISH = {
     "negotiator", "sha256", "additive", "topsis", "promethee", "vikor", "electre",
     "TOPSIS", "PROMETHEE", "VIKOR", "ELECTRE", "II", "SMAA", "CBC", "HiGHS", "highs", "cbc",
     "L1", "phi", "Nash", "NBS", "KS", "BATNA", "bundled",
+    "Clemen", "Smith", "Decision", "Analysis",  # the citation of the baseline advice
 }
 
 
@@ -45,6 +46,7 @@ def english_words(text: str, wrapped_ids: bool = True) -> list[str]:
     (and words in capitals only: acronyms, and the key-letter bars AAABBC of plain terminals)."""
     text = re.sub(r"\b[0-9a-f]{12,64}\b", " ", text)  # sha256 prefixes
     text = re.sub(r"[A-Za-z0-9]*_[A-Za-z0-9_]*", " ", text)  # snake_case ids, whole or broken
+    text = re.sub(r"--[a-z][a-z-]*|`negotiator [^`]*`", " ", text)  # options and commands to type
     words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text)
     allowed = KEPT_ENGLISH | IDS | (ID_PIECES if wrapped_ids else set())
     return sorted({w for w in words if w not in allowed and not re.fullmatch(r"[A-Z]+|[PSW]\d+", w)})
@@ -65,6 +67,11 @@ COMMANDS = [
     (["show"], ["目标", "方向", "量表", "出处", "选项", "资源", "权重方案（归一化）", "均衡（balanced）"]),
     (["show", "--scores"], ["评分", "选项", "单元格", "越高越好", "评分为分析人员的判断"]),
     (["show", "--rationale", "reciprocal_mechanisms"], ["评分与理由", "目标", "理由"]),
+    (["portfolio"], ["已证明最优", "最优措施组合 — 加权求和（additive）", "权重方案 均衡（balanced）", "人力", "经费", "外交资源",
+                     "组合合计", "上限", "剩余（松弛量）", "资源：人力（人年/年）", "已用满的约束：", "至多 6 项措施",
+                     "不符合条件（红线）", "国家主权与属人管辖 2 低于下限 3", "规则：措施数量", "求解器：cbc", "评分、资源与预算均为分析人员的判断"]),
+    (["portfolio", "--top", "3", "--baseline", "worst"], ["3 个最优的不同组合", "相对基线", "已证明", "基线：各目标均取最差水平", "每个符合条件的选项都比基线增加价值"]),
+    (["portfolio", "--baseline", "passive_case_by_case_acceptance"], ["基线：选项 passive_case_by_case_acceptance（综合得分", "相对基线"]),
 ]
 
 
@@ -78,7 +85,8 @@ def test_command_reads_in_chinese(cli, monkeypatch, args, chinese, width):
         why = next(i for i, line in enumerate(lines) if line.startswith("选项理由"))
         end = next(i for i, line in enumerate(lines) if line.startswith("案例："))
         out = "\n".join(line for line in lines[:why] + lines[end:] if not line.startswith("│"))
-    missing = [w for w in chinese if w not in re.sub(r"\s*\n\s*", "", out)]
+    flat = re.sub(r"\s+", "", out)
+    missing = [w for w in chinese if re.sub(r"\s+", "", w) not in flat]
     assert not missing, missing
     left = english_words(out, wrapped_ids=width < 160)
     assert not left, f"English left in the Chinese output: {left}"
@@ -92,15 +100,15 @@ def test_word_check_catches_english(cli, monkeypatch):
 
 
 def _without_labels(data):
-    """JSON with the fields that carry labels dropped (the only ones --lang may change)."""
+    """JSON with the fields that carry labels dropped (the only ones --lang may change), and timings."""
     if isinstance(data, dict):
-        return {k: _without_labels(v) for k, v in data.items() if k not in ("label", "label_zh")}
+        return {k: _without_labels(v) for k, v in data.items() if k not in ("label", "label_zh") and not k.endswith("seconds")}
     if isinstance(data, list):
         return [_without_labels(v) for v in data]
     return data
 
 
-JSON_COMMANDS = [["rank"], ["show", "--scores"]]
+JSON_COMMANDS = [["rank"], ["show", "--scores"], ["portfolio", "--top", "2"]]
 
 
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=[" ".join(a) for a in JSON_COMMANDS])
@@ -150,3 +158,27 @@ def test_memo_phrases_are_shared_not_copied():
     from negotiator.report.i18n import STRINGS as MEMO
 
     assert STRINGS["screened_title"] is MEMO["sec_screened"]
+
+
+def test_portfolio_warns_in_chinese(cli, monkeypatch):
+    """The fills-the-caps advice (stderr) is worded in Chinese from the same structured reason."""
+    monkeypatch.setenv("COLUMNS", "200")
+    r = cli("portfolio", "--lang", "zh")
+    err = " ".join(r.stderr.split())
+    assert "注意：该组合用满了 6 项措施的上限" in err and "--baseline passive_case_by_case_acceptance" in err
+    assert not english_words(r.stderr, wrapped_ids=False)
+    assert "warning: the package fills the cap of 6 measures" in cli("portfolio").stderr
+
+
+def test_english_status_words_are_the_cores():
+    """English portfolio words come from the core unchanged; the table's English entries say the same."""
+    from negotiator.portfolio.output import status_text
+    from negotiator.portfolio.solve import SolveOutcome, SolverSettings, status_words
+
+    settings = SolverSettings()
+    for status in ("optimal", "infeasible", "no_solution", "odd", "gap", "time_limit"):
+        outcome = SolveOutcome(status=status, objective=2.0, bound=2.01, seconds=0.0, solver="cbc")
+        assert status_text(outcome, settings, "en") == status_words(outcome, settings)
+        zh = status_text(outcome, settings, "zh")
+        assert zh and (status == "odd" or not english_words(zh, wrapped_ids=False)), zh
+    assert tr("pf_optimal", "en") == status_words(SolveOutcome(status="optimal", objective=None, bound=None, seconds=0.0, solver="cbc"), settings)

@@ -87,10 +87,12 @@ def print_error(exc) -> None:
         con.print("  " + escape(p.render()).replace("\n", "\n  "), soft_wrap=True)
 
 
-def warn(message: str) -> None:
+def warn(message: str, lang: str = "en") -> None:
     from rich.markup import escape
 
-    err_console().print(f"[yellow]warning:[/] {escape(message)}")
+    from ..terminal_text import tr
+
+    err_console().print(f"[yellow]{tr('warning', lang)}[/]{escape(message)}")
 
 
 def load(case: Optional[list[Path]]):

@@ -156,17 +156,17 @@ def solve(
         _run_robust(loaded, robust.value, profile, method, scenario, solver.value, limit, gap, verbose, common, fmt, lang)
         return
     from ..portfolio import best_packages
-    from ..portfolio.output import portfolio_csv, portfolio_renderable
+    from ..portfolio.output import portfolio_csv, portfolio_renderable, portfolio_warnings
 
     result = best_packages(loaded, profile=profile, method=method, scenario=scenario, top=top, solver=solver.value, time_limit=limit, gap=gap, verbose=verbose, **common)
-    for w in result.all_warnings:
-        warn(w)
+    for w in portfolio_warnings(result, lang if fmt is Format.table else "en"):
+        warn(w, lang if fmt is Format.table else "en")
     if fmt is Format.json:
         emit_json(result.to_dict())
     elif fmt is Format.csv:
         emit_text(portfolio_csv(result))
     else:
-        console().print(portfolio_renderable(result, lang=lang, width=console().width))
+        console().print(portfolio_renderable(result, lang=lang, width=console().width, case=loaded.case))
     if not result.feasible:
         raise typer.Exit(1)
 

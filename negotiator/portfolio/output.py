@@ -13,6 +13,7 @@ from .packages import JUDGMENT_NOTE, PortfolioResult
 from .robust import CoreResult, RobustResult
 from .solve import status_words
 from .sweep import SweepResult
+from ..terminal_text import method_name, tr
 
 __all__ = [
     "provenance_lines",
@@ -34,39 +35,117 @@ def _num(v: float | None, digits: int = 4) -> str:
     return f"{v:.{digits}f}" if abs(v - round(v)) > 1e-9 else f"{v:.0f}"
 
 
-def provenance_lines(prov, settings=None, extra: str = "", short: bool = False) -> list[str]:
+def provenance_lines(prov, settings=None, extra: str = "", short: bool = False, lang: str = "en") -> list[str]:
+    """Where the result comes from; ``lang`` words it for the terminal (CSV comment lines stay English)."""
     sha = prov.case_sha256[:12] if short else prov.case_sha256
     lines = [
-        f"case: {prov.case} (sha256 {sha})",
-        f"method: {prov.method}; profile: {prov.profile}; negotiator {prov.version}" + (f"; scenario: {prov.scenario}" if prov.scenario else "") + (f"; seed: {prov.seed}" if prov.seed is not None else "") + extra,
+        tr("prov_case", lang, case=prov.case, sha=sha),
+        tr("prov_method", lang, method=prov.method) + tr("prov_profile", lang, profile=prov.profile) + tr("prov_version", lang, version=prov.version)
+        + (tr("prov_scenario", lang, scenario=prov.scenario) if prov.scenario else "") + (tr("prov_seed", lang, seed=prov.seed) if prov.seed is not None else "") + extra,
     ]
     if prov.weights:
-        lines.append("weights: " + ", ".join(f"{k}={v:.4f}" for k, v in prov.weights.items()))
+        lines.append(tr("prov_weights", lang, weights=", ".join(f"{k}={v:.4f}" for k, v in prov.weights.items())))
     if settings is not None:
-        lines.append(f"solver: {settings.solver}; time limit {settings.time_limit if settings.time_limit else 'none'} s per solve; gap {settings.gap:g}")
-    lines.append(JUDGMENT_NOTE)
+        limit = settings.time_limit if settings.time_limit else tr("pf_no_limit", lang)
+        lines.append(tr("pf_solver", lang, solver=settings.solver, limit=limit, gap=f"{settings.gap:g}"))
+    lines.append(JUDGMENT_NOTE if lang == "en" else tr("pf_judgment", lang))
     return lines
 
 
-def baseline_lines(spec) -> list[str]:
+def _baseline_label(b, lang: str) -> str:
+    if lang == "en":
+        return b.label
+    if b.kind == "option":
+        return tr("pf_baseline_option", lang, option=b.option)
+    if b.kind == "worst":
+        return tr("pf_baseline_worst", lang)
+    return tr("pf_baseline_levels", lang, levels=", ".join(f"{k}={v:g}" for k, v in b.levels.items()))
+
+
+def baseline_lines(spec, lang: str = "en") -> list[str]:
     """One provenance line naming the status quo the values are measured from (none without a baseline)."""
     b = spec.baseline
     if b is None:
         return []
     vals = dict(spec.baseline_values)
     if len(vals) == 1:
-        worth = f"overall value {next(iter(vals.values())):.4f}"
+        worth = tr("pf_baseline_worth", lang, values=f"{next(iter(vals.values())):.4f}")
     elif vals:
-        worth = "overall value " + ", ".join(f"{k} {v:.4f}" for k, v in vals.items())
+        worth = tr("pf_baseline_worth", lang, values=", ".join(f"{k} {v:.4f}" for k, v in vals.items()))
     else:
         worth = ""
     from .baseline import CITATION
 
-    return [f"baseline: {b.label}" + (f" ({worth})" if worth else "") + f"; option values are what each measure adds over this status quo ({CITATION})"]
+    return [tr("pf_baseline", lang, label=_baseline_label(b, lang), worth=worth, citation=CITATION)]
 
 
-def _caption(prov, spec, settings=None, extra: str = "", short: bool = True) -> str:
-    return "\n".join(provenance_lines(prov, settings, extra, short=short) + baseline_lines(spec))
+def _caption(prov, spec, settings=None, extra: str = "", short: bool = True, lang: str = "en") -> str:
+    return "\n".join(provenance_lines(prov, settings, extra, short=short, lang=lang) + baseline_lines(spec, lang))
+
+
+def status_text(outcome, settings, lang: str = "en") -> str:
+    """solve.status_words in ``lang`` (English is the core's own wording)."""
+    if lang == "en" or outcome is None:
+        return status_words(outcome, settings) if outcome is not None else tr("pf_not_solved", lang)
+    if outcome.status == "optimal":
+        return tr("pf_optimal", lang)
+    if outcome.status in ("gap", "time_limit"):
+        why = tr("pf_why_gap" if outcome.status == "gap" else "pf_why_time", lang)
+        return tr("pf_not_proven", lang, why=why, bound=f"{outcome.bound:.6g}", gap=f"{outcome.rel_gap:.3%}")
+    if outcome.status == "infeasible":
+        return tr("pf_infeasible", lang)
+    if outcome.status == "no_solution":
+        limit = tr("pf_limit_of", lang, seconds=f"{settings.time_limit:g}") if settings and settings.time_limit else ""
+        return tr("pf_no_solution", lang, limit=limit)
+    return tr("pf_other_status", lang, status=outcome.status)
+
+
+def portfolio_warnings(r: PortfolioResult, lang: str = "en") -> list[str]:
+    """The warnings and advice the CLI prints, the fills-the-caps advice worded in ``lang``."""
+    if lang == "en" or not r.packages:
+        return r.all_warnings
+    from .packages import fills_caps_reason
+
+    out = list(r.warnings)
+    reason = fills_caps_reason(r.spec, r.best)
+    if reason is not None:
+        kind, cap, example = reason
+        out.append(tr("pf_fills", lang, what=tr(f"pf_fills_{kind}", lang, cap=cap) if kind == "count" else tr(f"pf_fills_{kind}", lang), example=example))
+    return out
+
+
+def resource_name(case, resource: str, lang: str) -> str:
+    """A resource by its label in ``lang`` from the case's labels section (its id without a case)."""
+    return case.resource_label(resource, lang) if case is not None else resource
+
+
+def _short_name(name: str) -> str:
+    """'Budget (million CNY a year)' -> 'Budget'; '经费（百万元/年）' -> '经费' (the unit goes in the caption)."""
+    return name.split(" (")[0].split("（")[0] or name
+
+
+def row_words(row, lang: str = "en", case=None) -> str:
+    """A constraint row (model.Row) in words of ``lang``; English is the core's own text."""
+    if lang == "en":
+        return row.text
+    kind, key = row.kind, row.key
+    if kind == "budget":
+        return tr("pf_row_budget", lang, resource=resource_name(case, row.unit, lang), cap=f"{row.rhs:g}")
+    if kind == "count":
+        return tr("pf_row_count_min" if row.sense == ">=" else "pf_row_count_max", lang, n=f"{row.rhs:g}")
+    if kind == "package":
+        obj = row.unit
+        what = case.objectives[obj].label_zh or case.objectives[obj].label if case is not None and obj in case.objectives else obj
+        return tr("pf_row_package_min" if row.sense == ">=" else "pf_row_package_max", lang, what=what, limit=f"{row.rhs:g}")
+    if kind == "requires":
+        a, b = key.split(":", 1)[1].split(">", 1)
+        return tr("pf_row_requires", lang, a=a, b=b)
+    if kind == "excludes":
+        a, b = key.split(":", 1)[1].split("|", 1)
+        return tr("pf_row_excludes", lang, a=a, b=b)
+    if kind in ("include", "exclude", "baseline"):
+        return tr(f"pf_row_{kind}", lang, o=key.split(":", 1)[1])
+    return row.text  # red lines: the core's words name the objective and bound
 
 
 def _comment_lines(prov, spec, settings=None, extra: str = "") -> list[str]:
@@ -94,75 +173,97 @@ def _status_text(status: str, words: str) -> Text:
 # ---------------------------------------------------------------------------
 
 
-def portfolio_renderable(r: PortfolioResult, lang: str = "en", width: int | None = None):
+def portfolio_renderable(r: PortfolioResult, lang: str = "en", width: int | None = None, case=None):
+    """The best package, its budgets and slack, notes and provenance. ``case`` (optional) names
+    resources and the profile by the labels of the case's ``labels:`` section; ``lang`` words
+    everything else (ids and numbers stay as they are)."""
     from ..termfit import label_cell
 
     spec = r.spec
-    caption = _caption(r.provenance, spec, r.settings)
-    parts = [_status_text(r.status, r.status_words)]
+    caption = _caption(r.provenance, spec, r.settings, lang=lang)
+    parts = [_status_text(r.status, status_text(r.outcomes[0] if r.outcomes else None, r.settings, lang))]
     if not r.packages:
         if r.diagnosis is not None:
-            parts.append(conflict_table(r))
+            parts.append(conflict_table(r, lang, case))
         parts.append(Text(caption, style="dim"))
         return Group(*parts)
     resources = spec.resource_names
     best = r.best
-    t = Table(title=f"Best package — {r.provenance.method}, profile {r.provenance.profile}" + (f", scenario {r.provenance.scenario}" if r.provenance.scenario else ""), expand=False)
-    t.add_column("option")
     narrow = width is not None and width < 100  # termfit.NARROW: a two-line header leaves the ids their room
-    value_header = "value" if spec.baseline is None else ("value over\nbaseline" if narrow else "value over baseline")
+    prov = r.provenance
+    profile = prov.profile if case is None or prov.profile is None else case.profile_label(prov.profile, lang)
+    if profile != prov.profile:
+        profile = f"{profile}（{prov.profile}）" if lang == "zh" else f"{profile} ({prov.profile})"
+    title = tr("pf_title", lang, method=method_name(prov.method, lang), profile=profile) + (tr("pf_title_scenario", lang, scenario=prov.scenario) if prov.scenario else "")
+    t = Table(title=title, expand=False)
+    t.add_column(tr("option", lang))
+    value_header = tr("pf_value", lang) if spec.baseline is None else tr("pf_value_over_narrow" if narrow else "pf_value_over", lang)
     t.add_column(value_header, justify="right", no_wrap=True)
+    names = {res: resource_name(case, res, lang) for res in resources}
     for res in resources:
-        t.add_column(res, justify="right", no_wrap=True)
+        # Chinese: the label before its unit; English: the id (what --budget takes). The caption names each in full.
+        t.add_column(_short_name(names[res]) if lang == "zh" else res, justify="right", no_wrap=True)
     for oid in best.selected:
         t.add_row(label_cell(_label(spec, oid, lang), oid), _value_text(best.option_values[oid]), *[_num(spec.resources.get(oid, {}).get(res, 0.0), 2) for res in resources])
     t.add_section()
     if best.synergy_bonus:
-        t.add_row("synergy bonus", _value_text(best.synergy_bonus), *["" for _ in resources])
-    t.add_row(Text("package total", style="bold"), _value_text(best.value, "bold"), *[_num(best.resources.get(res, 0.0), 2) for res in resources])
-    t.add_row("budget", "", *[_num(spec.budgets[res], 2) if res in spec.budgets else "—" for res in resources])
-    t.add_row("left (slack)", "", *[_num(best.slack[res], 2) if res in best.slack else "—" for res in resources])
+        t.add_row(tr("pf_synergy", lang), _value_text(best.synergy_bonus), *["" for _ in resources])
+    t.add_row(Text(tr("pf_total", lang), style="bold"), _value_text(best.value, "bold"), *[_num(best.resources.get(res, 0.0), 2) for res in resources])
+    t.add_row(tr("pf_budget", lang), "", *[_num(spec.budgets[res], 2) if res in spec.budgets else "—" for res in resources])
+    t.add_row(tr("pf_slack", lang), "", *[_num(best.slack[res], 2) if res in best.slack else "—" for res in resources])
+    if any(n != res for res, n in names.items()):
+        full = names.values() if lang == "zh" else [f"{res} = {n}" for res, n in names.items()]
+        t.caption = tr("pf_resources_caption", lang, names=("；" if lang == "zh" else "; ").join(full))
+        t.caption_justify = "left"
     parts.append(t)
-    notes = _package_notes(r)
+    notes = _package_notes(r, lang, case)
     if notes:
         parts.append(Text("\n".join(notes)))
     below = _below_baseline_text(r, lang)
     if below is not None:
         parts.append(below)
     if len(r.packages) > 1:
-        parts.append(top_table(r, width))
+        parts.append(top_table(r, width, lang, case))
     if spec.package_limits:
         lines = []
         for key, (_, lo, hi, words) in spec.package_limits.items():
             obj = key.split(":", 1)[1]
-            bound = " and ".join(x for x in (f">= {lo:g}" if lo is not None else "", f"<= {hi:g}" if hi is not None else "") if x)
-            lines.append(f"{words}: package total {_num(best.package_totals.get(obj), 2)} (limit {bound})")
+            what = words
+            if lang != "en" and case is not None and obj in case.objectives:
+                what = f"{case.objectives[obj].label_zh or case.objectives[obj].label}（{obj}）"
+            bound = tr("pf_and", lang).join(x for x in (f">= {lo:g}" if lo is not None else "", f"<= {hi:g}" if hi is not None else "") if x)
+            lines.append(tr("pf_package_limit", lang, what=what, total=_num(best.package_totals.get(obj), 2), bound=bound))
         parts.append(Text("\n".join(lines)))
     if r.screened_out:
-        s = Table(title="Not eligible (red lines)", expand=False)
-        s.add_column("option")
-        s.add_column("reason")
+        from ..report.i18n import red_line_reason
+
+        s = Table(title=tr("pf_not_eligible", lang), expand=False)
+        s.add_column(tr("option", lang))
+        s.add_column(tr("pf_reason", lang))
         for row in r.screened_out:
-            s.add_row(row["option"], row["reason"])
+            breaches = r.screened_breaches.get(row["option"])
+            reason = red_line_reason(case, breaches, lang) if lang != "en" and case is not None and breaches else row["reason"]
+            s.add_row(row["option"], reason)
         parts.append(s)
-    extra = f"rules: count {list(spec.count) if spec.count else 'any'}; include {', '.join(spec.include) or '-'}; exclude {', '.join(spec.exclude) or '-'}"
+    dash = "-"
+    extra = tr("pf_rules", lang, count=list(spec.count) if spec.count else tr("pf_any", lang), include=", ".join(spec.include) or dash, exclude=", ".join(spec.exclude) or dash)
     parts.append(Text(extra + "\n" + caption, style="dim"))
     return Group(*parts)
 
 
-def _package_notes(r: PortfolioResult) -> list[str]:
+def _package_notes(r: PortfolioResult, lang: str = "en", case=None) -> list[str]:
     """What holds the best package back (binding limits) and which prerequisites it pulled in."""
     from .model import spec_rows
 
     best = r.best
     notes = []
-    binding = [row.text for row in spec_rows(r.spec) if row.numeric and abs(row.activity(best.selected) - row.rhs) <= 1e-9]
+    binding = [row_words(row, lang, case) for row in spec_rows(r.spec) if row.numeric and abs(row.activity(best.selected) - row.rhs) <= 1e-9]
     if binding:
-        notes.append("binding (no room left): " + "; ".join(binding))
+        notes.append(tr("pf_binding", lang, rows=("；" if lang == "zh" else "; ").join(binding)))
     chosen = set(best.selected)
-    pulled = [f"{a} needs {b}" for a, b in r.spec.requires if a in chosen]
+    pulled = [tr("pf_needs", lang, a=a, b=b) for a, b in r.spec.requires if a in chosen]
     if pulled:
-        notes.append("prerequisites met: " + "; ".join(pulled))
+        notes.append(tr("pf_prerequisites", lang, pairs=("；" if lang == "zh" else "; ").join(pulled)))
     return notes
 
 
@@ -173,53 +274,56 @@ def _below_baseline_text(r: PortfolioResult, lang: str) -> Text | None:
         return None
     below = r.below_baseline
     if not below:
-        return Text("every eligible option adds value over the baseline", style="dim")
+        return Text(tr("pf_every_adds", lang), style="dim")
     values = spec.values()
     chosen = set(r.best.selected)
-    out = Text("worse than the baseline (negative contribution; chosen only when a rule forces it):\n", style="bold")
+    out = Text(tr("pf_below_head", lang) + "\n", style="bold")
     for o in sorted(below, key=lambda o: values[o]):
         out.append(f"  {_label(spec, o, lang)} ({o}) ")
         out.append(_num(values[o]), style="red")
-        out.append(" - in the package (forced by a rule)\n" if o in chosen else " - left out\n")
+        out.append(tr("pf_below_forced" if o in chosen else "pf_below_left_out", lang) + "\n")
     return out
 
 
-def top_table(r: PortfolioResult, width: int | None = None) -> Table:
+def top_table(r: PortfolioResult, width: int | None = None, lang: str = "en", case=None) -> Table:
     """``width``: below termfit.NARROW columns what is left of each budget shares one column
     (one budget a line) and 'proven' goes under the value, so the option ids stay whole."""
     from ..termfit import Layout, id_text, wrap_id
 
     narrow = Layout(width).narrow
     spec = r.spec
-    t = Table(title=f"The {len(r.packages)} best distinct packages", expand=False)
+    t = Table(title=tr("pf_top_title", lang, n=len(r.packages)), expand=False)
     t.add_column("#", justify="right", no_wrap=True)
-    value_header = "value" if spec.baseline is None else ("value over\nbaseline" if narrow else "value over baseline")
-    t.add_column(value_header + ("\n(proven)" if narrow else ""), justify="right", no_wrap=True)
+    value_header = tr("pf_value", lang) if spec.baseline is None else tr("pf_value_over_narrow" if narrow else "pf_value_over", lang)
+    t.add_column(value_header + (f"\n({tr('pf_proven', lang)})" if narrow else ""), justify="right", no_wrap=True)
     if not narrow:
-        t.add_column("proven", justify="center")
-    t.add_column("options", no_wrap=narrow)
+        t.add_column(tr("pf_proven", lang), justify="center")
+    t.add_column(tr("pf_options", lang), no_wrap=narrow)
+    # Resources by id in English (as before), by their short Chinese label in zh.
+    names = {res: res if lang == "en" else _short_name(resource_name(case, res, lang)) for res in spec.budgets}
     if narrow:
-        t.add_column("left of each budget", no_wrap=True)
+        t.add_column(tr("pf_left_each", lang), no_wrap=True)
     else:
         for res in spec.budgets:
-            t.add_column(f"{res} left", justify="right", no_wrap=True)
+            t.add_column(tr("pf_left_of", lang, resource=names[res]), justify="right", no_wrap=True)
     for pk in r.packages:
-        proven = "yes" if pk.proven else f"no (gap {pk.outcome.rel_gap:.2%})" if pk.outcome.rel_gap is not None else "no"
-        options = "\n".join(pk.selected) or "(none)"
+        proven = tr("pf_yes", lang) if pk.proven else tr("pf_no_gap", lang, gap=f"{pk.outcome.rel_gap:.2%}") if pk.outcome.rel_gap is not None else tr("pf_no", lang)
+        options = "\n".join(pk.selected) or tr("pf_none", lang)
         if narrow:
-            left = "\n".join(f"{res} {_num(pk.slack[res], 2)}" for res in spec.budgets)
+            left = "\n".join(f"{names[res]} {_num(pk.slack[res], 2)}" for res in spec.budgets)
             t.add_row(str(pk.rank), _value_text(pk.value).append(f"\n({proven})"), id_text(options), left)
         else:
             t.add_row(str(pk.rank), _value_text(pk.value), proven, options, *[_num(pk.slack[res], 2) for res in spec.budgets])
     return t
 
 
-def conflict_table(r: PortfolioResult) -> Table:
+def conflict_table(r: PortfolioResult, lang: str = "en", case=None) -> Table:
     d = r.diagnosis
-    t = Table(title="These constraints cannot all hold (drop or move any one of them)" if d.irreducible else "These constraints cannot all hold", expand=False, caption=(d.note + "\n" if d.note else "") + f"{d.checks} feasibility checks, deletion filter; {d.seconds:.2f} s", caption_justify="left")
-    t.add_column("constraint")
-    t.add_column("now", justify="right")
-    t.add_column("what would have to change")
+    caption = (d.note + "\n" if d.note else "") + tr("pf_conflict_checks", lang, checks=d.checks, seconds=f"{d.seconds:.2f}")
+    t = Table(title=tr("pf_conflict_title" if d.irreducible else "pf_conflict_title_short", lang), expand=False, caption=caption, caption_justify="left")
+    t.add_column(tr("pf_constraint", lang))
+    t.add_column(tr("pf_now", lang), justify="right")
+    t.add_column(tr("pf_what_change", lang))
     for c in d.conflict:
         t.add_row(c.text, _num(c.limit, 2) if c.move is not None else "", c.advice)
     return t

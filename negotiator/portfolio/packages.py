@@ -18,7 +18,7 @@ from .diagnose import Diagnosis, diagnose
 from .model import PortfolioSpec, build_milp, build_spec, package_usage, package_value
 from .solve import SolveOutcome, SolverSettings, solve_model, status_words
 
-__all__ = ["fills_caps_warning", "baseline_dict", "NoFeasiblePackage", "PackageResult", "PortfolioResult", "option_values", "best_packages", "solve_top", "package_result", "JUDGMENT_NOTE"]
+__all__ = ["fills_caps_warning", "fills_caps_reason", "baseline_dict", "NoFeasiblePackage", "PackageResult", "PortfolioResult", "option_values", "best_packages", "solve_top", "package_result", "JUDGMENT_NOTE"]
 
 JUDGMENT_NOTE = "scores, resources and budgets are analyst judgments, not facts"
 
@@ -78,6 +78,8 @@ class PortfolioResult:
     #: Advice about the value model itself (e.g. "the package fills the caps"), kept apart from the
     #: solve's warnings so screens that list those stay as they were; JSON and the CLI show both.
     advice: list[str] = field(default_factory=list)
+    #: Option -> its broken red lines (matrix.Breach), so outputs can word the reasons in their language.
+    screened_breaches: dict = field(default_factory=dict)
 
     @property
     def all_warnings(self) -> list[str]:
@@ -288,7 +290,8 @@ def best_packages(
         warnings.append(f"only {len(packages)} distinct packages meet the constraints (asked for {top})")
     screened_out = [{"option": s.option, "label": s.label, "label_zh": s.label_zh, "reason": s.reason} for s in ranking.screened_out]
     advice = [w for w in [fills_caps_warning(spec, packages[0])] if w] if packages else []
-    return PortfolioResult(status, packages, spec, settings, ranking.provenance, outcomes, prep + build, solve_time, diagnosis, top, warnings, screened_out, advice)
+    breaches = {s.option: tuple(s.breaches) for s in ranking.screened_out}
+    return PortfolioResult(status, packages, spec, settings, ranking.provenance, outcomes, prep + build, solve_time, diagnosis, top, warnings, screened_out, advice, breaches)
 
 
 def _status_quo_candidates(spec: PortfolioSpec) -> list[str]:
@@ -319,8 +322,9 @@ def _no_room_for_one_more(spec: PortfolioSpec, selected: Sequence[str]) -> bool:
     return True
 
 
-def fills_caps_warning(spec: PortfolioSpec, best: PackageResult) -> str | None:
-    """Without a baseline, say when the package is as big as the caps allow because every measure adds value.
+def fills_caps_reason(spec: PortfolioSpec, best: PackageResult) -> tuple[str, int | None, str] | None:
+    """Why the package is as big as the caps allow, as data: (what fills, the count cap, an example
+    status-quo option), what being "count", "budgets" or "rules"; None when it is not so.
 
     Overall scores count from the worst level on every objective, so with all of them
     positive a bigger package always scores more: its size then says nothing about
@@ -335,15 +339,24 @@ def fills_caps_warning(spec: PortfolioSpec, best: PackageResult) -> str | None:
     count_binds = spec.count is not None and n >= spec.count[1]
     budget_binds = bool(spec.budgets) and all(best.slack[r] <= 1e-9 for r in spec.budgets)
     if count_binds:
-        what = f"the cap of {spec.count[1]} measures"
+        what = "count"
     elif budget_binds:
-        what = "every budget"
+        what = "budgets"
     elif _no_room_for_one_more(spec, best.selected):
-        what = "all the room the rules leave"
+        what = "rules"
     else:
         return None
     named = _status_quo_candidates(spec)
-    example = named[0] if named else "OPTION"
+    return what, (spec.count[1] if spec.count else None), (named[0] if named else "OPTION")
+
+
+def fills_caps_warning(spec: PortfolioSpec, best: PackageResult) -> str | None:
+    """fills_caps_reason in words (English; the terminal words it in Chinese from the reason)."""
+    reason = fills_caps_reason(spec, best)
+    if reason is None:
+        return None
+    kind, cap, example = reason
+    what = {"count": f"the cap of {cap} measures", "budgets": "every budget", "rules": "all the room the rules leave"}[kind]
     return (
         f"the package fills {what} because every measure adds value: overall scores count from the worst level on every objective, "
         f"so doing anything beats doing nothing and the limits, not the merits of each measure, set the package size. "
