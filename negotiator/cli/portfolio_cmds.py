@@ -192,7 +192,7 @@ def _run_core(loaded, profile, method, scenario, samples, seed, spread, uncertai
 
     result = core_analysis(loaded, profile=profile, method=method, scenario=scenario, samples=samples, seed=seed, spread=spread, uncertain_scores=uncertain, solver=solver, time_limit=limit, **common)
     for w in result.warnings:
-        warn(w)
+        warn(w, lang if fmt is Format.table else "en")
     if fmt is Format.json:
         emit_json(result.to_dict())
     elif fmt is Format.csv:
@@ -245,13 +245,13 @@ def sweep(
 
     result = budget_sweep(loaded, resource, start, stop, step, points, profile=profile, method=method, scenario=scenario, budgets=budgets, count=counts, include=include or (), exclude=exclude or (), solver=solver.value, time_limit=limit, gap=gap, verbose=verbose, baseline=baseline)
     for w in result.warnings:
-        warn(w)
+        warn(w, lang if fmt is Format.table else "en")
     if fmt is Format.json:
         emit_json(result.to_dict())
     elif fmt is Format.csv:
         emit_text(sweep_csv(result))
     else:
-        console().print(sweep_renderable(result, lang=lang, width=console().width))
+        console().print(sweep_renderable(result, lang=lang, width=console().width, case=loaded.case))
     if plot is not None:
         import io
 
@@ -259,7 +259,9 @@ def sweep(
         buf = io.BytesIO()
         fig.savefig(buf, format=plot.suffix.lower().lstrip("."))
         write_atomic(plot, buf.getvalue(), force=force)
-        note = f"frontier drawn to {plot}"
+        from ..terminal_text import tr
+
+        note = tr("sw_drawn", lang if fmt is Format.table else "en", path=plot)
         if fmt is Format.table:
             console().print(note, style="dim")
         else:

@@ -40,7 +40,7 @@ def provenance_lines(prov, settings=None, extra: str = "", short: bool = False, 
     sha = prov.case_sha256[:12] if short else prov.case_sha256
     lines = [
         tr("prov_case", lang, case=prov.case, sha=sha),
-        tr("prov_method", lang, method=prov.method) + tr("prov_profile", lang, profile=prov.profile) + tr("prov_version", lang, version=prov.version)
+        tr("prov_method", lang, method=prov.method) + tr("prov_profile", lang, profile=tr("every_profile", lang) if prov.profile == "(every profile)" else prov.profile) + tr("prov_version", lang, version=prov.version)
         + (tr("prov_scenario", lang, scenario=prov.scenario) if prov.scenario else "") + (tr("prov_seed", lang, seed=prov.seed) if prov.seed is not None else "") + extra,
     ]
     if prov.weights:
@@ -363,29 +363,31 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
     from ..termfit import Layout, id_text, wrap_id
 
     narrow = Layout(width).narrow
-    caption = _caption(r.provenance, r.spec, r.settings)
-    parts = [_status_text(r.status, ("maximin package: " + r.status_words) if r.rows else r.status_words)]
+    caption = _caption(r.provenance, r.spec, r.settings, lang=lang)
+    words = status_text(r.outcome, r.settings, lang)
+    parts = [_status_text(r.status, tr("rb_maximin_status", lang, status=words) if r.rows else words)]
     if not r.rows:
-        parts.append(Text("no package meets the constraints; run without --robust to see which constraints conflict", style="red"))
+        parts.append(Text(tr("rb_none", lang), style="red"))
         parts.append(Text(caption, style="dim"))
         return Group(*parts)
-    what = "weight profile" if r.across == "profiles" else "scenario"
+    what = tr("rb_what_profiles" if r.across == "profiles" else "rb_what_scenarios", lang)
     ids = [f"P{k + 1}" for k in range(len(r.rows))]
-    long_title = f"Candidate packages: the maximin package (best worst case across every {what}) and the best for each {what}"
-    t = Table(title=f"Candidate packages across every {what}" if narrow else long_title, expand=False, caption=f"the maximin package (best worst case across every {what}) and the best for each {what}" if narrow else None, caption_justify="left")
-    t.add_column("id")
+    explain = tr("rb_explain", lang, what=what)
+    t = Table(title=tr("rb_title_short", lang, what=what) if narrow else tr("rb_title_long", lang, explain=explain), expand=False, caption=explain if narrow else None, caption_justify="left")
+    t.add_column(tr("rb_id", lang))
     if not narrow:
-        t.add_column("package")
-    t.add_column("options", no_wrap=narrow)  # narrow: the ids keep their width, the id column wraps
-    t.add_column("worst" if narrow else "worst value", justify="right", no_wrap=True)
-    t.add_column("max regret", justify="right", no_wrap=True)
+        t.add_column(tr("rb_package", lang))
+    t.add_column(tr("pf_options", lang), no_wrap=narrow)  # narrow: the ids keep their width, the id column wraps
+    t.add_column(tr("rb_worst" if narrow else "rb_worst_value", lang), justify="right", no_wrap=True)
+    t.add_column(tr("rb_max_regret", lang), justify="right", no_wrap=True)
     for pid, row in zip(ids, r.rows):
         strong = "bold" if row.name == "maximin" else ""
+        name = _candidate_name(row.name, lang)
         if narrow:
-            t.add_row(Text(pid + "\n", style=strong).append(wrap_id(row.name, 20), style="dim"), id_text("\n".join(row.package.selected)), Text(_num(row.worst), style=strong), _num(row.max_regret))
+            t.add_row(Text(pid + "\n", style=strong).append(wrap_id(name, 20), style="dim"), id_text("\n".join(row.package.selected)), Text(_num(row.worst), style=strong), _num(row.max_regret))
         else:
-            t.add_row(Text(pid, style=strong), Text(row.name, style=strong), ", ".join(row.package.selected), Text(_num(row.worst), style=strong), _num(row.max_regret))
-    regret_words = "regret = best value there minus this package's value there"
+            t.add_row(Text(pid, style=strong), Text(name, style=strong), ", ".join(row.package.selected), Text(_num(row.worst), style=strong), _num(row.max_regret))
+    regret_words = tr("rb_regret_words", lang)
     # The wide form ('3.6636 (regret 0.0227)') needs about 26 cells a package; where that does not
     # fit, the regret goes under the value and at most as many package columns as fit (11 cells
     # each) go in each of several tables.
@@ -396,12 +398,12 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
         chunk = list(range(start, min(start + per_table, len(ids))))
         which = "" if len(chunk) == len(ids) else f" ({ids[chunk[0]]}–{ids[chunk[-1]]})"
         v = Table(
-            title=(f"Value of each package under each {what}" + which) if compact else f"Value of each package under each {what} ({regret_words})",
-            caption=f"in brackets: the {regret_words}" if compact and chunk[-1] == len(ids) - 1 else None, caption_justify="left", expand=False,
+            title=tr("rb_values_title", lang, what=what, which=which) if compact else tr("rb_values_title_long", lang, what=what, regret=regret_words),
+            caption=tr("rb_in_brackets", lang, regret=regret_words) if compact and chunk[-1] == len(ids) - 1 else None, caption_justify="left", expand=False,
         )
         v.add_column(what)
         if r.across == "scenarios":
-            v.add_column("probability", justify="right", no_wrap=True)
+            v.add_column(tr("rb_probability", lang), justify="right", no_wrap=True)
         for k in chunk:
             v.add_column(ids[k], justify="right", no_wrap=True)
         for n in r.names:
@@ -409,14 +411,23 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
             if compact:  # the regret under the value: two numbers side by side do not fit 80 columns
                 cells = [f"{row.values[n]:.4f}" + (f"\n({row.regret[n]:.4f})" if row.regret[n] > 1e-9 else "") for row in rows]
             else:
-                cells = [f"{row.values[n]:.4f}" + (f" (regret {row.regret[n]:.4f})" if row.regret[n] > 1e-9 else "") for row in rows]
+                cells = [f"{row.values[n]:.4f}" + (tr("rb_regret_cell", lang, regret=f"{row.regret[n]:.4f}") if row.regret[n] > 1e-9 else "") for row in rows]
             v.add_row(wrap_id(n, 16) if compact else n, *([f"{r.probabilities.get(n, 0):g}"] if r.across == "scenarios" else []), *cells)
         values.append(v)
     parts += [t, *values]
     for w in r.warnings:
-        parts.append(Text("warning: " + w, style="yellow"))
+        parts.append(Text(tr("warning", lang) + w, style="yellow"))
     parts.append(Text(caption, style="dim"))
     return Group(*parts)
+
+
+def _candidate_name(name: str, lang: str) -> str:
+    """A candidate package's name ('maximin', 'best for balanced') in ``lang``; profile and scenario ids stay."""
+    if name == "maximin":
+        return tr("rb_maximin", lang)
+    if name.startswith("best for "):
+        return tr("rb_best_for", lang, name=name[len("best for "):])
+    return name
 
 
 def robust_csv(r: RobustResult) -> str:
@@ -434,8 +445,28 @@ def robust_csv(r: RobustResult) -> str:
 # ---------------------------------------------------------------------------
 
 
-def _core_extra(r: CoreResult) -> str:
-    return f"; {r.samples} samples; weight spread {r.spread:g}; scores {'uncertain (triangular)' if r.uncertain_scores else 'likely'}"
+def _core_extra(r: CoreResult, lang: str = "en") -> str:
+    scores = tr("core_scores_uncertain" if r.uncertain_scores else "core_scores_likely", lang)
+    return tr("core_extra", lang, samples=r.samples, spread=f"{r.spread:g}", scores=scores)
+
+
+def _core_engine(r: CoreResult, lang: str) -> str:
+    if lang == "en":
+        return r.engine
+    if r.enumerated is not None:
+        return tr("core_engine_exact", lang, n=r.enumerated)
+    return tr("core_engine_milp", lang, solver="HiGHS" if "HiGHS" in r.engine else "CBC")
+
+
+def _core_class(o, spec, lang: str) -> str:
+    """'exterior (reason)' in ``lang``: the reason is a red line or the baseline."""
+    if lang == "en":
+        return o.category + (f" ({o.reason})" if o.reason else "")
+    words = tr(f"core_{o.category}", lang)
+    if not o.reason:
+        return words
+    why = tr("core_reason_baseline" if o.option == spec.held_out_baseline else "core_reason_red_line", lang)
+    return f"{words}（{why}）"
 
 
 def core_renderable(r: CoreResult, lang: str = "en", width: int | None = None):
@@ -443,25 +474,25 @@ def core_renderable(r: CoreResult, lang: str = "en", width: int | None = None):
     from ..termfit import Layout, break_long_words, id_text, label_cell
 
     narrow = Layout(width).narrow
-    caption = "\n".join(provenance_lines(r.provenance, None, _core_extra(r), short=True) + baseline_lines(r.spec) + [r.engine])
-    share_words = "share of draws in which the option is in an optimal package"
-    t = Table(title="Core, borderline and exterior options" if narrow else f"Core, borderline and exterior options ({share_words})", caption=f"share: {share_words}" if narrow else None, caption_justify="left", expand=False)
-    t.add_column("option", no_wrap=narrow)  # narrow: ids keep their width; the class column wraps
-    t.add_column("share", justify="right", no_wrap=True)
-    t.add_column("extreme\npoints" if narrow else "extreme points", justify="right", no_wrap=True)
-    t.add_column("class")
+    caption = "\n".join(provenance_lines(r.provenance, None, _core_extra(r, lang), short=True, lang=lang) + baseline_lines(r.spec, lang) + [_core_engine(r, lang)])
+    share_words = tr("core_share_words", lang)
+    t = Table(title=tr("core_title", lang) if narrow else tr("core_title_long", lang, share=share_words), caption=tr("core_share_caption", lang, share=share_words) if narrow else None, caption_justify="left", expand=False)
+    t.add_column(tr("option", lang), no_wrap=narrow)  # narrow: ids keep their width; the class column wraps
+    t.add_column(tr("core_share", lang), justify="right", no_wrap=True)
+    t.add_column(tr("core_extreme_narrow" if narrow else "core_extreme", lang), justify="right", no_wrap=True)
+    t.add_column(tr("core_class", lang))
     style = {"core": "bold green", "borderline": "yellow", "exterior": "dim"}
     for o in r.options:
         label = o.label_zh if lang == "zh" and o.label_zh else o.label
         name = id_text(o.option, style="bold") if narrow else label_cell(label, o.option)
-        what = o.category + (f" ({o.reason})" if o.reason else "")
+        what = _core_class(o, r.spec, lang)
         t.add_row(name, f"{o.share:.1%}", f"{o.extreme_hits}/{o.extreme_total}" if o.extreme_total else "—", Text(break_long_words(what, 16) if narrow else what, style=style[o.category]))
-    p = Table(title="Packages optimal most often", expand=False)
-    p.add_column("share", justify="right")
-    p.add_column("options")
+    p = Table(title=tr("core_packages", lang), expand=False)
+    p.add_column(tr("core_share", lang), justify="right")
+    p.add_column(tr("pf_options", lang))
     for sel, share in r.packages:
-        p.add_row(f"{share:.1%}", ", ".join(sel) or "(none)")
-    parts = [t, p] + [Text("warning: " + w, style="yellow") for w in r.warnings] + [Text(caption, style="dim")]
+        p.add_row(f"{share:.1%}", ", ".join(sel) or tr("pf_none", lang))
+    parts = [t, p] + [Text(tr("warning", lang) + w, style="yellow") for w in r.warnings] + [Text(caption, style="dim")]
     return Group(*parts)
 
 
@@ -480,33 +511,35 @@ def core_csv(r: CoreResult) -> str:
 # ---------------------------------------------------------------------------
 
 
-def sweep_renderable(r: SweepResult, lang: str = "en", width: int | None = None):
+def sweep_renderable(r: SweepResult, lang: str = "en", width: int | None = None, case=None):
     """``width``: below termfit.NARROW columns the package column is left out (read the change
     column top-down; the full packages are in --format csv/json) so option ids stay whole."""
     from ..termfit import Layout, id_text, wrap_id
 
     narrow = Layout(width).narrow
-    caption = _caption(r.provenance, r.spec, r.settings)
+    caption = _caption(r.provenance, r.spec, r.settings, lang=lang)
+    resource = r.resource if lang == "en" else _short_name(resource_name(case, r.resource, lang))
     if narrow:
-        caption = f"cap / used: the {r.resource} budget and how much of it the package uses\nchange: options added (+) and dropped (-) from the row above; every package in full: --format csv or json\n" + caption
-    t = Table(title=f"Efficient frontier: the best package as the {r.resource} cap grows", expand=False)
-    t.add_column("cap" if narrow else f"{r.resource} cap", justify="right", no_wrap=True)
-    t.add_column("value" if r.spec.baseline is None else "value over baseline", justify="right", no_wrap=True)
-    t.add_column("status")
-    t.add_column("used" if narrow else f"{r.resource} used", justify="right", no_wrap=True)
-    t.add_column("change")
+        caption = tr("sw_caption", lang, resource=resource) + "\n" + caption
+    t = Table(title=tr("sw_title", lang, resource=resource), expand=False)
+    t.add_column(tr("sw_cap", lang) if narrow else tr("sw_res_cap", lang, resource=resource), justify="right", no_wrap=True)
+    t.add_column(tr("pf_value", lang) if r.spec.baseline is None else tr("pf_value_over", lang), justify="right", no_wrap=True)
+    t.add_column(tr("sw_status", lang))
+    t.add_column(tr("sw_used", lang) if narrow else tr("sw_res_used", lang, resource=resource), justify="right", no_wrap=True)
+    t.add_column(tr("sw_change", lang))
     if not narrow:
-        t.add_column("package")
+        t.add_column(tr("rb_package", lang))
     for pt in r.points:
         pk = pt.package
-        status = "optimal" if pt.outcome.proven_optimal else status_words(pt.outcome, r.settings).split(":")[0]
+        status = tr("sw_optimal", lang) if pt.outcome.proven_optimal else status_text(pt.outcome, r.settings, lang).replace("：", ":").split(":")[0]
+        none = tr("sw_no_package", lang)
         if narrow:
-            change = id_text("\n".join([f"+{o}" for o in pt.added] + [f"-{o}" for o in pt.removed]) if pk else "no feasible package")
+            change = id_text("\n".join([f"+{o}" for o in pt.added] + [f"-{o}" for o in pt.removed]) if pk else none)
             t.add_row(_num(pt.cap, 2), _num(pt.value) if pk else "—", status, _num(pk.resources.get(r.resource), 2) if pk else "—", change)
             continue
         change = " ".join([f"+{o}" for o in pt.added] + [f"-{o}" for o in pt.removed])
-        t.add_row(_num(pt.cap, 2), _num(pt.value) if pk else "—", status, _num(pk.resources.get(r.resource), 2) if pk else "—", change, ", ".join(pk.selected) if pk else "no feasible package")
-    return Group(t, *[Text("warning: " + w, style="yellow") for w in r.warnings], Text(caption, style="dim"))
+        t.add_row(_num(pt.cap, 2), _num(pt.value) if pk else "—", status, _num(pk.resources.get(r.resource), 2) if pk else "—", change, ", ".join(pk.selected) if pk else none)
+    return Group(t, *[Text(tr("warning", lang) + w, style="yellow") for w in r.warnings], Text(caption, style="dim"))
 
 
 def sweep_csv(r: SweepResult) -> str:

@@ -357,6 +357,9 @@ class CoreResult:
     provenance: Provenance
     seconds: float
     warnings: list[str] = field(default_factory=list)
+    #: Feasible packages evaluated per draw when every one was (None: one MILP per draw), so the
+    #: engine can be worded in other languages.
+    enumerated: int | None = None
 
     def to_dict(self) -> dict:
         p = self.provenance
@@ -506,7 +509,8 @@ def core_analysis(
     warnings = list(ranking.warnings)
     if unproven:
         warnings.append(f"{unproven} draws stopped before their optimum was proven (time limit); their packages still count")
-    return CoreResult(out, [(pk, c / samples) for pk, c in top], samples, seed, spread, uncertain_scores, engine, unproven, spec, prov, time.perf_counter() - start, warnings)
+    enumerated = len(packages) if packages is not None else None
+    return CoreResult(out, [(pk, c / samples) for pk, c in top], samples, seed, spread, uncertain_scores, engine, unproven, spec, prov, time.perf_counter() - start, warnings, enumerated)
 
 
 def _highs_available() -> bool:
