@@ -16,6 +16,7 @@ from .games import GameAnalysis, Mixed
 from .payoffs_table import ScenarioPayoffs
 from .spreadsheet_safe import comment_lines, csv_writer, exact_text
 from .termfit import wrap_id
+from .terminal_text import tr
 
 __all__ = [
     "payoffs_provenance_lines",
@@ -43,14 +44,18 @@ def _label(row_or_spec, lang: str) -> str:
 # -- scenario payoffs ------------------------------------------------------------------
 
 
-def payoffs_provenance_lines(t: ScenarioPayoffs, report: DecisionReport, short: bool = False) -> list[str]:
+def payoffs_provenance_lines(t: ScenarioPayoffs, report: DecisionReport, short: bool = False, lang: str = "en") -> list[str]:
+    """Where the table comes from; ``lang`` words it for the terminal (CSV and JSON keep English)."""
     sha = t.case_sha256[:12] if short else t.case_sha256
+    source = t.probabilities_source
+    if lang != "en":  # 'case' or 'case, with --probability overrides (s=p, ...)'
+        source = source.replace("case, with --probability overrides", tr("py_source_overrides", lang)) if source != "case" else tr("py_source_case", lang)
     return [
-        f"case: {t.case} (sha256 {sha}); negotiator {t.version}",
-        f"method: {t.method}; profile: {t.profile}; weights: " + ", ".join(f"{k}={v:.4f}" for k, v in t.weights.items()),
-        "probabilities (" + t.probabilities_source + "): " + ", ".join(f"{s}={p:g}" for s, p in zip(t.scenarios, t.probabilities)),
-        f"Hurwicz alpha = {report.alpha:g} (weight on an option's best outcome); values use the base case's scales",
-        JUDGMENT_NOTE,
+        tr("py_prov_case", lang, case=t.case, sha=sha, version=t.version),
+        tr("py_prov_method", lang, method=t.method, profile=t.profile, weights=", ".join(f"{k}={v:.4f}" for k, v in t.weights.items())),
+        tr("py_prov_probabilities", lang, source=source, probabilities=", ".join(f"{s}={p:g}" for s, p in zip(t.scenarios, t.probabilities))),
+        tr("py_prov_alpha", lang, alpha=f"{report.alpha:g}"),
+        JUDGMENT_NOTE if lang == "en" else tr("py_judgment", lang),
     ]
 
 
@@ -110,18 +115,31 @@ def payoffs_json(t: ScenarioPayoffs, report: DecisionReport) -> dict:
     }
 
 
-def _switch_words(t: ScenarioPayoffs, s: Switch, show=_ids) -> str:
+def _switch_words(t: ScenarioPayoffs, s: Switch, show=_ids, lang: str = "en") -> str:
     def names(idx):
         return " = ".join(show(t, idx)) or "-"
 
     if s.at_tie:
-        return f"at {s.current:.4g} exactly the choice ties: {names(s.lower_choice)} below, {names(s.upper_choice)} above"
+        return tr("py_ties", lang, at=f"{s.current:.4g}", below=names(s.lower_choice), above=names(s.upper_choice))
     parts = []
     if s.lower is not None:
-        parts.append(f"below {s.lower:.4g}: {names(s.lower_choice)}")
+        parts.append(tr("py_below", lang, at=f"{s.lower:.4g}", names=names(s.lower_choice)))
     if s.upper is not None:
-        parts.append(f"above {s.upper:.4g}: {names(s.upper_choice)}")
-    return "; ".join(parts) if parts else "never changes on [0, 1]"
+        parts.append(tr("py_above", lang, at=f"{s.upper:.4g}", names=names(s.upper_choice)))
+    return ("；" if lang == "zh" else "; ").join(parts) if parts else tr("py_never", lang)
+
+
+def _rule_words(r, alpha: float, lang: str) -> tuple[str, str]:
+    """A decision rule's name and its criterion ('worst outcome, higher is better') in ``lang``;
+    English is the core's own wording, Chinese names come from the memo's translations."""
+    if lang == "en":
+        return r.name, f"{r.criterion}, {r.better} is better"
+    from .report.i18n import text as memo_text
+
+    name = memo_text(f"rule_{r.rule}", lang, alpha=f"{alpha:g}") if r.rule == "hurwicz" else memo_text(f"rule_{r.rule}", lang)
+    fields = {"a": f"{alpha:g}", "b": f"{1 - alpha:g}"} if r.rule == "hurwicz" else {}
+    criterion = tr(f"py_crit_{r.rule}", lang, **fields)
+    return name, tr("py_criterion", lang, criterion=criterion, better=tr(f"py_better_{r.better}", lang))
 
 
 def payoffs_csv(t: ScenarioPayoffs, report: DecisionReport) -> str:
@@ -145,13 +163,14 @@ def payoffs_csv(t: ScenarioPayoffs, report: DecisionReport) -> str:
     return buf.getvalue() + comment_lines(lines)
 
 
-def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en", layout=None) -> list:
+def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en", layout=None, case=None) -> list:
     """Rich renderables, in reading order: payoff table, rules, regret, switch points, screened out.
 
     ``layout`` (termfit.Layout: the terminal's width; None = wide): below 100 columns the
     scenarios are headed S1, S2, ... (named in the caption), options are shown by id, and
     the rules and switch tables stack the choice over the runner-up / the change, so every
-    table fits 80 columns and no number is split.
+    table fits 80 columns and no number is split. ``case`` (optional) words the red-line
+    reasons in ``lang``.
     """
     from rich.table import Table
     from rich.text import Text
@@ -163,7 +182,7 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
     chosen_by: dict[int, list[str]] = {}
     for r in report.rules:
         for i in r.chosen:
-            chosen_by.setdefault(i, []).append(r.rule)
+            chosen_by.setdefault(i, []).append(r.rule if lang == "en" else tr(f"py_short_{r.rule}", lang))
     zh = lang == "zh"
     sc_names = [(z if zh and z else lab) for lab, z in zip(t.scenario_labels, t.scenario_labels_zh)]
     keys = {sid: f"S{k}" for k, sid in enumerate(t.scenarios, 1)}
@@ -175,18 +194,19 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
     # Scenario columns headed by label, id and p need about 28 cells each; where they do not fit,
     # they are headed S1, S2, ... and named in the caption.
     keyed = narrow or (layout.width is not None and layout.width < 40 + 28 * len(t.scenarios))
-    caption = payoffs_provenance_lines(t, report, short=True)
+    caption = payoffs_provenance_lines(t, report, short=True, lang=lang)
     if keyed:
         caption = [f"{keys[sid]} = {name} ({sid}), p = {p:g}" for sid, name, p in zip(t.scenarios, sc_names, t.probabilities)] + caption
     if narrow:
-        caption.append("which decision rule chooses which option: the next table")
-    title = "Payoff table: overall value under each scenario" if narrow else f"Payoff table: overall value of each {t.kind} under each scenario (higher is better)"
+        caption.append(tr("py_next_table", lang))
+    kind = tr(f"py_kind_{t.kind}", lang)
+    title = tr("py_title", lang) if narrow else tr("py_title_long", lang, kind=t.kind if lang == "en" else kind)
     payoff = Table(title=title, caption="\n".join(caption), caption_justify="left")
-    payoff.add_column(t.kind)
+    payoff.add_column(kind)
     for name, sid, p in zip(sc_names, t.scenarios, t.probabilities):
         payoff.add_column(keys[sid] if keyed else f"{name}\n{sid}\np = {p:g}", justify="right", no_wrap=True)
     if not narrow:
-        payoff.add_column("chosen by")
+        payoff.add_column(tr("py_chosen_by", lang))
     for i, row in enumerate(t.rows):
         if t.kind == "package":
             name = Text(f"P{i + 1}", style="bold")
@@ -197,85 +217,107 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
         values = [f"{v:.4f}" for v in t.values[i]]
         payoff.add_row(name, *values, *([] if narrow else [", ".join(chosen_by.get(i, []))]))
 
-    rules = Table(title="Decision rules side by side")
+    rules = Table(title=tr("py_rules_title", lang))
     if narrow:
         # choice over the runner-up in one column: two ids side by side do not fit 80 columns.
         choice_width = max(24, min(40, (layout.width or 80) - 18 - 6 - 6 - 13))
-        rules.add_column("rule (criterion)", width=18)
-        rules.add_column("choice / runner-up", width=choice_width)
+        rules.add_column(tr("py_rule_criterion", lang), width=18)
+        rules.add_column(tr("py_choice_runner", lang), width=choice_width)
     else:
-        rules.add_column("rule (criterion)", min_width=24)
-        rules.add_column("choice", no_wrap=True)
-    rules.add_column("score", justify="right", no_wrap=True)
+        rules.add_column(tr("py_rule_criterion", lang), min_width=24)
+        rules.add_column(tr("py_choice", lang), no_wrap=True)
+    rules.add_column(tr("py_score", lang), justify="right", no_wrap=True)
     if not narrow:
-        rules.add_column("runner-up", no_wrap=True)
-    rules.add_column("margin", justify="right", no_wrap=True)
+        rules.add_column(tr("py_runner_up", lang), no_wrap=True)
+    rules.add_column(tr("py_margin", lang), justify="right", no_wrap=True)
     for r in report.rules:
-        criterion = f"{r.criterion}, {r.better} is better"
-        rule = Text(f"{r.name}\n", style="bold").append(break_long_words(criterion, 18) if narrow else criterion, style="dim")
+        rule_name, criterion = _rule_words(r, report.alpha, lang)
+        # Chinese has no spaces to wrap at: fold by character instead of cutting with an ellipsis.
+        rule = Text(f"{rule_name}\n", style="bold", overflow="fold" if lang == "zh" else None).append(break_long_words(criterion, 18) if narrow and lang == "en" else criterion, style="dim")
         score = f"{r.scores[r.chosen[0]]:.4f}"
         margin = "-" if r.margin is None else f"{r.margin:.4f}"
         if narrow:
             choice = names_text(r.chosen)
             for name in _names(t, r.runner_up) or ["-"]:
-                choice.append(f"\nnext: {name}", style="dim")
+                choice.append("\n" + tr("py_next", lang, name=name), style="dim")
             rules.add_row(rule, choice, score, margin)
         else:
             rules.add_row(rule, "\n".join(_names(t, r.chosen)), score, "\n".join(_names(t, r.runner_up)) or "-", margin)
 
-    regret = Table(title="Regret: shortfall from the best option in each scenario" if narrow else "Regret table (Savage): shortfall from the best option in each scenario")
-    regret.add_column(t.kind)
+    regret = Table(title=tr("py_regret_title" if narrow else "py_regret_title_long", lang))
+    regret.add_column(kind)
     # What the value columns leave for the ids (each column: 6 cells + 2 padding + 1 rule; 'largest' 7).
     regret_room = max(12, (layout.width or 80) - 1 - 3 - 9 * len(t.scenarios) - 10) if keyed else None
     for sid in t.scenarios:
         regret.add_column(keys[sid] if keyed else sid, justify="right", no_wrap=True)
-    regret.add_column("largest", justify="right", no_wrap=True)
+    regret.add_column(tr("py_largest", lang), justify="right", no_wrap=True)
     for i, row in enumerate(t.rows):
         name = _names(t, [i])[0]
         regret.add_row(wrap_id(name, regret_room) if regret_room else name, *[f"{v:.4f}" for v in report.regret[i]], f"{report.regret[i].max():.4f}")
 
-    switches = Table(title="Where the choice would change")
+    switches = Table(title=tr("py_switch_title", lang))
     if narrow:
-        switches.add_column("parameter", no_wrap=True)
-        switches.add_column("now", justify="right", no_wrap=True)
-        switches.add_column("choice now, and where it changes")
+        switches.add_column(tr("py_parameter", lang), no_wrap=True)
+        switches.add_column(tr("py_now", lang), justify="right", no_wrap=True)
+        switches.add_column(tr("py_choice_now_changes", lang))
     else:
-        for col in ("parameter", "now", "choice now", "choice changes"):
-            switches.add_column(col)
+        for col in ("py_parameter", "py_now", "py_choice_now", "py_choice_changes"):
+            switches.add_column(tr(col, lang))
     for s in (report.hurwicz, *report.probability):
+        parameter = "α" if lang == "zh" and s.parameter == "alpha" else s.parameter
         if narrow:
-            param = s.parameter
+            param = parameter
             for sid, key in keys.items():
                 param = param.replace(f"p({sid})", f"p({key})")
             change = names_text(s.chosen)
-            change.append("\n" + _switch_words(t, s, _names), style="dim")
+            change.append("\n" + _switch_words(t, s, _names, lang), style="dim")
             switches.add_row(param, f"{s.current:g}", change)
             continue
-        note = " (others in proportion)" if s.parameter.startswith("p(") and len(t.scenarios) > 2 else ""
-        switches.add_row(s.parameter + note, f"{s.current:g}", "\n".join(_names(t, s.chosen)), _switch_words(t, s, _names))
-    switches.caption = f"expected value of perfect information (knowing the scenario in advance): {report.evpi:.4f}"
+        note = tr("py_others_in_proportion", lang) if s.parameter.startswith("p(") and len(t.scenarios) > 2 else ""
+        switches.add_row(parameter + note, f"{s.current:g}", "\n".join(_names(t, s.chosen)), _switch_words(t, s, _names, lang))
+    switches.caption = tr("py_evpi", lang, evpi=f"{report.evpi:.4f}")
     if narrow and len(t.scenarios) > 2:
-        switches.caption += "\np(S): that scenario's probability moves, the others keep their proportions"
+        switches.caption += "\n" + tr("py_p_note", lang)
     switches.caption_justify = "left"
 
     out = [payoff]
     if t.kind == "package":
-        legend = Table(title="The packages")
+        legend = Table(title=tr("py_packages_title", lang))
         legend.add_column("")
-        legend.add_column("from")
-        legend.add_column("options", overflow="fold")
+        legend.add_column(tr("py_from", lang))
+        legend.add_column(tr("pf_options", lang), overflow="fold")
         for i, row in enumerate(t.rows):
-            legend.add_row(f"P{i + 1}", row.origin or "", "\n".join(f"{_label_of_option(row, k, lang)} ({o})" for k, o in enumerate(row.members)))
+            legend.add_row(f"P{i + 1}", _origin_words(row.origin or "", lang), "\n".join(f"{_label_of_option(row, k, lang)} ({o})" for k, o in enumerate(row.members)))
         out.append(legend)
     out += [rules, regret, switches]
     if t.screened_out:
-        screened = Table(title="Left out: breaks a red line under a scenario", title_style="dim")
-        screened.add_column("option", style="dim")
-        screened.add_column("scenario: red line broken", style="dim")
+        from .report.i18n import red_line_reason
+
+        screened = Table(title=tr("py_screened_title", lang), title_style="dim")
+        screened.add_column(tr("option", lang), style="dim")
+        screened.add_column(tr("py_scenario_red_line", lang), style="dim", overflow="fold" if lang == "zh" else "ellipsis")
         for oid, reasons in t.screened_out.items():
+            if lang != "en" and case is not None and t.screened_breaches.get(oid):
+                reasons = [f"{sid}：{red_line_reason(case, broken, lang)}" for sid, broken in t.screened_breaches[oid]]
             screened.add_row(oid, "\n".join(reasons))
         out.append(screened)
     return out
+
+
+def _origin_words(origin: str, lang: str) -> str:
+    """Where a package came from ('best package 1 of the base case; best package under s1') in ``lang``."""
+    if lang == "en" or not origin:
+        return origin
+    import re
+
+    out = []
+    for part in origin.split("; "):
+        if m := re.fullmatch(r"best package (\d+) of the base case", part):
+            part = tr("py_origin_base", lang, k=m.group(1))
+        elif m := re.fullmatch(r"best package under (\S+)", part):
+            part = tr("py_origin_under", lang, scenario=m.group(1))
+        out.append(part)
+    return "；".join(out)
 
 
 def _label_of_option(row, k: int, lang: str) -> str:

@@ -63,6 +63,8 @@ class ScenarioPayoffs:
     screened_out: dict[str, list[str]]  # option -> "scenario: reason" lines
     warnings: list[str] = field(default_factory=list)
     version: str = __version__
+    #: option -> [(scenario, its broken red lines as matrix.Breach)], so outputs can word them in their language.
+    screened_breaches: dict = field(default_factory=dict)
 
     def provenance(self) -> dict:
         return {
@@ -108,17 +110,19 @@ def parse_package(text: str, case) -> tuple[str, ...]:
 
 
 def _option_values(loaded: LoadedCase, w: dict[str, float], method: str, method_options: dict) -> tuple[list[str], np.ndarray, dict[str, list[str]], list[str]]:
-    """(kept options, values (kept, scenarios), screened-out reasons, warnings)."""
-    from .matrix import build_matrix, screen_options
+    """(kept options, values (kept, scenarios), (screened-out reasons, their breaches), warnings)."""
+    from .matrix import breach_words, build_matrix, red_line_breaches
     from .methods import get_method
 
     case = loaded.case
     scenarios = list(case.scenarios)
     matrices = [build_matrix(case, sid) for sid in scenarios]
     screened: dict[str, list[str]] = {}
+    breaches: dict[str, list] = {}
     for sid, mat in zip(scenarios, matrices):
-        for oid, reason in screen_options(case, mat).items():
-            screened.setdefault(oid, []).append(f"{sid}: {reason}")
+        for oid, broken in red_line_breaches(case, mat).items():
+            screened.setdefault(oid, []).append(f"{sid}: {breach_words(case, broken)}")
+            breaches.setdefault(oid, []).append((sid, tuple(broken)))
     keep = [i for i, oid in enumerate(case.options) if oid not in screened]
     if not keep:
         raise UsageError(Problem("every option breaks a red line under some scenario, so the payoff table is empty", hint="loosen constraints.limits in the case"))
@@ -126,7 +130,7 @@ def _option_values(loaded: LoadedCase, w: dict[str, float], method: str, method_
     wvec = np.array([w[o] for o in case.objectives])
     columns = [fn(mat.subset(keep), wvec, **method_options).scores for mat in matrices]
     warnings = list(dict.fromkeys(w for mat in matrices for w in mat.warnings))
-    return [list(case.options)[i] for i in keep], np.column_stack(columns), screened, warnings
+    return [list(case.options)[i] for i in keep], np.column_stack(columns), (screened, breaches), warnings
 
 
 def scenario_payoffs(
@@ -149,7 +153,7 @@ def scenario_payoffs(
         raise UsageError(Problem(f"--packages must be 0 or more, got {top_packages}"))
     probs, source = merge_probabilities(case, probabilities)
     pid, w = resolve_weights(loaded, profile, weights)
-    kept, values, screened, warnings = _option_values(loaded, w, method, method_options)
+    kept, values, (screened, breaches), warnings = _option_values(loaded, w, method, method_options)
     if packages or top_packages:
         wanted = [(tuple(p), "--package") for p in packages or []]
         if top_packages:
@@ -177,6 +181,7 @@ def scenario_payoffs(
         values=values,
         screened_out=screened,
         warnings=warnings + list(loaded.warnings),
+        screened_breaches=breaches,
     )
 
 

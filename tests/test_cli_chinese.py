@@ -44,13 +44,14 @@ ID_PIECES = {piece for i in IDS for piece in i.split("_")}
 
 def english_words(text: str, wrapped_ids: bool = True) -> list[str]:
     """The English words left in ``text`` once ids, numbers and KEPT_ENGLISH are taken out
-    (and words in capitals only: acronyms, and the key-letter bars AAABBC of plain terminals)."""
+    (and words in capitals only: acronyms, and the key-letter bars AAABBC of plain terminals;
+    the probability symbol p)."""
     text = re.sub(r"\b[0-9a-f]{12,64}\b", " ", text)  # sha256 prefixes
     text = re.sub(r"[A-Za-z0-9]*_[A-Za-z0-9_]*", " ", text)  # snake_case ids, whole or broken
     text = re.sub(r"--[a-z][a-z-]*|`negotiator [^`]*`", " ", text)  # options and commands to type
     words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text)
     allowed = KEPT_ENGLISH | IDS | (ID_PIECES if wrapped_ids else set())
-    return sorted({w for w in words if w not in allowed and not re.fullmatch(r"[A-Z]+|[PSW]\d+", w)})
+    return sorted({w for w in words if w not in allowed and not re.fullmatch(r"[A-Z]+|[PSW]\d+|p", w)})
 
 
 def _run(cli, monkeypatch, width, *args):
@@ -76,6 +77,11 @@ COMMANDS = [
     (["portfolio", "--robust", "scenarios"], ["候选组合", "情景", "概率"]),
     (["portfolio", "--core", "--samples", "100"], ["核心、边缘与外围选项", "比例", "极端点", "核心", "外围（触碰红线）", "最常为最优的组合", "精确计算：每次抽样评估全部"]),
     (["portfolio", "sweep", "--resource", "budget", "--from", "5", "--to", "20", "--step", "5"], ["有效前沿：经费上限增加时的最优组合", "状态", "最优", "变化"]),
+    (["payoffs"], ["收益表", "各情景下的综合得分", "案例：", "概率（案例设定）", "赫维茨系数 α = 0.5", "评分、概率与收益均为分析人员的判断",
+                   "各决策规则对比", "最大最小准则", "最坏结果，越高越好", "后悔值", "选择在何处改变", "完全信息期望价值",
+                   "未列入：在某情景下触碰红线", "国家主权与属人管辖"]),
+    (["payoffs", "--probability", "transactional_linkage=0.5", "--probability", "third_country_saturation=0.2"], ["案例设定，经 --probability 修改"]),
+    (["payoffs", "--packages", "2"], ["收益表", "组合", "各组合"]),
     (["portfolio", "--baseline", "passive_case_by_case_acceptance"], ["基线：选项 passive_case_by_case_acceptance（综合得分", "相对基线"]),
 ]
 
@@ -113,7 +119,7 @@ def _without_labels(data):
     return data
 
 
-JSON_COMMANDS = [["rank"], ["show", "--scores"], ["portfolio", "--top", "2"], ["portfolio", "--core", "--samples", "50"]]
+JSON_COMMANDS = [["rank"], ["show", "--scores"], ["portfolio", "--top", "2"], ["portfolio", "--core", "--samples", "50"], ["payoffs"]]
 
 
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=[" ".join(a) for a in JSON_COMMANDS])

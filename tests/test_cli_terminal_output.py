@@ -111,7 +111,7 @@ COMMANDS = [
     (["portfolio", "--core", "--samples", "200", "--lang", "zh"], "核心、边缘与外围选项", lambda cli: ["policy_monitoring_early_warning", "100.0%"]),
     (["portfolio", "sweep", "--resource", "budget", "--from", "5", "--to", "20", "--step", "5", "--lang", "zh"], "有效前沿", lambda cli: ["2.4227", "+legal_position_against_bundling"]),
     (["payoffs"], "Payoff table", _payoffs_facts),
-    (["payoffs", "--lang", "zh"], "Payoff table", lambda cli: _payoffs_facts(cli)),
+    (["payoffs", "--lang", "zh"], "收益表", lambda cli: _payoffs_facts(cli)),
     (["game"], "repatriation_linkage", _game_facts),
     (["negotiate"], "Walk-away", _negotiate_facts),
     (["ahp", "tests/cases/methods_demo.yaml"], "AHP profile", lambda cli: ["0.433", "CR 0.0038"]),

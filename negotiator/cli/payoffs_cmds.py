@@ -48,7 +48,7 @@ def payoffs(
     table = scenario_payoffs(loaded, profile=profile, method=method, probabilities=_parse_probabilities(probability), packages=packages, top_packages=top_packages)
     report = table.analyse(alpha)
     for w in table.warnings:
-        warn(w)
+        warn(w, lang if fmt is Format.table else "en")
     if fmt is Format.json:
         from ..payoffs_report import payoffs_json
 
@@ -65,7 +65,7 @@ def payoffs(
         from ..payoffs_report import payoffs_tables
 
         con = console()
-        for renderable in payoffs_tables(table, report, lang=lang, layout=layout_of(con)):
+        for renderable in payoffs_tables(table, report, lang=lang, layout=layout_of(con), case=loaded.case):
             con.print(renderable)
 
 
