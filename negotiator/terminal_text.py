@@ -25,6 +25,8 @@ def _memo(key: str) -> dict[str, str]:
     return _MEMO[key]
 
 
+#: In Chinese a space follows a colon where an id comes next: a Chinese colon glued to a long
+#: id makes one unbreakable word, which a narrow column would split mid-id.
 STRINGS: dict[str, dict[str, str]] = {
     # -- shared -----------------------------------------------------------------
     "judgment": {"en": "scores are analyst judgments, not facts", "zh": "评分为分析人员的判断，并非事实"},
@@ -335,6 +337,125 @@ STRINGS: dict[str, dict[str, str]] = {
     "py_origin_under": {"en": "best package under {scenario}", "zh": "{scenario} 下的最优组合"},
     "py_screened_title": {"en": "Left out: breaks a red line under a scenario", "zh": "未列入：在某情景下触碰红线"},
     "py_scenario_red_line": {"en": "scenario: red line broken", "zh": "情景：触碰的红线"},
+    # -- sensitivity ----------------------------------------------------------------------
+    "se_judgment": {"en": "scores and weights are analyst judgments, not facts", "zh": "评分与权重均为分析人员的判断，并非事实"},
+    "se_prov_head": {"en": "{analysis} — case: {case} (sha256 {sha})", "zh": "{analysis} — 案例：{case}（sha256 {sha}）"},
+    "se_prov_samples": {"en": "; samples: {samples}", "zh": "；抽样次数：{samples}"},
+    "se_prov_computation": {"en": "computation: {computation}", "zh": "计算方式：{computation}"},
+    "se_screened": {"en": "screened out by red lines: {option} ({reason})", "zh": "因触碰红线而排除：{option}（{reason}）"},
+    "se_below": {"en": "below", "zh": "低于"},
+    "se_above": {"en": "above", "zh": "高于"},
+    "se_side": {"en": "{side} {weight}: {names}", "zh": "{side} {weight}： {names}"},
+    "se_tie": {"en": " (tie)", "zh": "（并列）"},
+    "se_sweep_title": {"en": "Weight sweeps: where the top changes", "zh": "权重扫描：第一名在何处改变"},
+    "se_sweep_title_long": {"en": "One-way weight sweeps: where the top option changes", "zh": "单因素权重扫描：第一名选项在何处改变"},
+    "se_now": {"en": "now", "zh": "当前"},
+    "se_swaps": {"en": "swaps", "zh": "交换"},
+    "se_top_changes": {"en": "top changes (below / above the weight)", "zh": "第一名的变化（低于 / 高于该权重）"},
+    "se_never_changes": {"en": "never (same top for every weight)", "zh": "从不改变（任何权重下第一名相同）"},
+    "se_every_swap": {"en": "Every swap as the weight of {name} goes 0 → 1 (now {now})", "zh": "{name} 的权重从 0 到 1 时的每次交换（当前 {now}）"},
+    "se_weight": {"en": "weight", "zh": "权重"},
+    "se_ranks": {"en": "ranks", "zh": "名次"},
+    "se_ahead_above": {"en": "ahead above", "zh": "高于时领先"},
+    "se_ahead_below": {"en": "ahead below", "zh": "低于时领先"},
+    "se_swaps_note": {
+        "en": "ranks: the places the two options hold just around the weight (2–4: several lines cross there); bold: the swap changes the top",
+        "zh": "名次：两个选项在该权重附近所处的名次（2–4：多条直线在此相交）；粗体：该交换改变第一名",
+    },
+    "se_stab_title_one": {"en": "Weight stability: top stays {names}", "zh": "权重稳定性：第一名保持为 {names}"},
+    "se_stab_title_top": {"en": "Weight stability: top {n} stay {names}", "zh": "权重稳定性：前 {n} 名保持为 {names}"},
+    "se_stab_long_one": {"en": "Weight stability intervals: the top option stays {names}", "zh": "权重稳定区间：第一名保持为 {names}"},
+    "se_stab_long_top": {"en": "Weight stability intervals: the order of the top {n} stays {names}", "zh": "权重稳定区间：前 {n} 名的顺序保持为 {names}"},
+    "se_interval_now": {"en": "interval\n(now)", "zh": "区间\n（当前）"},
+    "se_low": {"en": "low", "zh": "下限"},
+    "se_high": {"en": "high", "zh": "上限"},
+    "se_interval01": {"en": "interval on [0, 1]", "zh": "[0, 1] 上的区间"},
+    "se_room": {"en": "room", "zh": "余量"},
+    "se_first_change": {"en": "first change beyond the interval", "zh": "区间外的首个变化"},
+    "se_new_top": {"en": "new top beyond", "zh": "区间外的新第一名"},
+    "se_new_top_long": {"en": "new top option beyond the interval", "zh": "区间外的新第一名"},
+    "se_change_one": {"en": "{side}: {name}", "zh": "{side}： {name}"},
+    "se_change_passes": {"en": "{side}: {a} passes {b}", "zh": "{side}： {a} 超过 {b}"},
+    "se_stable": {"en": "none: stable over [0, 1]", "zh": "无：在 [0, 1] 上都稳定"},
+    "se_norm_l1": {"en": "L1: total weight moved, counted both ways", "zh": "L1：权重变动总量（增减都计入）"},
+    "se_norm_linf": {"en": "L-inf: the largest change of any one weight", "zh": "L∞：单个权重的最大变动"},
+    "se_now_first": {"en": "now first: {winner}", "zh": "当前第一名： {winner}"},
+    "se_dist_is": {"en": "{dist} = {norm}", "zh": "{dist} = {norm}"},
+    "se_flip_title": {"en": "Flip: the smallest weight change that puts each challenger first", "zh": "翻转：使各挑战者排名第一的最小权重变化"},
+    "se_challenger_level": {"en": "challenger (level with)", "zh": "挑战者（与之并列）"},
+    "se_challenger": {"en": "challenger", "zh": "挑战者"},
+    "se_dist": {"en": "dist.", "zh": "距离"},
+    "se_distance": {"en": "distance", "zh": "距离"},
+    "se_main_changes": {"en": "main weight changes", "zh": "主要权重变化"},
+    "se_level_with": {"en": "level with", "zh": "与之并列"},
+    "se_never": {"en": "never", "zh": "不可能"},
+    "se_no_weights": {"en": "no weights make it first", "zh": "任何权重都不能使其排名第一"},
+    "se_smaa_se": {
+        "en": "largest standard error of any share: {se}; ties share the better rank",
+        "zh": "各比例的最大标准误：{se}；并列者取较好的名次",
+    },
+    "se_smaa_kept": {
+        "en": "weights drawn uniformly on the simplex and kept when inside the intervals: {share} kept (exact, not an approximation)",
+        "zh": "在单纯形上均匀抽取权重，落在区间内的保留：保留 {share}（精确，并非近似）",
+    },
+    "se_smaa_title": {"en": "SMAA-2 rank acceptability ({samples} draws, {kind} weights)", "zh": "SMAA-2 名次可接受度（{samples} 次抽样，{kind}权重）"},
+    "se_kind_uniform": {"en": "uniform", "zh": "均匀"},
+    "se_kind_order": {"en": "order", "zh": "按重要性顺序的"},
+    "se_kind_intervals": {"en": "intervals", "zh": "区间内的"},
+    "se_kind_fixed": {"en": "fixed", "zh": "固定"},
+    "se_rank_r": {"en": "rank {r}", "zh": "第{r}名"},
+    "se_holistic": {"en": "holistic", "zh": "整体"},
+    "se_by_rank": {"en": "by rank", "zh": "各名次"},
+    "se_share_each_rank": {"en": "share of draws at each rank", "zh": "各名次所占抽样比例"},
+    "se_centres_title": {
+        "en": "Central weights (typical weights that put the option first) and confidence factors",
+        "zh": "中心权重（使该选项排名第一的典型权重）与置信因子",
+    },
+    "se_centres_title_short": {"en": "Central weights and confidence", "zh": "中心权重与置信度"},
+    "se_conf": {"en": "conf.", "zh": "置信度"},
+    "se_confidence": {"en": "confidence", "zh": "置信度"},
+    "se_largest_central": {"en": "largest central weights", "zh": "最大的中心权重"},
+    "se_never_first": {"en": "never first", "zh": "从未第一"},
+    "se_bars_plain": {"en": "bars: each cell is a rank (1 = first), as long as its share of the draws", "zh": "条形：每格代表一个名次（1 = 第一），长度与其抽样比例相当"},
+    "se_bars_worse": {"en": "; · = rank 10 or worse", "zh": "；· = 第 10 名或更后"},
+    "se_bar_colours": {"en": "bar colours: ", "zh": "条形颜色："},
+    "se_lost_plain": {"en": "░ = the lead is lost there (the winner changes)", "zh": "░ = 此处失去领先（第一名改变）"},
+    "se_lost_colour": {"en": "red = the winner changes", "zh": "红色 = 第一名改变"},
+    "se_tornado_at": {
+        "en": "at low / at high: the lead with the score at the low / high end of its range; → the new winner there\n",
+        "zh": "取低值 / 取高值：评分取其区间低端 / 高端时的领先幅度；→ 此时的新第一名\n",
+    },
+    "se_lead_of": {"en": "lead of {top} now {lead} over {runner}", "zh": "{top} 当前领先 {runner} {lead}"},
+    "se_one_at_a_time": {
+        "en": "one score at a time at the ends of its range, every other score at its likely value; {how}",
+        "zh": "每次只把一个评分移到其区间两端，其他评分取最可能值；{how}",
+    },
+    "se_tornado_title": {"en": "Tornado: which uncertain scores move the lead of {top}", "zh": "龙卷风图：哪些不确定评分影响 {top} 的领先"},
+    "se_option_objective": {"en": "option / objective [low, likely, high]", "zh": "选项 / 目标 [低, 最可能, 高]"},
+    "se_range": {"en": "range", "zh": "区间"},
+    "se_at_low": {"en": "at low", "zh": "取低值"},
+    "se_at_high": {"en": "at high", "zh": "取高值"},
+    "se_lead_at_low": {"en": "lead at low", "zh": "低值时领先"},
+    "se_lead_at_high": {"en": "lead at high", "zh": "高值时领先"},
+    "se_lead": {"en": "lead", "zh": "领先"},
+    "se_new_winner": {"en": "new winner", "zh": "新第一名"},
+    "se_not_shown": {"en": "... {n} narrower bars not shown (--limit)", "zh": "……另有 {n} 条较窄的条形未显示（--limit）"},
+    "se_no_move": {"en": "{n} uncertain scores do not move the lead at all (in the JSON/CSV)", "zh": "{n} 个不确定评分完全不影响领先（见 JSON/CSV）"},
+    "se_scores_json": {"en": "scores: --format json or csv", "zh": "得分：见 --format json 或 csv"},
+    "se_sc_title": {"en": "Rank under each scenario (base-case scales)", "zh": "各情景下的名次（基准情景量表）"},
+    "se_sc_title_long": {
+        "en": "Ranking under each scenario (base-case scales, so scores compare across columns)",
+        "zh": "各情景下的排序（沿用基准情景量表，各列得分可比）",
+    },
+    "se_base": {"en": "base", "zh": "基准"},
+    "se_exp": {"en": "exp.", "zh": "期望"},
+    "se_expected": {"en": "expected\n(prob.-weighted)", "zh": "期望\n（概率加权）"},
+    "se_worst_rank": {"en": "worst\nrank", "zh": "最差\n名次"},
+    "se_out": {"en": "out", "zh": "排除"},
+    "se_screened_out": {"en": "screened out", "zh": "已排除"},
+    "se_out_all": {"en": "out (all)", "zh": "排除（全部）"},
+    "se_screened_all": {"en": "screened out (all scenarios)", "zh": "已排除（全部情景）"},
+    "se_chart_saved": {"en": "chart saved to {path}", "zh": "图表已保存到 {path}"},
 }
 
 
@@ -369,3 +490,40 @@ def method_name(method: str, lang: str) -> str:
 def sep(lang: str) -> str:
     """The separator between list items: '; ' in English, '；' in Chinese."""
     return "；" if lang == "zh" else "; "
+
+
+#: The sensitivity core describes its analysis and computation in English sentences (they go
+#: into JSON and CSV as they are); the terminal words the known ones in Chinese from these
+#: patterns. One that matches none stays English (a test runs every analysis of the bundled case).
+CORE_PHRASES_ZH: list[tuple[str, str]] = [
+    (r"one-way weight sweep", "单因素权重扫描"),
+    (r"weight stability intervals", "权重稳定区间"),
+    (r"smallest weight change \((\S+)\) that makes each challenger first", "使各挑战者排名第一的最小权重变化（{0}）"),
+    (r"SMAA-2 stochastic acceptability", "SMAA-2 随机多准则可接受度分析"),
+    (r"tornado of uncertain scores \(one at a time, others at their likely value\)", "不确定评分的龙卷风分析（每次一个，其余取最可能值）"),
+    (r"ranking under each scenario \(base-case scales\)", "各情景下的排序（基准情景量表）"),
+    (r"exact: crossing points of straight lines \(additive model\)", "精确：直线的交点（加性模型）"),
+    (r"exact: intersection of half-lines \(additive model\)", "精确：半直线的交集（加性模型）"),
+    (r"exact: one linear program per challenger, PuLP \(additive model\)", "精确：每个挑战者求解一个线性规划，PuLP（加性模型）"),
+    (r"exact: the case re-ranked twice per uncertain score \((\S+)\)", "精确：每个不确定评分重新排序两次（{0}）"),
+    (r"exact: the case ranked under the base scores and each of (\d+) scenarios \((\S+)\)", "精确：在基准评分及 {0} 个情景下分别排序（{1}）"),
+    (r"Monte Carlo: ([\d,]+) seeded draws in chunks of (\d+), ([\d,]+) more for the confidence factors", "蒙特卡洛：{0} 次带种子的抽样，每批 {1} 次，另有 {2} 次用于置信因子"),
+    (r"Monte Carlo: ([\d,]+) seeded draws in chunks of (\d+)", "蒙特卡洛：{0} 次带种子的抽样，每批 {1} 次"),
+    (r"drawn uniformly from the simplex \(the profile's weights are not used\)", "在单纯形上均匀抽取（不使用权重方案的数值）"),
+    (r"drawn uniformly among weights in the order (.+) \(only the profile's order of importance is used, not its numbers\)", "在满足顺序 {0} 的权重中均匀抽取（只使用权重方案的重要性顺序，不使用其数值）"),
+    (r"drawn uniformly from the simplex within (.+) \(intervals: the profile's weights ±(\S+), some given with --interval; the weights themselves are not used\)", "在单纯形上 {0} 的范围内均匀抽取（区间：权重方案数值 ±{1}，部分由 --interval 给出；不直接使用这些权重）"),
+    (r"drawn uniformly from the simplex within (.+) \(intervals: the profile's weights ±(\S+); the weights themselves are not used\)", "在单纯形上 {0} 的范围内均匀抽取（区间：权重方案数值 ±{1}；不直接使用这些权重）"),
+    (r"drawn uniformly from the simplex within (.+) \(intervals given with --interval; the profile's weights are not used\)", "在单纯形上 {0} 的范围内均匀抽取（区间由 --interval 给出；不使用权重方案的数值）"),
+]
+
+
+def core_phrase(text: str, lang: str) -> str:
+    """A sentence of the sensitivity core's provenance in ``lang`` (English: as it is)."""
+    if lang == "en" or not text:
+        return text
+    import re
+
+    for pattern, template in CORE_PHRASES_ZH:
+        if m := re.fullmatch(pattern, text):
+            return template.format(*(g.replace(" in [", " ∈ [") for g in m.groups()))
+    return text

@@ -24,7 +24,7 @@ KEPT_ENGLISH = {
     "TOPSIS", "PROMETHEE", "VIKOR", "ELECTRE", "II", "SMAA", "CBC", "HiGHS", "highs", "cbc",
     "L1", "phi", "Nash", "NBS", "KS", "BATNA", "bundled",
     "Clemen", "Smith", "Decision", "Analysis",  # the citation of the baseline advice
-    "csv", "json", "png", "svg", "pdf", "MILP",  # format names after --format, --plot
+    "csv", "json", "png", "svg", "pdf", "MILP", "PuLP", "l1", "linf",  # format names, a library, norm ids
 }
 
 
@@ -82,6 +82,17 @@ COMMANDS = [
                    "未列入：在某情景下触碰红线", "国家主权与属人管辖"]),
     (["payoffs", "--probability", "transactional_linkage=0.5", "--probability", "third_country_saturation=0.2"], ["案例设定，经 --probability 修改"]),
     (["payoffs", "--packages", "2"], ["收益表", "组合", "各组合"]),
+    (["sensitivity", "sweep"], ["权重扫描", "第一名", "低于", "高于", "计算方式：精确", "评分与权重均为分析人员的判断", "因触碰红线而排除"]),
+    (["sensitivity", "sweep", "--objective", "citizen_rights"], ["每次交换", "高于时领先", "名次"]),
+    (["sensitivity", "stability"], ["权重稳定", "余量", "区间外的新第一名"]),
+    (["sensitivity", "stability", "--top", "2"], ["前 2 名"]),
+    (["sensitivity", "flip"], ["翻转：使各挑战者排名第一的最小权重变化", "当前第一名", "距离", "主要权重变化"]),
+    (["sensitivity", "flip", "--norm", "linf"], ["L∞：单个权重的最大变动"]),
+    (["sensitivity", "tornado"], ["龙卷风图", "领先", "每次只把一个评分移到其区间两端", "此处失去领先"]),
+    (["sensitivity", "smaa", "-n", "300"], ["SMAA-2 名次可接受度", "第1名", "中心权重", "置信度", "蒙特卡洛：300 次", "在单纯形上均匀抽取"]),
+    (["sensitivity", "smaa", "-n", "300", "--weight-model", "order"], ["按重要性顺序的权重", "在满足顺序"]),
+    (["sensitivity", "smaa", "-n", "300", "--weight-model", "intervals", "--spread", "0.25"], ["区间内的权重", "的范围内均匀抽取", "保留"]),
+    (["sensitivity", "scenarios"], ["各情景下的", "基准", "期望", "最差", "排除"]),
     (["portfolio", "--baseline", "passive_case_by_case_acceptance"], ["基线：选项 passive_case_by_case_acceptance（综合得分", "相对基线"]),
 ]
 
@@ -119,7 +130,8 @@ def _without_labels(data):
     return data
 
 
-JSON_COMMANDS = [["rank"], ["show", "--scores"], ["portfolio", "--top", "2"], ["portfolio", "--core", "--samples", "50"], ["payoffs"]]
+JSON_COMMANDS = [["rank"], ["show", "--scores"], ["portfolio", "--top", "2"], ["portfolio", "--core", "--samples", "50"], ["payoffs"],
+                 ["sensitivity", "stability"], ["sensitivity", "smaa", "-n", "200"], ["sensitivity", "scenarios"]]
 
 
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=[" ".join(a) for a in JSON_COMMANDS])

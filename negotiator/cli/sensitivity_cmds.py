@@ -114,10 +114,10 @@ def _save_plot(plot: Optional[Path], fmt: Optional[str], draw, result, force: bo
     sys.stderr.write(f"chart saved to {plot}\n")
 
 
-def _emit(result, fmt: SensFormat, table, csv_text) -> None:
+def _emit(result, fmt: SensFormat, table, csv_text, lang: str = "en") -> None:
     fmt = _format(fmt) if isinstance(fmt, str) else fmt
     for w in result.warnings:
-        warn(w)
+        warn(w, lang if fmt is SensFormat.table else "en")
     if fmt is SensFormat.json:
         emit_json(result.to_dict())
     elif fmt is SensFormat.csv:
@@ -149,7 +149,7 @@ def sweep(
     loaded = load(case)
     with _ProgressBar("sweeping weights", quiet) as bar:
         result = run(loaded, profile=profile, method=method, objectives=objective or None, scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: sweep_table(result, loaded.case, lang, all_swaps=bool(objective), width=console().width), sweep_csv)
+    _emit(result, fmt, lambda: sweep_table(result, loaded.case, lang, all_swaps=bool(objective), width=console().width), sweep_csv, lang)
     _save_plot(plot, kind, sweep_plot, result, force)
 
 
@@ -177,7 +177,7 @@ def stability(
     loaded = load(case)
     with _ProgressBar("stability intervals", quiet) as bar:
         result = run(loaded, profile=profile, method=method, top=top, objectives=objective or None, scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: stability_table(result, loaded.case, lang, width=console().width), stability_csv)
+    _emit(result, fmt, lambda: stability_table(result, loaded.case, lang, width=console().width), stability_csv, lang)
     _save_plot(plot, kind, stability_plot, result, force)
 
 
@@ -204,7 +204,7 @@ def flip(
     loaded = load(case)
     with _ProgressBar("solving flip programs", quiet) as bar:
         result = run(loaded, profile=profile, method=method, norm=norm.lower(), scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: flip_table(result, loaded.case, lang, width=console().width), flip_csv)
+    _emit(result, fmt, lambda: flip_table(result, loaded.case, lang, width=console().width), flip_csv, lang)
     _save_plot(plot, kind, flip_plot, result, force)
 
 
@@ -260,7 +260,7 @@ def smaa(
     loaded = load(case)
     with _ProgressBar(f"SMAA, {samples:,} draws", quiet) as bar:
         result = run(loaded, profile=profile, method=method, samples=samples, seed=seed, weight_model=weight_model, intervals=intervals or None, spread=spread, confidence_samples=confidence_samples, scenario=scenario, workers=workers, progress=bar)
-    _emit(result, fmt, lambda: smaa_table(result, loaded.case, lang, width=console().width, plain=is_plain(console())), smaa_csv)
+    _emit(result, fmt, lambda: smaa_table(result, loaded.case, lang, width=console().width, plain=is_plain(console())), smaa_csv, lang)
     _save_plot(plot, kind, smaa_plot, result, force)
 
 
@@ -291,7 +291,7 @@ def tornado(
     loaded = load(case)
     with _ProgressBar("tornado", quiet) as bar:
         result = run(loaded, profile=profile, method=method, scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: tornado_table(result, loaded.case, lang, limit=limit, width=console().width, plain=is_plain(console())), tornado_csv)
+    _emit(result, fmt, lambda: tornado_table(result, loaded.case, lang, limit=limit, width=console().width, plain=is_plain(console())), tornado_csv, lang)
     _save_plot(plot, kind, lambda r, f: tornado_plot(r, f, limit=limit), result, force)
 
 
@@ -316,5 +316,5 @@ def scenarios(
     loaded = load(case)
     with _ProgressBar("ranking scenarios", quiet) as bar:
         result = run(loaded, profile=profile, method=method, progress=bar)
-    _emit(result, fmt, lambda: scenarios_table(result, loaded.case, lang, width=console().width), scenarios_csv)
+    _emit(result, fmt, lambda: scenarios_table(result, loaded.case, lang, width=console().width), scenarios_csv, lang)
     _save_plot(plot, kind, scenarios_plot, result, force)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 
 import numpy as np
+from rich.cells import cell_len
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +17,7 @@ from rich.text import Text
 from ..charts import diverging_bar, interval_bar, rank_colours, stacked_bar
 from ..spreadsheet_safe import comment_lines, csv_writer
 from ..termfit import id_text, label_cell, lettered_bar, wrap_id
+from ..terminal_text import core_phrase, tr
 
 __all__ = [
     "sweep_table",
@@ -47,6 +49,9 @@ def _obj_label(case, objective: str, lang: str) -> str:
     return obj.label_zh if lang == "zh" and obj.label_zh else obj.label
 
 
+#: The weight models whose names are translated (another kind shows its own name).
+_KINDS = {"se_kind_uniform", "se_kind_order", "se_kind_intervals", "se_kind_fixed"}
+
 #: Below this many columns, tables show option ids instead of labels and short titles.
 NARROW = 100
 #: The stability table has more columns: its compact layout is used up to this width.
@@ -69,9 +74,43 @@ def _option_cell(case, option: str, lang: str):
     return label_cell(_short(_label(case, option, lang)), option)
 
 
-def _caption(result) -> str:
-    lines = result.provenance.lines(short=True)
-    lines += [f"screened out by red lines: {s['option']} ({s['reason']})" for s in getattr(result, "screened_out", [])]
+def _provenance_lines(prov, lang: str) -> list[str]:
+    """Provenance.lines(short=True) in ``lang`` (CSV comment lines keep the core's English)."""
+    if lang == "en":
+        return prov.lines(short=True)
+    head = tr("prov_method", lang, method=prov.method) + tr("prov_profile", lang, profile=prov.profile)
+    if prov.scenario:
+        head += tr("prov_scenario", lang, scenario=prov.scenario)
+    if prov.seed is not None:
+        head += tr("prov_seed", lang, seed=prov.seed)
+    if prov.samples is not None:
+        head += tr("se_prov_samples", lang, samples=prov.samples)
+    head += tr("prov_version", lang, version=prov.version)
+    weights = core_phrase(prov.weights_note, lang) if prov.weights_note else ", ".join(f"{k}={v:.4f}" for k, v in prov.weights.items())
+    return [
+        tr("se_prov_head", lang, analysis=core_phrase(prov.analysis, lang), case=prov.case, sha=prov.case_sha256[:12]),
+        head,
+        tr("prov_weights", lang, weights=weights),
+        tr("se_prov_computation", lang, computation=core_phrase(prov.computation, lang)),
+        tr("se_judgment", lang),
+    ]
+
+
+def _screened_reason(case, s: dict, scenario, lang: str) -> str:
+    """Why an option was screened out, in ``lang``: Chinese is worded from its broken red lines."""
+    if lang == "en" or case is None:
+        return s["reason"]
+    from ..matrix import build_matrix, red_line_breaches
+    from ..report.i18n import red_line_reason
+
+    broken = red_line_breaches(case, build_matrix(case, scenario)).get(s["option"])
+    return red_line_reason(case, broken, lang) if broken else s["reason"]
+
+
+def _caption(result, case=None, lang: str = "en") -> str:
+    lines = _provenance_lines(result.provenance, lang)
+    scenario = getattr(result.provenance, "scenario", None)
+    lines += [tr("se_screened", lang, option=s["option"], reason=_screened_reason(case, s, scenario, lang)) for s in getattr(result, "screened_out", [])]
     return "\n".join(lines)
 
 
@@ -96,13 +135,17 @@ def _num(x: float | None, digits: int = 6) -> str:
 def _tops(case, options: tuple[str, ...], lang: str, width: int) -> str:
     """One top option, or a tie of several ('A = B (tie)')."""
     names = [_short(_label(case, o, lang), width) for o in options]
-    return names[0] if len(names) == 1 else " = ".join(names) + " (tie)"
+    return names[0] if len(names) == 1 else " = ".join(names) + tr("se_tie", lang)
 
 
-def top_change_text(change, case=None, lang: str = "en", width: int = LABEL_WIDTH, sep: str = " ") -> str:
-    """'below 0.0476: A; above 0.0476: B', in the words `stability` uses."""
+def top_change_text(change, case=None, lang: str = "en", width: int = LABEL_WIDTH, sep: str = " ", words: str | None = None) -> str:
+    """'below 0.0476: A; above 0.0476: B', in the words `stability` uses. ``words``: the
+    language of the fixed words when it differs from the labels' (narrow tables show ids)."""
+    words = words or lang
     w = f"{change.weight:.4f}"
-    return f"below {w}: {_tops(case, change.below, lang, width)};{sep}above {w}: {_tops(case, change.above, lang, width)}"
+    below = tr("se_side", words, side=tr("se_below", words), weight=w, names=_tops(case, change.below, lang, width))
+    above = tr("se_side", words, side=tr("se_above", words), weight=w, names=_tops(case, change.above, lang, width))
+    return below + ("；" if words == "zh" else ";") + sep + above
 
 
 def sweep_table(result, case=None, lang: str = "en", all_swaps: bool = False, width: int | None = None) -> Group:
@@ -111,31 +154,32 @@ def sweep_table(result, case=None, lang: str = "en", all_swaps: bool = False, wi
     ``width``: the terminal width; below 100 columns options are shown by id and the titles are short.
     """
     narrow = width is not None and width < NARROW
-    summary = Table(title="Weight sweeps: where the top changes" if narrow else "One-way weight sweeps: where the top option changes", caption=_caption(result), caption_justify="left")
-    summary.add_column("objective", overflow="fold")
-    summary.add_column("now", justify="right", no_wrap=True)
-    summary.add_column("swaps", justify="right", no_wrap=True)
-    summary.add_column("top changes (below / above the weight)", overflow="fold")
+    summary = Table(title=tr("se_sweep_title" if narrow else "se_sweep_title_long", lang), caption=_caption(result, case, lang), caption_justify="left")
+    summary.add_column(tr("objective", lang), overflow="fold")
+    summary.add_column(tr("se_now", lang), justify="right", no_wrap=True)
+    summary.add_column(tr("se_swaps", lang), justify="right", no_wrap=True)
+    summary.add_column(tr("se_top_changes", lang), overflow="fold")
     for s in result.sweeps:
         # Narrow terminals: ids (never cut) instead of labels.
-        lines = [top_change_text(c, None if narrow else case, lang, 200 if narrow else 40, sep="\n") for c in s.top_switches]
-        text = "\n".join(lines) or "never (same top for every weight)"
+        lines = [top_change_text(c, None if narrow else case, lang, 200 if narrow else 40, sep="\n", words=lang) for c in s.top_switches]
+        text = "\n".join(lines) or tr("se_never_changes", lang)
         summary.add_row(s.objective if narrow else _obj_label(case, s.objective, lang), f"{s.current_weight:.4f}", str(len(s.breakpoints)), text)
     parts = [summary]
     if all_swaps:
         for s in result.sweeps:
             name = s.objective if narrow else _obj_label(case, s.objective, lang)
-            t = Table(title=f"Every swap as the weight of {name} goes 0 → 1 (now {s.current_weight:.4f})")
-            t.add_column("weight", justify="right", no_wrap=True)
-            t.add_column("ranks", justify="right", no_wrap=True)
-            t.add_column("ahead above", overflow="fold")
-            t.add_column("ahead below", overflow="fold")
+            t = Table(title=tr("se_every_swap", lang, name=name, now=f"{s.current_weight:.4f}"))
+            t.add_column(tr("se_weight", lang), justify="right", no_wrap=True)
+            t.add_column(tr("se_ranks", lang), justify="right", no_wrap=True)
+            t.add_column(tr("se_ahead_above", lang), overflow="fold")
+            t.add_column(tr("se_ahead_below", lang), overflow="fold")
             for b in s.breakpoints:
                 style = "bold" if b.changes_top else ""
-                rises, falls = (b.rises, b.falls) if narrow else (_short(_label(case, b.rises, lang)), _short(_label(case, b.falls, lang)))
+                # Narrow: ids broken after an underscore (two id columns share what 80 columns leave).
+                rises, falls = (wrap_id(b.rises, 26), wrap_id(b.falls, 26)) if narrow else (_short(_label(case, b.rises, lang)), _short(_label(case, b.falls, lang)))
                 t.add_row(Text(f"{b.weight:.6f}", style=style), b.rank_label(), rises, falls)
             parts.append(t)
-        parts.append(Text("ranks: the places the two options hold just around the weight (2–4: several lines cross there); bold: the swap changes the top", style="dim"))
+        parts.append(Text(tr("se_swaps_note", lang), style="dim"))
     return Group(*parts)
 
 
@@ -157,36 +201,35 @@ def stability_table(result, case=None, lang: str = "en", width: int | None = Non
     use_ids = width is not None and width < NARROW
     if narrow:
         top_names = " > ".join(result.top_order) if use_ids else " > ".join(_short(_label(case, o, lang), 40) for o in result.top_order)
-        title = f"Weight stability: top {'stays' if result.top == 1 else f'{result.top} stay'} {top_names}"
+        title = tr("se_stab_title_one", lang, names=top_names) if result.top == 1 else tr("se_stab_title_top", lang, n=result.top, names=top_names)
     else:
         top_names = " > ".join(_short(_label(case, o, lang), 40) for o in result.top_order)
-        what = f"the top option stays {top_names}" if result.top == 1 else f"the order of the top {result.top} stays {top_names}"
-        title = f"Weight stability intervals: {what}"
-    table = Table(title=title, caption=_caption(result), caption_justify="left")
-    table.add_column("objective", max_width=16 if use_ids else None, overflow="fold")  # Chinese labels fold, not cut
+        title = tr("se_stab_long_one", lang, names=top_names) if result.top == 1 else tr("se_stab_long_top", lang, n=result.top, names=top_names)
+    table = Table(title=title, caption=_caption(result, case, lang), caption_justify="left")
+    table.add_column(tr("objective", lang), max_width=16 if use_ids else None, overflow="fold")  # Chinese labels fold, not cut
     if narrow:
-        table.add_column("interval\n(now)", justify="right", no_wrap=True)
+        table.add_column(tr("se_interval_now", lang), justify="right", no_wrap=True)
     else:
-        table.add_column("low", justify="right", no_wrap=True)
-        table.add_column("now", justify="right", no_wrap=True)
-        table.add_column("high", justify="right", no_wrap=True)
-        table.add_column("interval on [0, 1]", no_wrap=True)
-    table.add_column("room", justify="right", no_wrap=True)
-    table.add_column("first change beyond the interval" if result.top > 1 else ("new top beyond" if narrow else "new top option beyond the interval"), overflow="fold")
+        table.add_column(tr("se_low", lang), justify="right", no_wrap=True)
+        table.add_column(tr("se_now", lang), justify="right", no_wrap=True)
+        table.add_column(tr("se_high", lang), justify="right", no_wrap=True)
+        table.add_column(tr("se_interval01", lang), no_wrap=True)
+    table.add_column(tr("se_room", lang), justify="right", no_wrap=True)
+    table.add_column(tr("se_first_change", lang) if result.top > 1 else tr("se_new_top" if narrow else "se_new_top_long", lang), overflow="fold")
 
     def name(option: str, cut: int) -> str:
         return option if use_ids else _short(_label(case, option, lang), cut)
 
     def change(side: str, pair) -> str:
         if result.top == 1:
-            return f"{side}: {name(pair[0], LABEL_WIDTH)}"
-        return f"{side}: {name(pair[0], 30)} passes {name(pair[1], 30)}"
+            return tr("se_change_one", lang, side=side, name=name(pair[0], LABEL_WIDTH))
+        return tr("se_change_passes", lang, side=side, a=name(pair[0], 30), b=name(pair[1], 30))
 
     for iv in result.intervals:
-        changes = [change(side, pair) for side, pair in (("below", iv.overtaken_below), ("above", iv.overtaken_above)) if pair]
+        changes = [change(tr(side, lang), pair) for side, pair in (("se_below", iv.overtaken_below), ("se_above", iv.overtaken_above)) if pair]
         room = "—" if np.isinf(iv.room) else f"{iv.room:.4f}"
         cells = [f"{iv.low:.4f}–{iv.high:.4f}\n({iv.current_weight:.4f})"] if narrow else [f"{iv.low:.4f}", f"{iv.current_weight:.4f}", f"{iv.high:.4f}", interval_bar(iv.low, iv.high, iv.current_weight, width=24)]
-        table.add_row(_obj_label(case, iv.objective, lang), *cells, room, "\n".join(changes) or "none: stable over [0, 1]")
+        table.add_row(_obj_label(case, iv.objective, lang), *cells, room, "\n".join(changes) or tr("se_stable", lang))
     return table
 
 
@@ -206,11 +249,14 @@ def flip_table(result, case=None, lang: str = "en", changes_shown: int = 4, widt
     """``width``: the terminal width; below NARROW columns options and objectives are shown by id
     and the options it ties with go under the challenger (the table fits 80 columns)."""
     narrow = width is not None and width < NARROW
-    norm = "L1: total weight moved, counted both ways" if result.norm == "l1" else "L-inf: the largest change of any one weight"
+    norm = tr("se_norm_l1" if result.norm == "l1" else "se_norm_linf", lang)
     winner = result.winner if narrow else _label(case, result.winner, lang)
     # A short title; the detail (who is first now, the distance) goes in the caption.
-    caption = f"now first: {winner}" + ("" if narrow else f" ({result.winner})") + f"\n{'dist.' if narrow else 'distance'} = {norm}\n" + _caption(result)
-    table = Table(title="Flip: the smallest weight change that puts each challenger first", caption=caption, caption_justify="left")
+    caption = (
+        tr("se_now_first", lang, winner=winner) + ("" if narrow else (f"（{result.winner}）" if lang == "zh" else f" ({result.winner})"))
+        + "\n" + tr("se_dist_is", lang, dist=tr("se_dist" if narrow else "se_distance", lang), norm=norm) + "\n" + _caption(result, case, lang)
+    )
+    table = Table(title=tr("se_flip_title", lang), caption=caption, caption_justify="left")
     challenger_width = None
     if narrow:
         # The challenger's id gets its full width when that leaves the changes 24 cells or more
@@ -219,11 +265,11 @@ def flip_table(result, case=None, lang: str = "en", changes_shown: int = 4, widt
         longest = max((len(f.challenger) for f in result.flips), default=10)
         if (width or 80) - 8 - 6 - longest >= 24:
             challenger_width = longest
-    table.add_column("challenger (level with)" if narrow else "challenger", width=challenger_width)
-    table.add_column("dist." if narrow else "distance", justify="right", no_wrap=True)
-    table.add_column("main weight changes")
+    table.add_column(tr("se_challenger_level" if narrow else "se_challenger", lang), width=challenger_width)
+    table.add_column(tr("se_dist" if narrow else "se_distance", lang), justify="right", no_wrap=True)
+    table.add_column(tr("se_main_changes", lang))
     if not narrow:
-        table.add_column("level with")
+        table.add_column(tr("se_level_with", lang))
     for f in result.flips:
         if narrow:
             cell = id_text(f.challenger, style="bold")
@@ -232,7 +278,7 @@ def flip_table(result, case=None, lang: str = "en", changes_shown: int = 4, widt
         else:
             cell = _option_cell(case, f.challenger, lang)
         if not f.possible:
-            table.add_row(cell, "never", Text("no weights make it first", style="dim"), *([] if narrow else [""]))
+            table.add_row(cell, tr("se_never", lang), Text(tr("se_no_weights", lang), style="dim"), *([] if narrow else [""]))
             continue
         visible = {o: d for o, d in f.changes.items() if abs(d) >= 5e-5}  # what rounds to +0.0000 is noise
         top = sorted(visible.items(), key=lambda kv: -abs(kv[1]))[:changes_shown]
@@ -275,19 +321,20 @@ def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_wi
     k = min(ranks_shown, n)
     colours = rank_colours(n)
     digits = {r: str(r) if r <= 9 else "·" for r in range(1, n + 1)}
-    caption = _caption(result) + f"\nlargest standard error of any share: {result.max_standard_error:.4f}; ties share the better rank"
+    caption = _caption(result, case, lang) + "\n" + tr("se_smaa_se", lang, se=f"{result.max_standard_error:.4f}")
     if result.weight_model.kind == "intervals":
-        caption += f"\nweights drawn uniformly on the simplex and kept when inside the intervals: {result.weight_acceptance:.1%} kept (exact, not an approximation)"
-    shares = Table(title=f"SMAA-2 rank acceptability ({result.samples:,} draws, {result.weight_model.kind} weights)")
-    shares.add_column("option", min_width=None if narrow else 28, no_wrap=narrow)
+        caption += "\n" + tr("se_smaa_kept", lang, share=f"{result.weight_acceptance:.1%}")
+    kind = tr(f"se_kind_{result.weight_model.kind}", lang) if f"se_kind_{result.weight_model.kind}" in _KINDS else result.weight_model.kind
+    shares = Table(title=tr("se_smaa_title", lang, samples=f"{result.samples:,}", kind=kind))
+    shares.add_column(tr("option", lang), min_width=None if narrow else 28, no_wrap=narrow)
     for r in range(1, k + 1):
-        shares.add_column(f"rank {r}", justify="right", no_wrap=True)
-    shares.add_column("holistic", justify="right", no_wrap=True)
-    shares.add_column("by rank" if narrow else "share of draws at each rank", no_wrap=True, min_width=bar_width)
-    centres = Table(title="Central weights (typical weights that put the option first) and confidence factors" if not narrow else "Central weights and confidence", caption=caption, caption_justify="left")
-    centres.add_column("option", min_width=None if narrow else 28, no_wrap=narrow)
-    centres.add_column("conf." if narrow else "confidence", justify="right", no_wrap=True)
-    centres.add_column("largest central weights", overflow="fold")
+        shares.add_column(tr("se_rank_r", lang, r=r), justify="right", no_wrap=True)
+    shares.add_column(tr("se_holistic", lang), justify="right", no_wrap=True)
+    shares.add_column(tr("se_by_rank" if narrow else "se_share_each_rank", lang), no_wrap=True, min_width=bar_width)
+    centres = Table(title=tr("se_centres_title" if not narrow else "se_centres_title_short", lang), caption=caption, caption_justify="left")
+    centres.add_column(tr("option", lang), min_width=None if narrow else 28, no_wrap=narrow)
+    centres.add_column(tr("se_conf" if narrow else "se_confidence", lang), justify="right", no_wrap=True)
+    centres.add_column(tr("se_largest_central", lang), overflow="fold")
 
     def option_cell(option: str):
         return option if narrow else _option_cell(case, option, lang)
@@ -303,13 +350,13 @@ def smaa_table(result, case=None, lang: str = "en", ranks_shown: int = 3, bar_wi
             centres.add_row(option_cell(result.options[i]), f"{result.confidence[i]:.4f}", cw)
     never = [result.options[i] for i in result.order() if result.acceptability[i, 0] == 0]
     if never:
-        centres.add_row(Text("never first", style="dim"), "—", Text(", ".join(never), style="dim"))
+        centres.add_row(Text(tr("se_never_first", lang), style="dim"), "—", Text(", ".join(never), style="dim"))
     if plain:
-        legend = Text("bars: each cell is a rank (1 = first), as long as its share of the draws" + ("; · = rank 10 or worse" if n > 9 else ""))
+        legend = Text(tr("se_bars_plain", lang) + (tr("se_bars_worse", lang) if n > 9 else ""))
     else:
-        legend = Text("bar colours: ")
+        legend = Text(tr("se_bar_colours", lang))
         for r in range(1, min(n, 8) + 1):
-            legend.append("■ ", style=colours[r]).append(f"rank {r}  ")
+            legend.append("■ ", style=colours[r]).append(tr("se_rank_r", lang, r=r) + "  ")
     return Group(shares, legend, centres)
 
 
@@ -335,27 +382,27 @@ def tornado_table(result, case=None, lang: str = "en", limit: int = 20, bar_widt
     use_ids = width is not None and width < NARROW
     top_name = result.top if use_ids else _label(case, result.top, lang)
     runner = result.runner_up if use_ids else _label(case, result.runner_up, lang)
-    how = "░ = the lead is lost there (the winner changes)" if plain else "red = the winner changes"
+    how = tr("se_lost_plain" if plain else "se_lost_colour", lang)
     caption = (
-        ("at low / at high: the lead with the score at the low / high end of its range; → the new winner there\n" if narrow else "")
-        + f"lead of {top_name} now {result.base_lead:+.4f} over {runner}\n"
-        f"one score at a time at the ends of its range, every other score at its likely value; {how}\n" + _caption(result)
+        (tr("se_tornado_at", lang) if narrow else "")
+        + tr("se_lead_of", lang, top=top_name, lead=f"{result.base_lead:+.4f}", runner=runner) + "\n"
+        + tr("se_one_at_a_time", lang, how=how) + "\n" + _caption(result, case, lang)
     )
-    title = f"Tornado: which uncertain scores move the lead of {result.top if use_ids else _short(top_name, 40)}"
+    title = tr("se_tornado_title", lang, top=result.top if use_ids else _short(top_name, 40))
     table = Table(title=title, caption=caption, caption_justify="left")
     if narrow:
         # 4 columns: 5 rules + 8 padding; leads 7 cells each; the option cell keeps at least 34.
         bar_width = max(10, min(bar_width, (width or 80) - 13 - 7 - 7 - 34))
-        table.add_column("option / objective [low, likely, high]")
+        table.add_column(tr("se_option_objective", lang))
     else:
-        table.add_column("option")
-        table.add_column("objective")
-        table.add_column("range", justify="center", no_wrap=True)
-    table.add_column("at low" if narrow else "lead at low", justify="right", no_wrap=True)
-    table.add_column("at high" if narrow else "lead at high", justify="right", no_wrap=True)
-    table.add_column("lead", no_wrap=True, min_width=bar_width)
+        table.add_column(tr("option", lang))
+        table.add_column(tr("objective", lang))
+        table.add_column(tr("se_range", lang), justify="center", no_wrap=True)
+    table.add_column(tr("se_at_low" if narrow else "se_lead_at_low", lang), justify="right", no_wrap=True)
+    table.add_column(tr("se_at_high" if narrow else "se_lead_at_high", lang), justify="right", no_wrap=True)
+    table.add_column(tr("se_lead", lang), no_wrap=True, min_width=bar_width)
     if not narrow:
-        table.add_column("new winner")
+        table.add_column(tr("se_new_winner", lang))
 
     def option_name(option: str) -> str:
         return option if use_ids else _label(case, option, lang)
@@ -386,9 +433,9 @@ def tornado_table(result, case=None, lang: str = "en", limit: int = 20, bar_widt
         )
     notes = []
     if len(moving) > limit:
-        notes.append(f"... {len(moving) - limit} narrower bars not shown (--limit)")
+        notes.append(tr("se_not_shown", lang, n=len(moving) - limit))
     if len(result.bars) > len(moving):
-        notes.append(f"{len(result.bars) - len(moving)} uncertain scores do not move the lead at all (in the JSON/CSV)")
+        notes.append(tr("se_no_move", lang, n=len(result.bars) - len(moving)))
     if narrow and notes:
         table.caption = "\n".join(notes) + "\n" + table.caption
     else:
@@ -406,15 +453,18 @@ def tornado_csv(result) -> str:
 # -- scenarios -------------------------------------------------------------------------
 
 
-def _worst_cell(result, option: str, short: dict[str, str] | None = None):
+def _worst_cell(result, option: str, short: dict[str, str] | None = None, lang: str = "en"):
     """The worst rank, or where the option is screened out (it has no rank there, not the last one)."""
     where = result.screened_in.get(option)
     if where:
         scenario_count = len(result.columns) - 1
         if len(where) == scenario_count and scenario_count > 1:
-            return Text("screened out (all scenarios)" if short is None else "out (all)", style="dim")
-        names = [short[w] for w in where] if short else where
-        return Text(f"{'screened out' if short is None else 'out'} ({', '.join(names)})", style="dim")
+            return Text(tr("se_screened_all" if short is None else "se_out_all", lang), style="dim")
+        word = tr("se_screened_out" if short is None else "se_out", lang)
+        if short is None:  # scenario ids one a line under the word, so none is cut
+            return Text(word + "".join(f"\n（{w}）" if lang == "zh" else f"\n({w})" for w in where), style="dim")
+        names = [short[w] for w in where]
+        return Text(f"{word}（{'，'.join(names)}）" if lang == "zh" else f"{word} ({', '.join(names)})", style="dim")
     return str(result.worst_rank[option])
 
 
@@ -424,27 +474,27 @@ def scenarios_table(result, case=None, lang: str = "en", width: int | None = Non
     narrow = width is not None and width < SCENARIOS_NARROW
     use_ids = width is not None and width < NARROW
     short = {col.scenario: f"S{k}" for k, col in enumerate(result.columns[1:], start=1)}
-    caption = _caption(result)
+    caption = _caption(result, case, lang)
     if narrow:
-        caption += "\n" + "; ".join(f"{short[c.scenario]} = {c.scenario} (p = {c.probability:g})" for c in result.columns[1:]) + "\nscores: --format json or csv"
-    title = "Rank under each scenario (base-case scales)" if narrow else "Ranking under each scenario (base-case scales, so scores compare across columns)"
+        caption += "\n" + ("；" if lang == "zh" else "; ").join(f"{short[c.scenario]} = {c.scenario} (p = {c.probability:g})" for c in result.columns[1:]) + "\n" + tr("se_scores_json", lang)
+    title = tr("se_sc_title" if narrow else "se_sc_title_long", lang)
     table = Table(title=title, caption=caption, caption_justify="left")
-    table.add_column("option", overflow="fold")
+    table.add_column(tr("option", lang), overflow="fold")
     for col in result.columns:
         if narrow:
-            table.add_column("base" if col.probability is None else short[col.scenario], justify="right", no_wrap=True)
+            table.add_column(tr("se_base", lang) if col.probability is None else short[col.scenario], justify="right", no_wrap=True)
             continue
         head = col.label_zh if lang == "zh" and col.label_zh else col.label
         if col.probability is not None:
             head += f"\np = {col.probability:g}"
         table.add_column(head, justify="right")
-    table.add_column("exp." if narrow else "expected\n(prob.-weighted)", justify="right", no_wrap=narrow)
-    table.add_column("worst\nrank", justify="right")
+    table.add_column(tr("se_exp" if narrow else "se_expected", lang), justify="right", no_wrap=narrow)
+    table.add_column(tr("se_worst_rank", lang), justify="right")
     id_room = None
     if use_ids:
         # What the other columns take (each: content + 2 padding + 1 rule), so long ids can be
         # broken after an underscore to fit what is left instead of folded mid-word or cut.
-        worst = max(len(_worst_cell(result, o, short).__str__()) for o in result.options)
+        worst = max(cell_len(_worst_cell(result, o, short, lang).__str__()) for o in result.options)
         others = 4 + 4 * (len(result.columns) - 1) + 4 + max(5, worst)
         id_room = max(12, width - 1 - 3 * (len(result.columns) + 3) - others)
     for o in result.options:
@@ -453,12 +503,12 @@ def scenarios_table(result, case=None, lang: str = "en", width: int | None = Non
             if o in col.ranks:
                 cells.append(f"#{col.ranks[o]}" if narrow else f"#{col.ranks[o]}  {col.scores[o]:.4f}")
             else:
-                cells.append(Text("out" if narrow else "screened out", style="dim"))
+                cells.append(Text(tr("se_out" if narrow else "se_screened_out", lang), style="dim"))
         if o in result.expected_score:
             cells.append(f"#{result.expected_rank[o]}" if narrow else f"#{result.expected_rank[o]}  {result.expected_score[o]:.4f}")
         else:
             cells.append("—")
-        cells.append(_worst_cell(result, o, short if narrow else None))
+        cells.append(_worst_cell(result, o, short if narrow else None, lang))
         table.add_row(*cells)
     return table
 
