@@ -140,21 +140,29 @@ def _movers(options, labels, ranks, methods, top: int) -> list[Mover]:
 # -- renderers (no printing) ------------------------------------------------------
 
 
-def provenance_lines(cmp: MethodComparison, short: bool = False) -> list[str]:
+def provenance_lines(cmp: MethodComparison, short: bool = False, lang: str = "en") -> list[str]:
+    """Where the comparison comes from; ``lang`` words it for the terminal (CSV keeps English)."""
+    from .terminal_text import tr
+
     p = cmp.provenance
     sha = p["case_sha256"][:12] if short else p["case_sha256"]
     weights = ", ".join(f"{k}={v:.4f}" for k, v in p["weights"].items())
     opts = "; ".join(f"{m}: " + ", ".join(f"{k}={v}" for k, v in o.items()) for m, o in p["method_options"].items() if o)
     return [
-        f"case: {p['case']} (sha256 {sha})",
-        f"methods: {', '.join(cmp.methods)}; profile: {p['profile'] or '(none: equal weights)'}; negotiator {p['version']}" + (f"; scenario: {p['scenario']}" if p["scenario"] else "") + (f"; options: {opts}" if opts else ""),
-        f"weights: {weights}",
-        "ranks: 1 = best, tied scores share a rank; scores are analyst judgments, not facts",
+        tr("prov_case", lang, case=p["case"], sha=sha),
+        tr("cm_methods", lang, methods=", ".join(cmp.methods)) + tr("prov_profile", lang, profile=p["profile"] or tr("cm_equal", lang)) + tr("prov_version", lang, version=p["version"])
+        + (tr("prov_scenario", lang, scenario=p["scenario"]) if p["scenario"] else "") + (tr("cm_options", lang, opts=opts) if opts else ""),
+        tr("prov_weights", lang, weights=weights),
+        tr("cm_ranks_note", lang),
     ]
 
 
-def _tau_text(t: float | None) -> str:
-    return "n/a" if t is None else f"{t:+.3f}"
+def _tau_text(t: float | None, lang: str = "en") -> str:
+    if t is None:
+        from .terminal_text import tr
+
+        return tr("cm_na", lang)
+    return f"{t:+.3f}"
 
 
 def comparison_csv(cmp: MethodComparison) -> str:
@@ -180,11 +188,11 @@ def comparison_markdown(cmp: MethodComparison) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _tau_cell(cmp: MethodComparison, a: str, b: str) -> str:
+def _tau_cell(cmp: MethodComparison, a: str, b: str, lang: str = "en") -> str:
     if a == b:
         return "1"
     t = cmp.tau.get((a, b), cmp.tau.get((b, a)))
-    return _tau_text(t)
+    return _tau_text(t, lang)
 
 
 def comparison_tables(cmp: MethodComparison, lang: str = "en", width: int | None = None) -> list:
@@ -199,38 +207,40 @@ def comparison_tables(cmp: MethodComparison, lang: str = "en", width: int | None
     from rich.text import Text
 
     from .termfit import Layout, wrap_id
+    from .terminal_text import tr
 
     narrow = Layout(width).narrow
     short = {m: m[:4] for m in cmp.methods} if narrow and len({m[:4] for m in cmp.methods}) == len(cmp.methods) else {m: m for m in cmp.methods}
-    caption = "\n".join(provenance_lines(cmp, short=True))
+    caption = "\n".join(provenance_lines(cmp, short=True, lang=lang))
     if any(k != m for m, k in short.items()):
-        caption = "columns: " + ", ".join(f"{k} = {m}" for m, k in short.items()) + "\n" + caption
-    ranks = Table(title=f"Rank under each method — profile {cmp.provenance['profile'] or '(none: equal weights)'}", caption=escape(caption), caption_justify="left")
-    ranks.add_column("option")
+        caption = tr("cm_columns", lang, columns=", ".join(f"{k} = {m}" for m, k in short.items())) + "\n" + caption
+    ranks = Table(title=tr("cm_title", lang, profile=cmp.provenance["profile"] or tr("cm_equal", lang)), caption=escape(caption), caption_justify="left")
+    ranks.add_column(tr("option", lang))
     # Narrow: what the rank columns leave (each: its header + 2 padding + 1 rule) for the ids.
     id_room = max(12, (width or 80) - 1 - 3 - sum(len(short[m]) + 3 for m in cmp.methods) - 9) if narrow else None
     for m in cmp.methods:
         ranks.add_column(short[m], justify="right", no_wrap=True)
-    ranks.add_column("spread", justify="right", no_wrap=True)
+    ranks.add_column(tr("cm_spread", lang), justify="right", no_wrap=True)
     for o in cmp.options:
         label = cmp.labels_zh.get(o) if lang == "zh" and cmp.labels_zh.get(o) else cmp.labels[o]
         r = [cmp.ranks[m][o] for m in cmp.methods]
         spread = max(r) - min(r)
         name = wrap_id(o, id_room) if narrow else Text(f"{label} ({o})")
         ranks.add_row(name, *[str(x) for x in r], str(spread) if spread else "")
-    scale = "+1 same order, 0 unrelated, -1 reversed"
-    tau = Table(title="Agreement between methods (Kendall tau-b)" if narrow else f"Agreement between methods (Kendall tau-b: {scale})", caption=f"Kendall tau-b: {scale}" if narrow else None, caption_justify="left")
+    scale = tr("cm_scale", lang)
+    tau = Table(title=tr("cm_tau_title", lang) if narrow else tr("cm_tau_title_long", lang, scale=scale), caption=tr("cm_tau_caption", lang, scale=scale) if narrow else None, caption_justify="left")
     tau.add_column("")
     for m in cmp.methods:
         tau.add_column(m, justify="right")
     for a in cmp.methods:
-        tau.add_row(a, *[_tau_cell(cmp, a, b) for b in cmp.methods])
+        tau.add_row(a, *[_tau_cell(cmp, a, b, lang) for b in cmp.methods])
     out = [ranks, tau]
     if cmp.movers:
-        movers = Table(title="Options whose rank moves most between methods")
-        for col in ("option", "best" if narrow else "best rank", "under", "worst" if narrow else "worst rank", "under"):
-            movers.add_column(col)
+        movers = Table(title=tr("cm_movers_title", lang))
+        for col in ("option", "cm_best" if narrow else "cm_best_rank", "cm_under", "cm_worst" if narrow else "cm_worst_rank", "cm_under"):
+            movers.add_column(tr(col, lang))
         for mv in cmp.movers:
-            movers.add_row(wrap_id(mv.option, 24) if narrow else Text(f"{mv.label} ({mv.option})"), str(mv.best_rank), ", ".join(mv.best_under), str(mv.worst_rank), ", ".join(mv.worst_under))
+            label = cmp.labels_zh.get(mv.option) if lang == "zh" and cmp.labels_zh.get(mv.option) else mv.label
+            movers.add_row(wrap_id(mv.option, 24) if narrow else Text(f"{label} ({mv.option})"), str(mv.best_rank), ", ".join(mv.best_under), str(mv.worst_rank), ", ".join(mv.worst_under))
         out.append(movers)
     return out

@@ -456,6 +456,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "se_out_all": {"en": "out (all)", "zh": "排除（全部）"},
     "se_screened_all": {"en": "screened out (all scenarios)", "zh": "已排除（全部情景）"},
     "se_chart_saved": {"en": "chart saved to {path}", "zh": "图表已保存到 {path}"},
+    # -- compare-methods ------------------------------------------------------------------
+    "cm_methods": {"en": "methods: {methods}", "zh": "方法：{methods}"},
+    "cm_equal": {"en": "(none: equal weights)", "zh": "（无：等权重）"},
+    "cm_options": {"en": "; options: {opts}", "zh": "；方法参数：{opts}"},
+    "cm_ranks_note": {
+        "en": "ranks: 1 = best, tied scores share a rank; scores are analyst judgments, not facts",
+        "zh": "名次：1 = 最好，得分相同者名次相同；评分为分析人员的判断，并非事实",
+    },
+    "cm_columns": {"en": "columns: {columns}", "zh": "列：{columns}"},
+    "cm_title": {"en": "Rank under each method — profile {profile}", "zh": "各方法下的名次 — 权重方案 {profile}"},
+    "cm_spread": {"en": "spread", "zh": "极差"},
+    "cm_scale": {"en": "+1 same order, 0 unrelated, -1 reversed", "zh": "+1 顺序相同，0 无关，-1 顺序相反"},
+    "cm_tau_title": {"en": "Agreement between methods (Kendall tau-b)", "zh": "方法之间的一致性（肯德尔 tau-b）"},
+    "cm_tau_title_long": {"en": "Agreement between methods (Kendall tau-b: {scale})", "zh": "方法之间的一致性（肯德尔 tau-b：{scale}）"},
+    "cm_tau_caption": {"en": "Kendall tau-b: {scale}", "zh": "肯德尔 tau-b：{scale}"},
+    "cm_na": {"en": "n/a", "zh": "无"},
+    "cm_movers_title": {"en": "Options whose rank moves most between methods", "zh": "在不同方法间名次变动最大的选项"},
+    "cm_best": {"en": "best", "zh": "最好"},
+    "cm_best_rank": {"en": "best rank", "zh": "最好名次"},
+    "cm_under": {"en": "under", "zh": "方法"},
+    "cm_worst": {"en": "worst", "zh": "最差"},
+    "cm_worst_rank": {"en": "worst rank", "zh": "最差名次"},
 }
 
 

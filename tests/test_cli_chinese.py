@@ -24,6 +24,7 @@ KEPT_ENGLISH = {
     "TOPSIS", "PROMETHEE", "VIKOR", "ELECTRE", "II", "SMAA", "CBC", "HiGHS", "highs", "cbc",
     "L1", "phi", "Nash", "NBS", "KS", "BATNA", "bundled",
     "Clemen", "Smith", "Decision", "Analysis",  # the citation of the baseline advice
+    "tau", "addi", "tops", "prom", "viko", "elec",  # Kendall's tau; method ids cut to 4 letters (keyed in the caption)
     "csv", "json", "png", "svg", "pdf", "MILP", "PuLP", "l1", "linf",  # format names, a library, norm ids
 }
 
@@ -93,6 +94,7 @@ COMMANDS = [
     (["sensitivity", "smaa", "-n", "300", "--weight-model", "order"], ["按重要性顺序的权重", "在满足顺序"]),
     (["sensitivity", "smaa", "-n", "300", "--weight-model", "intervals", "--spread", "0.25"], ["区间内的权重", "的范围内均匀抽取", "保留"]),
     (["sensitivity", "scenarios"], ["各情景下的", "基准", "期望", "最差", "排除"]),
+    (["compare-methods"], ["各方法下的名次 — 权重方案 balanced", "极差", "方法之间的一致性", "肯德尔 tau-b", "名次变动最大的选项", "最好", "最差"]),
     (["portfolio", "--baseline", "passive_case_by_case_acceptance"], ["基线：选项 passive_case_by_case_acceptance（综合得分", "相对基线"]),
 ]
 
@@ -131,7 +133,7 @@ def _without_labels(data):
 
 
 JSON_COMMANDS = [["rank"], ["show", "--scores"], ["portfolio", "--top", "2"], ["portfolio", "--core", "--samples", "50"], ["payoffs"],
-                 ["sensitivity", "stability"], ["sensitivity", "smaa", "-n", "200"], ["sensitivity", "scenarios"]]
+                 ["sensitivity", "stability"], ["compare-methods"], ["sensitivity", "smaa", "-n", "200"], ["sensitivity", "scenarios"]]
 
 
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=[" ".join(a) for a in JSON_COMMANDS])

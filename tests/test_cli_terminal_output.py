@@ -89,6 +89,7 @@ COMMANDS = [
     (["show"], "Objectives", lambda cli: ["sovereignty_jurisdiction", "legal_position_against_bundling", "0.136"]),
     (["show", "--lang", "zh"], "目标", lambda cli: ["国家主权与属人管辖", "legal_position_against_bundling"]),
     (["compare-methods"], "Rank under each method", _compare_facts),
+    (["compare-methods", "--lang", "zh"], "各方法下的名次", _compare_facts),
     (["methods"], "Aggregation methods", lambda cli: ["[low, likely, high]", "[most important, next, ...]"]),
     (["sensitivity", "sweep"], "eight sweeps", lambda cli: ["sovereignty_jurisdiction", "0.1364"]),
     (["sensitivity", "stability"], "stability", lambda cli: ["0.1364", "0.0000–0.1493"]),
