@@ -46,13 +46,13 @@ ID_PIECES = {piece for i in IDS for piece in i.split("_")}
 def english_words(text: str, wrapped_ids: bool = True) -> list[str]:
     """The English words left in ``text`` once ids, numbers and KEPT_ENGLISH are taken out
     (and words in capitals only: acronyms, and the key-letter bars AAABBC of plain terminals;
-    the probability symbol p)."""
+    single letters: the probability p, tau-b)."""
     text = re.sub(r"\b[0-9a-f]{12,64}\b", " ", text)  # sha256 prefixes
     text = re.sub(r"[A-Za-z0-9]*_[A-Za-z0-9_]*", " ", text)  # snake_case ids, whole or broken
     text = re.sub(r"--[a-z][a-z-]*|`negotiator [^`]*`", " ", text)  # options and commands to type
     words = re.findall(r"[A-Za-z][A-Za-z0-9]*", text)
     allowed = KEPT_ENGLISH | IDS | (ID_PIECES if wrapped_ids else set())
-    return sorted({w for w in words if w not in allowed and not re.fullmatch(r"[A-Z]+|[PSW]\d+|p", w)})
+    return sorted({w for w in words if w not in allowed and not re.fullmatch(r"[A-Z]+|[PSW]\d+|[a-z]", w)})
 
 
 def _run(cli, monkeypatch, width, *args):
