@@ -478,6 +478,128 @@ STRINGS: dict[str, dict[str, str]] = {
     "cm_under": {"en": "under", "zh": "方法"},
     "cm_worst": {"en": "worst", "zh": "最差"},
     "cm_worst_rank": {"en": "worst rank", "zh": "最差名次"},
+    # -- negotiate ------------------------------------------------------------------------
+    "ng_batna_title": {"en": "Walk-away (BATNA) values", "zh": "底线（BATNA）值"},
+    "ng_party": {"en": "party", "zh": "谈判方"},
+    "ng_how": {"en": "how", "zh": "来源"},
+    "ng_derived_single": {
+        "en": "derived: {scale} x expected overall value {value} of one response chosen before the other side moves (profile {profile}): {option}",
+        "zh": "推算：{scale} × 在对方行动前选定的单一应对的期望综合得分 {value}（权重方案 {profile}）： {option}",
+    },
+    "ng_derived_each": {
+        "en": "derived: {scale} x expected overall value {value} of the best unilateral option per scenario (profile {profile}): {each}",
+        "zh": "推算：{scale} × 各情景下最佳单边选项的期望综合得分 {value}（权重方案 {profile}）： {each}",
+    },
+    "ng_base": {"en": "base", "zh": "基准"},
+    "ng_given": {"en": "given in the case", "zh": "案例给定"},
+    "ng_given_why": {"en": "given in the case: {rationale}", "zh": "案例给定：{rationale}"},
+    "ng_status_quo": {"en": "Status quo (every issue stays as it is): {a} {ua}, {b} {ub}.", "zh": "现状（各议题维持不变）：{a} {ua}，{b} {ub}。"},
+    "ng_efficient_linked": {"en": "Efficient packages (as one package)", "zh": "有效组合（一揽子谈判）"},
+    "ng_efficient": {"en": "Efficient packages", "zh": "有效组合"},
+    "ng_efficient_separate": {"en": "Efficient packages with {issues} negotiated separately", "zh": "{issues} 分开谈判时的有效组合"},
+    "ng_of_packages": {"en": "{title}: {n} of {m} packages", "zh": "{title}：{m} 个组合中的 {n} 个"},
+    "ng_package": {"en": "package", "zh": "组合"},
+    "ng_package_caption": {"en": "package: the level of each issue, in the order {issues}", "zh": "组合：各议题的水平，顺序为 {issues}"},
+    "ng_zone": {"en": "zone", "zh": "协议区"},
+    "ng_solution": {"en": "solution", "zh": "解"},
+    "ng_yes": {"en": "yes", "zh": "是"},
+    "ng_zone_yes": {
+        "en": "Agreement zone: yes. {n} of the {m} efficient packages give both sides at least their walk-away value.",
+        "zh": "存在协议区：{m} 个有效组合中有 {n} 个使双方都不低于各自的底线值。",
+    },
+    "ng_zone_no": {"en": "No agreement zone.", "zh": "无协议区：没有有效组合能使双方都不低于各自的底线值。"},
+    "ng_solutions_title": {"en": "Bargaining solutions (relative to the walk-away values)", "zh": "议价解（相对于底线值）"},
+    "ng_solutions_separate": {"en": "Bargaining solutions, negotiated separately", "zh": "议价解（分开谈判）"},
+    "ng_rule": {"en": "rule", "zh": "规则"},
+    "ng_gain_under": {"en": "{name}\n(gain)", "zh": "{name}\n（增益）"},
+    "ng_gain_of": {"en": "gain {name}", "zh": "{name}增益"},
+    "ng_agreement": {"en": "agreement", "zh": "协议"},
+    "ng_gain_caption": {"en": "(gain): above the walk-away value", "zh": "（增益）：高于底线值的部分"},
+    "ng_rule_nash": {"en": "Nash (packages)", "zh": "纳什解（组合）"},
+    "ng_rule_kalai_smorodinsky": {"en": "Kalai-Smorodinsky (packages)", "zh": "卡莱-斯莫罗丁斯基解（组合）"},
+    "ng_rule_nash_lottery": {"en": "Nash (lotteries)", "zh": "纳什解（随机组合）"},
+    "ng_rule_kalai_smorodinsky_lottery": {"en": "Kalai-Smorodinsky (lotteries)", "zh": "卡莱-斯莫罗丁斯基解（随机组合）"},
+    "ng_no_zone_cell": {"en": "no agreement zone", "zh": "无协议区"},
+    "ng_package_no": {"en": "package #{k}", "zh": "组合 #{k}"},
+    "ng_or": {"en": " or ", "zh": " 或 "},
+    "ng_proposed": {"en": "Proposed package", "zh": "提议的组合"},
+    "ng_issue": {"en": "issue", "zh": "议题"},
+    "ng_level": {"en": "level", "zh": "水平"},
+    "ng_weight_value": {"en": "{name} (weight x value)", "zh": "{name}（权重 × 价值）"},
+    "ng_total": {"en": "total", "zh": "合计"},
+    "ng_above_walkaway": {"en": "above walk-away", "zh": "高于底线"},
+    "ng_inside": {"en": "The proposal is inside the agreement zone: {parts}.", "zh": "该提议在协议区之内：{parts}。"},
+    "ng_outside": {"en": "The proposal is OUTSIDE the agreement zone: {parts}.", "zh": "该提议在协议区之外：{parts}。"},
+    "ng_above_by": {"en": "{name} above its walk-away by {by}", "zh": "{name} 高于其底线 {by}"},
+    "ng_short_by": {"en": "{name} short of its walk-away by {by}", "zh": "{name} 低于其底线 {by}"},
+    "ng_efficient_yes": {
+        "en": "It is efficient: no package is better for one side without being worse for the other.",
+        "zh": "该提议是有效的：没有组合能在不损害一方的情况下让另一方更好。",
+    },
+    "ng_dominated": {
+        "en": "{n} efficient package(s) are at least as good for both. Suggested ({kind}{outside}): {levels} ({a} {ga}, {b} {gb}).",
+        "zh": "有 {n} 个有效组合对双方都至少同样好。建议（{kind}{outside}）：{levels}（{a} {ga}，{b} {gb}）。",
+    },
+    "ng_better_both": {"en": "better for both", "zh": "对双方都更好"},
+    "ng_better_one": {"en": "better for one, no worse for the other", "zh": "对一方更好，对另一方不差"},
+    "ng_still_outside": {"en": "; still outside the zone", "zh": "；仍在协议区之外"},
+    "ng_link_acceptable": {
+        "en": "Linking {issues}: negotiated separately, each of these issues can only move to levels both sides accept on that issue alone: {levels}.",
+        "zh": "挂钩 {issues}： 分开谈判时，每个议题只能落在双方单就该议题都能接受的水平上： {levels}。",
+    },
+    "ng_link_zones": {
+        "en": "Agreement zone separately: {sep} ({n_sep} efficient packages); as one package: {lin} ({n_lin}).",
+        "zh": "分开谈判时的协议区：{sep}（{n_sep} 个有效组合）；一揽子谈判时：{lin}（{n_lin} 个）。",
+    },
+    "ng_no": {"en": "no", "zh": "否"},
+    "ng_link_joint": {
+        "en": "Largest joint utility in the zone: {lin} as one package vs {sep} separately (+{diff} points).",
+        "zh": "协议区内的最大联合效用：一揽子 {lin}，分开 {sep}（多 {diff} 分）。",
+    },
+    "ng_link_nash": {
+        "en": "Joint gain from linkage at the Nash solution: {total} utility points ({a} {ga}, {b} {gb}){who}.",
+        "zh": "纳什解下挂钩带来的联合收益：{total} 效用分（{a} {ga}，{b} {gb}）{who}。",
+    },
+    "ng_link_ks": {
+        "en": "At the Kalai-Smorodinsky solution: {total} ({a} {ga}, {b} {gb}){who}.",
+        "zh": "卡莱-斯莫罗丁斯基解下：{total}（{a} {ga}，{b} {gb}）{who}。",
+    },
+    "ng_capture": {"en": "; {a} captures {sa}%, {b} {sb}%", "zh": "；{a} 获得 {sa}%，{b} {sb}%"},
+    "ng_points_note": {
+        "en": "Points are on each side's own 0-100 scale; the sum says how much both gain, not a transfer between them.",
+        "zh": "分值为各方自己的 0-100 量表；总和表示双方共同的收益，而不是双方之间的转移。",
+    },
+    "ng_prov_negotiation": {
+        "en": "negotiation: {negotiation}; method: {method}; solver: {solver}; negotiator {version}",
+        "zh": "谈判：{negotiation}；方法：{method}；求解器：{solver}；negotiator {version}",
+    },
+    "ng_prov_derived": {
+        "en": "BATNA of {party}: derived = {scale} x {value} (expected overall value of {choice}; profile {profile})",
+        "zh": "{party} 的 BATNA：推算值 = {scale} × {value}（{choice}的期望综合得分；权重方案 {profile}）",
+    },
+    "ng_choice_per_scenario": {
+        "en": "the best unilateral option in each scenario, chosen once the other side's behaviour is known",
+        "zh": "各情景下最佳的单边选项（在得知对方行为后选择）",
+    },
+    "ng_choice_single": {
+        "en": "one unilateral option chosen before the other side's behaviour is known: the best expected value",
+        "zh": "在得知对方行为前选定的单一单边选项（期望值最佳）",
+    },
+    "ng_other_per_scenario": {"en": "responding to each scenario once it is known would give {value}", "zh": "在得知情景后再逐一应对可得 {value}"},
+    "ng_other_single": {
+        "en": "committing to one response before the other side moves ({option}) would give {value}",
+        "zh": "在对方行动前承诺单一应对（{option}）可得 {value}",
+    },
+    "ng_waiting": {
+        "en": "  {other}; the value of waiting to see is {value} (batna_choice: per_scenario or single)",
+        "zh": "  {other}；等待观察的价值为 {value}（batna_choice：per_scenario 或 single）",
+    },
+    "ng_prov_given": {"en": "BATNA of {party}: {value} (given in the case)", "zh": "{party} 的 BATNA：{value}（案例给定）"},
+    "ng_prov_weights": {"en": "weights (derived BATNA): {weights}", "zh": "权重（推算 BATNA）：{weights}"},
+    "ng_judgment": {
+        "en": "issue values, weights and walk-away (BATNA) values are analyst judgments, not facts",
+        "zh": "议题价值、权重与底线（BATNA）值均为分析人员的判断，并非事实",
+    },
 }
 
 
@@ -514,11 +636,12 @@ def sep(lang: str) -> str:
     return "；" if lang == "zh" else "; "
 
 
-#: The sensitivity core describes its analysis and computation in English sentences (they go
+#: The sensitivity and negotiation cores describe their analysis and computation in English sentences (they go
 #: into JSON and CSV as they are); the terminal words the known ones in Chinese from these
 #: patterns. One that matches none stays English (a test runs every analysis of the bundled case).
 CORE_PHRASES_ZH: list[tuple[str, str]] = [
     (r"one-way weight sweep", "单因素权重扫描"),
+    (r"AUGMECON epsilon-constraint MILP \(Mavrotas 2009\) with the AUGMECON2 jump", "AUGMECON ε-约束混合整数规划（Mavrotas 2009），采用 AUGMECON2 跳跃"),
     (r"weight stability intervals", "权重稳定区间"),
     (r"smallest weight change \((\S+)\) that makes each challenger first", "使各挑战者排名第一的最小权重变化（{0}）"),
     (r"SMAA-2 stochastic acceptability", "SMAA-2 随机多准则可接受度分析"),

@@ -35,7 +35,7 @@ def negotiate(
         raise UsageError(Problem("negotiate writes table, json or csv", hint="use --format table, json or csv"))
     result = analyse_negotiation(load(case), negotiation=negotiation, propose=propose, link=link)
     for w in result.warnings:
-        warn(w)
+        warn(w, lang if fmt is Format.table else "en")
     if fmt is Format.json:
         from ..negotiation.render import analysis_dict
 

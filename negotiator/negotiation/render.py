@@ -9,6 +9,7 @@ import io
 
 from ..spreadsheet_safe import comment_lines, csv_writer
 from .analysis import JUDGMENT_NOTE, NegotiationAnalysis, Outcome, Solution
+from ..terminal_text import core_phrase, tr
 from .batna import BATNA_SCALE, CHOICES
 
 __all__ = ["analysis_dict", "analysis_csv", "analysis_renderables", "provenance_lines", "zone_statement", "linkage_statement"]
@@ -23,69 +24,75 @@ def _label(text: str, zh: str | None, lang: str) -> str:
 # -- statements in words ------------------------------------------------------------
 
 
-def zone_statement(a: NegotiationAnalysis, outcome: Outcome | None = None) -> str:
+def zone_statement(a: NegotiationAnalysis, outcome: Outcome | None = None, lang: str = "en") -> str:
     o = outcome or a.outcome
     if o.zone_exists:
-        return f"Agreement zone: yes. {len(o.zone)} of the {len(o.frontier)} efficient packages give both sides at least their walk-away value."
-    return o.no_zone_reason or "No agreement zone."
+        return tr("ng_zone_yes", lang, n=len(o.zone), m=len(o.frontier))
+    if lang != "en":  # the core's reason is English; Chinese states the finding
+        return tr("ng_zone_no", lang)
+    return o.no_zone_reason or tr("ng_zone_no", lang)
 
 
-def linkage_statement(a: NegotiationAnalysis) -> list[str]:
+def linkage_statement(a: NegotiationAnalysis, lang: str = "en") -> list[str]:
     lk = a.linkage
     if lk is None:
         return []
-    p = a.agenda.party_labels
+    ag = a.agenda
+    p = ag.party_labels if lang == "en" else [_label(ag.party_labels[k], ag.party_labels_zh[k], lang) for k in range(2)]
     lines = []
     sep, lin = lk.separate, lk.linked
-    lines.append(f"Linking {', '.join(lk.issues)}: negotiated separately, each of these issues can only move to levels both sides accept on that issue alone: " + "; ".join(f"{i}: {', '.join(v)}" for i, v in lk.acceptable.items()) + ".")
-    lines.append(f"Agreement zone separately: {'yes' if sep.zone_exists else 'no'} ({len(sep.zone)} efficient packages); as one package: {'yes' if lin.zone_exists else 'no'} ({len(lin.zone)}).")
+    sep_words = "；" if lang == "zh" else "; "
+    levels = sep_words.join(f"{i}: {', '.join(v)}" for i, v in lk.acceptable.items())
+    lines.append(tr("ng_link_acceptable", lang, issues=", ".join(lk.issues), levels=levels))
+    yes_no = {True: tr("ng_yes", lang), False: tr("ng_no", lang)}
+    lines.append(tr("ng_link_zones", lang, sep=yes_no[bool(sep.zone_exists)], n_sep=len(sep.zone), lin=yes_no[bool(lin.zone_exists)], n_lin=len(lin.zone)))
     if sep.best_joint is not None and lin.best_joint is not None:
-        lines.append(f"Largest joint utility in the zone: {lin.best_joint:.4g} as one package vs {sep.best_joint:.4g} separately (+{lin.best_joint - sep.best_joint:.4g} points).")
+        lines.append(tr("ng_link_joint", lang, lin=f"{lin.best_joint:.4g}", sep=f"{sep.best_joint:.4g}", diff=f"{lin.best_joint - sep.best_joint:.4g}"))
     g = lk.gains["nash"]
-    total = g[0] + g[1]
-    who = _capture(p, g)
-    lines.append(f"Joint gain from linkage at the Nash solution: {total:+.4g} utility points ({p[0]} {g[0]:+.4g}, {p[1]} {g[1]:+.4g}){who}.")
+    lines.append(tr("ng_link_nash", lang, total=f"{g[0] + g[1]:+.4g}", a=p[0], ga=f"{g[0]:+.4g}", b=p[1], gb=f"{g[1]:+.4g}", who=_capture(p, g, lang)))
     g = lk.gains["kalai_smorodinsky"]
-    lines.append(f"At the Kalai-Smorodinsky solution: {g[0] + g[1]:+.4g} ({p[0]} {g[0]:+.4g}, {p[1]} {g[1]:+.4g}){_capture(p, g)}.")
-    lines.append("Points are on each side's own 0-100 scale; the sum says how much both gain, not a transfer between them.")
+    lines.append(tr("ng_link_ks", lang, total=f"{g[0] + g[1]:+.4g}", a=p[0], ga=f"{g[0]:+.4g}", b=p[1], gb=f"{g[1]:+.4g}", who=_capture(p, g, lang)))
+    lines.append(tr("ng_points_note", lang))
     return lines
 
 
-def _capture(parties, g) -> str:
+def _capture(parties, g, lang: str = "en") -> str:
     total = g[0] + g[1]
     if total <= 1e-9:
         return ""
     shares = [max(x, 0.0) for x in g]
     s = sum(shares) or 1.0
-    return f"; {parties[0]} captures {100 * shares[0] / s:.0f}%, {parties[1]} {100 * shares[1] / s:.0f}%"
+    return tr("ng_capture", lang, a=parties[0], sa=f"{100 * shares[0] / s:.0f}", b=parties[1], sb=f"{100 * shares[1] / s:.0f}")
 
 
-def _other_choice_lines(b) -> list[str]:
+def _other_choice_lines(b, lang: str = "en") -> list[str]:
     """The walk-away under the other reading of "fallback", and the value of waiting between them."""
     if b.single is None or b.value_of_waiting is None:
         return []
     if b.choice == "single":
-        other = f"responding to each scenario once it is known would give {b.per_scenario_value:.2f}"
+        other = tr("ng_other_per_scenario", lang, value=f"{b.per_scenario_value:.2f}")
     else:
-        other = f"committing to one response before the other side moves ({b.single.option}) would give {b.single_value:.2f}"
-    return [f"  {other}; the value of waiting to see is {b.value_of_waiting:.2f} (batna_choice: per_scenario or single)"]
+        other = tr("ng_other_single", lang, option=b.single.option, value=f"{b.single_value:.2f}")
+    return [tr("ng_waiting", lang, other=other, value=f"{b.value_of_waiting:.2f}")]
 
 
-def provenance_lines(a: NegotiationAnalysis) -> list[str]:
+def provenance_lines(a: NegotiationAnalysis, lang: str = "en") -> list[str]:
+    """Where the analysis comes from; ``lang`` words it for the terminal (CSV keeps English)."""
     pv = a.provenance
     lines = [
-        f"case: {pv['case']} (sha256 {pv['case_sha256']})",
-        f"negotiation: {pv['negotiation']}; method: {pv['method']}; solver: {pv['solver']}; negotiator {pv['version']}",
+        tr("prov_case", lang, case=pv["case"], sha=pv["case_sha256"]),
+        tr("ng_prov_negotiation", lang, negotiation=pv["negotiation"], method=core_phrase(pv["method"], lang), solver=pv["solver"], version=pv["version"]),
     ]
     for b in a.batnas:
         if b.derived:
-            lines.append(f"BATNA of {b.party}: derived = {BATNA_SCALE:g} x {b.expected_overall_value:.6g} (expected overall value of {CHOICES[b.choice]}; profile {b.profile})")
-            lines.extend(_other_choice_lines(b))
+            choice = CHOICES[b.choice] if lang == "en" else tr(f"ng_choice_{b.choice}", lang)
+            lines.append(tr("ng_prov_derived", lang, party=b.party, scale=f"{BATNA_SCALE:g}", value=f"{b.expected_overall_value:.6g}", choice=choice, profile=b.profile))
+            lines.extend(_other_choice_lines(b, lang))
         else:
-            lines.append(f"BATNA of {b.party}: {b.value:g} (given in the case)")
+            lines.append(tr("ng_prov_given", lang, party=b.party, value=f"{b.value:g}"))
     if "weights" in pv:
-        lines.append("weights (derived BATNA): " + ", ".join(f"{k}={v:.4f}" for k, v in pv["weights"].items()))
-    lines.append(JUDGMENT_NOTE)
+        lines.append(tr("ng_prov_weights", lang, weights=", ".join(f"{k}={v:.4f}" for k, v in pv["weights"].items())))
+    lines.append(JUDGMENT_NOTE if lang == "en" else tr("ng_judgment", lang))
     return lines
 
 
@@ -215,35 +222,37 @@ def analysis_renderables(a: NegotiationAnalysis, lang: str = "en", width: int | 
     names = [_label(ag.party_labels[p], ag.party_labels_zh[p], lang) for p in range(2)]
     out: list = [Text(f"{_label(ag.label, ag.label_zh, lang)}  ({ag.id})", style="bold")]
 
-    bt = Table(title="Walk-away (BATNA) values", title_justify="left")
-    bt.add_column("party")
+    bt = Table(title=tr("ng_batna_title", lang), title_justify="left")
+    bt.add_column(tr("ng_party", lang))
     bt.add_column("BATNA", justify="right")
-    bt.add_column("how", overflow="fold")  # fold, not cut: Chinese section marks leave few spaces to wrap at
+    bt.add_column(tr("ng_how", lang), overflow="fold")  # fold, not cut: Chinese section marks leave few spaces to wrap at
     for p, b in enumerate(a.batnas):
+        fields = dict(scale=f"{BATNA_SCALE:g}", value=f"{b.expected_overall_value:.4f}" if b.derived else "", profile=b.profile)
         if b.derived and b.choice == "single" and b.single is not None:
-            how = f"derived: {BATNA_SCALE:g} x expected overall value {b.expected_overall_value:.4f} of one response chosen before the other side moves (profile {b.profile}): {b.single.option}"
+            how = tr("ng_derived_single", lang, option=b.single.option, **fields)
         elif b.derived:
-            how = f"derived: {BATNA_SCALE:g} x expected overall value {b.expected_overall_value:.4f} of the best unilateral option per scenario (profile {b.profile}): " + "; ".join(f"{s.scenario or 'base'} p={s.probability:g}: {s.option} {s.overall_value:.4f}" for s in b.per_scenario)
+            each = ("；" if lang == "zh" else "; ").join(f"{s.scenario or tr('ng_base', lang)} p={s.probability:g}: {s.option} {s.overall_value:.4f}" for s in b.per_scenario)
+            how = tr("ng_derived_each", lang, each=each, **fields)
         else:
-            how = "given in the case" + (f": {b.rationale}" if b.rationale else "")
+            how = tr("ng_given_why", lang, rationale=b.rationale) if b.rationale else tr("ng_given", lang)
         bt.add_row(names[p], f"{b.value:.2f}", how)
     out.append(bt)
 
     if a.status_quo is not None:
         u = a.status_quo[1]
-        out.append(Text(f"Status quo (every issue stays as it is): {names[0]} {u[0]:.2f}, {names[1]} {u[1]:.2f}."))
-    out.append(_frontier_table(a, a.outcome, "Efficient packages (as one package)" if a.linkage else "Efficient packages", lang, width))
-    out.append(Text(zone_statement(a), style="bold" if a.outcome.zone_exists else "bold red"))
+        out.append(Text(tr("ng_status_quo", lang, a=names[0], ua=f"{u[0]:.2f}", b=names[1], ub=f"{u[1]:.2f}")))
+    out.append(_frontier_table(a, a.outcome, tr("ng_efficient_linked" if a.linkage else "ng_efficient", lang), lang, width))
+    out.append(Text(zone_statement(a, lang=lang), style="bold" if a.outcome.zone_exists else "bold red"))
     out.append(_solutions_table(a, a.outcome, names, lang, width=width))
 
     if a.proposal is not None:
         out += _proposal_renderables(a, names, lang, width)
     if a.linkage is not None:
-        out.append(_frontier_table(a, a.linkage.separate, f"Efficient packages with {', '.join(a.linkage.issues)} negotiated separately", lang, width))
-        out.append(Text(zone_statement(a, a.linkage.separate)))
-        out.append(_solutions_table(a, a.linkage.separate, names, lang, title="Bargaining solutions, negotiated separately", width=width))
-        out += [Text(line) for line in linkage_statement(a)]
-    out.append(Text("\n".join(provenance_lines(a)), style="dim"))
+        out.append(_frontier_table(a, a.linkage.separate, tr("ng_efficient_separate", lang, issues=", ".join(a.linkage.issues)), lang, width))
+        out.append(Text(zone_statement(a, a.linkage.separate, lang)))
+        out.append(_solutions_table(a, a.linkage.separate, names, lang, title=tr("ng_solutions_separate", lang), width=width))
+        out += [Text(line) for line in linkage_statement(a, lang)]
+    out.append(Text("\n".join(provenance_lines(a, lang)), style="dim"))
     return out
 
 
@@ -261,20 +270,20 @@ def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str, w
     # One column per issue needs room for every level id (about 25 cells an issue); else one package column.
     narrow = Layout(width).narrow or (width is not None and width < 45 + 25 * len(ag.issues))
     issue_names = [_label(ag.issue_labels[i], ag.issue_labels_zh[i], lang) if lang == "zh" else ag.issues[i] for i in range(len(ag.issues))]
-    t = Table(title=f"{title}: {len(o.frontier)} of {o.packages_possible} packages", title_justify="left")
+    t = Table(title=tr("ng_of_packages", lang, title=title, n=len(o.frontier), m=o.packages_possible), title_justify="left")
     t.add_column("#", justify="right", no_wrap=True)
     if narrow:
         # One column for the package: five issue columns squeeze every level id to a few letters.
-        t.add_column("package", overflow="fold")  # Chinese level labels fold by character
-        t.caption = "package: the level of each issue, in the order " + " / ".join(issue_names)
+        t.add_column(tr("ng_package", lang), overflow="fold")  # Chinese level labels fold by character
+        t.caption = tr("ng_package_caption", lang, issues=" / ".join(issue_names))
         t.caption_justify = "left"
     else:
         for name in issue_names:
             t.add_column(name, overflow="fold")
     for p in range(2):
         t.add_column(_label(ag.party_labels[p], ag.party_labels_zh[p], lang), justify="right", no_wrap=True)
-    t.add_column("zone", no_wrap=True)
-    t.add_column("solution")
+    t.add_column(tr("ng_zone", lang), no_wrap=True)
+    t.add_column(tr("ng_solution", lang))
     for k, pt in enumerate(o.frontier):
         flags = []
         if o.nash is not None and o.nash.package == pt.package:
@@ -283,34 +292,37 @@ def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str, w
             flags.append("KS")
         levels = [_level(ag, i, l, lang) for i, l in enumerate(pt.package)]
         package = [" / ".join(levels)] if narrow else levels
-        t.add_row(str(k + 1), *package, *(f"{u:.2f}" for u in pt.utilities), "yes" if k in o.zone else "-", ", ".join(flags))
+        t.add_row(str(k + 1), *package, *(f"{u:.2f}" for u in pt.utilities), tr("ng_yes", lang) if k in o.zone else "-", ", ".join(flags))
     return t
 
 
-def _solutions_table(a: NegotiationAnalysis, o: Outcome, names, lang: str, title: str = "Bargaining solutions (relative to the walk-away values)", width: int | None = None):
+def _solutions_table(a: NegotiationAnalysis, o: Outcome, names, lang: str, title: str | None = None, width: int | None = None):
     from rich.table import Table
 
     from ..termfit import Layout
 
     narrow = Layout(width).narrow
-    t = Table(title=title, title_justify="left")
-    t.add_column("rule", no_wrap=not narrow)
+    t = Table(title=title or tr("ng_solutions_title", lang), title_justify="left")
+    # Chinese has no spaces to wrap at: fold by character rather than cut with an ellipsis.
+    fold = {"overflow": "fold"} if lang == "zh" else {}
+    t.add_column(tr("ng_rule", lang), no_wrap=not narrow, **fold)
     for n in names:
-        t.add_column(f"{n}\n(gain)" if narrow else n, justify="right", no_wrap=True)
+        t.add_column(tr("ng_gain_under", lang, name=n) if narrow else n, justify="right", no_wrap=True)
     if not narrow:
         for n in names:
-            t.add_column(f"gain {n}", justify="right")
-    t.add_column("agreement")
+            t.add_column(tr("ng_gain_of", lang, name=n), justify="right")
+    t.add_column(tr("ng_agreement", lang), **fold)
     if narrow:
-        t.caption = "(gain): above the walk-away value"
+        t.caption = tr("ng_gain_caption", lang)
         t.caption_justify = "left"
-    for name, label in _RULES:
+    for name, _ in _RULES:
+        label = tr(f"ng_rule_{name}", lang)
         s = getattr(o, name)
         if s is None:
-            t.add_row(label, *(["-"] * (2 if narrow else 4)), "no agreement zone")
+            t.add_row(label, *(["-"] * (2 if narrow else 4)), tr("ng_no_zone_cell", lang))
             continue
         rows = {pt.package: k + 1 for k, pt in enumerate(o.frontier)}
-        deal = " or ".join((f"{pr:.1%} " if len(s.lottery) > 1 else "") + f"package #{rows[pk]}" for pk, pr in s.lottery)
+        deal = tr("ng_or", lang).join((f"{pr:.1%} " if len(s.lottery) > 1 else "") + tr("ng_package_no", lang, k=rows[pk]) for pk, pr in s.lottery)
         if narrow:  # the gain under the value: four numbers side by side leave no room for the rest
             t.add_row(label, *(f"{u:.2f}\n({g:+.2f})" for u, g in zip(s.utilities, s.gains)), deal)
         else:
@@ -325,27 +337,30 @@ def _proposal_renderables(a: NegotiationAnalysis, names, lang: str, width: int |
     ag = a.agenda
     pr = a.proposal
     o = a.outcome
-    t = Table(title="Proposed package", title_justify="left")
+    t = Table(title=tr("ng_proposed", lang), title_justify="left")
     from ..termfit import Layout, wrap_id
 
     narrow = Layout(width).narrow
-    t.add_column("issue")
-    t.add_column("level", overflow="fold")
+    t.add_column(tr("ng_issue", lang))
+    t.add_column(tr("ng_level", lang), overflow="fold")
     for n in names:
-        t.add_column(f"{n} (weight x value)", justify="right")
+        t.add_column(tr("ng_weight_value", lang, name=n), justify="right")
     for i, l in enumerate(pr.package):
         t.add_row(wrap_id(ag.issues[i], 16) if narrow else ag.issues[i], _label(ag.level_labels[i][l], ag.level_labels_zh[i][l], lang), *(f"{pr.contributions[p][i]:.2f}" for p in range(2)))
-    t.add_row("total", "", *(f"{u:.2f}" for u in pr.utilities))
-    t.add_row("above walk-away", "", *(f"{m:+.2f}" for m in pr.margins))
+    t.add_row(tr("ng_total", lang), "", *(f"{u:.2f}" for u in pr.utilities))
+    t.add_row(tr("ng_above_walkaway", lang), "", *(f"{m:+.2f}" for m in pr.margins))
     lines = []
-    lines.append("The proposal is " + ("inside" if pr.in_zone else "OUTSIDE") + " the agreement zone: " + "; ".join(f"{names[p]} {'above' if pr.margins[p] >= 0 else 'short of'} its walk-away by {abs(pr.margins[p]):.2f}" for p in range(2)) + ".")
+    parts = ("；" if lang == "zh" else "; ").join(tr("ng_above_by" if pr.margins[p] >= 0 else "ng_short_by", lang, name=names[p], by=f"{abs(pr.margins[p]):.2f}") for p in range(2))
+    lines.append(tr("ng_inside" if pr.in_zone else "ng_outside", lang, parts=parts))
     if pr.efficient:
-        lines.append("It is efficient: no package is better for one side without being worse for the other.")
+        lines.append(tr("ng_efficient_yes", lang))
     else:
         k = pr.improvement
         pk = o.frontier[k]
         gain = [pk.utilities[p] - pr.utilities[p] for p in range(2)]
-        lines.append(f"{len(pr.dominated_by)} efficient package(s) are at least as good for both. Suggested ({'better for both' if pr.improvement_strict else 'better for one, no worse for the other'}" + ("" if k in o.zone else "; still outside the zone") + "): "
-                     + ", ".join(f"{ag.issues[i]}={ag.levels[i][l]}" for i, l in enumerate(pk.package))
-                     + f" ({names[0]} {gain[0]:+.2f}, {names[1]} {gain[1]:+.2f}).")
+        lines.append(tr(
+            "ng_dominated", lang, n=len(pr.dominated_by), kind=tr("ng_better_both" if pr.improvement_strict else "ng_better_one", lang),
+            outside="" if k in o.zone else tr("ng_still_outside", lang), levels=", ".join(f"{ag.issues[i]}={ag.levels[i][l]}" for i, l in enumerate(pk.package)),
+            a=names[0], ga=f"{gain[0]:+.2f}", b=names[1], gb=f"{gain[1]:+.2f}",
+        ))
     return [t] + [Text(line) for line in lines]
