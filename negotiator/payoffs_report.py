@@ -340,12 +340,16 @@ def mixture_text(z: Mixed, names) -> str:
     return " + ".join(f"{_frac(p)} {n}" for p, n in parts)
 
 
-def game_provenance_lines(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, short: bool = False) -> list[str]:
+def game_provenance_lines(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, short: bool = False, lang: str = "en") -> list[str]:
+    """Where the analysis comes from; ``lang`` words it for the terminal (CSV and JSON keep English).
+    The case's own judgment note is the case's text: Chinese puts the fixed note before it."""
+    judgment = spec.judgment or tr("gm_judgment", lang)
+    if lang != "en" and spec.judgment:
+        judgment = tr("gm_judgment", lang) + "（" + spec.judgment + "）"
     return [
-        f"case: {loaded_name} (sha256 {sha[:12] if short else sha}); game: {gid}; negotiator {__version__}",
-        f"payoff pairs are ({a.game.row_player}, {a.game.col_player}); exact rational arithmetic; "
-        + ("degenerate game (some strategy has several best responses): equilibria may come in sets" if a.degenerate else "non-degenerate game"),
-        spec.judgment or "payoffs are analyst judgments, not facts",
+        tr("gm_prov_case", lang, case=loaded_name, sha=sha[:12] if short else sha, game=gid, version=__version__),
+        tr("gm_pairs", lang, row=a.game.row_player, col=a.game.col_player) + tr("gm_degenerate" if a.degenerate else "gm_non_degenerate", lang),
+        judgment,
     ]
 
 
@@ -438,12 +442,12 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
     g = a.game
     rp, cp = g.row_player, g.col_player
     rlab, clab = _label(spec.players[rp], lang), _label(spec.players[cp], lang)
-    provenance = game_provenance_lines(loaded_name, sha, gid, spec, a, short=True)
+    provenance = game_provenance_lines(loaded_name, sha, gid, spec, a, short=True, lang=lang)
     if narrow:  # a short title; what the cells mean goes in the caption
-        payoff = Table(title=f"{_label(spec, lang)} ({gid})", caption="\n".join([f"cells: payoffs ({rlab}, {clab}); * marks a best response"] + provenance), caption_justify="left")
+        payoff = Table(title=f"{_label(spec, lang)} ({gid})", caption="\n".join([tr("gm_cells", lang, row=rlab, col=clab)] + provenance), caption_justify="left")
     else:
         payoff = Table(
-            title=f"{_label(spec, lang)} ({gid}): payoffs ({rlab}, {clab}); * marks a best response",
+            title=tr("gm_title_long", lang, game=f"{_label(spec, lang)} ({gid})", row=rlab, col=clab),
             caption="\n".join(provenance), caption_justify="left",
         )
     width = (layout or Layout()).width or 80
@@ -466,116 +470,112 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
         else:
             payoff.add_row(label_cell(_strategy_name(spec, rp, r, lang), r), *cells)
 
-    best = Table(title="Best responses")
-    best.add_column("if the other plays")
-    best.add_column("best response")
+    best = Table(title=tr("gm_best_title", lang))
+    best.add_column(tr("gm_if_other", lang))
+    best.add_column(tr("gm_best_response", lang))
     for j, c in enumerate(g.cols):
         best.add_row(f"{cp}: {c}", f"{rp}: " + " = ".join(g.rows[i] for i in a.row_best[j]))
     for i, r in enumerate(g.rows):
         best.add_row(f"{rp}: {r}", f"{cp}: " + " = ".join(g.cols[j] for j in a.col_best[i]))
 
-    dom = Table(title="Dominated strategies and iterated elimination")
+    dom = Table(title=tr("gm_dom_title", lang))
     dom_room = max(14, (width - 1 - 15 - 16 - 6) // 2) if narrow else None
-    dom.add_column("step")
+    dom.add_column(tr("gm_step", lang))
     if not narrow:
-        dom.add_column("player")
-    dom.add_column("strategy (player)" if narrow else "strategy")
-    dom.add_column("dominated by")
-    dom.add_column("margin", justify="right", no_wrap=True)
+        dom.add_column(tr("gm_player", lang))
+    dom.add_column(tr("gm_strategy_player" if narrow else "gm_strategy", lang))
+    dom.add_column(tr("gm_dominated_by", lang))
+    dom.add_column(tr("gm_margin", lang), justify="right", no_wrap=True)
     for d in a.dominated:
-        _dom_row(dom, "in the full game", g, d, dom_room)
+        _dom_row(dom, tr("gm_full_game", lang), g, d, dom_room, lang)
     for k, rd in enumerate(a.strict_rounds, 1):
         for d in rd.removed:
-            _dom_row(dom, f"strict, round {k}", g, d, dom_room)
+            _dom_row(dom, tr("gm_strict_round", lang, k=k), g, d, dom_room, lang)
     for k, rd in enumerate(a.weak_rounds, 1):
         for d in rd.removed:
-            _dom_row(dom, f"weak, round {k}", g, d, dom_room)
+            _dom_row(dom, tr("gm_weak_round", lang, k=k), g, d, dom_room, lang)
     survivors = a.strict_rounds[-1] if a.strict_rounds else None
     left_rows = g.rows if survivors is None else [g.rows[i] for i in survivors.rows_left]
     left_cols = g.cols if survivors is None else [g.cols[j] for j in survivors.cols_left]
     dom.caption = (
-        f"after iterated elimination of strictly dominated strategies: {rp} keeps {', '.join(left_rows)}; {cp} keeps {', '.join(left_cols)}"
-        + ("" if a.dominated else " (nothing is dominated)")
-        + _weak_survivors(a)
-        + "\nmargin: strict = the smallest gain of the dominating strategy; weak = its total gain"
+        tr("gm_after_strict", lang, row=rp, rows=", ".join(left_rows), col=cp, cols=", ".join(left_cols))
+        + ("" if a.dominated else tr("gm_nothing_dominated", lang))
+        + _weak_survivors(a, lang)
+        + tr("gm_margin_note", lang)
     )
     dom.caption_justify = "left"
 
-    eq_title = f"Nash equilibria: all {len(a.equilibria)} extreme equilibria, exact, each certified (no player gains by deviating)"
-    eq = Table(title=f"Nash equilibria (all {len(a.equilibria)} extreme ones, exact)" if narrow else eq_title)
+    eq = Table(title=tr("gm_eq_title_short" if narrow else "gm_eq_title", lang, n=len(a.equilibria)))
     comp_of = {k: c_i + 1 for c_i, c in enumerate(a.components) for k in c.equilibria}
     # Narrow: "set" only when some equilibria form sets, "certified" only when one is not (the
     # caption says each is); the strategies get the room left, their ids broken after underscores.
     show_set = not narrow or not all(c.isolated for c in a.components)
     show_cert = not narrow or not all(e.certified for e in a.equilibria)
-    columns = ["#", *(["set"] if show_set else []), rlab, clab, "payoffs", "kind", *(["certified"] if show_cert else [])]
+    columns = ["#", *([tr("gm_set", lang)] if show_set else []), rlab, clab, tr("gm_payoffs", lang), tr("gm_kind", lang), *([tr("gm_certified", lang)] if show_cert else [])]
     eq_room = max(14, (width - 1 - 3 * len(columns) - 2 - 7 - 5 - (8 if show_set else 0) - (9 if show_cert else 0)) // 2) if narrow else None
     for col in columns:
-        eq.add_column(col, no_wrap=col in ("#", "payoffs"))
+        eq.add_column(col, no_wrap=col in ("#", tr("gm_payoffs", lang)))
     for k, e in enumerate(a.equilibria):
         comp = a.components[comp_of[k] - 1]
         cells = [str(k + 1)]
         if show_set:
-            cells.append(f"{comp_of[k]}" + ("" if comp.isolated else " (a set)"))
-        cells += [_mix_cell(e.x, g.rows, eq_room), _mix_cell(e.y, g.cols, eq_room), f"{_frac(e.payoff_row)}, {_frac(e.payoff_col)}", "pure" if e.pure else "mixed"]
+            cells.append(f"{comp_of[k]}" + ("" if comp.isolated else tr("gm_a_set", lang)))
+        cells += [_mix_cell(e.x, g.rows, eq_room), _mix_cell(e.y, g.cols, eq_room), f"{_frac(e.payoff_row)}, {_frac(e.payoff_col)}", tr("gm_pure" if e.pure else "gm_mixed", lang)]
         if show_cert:
-            cells.append("yes" if e.certified else "NO")
+            cells.append(tr("gm_yes" if e.certified else "gm_no", lang))
         eq.add_row(*cells)
     notes = []
     for c_i, comp in enumerate(a.components, 1):
         if comp.isolated:
             continue
         for X, Y in comp.nash_subsets:
-            notes.append(
-                f"set {c_i}: any mix of [{'; '.join(mixture_text(x, g.rows) for x in X)}] for {rp} "
-                f"with any mix of [{'; '.join(mixture_text(y, g.cols) for y in Y)}] for {cp} is an equilibrium"
-            )
-    eq.caption = "\n".join(notes + [f"pure equilibria: {len(a.pure)}; sets of equilibria (components): {len(a.components)}"] + (["each certified: no player gains by deviating"] if narrow else []))
+            notes.append(tr(
+                "gm_set_note", lang, k=c_i, xs="; ".join(mixture_text(x, g.rows) for x in X), row=rp, ys="; ".join(mixture_text(y, g.cols) for y in Y), col=cp,
+            ))
+    eq.caption = "\n".join(notes + [tr("gm_counts", lang, pure=len(a.pure), sets=len(a.components))] + ([tr("gm_each_certified", lang)] if narrow else []))
     eq.caption_justify = "left"
 
-    sec = Table(title="Security levels: what each side can guarantee" if narrow else "Security levels: what each side can guarantee whatever the other does")
+    sec = Table(title=tr("gm_sec_title" if narrow else "gm_sec_title_long", lang))
     if narrow:  # the level over the strategies that guarantee it
         sec_room = max(14, (width - 1 - 9 - 8) // 2)
-        for col in ("player", "pure maximin, with", "mixed maximin, with"):
-            sec.add_column(col)
+        for col in ("gm_player", "gm_pure_with", "gm_mixed_with"):
+            sec.add_column(tr(col, lang))
         for p, s_, names in ((rp, a.security[0], g.rows), (cp, a.security[1], g.cols)):
             pure = "\n".join(wrap_id(names[i], sec_room) for i in s_.pure_strategies)
             sec.add_row(p, f"{_frac(s_.pure_level)}\n{pure}", f"{_frac(s_.mixed_level)}\n{_mix_cell(s_.mixed_strategy, names, sec_room)}")
     else:
-        for col in ("player", "pure maximin", "with", "mixed maximin", "with"):
-            sec.add_column(col)
+        for col in ("gm_player", "gm_pure_maximin", "gm_with", "gm_mixed_maximin", "gm_with"):
+            sec.add_column(tr(col, lang))
         for p, s_, names in ((rp, a.security[0], g.rows), (cp, a.security[1], g.cols)):
             sec.add_row(p, _frac(s_.pure_level), ", ".join(names[i] for i in s_.pure_strategies), _frac(s_.mixed_level), mixture_text(s_.mixed_strategy, names))
     out = [payoff, best, dom, eq, sec]
     if a.zero_sum is not None:
         z = a.zero_sum
-        zs = Table(title="Zero-sum solution" if z.constant == 0 else f"Constant-sum solution (payoffs add up to {_frac(z.constant)})")
-        for col in ("value to " + rp, rp + " optimal", cp + " optimal", "solved by"):
+        zs = Table(title=tr("gm_zero_sum", lang) if z.constant == 0 else tr("gm_constant_sum", lang, c=_frac(z.constant)))
+        for col in (tr("gm_value_to", lang, p=rp), tr("gm_optimal", lang, p=rp), tr("gm_optimal", lang, p=cp), tr("gm_solved_by", lang)):
             zs.add_column(col)
         zs.add_row(_frac(z.value), mixture_text(z.row_strategy, g.rows), mixture_text(z.col_strategy, g.cols), z.solver)
         out.append(zs)
     return out
 
 
-def _weak_survivors(a: GameAnalysis) -> str:
+def _weak_survivors(a: GameAnalysis, lang: str = "en") -> str:
     if not a.weak_rounds:
         return ""
     g, last = a.game, a.weak_rounds[-1]
-    return (
-        f"\nafter iterated elimination of weakly dominated strategies (all at once each round; with weak dominance the order "
-        f"can matter): {g.row_player} keeps {', '.join(g.rows[i] for i in last.rows_left)}; {g.col_player} keeps {', '.join(g.cols[j] for j in last.cols_left)}"
-    )
+    return tr("gm_after_weak", lang, row=g.row_player, rows=", ".join(g.rows[i] for i in last.rows_left), col=g.col_player, cols=", ".join(g.cols[j] for j in last.cols_left))
 
 
-def _dom_row(table, step: str, g, d, room: int | None = None) -> None:
+def _dom_row(table, step: str, g, d, room: int | None = None, lang: str = "en") -> None:
     """``room``: narrow terminals: the player goes with the strategy and ids break after underscores."""
     names = g.rows if d.player == "row" else g.cols
     player = g.row_player if d.player == "row" else g.col_player
     by = tuple(d.by.get(k, Fraction(0)) for k in range(len(names)))
+    how = f"({d.kind}ly)" if lang == "en" else f"（{tr(f'gm_{d.kind}ly', lang)}）"
     if room is not None:
-        table.add_row(step, f"{player}: {wrap_id(names[d.strategy], room)}\n({d.kind}ly)", _mix_cell(by, names, room), _frac(d.margin))
+        table.add_row(step, f"{player}: {wrap_id(names[d.strategy], room)}\n{how}", _mix_cell(by, names, room), _frac(d.margin))
         return
-    table.add_row(step, player, f"{names[d.strategy]} ({d.kind}ly)", mixture_text(by, names), _frac(d.margin))
+    table.add_row(step, player, f"{names[d.strategy]} {how}", mixture_text(by, names), _frac(d.margin))
 
 
 def _mix_cell(z: Mixed, names, room: int | None) -> str:

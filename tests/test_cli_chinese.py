@@ -39,6 +39,8 @@ def _case_ids() -> set[str]:
         for issue, spec in (getattr(n, "issues", {}) or {}).items():
             ids.add(issue)
             ids |= set(getattr(spec, "levels", {}) or {})
+    for g in c.games.values():
+        ids |= set(g.players) | {sid for p in g.players.values() for sid in p.strategies}
     return ids
 
 
@@ -60,9 +62,9 @@ def english_words(text: str, wrapped_ids: bool = True) -> list[str]:
 
 
 def _texts(data) -> list[str]:
-    """Every 'rationale' string in a JSON document."""
+    """Every case-written text (rationales, notes) in a JSON document."""
     if isinstance(data, dict):
-        return [v for k, v in data.items() if k == "rationale" and isinstance(v, str)] + [t for v in data.values() for t in _texts(v)]
+        return [v for k, v in data.items() if k in ("rationale", "note") and isinstance(v, str)] + [t for v in data.values() for t in _texts(v)]
     if isinstance(data, list):
         return [t for v in data for t in _texts(v)]
     return []
@@ -120,6 +122,9 @@ COMMANDS = [
     (["negotiate", "--propose", "removal_flights=two,verification=joint_biometric,fugitive_returns=five,information_sharing=on_request,visa_reciprocity=no_linkage",
       "--link", "removal_flights,fugitive_returns"], ["提议的组合", "该提议在协议区之内", "建议（对双方都更好）", "分开谈判时的有效组合", "议价解（分开谈判）",
                                                      "纳什解下挂钩带来的联合收益", "等待观察的价值"]),
+    (["game"], ["议题捆绑下的遣返合作博弈", "收益（中国，美国）", "* 表示最优反应", "博弈：repatriation_linkage", "精确有理数运算", "退化博弈",
+                "收益为分析人员的判断", "最优反应", "若对方选择", "劣策略与重复剔除", "严格，第 1 轮", "严格劣", "重复剔除严格劣策略后",
+                "纳什均衡", "纯策略", "混合策略", "安全水平"]),
     (["portfolio", "--baseline", "passive_case_by_case_acceptance"], ["基线：选项 passive_case_by_case_acceptance（综合得分", "相对基线"]),
 ]
 
@@ -128,8 +133,8 @@ COMMANDS = [
 @pytest.mark.parametrize("args,chinese", COMMANDS, ids=[" ".join(c[0]) for c in COMMANDS])
 def test_command_reads_in_chinese(cli, monkeypatch, args, chinese, width):
     out = _run(cli, monkeypatch, width, *args)
-    if args[0] == "negotiate":
-        out = _without_case_text(cli, out, "negotiate")
+    if args[0] in ("negotiate", "game"):
+        out = _without_case_text(cli, out, args[0])
     if args[:2] == ["show", "--rationale"]:
         # The analyst's rationales are the case's own text (English in the bundled case): check the frame only.
         lines = out.splitlines()
@@ -160,7 +165,7 @@ def _without_labels(data):
 
 
 JSON_COMMANDS = [["rank"], ["show", "--scores"], ["portfolio", "--top", "2"], ["portfolio", "--core", "--samples", "50"], ["payoffs"],
-                 ["sensitivity", "stability"], ["compare-methods"], ["negotiate"], ["sensitivity", "smaa", "-n", "200"], ["sensitivity", "scenarios"]]
+                 ["sensitivity", "stability"], ["compare-methods"], ["negotiate"], ["game"], ["sensitivity", "smaa", "-n", "200"], ["sensitivity", "scenarios"]]
 
 
 @pytest.mark.parametrize("args", JSON_COMMANDS, ids=[" ".join(a) for a in JSON_COMMANDS])

@@ -119,6 +119,7 @@ COMMANDS = [
     (["payoffs"], "Payoff table", _payoffs_facts),
     (["payoffs", "--lang", "zh"], "收益表", lambda cli: _payoffs_facts(cli)),
     (["game"], "repatriation_linkage", _game_facts),
+    (["game", "--lang", "zh"], "repatriation_linkage", _game_facts),
     (["negotiate"], "Walk-away", _negotiate_facts),
     (["negotiate", "--lang", "zh"], "底线", _negotiate_facts),
     (["ahp", "tests/cases/methods_demo.yaml"], "AHP profile", lambda cli: ["0.433", "CR 0.0038"]),
