@@ -163,3 +163,38 @@ async def test_memo_export_carries_the_scenario_picked_on_screen(bundled, tmp_pa
     text = (tmp_path / "memo.md").read_text(encoding="utf-8")
     assert want.subtitle in text
     assert bundled.case.scenarios[sid].label in text
+
+
+async def test_an_option_worse_than_the_baseline_that_a_rule_forces_in_is_marked_so(case_copy):
+    """A count rule of exactly 12 measures with room in every budget: only 9 options beat the
+    status quo under low_risk, so the core must take three below it; the view says which."""
+    from negotiator.catalog import load_case
+
+    constraints = case_copy / "payoffs" / "constraints.yaml"
+    text = constraints.read_text(encoding="utf-8")
+    assert "count: [1, 6]" in text
+    constraints.write_text(text.replace("count: [1, 6]", "count: [12, 12]"), encoding="utf-8")
+    loaded = load_case(case_copy)
+    roomy = {res: 1000.0 for res in loaded.case.constraints.budgets}
+    want = best_packages(loaded, profile="low_risk", baseline=STATUS_QUO, budgets=roomy)
+    forced = [o for o in want.selected if o in want.below_baseline]
+    assert want.feasible and forced, "the known answer needs options forced in below the status quo"
+    app = make_app(loaded)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await _pick(pilot, "#profile", list(loaded.case.weights).index("low_risk"))
+        await pilot.press("5")
+        await _settle(app, pilot)
+        for res, cap in roomy.items():
+            box = app.screen.query_one(f"#budget-{res}")
+            box.value = f"{cap:g}"
+            app.screen._read_budget(box)
+        await _pick_baseline(app, pilot, STATUS_QUO)
+        table = app.screen.query_one("#package-table")
+        assert row_keys(table) == list(want.selected) + ["__total__"]
+        assert cells(table, len(want.selected))[1] == f"{want.value:.4f}"
+        notes = _notes(app)
+        values = want.spec.values()
+        for oid in forced:
+            assert f"{loaded.case.options[oid].label} {values[oid]:+.4f} in the package (forced by a rule)" in notes
+            assert table.get_row(oid)[1].style == "bold red"

@@ -199,8 +199,9 @@ class PackageScreen(ViewScreen):
         value_w = max(8, cell_len(header))
         table.add_column(tr("col_option", lang), key="option", width=max(20, self.size.width - 10 - value_w))
         table.add_column(header, key="value", width=value_w)
+        below = set(r.below_baseline)  # the core's judgment of "worse than the status quo", not a sign test here
         for oid in best.selected:
-            table.add_row(Text(label(case.options[oid], lang)), _value_cell(best.option_values[oid]), key=oid)
+            table.add_row(Text(label(case.options[oid], lang)), _value_cell(best.option_values[oid], "bold red" if oid in below else ""), key=oid)
         table.add_row(Text(tr("package_total", lang), style="bold"), _value_cell(best.value, "bold"), key="__total__")
         text.append(tr("resource_use", lang) + "\n", style="bold")
         names = {res: case.resource_label(res, lang) for res in r.spec.budgets}
@@ -256,5 +257,5 @@ def _use_bar(used: float, cap: float, width: int) -> Text:
 
 
 def _value_cell(value: float, style: str = "") -> Text:
-    """A value as the core gives it; a negative one (worse than the baseline) in red."""
-    return Text(f"{value:.4f}", style="bold red" if value < 0 else style, justify="right")
+    """A value as the core gives it, right-aligned (red for an option worse than the baseline)."""
+    return Text(f"{value:.4f}", style=style, justify="right")
