@@ -78,6 +78,19 @@ async def test_picking_a_status_quo_baseline_shows_the_cores_package_over_it(bun
         for oid in want.below_baseline:  # every option worse than the status quo, with its negative value
             assert f"{case.options[oid].label} {values[oid]:+.4f} left out" in notes
         assert not want.advice and "! the package fills" not in notes
+        await pilot.press("l")  # the same answer in Chinese: labels from the case, words from the UI
+        await _settle(app, pilot)
+        notes = _notes(app)
+        assert str(table.columns["value"].label) == "超出基线"
+        assert case.options[STATUS_QUO].label_zh in notes and f"{want.spec.baseline_values['value']:.4f}" in notes
+        assert "劣于基线" in notes
+        for oid in want.below_baseline:
+            assert f"{case.options[oid].label_zh} {values[oid]:+.4f} 未入选" in notes
+        assert STATUS_QUO in [v for _, v in app.screen.query_one("#baseline", Select)._options]
+        assert app.screen.query_one("#baseline", Select).value == STATUS_QUO  # the switch keeps the choice
+        assert case.options[STATUS_QUO].label_zh in _shown_label(app.screen.query_one("#baseline", Select))
+        await pilot.press("l")
+        await _settle(app, pilot)
         # back to no baseline: the plain package and the core's advice that it fills the caps
         await _pick_baseline(app, pilot, "")
         assert row_keys(table) == list(plain.selected) + ["__total__"]
