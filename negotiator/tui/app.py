@@ -113,7 +113,7 @@ class NegotiatorApp(App):
             # Switching profiles must not lose edited weights: one undo brings them back.
             start = profile_weights(self.loaded.case, old) if old in self.loaded.case.weights else None
             if start is not None and any(abs(self.weights[o] - start[o]) > SAME_WEIGHTS for o in start):
-                self.notify(tr("profile_replaced", self.lang, p=pid), timeout=6)
+                self.notify(tr("profile_replaced", self.lang, p=self.loaded.case.profile_label(pid, self.lang)), timeout=6)
             self._undo.append(dict(self.weights))
             self._redo.clear()
         self.set_reactive(NegotiatorApp.weights, new)
