@@ -70,6 +70,7 @@ class NegotiatorApp(App):
     weights: var[dict] = var(dict, init=False)  # normalised, one per objective
     ranking = var(None, init=False)  # negotiator.ranking.Ranking of the current state
     baseline = var(None, init=False)  # the Ranking under the starting profile (for rank moves)
+    package_baseline: str | None = None  # the status quo picked in the Package view (the memo uses it too)
     rank_error = var("", init=False)
     picked: var[tuple] = var(tuple, init=False)  # options chosen for Compare (up to 3)
     #: The weights differ from the starting profile's (computed; views redraw on `ranking`, not on this).

@@ -211,3 +211,22 @@ async def test_an_option_worse_than_the_baseline_that_a_rule_forces_in_is_marked
         for oid in forced:
             assert f"{loaded.case.options[oid].label} {values[oid]:+.4f} in the package (forced by a rule)" in notes
             assert table.get_row(oid)[1].style == "bold red"
+
+
+async def test_memo_export_carries_the_status_quo_picked_in_the_package_view(bundled, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("5")
+        await _settle(app, pilot)
+        await _pick_baseline(app, pilot, STATUS_QUO)
+        assert app.package_baseline == STATUS_QUO
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one("#memo-path").value = "memo.md"
+        await pilot.press("enter")
+        await _settle(app, pilot)
+    text = (tmp_path / "memo.md").read_text(encoding="utf-8")
+    assert "Value over the status quo" in text
+    assert f"--baseline {STATUS_QUO}" in text

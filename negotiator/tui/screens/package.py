@@ -95,6 +95,7 @@ class PackageScreen(ViewScreen):
         chosen = None if event.value in (Select.NULL, NO_BASELINE) else str(event.value)
         if chosen != self._baseline:
             self._baseline = chosen
+            self.app.package_baseline = chosen
             self._state_changed()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
