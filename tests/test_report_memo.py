@@ -425,3 +425,14 @@ def test_memo_package_over_a_status_quo_baseline_matches_the_portfolio_core():
     assert "status quo" in text and all(memo_mod._label(bundled.case.options[o], "en") in text for o in core.below_baseline)
     prov = dict((r[0].value, r[1].value) for r in memo.table("provenance").rows)
     assert prov["Package baseline"] == sid and f"--baseline {sid}" in prov["Reproduce with"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--baseline", "nosuch"], "--baseline names unknown option 'nosuch'"),
+    (["--baseline", "worst", "--method", "topsis"], "--baseline needs the additive value model"),
+])
+def test_memo_with_a_bad_baseline_is_a_usage_error_and_writes_nothing(cli, tmp_path, args, message):
+    out = tmp_path / "memo.md"
+    result = cli("memo", "-o", str(out), *args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert not out.exists()

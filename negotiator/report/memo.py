@@ -144,6 +144,11 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
     if request.samples is None:
         request = replace(request, samples=default_samples(request.method))
     words = _Words(loaded, lang)
+    if request.baseline is not None:
+        # Refused before any analysis runs (SMAA can take seconds), not at the package section.
+        from ..portfolio.baseline import prepare_baseline
+
+        prepare_baseline(loaded, request.baseline, request.method)
     ranking = rank(loaded, profile=request.profile, method=request.method, scenario=request.scenario)
     ctx = _Context(loaded, request, words, ranking, date)
 
