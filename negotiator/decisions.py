@@ -117,10 +117,19 @@ def check_probabilities(probabilities: Sequence[float], names: Sequence[str] | N
     return p
 
 
+#: Differences up to this (relative to the best value) are rounding, not regret.
+REGRET_TIE = 1e-12
+
+
 def regret_table(values: np.ndarray) -> np.ndarray:
     """Savage's regret: how much worse each option does than the best option in that scenario."""
     values = np.asarray(values, dtype=float)
-    return values.max(axis=0, keepdims=True) - values
+    best = values.max(axis=0, keepdims=True)
+    regret = best - values
+    # Two options whose overall values are equal up to rounding (sums taken in another order)
+    # tie: their regret is 0, not 1e-16, as ranking treats them (ranking.TIE_TOLERANCE).
+    regret[regret <= REGRET_TIE * np.maximum(1.0, np.abs(best))] = 0.0
+    return regret
 
 
 def _choose(scores: np.ndarray, higher: bool) -> tuple[tuple[int, ...], tuple[int, ...], float | None]:

@@ -107,6 +107,14 @@ class AhpResult:
     def consistent(self) -> bool:
         return self.cr <= CR_LIMIT
 
+    def completed(self, judgments: Sequence[tuple[str, str, float]]) -> tuple[np.ndarray, np.ndarray]:
+        """(pairwise matrix with every missing comparison filled in as w_a / w_b, mask of those cells)."""
+        matrix = ahp_matrix(self.items, judgments)
+        missing = np.isnan(matrix)
+        w = np.array([self.weights[x] for x in self.items])
+        ratio = w[:, None] / np.where(w[None, :] > 0, w[None, :], np.inf)
+        return np.where(missing, ratio, matrix), missing
+
 
 def ahp_matrix(items: Sequence[str], judgments: Sequence[tuple[str, str, float]]) -> np.ndarray:
     """The pairwise matrix with NaN where no comparison was given (diagonal 1)."""

@@ -144,3 +144,54 @@ def test_level_words_merge_where_the_objective_has_levels(cli, tmp_path):
     assert cli("import", scores, "--into", case).exit_code == 0
     assert "goodwill: [medium, high, high]" in case.read_text(encoding="utf-8")
     assert load_case(case).case.options["do_nothing"].scores["goodwill"] == ("medium", "high", "high")
+
+
+# -- the score matrix export read back (show --scores --format csv) -----------------------------
+
+
+def test_show_scores_csv_edited_in_a_spreadsheet_merges_back(cli, tmp_path):
+    # Export -> edit -> import: the loop an analyst runs with Excel. Unedited, nothing changes;
+    # an edited point and an edited range are written back, ranges as [low, likely, high].
+    case = tmp_path / "case.yaml"
+    assert cli("new", str(case), "--from", "bundled").exit_code == 0
+    exported = cli("show", str(case), "--scores", "--format", "csv")
+    assert exported.exit_code == 0
+    path = tmp_path / "scores.csv"
+    path.write_text(exported.stdout, encoding="utf-8")
+    same = cli("import", str(path), "--into", str(case))
+    assert same.exit_code == 0 and "changed 0 scores" in same.stdout
+
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(exported.stdout)))
+    header_at = next(i for i, r in enumerate(rows) if r and r[0] == "option")
+    header = rows[header_at]
+    row = next(r for r in rows if r and r[0] == "legal_position_against_bundling")
+    for part, value in (("low", "6"), ("likely", "7"), ("high", "9")):
+        row[header.index(f"{part}:sovereignty_jurisdiction")] = value
+    for part in ("low", "likely", "high"):
+        row[header.index(f"{part}:citizen_rights")] = "4"
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    merged = cli("import", str(path), "--into", str(case))
+    assert merged.exit_code == 0, merged.stderr
+    assert "changed 2 scores" in merged.stdout
+    from negotiator.catalog import load_case
+
+    scores = load_case(case).case.options["legal_position_against_bundling"].scores
+    assert scores["sovereignty_jurisdiction"] == (6.0, 7.0, 9.0)
+    assert scores["citizen_rights"] == 4.0
+
+
+def test_show_scores_csv_missing_a_part_column_is_refused(cli, tmp_path):
+    case = tmp_path / "case.yaml"
+    assert cli("new", str(case), "--from", "bundled").exit_code == 0
+    text = cli("show", str(case), "--scores", "--format", "csv").stdout.replace("high:citizen_rights", "hihg:citizen_rights")
+    path = tmp_path / "scores.csv"
+    path.write_text(text, encoding="utf-8")
+    before = case.read_bytes()
+    result = cli("import", str(path), "--into", str(case))
+    assert result.exit_code == 2 and "lacks the column(s) high:citizen_rights" in result.stderr
+    assert case.read_bytes() == before  # nothing written

@@ -323,3 +323,13 @@ def test_probability_switch_when_one_scenario_is_certain():
     s = probability_switches(v, [1.0, 0.0, 0.0], ["a", "b", "c"])[0]
     # EV_1 = 10 t, EV_2 = 12 (1 - t): equal at t = 6/11.
     assert s.chosen == (0,) and s.lower == pytest.approx(6 / 11) and s.lower_choice == (1,)
+
+
+def test_regret_of_options_tied_up_to_rounding_is_zero():
+    # 0.1 + 0.2 != 0.3 in floating point; the two options are tied, so neither regrets the other.
+    from negotiator.decisions import regret_table
+
+    values = np.array([[0.1 + 0.2, 1.0], [0.3, 0.5]])
+    regret = regret_table(values)
+    assert regret[0, 0] == 0.0 and regret[1, 0] == 0.0
+    assert regret[1, 1] == 0.5

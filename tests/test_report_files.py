@@ -20,6 +20,18 @@ DATE = "2026-07-01"
 LANGS = ("en", "zh")
 
 
+def _exact_floats() -> dict:
+    """read_csv options that parse every float exactly: pandas >= 3.1 does so by default and
+    deprecates float_precision; older pandas needs float_precision="round_trip"."""
+    import pandas as pd
+
+    major, minor = (int(part) for part in pd.__version__.split(".")[:2])
+    return {} if (major, minor) >= (3, 1) else {"float_precision": "round_trip"}
+
+
+_EXACT_FLOATS = _exact_floats()
+
+
 @pytest.fixture(scope="module")
 def ranking_json():
     from tests.conftest import run_cli
@@ -81,7 +93,7 @@ def test_csv_numbers_equal_rank_json_exactly(memos, ranking_json, lang):
     import pandas as pd
 
     # round_trip: pandas' default C parser may be off by one ulp; the file holds repr() digits.
-    frame = pd.read_csv(memos[lang, "csv"], comment="#", encoding="utf-8-sig", float_precision="round_trip")
+    frame = pd.read_csv(memos[lang, "csv"], comment="#", encoding="utf-8-sig", **_EXACT_FLOATS)
     ranked = frame[frame["rank"].notna()]
     assert list(ranked["option_id"]) == [r["option"] for r in ranking_json["ranking"]]
     assert list(ranked["rank"].astype(int)) == [r["rank"] for r in ranking_json["ranking"]]
@@ -369,7 +381,7 @@ def test_a_minimal_case_without_scenarios_budgets_or_red_lines_renders_everywher
         out = tmp_path / f"m_{lang}.{ext}"
         res = run_cli("memo", case_file, "-o", out, "--lang", lang, "--date", DATE, "--samples", "200")
         assert res.exit_code == 0, res.stderr
-    frame = pd.read_csv(tmp_path / f"m_{lang}.csv", comment="#", encoding="utf-8-sig", float_precision="round_trip")
+    frame = pd.read_csv(tmp_path / f"m_{lang}.csv", comment="#", encoding="utf-8-sig", **_EXACT_FLOATS)
     assert list(frame["option_id"]) == [r.option for r in want.rows]
     assert list(frame["score"]) == [r.score for r in want.rows]
     assert list(frame[f"contribution:收益"]) == [r.contributions["收益"] for r in want.rows]

@@ -409,3 +409,30 @@ def test_memo_with_an_unknown_scenario_is_a_usage_error(cli, tmp_path):
     result = cli("memo", "-o", str(out), "--scenario", "nosuch")
     assert result.exit_code == 2 and "unknown scenario 'nosuch'" in result.stderr
     assert not out.exists()
+
+
+def test_memo_package_over_a_status_quo_baseline_matches_the_portfolio_core():
+    # Clemen & Smith (2009): values over the status quo; the memo's package must be the core's.
+    portfolio = pytest.importorskip("negotiator.portfolio")
+    bundled = load_case()
+    sid = "passive_case_by_case_acceptance"
+    memo = build_memo(bundled, MemoRequest(profile="low_risk", baseline=sid, samples=200, date=DATE))
+    core = portfolio.best_packages(bundled, profile="low_risk", baseline=sid)
+    rows = memo.table("package").rows
+    assert tuple(row[1].value for row in rows) == core.best.selected
+    assert [row[3].value for row in rows] == [core.best.option_values[o] for o in core.best.selected]
+    text = " ".join(b.text for b in memo.section("package").blocks if hasattr(b, "text"))
+    assert "status quo" in text and all(memo_mod._label(bundled.case.options[o], "en") in text for o in core.below_baseline)
+    prov = dict((r[0].value, r[1].value) for r in memo.table("provenance").rows)
+    assert prov["Package baseline"] == sid and f"--baseline {sid}" in prov["Reproduce with"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--baseline", "nosuch"], "--baseline names unknown option 'nosuch'"),
+    (["--baseline", "worst", "--method", "topsis"], "--baseline needs the additive value model"),
+])
+def test_memo_with_a_bad_baseline_is_a_usage_error_and_writes_nothing(cli, tmp_path, args, message):
+    out = tmp_path / "memo.md"
+    result = cli("memo", "-o", str(out), *args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert not out.exists()

@@ -219,3 +219,16 @@ def test_ahp_command_bad_input(cli):
     assert r.exit_code == 2 and "is not an AHP profile" in r.stderr and "AHP profiles: ahp" in r.stderr
     r = cli("ahp", "tests/cases/methods_demo.yaml", "--profile", "nope")
     assert r.exit_code == 2 and "unknown weight profile 'nope'" in r.stderr
+
+
+def test_completed_ahp_matrix_fills_missing_comparisons_with_weight_ratios():
+    # Saaty's consistent 3x3 (a = 2b, b = 2c) with a/c left out: Harker fills it with w_a / w_c = 4.
+    from negotiator.weighting import profile_ahp
+    from negotiator.schema_methods import AhpProfile
+
+    spec = AhpProfile(ahp={"a": {"b": 2}, "b": {"c": 2}})
+    result = profile_ahp(spec, ["a", "b", "c"])
+    matrix, filled = result.completed(spec.judgments())
+    assert filled[0, 2] and filled[2, 0] and not filled[0, 1]
+    assert matrix[0, 2] == pytest.approx(4.0) and matrix[2, 0] == pytest.approx(0.25)
+    assert matrix[0, 1] == 2.0 and matrix[1, 0] == pytest.approx(0.5)

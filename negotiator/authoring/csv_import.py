@@ -2,7 +2,8 @@
 
 `negotiator import scores.csv --into CASE.yaml`: the first row names
 objectives, the first column options; a cell is a number, ``low / likely /
-high`` or empty (keep the case's score). The case's YAML is edited in place
+high`` or empty (keep the case's score). The CSV that `show --scores --format
+csv` writes (low:/likely:/high: columns per objective) is read too. The case's YAML is edited in place
 with ruamel's round trip, so its comments, quotes and layout stay; the merged
 case is validated before anything is written; each changed file is written
 atomically after a copy to ``<file>.bak``.
@@ -91,6 +92,8 @@ def read_scores_csv(path: str | Path, word_objectives: set[str] | frozenset = fr
     if not text.strip():
         raise CaseError(Problem("the CSV is empty", file=name, hint="paste the scores with a header row of objective ids and a first column of option ids"))
     rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
+    if _is_score_matrix_export(rows):
+        return _read_score_matrix_export(rows, name, word_objectives)
     problems: list[Problem] = []
     header = rows[0]
     objectives: list[tuple[int, str]] = []
@@ -131,6 +134,61 @@ def read_scores_csv(path: str | Path, word_objectives: set[str] | frozenset = fr
                 continue
             cells.append(_Cell(oid, obj, score, i, j))
     return cells, problems, [o for _, o in objectives], options
+
+
+# -- the CSV that `negotiator show --scores --format csv` writes ---------------------------
+
+_PART = re.compile(r"^(low|likely|high):(.+)$")
+
+
+def _is_score_matrix_export(rows: list[list[str]]) -> bool:
+    """`show --scores --format csv`: '#' provenance lines, then low:/likely:/high: columns per objective."""
+    header = next((r for r in rows if r and not r[0].startswith("#")), [])
+    return any(_PART.match(cell or "") for cell in header)
+
+
+def _read_score_matrix_export(rows: list[list[str]], name: str, word_objectives) -> tuple[list[_Cell], list[Problem], list[str], list[str]]:
+    """The export read back: each objective's low, likely and high columns make one score.
+
+    Text columns (label, label_zh, family) are ignored: labels are edited in the case, not here.
+    Cells were guarded against spreadsheet conversion when written (a leading apostrophe): unguarded here.
+    """
+    from ..spreadsheet_safe import unguard
+
+    lines = [(i, r) for i, r in enumerate(rows, start=1) if r and not r[0].startswith("#")]
+    (header_line, header), body = lines[0], lines[1:]
+    parts: dict[str, dict[str, int]] = {}
+    for j, cell in enumerate(header):
+        m = _PART.match(unguard(cell or "").strip())
+        if m:
+            parts.setdefault(m.group(2), {})[m.group(1)] = j
+    problems: list[Problem] = []
+    objectives = []
+    for obj, cols in parts.items():
+        if set(cols) != {"low", "likely", "high"}:
+            lacking = ", ".join(f"{k}:{obj}" for k in ("low", "likely", "high") if k not in cols)
+            problems.append(Problem(f"objective '{obj}' lacks the column(s) {lacking}", file=name, line=header_line, hint="keep the low:, likely: and high: columns of every objective, as `show --scores` wrote them"))
+            continue
+        objectives.append(obj)
+    cells: list[_Cell] = []
+    options: list[str] = []
+    for i, row in body:
+        oid = parse_id(unguard(row[0])) if row else None
+        if oid is None:
+            continue
+        options.append(oid)
+        for obj in objectives:
+            cols = parts[obj]
+            values = [unguard(row[cols[k]]).strip() if cols[k] < len(row) else "" for k in ("low", "likely", "high")]
+            if all(is_blank(v) for v in values):
+                continue
+            written = values[1] if len(set(values)) == 1 else " / ".join(values)
+            score, bad = parse_score(written, words=obj in word_objectives)
+            if bad:
+                problems.append(Problem(bad, file=name, line=i, where=f"column {_col(cols['likely'])} ({obj})", hint="low, likely and high are numbers with low <= likely <= high"))
+                continue
+            cells.append(_Cell(oid, obj, score, i, cols["likely"]))
+    return cells, problems, objectives, options
 
 
 # -- editing the YAML in place -----------------------------------------------

@@ -19,6 +19,7 @@ def memo(
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
     scenario: Optional[str] = typer.Option(None, "--scenario", help="Rank, test and package under one scenario of the other side's behaviour (default: the base case)."),
+    baseline: Optional[str] = typer.Option(None, "--baseline", help="Package section: count what each measure adds over this status quo (an option id, 'worst' or OBJECTIVE=SCORE,...), as portfolio --baseline."),
     samples: Optional[int] = typer.Option(None, "--samples", help="Monte Carlo samples for the robustness section (SMAA). Default: 10000."),
     seed: int = typer.Option(0, "--seed", help="Random seed: the same seed gives the same memo."),
     force: bool = typer.Option(False, "--force", help="Overwrite the file if it exists."),
@@ -39,7 +40,7 @@ def memo(
         raise UsageError(Problem(f"--samples must be at least 1, got {samples}"))
     if seed < 0:
         raise UsageError(Problem(f"--seed must be 0 or more, got {seed}"))
-    request = MemoRequest(lang=lang, profile=profile, method=method, samples=samples, seed=seed, date=parse_date(date), scenario=scenario)
+    request = MemoRequest(lang=lang, profile=profile, method=method, samples=samples, seed=seed, date=parse_date(date), scenario=scenario, baseline=baseline)
     loaded = load(case)
     with _busy(f"writing the {fmt} memo"):
         built = build_memo(loaded, request)

@@ -194,15 +194,14 @@ def ahp_command(
 
     con = console()
     for pid, r in results.items():
-        judged = c.weights[pid].judgments()
-        matrix = ahp_matrix(r.items, judged)
+        matrix, filled = r.completed(c.weights[pid].judgments())
         table = Table(title=f"AHP profile '{pid}': row over column (filled-in comparisons in brackets)", caption=escape(f"case: {loaded.name} (sha256 {loaded.sha256[:12]}); negotiator {__version__}; judgments are the analyst's, not facts"), caption_justify="left")
         table.add_column("")
         for item in r.items:
             table.add_column(item, justify="right")
         table.add_column("weight", justify="right", style="bold")
         for i, a in enumerate(r.items):
-            cells = [f"{matrix[i, j]:.3g}" if matrix[i, j] == matrix[i, j] else f"({r.weights[a] / r.weights[b]:.3g})" for j, b in enumerate(r.items)]
+            cells = [f"({matrix[i, j]:.3g})" if filled[i, j] else f"{matrix[i, j]:.3g}" for j in range(len(r.items))]
             table.add_row(a, *cells, f"{r.weights[a]:.3f}")
         con.print(table)
         verdict = "consistent enough" if r.consistent else f"above {CR_LIMIT}: revisit the judgments below"

@@ -44,6 +44,7 @@ class MemoRequest:
     samples: int | None = None  # None: default_samples(method)
     seed: int = DEFAULT_SEED
     scenario: str | None = None  # rank, test and package under one scenario of the other side's behaviour
+    baseline: str | None = None  # the package counts what each measure adds over this status quo (portfolio --baseline)
     date: str = ""  # YYYY-MM-DD; empty = today (UTC)
 
 
@@ -143,6 +144,11 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
     if request.samples is None:
         request = replace(request, samples=default_samples(request.method))
     words = _Words(loaded, lang)
+    if request.baseline is not None:
+        # Refused before any analysis runs (SMAA can take seconds), not at the package section.
+        from ..portfolio.baseline import prepare_baseline
+
+        prepare_baseline(loaded, request.baseline, request.method)
     ranking = rank(loaded, profile=request.profile, method=request.method, scenario=request.scenario)
     ctx = _Context(loaded, request, words, ranking, date)
 
@@ -461,7 +467,7 @@ def _package_section(ctx: _Context) -> Section | None:
     p = ctx.ranking.provenance
     if not ctx.case.constraints.budgets and ctx.case.constraints.count is None:
         return None  # no budgets and no count: "the best package" would be every option
-    result = module.best_packages(ctx.loaded, profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None, scenario=ctx.request.scenario)
+    result = module.best_packages(ctx.loaded, profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None, scenario=ctx.request.scenario, baseline=ctx.request.baseline)
     w = ctx.words
     best = result.best
     if best is None:
@@ -471,9 +477,12 @@ def _package_section(ctx: _Context) -> Section | None:
     single = len(best.selected) == 1
     intro = ctx.t("pkg_intro_one" if single else "pkg_intro", n=len(best.selected), value=_fmt(best.value), status=status)
     ctx.bottom_line_extra.append(ctx.t("bl_package_one" if single else "bl_package", n=len(best.selected), options=w.join([w.option(o) for o in best.selected])))
-    cols = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("value", ctx.t("col_value"), "number"))
+    value_title = ctx.t("col_value") if ctx.request.baseline is None else ctx.t("col_value_over_baseline")
+    cols = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("value", value_title, "number"))
     rows = tuple((text_cell(w.option(o)), text_cell(o), text_cell(w.family(o)), number_cell(best.option_values.get(o))) for o in best.selected)
-    blocks: list = [Paragraph(intro), Table("package", ctx.t("tbl_package"), cols, rows, note=ctx.t("pkg_value_note") if best.synergy_bonus == 0 else ctx.t("pkg_synergy_note", bonus=_fmt(best.synergy_bonus)))]
+    blocks: list = [Paragraph(intro), Table("package", ctx.t("tbl_package"), cols, rows, note=_package_value_note(ctx, best))]
+    if ctx.request.baseline is not None:
+        blocks.append(Paragraph(_baseline_words(ctx, result)))
     budgets = result.spec.budgets
     resources = list(budgets) + [r for r in best.resources if r not in budgets]
     if resources:
@@ -484,6 +493,22 @@ def _package_section(ctx: _Context) -> Section | None:
         )
         blocks.append(Table("resources", ctx.t("tbl_resources"), rcols, rrows))
     return Section("package", ctx.t("sec_package"), tuple(blocks))
+
+
+def _package_value_note(ctx: _Context, best) -> str:
+    if best.synergy_bonus != 0:
+        return ctx.t("pkg_synergy_note", bonus=_fmt(best.synergy_bonus))
+    return ctx.t("pkg_value_note" if ctx.request.baseline is None else "pkg_value_note_baseline")
+
+
+def _baseline_words(ctx: _Context, result) -> str:
+    """Which status quo the package is measured over, its own value, and the measures worse than it."""
+    base = result.spec.baseline
+    name = ctx.words.option(base.option) if base.kind == "option" else base.text
+    value = next(iter(result.spec.baseline_values.values()), None)
+    below = result.below_baseline
+    worse = ctx.words.join([ctx.words.option(o) for o in below]) if below else ctx.t("none")
+    return ctx.t("pkg_baseline", baseline=name, value=_fmt(value) if value is not None else "—", worse=worse)
 
 
 # -- scenarios ------------------------------------------------------------------------
@@ -664,6 +689,7 @@ def _provenance_section(ctx: _Context, included: list[str], missing: list[str]) 
         ("method", ctx.t("prov_method"), p.method),
         ("profile", ctx.t("prov_profile"), p.profile if p.profile not in (None, "custom") else ctx.words.profile(p.profile)),  # the id: what --profile takes
         ("scenario", ctx.t("prov_scenario"), req.scenario or ctx.t("prov_base_case")),
+        ("baseline", ctx.t("prov_baseline"), req.baseline or ctx.t("prov_no_baseline")),
         ("seed", ctx.t("prov_seed"), str(req.seed) if ctx.random_used else not_used),
         ("samples", ctx.t("prov_samples"), str(req.samples) if ctx.random_used else not_used),
         ("date", ctx.t("prov_date"), ctx.date),
@@ -701,6 +727,8 @@ def _command_line(ctx: _Context) -> str:
         parts.append(f"--profile {p.profile}")
     if req.scenario:
         parts.append(f"--scenario {req.scenario}")
+    if req.baseline:
+        parts.append(f"--baseline {req.baseline}")
     if ctx.random_used:
         parts.append(f"--samples {req.samples} --seed {req.seed}")
     parts.append(f"--date {ctx.date}")

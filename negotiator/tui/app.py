@@ -70,6 +70,7 @@ class NegotiatorApp(App):
     weights: var[dict] = var(dict, init=False)  # normalised, one per objective
     ranking = var(None, init=False)  # negotiator.ranking.Ranking of the current state
     baseline = var(None, init=False)  # the Ranking under the starting profile (for rank moves)
+    package_baseline: str | None = None  # the status quo picked in the Package view (the memo uses it too)
     rank_error = var("", init=False)
     picked: var[tuple] = var(tuple, init=False)  # options chosen for Compare (up to 3)
     #: The weights differ from the starting profile's (computed; views redraw on `ranking`, not on this).
@@ -113,7 +114,7 @@ class NegotiatorApp(App):
             # Switching profiles must not lose edited weights: one undo brings them back.
             start = profile_weights(self.loaded.case, old) if old in self.loaded.case.weights else None
             if start is not None and any(abs(self.weights[o] - start[o]) > SAME_WEIGHTS for o in start):
-                self.notify(tr("profile_replaced", self.lang, p=pid), timeout=6)
+                self.notify(tr("profile_replaced", self.lang, p=self.loaded.case.profile_label(pid, self.lang)), timeout=6)
             self._undo.append(dict(self.weights))
             self._redo.clear()
         self.set_reactive(NegotiatorApp.weights, new)

@@ -103,3 +103,23 @@ def test_ranking_view_at_80x24(snap_compare, bundled):
         await pilot.pause()
 
     assert snap_compare(make_app(bundled), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_package_view_over_a_status_quo_baseline(snap_compare, bundled):
+    """low_risk profile, baseline = passive acceptance (red-line screened): values over it, options below it."""
+    profile_at = list(bundled.case.weights).index("low_risk")
+    options = list(bundled.case.options)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.click("#profile")
+        await pilot.press("home", *["down"] * profile_at, "enter")
+        await pilot.press("5")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("s", "home", *["down"] * (2 + options.index("passive_case_by_case_acceptance")), "enter")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)

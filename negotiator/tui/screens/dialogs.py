@@ -140,10 +140,11 @@ class MemoScreen(ModalScreen[str | None]):
         status.update(Text(tr("memo_writing", self.app.lang), style="yellow"))
         self.query_one("#write", Button).disabled = True
         app = self.app
-        self._write(app.loaded, dict(app.weights), app.unsaved, app.profile, app.method, app.lang, path.strip(), fmt)
+        # The memo is of the state on screen: weights, method, the scenario picked in Ranking/Weights and the Package view's status quo.
+        self._write(app.loaded, dict(app.weights), app.unsaved, app.profile, app.method, app.scenario, app.package_baseline, app.lang, path.strip(), fmt)
 
     @work(thread=True, exclusive=True, group="memo")
-    def _write(self, loaded, weights, unsaved, profile, method, lang, path, fmt) -> None:
+    def _write(self, loaded, weights, unsaved, profile, method, scenario, baseline, lang, path, fmt) -> None:
         from ...fileio import write_atomic
         from ...report import build_memo, render
         from ...report.memo import MemoRequest
@@ -152,7 +153,7 @@ class MemoScreen(ModalScreen[str | None]):
         try:
             if unsaved:  # the memo must show the weights on screen, not the saved profile
                 loaded, profile = with_profile(loaded, weights)
-            memo = build_memo(loaded, MemoRequest(lang=lang, profile=profile, method=method))
+            memo = build_memo(loaded, MemoRequest(lang=lang, profile=profile, method=method, scenario=scenario, baseline=baseline))
             written = write_atomic(path, render(memo, fmt))
         except NegotiatorError as exc:
             self.app.call_from_thread(self._failed, exc.render())

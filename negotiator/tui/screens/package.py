@@ -1,19 +1,30 @@
-"""Package: budgets as editable numbers, the best package and what it uses, infeasibility in words."""
+"""Package: the status quo, budgets as editable numbers, the best package and what it uses, infeasibility in words.
+
+The baseline (status quo) is the core's `best_packages(..., baseline=...)` (Clemen & Smith
+2009): with one picked, every value on screen is the core's value over that baseline and
+the options worse than it are listed; without one the core's advice says when the package
+only fills the caps. The view formats what the core returns and computes nothing.
+"""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Select, Static
 
 from ...errors import NegotiatorError
 from ..i18n import label, tr
+from ..widgets.selects import relabel_select
 from .base import ViewScreen
 
 __all__ = ["PackageScreen", "parse_budget"]
+
+#: The baseline Select's value for "no baseline" (Select values cannot be None without a blank entry).
+NO_BASELINE = ""
 
 
 def parse_budget(text: str) -> float | None:
@@ -28,6 +39,7 @@ def parse_budget(text: str) -> float | None:
 class PackageScreen(ViewScreen):
     VIEW = "package"
     BINDINGS = [
+        Binding("s", "pick_baseline", tr("pick_baseline"), id="pick_baseline"),
         Binding("b", "edit_budgets", tr("edit_budgets"), id="edit_budgets"),
         Binding("ctrl+r", "reset_budgets", tr("reset"), id="reset"),
         Binding("escape", "leave_budgets", show=False),
@@ -37,12 +49,17 @@ class PackageScreen(ViewScreen):
     def body(self) -> ComposeResult:
         case = self.app.loaded.case
         self._budgets: dict[str, float] = dict(case.constraints.budgets)
+        self._baseline: str | None = None  # as best_packages takes it: an option id, "worst", or None
         self._result = None
         self._solved_for = None
-        with Horizontal(id="budgets"):
+        with Horizontal(id="baseline-row"):
+            yield Label(tr("baseline", self.lang), id="baseline-label", classes="selector-label")
+            yield Select(self._baseline_options(), value=NO_BASELINE, allow_blank=False, compact=True, id="baseline")
+        with VerticalScroll(id="budgets"):
             for res, cap in self._budgets.items():
-                yield Label(res, classes="selector-label")
-                yield Input(value=f"{cap:g}", id=f"budget-{res}", classes="budget-input")
+                with Horizontal(classes="budget-row"):
+                    yield Label(case.resource_label(res, self.lang), id=f"budget-label-{res}", classes="selector-label budget-label")
+                    yield Input(value=f"{cap:g}", id=f"budget-{res}", classes="budget-input")
         yield DataTable(id="package-table", cursor_type="none", zebra_stripes=True)
         with VerticalScroll(id="package-notes-box"):
             yield Static(id="package-notes")
@@ -50,6 +67,36 @@ class PackageScreen(ViewScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#package-table").focus()  # typing keys go to the view, Tab reaches the budgets
+        self.watch(self.app, "lang", self._relabel_baseline, init=False)
+
+    def _baseline_options(self) -> list[tuple[str, str]]:
+        """'none', the worst level, then every option of the case (red-line screened ones too: the
+        status quo is often one the red lines rule out as a *measure*, e.g. passive acceptance)."""
+        lang = self.lang
+        case = self.app.loaded.case
+        screened = self._marked = self._screened_marks()
+        options = [(tr("baseline_none", lang), NO_BASELINE), (tr("baseline_worst", lang), "worst")]
+        for oid, opt in case.options.items():
+            name = label(opt, lang) + (f" ({tr('screened', lang)})" if oid in screened else "")
+            options.append((name, oid))
+        return options
+
+    def _relabel_baseline(self) -> None:
+        relabel_select(self.query_one("#baseline", Select), self._baseline_options())
+        self.query_one("#baseline-label", Label).update(tr("baseline", self.lang))
+        case = self.app.loaded.case
+        for res in self._budgets:
+            self.query_one(f"#budget-label-{res}", Label).update(case.resource_label(res, self.lang))
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "baseline":
+            return
+        event.stop()
+        chosen = None if event.value in (Select.NULL, NO_BASELINE) else str(event.value)
+        if chosen != self._baseline:
+            self._baseline = chosen
+            self.app.package_baseline = chosen
+            self._state_changed()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self._read_budget(event.input)
@@ -61,12 +108,17 @@ class PackageScreen(ViewScreen):
         res = box.id.removeprefix("budget-")
         value = parse_budget(box.value)
         if value is None:
-            self.notify(tr("bad_budget", self.lang, text=box.value, res=res), severity="error")
+            self.notify(tr("bad_budget", self.lang, text=box.value, res=self.app.loaded.case.resource_label(res, self.lang)), severity="error")
             box.value = f"{self._budgets[res]:g}"
             return
         if value != self._budgets[res]:
             self._budgets[res] = value
             self._state_changed()
+
+    def action_pick_baseline(self) -> None:
+        box = self.query_one("#baseline", Select)
+        box.focus()
+        box.expanded = True
 
     def action_edit_budgets(self) -> None:
         self.query(".budget-input").first().focus()
@@ -82,20 +134,34 @@ class PackageScreen(ViewScreen):
 
     def redraw(self) -> None:
         app = self.app
-        key = (tuple(sorted(app.weights.items())), app.method, app.scenario, tuple(sorted(self._budgets.items())), app.profile, app.unsaved)
+        key = (tuple(sorted(app.weights.items())), app.method, app.scenario, tuple(sorted(self._budgets.items())), app.profile, app.unsaved, self._baseline)
         if key != self._solved_for:
             self._solved_for = key
             self.query_one("#package-notes", Static).update(Text(tr("solving", self.lang), style="yellow"))
             kwargs = {"weights": dict(app.weights)} if app.unsaved else {"profile": app.profile}
-            self._solve(app.loaded, app.method, app.scenario, dict(self._budgets), kwargs, key)
+            self._solve(app.loaded, app.method, app.scenario, dict(self._budgets), kwargs, key, self._baseline)
+        self._size_budget_labels()
+        if self._screened_marks() != self._marked:  # a scenario or method screens other options out
+            self._relabel_baseline()
         self._draw()
 
+    def _screened_marks(self) -> frozenset[str]:
+        ranking = self.app.ranking
+        return frozenset(s.option for s in ranking.screened_out) if ranking is not None else frozenset()
+
+    def _size_budget_labels(self) -> None:
+        """Budget inputs in one column: every resource name as wide as the widest (CJK counts double)."""
+        case = self.app.loaded.case
+        width = max((cell_len(case.resource_label(r, self.lang)) for r in self._budgets), default=0) + 2
+        for res in self._budgets:
+            self.query_one(f"#budget-label-{res}", Label).styles.width = width
+
     @work(thread=True, exclusive=True, group="package")
-    def _solve(self, loaded, method, scenario, budgets, kwargs, key) -> None:
+    def _solve(self, loaded, method, scenario, budgets, kwargs, key, baseline) -> None:
         from ...portfolio import best_packages
 
         try:
-            result = best_packages(loaded, method=method, scenario=scenario, budgets=budgets, time_limit=5.0, **kwargs)
+            result = best_packages(loaded, method=method, scenario=scenario, budgets=budgets, time_limit=5.0, baseline=baseline, **kwargs)
         except NegotiatorError as exc:
             result = exc
         self.app.call_from_thread(self._solved, key, result)
@@ -129,24 +195,56 @@ class PackageScreen(ViewScreen):
             notes.update(text)
             return
         best = r.best
-        table.add_column(tr("col_option", lang), key="option", width=max(20, self.size.width - 30))
-        table.add_column(tr("col_value", lang), key="value", width=8)
+        over = r.spec.baseline is not None
+        header = tr("col_value_over" if over else "col_value", lang)
+        value_w = max(8, cell_len(header))
+        table.add_column(tr("col_option", lang), key="option", width=max(20, self.size.width - 10 - value_w))
+        table.add_column(header, key="value", width=value_w)
+        below = set(r.below_baseline)  # the core's judgment of "worse than the status quo", not a sign test here
         for oid in best.selected:
-            table.add_row(Text(label(case.options[oid], lang)), Text(f"{best.option_values[oid]:.4f}", justify="right"), key=oid)
-        table.add_row(Text(tr("package_total", lang), style="bold"), Text(f"{best.value:.4f}", style="bold", justify="right"), key="__total__")
+            table.add_row(Text(label(case.options[oid], lang)), _value_cell(best.option_values[oid], "bold red" if oid in below else ""), key=oid)
+        table.add_row(Text(tr("package_total", lang), style="bold"), _value_cell(best.value, "bold"), key="__total__")
         text.append(tr("resource_use", lang) + "\n", style="bold")
-        width = max(10, self.size.width - 40)
+        names = {res: case.resource_label(res, lang) for res in r.spec.budgets}
+        name_w = max((cell_len(n) for n in names.values()), default=0)
+        figures = {res: f" {best.resources.get(res, 0.0):g} / {cap:g}" for res, cap in r.spec.budgets.items()}
+        width = max(10, self.size.width - name_w - max((len(f) for f in figures.values()), default=0) - 8)
         for res, cap in r.spec.budgets.items():
-            used = best.resources.get(res, 0.0)
-            text.append(f"  {res:<12} ")
-            text.append_text(_use_bar(used, cap, width))
-            text.append(f" {used:g} / {cap:g}\n")
+            text.append("  " + names[res] + " " * (name_w - cell_len(names[res])) + " ")
+            text.append_text(_use_bar(best.resources.get(res, 0.0), cap, width))
+            text.append(figures[res] + "\n")
         text.append(r.status_words + "\n", style="green" if r.proven_optimal else "yellow")
+        if over:
+            text.append_text(self._baseline_text(r))
         for w in r.warnings:
             text.append("! " + w + "\n", style="yellow")
+        for advice in r.advice:  # e.g. the package only fills the caps: the core's words, then where to act here
+            text.append("! " + advice + "\n", style="yellow")
+            text.append("  → " + tr("advice_pick_baseline", lang) + "\n", style="bold yellow")
         p = r.provenance
         text.append(f"case {p.case} (sha256 {p.case_sha256[:12]}) · method {p.method} · profile {p.profile} · " + tr("package_note", lang), style="dim")
         notes.update(text)
+
+    def _baseline_text(self, r) -> Text:
+        """The status quo and its overall value, then every option worse than it (the core's values)."""
+        lang = self.lang
+        case = self.app.loaded.case
+        b = r.spec.baseline
+        name = label(case.options[b.option], lang) if b.kind == "option" else tr("baseline_worst", lang) if b.kind == "worst" else b.text
+        value = next(iter(r.spec.baseline_values.values()), None)
+        out = Text(tr("baseline_line", lang, name=name, v=value) + "\n", style="bold")
+        below = r.below_baseline
+        if not below:
+            out.append(tr("none_below", lang) + "\n", style="dim")
+            return out
+        values = r.spec.values()
+        chosen = set(r.selected)
+        out.append(tr("below_title", lang) + "\n", style="bold")
+        for oid in sorted(below, key=lambda o: values[o]):
+            out.append("  " + label(case.options[oid], lang) + " ")
+            out.append(f"{values[oid]:+.4f}", style="red")
+            out.append(" " + tr("below_forced" if oid in chosen else "below_left_out", lang) + "\n", style="dim")
+        return out
 
 
 def _use_bar(used: float, cap: float, width: int) -> Text:
@@ -157,3 +255,8 @@ def _use_bar(used: float, cap: float, width: int) -> Text:
         return Text("·" * width, style="dim")
     bar = stacked_bar({"used": min(used, cap)}, {"used": "#4e79a7"}, cap, width)
     return bar.append("·" * (width - len(bar)), style="dim")
+
+
+def _value_cell(value: float, style: str = "") -> Text:
+    """A value as the core gives it, right-aligned (red for an option worse than the baseline)."""
+    return Text(f"{value:.4f}", style=style, justify="right")

@@ -13,6 +13,7 @@ from ...charts import legend, objective_colours, stacked_bar
 from ...formats import provenance_lines
 from ...report.i18n import red_line_reason
 from ..i18n import label, tr
+from ..widgets.selects import relabel_select
 from ..widgets.tables import fit_width, restore_cursor
 from .base import ViewScreen
 
@@ -30,11 +31,17 @@ class Selectors(Horizontal):
         app = self.app
         case = app.loaded.case
         yield Label(tr("profile", app.lang), id="profile-label", classes="selector-label")
-        yield Select([(p, p) for p in case.weights] or [("equal", None)], value=app.profile if case.weights else None, allow_blank=not case.weights, compact=True, id="profile")
+        yield Select(self._profile_options() or [("equal", None)], value=app.profile if case.weights else None, allow_blank=not case.weights, compact=True, id="profile")
         yield Label(tr("method", app.lang), id="method-label", classes="selector-label")
         yield Select([(m, m) for m in app.methods], value=app.method, allow_blank=False, compact=True, id="method")
         yield Label(tr("scenario", app.lang), id="scenario-label", classes="selector-label")
         yield Select(self._scenario_options(), value=app.scenario or "", allow_blank=False, compact=True, id="scenario")
+
+    def _profile_options(self):
+        """Profiles by their names in the UI language (the case's `labels:`; the id when it has none)."""
+        app = self.app
+        case = app.loaded.case
+        return [(case.profile_label(p, app.lang), p) for p in case.weights]
 
     def _scenario_options(self):
         app = self.app
@@ -48,20 +55,18 @@ class Selectors(Horizontal):
         lang = self.app.lang
         for key in ("profile", "method", "scenario"):
             self.query_one(f"#{key}-label", Label).update(tr(key, lang))
-        sc = self.query_one("#scenario", Select)
-        value = sc.value
-        with self.prevent(Select.Changed):
-            sc.set_options(self._scenario_options())
-            sc.value = value
+        relabel_select(self.query_one("#scenario", Select), self._scenario_options())
+        self._sync()
 
     def _sync(self) -> None:
         """A new profile may have been saved: list it and show it."""
         sel = self.query_one("#profile", Select)
         case = self.app.loaded.case
-        with self.prevent(Select.Changed):
-            if case.weights:
-                sel.set_options([(p, p) for p in case.weights])
+        if case.weights:
+            with self.prevent(Select.Changed):
+                sel.set_options(self._profile_options())
                 sel.value = self.app.profile
+                sel.mutate_reactive(Select.value)  # the shown name follows the language even when the value stays
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()

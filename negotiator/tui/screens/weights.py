@@ -104,7 +104,7 @@ class WeightsScreen(ViewScreen):
         self._draw_weights()
         self._draw_preview()
         app, lang = self.app, self.lang
-        start = app.profile or tr("custom", lang)
+        start = app.loaded.case.profile_label(app.profile, lang) if app.profile else tr("custom", lang)
         status = Text(tr("started_from", lang, p=start), style="dim")
         if app.rank_error:
             status.append("  " + app.rank_error, style="bold red")
