@@ -133,6 +133,9 @@ COMMANDS = [
 @pytest.mark.parametrize("args,chinese", COMMANDS, ids=[" ".join(c[0]) for c in COMMANDS])
 def test_command_reads_in_chinese(cli, monkeypatch, args, chinese, width):
     out = _run(cli, monkeypatch, width, *args)
+    flat = re.sub(r"\s+", "", out)
+    missing = [w for w in chinese if re.sub(r"\s+", "", w) not in flat]
+    assert not missing, missing
     if args[0] in ("negotiate", "game"):
         out = _without_case_text(cli, out, args[0])
     if args[:2] == ["show", "--rationale"]:
@@ -141,9 +144,6 @@ def test_command_reads_in_chinese(cli, monkeypatch, args, chinese, width):
         why = next(i for i, line in enumerate(lines) if line.startswith("选项理由"))
         end = next(i for i, line in enumerate(lines) if line.startswith("案例："))
         out = "\n".join(line for line in lines[:why] + lines[end:] if not line.startswith("│"))
-    flat = re.sub(r"\s+", "", out)
-    missing = [w for w in chinese if re.sub(r"\s+", "", w) not in flat]
-    assert not missing, missing
     left = english_words(out)
     assert not left, f"English left in the Chinese output: {left}"
 
