@@ -25,8 +25,8 @@ def _memo(key: str) -> dict[str, str]:
     return _MEMO[key]
 
 
-#: In Chinese a space follows a colon where an id comes next: a Chinese colon glued to a long
-#: id makes one unbreakable word, which a narrow column would split mid-id.
+#: In Chinese, ids stand between spaces (after a colon too, and without quotation marks): Chinese
+#: punctuation glued to a long id makes one unbreakable word, which a narrow column splits mid-id.
 STRINGS: dict[str, dict[str, str]] = {
     # -- shared -----------------------------------------------------------------
     "judgment": {"en": "scores are analyst judgments, not facts", "zh": "评分为分析人员的判断，并非事实"},
@@ -136,13 +136,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "pf_row_count_max": {"en": "at most {n} measures", "zh": "至多 {n} 项措施"},
     "pf_row_package_min": {"en": "{what}: package total at least {limit}", "zh": "{what}：组合合计至少 {limit}"},
     "pf_row_package_max": {"en": "{what}: package total at most {limit}", "zh": "{what}：组合合计至多 {limit}"},
-    "pf_row_requires": {"en": "'{a}' requires '{b}'", "zh": "“{a}”以“{b}”为前提"},
-    "pf_row_excludes": {"en": "'{a}' and '{b}' exclude each other", "zh": "“{a}”与“{b}”互斥"},
-    "pf_row_include": {"en": "'{o}' forced in (--include {o})", "zh": "“{o}”强制纳入（--include {o}）"},
-    "pf_row_exclude": {"en": "'{o}' kept out (--exclude {o})", "zh": "“{o}”排除在外（--exclude {o}）"},
+    "pf_row_requires": {"en": "'{a}' requires '{b}'", "zh": "{a} 以 {b} 为前提"},
+    "pf_row_excludes": {"en": "'{a}' and '{b}' exclude each other", "zh": "{a} 与 {b} 互斥"},
+    "pf_row_include": {"en": "'{o}' forced in (--include {o})", "zh": "强制纳入 {o}（--include {o}）"},
+    "pf_row_exclude": {"en": "'{o}' kept out (--exclude {o})", "zh": "排除 {o}（--exclude {o}）"},
     "pf_row_baseline": {
         "en": "'{o}' is the baseline (the status quo each measure is compared with), not a measure",
-        "zh": "“{o}”是基线（各措施与之比较的现状），不是措施",
+        "zh": "{o} 是基线（各措施与之比较的现状），不是措施",
     },
     "pf_package_limit": {"en": "{what}: package total {total} (limit {bound})", "zh": "{what}：组合合计 {total}（限制 {bound}）"},
     "pf_and": {"en": " and ", "zh": "且"},
@@ -671,6 +671,43 @@ STRINGS: dict[str, dict[str, str]] = {
     "gm_value_to": {"en": "value to {p}", "zh": "{p} 的博弈值"},
     "gm_optimal": {"en": "{p} optimal", "zh": "{p} 的最优策略"},
     "gm_solved_by": {"en": "solved by", "zh": "求解方法"},
+    # -- portfolio: constraints in conflict --------------------------------------------------
+    "cf_cap_on": {"en": "the cap on {resource}", "zh": "{resource}上限"},
+    "cf_max_count": {"en": "the maximum number of measures", "zh": "措施数量上限"},
+    "cf_min_count": {"en": "the minimum number of measures", "zh": "措施数量下限"},
+    "cf_package_limit": {"en": "the package limit on {objective}", "zh": "{objective}的组合限制"},
+    "cf_raise": {"en": "raise {what} from {old} to {new} (+{move})", "zh": "将{what}从 {old} 提高到 {new}（+{move}）"},
+    "cf_lower": {"en": "lower {what} from {old} to {new} (-{move})", "zh": "将{what}从 {old} 降低到 {new}（-{move}）"},
+    "cf_drop_count": {"en": "drop {what} (the case allows an empty package)", "zh": "取消{what}（本案允许空组合）"},
+    "cf_drop_floor": {"en": "drop {what} (a total of 0 or less is no floor)", "zh": "取消{what}（合计 0 或更低等于没有下限）"},
+    "cf_min_cannot": {
+        "en": "lowering {what} cannot help: not even one measure fits the other constraints (an empty package is no answer; the case asks for at least one)",
+        "zh": "降低{what}无济于事：在其他约束下连一项措施都放不下（空组合不是答案；本案要求至少一项）",
+    },
+    "cf_cannot": {
+        "en": "moving {what} cannot make any package feasible: the other constraints conflict whatever it says",
+        "zh": "调整{what}无法使任何组合可行：无论其取值如何，其他约束之间都有冲突",
+    },
+    "cf_drop_include": {"en": "stop forcing '{o}' in (drop --include {o})", "zh": "不再强制纳入 {o}（去掉 --include {o}）"},
+    "cf_drop_exclude": {"en": "let '{o}' back in (drop --exclude {o})", "zh": "允许 {o} 重新入选（去掉 --exclude {o}）"},
+    "cf_drop_requires": {
+        "en": "drop the rule that '{a}' needs '{b}' (in the case file), only if '{a}' can really work without it",
+        "zh": "仅当 {a} 确实可以独立实施时，才在案例文件中取消其以 {b} 为前提的规则",
+    },
+    "cf_drop_excludes": {
+        "en": "remove the exclusion between '{a}' and '{b}' (in the case file), only if they can really run side by side",
+        "zh": "仅当二者确实可以并行时，才在案例文件中取消 {a} 与 {b} 的互斥",
+    },
+    "cf_drop_baseline": {
+        "en": "'{o}' is held out as the baseline: pick another --baseline to let it into the package",
+        "zh": "{o} 被作为基线而不参与组合：选择另一个 --baseline 才能让它入选",
+    },
+    "cf_drop_rule": {"en": "drop this rule", "zh": "取消这条规则"},
+    "cf_not_alone": {"en": " (not enough on its own: other constraints also conflict)", "zh": "（单独调整还不够：其他约束之间也有冲突）"},
+    "cf_note_many": {
+        "en": "Changing any one of these is not enough on its own: other constraints of the case conflict too. Change one, then run again to see the next conflict.",
+        "zh": "单独调整其中任何一项都不够：本案的其他约束之间也有冲突。请先调整一项，再重新运行查看下一个冲突。",
+    },
 }
 
 

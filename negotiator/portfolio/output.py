@@ -319,14 +319,62 @@ def top_table(r: PortfolioResult, width: int | None = None, lang: str = "en", ca
 
 def conflict_table(r: PortfolioResult, lang: str = "en", case=None) -> Table:
     d = r.diagnosis
-    caption = (d.note + "\n" if d.note else "") + tr("pf_conflict_checks", lang, checks=d.checks, seconds=f"{d.seconds:.2f}")
+    note = d.note if lang == "en" or not d.note else tr("cf_note_many", lang)
+    caption = (note + "\n" if note else "") + tr("pf_conflict_checks", lang, checks=d.checks, seconds=f"{d.seconds:.2f}")
     t = Table(title=tr("pf_conflict_title" if d.irreducible else "pf_conflict_title_short", lang), expand=False, caption=caption, caption_justify="left")
-    t.add_column(tr("pf_constraint", lang))
+    fold = {"overflow": "fold"} if lang == "zh" else {}  # Chinese wraps by character, not cut
+    t.add_column(tr("pf_constraint", lang), **fold)
     t.add_column(tr("pf_now", lang), justify="right")
-    t.add_column(tr("pf_what_change", lang))
+    t.add_column(tr("pf_what_change", lang), **fold)
     for c in d.conflict:
-        t.add_row(c.text, _num(c.limit, 2) if c.move is not None else "", c.advice)
+        text, advice = conflict_words(c, lang, case)
+        t.add_row(text, _num(c.limit, 2) if c.move is not None else "", advice)
     return t
+
+
+def conflict_words(c, lang: str = "en", case=None) -> tuple[str, str]:
+    """A constraint in conflict (diagnose.ConflictItem) and what to change, in ``lang``. English is
+    the core's own text; Chinese is worded from the item's fields. A red line's advice depends on
+    scores the item does not carry: it stays in the core's words."""
+    from .diagnose import _ALONE_NOTE
+    from .model import Row
+
+    if lang == "en":
+        return c.text, c.advice
+    unit = c.key.split(":", 2)[1] if c.kind in ("budget", "package") else ""
+    text = row_words(Row(c.key, c.kind, c.text, {}, c.sense, c.limit, unit), lang, case)
+    if c.kind == "red_line":
+        return text, c.advice
+    advice = _conflict_advice(c, unit, lang, case)
+    if c.advice.endswith(_ALONE_NOTE):
+        advice += tr("cf_not_alone", lang)
+    return text, advice
+
+
+def _conflict_advice(c, unit: str, lang: str, case) -> str:
+    rest = c.key.split(":", 1)[1] if ":" in c.key else ""
+    if c.kind in ("budget", "count", "package"):
+        if c.kind == "budget":
+            what = tr("cf_cap_on", lang, resource=resource_name(case, unit, lang))
+        elif c.kind == "count":
+            what = tr("cf_max_count" if c.sense == "<=" else "cf_min_count", lang)
+        else:
+            obj = case.objectives.get(unit) if case is not None else None
+            what = tr("cf_package_limit", lang, objective=(obj.label_zh or obj.label) if obj is not None else unit)
+        if c.move is None:
+            return tr("cf_min_cannot" if c.kind == "count" and c.sense == ">=" and "empty package" in c.advice else "cf_cannot", lang, what=what)
+        if c.sense == ">=" and c.new_limit is not None and c.new_limit <= 0:
+            return tr("cf_drop_count" if c.kind == "count" else "cf_drop_floor", lang, what=what)
+        return tr("cf_raise" if c.sense == "<=" else "cf_lower", lang, what=what, old=f"{c.limit:g}", new=f"{c.new_limit:g}", move=f"{c.move:g}")
+    if c.kind in ("include", "exclude", "baseline"):
+        return tr(f"cf_drop_{c.kind}", lang, o=rest)
+    if c.kind == "requires":
+        a, b = rest.split(">", 1)
+        return tr("cf_drop_requires", lang, a=a, b=b)
+    if c.kind == "excludes":
+        a, b = rest.split("|", 1)
+        return tr("cf_drop_excludes", lang, a=a, b=b)
+    return tr("cf_drop_rule", lang)
 
 
 def portfolio_csv(r: PortfolioResult) -> str:
