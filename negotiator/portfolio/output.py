@@ -102,16 +102,20 @@ def status_text(outcome, settings, lang: str = "en") -> str:
 
 def portfolio_warnings(r: PortfolioResult, lang: str = "en") -> list[str]:
     """The warnings and advice the CLI prints, the fills-the-caps advice worded in ``lang``."""
+    return list(r.warnings) + portfolio_advice(r, lang)
+
+
+def portfolio_advice(r: PortfolioResult, lang: str = "en") -> list[str]:
+    """The advice about the value model (the package only fills the caps), worded in ``lang``."""
     if lang == "en" or not r.packages:
-        return r.all_warnings
+        return list(r.advice)
     from .packages import fills_caps_reason
 
-    out = list(r.warnings)
     reason = fills_caps_reason(r.spec, r.best)
-    if reason is not None:
-        kind, cap, example = reason
-        out.append(tr("pf_fills", lang, what=tr(f"pf_fills_{kind}", lang, cap=cap) if kind == "count" else tr(f"pf_fills_{kind}", lang), example=example))
-    return out
+    if reason is None:
+        return []
+    kind, cap, example = reason
+    return [tr("pf_fills", lang, what=tr(f"pf_fills_{kind}", lang, cap=cap) if kind == "count" else tr(f"pf_fills_{kind}", lang), example=example)]
 
 
 def resource_name(case, resource: str, lang: str) -> str:

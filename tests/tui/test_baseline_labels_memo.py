@@ -230,3 +230,22 @@ async def test_memo_export_carries_the_status_quo_picked_in_the_package_view(bun
     text = (tmp_path / "memo.md").read_text(encoding="utf-8")
     assert "Value over the status quo" in text
     assert f"--baseline {STATUS_QUO}" in text
+
+
+async def test_package_view_speaks_chinese_status_words_and_advice(bundled):
+    # The solver's status and the fills-the-caps advice come worded from the output layer, not in English.
+    from negotiator.portfolio.output import portfolio_advice, status_text
+
+    core = best_packages(bundled)
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("5")
+        await _settle(app, pilot)
+        await pilot.press("l")
+        await _settle(app, pilot)
+        notes = " ".join(_notes(app).split())
+    assert " ".join(status_text(core.outcomes[0], core.settings, "zh").split()) in notes
+    advice = portfolio_advice(core, "zh")
+    assert advice and " ".join(advice[0].split())[:30] in notes
+    assert "proven optimal" not in notes

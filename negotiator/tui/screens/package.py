@@ -17,6 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Input, Label, Select, Static
 
 from ...errors import NegotiatorError
+from ...portfolio.output import portfolio_advice, status_text
 from ..i18n import label, tr
 from ..widgets.selects import relabel_select
 from .base import ViewScreen
@@ -191,7 +192,7 @@ class PackageScreen(ViewScreen):
                 for c in r.diagnosis.conflict:
                     text.append("  • " + c.advice + "\n", style="yellow")
             else:
-                text.append(r.status_words + "\n")
+                text.append(status_text(r.outcomes[0] if r.outcomes else None, r.settings, lang) + "\n")
             notes.update(text)
             return
         best = r.best
@@ -213,12 +214,12 @@ class PackageScreen(ViewScreen):
             text.append("  " + names[res] + " " * (name_w - cell_len(names[res])) + " ")
             text.append_text(_use_bar(best.resources.get(res, 0.0), cap, width))
             text.append(figures[res] + "\n")
-        text.append(r.status_words + "\n", style="green" if r.proven_optimal else "yellow")
+        text.append(status_text(r.outcomes[0], r.settings, lang) + "\n", style="green" if r.proven_optimal else "yellow")
         if over:
             text.append_text(self._baseline_text(r))
         for w in r.warnings:
             text.append("! " + w + "\n", style="yellow")
-        for advice in r.advice:  # e.g. the package only fills the caps: the core's words, then where to act here
+        for advice in portfolio_advice(r, lang):  # e.g. the package only fills the caps, then where to act here
             text.append("! " + advice + "\n", style="yellow")
             text.append("  → " + tr("advice_pick_baseline", lang) + "\n", style="bold yellow")
         p = r.provenance
