@@ -24,18 +24,25 @@ def stacked_bar(parts: dict[str, float], colours: dict[str, str], scale_max: flo
     score even when many small parts would each round to zero.
     """
     text = Text()
+    for obj, cells in bar_segments(parts, scale_max, width):
+        text.append("█" * cells, style=colours.get(obj, "white"))
+    return text
+
+
+def bar_segments(parts: dict[str, float], scale_max: float, width: int) -> list[tuple[str, int]]:
+    """(part, cells) of a stacked bar: positive parts in order, rounded cumulatively to whole cells."""
     if scale_max <= 0:
-        return text
-    cum, drawn = 0.0, 0
+        return []
+    out, cum, drawn = [], 0.0, 0
     for obj, value in parts.items():
         if value <= 0:
             continue
         cum += value
         end = round(cum / scale_max * width)
         if end > drawn:
-            text.append("█" * (end - drawn), style=colours.get(obj, "white"))
+            out.append((obj, end - drawn))
             drawn = end
-    return text
+    return out
 
 
 def legend(colours: dict[str, str], labels: dict[str, str] | None = None) -> Text:

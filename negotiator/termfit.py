@@ -14,6 +14,8 @@ import re
 from rich.cells import cell_len
 from rich.text import Text
 
+from .charts import bar_segments
+
 __all__ = [
     "NARROW",
     "Layout",
@@ -120,17 +122,8 @@ def lettered_bar(parts: dict[str, float], keys: dict[str, str], scale_max: float
     Rounded cumulatively like ``charts.stacked_bar``, so the total length stays faithful.
     """
     text = Text(no_wrap=True, overflow="crop")
-    if scale_max <= 0:
-        return text
-    cum, drawn = 0.0, 0
-    for obj, value in parts.items():
-        if value <= 0:
-            continue
-        cum += value
-        end = round(cum / scale_max * width)
-        if end > drawn:
-            text.append(keys.get(obj, "?") * (end - drawn))
-            drawn = end
+    for obj, cells in bar_segments(parts, scale_max, width):
+        text.append(keys.get(obj, "?") * cells)
     return text
 
 
