@@ -41,6 +41,15 @@ async def _pick_baseline(app, pilot, value: str) -> None:
     await _settle(app, pilot)
 
 
+async def _export_memo(app, pilot, name: str) -> None:
+    """`m`, type the file name, Enter, and wait for the memo to be written."""
+    await pilot.press("m")
+    await pilot.pause()
+    app.screen.query_one("#memo-path").value = name
+    await pilot.press("enter")
+    await _settle(app, pilot)
+
+
 def _shown_label(select) -> str:
     return str(select.query_one(SelectCurrent).label)
 
@@ -168,11 +177,7 @@ async def test_memo_export_carries_the_scenario_picked_on_screen(bundled, tmp_pa
         await pilot.pause()
         await _pick(pilot, "#scenario", 1)  # the first scenario after "base case"
         assert app.scenario == sid
-        await pilot.press("m")
-        await pilot.pause()
-        app.screen.query_one("#memo-path").value = "memo.md"
-        await pilot.press("enter")
-        await _settle(app, pilot)
+        await _export_memo(app, pilot, "memo.md")
     text = (tmp_path / "memo.md").read_text(encoding="utf-8")
     assert want.subtitle in text
     assert bundled.case.scenarios[sid].label in text
@@ -222,11 +227,7 @@ async def test_memo_export_carries_the_status_quo_picked_in_the_package_view(bun
         await _settle(app, pilot)
         await _pick_baseline(app, pilot, STATUS_QUO)
         assert app.package_baseline == STATUS_QUO
-        await pilot.press("m")
-        await pilot.pause()
-        app.screen.query_one("#memo-path").value = "memo.md"
-        await pilot.press("enter")
-        await _settle(app, pilot)
+        await _export_memo(app, pilot, "memo.md")
     text = (tmp_path / "memo.md").read_text(encoding="utf-8")
     assert "Value over the status quo" in text
     assert f"--baseline {STATUS_QUO}" in text
