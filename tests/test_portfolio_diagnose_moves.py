@@ -211,3 +211,16 @@ def test_more_than_one_conflict_is_said_once(case):
     assert d.note.startswith("Changing any one of these is not enough on its own")
     assert not any("not enough on its own" in c.advice for c in d.conflict)  # said once, not on every row
     assert d.note in d.summary and d.to_dict()["note"] == d.note
+
+
+def test_infeasible_csv_says_to_which_level_a_red_line_must_move(cli):
+    # Forcing in the option the escalation red line (at most 7) screens out: the CSV, like the
+    # JSON, names the level the line must move to (its likely score, 8).
+    import csv
+    import io
+
+    result = cli("portfolio", "--include", "independent_investigation_push", "--format", "csv")
+    assert result.exit_code == 1
+    rows = [r for r in csv.DictReader(io.StringIO(result.stdout)) if not r["status"].startswith("#")]
+    red = next(r for r in rows if r["key"] == "red_line:escalation_risk")
+    assert float(red["loosen_to"]) == 8.0

@@ -381,6 +381,10 @@ def _conflict_advice(c, unit: str, lang: str, case) -> str:
     return tr("cf_drop_rule", lang)
 
 
+def _number_or_blank(value: float | None) -> str:
+    return "" if value is None else f"{value:.12g}"
+
+
 def portfolio_csv(r: PortfolioResult) -> str:
     buf = io.StringIO()
     w = csv_writer(buf)
@@ -392,11 +396,11 @@ def portfolio_csv(r: PortfolioResult) -> str:
             g = pk.outcome.rel_gap
             w.writerow([pk.rank, f"{pk.value:.12g}", pk.outcome.status, pk.proven, "" if g is None else f"{g:.6g}", len(pk.selected), ";".join(pk.selected)] + [f"{pk.resources.get(x, 0.0):.12g}" for x in resources] + [f"{spec.budgets[x]:.12g}" for x in spec.budgets] + [f"{pk.slack[x]:.12g}" for x in spec.budgets])
     else:
-        w.writerow(["status", "constraint", "key", "limit", "move", "new_limit", "alone_fixes", "advice"])
+        w.writerow(["status", "constraint", "key", "limit", "move", "new_limit", "loosen_to", "alone_fixes", "advice"])
         for c in r.diagnosis.conflict if r.diagnosis else []:
-            w.writerow([r.status, c.text, c.key, f"{c.limit:.12g}", "" if c.move is None else f"{c.move:.12g}", "" if c.new_limit is None else f"{c.new_limit:.12g}", c.alone_fixes, c.advice])
+            w.writerow([r.status, c.text, c.key, f"{c.limit:.12g}", _number_or_blank(c.move), _number_or_blank(c.new_limit), _number_or_blank(c.loosen_to), c.alone_fixes, c.advice])
         if r.diagnosis is None:
-            w.writerow([r.status, "", "", "", "", "", "", r.status_words])
+            w.writerow([r.status, "", "", "", "", "", "", "", r.status_words])
     lines = [r.status_words] + _comment_lines(r.provenance, spec, r.settings)
     if spec.baseline is not None:
         values = spec.values()
