@@ -36,16 +36,7 @@ def _set_fonts(style_or_run, latin: str, east_asia: str, lang_zh: bool = False) 
 
     style_or_run.font.name = latin
     rpr = style_or_run.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for slot in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(slot), latin)
-    fonts.set(qn("w:eastAsia"), east_asia)
-    fonts.attrib.pop(qn("w:asciiTheme"), None)
-    fonts.attrib.pop(qn("w:hAnsiTheme"), None)
-    fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+    _write_fonts(rpr, latin, east_asia, themes=("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme"))
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -54,9 +45,25 @@ def _set_fonts(style_or_run, latin: str, east_asia: str, lang_zh: bool = False) 
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
+def _write_fonts(rpr, latin: str, east_asia: str, themes: tuple[str, ...]) -> None:
+    """rFonts of a run-properties element: the Latin slots, the East Asian one, and no theme fonts
+    (a theme font would override the named one in Word)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(slot), latin)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    for theme in themes:
+        fonts.attrib.pop(qn(theme), None)
+
+
 def _set_default_fonts(doc) -> None:
     """The document defaults too, so any style without fonts of its own (tables) gets them."""
-    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     defaults = doc.styles.element.find(qn("w:docDefaults"))
@@ -65,15 +72,7 @@ def _set_default_fonts(doc) -> None:
     rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr"))
     if rpr is None:
         return
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for slot in ("w:ascii", "w:hAnsi", "w:cs"):
-        fonts.set(qn(slot), BODY_FONT)
-    fonts.set(qn("w:eastAsia"), EAST_ASIA_BODY_FONT)
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)
+    _write_fonts(rpr, BODY_FONT, EAST_ASIA_BODY_FONT, themes=("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"))
     lang = rpr.find(qn("w:lang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")  # East Asian text is Chinese: line breaking, punctuation

@@ -395,6 +395,8 @@ class _Simulation:
         self.matrix = setup.matrix
         self.base_values = self.matrix.values()  # (n, m)
         self.cells = _uncertain_cells(self.matrix, self.base_values)
+        # The other methods' criterion table (values for objectives with a value function): once, not per chunk.
+        self.criteria = None if setup.additive else criterion_table(self.matrix)
 
     def scores(self, weights: np.ndarray, rng: np.random.Generator, size: int) -> np.ndarray:
         """(size, n) overall scores for a chunk of weight draws (and fresh score draws)."""
@@ -416,7 +418,7 @@ class _Simulation:
 
     def _scores_batch(self, batch, weights: np.ndarray, drawn: np.ndarray | None, size: int) -> np.ndarray:
         """The whole chunk in one call of the method's vectorised form (the same numbers as draw by draw)."""
-        x, maximise = criterion_table(self.matrix)
+        x, maximise = self.criteria
         if drawn is not None:
             cells = self.cells
             likely = np.broadcast_to(self.matrix.likely, (size,) + self.matrix.shape).copy()

@@ -96,21 +96,23 @@ def _provenance_lines(prov, lang: str) -> list[str]:
     ]
 
 
-def _screened_reason(case, s: dict, scenario, lang: str) -> str:
-    """Why an option was screened out, in ``lang``: Chinese is worded from its broken red lines."""
-    if lang == "en" or case is None:
-        return s["reason"]
+def _screened_reasons(case, screened: list[dict], scenario, lang: str) -> list[str]:
+    """Why each option was screened out, in ``lang``: Chinese is worded from its broken red lines
+    (the case's matrix built once for all of them)."""
+    if lang == "en" or case is None or not screened:
+        return [s["reason"] for s in screened]
     from ..matrix import build_matrix, red_line_breaches
     from ..report.i18n import red_line_reason
 
-    broken = red_line_breaches(case, build_matrix(case, scenario)).get(s["option"])
-    return red_line_reason(case, broken, lang) if broken else s["reason"]
+    breaches = red_line_breaches(case, build_matrix(case, scenario))
+    return [red_line_reason(case, breaches[s["option"]], lang) if s["option"] in breaches else s["reason"] for s in screened]
 
 
 def _caption(result, case=None, lang: str = "en") -> str:
     lines = _provenance_lines(result.provenance, lang)
-    scenario = getattr(result.provenance, "scenario", None)
-    lines += [tr("se_screened", lang, option=s["option"], reason=_screened_reason(case, s, scenario, lang)) for s in getattr(result, "screened_out", [])]
+    screened = list(getattr(result, "screened_out", []))
+    reasons = _screened_reasons(case, screened, getattr(result.provenance, "scenario", None), lang)
+    lines += [tr("se_screened", lang, option=s["option"], reason=reason) for s, reason in zip(screened, reasons)]
     return "\n".join(lines)
 
 
