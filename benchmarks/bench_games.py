@@ -1,6 +1,6 @@
 """How fast is exact equilibrium enumeration? (`negotiator game` on hand-typed games)
 
-Times ``negotiator.games.extreme_equilibria`` (numpy screens every basis of both
+Times ``negotiator.games.bimatrix.extreme_equilibria`` (numpy screens every basis of both
 best-response polytopes at once; exact integer arithmetic decides) on seeded
 random games with small integer payoffs (degenerate, like the games staff type),
 against two references measured in the same run:
@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 def plain_exact_equilibria(g) -> set:
     """Vertex enumeration with every basis solved in Fractions (no screen): the reference."""
-    from negotiator.games import _positive_shift, deviation_gains
+    from negotiator.games.bimatrix import _positive_shift, deviation_gains
 
     m, n = g.shape
     A, B = _positive_shift(g.A), _positive_shift(g.B)
@@ -89,7 +89,7 @@ def main(argv=None) -> int:
     import nashpy
     import numpy as np
 
-    from negotiator.games import Bimatrix, _polytopes, extreme_equilibria
+    from negotiator.games.bimatrix import Bimatrix, _polytopes, extreme_equilibria
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[4, 5, 6])

@@ -22,9 +22,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from negotiator._version import __version__  # noqa: E402
-from negotiator.matrix import DecisionMatrix  # noqa: E402
+from negotiator.model.matrix import DecisionMatrix  # noqa: E402
 from negotiator.methods import get_method  # noqa: E402
-from negotiator.schema_methods import PrometheeCriterion  # noqa: E402
+from negotiator.case.scoring import PrometheeCriterion  # noqa: E402
 
 SIZES = [(20, 8), (200, 12), (2000, 20)]
 

@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 
-from negotiator.catalog import load_case_text  # noqa: E402
+from negotiator.case.catalog import load_case_text  # noqa: E402
 from negotiator.portfolio import SolverSettings, build_spec, option_values, solve_top  # noqa: E402
 
 

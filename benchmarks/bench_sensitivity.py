@@ -26,7 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from negotiator.catalog import load_case, load_case_text  # noqa: E402
+from negotiator.case.catalog import load_case, load_case_text  # noqa: E402
 from negotiator.sensitivity import prepare  # noqa: E402
 from negotiator.sensitivity.flip import flip_setup  # noqa: E402
 from negotiator.sensitivity.smaa import smaa_setup  # noqa: E402

@@ -1,7 +1,7 @@
 """How fast does a weight change re-rank? (issue: under 50 ms for 200 options)
 
 Measures the exact path the terminal UI takes on each arrow key or typed
-weight — ``whatif.nudge_weight`` then ``negotiator.api.rank(loaded,
+weight — ``whatif.nudge_weight`` then ``negotiator.ranking.api.rank(loaded,
 weights=...)`` (matrix build, red-line screening, the additive method,
 competition ranks, provenance) — on a generated case of 200 options and 11
 objectives, against a plain numpy reference in the same run (values @ weights
@@ -61,11 +61,11 @@ def median_ms(fn, repeat: int) -> float:
 def main(argv=None) -> int:
     import numpy as np
 
-    from negotiator import api
-    from negotiator.catalog import load_case_text
-    from negotiator.matrix import build_matrix
-    from negotiator.weights import profile_weights
-    from negotiator.whatif import nudge_weight
+    from negotiator.ranking import api
+    from negotiator.case.catalog import load_case_text
+    from negotiator.model.matrix import build_matrix
+    from negotiator.model.weights import profile_weights
+    from negotiator.ranking.whatif import nudge_weight
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--options", type=int, default=200)

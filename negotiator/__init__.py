@@ -9,7 +9,7 @@ The public API is imported lazily so that `negotiator --help` stays instant.
 
 from __future__ import annotations
 
-from ._version import __version__
+from negotiator._version import __version__
 
 __all__ = [
     "__version__",
@@ -23,10 +23,10 @@ __all__ = [
 ]
 
 _LAZY = {
-    "load_case": ("catalog", "load_case"),
-    "LoadedCase": ("catalog", "LoadedCase"),
-    "rank": ("api", "rank"),
-    "Ranking": ("ranking", "Ranking"),
+    "load_case": ("case.catalog", "load_case"),
+    "LoadedCase": ("case.catalog", "LoadedCase"),
+    "rank": ("ranking.api", "rank"),
+    "Ranking": ("ranking.result", "Ranking"),
     "NegotiatorError": ("errors", "NegotiatorError"),
     "CaseError": ("errors", "CaseError"),
     "UsageError": ("errors", "UsageError"),

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import Problem, UsageError
+from negotiator.errors import Problem, UsageError
 
 __all__ = ["check_writable", "write_atomic"]
 

@@ -15,10 +15,10 @@ import math
 import pytest
 
 import negotiator as ng
-from negotiator.catalog import load_case_text
+from negotiator.case.catalog import load_case_text
 from negotiator.errors import UsageError
-from negotiator.ranking import competition_ranks
-from negotiator.weights import rank_order_centroid
+from negotiator.ranking.result import competition_ranks
+from negotiator.model.weights import rank_order_centroid
 
 
 @pytest.fixture
@@ -148,8 +148,8 @@ def test_public_api_all_is_complete():
 
 def test_screened_options_carry_the_red_lines_they_break_as_data():
     # Bundled red lines (payoffs/constraints.yaml): sovereignty >= 3 and escalation risk <= 7.
-    from negotiator.matrix import Breach
-    from negotiator.report.i18n import red_line_reason
+    from negotiator.model.matrix import Breach
+    from negotiator.i18n.memo import red_line_reason
 
     ranking = ng.rank(ng.load_case())
     by_option = {s.option: s for s in ranking.screened_out}

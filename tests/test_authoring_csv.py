@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from negotiator.authoring import merge_scores_csv
-from negotiator.catalog import load_case
+from negotiator.case.catalog import load_case
 from negotiator.errors import CaseError
 
 CASES = Path(__file__).resolve().parent / "cases"
@@ -178,7 +178,7 @@ def test_show_scores_csv_edited_in_a_spreadsheet_merges_back(cli, tmp_path):
     merged = cli("import", str(path), "--into", str(case))
     assert merged.exit_code == 0, merged.stderr
     assert "changed 2 scores" in merged.stdout
-    from negotiator.catalog import load_case
+    from negotiator.case.catalog import load_case
 
     scores = load_case(case).case.options["legal_position_against_bundling"].scores
     assert scores["sovereignty_jurisdiction"] == (6.0, 7.0, 9.0)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from negotiator.authoring import case_from_frames, case_to_frames, case_to_yaml
-from negotiator.catalog import load_case, load_case_text
+from negotiator.case.catalog import load_case, load_case_text
 from negotiator.errors import CaseError
 
 FULL = Path(__file__).resolve().parent / "cases" / "full_features.yaml"
@@ -51,7 +51,7 @@ def test_build_a_case_from_scratch():
     c = loaded.case
     assert c.title == "From pandas" and c.options["b"].scores["gain"] == (4.0, 5.0, 7.0)
     assert c.objectives["cost"].scale is None and c.weights["main"] == {"gain": 2.0, "cost": 1.0}
-    from negotiator.api import rank
+    from negotiator.ranking.api import rank
 
     assert [r.option for r in rank(loaded).rows] == ["a", "b"] or len(rank(loaded).rows) == 2
 

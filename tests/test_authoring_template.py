@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from negotiator.authoring import template_text
-from negotiator.catalog import load_case, load_case_text
-from negotiator.schema import Case
+from negotiator.case.catalog import load_case, load_case_text
+from negotiator.case.schema import Case
 
 
 def test_template_is_valid_as_written_and_has_every_section():

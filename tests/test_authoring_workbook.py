@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from negotiator.authoring import import_workbook, workbook_bytes
-from negotiator.catalog import load_case, load_case_text
+from negotiator.case.catalog import load_case, load_case_text
 from negotiator.errors import CaseError
 
 CASES = Path(__file__).resolve().parent / "cases"

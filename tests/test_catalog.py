@@ -3,7 +3,7 @@
 import pytest
 
 import negotiator as ng
-from negotiator.catalog import bundled_dirs, load_case, load_case_text
+from negotiator.case.catalog import bundled_dirs, load_case, load_case_text
 from negotiator.errors import CaseError
 
 
@@ -80,7 +80,7 @@ def test_locate_points_at_the_line(cases_dir):
 
 
 def test_bundled_case_names_its_profiles_and_resources_in_both_languages():
-    from negotiator.catalog import load_case
+    from negotiator.case.catalog import load_case
 
     case = load_case().case
     assert case.profile_label("balanced") == "Balanced" and case.profile_label("balanced", "zh") == "均衡"
@@ -89,7 +89,7 @@ def test_bundled_case_names_its_profiles_and_resources_in_both_languages():
 
 
 def test_labels_split_across_files_merge_and_unknown_ids_are_reported(tmp_path):
-    from negotiator.catalog import load_case
+    from negotiator.case.catalog import load_case
     from negotiator.errors import CaseError
 
     base = (
@@ -110,7 +110,7 @@ def test_labels_split_across_files_merge_and_unknown_ids_are_reported(tmp_path):
 
 
 def test_an_empty_labels_section_does_not_change_the_case_hash():
-    from negotiator.catalog import load_case_text
+    from negotiator.case.catalog import load_case_text
 
     text = "negotiator: 1\nobjectives:\n  gain: {label: Gain}\noptions:\n  a: {label: A, scores: {gain: 1}}\n  b: {label: B, scores: {gain: 2}}\n"
     assert load_case_text(text).sha256 == load_case_text(text + "labels: {}\n").sha256

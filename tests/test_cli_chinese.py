@@ -14,8 +14,8 @@ import re
 
 import pytest
 
-from negotiator.catalog import load_case
-from negotiator.terminal_text import LANGS, SCORE_NAMES_ZH, STRINGS, tr
+from negotiator.case.catalog import load_case
+from negotiator.i18n.terminal import LANGS, SCORE_NAMES_ZH, STRINGS, tr
 
 #: English words a Chinese reader still sees, on purpose: the program, method ids and the
 #: acronyms and symbols the Chinese text uses too (sha256, SMAA, L1, CBC ...).
@@ -206,7 +206,7 @@ def test_a_missing_key_fails_instead_of_falling_back():
 
 
 def test_every_method_names_its_score_in_chinese():
-    from negotiator import api
+    from negotiator.ranking import api
     from negotiator.methods import method_names
 
     case = load_case(None)
@@ -215,7 +215,7 @@ def test_every_method_names_its_score_in_chinese():
 
 
 def test_memo_phrases_are_shared_not_copied():
-    from negotiator.report.i18n import STRINGS as MEMO
+    from negotiator.i18n.memo import STRINGS as MEMO
 
     assert STRINGS["screened_title"] is MEMO["sec_screened"]
 
@@ -232,7 +232,7 @@ def test_portfolio_warns_in_chinese(cli, monkeypatch):
 
 def test_english_status_words_are_the_cores():
     """English portfolio words come from the core unchanged; the table's English entries say the same."""
-    from negotiator.portfolio.output import status_text
+    from negotiator.render.portfolio import status_text
     from negotiator.portfolio.solve import SolveOutcome, SolverSettings, status_words
 
     settings = SolverSettings()

@@ -17,7 +17,7 @@ import pytest
 from rich.cells import cell_len
 from rich.console import Console
 
-from negotiator.termfit import cut, key_caption, lettered_bar, level_bar, objective_keys, wrap_id
+from negotiator.render.termfit import cut, key_caption, lettered_bar, level_bar, objective_keys, wrap_id
 
 WIDTHS = (80, 120)
 
@@ -193,10 +193,10 @@ def test_rank_bar_reads_without_colour(cli, monkeypatch):
 
 
 def test_rank_keeps_its_coloured_bar_and_legend_when_wide():
-    from negotiator import api
-    from negotiator.catalog import load_case
-    from negotiator.tables import ranking_table
-    from negotiator.termfit import Layout
+    from negotiator.ranking import api
+    from negotiator.case.catalog import load_case
+    from negotiator.render.tables import ranking_table
+    from negotiator.render.termfit import Layout
 
     result = api.rank(load_case(None))
     con = Console(width=140, force_terminal=True, color_system="truecolor", record=True)

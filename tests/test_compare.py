@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from negotiator.compare import compare_methods, kendall_tau_b
+from negotiator.ranking.compare import compare_methods, kendall_tau_b
 
 
 def test_kendall_tau_b_matches_scipy_with_ties():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from negotiator.catalog import load_case, load_case_text
-from negotiator.decisions import (
+from negotiator.case.catalog import load_case, load_case_text
+from negotiator.scenarios.rules import (
     analyse_decisions,
     apply_rules,
     check_probabilities,
@@ -17,7 +17,7 @@ from negotiator.decisions import (
     upper_envelope,
 )
 from negotiator.errors import CaseError, UsageError
-from negotiator.payoffs_table import parse_package, scenario_payoffs
+from negotiator.scenarios.payoffs import parse_package, scenario_payoffs
 
 # Anderson, Sweeney & Williams, Quantitative Methods for Business / An Introduction to
 # Management Science, ch. 4 "Decision Analysis", the Pittsburgh Development Corporation
@@ -193,7 +193,7 @@ def test_tiny_case_payoff_table_by_hand(cases_dir):
 
 
 def test_payoff_table_matches_rank_under_each_scenario(bundled):
-    from negotiator.api import rank
+    from negotiator.ranking.api import rank
 
     loaded = bundled
     t = scenario_payoffs(loaded, profile="balanced")
@@ -327,7 +327,7 @@ def test_probability_switch_when_one_scenario_is_certain():
 
 def test_regret_of_options_tied_up_to_rounding_is_zero():
     # 0.1 + 0.2 != 0.3 in floating point; the two options are tied, so neither regrets the other.
-    from negotiator.decisions import regret_table
+    from negotiator.scenarios.rules import regret_table
 
     values = np.array([[0.1 + 0.2, 1.0], [0.3, 0.5]])
     regret = regret_table(values)

@@ -1,4 +1,4 @@
-"""Known-answer tests for the exact bimatrix-game core (negotiator/games.py, negotiator/exact_lp.py)."""
+"""Known-answer tests for the exact bimatrix-game core (negotiator/games/bimatrix.py, negotiator/games/exact_lp.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from negotiator.errors import UsageError
-from negotiator.exact_lp import solve_lp
-from negotiator.games import (
+from negotiator.games.exact_lp import solve_lp
+from negotiator.games.bimatrix import (
     Bimatrix,
     analyse_game,
     best_responses,
@@ -269,8 +269,8 @@ def test_too_large_a_game_is_refused_with_a_clear_message():
 
 
 def test_analyse_game_certifies_every_equilibrium_of_the_bundled_game():
-    from negotiator.catalog import load_case
-    from negotiator.games import bimatrix_from_case
+    from negotiator.case.catalog import load_case
+    from negotiator.games.bimatrix import bimatrix_from_case
 
     gid, g = bimatrix_from_case(load_case(None).case)
     a = analyse_game(g)
@@ -402,7 +402,7 @@ def _reference_equilibria(A, B):
     """
     from itertools import combinations as comb
 
-    from negotiator.games import to_fraction
+    from negotiator.games.bimatrix import to_fraction
 
     A = [[to_fraction(v) for v in r] for r in A]  # 0.029 means 29/1000, as in the files
     B = [[to_fraction(v) for v in r] for r in B]
@@ -456,7 +456,7 @@ def test_float_screen_loses_nothing_on_large_and_decimal_payoffs():
 
 
 def test_bundled_game_payoffs_are_marked_as_judgments_with_a_cited_rationale():
-    from negotiator.catalog import load_case
+    from negotiator.case.catalog import load_case
 
     spec = load_case(None).case.games["repatriation_linkage"]
     assert "ANALYST JUDGMENTS" in spec.judgment

@@ -7,12 +7,12 @@ import json
 import numpy as np
 import pytest
 
-from negotiator.api import rank
-from negotiator.catalog import load_case_text
+from negotiator.ranking.api import rank
+from negotiator.case.catalog import load_case_text
 from negotiator.errors import UsageError
-from negotiator.group import pool_analysts
-from negotiator.weighting import ahp_weights
-from negotiator.weights import normalise
+from negotiator.ranking.analysts import pool_analysts
+from negotiator.model.elicitation import ahp_weights
+from negotiator.model.weights import normalise
 
 CASE = """negotiator: 1
 title: Group

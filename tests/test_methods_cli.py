@@ -12,8 +12,8 @@ PROFILES = ["numbers", "order", "rank_sum", "swing", "ahp", "tree"]
 
 
 def test_each_method_on_the_bundled_case(cli):
-    from negotiator.api import rank
-    from negotiator.catalog import load_case
+    from negotiator.ranking.api import rank
+    from negotiator.case.catalog import load_case
 
     bundled = load_case(None)  # loading is the slow part: once
     for method in METHODS:
@@ -29,8 +29,8 @@ def test_each_method_on_the_bundled_case(cli):
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_each_weight_form_with_every_method_on_the_demo_case(cli, profile):
-    from negotiator.api import rank
-    from negotiator.catalog import load_case
+    from negotiator.ranking.api import rank
+    from negotiator.case.catalog import load_case
 
     loaded = load_case(DEMO)
     for method in METHODS:

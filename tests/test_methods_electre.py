@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from negotiator.api import rank
-from negotiator.catalog import load_case_text
+from negotiator.ranking.api import rank
+from negotiator.case.catalog import load_case_text
 from negotiator.methods.electre import outranking
 
 # Three options, three objectives (the last less-is-better), weights 0.5 / 0.3 / 0.2.

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from negotiator.api import rank
-from negotiator.catalog import load_case_text
+from negotiator.ranking.api import rank
+from negotiator.case.catalog import load_case_text
 from negotiator.methods.promethee import net_flows
-from negotiator.schema_methods import PrometheeCriterion as P
+from negotiator.case.scoring import PrometheeCriterion as P
 
 
 def pairwise_reference(x, w, maximise, specs):

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from negotiator.matrix import DecisionMatrix
+from negotiator.model.matrix import DecisionMatrix
 from negotiator.methods import get_method, method_names
-from negotiator.ranking import competition_ranks
+from negotiator.ranking.result import competition_ranks
 
 SETTINGS = settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 

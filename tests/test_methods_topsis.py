@@ -7,8 +7,8 @@ import warnings
 import numpy as np
 import pytest
 
-from negotiator.api import rank
-from negotiator.catalog import load_case_text
+from negotiator.ranking.api import rank
+from negotiator.case.catalog import load_case_text
 from negotiator.methods.topsis import topsis_scores
 
 # Hwang & Yoon (1981), Multiple Attribute Decision Making, Springer, pp. 130-134:

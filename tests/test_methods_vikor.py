@@ -7,8 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from negotiator.api import rank
-from negotiator.catalog import load_case_text
+from negotiator.ranking.api import rank
+from negotiator.case.catalog import load_case_text
 from negotiator.methods.vikor import compromise, vikor_scores
 
 

@@ -9,7 +9,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from negotiator.catalog import load_case_text
+from negotiator.case.catalog import load_case_text
 from negotiator.errors import CaseError, UsageError
 from negotiator.negotiation import analyse_negotiation, build_agenda, parse_package
 from negotiator.negotiation.bargaining import ks_discrete, ks_on_hull, nash_discrete, nash_on_hull, upper_hull

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from negotiator.catalog import load_case
+from negotiator.case.catalog import load_case
 from negotiator.errors import UsageError
 from negotiator.negotiation import analyse_negotiation, compare_linkage, solve_agenda
 

@@ -25,7 +25,7 @@ import json
 
 import pytest
 
-from negotiator.catalog import load_case_text
+from negotiator.case.catalog import load_case_text
 from negotiator.errors import UsageError
 from negotiator.portfolio import best_packages, budget_sweep, core_analysis, robust_package
 from negotiator.portfolio.baseline import parse_baseline
@@ -411,9 +411,9 @@ def test_parse_baseline_forms(hand):
 def test_under_a_scenario_the_option_baseline_takes_its_scenario_scores():
     import numpy as np
 
-    from negotiator.catalog import load_case
-    from negotiator.matrix import build_matrix
-    from negotiator.weights import profile_weights
+    from negotiator.case.catalog import load_case
+    from negotiator.model.matrix import build_matrix
+    from negotiator.model.weights import profile_weights
 
     loaded = load_case()
     case = loaded.case

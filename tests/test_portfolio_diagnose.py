@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import pytest
 
-from negotiator.catalog import load_case_text
+from negotiator.case.catalog import load_case_text
 from negotiator.portfolio import SolverSettings, best_packages, diagnose, spec_rows
 
 from tests.test_portfolio_model import CALIFORNIA, load_dict, random_case

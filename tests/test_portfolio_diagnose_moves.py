@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from negotiator.catalog import load_case_text
+from negotiator.case.catalog import load_case_text
 from negotiator.portfolio import best_packages
 
 from tests.test_portfolio_model import load_dict, random_case

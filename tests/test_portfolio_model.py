@@ -14,8 +14,8 @@ import json
 import numpy as np
 import pytest
 
-from negotiator.api import rank
-from negotiator.catalog import load_case_text
+from negotiator.ranking.api import rank
+from negotiator.case.catalog import load_case_text
 from negotiator.portfolio import best_packages, build_milp, build_spec, spec_rows
 from negotiator.portfolio.robust import enumerate_packages
 

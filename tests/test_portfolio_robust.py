@@ -7,8 +7,8 @@ import copy
 import numpy as np
 import pytest
 
-from negotiator.api import rank
-from negotiator.catalog import load_case_text
+from negotiator.ranking.api import rank
+from negotiator.case.catalog import load_case_text
 from negotiator.errors import UsageError
 from negotiator.portfolio import best_packages, budget_sweep, core_analysis, robust_package, sweep_caps
 from negotiator.portfolio import robust as robust_mod
@@ -19,7 +19,7 @@ from tests.test_portfolio_model import CALIFORNIA, brute_force, load_dict, rando
 
 @pytest.fixture(scope="module")
 def bundled():
-    from negotiator.catalog import load_case
+    from negotiator.case.catalog import load_case
 
     return load_case()
 

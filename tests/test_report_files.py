@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from negotiator.report.i18n import text
+from negotiator.i18n.memo import text
 
 DATE = "2026-07-01"
 LANGS = ("en", "zh")
@@ -53,7 +53,7 @@ def memos(tmp_path_factory):
     path through build_memo, render and write_atomic); test_report_cli.py runs
     the command once per format as well.
     """
-    from negotiator.catalog import load_case
+    from negotiator.case.catalog import load_case
     from negotiator.fileio import write_atomic
     from negotiator.report import render
     from negotiator.report.memo import MemoRequest, build_memo
@@ -368,8 +368,8 @@ def test_a_minimal_case_without_scenarios_budgets_or_red_lines_renders_everywher
     import pandas as pd
     from openpyxl import load_workbook
 
-    from negotiator.api import rank
-    from negotiator.catalog import load_case
+    from negotiator.ranking.api import rank
+    from negotiator.case.catalog import load_case
 
     case_file = tmp_path / "min.yaml"
     case_file.write_text(MINIMAL, encoding="utf-8")

@@ -7,10 +7,10 @@ import string
 import numpy as np
 import pytest
 
-from negotiator.api import rank
-from negotiator.catalog import load_case, load_case_text
+from negotiator.ranking.api import rank
+from negotiator.case.catalog import load_case, load_case_text
 from negotiator.report import memo as memo_mod
-from negotiator.report.i18n import LANGS, STRINGS, text
+from negotiator.i18n.memo import LANGS, STRINGS, text
 from negotiator.report.memo import MemoRequest, build_memo
 from negotiator.report.model import Figure, display
 
@@ -122,7 +122,7 @@ def test_scenario_payoffs_come_from_ranking_each_scenario(memos, bundled):
 
 
 def test_scenario_payoffs_and_rules_come_from_the_payoffs_module(memos, bundled):
-    payoffs_table = pytest.importorskip("negotiator.payoffs_table")
+    payoffs_table = pytest.importorskip("negotiator.scenarios.payoffs")
     payoffs = payoffs_table.scenario_payoffs(bundled)
     report = payoffs.analyse()
     ids = [row.id for row in payoffs.rows]

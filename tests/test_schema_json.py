@@ -15,8 +15,8 @@ import jsonschema
 import pytest
 
 from negotiator.authoring.template import TEMPLATE_PARTS, template_text
-from negotiator.schema import case_json_schema
-from negotiator.yamlio import parse_yaml_text, read_yaml, to_plain
+from negotiator.case.schema import case_json_schema
+from negotiator.case.yamlio import parse_yaml_text, read_yaml, to_plain
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_FILES = sorted((ROOT / "strategies").glob("*.yaml")) + sorted((ROOT / "payoffs").glob("*.yaml"))

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from negotiator.catalog import load_case
-from negotiator.score_matrix import compact_score, score_matrix
-from negotiator.score_matrix_views import short_names
-from negotiator.spreadsheet_safe import unguard
+from negotiator.case.catalog import load_case
+from negotiator.model.score_matrix import compact_score, score_matrix
+from negotiator.render.score_matrix import short_names
+from negotiator.render.spreadsheet_safe import unguard
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from negotiator.catalog import load_case_text
+from negotiator.case.catalog import load_case_text
 
 #: Three options on three [0, 10] objectives, equal weights; values are score / 10.
 #:   A = (1.0, 0.0, 0.5), B = (0.0, 1.0, 0.5), C = (0.5, 0.5, 1.0)
@@ -74,7 +74,7 @@ def load(text: str):
 def test_the_cases_load_and_the_values_are_the_documented_ones():
     import numpy as np
 
-    from negotiator.matrix import build_matrix
+    from negotiator.model.matrix import build_matrix
 
     three = build_matrix(load(THREE).case)
     assert np.allclose(three.values(), [[1, 0, 0.5], [0, 1, 0.5], [0.5, 0.5, 1]])

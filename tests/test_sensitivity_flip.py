@@ -69,7 +69,7 @@ def test_lp_agrees_with_brute_force_on_small_cases(seed, norm):
 
 
 def test_bundled_case_flips_are_sorted_and_make_the_challenger_first():
-    from negotiator.api import rank
+    from negotiator.ranking.api import rank
 
     result = flip()
     dists = [f.distance for f in result.flips if f.possible]

@@ -18,7 +18,7 @@ from negotiator.errors import UsageError
 from negotiator.methods import METHODS, MethodResult
 from negotiator.sensitivity import smaa
 from negotiator.sensitivity.smaa import CHUNK, _draw_in_intervals, order_weights_from_simplex, triangular_inverse_cdf
-from negotiator.weights import rank_order_centroid
+from negotiator.model.weights import rank_order_centroid
 
 
 def five_se(n: int) -> float:
@@ -124,7 +124,7 @@ def test_holistic_acceptability_uses_linear_meta_weights():
 
 
 def test_same_seed_same_bytes_whatever_the_worker_count():
-    from negotiator.catalog import load_case
+    from negotiator.case.catalog import load_case
 
     bundled = load_case()
     a = smaa(bundled, samples=CHUNK + 17, seed=42, workers=1)
@@ -162,7 +162,7 @@ def test_other_methods_are_evaluated_draw_by_draw(monkeypatch):
 @pytest.mark.parametrize("method", ["topsis", "vikor", "promethee", "electre"])
 def test_vectorised_methods_give_the_same_acceptabilities_as_draw_by_draw(monkeypatch, method):
     # The bundled case has ranged scores, so every draw also redraws 101 scores.
-    from negotiator.api import load_case
+    from negotiator.ranking.api import load_case
     from negotiator.methods import BATCH, _load_all
 
     _load_all()
@@ -235,7 +235,7 @@ def test_agrees_with_pysensmcda_exact_polytope_volumes():
     """Peer check: pysensmcda's exact_acceptability (favourable-weight polytope volumes,
     additive model, uniform weights) against our Monte Carlo, on our value matrix."""
     pysens = pytest.importorskip("pysensmcda.smaa")
-    from negotiator.catalog import load_case_text
+    from negotiator.case.catalog import load_case_text
     from negotiator.sensitivity import prepare
 
     rng = np.random.default_rng(4)

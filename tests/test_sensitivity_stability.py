@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from test_sensitivity_cases import THREE, load
 
-from negotiator.catalog import load_case_text
+from negotiator.case.catalog import load_case_text
 from negotiator.errors import UsageError
 from negotiator.methods import METHODS, MethodResult
 from negotiator.sensitivity import stability

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from test_sensitivity_cases import SYMMETRIC, THREE, load
 
-from negotiator.api import rank
+from negotiator.ranking.api import rank
 from negotiator.errors import UsageError
 from negotiator.methods import METHODS, MethodResult
 from negotiator.sensitivity import sweep

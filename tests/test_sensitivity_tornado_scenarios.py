@@ -8,8 +8,8 @@ import json
 import pytest
 from test_sensitivity_cases import INTEGRAL, THREE, load
 
-from negotiator.api import rank
-from negotiator.catalog import load_case
+from negotiator.ranking.api import rank
+from negotiator.case.catalog import load_case
 from negotiator.errors import UsageError
 from negotiator.sensitivity import scenarios, tornado
 

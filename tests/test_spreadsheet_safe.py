@@ -1,4 +1,4 @@
-"""CSV and XLSX that Excel and LibreOffice open as written (negotiator/spreadsheet_safe.py).
+"""CSV and XLSX that Excel and LibreOffice open as written (negotiator/render/spreadsheet_safe.py).
 
 Sources for the traps tested here:
 - OWASP, "CSV Injection" (owasp.org/www-community/attacks/CSV_Injection): cells starting
@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from negotiator.spreadsheet_safe import comment_lines, csv_cell, exact_text, looks_converted, number_text, read_exact, text_cell, unguard
+from negotiator.render.spreadsheet_safe import comment_lines, csv_cell, exact_text, looks_converted, number_text, read_exact, text_cell, unguard
 
 CASES = Path(__file__).resolve().parent / "cases"
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -141,7 +141,7 @@ def _hostile_case(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> Path:
-    from negotiator.catalog import load_case
+    from negotiator.case.catalog import load_case
 
     path = _hostile_case(tmp_path_factory.mktemp("hostile"))
     loaded = load_case(path)  # still a valid case
@@ -301,7 +301,7 @@ def test_export_workbook_point_scores_are_numbers(cli, hostile, tmp_path):
     text "l / m / h" that `negotiator import` reads back; no other text looks like a number."""
     from openpyxl import load_workbook
 
-    from negotiator.catalog import load_case
+    from negotiator.case.catalog import load_case
 
     out = tmp_path / "case.xlsx"
     r = cli("export", hostile, "-o", out)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from negotiator.api import rank
-from negotiator.catalog import load_case, load_case_text
-from negotiator.matrix import build_matrix
-from negotiator.value_functions import exponential_value, piecewise_value
+from negotiator.ranking.api import rank
+from negotiator.case.catalog import load_case, load_case_text
+from negotiator.model.matrix import build_matrix
+from negotiator.model.value_functions import exponential_value, piecewise_value
 
 CASE = """negotiator: 1
 objectives:
@@ -89,7 +89,7 @@ def test_unchanged_case_keeps_its_hash():
     loaded = load_case("tests/cases/tiny.yaml")
     dumped = loaded.case.model_dump(mode="json")
     assert dumped["objectives"]["gain"]["value"] is None
-    from negotiator.schema_methods import without_unused_method_fields
+    from negotiator.case.scoring import without_unused_method_fields
 
     stripped = without_unused_method_fields(dumped)
     assert "value" not in stripped["objectives"]["gain"] and "analysts" not in stripped

@@ -7,8 +7,8 @@ import json
 import numpy as np
 import pytest
 
-from negotiator.catalog import load_case_text
-from negotiator.weighting import (
+from negotiator.case.catalog import load_case_text
+from negotiator.model.elicitation import (
     SAATY_RI,
     ahp_matrix,
     ahp_weights,
@@ -18,7 +18,7 @@ from negotiator.weighting import (
     rank_reciprocal,
     rank_sum,
 )
-from negotiator.weights import profile_weights, profile_weights_with_notes
+from negotiator.model.weights import profile_weights, profile_weights_with_notes
 
 # Saaty (1977), "A scaling method for priorities in hierarchical structures",
 # J. Math. Psychology 15, 234-281: the light-intensity experiment, four chairs
@@ -223,8 +223,8 @@ def test_ahp_command_bad_input(cli):
 
 def test_completed_ahp_matrix_fills_missing_comparisons_with_weight_ratios():
     # Saaty's consistent 3x3 (a = 2b, b = 2c) with a/c left out: Harker fills it with w_a / w_c = 4.
-    from negotiator.weighting import profile_ahp
-    from negotiator.schema_methods import AhpProfile
+    from negotiator.model.elicitation import profile_ahp
+    from negotiator.case.scoring import AhpProfile
 
     spec = AhpProfile(ahp={"a": {"b": 2}, "b": {"c": 2}})
     result = profile_ahp(spec, ["a", "b", "c"])

@@ -1,8 +1,8 @@
-"""negotiator.whatif: exact pairwise 'what would it take' answers for the additive model.
+"""negotiator.ranking.whatif: exact pairwise 'what would it take' answers for the additive model.
 
 Known answers are worked by hand below (three objectives, weights 0.5/0.3/0.2);
 the cheapest shift is cross-checked against scipy's LP solver (linprog, HiGHS)
-on random instances, and every answer is replayed through `negotiator.api.rank`.
+on random instances, and every answer is replayed through `negotiator.ranking.api.rank`.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from negotiator import api
-from negotiator.catalog import load_case
+from negotiator.ranking import api
+from negotiator.case.catalog import load_case
 from negotiator.errors import UsageError
-from negotiator.whatif import pairwise_what_if, set_one_weight, what_would_it_take
+from negotiator.ranking.whatif import pairwise_what_if, set_one_weight, what_would_it_take
 
 W = {"x": 0.5, "y": 0.3, "z": 0.2}
 VA = {"x": 1.0, "y": 0.2, "z": 0.5}
@@ -131,7 +131,7 @@ def test_compare_options_tiny_by_hand(cases_dir):
     # tiny.yaml, profile main (gain 2, cost 1, risk 1 -> 0.5, 0.25, 0.25).
     # Values: gain a 0.8, b 0.5; cost (min, derived scale [1, 9]) a 0, b (9-3)/8 = 0.75;
     # risk (min, [0, 10]) a 0.7, b 0.9.
-    from negotiator.whatif import compare_options
+    from negotiator.ranking.whatif import compare_options
 
     loaded = load_case(cases_dir / "tiny.yaml")
     cmp = compare_options(loaded, ["a", "b"], {"gain": 2, "cost": 1, "risk": 1})
@@ -147,7 +147,7 @@ def test_compare_options_tiny_by_hand(cases_dir):
 
 
 def test_nudge_weight_clamps_and_rescales():
-    from negotiator.whatif import nudge_weight
+    from negotiator.ranking.whatif import nudge_weight
 
     assert nudge_weight({"a": 0.5, "b": 0.25, "c": 0.25}, "a", 0.1) == pytest.approx({"a": 0.6, "b": 0.2, "c": 0.2})
     assert nudge_weight({"a": 0.98, "b": 0.02}, "a", 0.05) == pytest.approx({"a": 1.0, "b": 0.0})
@@ -155,7 +155,7 @@ def test_nudge_weight_clamps_and_rescales():
 
 
 def test_rank_moves_against_the_starting_profile(cases_dir):
-    from negotiator.whatif import rank_moves
+    from negotiator.ranking.whatif import rank_moves
 
     loaded = load_case(cases_dir / "tiny.yaml")
     before = api.rank(loaded, profile="main")  # a 0.575, b 0.6625 -> b 1st, a 2nd
@@ -169,7 +169,7 @@ def test_rank_moves_against_the_starting_profile(cases_dir):
 def test_cheapest_shift_agrees_with_the_sensitivity_flip_lp():
     # Peer check: negotiator.sensitivity.solve_flip_lp (PuLP/CBC, Wolters & Mareschal 1995) on a
     # two-option matrix asks the same question: the nearest weights (L1) where B is at least level.
-    from negotiator.matrix import build_matrix
+    from negotiator.model.matrix import build_matrix
     from negotiator.sensitivity import solve_flip_lp
 
     loaded = load_case()

@@ -56,7 +56,7 @@ def test_installed_wheel_ranks_the_bundled_case(wheel, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    where = subprocess.run([str(python), "-c", "import negotiator.catalog as c; print(c.bundled_dirs()[0])"], capture_output=True, text=True, cwd=elsewhere, env=env)
+    where = subprocess.run([str(python), "-c", "import negotiator.case.catalog as c; print(c.bundled_dirs()[0])"], capture_output=True, text=True, cwd=elsewhere, env=env)
     assert where.returncode == 0, where.stderr
     assert "_bundled" in where.stdout and str(env_dir) in where.stdout
     run = subprocess.run([str(bindir / "negotiator"), "rank", "--format", "json"], capture_output=True, text=True, cwd=elsewhere, env=env)

@@ -11,11 +11,11 @@ Heavy libraries (openpyxl, pandas) are imported inside the functions.
 
 from __future__ import annotations
 
-from .csv_import import MergeReport, ScoreChange, merge_scores_csv, read_scores_csv
-from .frames import FRAME_NAMES, case_from_frames, case_to_frames, case_to_yaml
-from .layout import REQUIRED_SHEETS, SHEET_ORDER, case_to_tables, tables_to_data
-from .template import new_case, template_text
-from .workbook import ImportedCase, export_workbook, import_workbook, workbook_bytes, write_imported_yaml
+from negotiator.authoring.csv_import import MergeReport, ScoreChange, merge_scores_csv, read_scores_csv
+from negotiator.authoring.frames import FRAME_NAMES, case_from_frames, case_to_frames, case_to_yaml
+from negotiator.authoring.layout import REQUIRED_SHEETS, SHEET_ORDER, case_to_tables, tables_to_data
+from negotiator.authoring.template import new_case, template_text
+from negotiator.authoring.workbook import ImportedCase, export_workbook, import_workbook, workbook_bytes, write_imported_yaml
 
 __all__ = [
     "new_case",

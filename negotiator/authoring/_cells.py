@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from ..errors import Problem
+from negotiator.errors import Problem
 
 __all__ = [
     "RANGE_SEPARATOR",
@@ -207,7 +207,7 @@ def parse_flow(value: Any) -> tuple[Any, str | None]:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    from ..yamlio import to_plain
+    from negotiator.case.yamlio import to_plain
 
     try:
         return to_plain(YAML(typ="safe", pure=True).load(value)), None

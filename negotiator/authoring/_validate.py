@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import CaseError, Problem
-from ._cells import Issues, Locations
+from negotiator.errors import CaseError, Problem
+from negotiator.authoring._cells import Issues, Locations
 
 __all__ = ["validate_data"]
 
@@ -50,7 +50,7 @@ def _reading_order(problem: Problem) -> tuple:
     """Sheet by sheet in workbook order, then row, then column; anything else keeps its place at the end."""
     import re
 
-    from .layout import SHEET_ORDER
+    from negotiator.authoring.layout import SHEET_ORDER
 
     m = re.match(r"^'?([^'!]+)'?!([A-Z]+)(\d+)", problem.where or "")
     if not m or m.group(1) not in SHEET_ORDER:
@@ -61,7 +61,7 @@ def _reading_order(problem: Problem) -> tuple:
 
 def validate_data(data: dict, locations: Locations, issues: Issues, name: str):
     """A LoadedCase from cell-built data, or CaseError with every problem (cell problems first)."""
-    from ..catalog import LoadedCase, _merge, _validate, case_sha256
+    from negotiator.case.catalog import LoadedCase, _merge, _validate, case_sha256
 
     doc = _CellDocument(data, locations)
     problems: list[Problem] = []

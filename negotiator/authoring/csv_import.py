@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import CaseError, Problem, UsageError
-from ._cells import format_number, is_blank, parse_id, parse_score
+from negotiator.errors import CaseError, Problem, UsageError
+from negotiator.authoring._cells import format_number, is_blank, parse_id, parse_score
 
 __all__ = ["ScoreChange", "MergeReport", "read_scores_csv", "merge_scores_csv"]
 
@@ -153,7 +153,7 @@ def _read_score_matrix_export(rows: list[list[str]], name: str, word_objectives)
     Text columns (label, label_zh, family) are ignored: labels are edited in the case, not here.
     Cells were guarded against spreadsheet conversion when written (a leading apostrophe): unguarded here.
     """
-    from ..spreadsheet_safe import unguard
+    from negotiator.render.spreadsheet_safe import unguard
 
     lines = [(i, r) for i, r in enumerate(rows, start=1) if r and not r[0].startswith("#")]
     (header_line, header), body = lines[0], lines[1:]
@@ -262,9 +262,9 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
     Unknown option or objective ids stop the merge (nothing written) unless
     ``skip_unknown``, which merges the rest and reports them.
     """
-    from ..catalog import _merge, _validate, case_files, case_sha256, load_case
-    from ..fileio import write_atomic
-    from ..yamlio import parse_yaml_text
+    from negotiator.case.catalog import _merge, _validate, case_files, case_sha256, load_case
+    from negotiator.fileio import write_atomic
+    from negotiator.case.yamlio import parse_yaml_text
 
     name = str(csv_path)
     before = load_case(case_path)  # the case must be valid before we touch it

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ._cells import Issues, is_blank
+from negotiator.authoring._cells import Issues, is_blank
 
 __all__ = ["FRAME_NAMES", "case_to_frames", "case_from_frames", "case_to_yaml"]
 
@@ -43,9 +43,9 @@ def case_to_frames(case=None) -> dict[str, Any]:
     """
     import pandas as pd
 
-    from ..api import as_loaded
-    from .layout import case_to_tables, other_sections
-    from .workbook import _raw_data
+    from negotiator.ranking.api import as_loaded
+    from negotiator.authoring.layout import case_to_tables, other_sections
+    from negotiator.authoring.workbook import _raw_data
 
     loaded = as_loaded(case)
     raw = _raw_data(loaded)
@@ -72,7 +72,7 @@ def _rows(frame, name: str) -> tuple[list[list[Any]], Any]:
     import pandas as pd
 
     if not isinstance(frame, pd.DataFrame):
-        from ..errors import Problem, UsageError
+        from negotiator.errors import Problem, UsageError
 
         raise UsageError(Problem(f"'{name}' must be a pandas DataFrame, got {type(frame).__name__}"))
     df = frame
@@ -118,8 +118,8 @@ def case_from_frames(
     the order of keys a frame cannot show, e.g. a profile listing its most
     important objective first; without it the objectives' order is used.
     """
-    from .layout import FORM_LABEL, Sheet, tables_to_data
-    from ._validate import validate_data
+    from negotiator.authoring.layout import FORM_LABEL, Sheet, tables_to_data
+    from negotiator.authoring._validate import validate_data
 
     issues = Issues(name)
     sheets: dict[str, Sheet] = {}
@@ -150,9 +150,9 @@ def case_from_frames(
 
 def case_to_yaml(case, source: str | None = None) -> str:
     """YAML text of a case (a LoadedCase from frames, a path, or None for the bundled case)."""
-    from ..api import as_loaded
-    from .layout import case_to_tables, tables_to_data, Sheet
-    from .workbook import ImportedCase, _raw_data
+    from negotiator.ranking.api import as_loaded
+    from negotiator.authoring.layout import case_to_tables, tables_to_data, Sheet
+    from negotiator.authoring.workbook import ImportedCase, _raw_data
 
     loaded = as_loaded(case)
     data = getattr(loaded, "_authoring_data", None)

@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from ._cells import (
+from negotiator.authoring._cells import (
     Issues,
     Locations,
     flow_text,
@@ -44,6 +44,7 @@ from ._cells import (
     parse_score,
     parse_text,
 )
+from negotiator.authoring.yamlout import block_yaml, profile_form
 
 __all__ = [
     "SHEET_ORDER",
@@ -243,17 +244,6 @@ def _options_table(case) -> list[list[Any]]:
     return rows
 
 
-def profile_form(profile: Any) -> str:
-    """'weights' for numbers per objective, 'order' for a list of objectives, else 'yaml'."""
-    if isinstance(profile, dict) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in profile.values()):
-        return "weights"
-    if isinstance(profile, (list, tuple)) and all(isinstance(v, str) for v in profile):
-        return "order"
-    if isinstance(profile, dict) and set(profile) == {"swing"} and isinstance(profile["swing"], dict) and profile_form(profile["swing"]) == "weights":
-        return "swing"
-    return "yaml"
-
-
 def _weights_table(case) -> list[list[Any]]:
     dumped = case.model_dump(mode="json")["weights"]
     profiles = list(dumped)
@@ -334,8 +324,6 @@ def _other_sections_table(case, raw: dict | None) -> list[list[Any]]:
     rows: list[list[Any]] = [["YAML: games, negotiations, labels and any other section (one line per row; indentation matters)"]]
     sections = other_sections(case, raw)
     if sections:
-        from .yamlout import block_yaml
-
         rows += [[line] for line in block_yaml(sections).splitlines()]
     return rows
 
@@ -935,7 +923,7 @@ class _Reader:
         from ruamel.yaml import YAML
         from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-        from ..yamlio import to_plain
+        from negotiator.case.yamlio import to_plain
 
         try:
             tree = YAML(typ="rt").load(text)

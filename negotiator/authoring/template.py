@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ..errors import Problem, UsageError
+from negotiator.errors import Problem, UsageError
 
 __all__ = ["TEMPLATE_PARTS", "template_text", "new_case"]
 
@@ -231,7 +231,7 @@ def _folder_parts() -> list[tuple[str, str]]:
 
 def _bundled_one_file() -> str:
     """The bundled files joined into one, comments kept; the version line stated once."""
-    from ..catalog import bundled_dirs, case_files
+    from negotiator.case.catalog import bundled_dirs, case_files
 
     out: list[str] = []
     for i, f in enumerate(case_files(bundled_dirs())):
@@ -258,7 +258,7 @@ def _kind(path: Path) -> str:
 
 def new_case(path: str | Path, source: str | None = None, force: bool = False) -> list[Path]:
     """Write a new case at ``path``; ``source`` "bundled" copies the bundled case. Returns the files written."""
-    from ..fileio import check_writable, write_atomic
+    from negotiator.fileio import check_writable, write_atomic
 
     p = Path(path)
     if source not in (None, "bundled"):
@@ -268,8 +268,8 @@ def new_case(path: str | Path, source: str | None = None, force: bool = False) -
         return _new_folder(p, source, force)
     check_writable(p, force=force)
     if kind == "workbook":
-        from ..catalog import load_case, load_case_text
-        from .workbook import export_workbook
+        from negotiator.case.catalog import load_case, load_case_text
+        from negotiator.authoring.workbook import export_workbook
 
         loaded = load_case() if source else load_case_text(template_text(), "template")
         return [export_workbook(loaded, p, force=force)]
@@ -278,7 +278,7 @@ def new_case(path: str | Path, source: str | None = None, force: bool = False) -
 
 
 def _new_folder(p: Path, source: str | None, force: bool) -> list[Path]:
-    from ..fileio import write_atomic
+    from negotiator.fileio import write_atomic
 
     if p.exists() and not p.is_dir():
         raise UsageError(Problem("exists and is not a folder; nothing was written", file=str(p), hint="choose another name"))
@@ -288,7 +288,7 @@ def _new_folder(p: Path, source: str | None, force: bool) -> list[Path]:
         raise UsageError(Problem(f"the folder {p.parent} does not exist; nothing was written", file=str(p)))
     written: list[Path] = []
     if source == "bundled":
-        from ..catalog import bundled_dirs
+        from negotiator.case.catalog import bundled_dirs
 
         for d in bundled_dirs():
             for f in sorted(d.rglob("*.yaml")):

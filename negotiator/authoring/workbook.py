@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import CaseError, Problem, UsageError
-from ._cells import Issues
-from .layout import ID_COLUMN_SHEETS, REQUIRED_SHEETS, SHEET_ORDER, Sheet, case_to_tables, tables_to_data
+from negotiator.errors import CaseError, Problem, UsageError
+from negotiator.authoring._cells import Issues
+from negotiator.authoring.layout import ID_COLUMN_SHEETS, REQUIRED_SHEETS, SHEET_ORDER, Sheet, case_to_tables, tables_to_data
 
 __all__ = ["ImportedCase", "workbook_bytes", "export_workbook", "read_workbook", "import_workbook", "write_imported_yaml", "cell_ref"]
 
@@ -48,7 +48,7 @@ def _raw_data(loaded) -> dict | None:
     documents = getattr(loaded, "documents", None)
     if not documents:
         return None
-    from ..catalog import _merge
+    from negotiator.case.catalog import _merge
 
     try:
         return _merge(documents)
@@ -57,7 +57,7 @@ def _raw_data(loaded) -> dict | None:
 
 
 def provenance_line(loaded) -> str:
-    from .._version import __version__
+    from negotiator._version import __version__
 
     return f"Exported by negotiator {__version__} from {loaded.name}; case_sha256 {loaded.sha256}"
 
@@ -86,7 +86,7 @@ def workbook_bytes(loaded) -> bytes:
 
 def export_workbook(loaded, path: str | Path, force: bool = False) -> Path:
     """Write the workbook atomically; an existing file only with ``force``."""
-    from ..fileio import check_writable, write_atomic
+    from negotiator.fileio import check_writable, write_atomic
 
     target = _xlsx_target(path)
     check_writable(target, force=force)
@@ -233,8 +233,8 @@ class ImportedCase:
     warnings: list[str] = field(default_factory=list)
 
     def yaml_text(self) -> str:
-        from .._version import __version__
-        from .yamlout import case_yaml
+        from negotiator._version import __version__
+        from negotiator.authoring.yamlout import case_yaml
 
         c = self.loaded.case
         header = [
@@ -255,8 +255,8 @@ def _check_same_case(text: str, sha256: str) -> None:
     """
     from ruamel.yaml import YAML
 
-    from ..catalog import _merge, _validate, case_sha256
-    from ..yamlio import to_plain
+    from negotiator.case.catalog import _merge, _validate, case_sha256
+    from negotiator.case.yamlio import to_plain
 
     class _Doc:
         path = "<import>"
@@ -369,7 +369,7 @@ def _formula_text(value: Any) -> str:
 
 def import_workbook(path: str | Path) -> ImportedCase:
     """Read and validate a workbook; CaseError lists every problem with its sheet and cell."""
-    from ._validate import validate_data
+    from negotiator.authoring._validate import validate_data
 
     source = str(path)
     issues = Issues(source)
@@ -381,7 +381,7 @@ def import_workbook(path: str | Path) -> ImportedCase:
 
 def write_imported_yaml(imported: ImportedCase, output: str | Path, force: bool = False) -> Path:
     """Write the YAML case atomically; never over an existing file without ``force``."""
-    from ..fileio import write_atomic
+    from negotiator.fileio import write_atomic
 
     out = Path(output)
     if out.suffix.lower() not in (".yaml", ".yml"):

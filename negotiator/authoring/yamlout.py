@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-__all__ = ["case_yaml", "block_yaml"]
+__all__ = ["case_yaml", "block_yaml", "profile_form"]
 
 _TOP_ORDER = ("negotiator", "title", "title_zh", "description", "objectives", "options", "weights", "constraints", "scenarios")
 #: The order fields are written in (the schema ignores it; people read it).
@@ -88,9 +88,18 @@ def _styled(data: dict) -> Any:
     return root
 
 
-def _profile(spec: Any):
-    from .layout import profile_form
+def profile_form(profile: Any) -> str:
+    """'weights' for numbers per objective, 'order' for a list of objectives, else 'yaml'."""
+    if isinstance(profile, dict) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in profile.values()):
+        return "weights"
+    if isinstance(profile, (list, tuple)) and all(isinstance(v, str) for v in profile):
+        return "order"
+    if isinstance(profile, dict) and set(profile) == {"swing"} and isinstance(profile["swing"], dict) and profile_form(profile["swing"]) == "weights":
+        return "swing"
+    return "yaml"
 
+
+def _profile(spec: Any):
     form = profile_form(spec)
     if form == "weights":
         return _block(_tidy(spec))

@@ -95,7 +95,7 @@ def _root(
     version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
 ) -> None:
     if version:
-        from .._version import __version__
+        from negotiator._version import __version__
 
         typer.echo(f"negotiator {__version__}")
         raise typer.Exit(0)
@@ -121,8 +121,8 @@ def _click_exception_types():
 
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: user errors print one clear message and exit 2."""
-    from ..errors import NegotiatorError
-    from .common import print_error
+    from negotiator.errors import NegotiatorError
+    from negotiator.cli.common import print_error
 
     click_errors, exits, aborts = _click_exception_types()
     command = typer.main.get_command(app)

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from . import app
-from .common import CaseArg, console, load, warn
+from negotiator.cli import app
+from negotiator.cli.common import CaseArg, console, load, warn
 
 ForceOpt = typer.Option(False, "--force", help="Overwrite an existing output file.")
 
@@ -20,7 +20,7 @@ def new(
     force: bool = ForceOpt,
 ) -> None:
     """Start a case: a commented template with every section, valid as written."""
-    from ..authoring.template import new_case
+    from negotiator.authoring.template import new_case
 
     written = new_case(path, source=source, force=force)
     what = "a copy of the bundled case" if source else "the commented template"
@@ -40,8 +40,8 @@ def export(
     force: bool = ForceOpt,
 ) -> None:
     """Write a case as an Excel workbook (a sheet per section) to fill in Excel or LibreOffice."""
-    from ..authoring.workbook import _xlsx_target, export_workbook
-    from ..fileio import check_writable
+    from negotiator.authoring.workbook import _xlsx_target, export_workbook
+    from negotiator.fileio import check_writable
 
     check_writable(_xlsx_target(output), force=force)  # before loading: fail fast, write nothing
     loaded = load(case)
@@ -65,7 +65,7 @@ def import_(
     dry_run: bool = typer.Option(False, "--dry-run", help="CSV: check and report the changes, write nothing."),
 ) -> None:
     """Read a workbook into a YAML case, or merge a CSV of scores into a case."""
-    from ..errors import Problem, UsageError
+    from negotiator.errors import Problem, UsageError
 
     is_csv = source.suffix.lower() in (".csv", ".tsv", ".txt")
     if is_csv:
@@ -79,9 +79,9 @@ def import_(
 
 
 def _import_workbook(source: Path, output: Path, force: bool) -> None:
-    from ..authoring.workbook import import_workbook, write_imported_yaml
-    from ..errors import Problem, UsageError
-    from ..fileio import check_writable
+    from negotiator.authoring.workbook import import_workbook, write_imported_yaml
+    from negotiator.errors import Problem, UsageError
+    from negotiator.fileio import check_writable
 
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise UsageError(Problem(f"the output must be a .yaml file, got '{output.name}'", file=str(output), hint="name it CASE.yaml"))
@@ -99,7 +99,7 @@ def _import_workbook(source: Path, output: Path, force: bool) -> None:
 
 
 def _merge_csv(source: Path, into: Path, skip_unknown: bool, dry_run: bool) -> None:
-    from ..authoring.csv_import import merge_scores_csv
+    from negotiator.authoring.csv_import import merge_scores_csv
 
     report = merge_scores_csv(source, into, skip_unknown=skip_unknown, dry_run=dry_run)
     for w in report.warnings:
@@ -115,7 +115,7 @@ def _merge_csv(source: Path, into: Path, skip_unknown: bool, dry_run: bool) -> N
 
 
 def _shown(score) -> str:
-    from ..authoring._cells import format_score
+    from negotiator.authoring._cells import format_score
 
     if score is None:
         return "(none)"

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from . import app
-from .common import CaseArg, Format, FormatOpt, LangOpt, MethodOpt, ProfileOpt, console, emit_json, emit_ranking, load, warn
+from negotiator.cli import app
+from negotiator.cli.common import CaseArg, Format, FormatOpt, LangOpt, MethodOpt, ProfileOpt, console, emit_json, emit_ranking, load, warn
 
 VikorVOpt = typer.Option(None, "--vikor-v", help="VIKOR: weight of group utility S against individual regret R in Q (0..1, default 0.5).", show_default=False)
 TopsisNormOpt = typer.Option(None, "--topsis-normalisation", help="TOPSIS: vector (Hwang & Yoon, default) or minmax.", show_default=False)
@@ -30,8 +30,8 @@ def rank(
     electre_d: Optional[float] = ElectreDOpt,
 ) -> None:
     """Rank the options of a case under a weight profile."""
-    from ..api import rank as rank_case
-    from ..methods import get_method, method_options
+    from negotiator.ranking.api import rank as rank_case
+    from negotiator.methods import get_method, method_options
 
     get_method(method)
     opts = method_options(method, vikor_v=vikor_v, topsis_normalisation=topsis_normalisation, electre_c=electre_c, electre_d=electre_d)
@@ -50,8 +50,8 @@ def validate(case: Optional[list[Path]] = CaseArg) -> None:
     c = loaded.case
     for w in loaded.warnings:
         warn(w)
-    from ..matrix import build_matrix
-    from ..weights import profile_weights_with_notes
+    from negotiator.model.matrix import build_matrix
+    from negotiator.model.weights import profile_weights_with_notes
 
     for w in build_matrix(c).warnings:
         warn(w)
@@ -73,17 +73,17 @@ def show(
     fmt: Format = FormatOpt,
 ) -> None:
     """Show a case's options, objectives and weight profiles as tables (--scores: the score matrix)."""
-    from ..tables import objectives_table, options_table, profiles_table
-    from ..terminal_text import tr
-    from ..weights import profile_weights
+    from negotiator.render.tables import objectives_table, options_table, profiles_table
+    from negotiator.i18n.terminal import tr
+    from negotiator.model.weights import profile_weights
 
     if fmt is not Format.table and not scores and rationale is None:
-        from ..errors import Problem, UsageError
+        from negotiator.errors import Problem, UsageError
 
         raise UsageError(Problem(f"--format {fmt.value} needs --scores or --rationale OPTION", hint="negotiator show --scores --format csv (the overview is a table only)"))
     loaded = load(case)
     if scores or rationale is not None:
-        from .show_scores import print_scores
+        from negotiator.cli.show_scores import print_scores
 
         print_scores(loaded, fmt, lang, rationale)
         return
@@ -98,7 +98,7 @@ def show(
     con.print(objectives_table(c, lang, width=width))
     con.print(options_table(c, lang, width=width))
     if c.weights:
-        from ..weights import profile_weights_with_notes
+        from negotiator.model.weights import profile_weights_with_notes
 
         resolved = {p: profile_weights_with_notes(c, p) for p in c.weights}
         con.print(profiles_table(c, {p: w for p, (w, _) in resolved.items()}, width=width, lang=lang))
@@ -112,6 +112,6 @@ def schema(
     part: bool = typer.Option(False, "--part", help="Schema for one file of a case split across files (no section required)."),
 ) -> None:
     """Print the JSON Schema of the case format (for editors that validate YAML)."""
-    from ..schema import case_json_schema
+    from negotiator.case.schema import case_json_schema
 
     emit_json(case_json_schema(part=part))

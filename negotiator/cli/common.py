@@ -63,7 +63,7 @@ def console():
 
 def layout_of(con):
     """The console's width and whether it shows colour, for the table builders (see termfit.py)."""
-    from ..termfit import terminal_layout
+    from negotiator.render.termfit import terminal_layout
 
     return terminal_layout(con)
 
@@ -90,14 +90,14 @@ def print_error(exc) -> None:
 def warn(message: str, lang: str = "en") -> None:
     from rich.markup import escape
 
-    from ..terminal_text import tr
+    from negotiator.i18n.terminal import tr
 
     err_console().print(f"[yellow]{tr('warning', lang)}[/]{escape(message)}")
 
 
 def load(case: Optional[list[Path]]):
     """Load the case named on the command line (bundled when none)."""
-    from ..catalog import load_case
+    from negotiator.case.catalog import load_case
 
     return load_case(case or None)
 
@@ -119,15 +119,15 @@ def emit_ranking(result, fmt: Format, lang: str = "en", case=None) -> None:
     if fmt is Format.json:
         emit_json(result.to_dict())
     elif fmt is Format.csv:
-        from ..formats import ranking_csv
+        from negotiator.render.formats import ranking_csv
 
         emit_text(ranking_csv(result))
     elif fmt is Format.markdown:
-        from ..formats import ranking_markdown
+        from negotiator.render.formats import ranking_markdown
 
         emit_text(ranking_markdown(result))
     else:
-        from ..tables import ranking_table, screened_table
+        from negotiator.render.tables import ranking_table, screened_table
 
         con = console()
         con.print(ranking_table(result, lang=lang, layout=layout_of(con), case=case))

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from . import app
-from .common import CaseArg, MethodOpt, ProfileOpt, load, warn
+from negotiator.cli import app
+from negotiator.cli.common import CaseArg, MethodOpt, ProfileOpt, load, warn
 
 
 @app.command()
@@ -26,11 +26,11 @@ def memo(
     date: Optional[str] = typer.Option(None, "--date", help="Date printed in the memo, YYYY-MM-DD (default: today, UTC). Fix it for byte-identical files."),
 ) -> None:
     """Write a decision memo: bottom line, ranked table, robustness, package, scenarios, assumptions, provenance."""
-    from ..errors import Problem, UsageError
-    from ..fileio import check_writable, write_atomic
-    from ..report import format_of, render
-    from ..report.i18n import check_lang
-    from ..report.memo import MemoRequest, build_memo, parse_date
+    from negotiator.errors import Problem, UsageError
+    from negotiator.fileio import check_writable, write_atomic
+    from negotiator.report import format_of, render
+    from negotiator.i18n.memo import check_lang
+    from negotiator.report.memo import MemoRequest, build_memo, parse_date
 
     # Everything that can be refused is refused before any work, so nothing is half-written.
     fmt = format_of(output)
@@ -59,12 +59,12 @@ def _busy(what: str):
 
     if not sys.stderr.isatty():
         return contextlib.nullcontext()
-    from .common import err_console
+    from negotiator.cli.common import err_console
 
     return err_console().status(what + " …")
 
 
 def _warnings(loaded) -> list[str]:
-    from ..matrix import build_matrix
+    from negotiator.model.matrix import build_matrix
 
     return list(loaded.warnings) + list(build_matrix(loaded.case).warnings)

@@ -7,9 +7,9 @@ from typing import Optional
 
 import typer
 
-from . import app
-from .case_cmds import ElectreCOpt, ElectreDOpt, LangOpt, TopsisNormOpt, VikorVOpt
-from .common import CaseArg, Format, FormatOpt, ProfileOpt, console, emit_json, emit_ranking, emit_text, layout_of, load, warn
+from negotiator.cli import app
+from negotiator.cli.case_cmds import ElectreCOpt, ElectreDOpt, LangOpt, TopsisNormOpt, VikorVOpt
+from negotiator.cli.common import CaseArg, Format, FormatOpt, ProfileOpt, console, emit_json, emit_ranking, emit_text, layout_of, load, warn
 
 _WEIGHT_FORMS = [
     ("numbers", "{objective: number, ...}", "normalised to sum 1; a missing objective weighs 0"),
@@ -24,7 +24,7 @@ _WEIGHT_FORMS = [
 @app.command("methods")
 def methods_command(fmt: Format = FormatOpt) -> None:
     """List the aggregation methods and weighting forms, with their conventions."""
-    from ..methods import method_notes
+    from negotiator.methods import method_notes
 
     notes = method_notes()
     if fmt is Format.json:
@@ -33,8 +33,8 @@ def methods_command(fmt: Format = FormatOpt) -> None:
     if fmt is Format.csv:
         import io
 
-        from .._version import __version__
-        from ..spreadsheet_safe import csv_writer
+        from negotiator._version import __version__
+        from negotiator.render.spreadsheet_safe import csv_writer
 
         buf = io.StringIO()
         w = csv_writer(buf)
@@ -80,8 +80,9 @@ def compare_methods_command(
     electre_d: Optional[float] = ElectreDOpt,
 ) -> None:
     """Rank under every method side by side: Kendall tau between methods and the options that move most."""
-    from ..compare import compare_methods, comparison_csv, comparison_markdown, comparison_tables
-    from ..methods import method_names, method_options
+    from negotiator.ranking.compare import compare_methods
+    from negotiator.render.compare import comparison_csv, comparison_markdown, comparison_tables
+    from negotiator.methods import method_names, method_options
 
     chosen = [m.strip() for m in methods.split(",") if m.strip()] if methods else None
     names = chosen or method_names()
@@ -112,8 +113,8 @@ def analysts_command(
     lang: str = LangOpt,
 ) -> None:
     """Several analysts: pool their scores and weights, show where they disagree most, rank the pooled case."""
-    from ..api import rank
-    from ..group import pool_analysts
+    from negotiator.ranking.api import rank
+    from negotiator.ranking.analysts import pool_analysts
 
     view = pool_analysts(load(case), pool=pool, profile=profile)
     result = rank(view.loaded, profile=view.profile, method=method)
@@ -128,7 +129,7 @@ def analysts_command(
     from rich.markup import escape
     from rich.table import Table
 
-    from ..tables import ranking_table
+    from negotiator.render.tables import ranking_table
 
     con = console()
     con.print(f"[bold]Analysts pooled[/] ({escape(', '.join(view.analysts))}): scores by {view.pool}; weights: {escape(view.weights_rule)}")
@@ -160,10 +161,10 @@ def ahp_command(
     fmt: Format = FormatOpt,
 ) -> None:
     """Show AHP profiles: the pairwise matrix, eigenvector weights, CI, CR and the least consistent judgments."""
-    from .._version import __version__
-    from ..errors import Problem, UsageError
-    from ..schema_methods import profile_kind
-    from ..weighting import CR_LIMIT, ahp_matrix, profile_ahp
+    from negotiator._version import __version__
+    from negotiator.errors import Problem, UsageError
+    from negotiator.case.scoring import profile_kind
+    from negotiator.model.elicitation import CR_LIMIT, ahp_matrix, profile_ahp
 
     loaded = load(case)
     c = loaded.case
@@ -219,8 +220,8 @@ def _ahp_csv(loaded, results: dict, cr_limit: float) -> None:
     import io
     import math
 
-    from .._version import __version__
-    from ..spreadsheet_safe import comment_lines, csv_writer
+    from negotiator._version import __version__
+    from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
 
     buf = io.StringIO()
     w = csv_writer(buf)

@@ -7,10 +7,10 @@ from typing import Optional
 
 import typer
 
-from .common import check_lang
+from negotiator.cli.common import check_lang
 
-from . import app
-from .common import CaseArg, Format, FormatOpt, console, emit_json, emit_text, load, warn
+from negotiator.cli import app
+from negotiator.cli.common import CaseArg, Format, FormatOpt, console, emit_json, emit_text, load, warn
 
 
 @app.command()
@@ -28,8 +28,8 @@ def negotiate(
     No agreement zone is a result, not an error: it is stated and the exit code is 0.
     Bad input (unknown agenda, issue or level) exits with 2.
     """
-    from ..errors import Problem, UsageError
-    from ..negotiation import analyse_negotiation
+    from negotiator.errors import Problem, UsageError
+    from negotiator.negotiation import analyse_negotiation
 
     if fmt is Format.markdown:
         raise UsageError(Problem("negotiate writes table, json or csv", hint="use --format table, json or csv"))
@@ -37,15 +37,15 @@ def negotiate(
     for w in result.warnings:
         warn(w, lang if fmt is Format.table else "en")
     if fmt is Format.json:
-        from ..negotiation.render import analysis_dict
+        from negotiator.render.negotiation import analysis_dict
 
         emit_json(analysis_dict(result))
     elif fmt is Format.csv:
-        from ..negotiation.render import analysis_csv
+        from negotiator.render.negotiation import analysis_csv
 
         emit_text(analysis_csv(result))
     else:
-        from ..negotiation.render import analysis_renderables
+        from negotiator.render.negotiation import analysis_renderables
 
         con = console()
         for item in analysis_renderables(result, lang=lang, width=con.width):

@@ -7,14 +7,14 @@ from typing import Optional
 
 import typer
 
-from . import app
-from .common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, layout_of, load, warn
+from negotiator.cli import app
+from negotiator.cli.common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, layout_of, load, warn
 
-from .common import LangOpt  # noqa: E402
+from negotiator.cli.common import LangOpt  # noqa: E402
 
 
 def _parse_probabilities(items: list[str]) -> dict[str, float]:
-    from ..errors import Problem, UsageError
+    from negotiator.errors import Problem, UsageError
 
     out: dict[str, float] = {}
     for item in items:
@@ -41,7 +41,7 @@ def payoffs(
     lang: str = LangOpt,
 ) -> None:
     """What each option yields under each scenario of the other side's behaviour, and what each decision rule picks."""
-    from ..payoffs_table import parse_package, scenario_payoffs
+    from negotiator.scenarios.payoffs import parse_package, scenario_payoffs
 
     loaded = load(case)
     packages = [parse_package(p, loaded.case) for p in package] or None
@@ -50,19 +50,19 @@ def payoffs(
     for w in table.warnings:
         warn(w, lang if fmt is Format.table else "en")
     if fmt is Format.json:
-        from ..payoffs_report import payoffs_json
+        from negotiator.render.payoffs import payoffs_json
 
         emit_json(payoffs_json(table, report))
     elif fmt is Format.csv:
-        from ..payoffs_report import payoffs_csv
+        from negotiator.render.payoffs import payoffs_csv
 
         emit_text(payoffs_csv(table, report))
     elif fmt is Format.markdown:
-        from ..payoffs_report import payoffs_markdown
+        from negotiator.render.payoffs import payoffs_markdown
 
         emit_text(payoffs_markdown(table, report, lang=lang))
     else:
-        from ..payoffs_report import payoffs_tables
+        from negotiator.render.payoffs import payoffs_tables
 
         con = console()
         for renderable in payoffs_tables(table, report, lang=lang, layout=layout_of(con), case=loaded.case):
@@ -77,7 +77,7 @@ def game(
     lang: str = LangOpt,
 ) -> None:
     """The two-government game: best responses, dominance, every equilibrium (exact), security levels."""
-    from ..games import analyse_game, bimatrix_from_case
+    from negotiator.games.bimatrix import analyse_game, bimatrix_from_case
 
     loaded = load(case)
     gid, g = bimatrix_from_case(loaded.case, game_id)
@@ -85,19 +85,19 @@ def game(
     spec = loaded.case.games[gid]
     args = (loaded.name, loaded.sha256, gid, spec, analysis)
     if fmt is Format.json:
-        from ..payoffs_report import game_json
+        from negotiator.render.payoffs import game_json
 
         emit_json(game_json(*args))
     elif fmt is Format.csv:
-        from ..payoffs_report import game_csv
+        from negotiator.render.payoffs import game_csv
 
         emit_text(game_csv(*args))
     elif fmt is Format.markdown:
-        from ..payoffs_report import game_markdown
+        from negotiator.render.payoffs import game_markdown
 
         emit_text(game_markdown(*args, lang=lang))
     else:
-        from ..payoffs_report import game_tables
+        from negotiator.render.payoffs import game_tables
 
         con = console()
         for renderable in game_tables(*args, lang=lang, layout=layout_of(con)):

@@ -16,8 +16,8 @@ from typing import Optional
 import typer
 from typer.core import TyperGroup
 
-from . import app
-from .common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
+from negotiator.cli import app
+from negotiator.cli.common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
 
 
 class _PortfolioGroup(TyperGroup):
@@ -82,24 +82,24 @@ BaselineOpt = typer.Option(
     "'do nothing' level (e.g. passive_case_by_case_acceptance), 'worst', or OBJECTIVE=SCORE for every objective. "
     "A measure worse than it counts negative. Additive method only. Default: no baseline (sum of overall scores).",
 )
-from .common import LangOpt  # noqa: E402
+from negotiator.cli.common import LangOpt  # noqa: E402
 
 
 def _check_format(fmt: Format) -> None:
-    from ..errors import Problem, UsageError
+    from negotiator.errors import Problem, UsageError
 
     if fmt is Format.markdown:
         raise UsageError(Problem("portfolio output comes as table, json or csv", hint="use --format table, --format json or --format csv (memo documents come from `negotiator memo`)"))
 
 
 def _what_if(budget, count):
-    from ..portfolio import parse_budget_overrides, parse_count
+    from negotiator.portfolio import parse_budget_overrides, parse_count
 
     return parse_budget_overrides(budget), parse_count(count)
 
 
 def _time_limit(seconds: float) -> float | None:
-    from ..errors import Problem, UsageError
+    from negotiator.errors import Problem, UsageError
 
     if seconds < 0:
         raise UsageError(Problem(f"--time-limit must be 0 (no limit) or a number of seconds, got {seconds:g}"))
@@ -136,7 +136,7 @@ def solve(
     Exit code 0 with a package, 1 when no package meets the constraints (the
     conflicting constraints are named), 2 for bad input.
     """
-    from ..errors import Problem, UsageError
+    from negotiator.errors import Problem, UsageError
 
     _check_format(fmt)
     budgets, counts = _what_if(budget, count)
@@ -155,8 +155,8 @@ def solve(
     if robust is not None:
         _run_robust(loaded, robust.value, profile, method, scenario, solver.value, limit, gap, verbose, common, fmt, lang)
         return
-    from ..portfolio import best_packages
-    from ..portfolio.output import portfolio_csv, portfolio_renderable, portfolio_warnings
+    from negotiator.portfolio import best_packages
+    from negotiator.render.portfolio import portfolio_csv, portfolio_renderable, portfolio_warnings
 
     result = best_packages(loaded, profile=profile, method=method, scenario=scenario, top=top, solver=solver.value, time_limit=limit, gap=gap, verbose=verbose, **common)
     for w in portfolio_warnings(result, lang if fmt is Format.table else "en"):
@@ -172,8 +172,8 @@ def solve(
 
 
 def _run_robust(loaded, across, profile, method, scenario, solver, limit, gap, verbose, common, fmt, lang) -> None:
-    from ..portfolio import robust_package
-    from ..portfolio.output import robust_csv, robust_renderable
+    from negotiator.portfolio import robust_package
+    from negotiator.render.portfolio import robust_csv, robust_renderable
 
     result = robust_package(loaded, across=across, profile=profile, method=method, scenario=scenario, solver=solver, time_limit=limit, gap=gap, verbose=verbose, **common)
     if fmt is Format.json:
@@ -187,8 +187,8 @@ def _run_robust(loaded, across, profile, method, scenario, solver, limit, gap, v
 
 
 def _run_core(loaded, profile, method, scenario, samples, seed, spread, uncertain, solver, limit, common, fmt, lang) -> None:
-    from ..portfolio import core_analysis
-    from ..portfolio.output import core_csv, core_renderable
+    from negotiator.portfolio import core_analysis
+    from negotiator.render.portfolio import core_csv, core_renderable
 
     result = core_analysis(loaded, profile=profile, method=method, scenario=scenario, samples=samples, seed=seed, spread=spread, uncertain_scores=uncertain, solver=solver, time_limit=limit, **common)
     for w in result.warnings:
@@ -227,8 +227,8 @@ def sweep(
     lang: str = LangOpt,
 ) -> None:
     """How the best package and its value change as one budget grows (an efficient frontier)."""
-    from ..errors import Problem, UsageError
-    from ..fileio import check_writable, write_atomic
+    from negotiator.errors import Problem, UsageError
+    from negotiator.fileio import check_writable, write_atomic
 
     _check_format(fmt)
     if step is not None and points is not None:
@@ -240,8 +240,9 @@ def sweep(
     budgets, counts = _what_if(budget, count)
     limit = _time_limit(time_limit)
     loaded = load(case)
-    from ..portfolio import budget_sweep, frontier_figure
-    from ..portfolio.output import sweep_csv, sweep_renderable
+    from negotiator.portfolio import budget_sweep
+    from negotiator.render.plots import frontier_figure
+    from negotiator.render.portfolio import sweep_csv, sweep_renderable
 
     result = budget_sweep(loaded, resource, start, stop, step, points, profile=profile, method=method, scenario=scenario, budgets=budgets, count=counts, include=include or (), exclude=exclude or (), solver=solver.value, time_limit=limit, gap=gap, verbose=verbose, baseline=baseline)
     for w in result.warnings:
@@ -259,7 +260,7 @@ def sweep(
         buf = io.BytesIO()
         fig.savefig(buf, format=plot.suffix.lower().lstrip("."))
         write_atomic(plot, buf.getvalue(), force=force)
-        from ..terminal_text import tr
+        from negotiator.i18n.terminal import tr
 
         note = tr("sw_drawn", lang if fmt is Format.table else "en", path=plot)
         if fmt is Format.table:

@@ -14,8 +14,8 @@ from typing import Optional
 
 import typer
 
-from . import app
-from .common import CaseArg, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
+from negotiator.cli import app
+from negotiator.cli.common import CaseArg, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
 
 sensitivity_app = typer.Typer(
     name="sensitivity",
@@ -38,7 +38,7 @@ FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, 
 
 
 def _format(value: str) -> SensFormat:
-    from ..errors import Problem, UsageError
+    from negotiator.errors import Problem, UsageError
 
     try:
         return SensFormat(value.lower())
@@ -48,7 +48,7 @@ ScenarioOpt = typer.Option(None, "--scenario", help="Analyse the case under one 
 PlotOpt = typer.Option(None, "--plot", help="Also save a chart to FILE.png or FILE.svg.", metavar="FILE")
 ForceOpt = typer.Option(False, "--force", help="Overwrite the --plot file if it exists.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
-from .common import LangOpt  # noqa: E402
+from negotiator.cli.common import LangOpt  # noqa: E402
 ObjectiveOpt = typer.Option(None, "--objective", "-o", help="Only this objective (repeat for several). Default: all.")
 
 
@@ -73,7 +73,7 @@ class _ProgressBar:
                 return
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-            from .common import err_console
+            from negotiator.cli.common import err_console
 
             self.bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"), TimeElapsedColumn(), TimeRemainingColumn(), console=err_console(), transient=True)
             self.bar.start()
@@ -93,9 +93,9 @@ def _check_plot(plot: Optional[Path], force: bool) -> Optional[str]:
     """Fail before any work if the chart cannot be written; return its format."""
     if plot is None:
         return None
-    from ..errors import Problem, UsageError
-    from ..fileio import check_writable
-    from ..sensitivity.plots import plot_format
+    from negotiator.errors import Problem, UsageError
+    from negotiator.fileio import check_writable
+    from negotiator.render.plots import plot_format
 
     fmt = plot_format(plot)
     if fmt is None:
@@ -107,7 +107,7 @@ def _check_plot(plot: Optional[Path], force: bool) -> Optional[str]:
 def _save_plot(plot: Optional[Path], fmt: Optional[str], draw, result, force: bool) -> None:
     if plot is None:
         return
-    from ..fileio import write_atomic
+    from negotiator.fileio import write_atomic
 
     write_atomic(plot, draw(result, fmt), force=force)
     # On stderr, so that stdout stays clean JSON/CSV for pipes.
@@ -140,9 +140,9 @@ def sweep(
     lang: str = LangOpt,
 ) -> None:
     """One-way weight sweeps: each weight 0 -> 1 (others in proportion), with the exact weights where two options swap."""
-    from ..sensitivity import sweep as run
-    from ..sensitivity.plots import sweep_plot
-    from ..sensitivity.views import sweep_csv, sweep_table
+    from negotiator.sensitivity import sweep as run
+    from negotiator.render.plots import sweep_plot
+    from negotiator.render.sensitivity import sweep_csv, sweep_table
 
     fmt = _format(fmt)
     kind = _check_plot(plot, force)
@@ -168,9 +168,9 @@ def stability(
     lang: str = LangOpt,
 ) -> None:
     """For each objective, the interval of its weight within which the top option (top-K order) stays the same."""
-    from ..sensitivity import stability as run
-    from ..sensitivity.plots import stability_plot
-    from ..sensitivity.views import stability_csv, stability_table
+    from negotiator.sensitivity import stability as run
+    from negotiator.render.plots import stability_plot
+    from negotiator.render.sensitivity import stability_csv, stability_table
 
     fmt = _format(fmt)
     kind = _check_plot(plot, force)
@@ -195,9 +195,9 @@ def flip(
     lang: str = LangOpt,
 ) -> None:
     """The smallest change of the weights that makes each challenger first (a linear program)."""
-    from ..sensitivity import flip as run
-    from ..sensitivity.plots import flip_plot
-    from ..sensitivity.views import flip_csv, flip_table
+    from negotiator.sensitivity import flip as run
+    from negotiator.render.plots import flip_plot
+    from negotiator.render.sensitivity import flip_csv, flip_table
 
     fmt = _format(fmt)
     kind = _check_plot(plot, force)
@@ -209,7 +209,7 @@ def flip(
 
 
 def _parse_intervals(specs: list[str]) -> dict[str, tuple[float, float]]:
-    from ..errors import Problem, UsageError
+    from negotiator.errors import Problem, UsageError
 
     out: dict[str, tuple[float, float]] = {}
     for spec in specs:
@@ -244,11 +244,11 @@ def smaa(
     lang: str = LangOpt,
 ) -> None:
     """SMAA-2: how often each option takes each rank when weights and uncertain scores vary."""
-    from ..errors import Problem, UsageError
-    from ..sensitivity import smaa as run
-    from ..sensitivity.plots import smaa_plot
-    from ..sensitivity.views import smaa_csv, smaa_table
-    from ..termfit import is_plain
+    from negotiator.errors import Problem, UsageError
+    from negotiator.sensitivity import smaa as run
+    from negotiator.render.plots import smaa_plot
+    from negotiator.render.sensitivity import smaa_csv, smaa_table
+    from negotiator.render.termfit import is_plain
 
     if samples < 1:
         raise UsageError(Problem(f"--samples must be at least 1, got {samples}", hint="e.g. --samples 10000 (more samples, smaller sampling error)"))
@@ -278,11 +278,11 @@ def tornado(
     lang: str = LangOpt,
 ) -> None:
     """How far each uncertain score moves the top option's lead (a tornado chart)."""
-    from ..errors import Problem, UsageError
-    from ..sensitivity import tornado as run
-    from ..sensitivity.plots import tornado_plot
-    from ..sensitivity.views import tornado_csv, tornado_table
-    from ..termfit import is_plain
+    from negotiator.errors import Problem, UsageError
+    from negotiator.sensitivity import tornado as run
+    from negotiator.render.plots import tornado_plot
+    from negotiator.render.sensitivity import tornado_csv, tornado_table
+    from negotiator.render.termfit import is_plain
 
     if limit < 1:
         raise UsageError(Problem(f"--limit must be at least 1, got {limit}"))
@@ -307,9 +307,9 @@ def scenarios(
     lang: str = LangOpt,
 ) -> None:
     """The ranking under each scenario of the other side's behaviour, side by side."""
-    from ..sensitivity import scenarios as run
-    from ..sensitivity.plots import scenarios_plot
-    from ..sensitivity.views import scenarios_csv, scenarios_table
+    from negotiator.sensitivity import scenarios as run
+    from negotiator.render.plots import scenarios_plot
+    from negotiator.render.sensitivity import scenarios_csv, scenarios_table
 
     fmt = _format(fmt)
     kind = _check_plot(plot, force)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .common import Format, console, emit_json, emit_text
+from negotiator.cli.common import Format, console, emit_json, emit_text
 
 
 def print_scores(loaded, fmt: Format, lang: str, rationale: Optional[str]) -> None:
     """The whole matrix, or one option's scores with their rationales, in the format asked for."""
-    from .. import score_matrix_views as views
-    from ..score_matrix import score_matrix
+    from negotiator.render import score_matrix as views
+    from negotiator.model.score_matrix import score_matrix
 
     m = score_matrix(loaded)
     if rationale is not None:

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from . import app
-from .common import CaseArg
+from negotiator.cli import app
+from negotiator.cli.common import CaseArg
 
 
 @app.command()
@@ -17,10 +17,10 @@ def tui(
     lang: str = typer.Option("en", "--lang", help="Label language: en or zh (switch live with `l`)."),
 ) -> None:
     """Open the terminal UI: rank, weigh and compare the options live."""
-    from ..errors import Problem, UsageError
+    from negotiator.errors import Problem, UsageError
 
     if lang not in ("en", "zh"):
         raise UsageError(Problem(f"unknown language '{lang}'", hint="use --lang en or --lang zh"))
-    from ..tui import make_app
+    from negotiator.tui import make_app
 
     make_app(list(case) if case else None, lang=lang).run()

@@ -13,7 +13,7 @@ from typing import Callable
 
 import numpy as np
 
-from ..errors import Problem, UsageError
+from negotiator.errors import Problem, UsageError
 
 __all__ = ["MethodResult", "METHODS", "METHOD_NOTES", "BATCH", "register", "register_batch", "get_method", "get_batch", "method_names", "method_notes", "method_options"]
 

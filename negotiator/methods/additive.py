@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import MethodResult, register
+from negotiator.methods import MethodResult, register
 
 __all__ = ["additive_scores", "additive"]
 

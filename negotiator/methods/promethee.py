@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import MethodResult, register, register_batch
-from ._common import criterion_table, flat_warnings, sub_chunks
-from ..errors import Problem, UsageError
+from negotiator.methods import MethodResult, register, register_batch
+from negotiator.methods._common import criterion_table, flat_warnings, sub_chunks
+from negotiator.errors import Problem, UsageError
 
 __all__ = ["FUNCTIONS", "ramp_flows", "gaussian_flows", "net_flows", "promethee"]
 

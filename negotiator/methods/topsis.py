@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import MethodResult, register, register_batch
-from ._common import batch_weights, criterion_table, flat_warnings
-from ..errors import Problem, UsageError
+from negotiator.methods import MethodResult, register, register_batch
+from negotiator.methods._common import batch_weights, criterion_table, flat_warnings
+from negotiator.errors import Problem, UsageError
 
 __all__ = ["NORMALISATIONS", "topsis_scores", "topsis", "topsis_batch"]
 

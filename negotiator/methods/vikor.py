@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import MethodResult, register, register_batch
-from ._common import batch_weights, criterion_table, flat_warnings
-from ..errors import Problem, UsageError
+from negotiator.methods import MethodResult, register, register_batch
+from negotiator.methods._common import batch_weights, criterion_table, flat_warnings
+from negotiator.errors import Problem, UsageError
 
 __all__ = ["vikor_scores", "compromise", "vikor"]
 

@@ -8,8 +8,8 @@ analysis.py   zone of possible agreement, proposals, linkage; the whole analysis
 render.py     JSON/CSV/rich forms of the result (no printing)
 """
 
-from .agenda import Agenda, Package, build_agenda, parse_package
-from .analysis import (
+from negotiator.negotiation.agenda import Agenda, Package, build_agenda, parse_package
+from negotiator.negotiation.analysis import (
     JUDGMENT_NOTE,
     Linkage,
     NegotiationAnalysis,
@@ -22,9 +22,9 @@ from .analysis import (
     resolve_negotiation_id,
     solve_agenda,
 )
-from .bargaining import ks_discrete, ks_on_hull, nash_discrete, nash_on_hull, upper_hull
-from .batna import Batna, resolve_batnas
-from .frontier import FrontierPoint, efficient_packages, enumerate_frontier
+from negotiator.negotiation.bargaining import ks_discrete, ks_on_hull, nash_discrete, nash_on_hull, upper_hull
+from negotiator.negotiation.batna import Batna, resolve_batnas
+from negotiator.negotiation.frontier import FrontierPoint, efficient_packages, enumerate_frontier
 
 __all__ = [
     "Agenda",

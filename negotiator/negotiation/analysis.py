@@ -19,12 +19,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from .._version import __version__
-from ..errors import Problem, UsageError
-from .agenda import Agenda, Package, build_agenda, parse_package
-from .bargaining import HullSolution, in_zone, ks_discrete, ks_on_hull, nash_discrete, nash_on_hull
-from .batna import Batna, resolve_batnas
-from .frontier import RESOLUTION, FrontierPoint, dominates, efficient_packages, solver_name
+from negotiator._version import __version__
+from negotiator.errors import Problem, UsageError
+from negotiator.negotiation.agenda import Agenda, Package, build_agenda, parse_package
+from negotiator.negotiation.bargaining import HullSolution, in_zone, ks_discrete, ks_on_hull, nash_discrete, nash_on_hull
+from negotiator.negotiation.batna import Batna, resolve_batnas
+from negotiator.negotiation.frontier import RESOLUTION, FrontierPoint, dominates, efficient_packages, solver_name
 
 __all__ = [
     "JUDGMENT_NOTE",

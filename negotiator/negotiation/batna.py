@@ -2,7 +2,7 @@
 
 A derived BATNA answers "what is our best unilateral course if the talks fail?"
 with the case's own ranking. For each scenario s of the other side's behaviour
-(probability p_s), the best option under `negotiator.api.rank(case, profile,
+(probability p_s), the best option under `negotiator.ranking.api.rank(case, profile,
 scenario=s)` has an overall value V_s in [0, 1] (the additive model: weights sum
 to 1, each objective's value runs from 0 at the worst end of its scale to 1 at
 the best). The derived BATNA is
@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import Problem, UsageError
+from negotiator.errors import Problem, UsageError
 
 __all__ = ["BATNA_SCALE", "CHOICES", "ScenarioBest", "SingleResponse", "Batna", "resolve_batnas"]
 
@@ -126,7 +126,7 @@ def resolve_batnas(loaded, negotiation) -> tuple[Batna, Batna]:
 
 
 def _derived(loaded, pid: str, party) -> Batna:
-    from ..api import rank
+    from negotiator.ranking.api import rank
 
     case = loaded.case
     scenarios = list(case.scenarios.items()) or [(None, None)]

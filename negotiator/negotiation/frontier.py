@@ -27,8 +27,8 @@ import itertools
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..errors import Problem, UsageError
-from .agenda import Agenda, Package
+from negotiator.errors import Problem, UsageError
+from negotiator.negotiation.agenda import Agenda, Package
 
 __all__ = ["RESOLUTION", "AUGMENTATION_EPS", "FrontierPoint", "efficient_packages", "enumerate_frontier", "solver_name", "dominates"]
 

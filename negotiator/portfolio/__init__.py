@@ -9,13 +9,13 @@ sweeps (sweep.py); values over a status-quo baseline (baseline.py). Everything h
 
 from __future__ import annotations
 
-from .baseline import Baseline, parse_baseline
-from .diagnose import ConflictItem, Diagnosis, diagnose
-from .model import PortfolioSpec, Row, Synergy, build_milp, build_spec, parse_budget_overrides, parse_count, spec_rows
-from .packages import JUDGMENT_NOTE, NoFeasiblePackage, PackageResult, PortfolioResult, best_packages, option_values, solve_top
-from .robust import CoreOption, CoreResult, RobustResult, RobustRow, core_analysis, enumerate_packages, extreme_weights, robust_package, sample_weights
-from .solve import SOLVERS, SolveOutcome, SolverSettings, solve_model, status_words
-from .sweep import SweepPoint, SweepResult, budget_sweep, frontier_figure, sweep_caps
+from negotiator.portfolio.baseline import Baseline, parse_baseline
+from negotiator.portfolio.diagnose import ConflictItem, Diagnosis, diagnose
+from negotiator.portfolio.model import PortfolioSpec, Row, Synergy, build_milp, build_spec, parse_budget_overrides, parse_count, spec_rows
+from negotiator.portfolio.packages import JUDGMENT_NOTE, NoFeasiblePackage, PackageResult, PortfolioResult, best_packages, option_values, solve_top
+from negotiator.portfolio.robust import CoreOption, CoreResult, RobustResult, RobustRow, core_analysis, enumerate_packages, extreme_weights, robust_package, sample_weights
+from negotiator.portfolio.solve import SOLVERS, SolveOutcome, SolverSettings, solve_model, status_words
+from negotiator.portfolio.sweep import SweepPoint, SweepResult, budget_sweep, sweep_caps
 
 __all__ = [
     "Baseline",
@@ -56,5 +56,4 @@ __all__ = [
     "sweep_caps",
     "SweepResult",
     "SweepPoint",
-    "frontier_figure",
 ]

@@ -37,7 +37,7 @@ from typing import Mapping
 
 import numpy as np
 
-from ..errors import Problem, UsageError
+from negotiator.errors import Problem, UsageError
 
 __all__ = ["Baseline", "parse_baseline", "baseline_scores", "baseline_value", "shifted_values", "check_baseline_method", "CITATION"]
 
@@ -102,7 +102,7 @@ def parse_baseline(case, text: str | None) -> Baseline | None:
 
 
 def _parse_levels(case, text: str) -> dict[str, float]:
-    from ..schema_methods import resolve_score
+    from negotiator.case.scoring import resolve_score
 
     out: dict[str, float] = {}
     for item in text.split(","):
@@ -166,7 +166,7 @@ def baseline_scores(baseline: Baseline, matrix, which: str = "likely") -> np.nda
 
 def baseline_value(baseline: Baseline, matrix, weights: Mapping[str, float]) -> float:
     """v(b) = sum_j w_j v_j(b_j): the status quo's overall value under the additive model."""
-    from ..methods.additive import additive_scores
+    from negotiator.methods.additive import additive_scores
 
     w = np.array([float(weights[o]) for o in matrix.objectives])
     values = matrix.values(baseline_scores(baseline, matrix)[None, :])
@@ -189,7 +189,7 @@ def prepare_baseline(loaded, baseline, method: str, include=()) -> Baseline | No
 
 def values_over_baseline(loaded, baseline: Baseline, values: Mapping[str, float], weights: Mapping[str, float], scenario: str | None) -> tuple[dict[str, float], float]:
     """(each option's contribution over the status quo, the status quo's overall value) for one run."""
-    from ..matrix import build_matrix
+    from negotiator.model.matrix import build_matrix
 
     base = baseline_value(baseline, build_matrix(loaded.case, scenario), weights)
     return shifted_values(values, base), base

@@ -22,8 +22,8 @@ from __future__ import annotations
 import time
 from dataclasses import asdict, dataclass, replace
 
-from .model import PortfolioSpec, Row, build_milp, spec_rows
-from .solve import SolverSettings, solve_model
+from negotiator.portfolio.model import PortfolioSpec, Row, build_milp, spec_rows
+from negotiator.portfolio.solve import SolverSettings, solve_model
 
 __all__ = ["ConflictItem", "Diagnosis", "diagnose", "feasible"]
 

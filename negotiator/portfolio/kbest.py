@@ -35,8 +35,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from .model import PortfolioSpec, build_milp, spec_rows
-from .solve import SolveOutcome, SolverSettings, solve_model
+from negotiator.portfolio.model import PortfolioSpec, build_milp, spec_rows
+from negotiator.portfolio.solve import SolveOutcome, SolverSettings, solve_model
 
 __all__ = ["k_best_partition"]
 
@@ -164,7 +164,7 @@ def k_best_partition(spec: PortfolioSpec, settings: SolverSettings, top: int, va
     ``proven`` is True for a package when every MILP solved before it was
     popped was proven optimal over its region (so nothing better was missed).
     """
-    from .model import package_value
+    from negotiator.portfolio.model import package_value
 
     t0 = time.perf_counter()
     model = build_milp(spec, objective=value_set)

@@ -1,7 +1,7 @@
 """The package-selection problem: data first (`PortfolioSpec`), then a PuLP MILP.
 
 A package is a set of options chosen together. Its value is the sum of the
-chosen options' overall scores (from `negotiator.api.rank`, under one profile,
+chosen options' overall scores (from `negotiator.ranking.api.rank`, under one profile,
 method and scenario) plus the bonus of every synergy it completes; with a
 baseline (baseline.py) each score is first reduced by the status quo's, so
 the values are what each measure adds over doing nothing. Every
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
-from ..errors import Problem, UsageError
+from negotiator.errors import Problem, UsageError
 
 __all__ = [
     "Row",
@@ -251,7 +251,7 @@ def build_spec(
     set) record the status quo the values were measured from; a baseline
     option is held out of the package.
     """
-    from ..matrix import build_matrix
+    from negotiator.model.matrix import build_matrix
 
     case = loaded.case
     include = _check_option_ids(case, include, "--include")

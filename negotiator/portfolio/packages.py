@@ -11,12 +11,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
-from ..errors import NegotiatorError
-from ..ranking import Provenance
-from .baseline import prepare_baseline, values_over_baseline
-from .diagnose import Diagnosis, diagnose
-from .model import PortfolioSpec, build_milp, build_spec, package_usage, package_value
-from .solve import SolveOutcome, SolverSettings, solve_model, status_words
+from negotiator.errors import NegotiatorError
+from negotiator.ranking.result import Provenance
+from negotiator.portfolio.baseline import prepare_baseline, values_over_baseline
+from negotiator.portfolio.diagnose import Diagnosis, diagnose
+from negotiator.portfolio.model import PortfolioSpec, build_milp, build_spec, package_usage, package_value
+from negotiator.portfolio.solve import SolveOutcome, SolverSettings, solve_model, status_words
 
 __all__ = ["fills_caps_warning", "fills_caps_reason", "baseline_dict", "NoFeasiblePackage", "PackageResult", "PortfolioResult", "option_values", "best_packages", "solve_top", "package_result", "JUDGMENT_NOTE"]
 
@@ -152,7 +152,7 @@ def baseline_dict(spec: PortfolioSpec) -> dict | None:
     """The baseline as JSON: its form, and its overall value under each value set (None without one)."""
     if spec.baseline is None:
         return None
-    from .baseline import CITATION
+    from negotiator.portfolio.baseline import CITATION
 
     values = dict(spec.baseline_values)
     one = next(iter(values.values())) if len(values) == 1 else None
@@ -160,8 +160,8 @@ def baseline_dict(spec: PortfolioSpec) -> dict | None:
 
 
 def option_values(loaded, profile=None, method="additive", weights=None, scenario=None):
-    """(values of eligible options, screened-out reasons, the Ranking) from `negotiator.api.rank`."""
-    from ..api import rank
+    """(values of eligible options, screened-out reasons, the Ranking) from `negotiator.ranking.api.rank`."""
+    from negotiator.ranking.api import rank
 
     ranking = rank(loaded, profile=profile, method=method, weights=weights, scenario=scenario)
     values = {row.option: float(row.score) for row in ranking.rows}
@@ -201,7 +201,7 @@ def solve_top(spec: PortfolioSpec, settings: SolverSettings, top: int = 1, value
         raise ValueError(f"unknown K-best method {method!r}; use one of {TOP_METHODS}")
     name = value_set if value_set is not None else next(iter(spec.value_sets))
     if top > 1 and method == "partition":
-        from .kbest import k_best_partition
+        from negotiator.portfolio.kbest import k_best_partition
 
         found, outcomes, build, solve_time, _ = k_best_partition(spec, settings, top, name)
         packages = [package_result(spec, chosen, k, outcome, proven, name) for k, (chosen, _, outcome, proven) in enumerate(found, 1)]
@@ -259,8 +259,8 @@ def best_packages(
     instead of from the worst level (Clemen & Smith 2009; see baseline.py).
     None keeps the plain sum of overall scores.
     """
-    from ..api import as_loaded
-    from ..errors import Problem, UsageError
+    from negotiator.ranking.api import as_loaded
+    from negotiator.errors import Problem, UsageError
 
     if top < 1:
         raise UsageError(Problem(f"--top must be at least 1, got {top}"))
@@ -302,7 +302,7 @@ def _status_quo_candidates(spec: PortfolioSpec) -> list[str]:
 
 def _no_room_for_one_more(spec: PortfolioSpec, selected: Sequence[str]) -> bool:
     """True when no further option fits beside the package (each tried alone, every rule held)."""
-    from .model import spec_rows
+    from negotiator.portfolio.model import spec_rows
 
     rows = spec_rows(spec)
     # Each row's activity once, then one coefficient per candidate: linear in options x rows.

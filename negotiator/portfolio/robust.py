@@ -28,12 +28,12 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from ..errors import Problem, UsageError
-from ..ranking import Provenance
-from .baseline import baseline_scores, prepare_baseline, values_over_baseline
-from .model import PortfolioSpec, build_milp, build_spec, package_value, spec_rows
-from .packages import JUDGMENT_NOTE, baseline_dict, NoFeasiblePackage, PackageResult, option_values, package_result, solve_top
-from .solve import SolveOutcome, SolverSettings, solve_model, status_words
+from negotiator.errors import Problem, UsageError
+from negotiator.ranking.result import Provenance
+from negotiator.portfolio.baseline import baseline_scores, prepare_baseline, values_over_baseline
+from negotiator.portfolio.model import PortfolioSpec, build_milp, build_spec, package_value, spec_rows
+from negotiator.portfolio.packages import JUDGMENT_NOTE, baseline_dict, NoFeasiblePackage, PackageResult, option_values, package_result, solve_top
+from negotiator.portfolio.solve import SolveOutcome, SolverSettings, solve_model, status_words
 
 __all__ = [
     "RobustRow",
@@ -172,7 +172,7 @@ def robust_package(
     With ``baseline`` every value is measured over the status quo, under each profile's
     weights (or each scenario's scores) in turn.
     """
-    from ..api import as_loaded
+    from negotiator.ranking.api import as_loaded
 
     settings = SolverSettings(solver, time_limit, gap, verbose).check()
     loaded = as_loaded(loaded)
@@ -224,7 +224,7 @@ def extreme_weights(case, profile: str | None, spread: float) -> np.ndarray:
     Numbers: the corners of the box w_i * [1 - spread, 1 + spread] (when there are at most
     2^12 of them), normalised.
     """
-    from ..weights import profile_weights, resolve_profile_id
+    from negotiator.model.weights import profile_weights, resolve_profile_id
 
     objectives = list(case.objectives)
     pid = resolve_profile_id(case, profile)
@@ -249,7 +249,7 @@ def extreme_weights(case, profile: str | None, spread: float) -> np.ndarray:
 
 def sample_weights(case, profile: str | None, spread: float, n: int, rng: np.random.Generator) -> np.ndarray:
     """n weight vectors drawn uniformly from the profile's weight set (rows sum to 1)."""
-    from ..weights import profile_weights, resolve_profile_id
+    from negotiator.model.weights import profile_weights, resolve_profile_id
 
     objectives = list(case.objectives)
     pid = resolve_profile_id(case, profile)
@@ -387,7 +387,7 @@ class CoreResult:
 
 def _draw_values(loaded, matrix, keep: list[int], method: str, weight_rows: np.ndarray, score_draws: np.ndarray | None) -> np.ndarray:
     """Overall scores (draws x eligible options) for each weight row and score draw."""
-    from ..methods import get_method
+    from negotiator.methods import get_method
 
     sub = matrix.subset(keep)
     if method == "additive":
@@ -444,8 +444,8 @@ def core_analysis(
     With ``baseline`` each draw measures the options over the status quo's value in that
     same draw (its weights, and its own sampled scores when it is an option with ranges).
     """
-    from ..api import as_loaded
-    from ..matrix import build_matrix
+    from negotiator.ranking.api import as_loaded
+    from negotiator.model.matrix import build_matrix
 
     if samples < 1:
         raise UsageError(Problem(f"--samples must be at least 1, got {samples}"))
@@ -596,7 +596,7 @@ class _MilpSolver(_Solver):
         if _highs_available():
             import pulp
 
-            from .solve import _swallow_highs_banner
+            from negotiator.portfolio.solve import _swallow_highs_banner
 
             _swallow_highs_banner()
             solver = pulp.HiGHS(msg=False, gapRel=0.0, timeLimit=settings.time_limit)

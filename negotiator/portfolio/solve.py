@@ -17,7 +17,7 @@ import time
 import warnings
 from dataclasses import dataclass
 
-from ..errors import Problem, UsageError
+from negotiator.errors import Problem, UsageError
 
 __all__ = ["SOLVERS", "OPTIMALITY_TOLERANCE", "SolverSettings", "SolveOutcome", "solve_model", "status_words"]
 

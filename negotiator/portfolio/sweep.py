@@ -14,12 +14,12 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from ..errors import Problem, UsageError
-from ..ranking import Provenance
-from .model import PortfolioSpec, build_spec, spec_rows
-from .baseline import prepare_baseline, values_over_baseline
-from .packages import JUDGMENT_NOTE, baseline_dict, PackageResult, option_values, package_result, solve_top
-from .solve import SolveOutcome, SolverSettings
+from negotiator.errors import Problem, UsageError
+from negotiator.ranking.result import Provenance
+from negotiator.portfolio.model import PortfolioSpec, build_spec, spec_rows
+from negotiator.portfolio.baseline import prepare_baseline, values_over_baseline
+from negotiator.portfolio.packages import JUDGMENT_NOTE, baseline_dict, PackageResult, option_values, package_result, solve_top
+from negotiator.portfolio.solve import SolveOutcome, SolverSettings
 
 __all__ = ["SweepPoint", "SweepResult", "budget_sweep", "sweep_caps", "frontier_figure"]
 
@@ -130,7 +130,7 @@ def budget_sweep(
     baseline=None,
 ) -> SweepResult:
     """The best package at each cap of ``resource`` from ``start`` to ``stop`` (values over ``baseline`` when given)."""
-    from ..api import as_loaded
+    from negotiator.ranking.api import as_loaded
 
     begin = time.perf_counter()
     settings = SolverSettings(solver, time_limit, gap, verbose).check()
@@ -162,34 +162,3 @@ def budget_sweep(
     if resource not in loaded.case.constraints.budgets:
         warnings.append(f"the case has no budget for '{resource}': the sweep adds one")
     return SweepResult(resource, out, base, settings, ranking.provenance, time.perf_counter() - begin, warnings)
-
-
-def frontier_figure(result: SweepResult, lang: str = "en"):
-    """A matplotlib Figure of the frontier: best value against the cap, changes annotated."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=120)
-    pts = [p for p in result.points if p.package is not None]
-    xs = [p.cap for p in pts]
-    ys = [p.value for p in pts]
-    ax.step(xs, ys, where="post", color="#4e79a7", linewidth=2)
-    ax.plot(xs, ys, "o", color="#4e79a7")
-    for p in pts:
-        if p.added or p.removed:
-            text = " ".join([f"+{o}" for o in p.added] + [f"-{o}" for o in p.removed])
-            ax.annotate(text, (p.cap, p.value), textcoords="offset points", xytext=(4, -10), fontsize=6, rotation=-20, color="#555555")
-    unproven = [p for p in pts if not p.outcome.proven_optimal]
-    if unproven:
-        ax.plot([p.cap for p in unproven], [p.value for p in unproven], "x", color="#e15759", label="not proven optimal")
-        ax.legend(loc="lower right")
-    ax.set_xlabel(f"cap on {result.resource}")
-    ax.set_ylabel("best package value (sum of overall scores)" if result.spec.baseline is None else "best package value over the baseline")
-    prov = result.provenance
-    ax.set_title(f"Best package as the {result.resource} budget grows — {prov.method}, profile {prov.profile}", fontsize=9)
-    fig.text(0.01, 0.01, f"case {prov.case} (sha256 {prov.case_sha256[:12]}), negotiator {prov.version}; {JUDGMENT_NOTE}", fontsize=6, color="#777777")
-    ax.grid(alpha=0.3)
-    fig.tight_layout(rect=(0, 0.03, 1, 1))
-    return fig

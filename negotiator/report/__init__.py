@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from ..errors import Problem, UsageError
+from negotiator.errors import Problem, UsageError
 
 __all__ = ["FORMATS", "format_of", "render", "build_memo", "MemoRequest"]
 
@@ -45,14 +45,14 @@ def render(memo, fmt: str) -> bytes:
 
 
 def build_memo(loaded, request):
-    from .memo import build_memo as _build
+    from negotiator.report.memo import build_memo as _build
 
     return _build(loaded, request)
 
 
 def __getattr__(name):
     if name == "MemoRequest":
-        from .memo import MemoRequest
+        from negotiator.report.memo import MemoRequest
 
         return MemoRequest
     raise AttributeError(name)

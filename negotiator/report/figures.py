@@ -24,8 +24,8 @@ import unicodedata
 import warnings
 from functools import lru_cache
 
-from ..charts import PALETTE
-from .model import Figure
+from negotiator.render.bars import PALETTE
+from negotiator.report.model import Figure
 
 __all__ = ["svg", "png", "png_uses_ids", "cjk_font", "font_covers"]
 

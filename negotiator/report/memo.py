@@ -13,11 +13,11 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, replace
 
-from ..catalog import LoadedCase
-from ..errors import NegotiatorError, Problem, UsageError
-from ..ranking import Ranking
-from .i18n import check_lang, method_name, red_line_reason, text
-from .model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
+from negotiator.case.catalog import LoadedCase
+from negotiator.errors import NegotiatorError, Problem, UsageError
+from negotiator.ranking.result import Ranking
+from negotiator.i18n.memo import check_lang, method_name, red_line_reason, text
+from negotiator.report.model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
 
 __all__ = ["MemoRequest", "build_memo", "parse_date", "default_samples", "DEFAULT_SAMPLES", "DEFAULT_SAMPLES_SLOW_METHOD", "DEFAULT_SEED"]
 
@@ -29,7 +29,7 @@ DEFAULT_SEED = 0
 
 
 def default_samples(method: str) -> int:
-    from ..methods import get_batch
+    from negotiator.methods import get_batch
 
     return DEFAULT_SAMPLES if method == "additive" or get_batch(method) is not None else DEFAULT_SAMPLES_SLOW_METHOD
 
@@ -137,7 +137,7 @@ def _optional_builders():
 
 def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
     """The memo of a case for one request (language, profile, method, samples, seed, date)."""
-    from ..api import rank
+    from negotiator.ranking.api import rank
 
     lang = check_lang(request.lang)
     date = parse_date(request.date)
@@ -146,7 +146,7 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
     words = _Words(loaded, lang)
     if request.baseline is not None:
         # Refused before any analysis runs (SMAA can take seconds), not at the package section.
-        from ..portfolio.baseline import prepare_baseline
+        from negotiator.portfolio.baseline import prepare_baseline
 
         prepare_baseline(loaded, request.baseline, request.method)
     ranking = rank(loaded, profile=request.profile, method=request.method, scenario=request.scenario)
@@ -167,7 +167,7 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
     scenarios = _scenario_section(ctx)
     if "decision_rules" in ctx.used:
         included.append("decision_rules")
-    elif _optional_module("payoffs_table") is None:
+    elif _optional_module("scenarios.payoffs") is None:
         missing.append("decision_rules")
 
     sections = [_bottom_line_section(ctx), _ranking_section(ctx)]
@@ -334,7 +334,7 @@ def _screening_reasons(ctx: _Context, scenario: str | None = None, options=None)
     Which options are screened comes from the ranking; here we only name the
     broken limits (Limit.broken_by on the same likely scores the ranking used).
     """
-    from ..matrix import build_matrix, red_line_breaches
+    from negotiator.model.matrix import build_matrix, red_line_breaches
 
     matrix = build_matrix(ctx.case, scenario if scenario is not None else ctx.ranking.provenance.scenario)
     screened = set(options) if options is not None else {s.option for s in ctx.ranking.screened_out}
@@ -515,14 +515,14 @@ def _baseline_words(ctx: _Context, result) -> str:
 
 
 def _scenario_section(ctx: _Context) -> Section | None:
-    """Scenario payoffs and decision rules: from negotiator.payoffs_table when it exists.
+    """Scenario payoffs and decision rules: from negotiator.scenarios.payoffs when it exists.
 
     Without that module the section shows only the payoff table, each column
     being `api.rank` under one scenario; no decision rule is applied here.
     """
     if not ctx.case.scenarios:
         return None
-    module = _optional_module("payoffs_table")
+    module = _optional_module("scenarios.payoffs")
     if module is None:
         return _scenario_section_from_rankings(ctx)
     return _scenario_section_from_payoffs(ctx, module)
@@ -604,7 +604,7 @@ def _rules_blocks(ctx: _Context, report, ids: list[str]) -> list:
 
 def _rule_name(ctx: _Context, rule, alpha: float) -> str:
     key = f"rule_{rule.rule}"
-    from .i18n import STRINGS
+    from negotiator.i18n.memo import STRINGS
 
     if key not in STRINGS:
         return rule.name  # a rule this memo does not know yet: the analysis's own (English) name
@@ -613,7 +613,7 @@ def _rule_name(ctx: _Context, rule, alpha: float) -> str:
 
 def _scenario_section_from_rankings(ctx: _Context) -> Section:
     """Payoff table only: the overall score of each option under each scenario (api.rank per scenario)."""
-    from ..api import rank
+    from negotiator.ranking.api import rank
 
     case, w = ctx.case, ctx.words
     p = ctx.ranking.provenance
@@ -706,7 +706,7 @@ def _short_path(path: str) -> str:
     """Bundled files by their place in the case (strategies/..., payoffs/...), not this machine's path."""
     from pathlib import Path
 
-    from ..catalog import bundled_dirs
+    from negotiator.case.catalog import bundled_dirs
 
     resolved = Path(path).resolve()
     try:

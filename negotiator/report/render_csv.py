@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import io
 
-from ..spreadsheet_safe import comment_lines, csv_writer
-from .model import Memo
+from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
+from negotiator.report.model import Memo
 
 __all__ = ["render"]
 

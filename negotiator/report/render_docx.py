@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import io
 
-from .i18n import text
-from .model import Figure, Memo, Paragraph, Table, display
+from negotiator.i18n.memo import text
+from negotiator.report.model import Figure, Memo, Paragraph, Table, display
 
 __all__ = ["render", "BODY_FONT", "HEADING_FONT", "EAST_ASIA_BODY_FONT", "EAST_ASIA_HEADING_FONT"]
 
@@ -218,7 +218,7 @@ def _figure(doc, fig: Figure, lang: str) -> None:
 
     from docx.shared import Mm
 
-    from .figures import png, png_uses_ids
+    from negotiator.report.figures import png, png_uses_ids
 
     data = png(fig)
     width_px, height_px = struct.unpack(">II", data[16:24])  # the PNG header (IHDR)
@@ -257,7 +257,7 @@ def _start_section(doc, landscape: bool) -> None:
 def render(memo: Memo) -> bytes:
     from docx import Document
 
-    from ._zipfix import memo_datetime, normalise_zip
+    from negotiator.report._zipfix import memo_datetime, normalise_zip
 
     zh = memo.lang == "zh"
     doc = Document()

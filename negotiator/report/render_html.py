@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .model import Figure, Memo, Paragraph, Table, display
+from negotiator.report.model import Figure, Memo, Paragraph, Table, display
 
 __all__ = ["render", "render_text"]
 
@@ -93,7 +93,7 @@ def _table(table: Table) -> str:
 
 
 def _figure(fig: Figure) -> str:
-    from .figures import svg
+    from negotiator.report.figures import svg
 
     return f'<figure data-key="{escape(fig.key)}">{svg(fig)}<figcaption>{escape(fig.caption)}</figcaption></figure>'
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Figure, Memo, Paragraph, Table, display
+from negotiator.report.model import Figure, Memo, Paragraph, Table, display
 
 __all__ = ["render", "render_text"]
 

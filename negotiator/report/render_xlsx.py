@@ -12,9 +12,9 @@ from __future__ import annotations
 import io
 import re
 
-from ..spreadsheet_safe import keep_xlsx_text
-from .i18n import text
-from .model import Figure, Memo, Paragraph, Table
+from negotiator.render.spreadsheet_safe import keep_xlsx_text
+from negotiator.i18n.memo import text
+from negotiator.report.model import Figure, Memo, Paragraph, Table
 
 __all__ = ["render", "sheet_names"]
 
@@ -134,7 +134,7 @@ def _print_setup(ws) -> None:
 def render(memo: Memo) -> bytes:
     from openpyxl import Workbook
 
-    from ._zipfix import memo_datetime, normalise_zip
+    from negotiator.report._zipfix import memo_datetime, normalise_zip
 
     font_name = _FONT[memo.lang]
     names = sheet_names(memo)

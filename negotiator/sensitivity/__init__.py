@@ -8,13 +8,13 @@ provenance (case and case_sha256, method, profile, weights, seed, samples,
 version).
 """
 
-from ._common import Provenance, Setup, prepare
-from .flip import Flip, FlipResult, flip, solve_flip_lp
-from .scenarios import ScenarioResult, scenarios
-from .smaa import SmaaResult, WeightModel, smaa
-from .stability import StabilityInterval, StabilityResult, stability
-from .sweep import Breakpoint, ObjectiveSweep, SweepResult, sweep
-from .tornado import TornadoBar, TornadoResult, tornado
+from negotiator.sensitivity._common import Provenance, Setup, prepare
+from negotiator.sensitivity.flip import Flip, FlipResult, flip, solve_flip_lp
+from negotiator.sensitivity.scenarios import ScenarioResult, scenarios
+from negotiator.sensitivity.smaa import SmaaResult, WeightModel, smaa
+from negotiator.sensitivity.stability import StabilityInterval, StabilityResult, stability
+from negotiator.sensitivity.sweep import Breakpoint, ObjectiveSweep, SweepResult, sweep
+from negotiator.sensitivity.tornado import TornadoBar, TornadoResult, tornado
 
 __all__ = [
     "Provenance",

@@ -12,8 +12,8 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-from .._version import __version__
-from ..errors import Problem, UsageError
+from negotiator._version import __version__
+from negotiator.errors import Problem, UsageError
 
 __all__ = ["Provenance", "Setup", "prepare", "ADDITIVE", "Progress", "method_scores", "check_objective", "one_way_weights", "JUDGMENT_NOTE"]
 
@@ -133,16 +133,16 @@ def search_note(setup: "Setup", how: str) -> str:
 
 
 def method_scores(method: str, matrix, weights: np.ndarray) -> np.ndarray:
-    from ..methods import get_method
+    from negotiator.methods import get_method
 
     return np.asarray(get_method(method)(matrix, np.asarray(weights, dtype=float)).scores, dtype=float)
 
 
 def prepare(case=None, profile: str | None = None, method: str = ADDITIVE, weights: Mapping[str, float] | None = None, scenario: str | None = None, min_options: int = 2) -> Setup:
     """Load (if needed), resolve weights, build and screen the matrix, check the method exists."""
-    from ..api import as_loaded, resolve_weights
-    from ..matrix import build_matrix, screen_options
-    from ..methods import get_method
+    from negotiator.ranking.api import as_loaded, resolve_weights
+    from negotiator.model.matrix import build_matrix, screen_options
+    from negotiator.methods import get_method
 
     loaded = as_loaded(case)
     get_method(method)  # an unknown method fails here, before any work

@@ -19,8 +19,8 @@ from typing import Literal
 
 import numpy as np
 
-from ..errors import Problem, UsageError
-from ._common import Progress, Provenance, Setup, prepare, search_note
+from negotiator.errors import Problem, UsageError
+from negotiator.sensitivity._common import Progress, Provenance, Setup, prepare, search_note
 
 __all__ = ["Flip", "FlipResult", "flip", "flip_setup", "solve_flip_lp", "NORMS"]
 

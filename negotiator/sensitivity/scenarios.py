@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import Problem, UsageError
-from ..ranking import competition_ranks
-from ._common import Progress, Provenance
+from negotiator.errors import Problem, UsageError
+from negotiator.ranking.result import competition_ranks
+from negotiator.sensitivity._common import Progress, Provenance
 
 __all__ = ["ScenarioColumn", "ScenarioResult", "scenarios"]
 
@@ -65,7 +65,7 @@ def scenarios(case=None, profile: str | None = None, method: str = "additive", w
     """Rank the case under the base scores and under each of its scenarios."""
     import numpy as np
 
-    from ..api import as_loaded, rank
+    from negotiator.ranking.api import as_loaded, rank
 
     loaded = as_loaded(case)
     c = loaded.case

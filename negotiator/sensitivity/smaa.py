@@ -37,11 +37,11 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..errors import Problem, UsageError
-from ..methods import get_batch
-from ..methods._common import criterion_table, criterion_tables
-from ..ranking import TIE_TOLERANCE
-from ._common import Progress, Provenance, Setup, prepare
+from negotiator.errors import Problem, UsageError
+from negotiator.methods import get_batch
+from negotiator.methods._common import criterion_table, criterion_tables
+from negotiator.ranking.result import TIE_TOLERANCE
+from negotiator.sensitivity._common import Progress, Provenance, Setup, prepare
 
 __all__ = [
     "WEIGHT_MODELS",

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..errors import Problem, UsageError
-from ._common import Progress, Provenance, Setup, check_objective, one_way_weights, prepare, search_note
-from .sweep import SEARCH_POINTS, additive_lines
+from negotiator.errors import Problem, UsageError
+from negotiator.sensitivity._common import Progress, Provenance, Setup, check_objective, one_way_weights, prepare, search_note
+from negotiator.sensitivity.sweep import SEARCH_POINTS, additive_lines
 
 #: Bisection steps at the edge of an interval (non-additive methods): 2^-34 of a grid step.
 BISECTIONS = 34

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..ranking import TIE_TOLERANCE, competition_ranks
-from ._common import Progress, Provenance, Setup, check_objective, one_way_direction, one_way_weights, prepare, search_note
+from negotiator.ranking.result import TIE_TOLERANCE, competition_ranks
+from negotiator.sensitivity._common import Progress, Provenance, Setup, check_objective, one_way_direction, one_way_weights, prepare, search_note
 
 __all__ = ["Breakpoint", "TopChange", "ObjectiveSweep", "SweepResult", "sweep", "additive_lines", "sweep_setup"]
 

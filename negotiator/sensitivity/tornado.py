@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ._common import Progress, Provenance, Setup, prepare
+from negotiator.sensitivity._common import Progress, Provenance, Setup, prepare
 
 __all__ = ["TornadoBar", "TornadoResult", "tornado", "tornado_setup"]
 

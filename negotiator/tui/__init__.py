@@ -11,9 +11,9 @@ __all__ = ["make_app"]
 
 def make_app(case=None, lang: str = "en"):
     """The app for ``case`` (a LoadedCase, a path, a list of paths, or None for the bundled case)."""
-    from ..catalog import LoadedCase, load_case
-    from ..errors import NegotiatorError
-    from .app import NegotiatorApp
+    from negotiator.case.catalog import LoadedCase, load_case
+    from negotiator.errors import NegotiatorError
+    from negotiator.tui.app import NegotiatorApp
 
     paths = None if case is None or isinstance(case, LoadedCase) else ([case] if not isinstance(case, (list, tuple)) else list(case))
     try:

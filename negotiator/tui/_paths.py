@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..errors import NegotiatorError
-from .case_edit import profile_file
-from .i18n import tr
+from negotiator.errors import NegotiatorError
+from negotiator.case.edit import profile_file
+from negotiator.i18n.tui import tr
 
 __all__ = ["target_description"]
 

@@ -1,33 +1,33 @@
 """The application: the state every view shares, and the keys that switch views.
 
 State lives here as reactives; views watch it (``self.watch(app, ...)``) and
-redraw. Every number comes from the core: ``negotiator.api.rank`` re-ranks on
-each weight change, ``negotiator.whatif`` moves weights and explains gaps.
+redraw. Every number comes from the core: ``negotiator.ranking.api.rank`` re-ranks on
+each weight change, ``negotiator.ranking.whatif`` moves weights and explains gaps.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive, var
 
-from .. import api
-from ..errors import NegotiatorError, Problem
-from ..methods import method_names
-from ..weights import profile_weights
-from ..whatif import nudge_weight, set_one_weight
-from .i18n import tr
-from .screens.compare import CompareScreen
-from .screens.dialogs import MemoScreen, QuitScreen, SaveProfileScreen
-from .screens.errors import CaseErrorScreen
-from .screens.package import PackageScreen
-from .screens.ranking import RankingScreen
-from .screens.scenarios import ScenariosScreen
-from .screens.sensitivity import SensitivityScreen
-from .screens.weights import WeightsScreen
+from negotiator.ranking import api
+from negotiator.errors import NegotiatorError, Problem
+from negotiator.methods import method_names
+from negotiator.model.weights import profile_weights
+from negotiator.ranking.whatif import nudge_weight, set_one_weight
+from negotiator.i18n.tui import tr
+from negotiator.tui.bindings import relabel_bindings
+from negotiator.tui.screens.compare import CompareScreen
+from negotiator.tui.screens.dialogs import MemoScreen, QuitScreen, SaveProfileScreen
+from negotiator.tui.screens.errors import CaseErrorScreen
+from negotiator.tui.screens.package import PackageScreen
+from negotiator.tui.screens.ranking import RankingScreen
+from negotiator.tui.screens.scenarios import ScenariosScreen
+from negotiator.tui.screens.sensitivity import SensitivityScreen
+from negotiator.tui.screens.weights import WeightsScreen
 
 __all__ = ["NegotiatorApp", "VIEWS"]
 
@@ -68,7 +68,7 @@ class NegotiatorApp(App):
     method = var("additive", init=False)
     scenario: var[str | None] = var(None, init=False)
     weights: var[dict] = var(dict, init=False)  # normalised, one per objective
-    ranking = var(None, init=False)  # negotiator.ranking.Ranking of the current state
+    ranking = var(None, init=False)  # negotiator.ranking.result.Ranking of the current state
     baseline = var(None, init=False)  # the Ranking under the starting profile (for rank moves)
     package_baseline: str | None = None  # the status quo picked in the Package view (the memo uses it too)
     rank_error = var("", init=False)
@@ -247,15 +247,12 @@ class NegotiatorApp(App):
 
         self.push_screen(QuitScreen(), chosen)
 
+    def view_keys(self) -> list[tuple[str, str]]:
+        """(view name, key) of every view, in tab order: the screens draw their top bar from it."""
+        return [(name, key) for name, (key, _) in VIEWS.items()]
+
     def _relabel_bindings(self) -> None:
         """Footer words follow the UI language: every binding with an id names its i18n word."""
         for node in [self, *self.screen_stack]:
-            _relabel(node, self.lang)
+            relabel_bindings(node, self.lang)
         self.refresh_bindings()
-
-
-def _relabel(node, lang: str) -> None:
-    from .i18n import _WORDS
-
-    for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [replace(b, description=tr(b.id, lang)) if b.id in _WORDS else b for b in bindings]

@@ -23,6 +23,6 @@ def case_copy(tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def bundled():
     """The bundled case, loaded once (the app never changes a LoadedCase in place)."""
-    from negotiator.catalog import load_case
+    from negotiator.case.catalog import load_case
 
     return load_case()

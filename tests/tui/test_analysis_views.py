@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from negotiator.payoffs_table import scenario_payoffs
+from negotiator.scenarios.payoffs import scenario_payoffs
 from negotiator.portfolio import best_packages
 from negotiator.sensitivity import smaa, sweep
 from negotiator.tui import make_app

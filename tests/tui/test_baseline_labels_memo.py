@@ -186,7 +186,7 @@ async def test_memo_export_carries_the_scenario_picked_on_screen(bundled, tmp_pa
 async def test_an_option_worse_than_the_baseline_that_a_rule_forces_in_is_marked_so(case_copy):
     """A count rule of exactly 12 measures with room in every budget: only 9 options beat the
     status quo under low_risk, so the core must take three below it; the view says which."""
-    from negotiator.catalog import load_case
+    from negotiator.case.catalog import load_case
 
     constraints = case_copy / "payoffs" / "constraints.yaml"
     text = constraints.read_text(encoding="utf-8")
@@ -235,7 +235,7 @@ async def test_memo_export_carries_the_status_quo_picked_in_the_package_view(bun
 
 async def test_package_view_speaks_chinese_status_words_and_advice(bundled):
     # The solver's status and the fills-the-caps advice come worded from the output layer, not in English.
-    from negotiator.portfolio.output import portfolio_advice, status_text
+    from negotiator.render.portfolio import portfolio_advice, status_text
 
     core = best_packages(bundled)
     app = make_app(bundled)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from negotiator.catalog import load_case
+from negotiator.case.catalog import load_case
 from negotiator.errors import UsageError
-from negotiator.tui.case_edit import add_profile_text, profile_file, save_profile
+from negotiator.case.edit import add_profile_text, profile_file, save_profile
 
 
 def test_round_trip_keeps_every_line_of_the_bundled_weights(case_copy):
@@ -63,8 +63,8 @@ def test_bad_names(cases_dir, tmp_path, name, words):
 
 
 def test_with_profile_adds_the_ui_weights_in_memory_only(cases_dir):
-    from negotiator import api
-    from negotiator.tui.case_edit import with_profile
+    from negotiator.ranking import api
+    from negotiator.case.edit import with_profile
 
     loaded = load_case(cases_dir / "tiny.yaml")
     before = (cases_dir / "tiny.yaml").read_bytes()

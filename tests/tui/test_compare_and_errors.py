@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
-from negotiator import api
-from negotiator.catalog import load_case
+from negotiator.ranking import api
+from negotiator.case.catalog import load_case
 from negotiator.tui import make_app
 from negotiator.sensitivity import flip
-from negotiator.whatif import compare_options, pairwise_what_if
+from negotiator.ranking.whatif import compare_options, pairwise_what_if
 from tui_helpers import cells, row_keys
 
 SIZE = (100, 30)

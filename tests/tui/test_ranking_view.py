@@ -1,9 +1,9 @@
-"""Ranking view, driven by key presses: the table shows exactly what negotiator.api.rank gives."""
+"""Ranking view, driven by key presses: the table shows exactly what negotiator.ranking.api.rank gives."""
 
 from __future__ import annotations
 
-from negotiator import api
-from negotiator.catalog import load_case
+from negotiator.ranking import api
+from negotiator.case.catalog import load_case
 from negotiator.tui import make_app
 
 from tui_helpers import cells, row_keys

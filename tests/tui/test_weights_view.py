@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from negotiator import api
-from negotiator.catalog import load_case
+from negotiator.ranking import api
+from negotiator.case.catalog import load_case
 from negotiator.tui import make_app
-from negotiator.weights import profile_weights
+from negotiator.model.weights import profile_weights
 from tui_helpers import cells, row_keys
 
 SIZE = (100, 30)

@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ..i18n import tr
+from negotiator.i18n.tui import tr
+from negotiator.tui.bindings import relabel_bindings
 
 __all__ = ["ViewScreen"]
 
@@ -39,9 +40,7 @@ class ViewScreen(Screen):
         self._state_changed()
 
     def _relabel(self) -> None:
-        from ..app import _relabel
-
-        _relabel(self, self.app.lang)
+        relabel_bindings(self, self.app.lang)
         self.app.refresh_bindings()
 
     _redraw_pending = False
@@ -69,11 +68,9 @@ class ViewScreen(Screen):
         """The views as tabs with their keys (the current one highlighted), then the case title."""
         from rich.text import Text
 
-        from ..app import VIEWS
-
         app = self.app
         text = Text()
-        for name, (key, _) in VIEWS.items():
+        for name, key in app.view_keys():
             style = "bold reverse" if name == self.VIEW else "dim"
             text.append(f" {key} {tr(name, self.lang)} ", style=style)
         if app.unsaved:

@@ -9,12 +9,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Label, Select, Static
 
-from ...charts import objective_colours, stacked_bar
-from ...errors import NegotiatorError
-from ...whatif import compare_options, pairwise_what_if
-from ..i18n import label, tr
-from ..widgets.tables import fit_width
-from .base import ViewScreen
+from negotiator.render.bars import objective_colours, stacked_bar
+from negotiator.errors import NegotiatorError
+from negotiator.ranking.whatif import compare_options, pairwise_what_if
+from negotiator.i18n.tui import label, tr
+from negotiator.tui.widgets.tables import fit_width
+from negotiator.tui.screens.base import ViewScreen
 
 __all__ = ["CompareScreen"]
 
@@ -112,7 +112,7 @@ class CompareScreen(ViewScreen):
 
     @work(thread=True, exclusive=True, group="flip")
     def _compute_flips(self, loaded, weights, scenario, chosen, key) -> None:
-        from ...sensitivity import prepare, solve_flip_lp
+        from negotiator.sensitivity import prepare, solve_flip_lp
 
         out: dict[str, tuple[float | None, dict[str, float]]] = {}
         try:

@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from ...errors import NegotiatorError
-from ..i18n import tr
+from negotiator.errors import NegotiatorError
+from negotiator.i18n.tui import tr
 
 __all__ = ["SaveProfileScreen", "QuitScreen", "MemoScreen"]
 
@@ -37,7 +37,7 @@ class SaveProfileScreen(ModalScreen[str | None]):
                 yield Button(tr("cancel", lang), id="cancel")
 
     def on_mount(self) -> None:
-        from .._paths import target_description
+        from negotiator.tui._paths import target_description
 
         self.query_one("#save-target", Static).update(Text(target_description(self.app), style="dim"))
         self.query_one(Input).focus()
@@ -55,7 +55,7 @@ class SaveProfileScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
     def _save(self, name: str) -> None:
-        from ..case_edit import save_profile
+        from negotiator.case.edit import save_profile
 
         app = self.app
         note = f"saved by negotiator tui from '{app.profile}' (normalised weights; analyst judgment)"
@@ -127,8 +127,8 @@ class MemoScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
     def _start(self, path: str) -> None:
-        from ...fileio import check_writable
-        from ...report import format_of
+        from negotiator.fileio import check_writable
+        from negotiator.report import format_of
 
         status = self.query_one("#memo-status", Static)
         try:
@@ -145,10 +145,10 @@ class MemoScreen(ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True, group="memo")
     def _write(self, loaded, weights, unsaved, profile, method, scenario, baseline, lang, path, fmt) -> None:
-        from ...fileio import write_atomic
-        from ...report import build_memo, render
-        from ...report.memo import MemoRequest
-        from ..case_edit import with_profile
+        from negotiator.fileio import write_atomic
+        from negotiator.report import build_memo, render
+        from negotiator.report.memo import MemoRequest
+        from negotiator.case.edit import with_profile
 
         try:
             if unsaved:  # the memo must show the weights on screen, not the saved profile

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from ...errors import Problem
-from ..i18n import tr
+from negotiator.errors import Problem
+from negotiator.i18n.tui import tr
 
 __all__ = ["CaseErrorScreen", "problems_text"]
 

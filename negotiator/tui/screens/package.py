@@ -16,11 +16,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Input, Label, Select, Static
 
-from ...errors import NegotiatorError
-from ...portfolio.output import portfolio_advice, status_text
-from ..i18n import label, tr
-from ..widgets.selects import relabel_select
-from .base import ViewScreen
+from negotiator.errors import NegotiatorError
+from negotiator.render.portfolio import portfolio_advice, status_text
+from negotiator.i18n.tui import label, tr
+from negotiator.tui.widgets.selects import relabel_select
+from negotiator.tui.screens.base import ViewScreen
 
 __all__ = ["PackageScreen", "parse_budget"]
 
@@ -159,7 +159,7 @@ class PackageScreen(ViewScreen):
 
     @work(thread=True, exclusive=True, group="package")
     def _solve(self, loaded, method, scenario, budgets, kwargs, key, baseline) -> None:
-        from ...portfolio import best_packages
+        from negotiator.portfolio import best_packages
 
         try:
             result = best_packages(loaded, method=method, scenario=scenario, budgets=budgets, time_limit=5.0, baseline=baseline, **kwargs)
@@ -250,7 +250,7 @@ class PackageScreen(ViewScreen):
 
 def _use_bar(used: float, cap: float, width: int) -> Text:
     """How much of a budget the package uses (rendering only)."""
-    from ...charts import stacked_bar
+    from negotiator.render.bars import stacked_bar
 
     if cap <= 0:
         return Text("·" * width, style="dim")

@@ -9,13 +9,13 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import DataTable, Label, Select, Static
 
-from ...charts import legend, objective_colours, stacked_bar
-from ...formats import provenance_lines
-from ...report.i18n import red_line_reason
-from ..i18n import label, tr
-from ..widgets.selects import relabel_select
-from ..widgets.tables import fit_width, restore_cursor
-from .base import ViewScreen
+from negotiator.render.bars import legend, objective_colours, stacked_bar
+from negotiator.render.formats import provenance_lines
+from negotiator.i18n.memo import red_line_reason
+from negotiator.i18n.tui import label, tr
+from negotiator.tui.widgets.selects import relabel_select
+from negotiator.tui.widgets.tables import fit_width, restore_cursor
+from negotiator.tui.screens.base import ViewScreen
 
 __all__ = ["RankingScreen", "SORT_COLUMNS"]
 

@@ -9,9 +9,9 @@ from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
-from ...errors import NegotiatorError
-from ..i18n import label, tr
-from .base import ViewScreen
+from negotiator.errors import NegotiatorError
+from negotiator.i18n.tui import label, tr
+from negotiator.tui.screens.base import ViewScreen
 
 __all__ = ["ScenariosScreen", "ALPHA_STEP"]
 
@@ -40,7 +40,7 @@ class ScenariosScreen(ViewScreen):
         self.alpha = round(min(1.0, max(0.0, self.alpha + step * ALPHA_STEP)), 10)
 
     def redraw(self) -> None:
-        from ...payoffs_table import scenario_payoffs
+        from negotiator.scenarios.payoffs import scenario_payoffs
 
         app, lang = self.app, self.lang
         table = self.query_one("#payoff-table", DataTable)

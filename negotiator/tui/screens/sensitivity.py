@@ -9,11 +9,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Label, ProgressBar, Select, Static
 
-from ...charts import PALETTE, rank_colours, stacked_bar
-from ...errors import NegotiatorError
-from ..i18n import label, tr
-from ..widgets.line_chart import line_chart
-from .base import ViewScreen
+from negotiator.render.bars import PALETTE, rank_colours, stacked_bar
+from negotiator.errors import NegotiatorError
+from negotiator.i18n.tui import label, tr
+from negotiator.tui.widgets.line_chart import line_chart
+from negotiator.tui.screens.base import ViewScreen
 
 __all__ = ["SensitivityScreen", "SMAA_SAMPLES", "SMAA_SEED"]
 
@@ -75,7 +75,7 @@ class SensitivityScreen(ViewScreen):
 
     @work(thread=True, exclusive=True, group="sweep")
     def _compute_sweep(self, loaded, method, scenario, objective, kwargs, key) -> None:
-        from ...sensitivity import sweep
+        from negotiator.sensitivity import sweep
 
         try:
             result = sweep(loaded, method=method, objectives=[objective], scenario=scenario, **kwargs)
@@ -143,7 +143,7 @@ class SensitivityScreen(ViewScreen):
 
     @work(thread=True, exclusive=True, group="smaa")
     def _run_smaa(self, loaded, method, scenario, weights, kwargs) -> None:
-        from ...sensitivity import smaa
+        from negotiator.sensitivity import smaa
 
         def progress(done: int, total: int) -> None:
             self.app.call_from_thread(self.query_one("#smaa-progress", ProgressBar).update, total=total, progress=done)

@@ -8,15 +8,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Input, Static
 
-from ...charts import objective_colours, stacked_bar
-from ...weights import profile_weights
-from ...whatif import rank_moves
-from ..i18n import label, tr
-from ..messages import WeightEditRequested, WeightNudged
-from ..widgets.tables import fit_width, restore_cursor, set_columns
-from ..widgets.weight_table import WeightTable
-from .base import ViewScreen
-from .ranking import Selectors
+from negotiator.render.bars import objective_colours, stacked_bar
+from negotiator.model.weights import profile_weights
+from negotiator.ranking.whatif import rank_moves
+from negotiator.i18n.tui import label, tr
+from negotiator.tui.messages import WeightEditRequested, WeightNudged
+from negotiator.tui.widgets.tables import fit_width, restore_cursor, set_columns
+from negotiator.tui.widgets.weight_table import WeightTable
+from negotiator.tui.screens.base import ViewScreen
+from negotiator.tui.screens.ranking import Selectors
 
 __all__ = ["WeightsScreen", "parse_weight"]
 

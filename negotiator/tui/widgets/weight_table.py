@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from ..messages import WeightEditRequested, WeightNudged
+from negotiator.tui.messages import WeightEditRequested, WeightNudged
 
 __all__ = ["WeightTable", "STEP", "BIG_STEP"]
 

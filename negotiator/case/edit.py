@@ -1,0 +1,126 @@
+"""Save the current weights as a new named profile into the case file.
+
+No Textual here, so it is tested on its own. The file is edited with
+ruamel's round-trip mode, so comments and layout survive; it is written
+atomically (negotiator.fileio) with the original kept as ``<name>.bak``, and
+the case is reloaded afterwards: if the result did not validate the original
+is put back and nothing is lost.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Mapping
+
+from negotiator.case.catalog import BUNDLED_NAME, LoadedCase, bundled_dirs, load_case
+from negotiator.errors import NegotiatorError, Problem, UsageError
+from negotiator.fileio import write_atomic
+
+__all__ = ["ID_PATTERN", "CURRENT_PROFILE", "check_profile_name", "profile_file", "add_profile_text", "save_profile", "with_profile"]
+
+ID_PATTERN = re.compile(r"^[\w][\w.\-]*$")
+#: Weights are written to 12 decimals: ties the UI showed (scores within 1e-9) stay ties.
+DECIMALS = 12
+
+
+def check_profile_name(loaded: LoadedCase, name: str) -> str:
+    name = name.strip()
+    if not name:
+        raise UsageError(Problem("give the profile a name", hint="e.g. my_priorities"))
+    if not ID_PATTERN.match(name):
+        raise UsageError(Problem(f"'{name}' cannot be a profile name", hint="use letters, digits, _ . - (no spaces), starting with a letter or digit"))
+    if name in loaded.case.weights:
+        raise UsageError(Problem(f"the case already has a profile '{name}'", hint="choose another name"))
+    return name
+
+
+def profile_file(loaded: LoadedCase) -> Path:
+    """The file that gets the new profile: the one holding `weights:`, else the first."""
+    if loaded.name == BUNDLED_NAME:
+        dirs = " and ".join(str(d) for d in bundled_dirs())
+        raise UsageError(Problem("the bundled case is read-only here, so the profile was not saved", hint=f"copy {dirs} into a folder of your own and open it with `negotiator tui FOLDER`"))
+    for doc in loaded.documents:
+        if isinstance(doc.data, dict) and "weights" in doc.data:
+            return Path(doc.path)
+    return Path(loaded.documents[0].path)
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.width = 4096  # never re-wrap the user's long lines
+    yaml.preserve_quotes = True
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def add_profile_text(text: str, name: str, weights: Mapping[str, float], note: str | None = None) -> str:
+    """``text`` with the profile ``name`` appended under `weights:` (created when missing)."""
+    import io
+
+    from ruamel.yaml.comments import CommentedMap
+
+    yaml = _yaml()
+    tree = yaml.load(text)
+    if tree is None:
+        tree = CommentedMap()
+    section = tree.get("weights")
+    if section is None:
+        section = CommentedMap()
+        tree["weights"] = section
+    profile = CommentedMap()
+    for obj, w in weights.items():
+        profile[obj] = round(float(w), DECIMALS)
+    section[name] = profile
+    if note:
+        section.yaml_set_comment_before_after_key(name, before=note, indent=2)
+    buf = io.StringIO()
+    yaml.dump(tree, buf)
+    return buf.getvalue()
+
+
+def save_profile(loaded: LoadedCase, paths, name: str, weights: Mapping[str, float], note: str | None = None) -> tuple[Path, LoadedCase]:
+    """Write the profile into the case file; return (file written, the case reloaded)."""
+    name = check_profile_name(loaded, name)
+    target = profile_file(loaded)
+    doc = next(d for d in loaded.documents if Path(d.path) == target)
+    try:
+        on_disk = target.read_bytes().decode("utf-8-sig")  # as yamlio reads it: line endings kept
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(Problem(f"cannot read the case file ({getattr(exc, 'strerror', None) or exc}); nothing was written", file=str(target))) from None
+    if on_disk != doc.text:
+        raise UsageError(Problem("the file changed on disk since it was opened; nothing was written", file=str(target), hint="quit and reopen the case, then save again"))
+    new_text = add_profile_text(on_disk, name, weights, note)
+    write_atomic(target, new_text, force=True, backup=True)
+    try:
+        reloaded = load_case(paths)
+    except NegotiatorError:
+        write_atomic(target, on_disk, force=True)  # put the original back
+        raise
+    return target, reloaded
+
+
+#: The profile that carries unsaved UI weights into a memo (a suffix is added if the case has one).
+CURRENT_PROFILE = "current_weights"
+
+
+def with_profile(loaded: LoadedCase, weights: Mapping[str, float], name: str = CURRENT_PROFILE) -> tuple[LoadedCase, str]:
+    """(the case in memory with ``weights`` as one more profile, that profile's name).
+
+    Nothing is written. The copy's hash is the hash of what it holds (the case
+    plus this profile), so outputs made from it do not claim the file's hash;
+    its name says where the extra profile came from.
+    """
+    from negotiator.case.catalog import case_sha256
+
+    taken = set(loaded.case.weights)
+    unique, k = name, 2
+    while unique in taken:
+        unique, k = f"{name}_{k}", k + 1
+    profiles = dict(loaded.case.weights)
+    profiles[unique] = {obj: float(w) for obj, w in weights.items()}
+    case = loaded.case.model_copy(update={"weights": profiles})
+    copy = LoadedCase(case=case, name=f"{loaded.name} + unsaved weights '{unique}' from the terminal UI", documents=loaded.documents, sha256=case_sha256(case), warnings=list(loaded.warnings))
+    return copy, unique

@@ -1,0 +1,374 @@
+"""The case file, as pydantic models. No I/O here: see catalog.py for loading.
+
+A case (format 1) has objectives, options scored on them, weight profiles,
+constraints and scenarios. Field validators catch what is wrong with one
+value; ``cross_reference_problems`` catches what is wrong between sections
+(unknown ids, missing scores, scores outside a scale...), all at once.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+
+from negotiator.case.base import CaseModel as _Model
+from negotiator.case.base import Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, score_triple
+from negotiator.case.games import Game, game_problems
+from negotiator.case.scoring import Analyst, PrometheeCriterion, ValueFunction, WeightProfile, method_problems, profile_kind, resolve_score
+from negotiator.case.negotiation import Negotiation, negotiation_problems
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Number",
+    "ScoreValue",
+    "Objective",
+    "Option",
+    "Limit",
+    "Synergy",
+    "Constraints",
+    "Scenario",
+    "Case",
+    "RefProblem",
+    "WeightProfile",
+    "score_triple",
+    "cross_reference_problems",
+    "case_json_schema",
+]
+
+FORMAT_VERSION = 1
+
+
+class Objective(_Model):
+    label: str
+    label_zh: str | None = None
+    direction: Literal["max", "min"] = "max"
+    scale: tuple[Number, Number] | None = None
+    description: str | None = None
+    source: str | None = None
+    #: How a score maps to value in [0, 1] (default linear over the scale). See docs/methods.md.
+    value: ValueFunction | None = None
+    #: Words a score may be written as, each standing for a number on the scale: {low: 0, high: 1}.
+    levels: dict[str, Number] | None = None
+    #: PROMETHEE preference function and thresholds for this objective (default: usual).
+    promethee: PrometheeCriterion | None = None
+
+    @field_validator("levels")
+    @classmethod
+    def _levels_named(cls, levels):
+        if levels is not None:
+            if not levels:
+                raise ValueError("levels is empty: give words with numbers, e.g. {low: 0, medium: 0.5, high: 1}")
+            for word in levels:
+                try:
+                    float(word)
+                except ValueError:
+                    continue
+                raise ValueError(f"a level must be a word, not a number ('{word}')")
+        return levels
+
+    @field_validator("scale")
+    @classmethod
+    def _scale_has_width(cls, scale):
+        if scale is not None and not scale[0] < scale[1]:
+            if scale[0] == scale[1]:
+                raise ValueError(f"a declared scale needs two different ends, got [{scale[0]:g}, {scale[1]:g}] (zero width cannot rank anything)")
+            raise ValueError(f"a scale is [lowest, highest], got [{scale[0]:g}, {scale[1]:g}]")
+        return scale
+
+
+class Option(_Model):
+    label: str
+    label_zh: str | None = None
+    family: str | None = None
+    source: str | None = None
+    rationale: str | None = None
+    resources: dict[Id, NonNegative] = Field(default_factory=dict)
+    requires: list[Id] = Field(default_factory=list)
+    excludes: list[Id] = Field(default_factory=list)
+    scores: dict[Id, ScoreValue]
+    notes: dict[Id, str] = Field(default_factory=dict)
+
+
+class Limit(_Model):
+    min: Number | None = None
+    max: Number | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.min is None and self.max is None:
+            raise ValueError("give a min, a max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min:g} is above max {self.max:g}: nothing can satisfy it")
+        return self
+
+    def broken_by(self, value: float) -> str | None:
+        """Words for how ``value`` breaks this limit, or None when it holds."""
+        if self.min is not None and value < self.min - 1e-12:
+            return f"below the minimum {self.min:g}"
+        if self.max is not None and value > self.max + 1e-12:
+            return f"above the maximum {self.max:g}"
+        return None
+
+
+class Synergy(_Model):
+    options: list[Id] = Field(min_length=2)
+    bonus: Number
+    label: str | None = None
+
+
+class Label(_Model):
+    label: str
+    label_zh: str | None = None
+
+
+class Labels(_Model):
+    """``labels: {profiles: {balanced: {label: Balanced, label_zh: 均衡}}, resources: {staff: {...}}}``."""
+
+    profiles: dict[Id, Label] = Field(default_factory=dict)
+    resources: dict[Id, Label] = Field(default_factory=dict)
+
+
+class Constraints(_Model):
+    budgets: dict[Id, NonNegative] = Field(default_factory=dict)
+    limits: dict[Id, Limit] = Field(default_factory=dict)
+    count: tuple[int, int] | None = None
+    package: dict[Id, Limit] = Field(default_factory=dict)
+    synergies: list[Synergy] = Field(default_factory=list)
+
+    @field_validator("count")
+    @classmethod
+    def _count_ordered(cls, count):
+        if count is not None and not (0 <= count[0] <= count[1] and count[1] >= 1):
+            raise ValueError(f"count is [fewest, most] with 0 <= fewest <= most and most >= 1, got [{count[0]}, {count[1]}]")
+        return count
+
+
+class Scenario(_Model):
+    label: str
+    label_zh: str | None = None
+    source: str | None = None
+    description: str | None = None
+    probability: Annotated[float, BeforeValidator(_no_bool), Field(ge=0, le=1, allow_inf_nan=False)]
+    scores: dict[Id, dict[Id, ScoreValue]] = Field(default_factory=dict)
+
+
+WeightNumber = Annotated[float, BeforeValidator(_no_bool)]  # kept for importers; profiles use schema_methods
+
+
+class Case(_Model):
+    negotiator: Literal[1]
+    title: str = "Untitled case"
+    title_zh: str | None = None
+    description: str | None = None
+    objectives: dict[Id, Objective] = Field(min_length=1)
+    options: dict[Id, Option] = Field(min_length=1)
+    weights: dict[Id, WeightProfile] = Field(default_factory=dict)
+    constraints: Constraints = Field(default_factory=Constraints)
+    #: Several analysts' own scores and weights (see negotiator/ranking/analysts.py).
+    analysts: dict[Id, Analyst] = Field(default_factory=dict)
+    scenarios: dict[Id, Scenario] = Field(default_factory=dict)
+    games: dict[Id, Game] = Field(default_factory=dict)
+    negotiations: dict[Id, Negotiation] = Field(default_factory=dict)
+    #: Names, in English and Chinese, of things the other sections know only by id.
+    labels: Labels = Field(default_factory=lambda: Labels())
+
+    @property
+    def default_profile(self) -> str | None:
+        return next(iter(self.weights), None)
+
+    def profile_label(self, pid: str, lang: str = "en") -> str:
+        """A weight profile's name in ``lang`` (its id when the case gives none)."""
+        return _named(self.labels.profiles.get(pid), pid, lang)
+
+    def resource_label(self, resource: str, lang: str = "en") -> str:
+        """A resource's name in ``lang`` (its id when the case gives none)."""
+        return _named(self.labels.resources.get(resource), resource, lang)
+
+
+def _named(entry: "Label | None", fallback: str, lang: str) -> str:
+    if entry is None:
+        return fallback
+    return entry.label_zh if lang == "zh" and entry.label_zh else entry.label
+
+
+def without_empty_labels(dumped: dict) -> dict:
+    """A case dump without an empty labels section, so cases written before it keep their hash."""
+    labels = dumped.get("labels")
+    if isinstance(labels, dict) and not any(labels.values()):
+        return {k: v for k, v in dumped.items() if k != "labels"}
+    return dumped
+
+
+def cross_reference_problems(case: Case) -> list[RefProblem]:
+    """Everything wrong between sections, all at once (ids, coverage, scales)."""
+    out: list[RefProblem] = []
+    out += _option_problems(case)
+    out += _weight_problems(case)
+    out += _constraint_problems(case)
+    out += _label_problems(case)
+    out += _scenario_problems(case)
+    out += game_problems(case)
+    out += negotiation_problems(case)
+    out += method_problems(case)
+    return out
+
+
+def _outside_scale(case: Case, objective: str, score) -> str | None:
+    scale = case.objectives[objective].scale
+    if scale is None:
+        return None
+    try:
+        lo, _, hi = resolve_score(case.objectives[objective], score)
+    except KeyError:
+        return None  # an unknown level word: reported by method_problems
+    if lo < scale[0] - 1e-12 or hi > scale[1] + 1e-12:
+        shown = _shown(score)
+        return f"score {shown} is outside the declared scale [{scale[0]:g}, {scale[1]:g}] of '{objective}'"
+    return None
+
+
+def _shown(score) -> str:
+    if isinstance(score, tuple):
+        return "[" + ", ".join(v if isinstance(v, str) else f"{v:g}" for v in score) + "]"
+    return score if isinstance(score, str) else f"{score:g}"
+
+
+def _option_problems(case: Case) -> list[RefProblem]:
+    out: list[RefProblem] = []
+    objectives = case.objectives
+    for oid, opt in case.options.items():
+        for obj in objectives:
+            if obj not in opt.scores:
+                out.append(RefProblem(path=("options", oid, "scores"), message=f"option '{oid}' has no score for objective '{obj}'", hint=f"add `{obj}: <score>` under options.{oid}.scores"))
+        for obj, score in opt.scores.items():
+            if obj not in objectives:
+                out.append(RefProblem(path=("options", oid, "scores", obj), message=f"unknown objective '{obj}' in the scores of option '{oid}'", hint=_known("objectives", objectives)))
+                continue
+            bad = _outside_scale(case, obj, score)
+            if bad:
+                out.append(RefProblem(path=("options", oid, "scores", obj), message=bad, hint="change the score or widen the objective's scale"))
+        for kind in ("requires", "excludes"):
+            for i, other in enumerate(getattr(opt, kind)):
+                if other == oid:
+                    out.append(RefProblem(path=("options", oid, kind, i), message=f"option '{oid}' {kind} itself", hint=f"remove '{oid}' from its own {kind} list"))
+                elif other not in case.options:
+                    out.append(RefProblem(path=("options", oid, kind, i), message=f"option '{oid}' {kind} unknown option '{other}'", hint=_known("options", case.options)))
+        for other in sorted(set(opt.requires) & set(opt.excludes)):
+            out.append(RefProblem(path=("options", oid, "excludes"), message=f"option '{oid}' both requires and excludes '{other}'", hint="keep it in one list only"))
+        for obj in opt.notes:
+            if obj not in objectives:
+                out.append(RefProblem(path=("options", oid, "notes", obj), message=f"a note for unknown objective '{obj}' on option '{oid}'", hint=_known("objectives", objectives)))
+    return out
+
+
+def _weight_problems(case: Case) -> list[RefProblem]:
+    out: list[RefProblem] = []
+    for pid, profile in case.weights.items():
+        if profile_kind(profile) not in ("numbers", "order"):
+            continue  # the forms of schema_methods are checked by method_problems
+        if isinstance(profile, list):
+            seen: set[str] = set()
+            for i, obj in enumerate(profile):
+                if obj not in case.objectives:
+                    out.append(RefProblem(path=("weights", pid, i), message=f"unknown objective '{obj}' in weight profile '{pid}'", hint=_known("objectives", case.objectives)))
+                if obj in seen:
+                    out.append(RefProblem(path=("weights", pid, i), message=f"objective '{obj}' appears twice in the order of profile '{pid}'", hint="list each objective once, most important first"))
+                seen.add(obj)
+            if not profile:
+                out.append(RefProblem(path=("weights", pid), message=f"weight profile '{pid}' is an empty list", hint="list objectives, most important first"))
+            continue
+        for obj in profile:
+            if obj not in case.objectives:
+                out.append(RefProblem(path=("weights", pid, obj), message=f"unknown objective '{obj}' in weight profile '{pid}'", hint=_known("objectives", case.objectives)))
+        if not any(v > 0 for v in profile.values()):
+            out.append(RefProblem(path=("weights", pid), message=f"weight profile '{pid}' has no positive weight (all zero or empty)", hint="give at least one objective a weight above 0"))
+    return out
+
+
+def _constraint_problems(case: Case) -> list[RefProblem]:
+    out: list[RefProblem] = []
+    c = case.constraints
+    for kind in ("limits", "package"):
+        for obj in getattr(c, kind):
+            if obj not in case.objectives:
+                out.append(RefProblem(path=("constraints", kind, obj), message=f"{kind} on unknown objective '{obj}'", hint=_known("objectives", case.objectives)))
+    for i, syn in enumerate(c.synergies):
+        for oid in syn.options:
+            if oid not in case.options:
+                out.append(RefProblem(path=("constraints", "synergies", i), message=f"synergy names unknown option '{oid}'", hint=_known("options", case.options)))
+    if c.count is not None and c.count[0] > len(case.options):
+        out.append(RefProblem(path=("constraints", "count"), message=f"count asks for at least {c.count[0]} options but the case has {len(case.options)}", hint="lower the first number of count"))
+    return out
+
+
+def _label_problems(case: Case) -> list[RefProblem]:
+    out: list[RefProblem] = []
+    for pid in case.labels.profiles:
+        if pid not in case.weights:
+            out.append(RefProblem(path=("labels", "profiles", pid), message=f"a label for unknown weight profile '{pid}'", hint=_known("weight profiles", case.weights)))
+    resources = set(case.constraints.budgets) | {r for opt in case.options.values() for r in opt.resources}
+    for rid in case.labels.resources:
+        if rid not in resources:
+            out.append(RefProblem(path=("labels", "resources", rid), message=f"a label for unknown resource '{rid}' (no budget and no option uses it)", hint=_known("resources", sorted(resources))))
+    return out
+
+
+def _scenario_problems(case: Case) -> list[RefProblem]:
+    out: list[RefProblem] = []
+    if case.scenarios:
+        total = sum(s.probability for s in case.scenarios.values())
+        if abs(total - 1.0) > 1e-6:
+            out.append(RefProblem(path=("scenarios",), message=f"scenario probabilities sum to {total:.6g}, not 1 (off by {total - 1:+.6g})", hint="adjust the probabilities so that they add up to exactly 1"))
+    for sid, sc in case.scenarios.items():
+        for oid, changes in sc.scores.items():
+            if oid not in case.options:
+                out.append(RefProblem(path=("scenarios", sid, "scores", oid), message=f"scenario '{sid}' changes unknown option '{oid}'", hint=_known("options", case.options)))
+                continue
+            for obj, score in changes.items():
+                if obj not in case.objectives:
+                    out.append(RefProblem(path=("scenarios", sid, "scores", oid, obj), message=f"scenario '{sid}' changes unknown objective '{obj}'", hint=_known("objectives", case.objectives)))
+                    continue
+                bad = _outside_scale(case, obj, score)
+                if bad:
+                    out.append(RefProblem(path=("scenarios", sid, "scores", oid, obj), message=f"scenario '{sid}': {bad}", hint="change the score or widen the objective's scale"))
+    return out
+
+
+def _known(kind: str, ids) -> str:
+    names = list(ids)
+    shown = ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")
+    return f"use one of the known {kind}: {shown}"
+
+
+def case_json_schema(part: bool = False) -> dict:
+    """JSON Schema of the case format, for editors that validate YAML as you type.
+
+    ``part``: the schema of one file of a case split across several files (a folder, or
+    several CASE arguments): every section is optional there, because another file may hold
+    it; `negotiator validate` checks the case as a whole, including references across files.
+    """
+    schema = Case.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "negotiator case (format 1)"
+    _accept_payoff_shorthand(schema.get("$defs", {}))
+    if part:
+        schema["title"] = "negotiator case file (format 1), one part of a case split across files"
+        schema["required"] = []
+    return schema
+
+
+def _accept_payoff_shorthand(defs: dict) -> None:
+    """A game payoff may be written `[3, 2]` alone (PayoffCell's before-validator): tell editors so."""
+    cell = defs.get("PayoffCell")
+    if cell is None:
+        return
+    pair = {
+        "type": "array",
+        "items": {"type": "number"},
+        "minItems": 2,
+        "maxItems": 2,
+        "description": "shorthand: [first player's payoff, second player's payoff]",
+    }
+    defs["PayoffCell"] = {"anyOf": [pair, cell]}

@@ -1,0 +1,1 @@
+"""Two-player (bimatrix) games between the governments, in exact rational arithmetic."""

@@ -1,0 +1,1 @@
+"""Every word a user sees, in English and Chinese."""

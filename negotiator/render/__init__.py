@@ -1,0 +1,1 @@
+"""Turning results into what people read: terminal tables, CSV/JSON/Markdown text, charts, spreadsheet-safe cells."""
