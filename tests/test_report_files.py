@@ -70,13 +70,6 @@ def memos(tmp_path_factory):
     return out
 
 
-def _have(module: str) -> bool:
-    """Whether an analysis module of this version exists (its memo section appears only then)."""
-    import importlib.util
-
-    return importlib.util.find_spec(f"negotiator.{module}") is not None
-
-
 def _label(row: dict, lang: str) -> str:
     return row["label_zh"] if lang == "zh" and row.get("label_zh") else row["label"]
 
@@ -150,9 +143,7 @@ def test_xlsx_has_one_sheet_per_table_each_frozen(memos, lang):
 
     wb = load_workbook(memos[lang, "xlsx"])
     keys = ["tbl_ranking", "tbl_screened"]
-    keys += ["tbl_acceptability", "tbl_stability"] if _have("sensitivity") else []
-    keys += ["tbl_package", "tbl_resources"] if _have("portfolio") else []
-    keys += ["tbl_payoffs"] + (["tbl_rules"] if _have("payoffs_table") else [])
+    keys += ["tbl_acceptability", "tbl_stability", "tbl_package", "tbl_resources", "tbl_payoffs", "tbl_rules"]
     keys += ["tbl_weights", "tbl_redlines", "tbl_scenarios", "tbl_provenance"]
     expected = [text("sheet_summary", lang)] + [text(k, lang) for k in keys]
     assert wb.sheetnames == expected

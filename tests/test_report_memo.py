@@ -38,7 +38,7 @@ def test_every_fixed_string_exists_in_both_languages_with_the_same_fields():
         assert _fields(forms["en"]) == _fields(forms["zh"]), key
 
 
-def test_sections_in_order_and_missing_analyses_left_out(memos):
+def test_sections_in_order_and_analyses_that_do_not_apply_left_out(memos):
     keys = [s.key for s in memos["en"].sections]
     assert keys[:2] == ["bottom_line", "ranking"]
     assert keys[-2:] == ["assumptions", "provenance"]
@@ -51,7 +51,6 @@ def test_sections_in_order_and_missing_analyses_left_out(memos):
         present = key in keys
         analysis = {"robustness": "sensitivity", "package": "portfolio"}[key]
         assert (analysis in prov["analyses"]) == present
-        assert (analysis in prov["missing_analyses"]) == (not present)
 
 
 def test_ranking_table_is_the_ranking(memos, bundled):
@@ -97,32 +96,8 @@ def test_screened_reasons_are_worded_in_each_language(memos, bundled):
     assert zh["independent_investigation_push"].endswith("高于上限 7")
 
 
-def _have(module: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(f"negotiator.{module}") is not None
-
-
-@pytest.mark.skipif(_have("payoffs_table"), reason="the payoffs module provides the table (tested below)")
-def test_scenario_payoffs_come_from_ranking_each_scenario(memos, bundled):
-    table = memos["en"].table("payoffs")
-    col = {c.key: i for i, c in enumerate(table.columns)}
-    by_option = {row[col["option_id"]].value: row for row in table.rows}
-    for sid in bundled.case.scenarios:
-        r = rank(bundled, scenario=sid)
-        ranked = {row.option: row.score for row in r.rows}
-        for oid, row in by_option.items():
-            cell = row[col[f"scenario:{sid}"]]
-            if oid in ranked:
-                assert cell.value == ranked[oid]
-            else:
-                assert cell.value == text("scen_screened_cell", "en")
-    # Under transactional linkage the joint position's escalation risk (8) breaks the red line (max 7).
-    assert by_option["joint_position_affected_states"][col["scenario:transactional_linkage"]].value == "screened out"
-
-
 def test_scenario_payoffs_and_rules_come_from_the_payoffs_module(memos, bundled):
-    payoffs_table = pytest.importorskip("negotiator.scenarios.payoffs")
+    import negotiator.scenarios.payoffs as payoffs_table
     payoffs = payoffs_table.scenario_payoffs(bundled)
     report = payoffs.analyse()
     ids = [row.id for row in payoffs.rows]
@@ -201,20 +176,6 @@ def test_a_method_without_contributions_drops_those_columns_and_the_chart(monkey
     assert not [b for b in memo.section("ranking").blocks if isinstance(b, Figure)]
 
 
-def test_missing_analysis_module_is_omitted_but_a_broken_one_is_not_hidden(monkeypatch):
-    import importlib
-
-    assert memo_mod._optional_module("no_such_analysis_module") is None
-
-    def missing_dependency(name):
-        # The analysis module exists but needs a package that is not installed.
-        raise ModuleNotFoundError("No module named 'some_dependency'", name="some_dependency")
-
-    monkeypatch.setattr(importlib, "import_module", missing_dependency)
-    with pytest.raises(ModuleNotFoundError):
-        memo_mod._optional_module("sensitivity")
-
-
 def test_display_rounds_like_every_document(memos):
     table = memos["en"].table("ranking")
     score = table.rows[0][table.column("score")]
@@ -263,7 +224,7 @@ def test_png_uses_a_cjk_font_when_one_is_installed(memos):
 
 
 def test_robustness_section_reports_the_sensitivity_module(memos, bundled):
-    sensitivity = pytest.importorskip("negotiator.sensitivity")
+    import negotiator.sensitivity as sensitivity
     memo = memos["en"]
     smaa = sensitivity.smaa(bundled, samples=1000, seed=0)
     table = memo.table("acceptability")
@@ -291,7 +252,7 @@ def test_robustness_section_reports_the_sensitivity_module(memos, bundled):
 
 
 def test_package_section_reports_the_portfolio_module(memos, bundled):
-    portfolio = pytest.importorskip("negotiator.portfolio")
+    import negotiator.portfolio as portfolio
     result = portfolio.best_packages(bundled)
     for lang in LANGS:
         memo = memos[lang]
@@ -306,7 +267,6 @@ def test_package_section_reports_the_portfolio_module(memos, bundled):
 
 
 def test_same_seed_same_robustness_numbers(bundled):
-    pytest.importorskip("negotiator.sensitivity")
     a = build_memo(bundled, MemoRequest(samples=300, seed=5, date=DATE))
     b = build_memo(bundled, MemoRequest(samples=300, seed=5, date=DATE))
     c = build_memo(bundled, MemoRequest(samples=300, seed=6, date=DATE))
@@ -315,7 +275,6 @@ def test_same_seed_same_robustness_numbers(bundled):
 
 
 def test_only_methods_without_a_vectorised_form_default_to_fewer_samples(cases_dir, monkeypatch):
-    pytest.importorskip("negotiator.sensitivity")
     from negotiator.methods import BATCH, _load_all
 
     _load_all()
@@ -364,15 +323,12 @@ constraints:
     assert "1 option was screened out for breaking a red line: B." in lead
     assert memo.section("robustness") is None
     assert memo.provenance["samples"] is None and memo.provenance["seed"] is None
-    if _have("portfolio"):
-        assert "holds a single measure: A." in lead
+    assert "holds a single measure: A." in lead
 
 
-def test_an_analysis_that_does_not_apply_is_not_called_missing():
-    pytest.importorskip("negotiator.sensitivity")
+def test_an_analysis_that_does_not_apply_is_left_out():
     loaded = load_case_text("negotiator: 1\nobjectives: {g: {label: G}}\noptions: {a: {label: A, scores: {g: 1}}}\n")
     memo = build_memo(loaded, MemoRequest(date=DATE))
-    assert "sensitivity" not in memo.provenance["missing_analyses"]
     assert "sensitivity" not in memo.provenance["analyses"]
 
 
@@ -413,7 +369,7 @@ def test_memo_with_an_unknown_scenario_is_a_usage_error(cli, tmp_path):
 
 def test_memo_package_over_a_status_quo_baseline_matches_the_portfolio_core():
     # Clemen & Smith (2009): values over the status quo; the memo's package must be the core's.
-    portfolio = pytest.importorskip("negotiator.portfolio")
+    import negotiator.portfolio as portfolio
     bundled = load_case()
     sid = "passive_case_by_case_acceptance"
     memo = build_memo(bundled, MemoRequest(profile="low_risk", baseline=sid, samples=200, date=DATE))

@@ -288,7 +288,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "prov_samples": {"en": "Samples", "zh": "抽样次数"},
     "prov_date": {"en": "Date", "zh": "日期"},
     "prov_sections": {"en": "Analyses included", "zh": "包含的分析"},
-    "prov_missing": {"en": "Analyses not available in this version", "zh": "此版本尚无的分析"},
     "prov_reproduce": {"en": "Reproduce with", "zh": "复现命令"},
     "prov_not_used": {"en": "not used (no random sampling in this memo)", "zh": "未使用（本备忘录无随机抽样）"},
     "none": {"en": "none", "zh": "无"},

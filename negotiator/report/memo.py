@@ -109,21 +109,6 @@ class _Words:
         return self.case.resource_label(rid, self.lang)
 
 
-# -- optional analyses ----------------------------------------------------------
-
-
-def _optional_module(name: str):
-    """An analysis module of this version, or None when it has not been built (yet)."""
-    import importlib
-
-    try:
-        return importlib.import_module(f"negotiator.{name}")
-    except ModuleNotFoundError as exc:
-        if exc.name and (exc.name == f"negotiator.{name}" or exc.name.startswith(f"negotiator.{name}.")):
-            return None
-        raise
-
-
 #: Optional sections: (provenance key, builder). Each builder returns a Section or None.
 def _optional_builders():
     return [
@@ -152,23 +137,19 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
     ranking = rank(loaded, profile=request.profile, method=request.method, scenario=request.scenario)
     ctx = _Context(loaded, request, words, ranking, date)
 
-    included, missing = [], []
+    included = []
     optional: dict[str, Section] = {}
-    # "missing": this version has no such analysis; a section that exists but does not
-    # apply to the case (a single option, no budgets, no scenarios) is simply not there.
+    # A section that does not apply to the case (a single option, no budgets, no
+    # scenarios) is simply not there.
     for key, builder in _optional_builders():
         section = builder(ctx)
         if section is not None:
             optional[key] = section
             included.append(key)
-        elif _optional_module(key) is None:
-            missing.append(key)
 
     scenarios = _scenario_section(ctx)
     if "decision_rules" in ctx.used:
         included.append("decision_rules")
-    elif _optional_module("scenarios.payoffs") is None:
-        missing.append("decision_rules")
 
     sections = [_bottom_line_section(ctx), _ranking_section(ctx)]
     screened = _screened_section(ctx)
@@ -181,7 +162,7 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
     if scenarios is not None:
         sections.append(scenarios)
     sections.append(_assumptions_section(ctx))
-    sections.append(_provenance_section(ctx, included, missing))
+    sections.append(_provenance_section(ctx, included))
 
     p = ranking.provenance
     provenance = {
@@ -197,7 +178,6 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
         "date": date,
         "lang": lang,
         "analyses": included,
-        "missing_analyses": missing,
     }
     subtitle = text("memo_subtitle", lang, method=words.method(p.method), profile=words.profile(p.profile), date=date)
     if request.scenario is not None:
@@ -353,9 +333,7 @@ def _robustness_section(ctx: _Context) -> Section | None:
 
     Every number comes from negotiator.sensitivity; nothing is recomputed here.
     """
-    module = _optional_module("sensitivity")
-    if module is None:
-        return None
+    from negotiator import sensitivity as module  # imported here: a memo without this section stays quick
     p = ctx.ranking.provenance
     if len(ctx.ranking.rows) < 2:
         return None  # nothing to be robust against: a single option is first whatever the weights
@@ -461,9 +439,7 @@ def _flip_blocks(ctx: _Context, flips) -> list:
 
 def _package_section(ctx: _Context) -> Section | None:
     """The best package under the case's budgets and rules, from negotiator.portfolio."""
-    module = _optional_module("portfolio")
-    if module is None:
-        return None
+    from negotiator import portfolio as module
     p = ctx.ranking.provenance
     if not ctx.case.constraints.budgets and ctx.case.constraints.count is None:
         return None  # no budgets and no count: "the best package" would be every option
@@ -515,21 +491,16 @@ def _baseline_words(ctx: _Context, result) -> str:
 
 
 def _scenario_section(ctx: _Context) -> Section | None:
-    """Scenario payoffs and decision rules: from negotiator.scenarios.payoffs when it exists.
-
-    Without that module the section shows only the payoff table, each column
-    being `api.rank` under one scenario; no decision rule is applied here.
-    """
+    """Scenario payoffs and decision rules, from negotiator.scenarios.payoffs."""
     if not ctx.case.scenarios:
         return None
-    module = _optional_module("scenarios.payoffs")
-    if module is None:
-        return _scenario_section_from_rankings(ctx)
+    from negotiator.scenarios import payoffs as module
+
     return _scenario_section_from_payoffs(ctx, module)
 
 
 def _scenario_section_from_payoffs(ctx: _Context, module) -> Section:
-    w, case = ctx.words, ctx.case
+    w = ctx.words
     p = ctx.ranking.provenance
     custom = p.profile == "custom"
     try:
@@ -611,39 +582,6 @@ def _rule_name(ctx: _Context, rule, alpha: float) -> str:
     return ctx.t(key, alpha=f"{alpha:g}") if rule.rule == "hurwicz" else ctx.t(key)
 
 
-def _scenario_section_from_rankings(ctx: _Context) -> Section:
-    """Payoff table only: the overall score of each option under each scenario (api.rank per scenario)."""
-    from negotiator.ranking.api import rank
-
-    case, w = ctx.case, ctx.words
-    p = ctx.ranking.provenance
-    weights = None if p.profile != "custom" else p.weights
-    per_scenario: dict[str, dict[str, float]] = {}
-    for sid in case.scenarios:
-        try:
-            r = rank(ctx.loaded, profile=None if weights else p.profile, weights=weights, method=p.method, scenario=sid)
-            per_scenario[sid] = {row.option: row.score for row in r.rows}
-        except NegotiatorError:
-            per_scenario[sid] = {}  # every option screened out in this scenario
-    base = {row.option: row.score for row in ctx.ranking.rows}
-    order = [row.option for row in ctx.ranking.rows] + [s.option for s in ctx.ranking.screened_out]
-    columns = [Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("base", ctx.t("col_base"), "number")]
-    columns += [Column(f"scenario:{sid}", f"{w.scenario(sid)} (p={sc.probability:g})", "number") for sid, sc in case.scenarios.items()]
-    screened_text = ctx.t("scen_screened_cell")
-    rows = []
-    for oid in order:
-        cells = [text_cell(w.option(oid)), text_cell(oid), number_cell(base[oid]) if oid in base else text_cell(screened_text)]
-        for sid in case.scenarios:
-            score = per_scenario[sid].get(oid)
-            cells.append(number_cell(score) if score is not None else text_cell(screened_text))
-        rows.append(tuple(cells))
-    blocks: list = [Paragraph(ctx.t("scen_intro")), Table("payoffs", ctx.t("tbl_payoffs"), tuple(columns), tuple(rows))]
-    return Section("scenarios", ctx.t("sec_scenarios"), tuple(blocks))
-
-
-# -- assumptions ----------------------------------------------------------------------------
-
-
 def _assumptions_section(ctx: _Context) -> Section:
     case, w = ctx.case, ctx.words
     p = ctx.ranking.provenance
@@ -675,7 +613,7 @@ def _assumptions_section(ctx: _Context) -> Section:
 # -- provenance -------------------------------------------------------------------------------
 
 
-def _provenance_section(ctx: _Context, included: list[str], missing: list[str]) -> Section:
+def _provenance_section(ctx: _Context, included: list[str]) -> Section:
     loaded, req = ctx.loaded, ctx.request
     p = ctx.ranking.provenance
     not_used = ctx.t("prov_not_used")
@@ -694,7 +632,6 @@ def _provenance_section(ctx: _Context, included: list[str], missing: list[str]) 
         ("samples", ctx.t("prov_samples"), str(req.samples) if ctx.random_used else not_used),
         ("date", ctx.t("prov_date"), ctx.date),
         ("analyses", ctx.t("prov_sections"), described(included)),
-        ("missing", ctx.t("prov_missing"), described(missing)),
         ("command", ctx.t("prov_reproduce"), _command_line(ctx)),
     ]
     cols = (Column("item", ctx.t("col_item")), Column("value", ctx.t("col_content")))
