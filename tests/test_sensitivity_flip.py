@@ -96,3 +96,17 @@ def test_numerical_fallback_gives_an_upper_bound(monkeypatch):
 def test_unknown_norm_is_a_usage_error():
     with pytest.raises(UsageError, match="unknown norm"):
         flip(load(THREE), norm="l2")
+
+
+def test_named_challengers_get_the_same_answer_as_in_the_full_analysis():
+    """The TUI's Compare view asks only for the options on screen; the answer must not change."""
+    from negotiator.case.catalog import load_case
+    from negotiator.sensitivity import flip
+
+    loaded = load_case()
+    full = {f.challenger: f for f in flip(loaded).flips}
+    some = [f for f in list(full)[1:3]] + [list(full)[-1]]
+    named = flip(loaded, challengers=some)
+    assert [f.challenger for f in named.flips] == [c for c in full if c in some]
+    for f in named.flips:
+        assert f == full[f.challenger]

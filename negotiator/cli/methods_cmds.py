@@ -126,31 +126,13 @@ def analysts_command(
     if fmt in (Format.csv, Format.markdown):
         emit_ranking(result, fmt, lang)
         return
-    from rich.markup import escape
-    from rich.table import Table
-
+    from negotiator.render.elicitation import analysts_header, analysts_tables
     from negotiator.render.tables import ranking_table
 
     con = console()
-    con.print(f"[bold]Analysts pooled[/] ({escape(', '.join(view.analysts))}): scores by {view.pool}; weights: {escape(view.weights_rule)}")
-    # A short title; what "spread" means goes in the caption (a long title wraps badly at 80 columns).
-    scores = Table(
-        title=f"Where the analysts disagree most on scores (top {top})",
-        caption=escape(f"spread = highest - lowest likely score\ncase: {view.loaded.name} (sha256 {view.loaded.sha256[:12]}); scores are the analysts' judgments, not facts"), caption_justify="left",
-    )
-    for col in ("option", "objective", *view.analysts, "pooled", "spread", "share of scale"):
-        numeric = col not in ("option", "objective")
-        # min_width: a score never splits, while long analyst names may wrap in the header.
-        scores.add_column(col, justify="right" if numeric else "left", min_width=6 if numeric else None)
-    for d in view.scores[:top]:
-        scores.add_row(d.option, d.objective, *[f"{d.by_analyst[a]:g}" for a in view.analysts], f"{d.pooled:g}", f"{d.spread:g}", f"{d.share_of_scale:.0%}")
-    weights = Table(title="Weights by analyst (normalised)")
-    for col in ("objective", *view.analysts, "pooled", "spread"):
-        weights.add_column(col, justify="right" if col != "objective" else "left", no_wrap=col != "objective")
-    for w in sorted(view.weights, key=lambda w: -w.spread):
-        weights.add_row(w.objective, *[f"{w.by_analyst[a]:.3f}" for a in view.analysts], f"{w.pooled:.3f}", f"{w.spread:.3f}")
-    con.print(scores)
-    con.print(weights)
+    con.print(analysts_header(view, lang))
+    for table in analysts_tables(view, top, lang):
+        con.print(table)
     con.print(ranking_table(result, lang=lang, layout=layout_of(con)))
 
 
@@ -159,79 +141,20 @@ def ahp_command(
     case: Optional[list[Path]] = CaseArg,
     profile: Optional[str] = typer.Option(None, "--profile", "-p", help="AHP profile to show (default: every AHP profile of the case)."),
     fmt: Format = FormatOpt,
+    lang: str = LangOpt,
 ) -> None:
     """Show AHP profiles: the pairwise matrix, eigenvector weights, CI, CR and the least consistent judgments."""
-    from negotiator._version import __version__
-    from negotiator.errors import Problem, UsageError
-    from negotiator.case.scoring import profile_kind
-    from negotiator.model.elicitation import CR_LIMIT, ahp_matrix, profile_ahp
+    from negotiator.model.elicitation import ahp_profiles
+    from negotiator.render.elicitation import ahp_csv, ahp_json, ahp_tables
 
     loaded = load(case)
-    c = loaded.case
-    ahp_ids = [pid for pid, spec in c.weights.items() if profile_kind(spec) == "ahp"]
-    if profile is not None:
-        if profile not in c.weights:
-            raise UsageError(Problem(f"unknown weight profile '{profile}'", hint="use one of: " + (", ".join(c.weights) or "(none)")))
-        if profile not in ahp_ids:
-            raise UsageError(Problem(f"weight profile '{profile}' is not an AHP profile", hint="AHP profiles: " + (", ".join(ahp_ids) or "(none in this case)")))
-        ahp_ids = [profile]
-    if not ahp_ids:
-        raise UsageError(Problem(f"the case {loaded.name} has no AHP weight profile", hint="write one as `weights: {name: {ahp: {a: {b: 3}}}}` (see docs/methods.md)"))
-    results = {pid: profile_ahp(c.weights[pid], list(c.objectives)) for pid in ahp_ids}
+    views = ahp_profiles(loaded, profile)
     if fmt is Format.json:
-        emit_json({
-            "case": loaded.name, "case_sha256": loaded.sha256, "version": __version__, "cr_limit": CR_LIMIT,
-            "profiles": {pid: {"weights": r.weights, "lambda_max": r.lambda_max, "ci": r.ci, "ri": r.ri, "cr": r.cr, "consistent": r.consistent,
-                               "filled": [{"a": a, "b": b, "value": v} for a, b, v in r.filled],
-                               "least_consistent": [{"a": a, "b": b, "judged": v, "implied": imp} for a, b, v, imp in r.worst], "notes": list(r.notes)}
-                         for pid, r in results.items()},
-        })
+        emit_json(ahp_json(loaded, views))
         return
     if fmt is Format.csv:
-        _ahp_csv(loaded, {pid: (r, ahp_matrix(r.items, c.weights[pid].judgments())) for pid, r in results.items()}, CR_LIMIT)
+        emit_text(ahp_csv(loaded, views))
         return
-    from rich.markup import escape
-    from rich.table import Table
-
     con = console()
-    for pid, r in results.items():
-        matrix, filled = r.completed(c.weights[pid].judgments())
-        table = Table(title=f"AHP profile '{pid}': row over column (filled-in comparisons in brackets)", caption=escape(f"case: {loaded.name} (sha256 {loaded.sha256[:12]}); negotiator {__version__}; judgments are the analyst's, not facts"), caption_justify="left")
-        table.add_column("")
-        for item in r.items:
-            table.add_column(item, justify="right")
-        table.add_column("weight", justify="right", style="bold")
-        for i, a in enumerate(r.items):
-            cells = [f"({matrix[i, j]:.3g})" if filled[i, j] else f"{matrix[i, j]:.3g}" for j in range(len(r.items))]
-            table.add_row(a, *cells, f"{r.weights[a]:.3f}")
-        con.print(table)
-        verdict = "consistent enough" if r.consistent else f"above {CR_LIMIT}: revisit the judgments below"
-        con.print(f"lambda_max {r.lambda_max:.4f}; CI {r.ci:.4f}; RI({len(r.items)}) {r.ri:.2f}; CR {r.cr:.4f} ({verdict})", markup=False)
-        for a, b, v, imp in r.worst:
-            con.print(f"  {a} over {b}: judged {v:.3g}, the other judgments imply {imp:.3g}", markup=False)
-
-
-def _ahp_csv(loaded, results: dict, cr_limit: float) -> None:
-    """One row per profile and objective: its weight and its judged row of the pairwise matrix.
-
-    A cell the analyst left out is empty (the table shows the filled-in value in brackets);
-    CI and CR follow as comment lines per profile.
-    """
-    import io
-    import math
-
-    from negotiator._version import __version__
-    from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
-
-    buf = io.StringIO()
-    w = csv_writer(buf)
-    items = list(dict.fromkeys(x for r, _ in results.values() for x in r.items))  # profiles may compare different objectives
-    w.writerow(["profile", "objective", "weight"] + [f"over:{b}" for b in items])
-    notes = [f"case: {loaded.name} (sha256 {loaded.sha256}); negotiator {__version__}", "judgments are the analyst's, not facts; over:<b> = how many times more important than b"]
-    for pid, (r, matrix) in results.items():
-        for i, a in enumerate(r.items):
-            row = {b: matrix[i, j] for j, b in enumerate(r.items)}
-            judged = [None if b not in row or math.isnan(row[b]) else float(row[b]) for b in items]
-            w.writerow([pid, a, r.weights[a]] + judged)
-        notes.append(f"{pid}: lambda_max {r.lambda_max:.6g}; CI {r.ci:.6g}; RI {r.ri:.4g}; CR {r.cr:.6g} ({'consistent enough' if r.consistent else f'above {cr_limit}'})")
-    emit_text(buf.getvalue() + comment_lines(notes))
+    for item in ahp_tables(loaded, views, lang):
+        con.print(item)

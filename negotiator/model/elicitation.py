@@ -23,6 +23,8 @@ from typing import Sequence
 import numpy as np
 
 __all__ = [
+    "AhpProfileView",
+    "ahp_profiles",
     "rank_order_centroid",
     "rank_sum",
     "rank_reciprocal",
@@ -196,3 +198,41 @@ def profile_ahp(spec, objectives: Sequence[str]) -> AhpResult:
 def hierarchy_weights(leaves: Sequence[tuple[tuple[str, ...], float]]) -> dict[str, float]:
     """Objective -> product of the normalised weights on its path (HierarchyProfile.leaves())."""
     return {path[-1]: w for path, w in leaves}
+
+
+@dataclass(frozen=True)
+class AhpProfileView:
+    """One AHP profile of a case, ready to show: its result and the completed pairwise matrix."""
+
+    profile: str
+    result: AhpResult
+    matrix: np.ndarray  # row over column, missing comparisons filled in
+    filled: np.ndarray  # True where a comparison was filled in, not judged
+    judged: np.ndarray  # the analyst's own comparisons, NaN where none was given
+
+
+def ahp_profiles(loaded, profile: str | None = None) -> dict[str, AhpProfileView]:
+    """Every AHP weight profile of a loaded case (or the one named), with its consistency figures.
+
+    Raises UsageError for an unknown profile, one that is not AHP, or a case without AHP profiles.
+    """
+    from negotiator.case.scoring import profile_kind
+    from negotiator.errors import Problem, UsageError
+
+    case = loaded.case
+    ahp_ids = [pid for pid, spec in case.weights.items() if profile_kind(spec) == "ahp"]
+    if profile is not None:
+        if profile not in case.weights:
+            raise UsageError(Problem(f"unknown weight profile '{profile}'", hint="use one of: " + (", ".join(case.weights) or "(none)")))
+        if profile not in ahp_ids:
+            raise UsageError(Problem(f"weight profile '{profile}' is not an AHP profile", hint="AHP profiles: " + (", ".join(ahp_ids) or "(none in this case)")))
+        ahp_ids = [profile]
+    if not ahp_ids:
+        raise UsageError(Problem(f"the case {loaded.name} has no AHP weight profile", hint="write one as `weights: {name: {ahp: {a: {b: 3}}}}` (see docs/methods.md)"))
+    out = {}
+    for pid in ahp_ids:
+        spec = case.weights[pid]
+        result = profile_ahp(spec, list(case.objectives))
+        matrix, filled = result.completed(spec.judgments())
+        out[pid] = AhpProfileView(pid, result, matrix, filled, ahp_matrix(result.items, spec.judgments()))
+    return out

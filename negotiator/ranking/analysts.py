@@ -59,6 +59,12 @@ class GroupView:
     scores: list[ScoreDisagreement]
     weights: list[WeightDisagreement]
     notes: list[str] = field(default_factory=list)
+    #: ``weights_rule`` as a message key and its parameters, for words in any language.
+    weights_rule_message: tuple[str, dict] = ("", {})
+
+    def weights_by_spread(self) -> list[WeightDisagreement]:
+        """The objectives' weights, those the analysts disagree on most first."""
+        return sorted(self.weights, key=lambda w: -w.spread)
 
     def to_dict(self, top: int | None = None) -> dict:
         return {
@@ -67,7 +73,7 @@ class GroupView:
             "weights_rule": self.weights_rule,
             "pooled_weights": {w.objective: w.pooled for w in self.weights},
             "score_disagreements": [vars(d) for d in self.scores[:top]],
-            "weight_disagreements": [vars(d) for d in sorted(self.weights, key=lambda w: -w.spread)],
+            "weight_disagreements": [vars(d) for d in self.weights_by_spread()],
             "notes": list(self.notes),
         }
 
@@ -122,11 +128,13 @@ def pool_analysts(case, pool: str = "median", profile: str | None = None) -> Gro
         group_w = normalise(result.weights, objectives)
         notes += [f"pooled AHP judgments: {x}" for x in result.notes]
         rule = f"geometric mean of the {len(names)} analysts' AHP judgments, then eigenvector weights (CR {result.cr:.3f})"
+        rule_message = ("an_rule_ahp", {"n": len(names), "cr": f"{result.cr:.3f}"})
     else:
         matrix_w = np.array([[per_analyst[aid][o] for o in objectives] for aid in names])
         raw = _pool(matrix_w, pool)
         group_w = normalise(dict(zip(objectives, raw)), objectives) if raw.sum() > 0 else dict(fallback)
         rule = f"{pool} of the analysts' normalised weights, normalised again" + (f" (analysts without weights use profile '{pid}')" if any(s is None for s in specs) else "")
+        rule_message = ("an_rule_pool_default" if any(s is None for s in specs) else "an_rule_pool", {"pool": pool, "profile": pid})
 
     new_case = _pooled_case(c, options, objectives, pooled, group_w)
     name = f"{loaded.name} (analysts pooled: {pool})"  # no square brackets: rich would read them as markup
@@ -144,7 +152,7 @@ def pool_analysts(case, pool: str = "median", profile: str | None = None) -> Gro
                 disagreements.append(ScoreDisagreement(oid, obj, {aid: float(v) for aid, v in zip(names, likely)}, float(pooled[i, j, 1]), spread, float(share)))
     disagreements.sort(key=lambda d: (-d.share_of_scale, d.option, d.objective))
     weight_rows = [WeightDisagreement(o, {aid: per_analyst[aid][o] for aid in names}, group_w[o], max(per_analyst[aid][o] for aid in names) - min(per_analyst[aid][o] for aid in names)) for o in objectives]
-    return GroupView(pool, names, new_loaded, GROUP_PROFILE, rule, disagreements, weight_rows, notes)
+    return GroupView(pool, names, new_loaded, GROUP_PROFILE, rule, disagreements, weight_rows, notes, rule_message)
 
 
 def _pooled_case(c, options, objectives, pooled: np.ndarray, weights: dict[str, float]):

@@ -15,7 +15,7 @@ of the weight simplex refined by bisection, an upper bound (``exact = False``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Sequence
 
 import numpy as np
 
@@ -153,7 +153,8 @@ def _numeric_flip(setup: Setup, c: int, norm: str, candidates: np.ndarray, cand_
     return w0 + inside * (target - w0)
 
 
-def flip_setup(setup: Setup, norm: str = "l1", progress: Progress | None = None) -> FlipResult:
+def flip_setup(setup: Setup, norm: str = "l1", progress: Progress | None = None, challengers: Sequence[str] | None = None) -> FlipResult:
+    """``challengers``: only these options (ids) are tried; default every option but the first."""
     norm = _check_norm(norm)
     w0 = setup.w
     scores0 = setup.scores(w0)
@@ -164,7 +165,8 @@ def flip_setup(setup: Setup, norm: str = "l1", progress: Progress | None = None)
         candidates = _search_candidates(w0)
         cand_scores = np.array([setup.scores(w) for w in candidates])
     flips = []
-    challengers = [c for c in range(len(setup.options)) if c != winner]
+    wanted = set(setup.options) if challengers is None else set(challengers)
+    challengers = [c for c in range(len(setup.options)) if c != winner and setup.options[c] in wanted]
     for done, c in enumerate(challengers):
         w = solve_flip_lp(values, w0, c, norm) if setup.additive else _numeric_flip(setup, c, norm, candidates, cand_scores)
         name = setup.options[c]
@@ -185,6 +187,6 @@ def flip_setup(setup: Setup, norm: str = "l1", progress: Progress | None = None)
     return FlipResult(setup.provenance(f"smallest weight change ({norm}) that makes each challenger first", how, exact=setup.additive), norm, setup.options[winner], flips, setup.screened_list(), warnings)
 
 
-def flip(case=None, profile: str | None = None, method: str = "additive", norm: Literal["l1", "linf"] = "l1", weights=None, scenario: str | None = None, progress: Progress | None = None) -> FlipResult:
-    """For each challenger, the nearest weights (L1 or L-inf) under which it comes first."""
-    return flip_setup(prepare(case, profile, method, weights, scenario), norm, progress)
+def flip(case=None, profile: str | None = None, method: str = "additive", norm: Literal["l1", "linf"] = "l1", weights=None, scenario: str | None = None, progress: Progress | None = None, challengers: Sequence[str] | None = None) -> FlipResult:
+    """For each challenger (default: every option but the first), the nearest weights (L1 or L-inf) under which it comes first."""
+    return flip_setup(prepare(case, profile, method, weights, scenario), norm, progress, challengers)

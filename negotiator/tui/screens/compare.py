@@ -98,7 +98,7 @@ class CompareScreen(ViewScreen):
         box.update(self._whatif_text(cmp))
         self._request_flips(chosen)
 
-    # -- first among all options: the sensitivity flip LP, in a worker (CBC runs as a process) --
+    # -- first among all options: the core's flip analysis, in a worker (CBC runs as a process) --
 
     def _request_flips(self, chosen: list[str]) -> None:
         app = self.app
@@ -112,18 +112,12 @@ class CompareScreen(ViewScreen):
 
     @work(thread=True, exclusive=True, group="flip")
     def _compute_flips(self, loaded, weights, scenario, chosen, key) -> None:
-        from negotiator.sensitivity import prepare, solve_flip_lp
+        from negotiator.sensitivity import flip
 
         out: dict[str, tuple[float | None, dict[str, float]]] = {}
         try:
-            setup = prepare(loaded, weights=weights, scenario=scenario)
-            scores = setup.scores(setup.w)
-            winner = setup.options[int(scores.argmax())]
-            values = setup.matrix.values()
-            for oid in chosen:
-                if oid in setup.options and oid != winner:
-                    w = solve_flip_lp(values, setup.w, setup.options.index(oid), "l1")
-                    out[oid] = (None, {}) if w is None else (float(abs(w - setup.w).sum()), {o: float(w[j] - setup.w[j]) for j, o in enumerate(setup.objectives)})
+            result = flip(loaded, weights=weights, scenario=scenario, challengers=chosen)
+            out = {f.challenger: (f.distance, f.changes or {}) if f.possible else (None, {}) for f in result.flips}
         except NegotiatorError:
             out = {}
         self.app.call_from_thread(self._flips_done, key, out)
