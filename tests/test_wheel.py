@@ -4,10 +4,16 @@ Builds the wheel from this checkout, installs it into a fresh virtual
 environment (its dependencies come from the running interpreter's site
 packages, so no network is needed), and runs `negotiator rank` from a folder
 that is not the checkout.
+
+The running interpreter may itself be a virtual environment: `system_site_packages`
+would show the *base* interpreter's packages, not the ones the README's install put
+in the active environment, so the new environment gets a .pth file naming the running
+interpreter's own site folders instead (after its own, so the wheel wins).
 """
 
 import json
 import os
+import site
 import subprocess
 import sys
 import venv
@@ -43,9 +49,14 @@ def test_wheel_holds_the_bundled_yaml_and_no_python_in_data(wheel):
 
 def test_installed_wheel_ranks_the_bundled_case(wheel, tmp_path):
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
     bindir = env_dir / ("Scripts" if os.name == "nt" else "bin")
     python = bindir / "python"
+    own_site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True, check=True).stdout.strip()
+    running = [p for p in site.getsitepackages() + [site.getusersitepackages()] if Path(p).is_dir()]
+    # Plain path lines: the .pth files inside those folders (an editable install of this
+    # checkout among them) are not run, so the only negotiator the new environment sees is the wheel.
+    Path(own_site, "running_interpreter_deps.pth").write_text("\n".join(running) + "\n")
     install = subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--ignore-installed", "--quiet", str(wheel)],
         capture_output=True, text=True,
