@@ -122,8 +122,8 @@ COMMANDS = [
     (["game", "--lang", "zh"], "repatriation_linkage", _game_facts),
     (["negotiate"], "Walk-away", _negotiate_facts),
     (["negotiate", "--lang", "zh"], "底线", _negotiate_facts),
-    (["ahp", "tests/cases/methods_demo.yaml"], "AHP profile", lambda cli: ["0.433", "CR 0.0038"]),
-    (["analysts", "tests/cases/methods_demo.yaml"], "disagree most", lambda cli: ["0.7064", "talks"]),
+    (["ahp", "example:methods_demo"], "AHP profile", lambda cli: ["0.433", "CR 0.0038"]),
+    (["analysts", "example:methods_demo"], "disagree most", lambda cli: ["0.7064", "talks"]),
 ]
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-DEMO = "tests/cases/methods_demo.yaml"
+DEMO = "example:methods_demo"
 METHODS = ["additive", "topsis", "promethee", "vikor", "electre"]
 PROFILES = ["numbers", "order", "rank_sum", "swing", "ahp", "tree"]
 

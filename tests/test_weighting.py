@@ -202,10 +202,10 @@ def test_disconnected_ahp_is_refused(cli, tmp_path):
 
 
 def test_ahp_command_shows_matrix_and_consistency(cli):
-    r = cli("ahp", "tests/cases/methods_demo.yaml")
+    r = cli("ahp", "example:methods_demo")
     assert r.exit_code == 0, r.stderr
     assert "AHP profile 'ahp'" in r.stdout and "(1.55)" in r.stdout and "RI(5) 1.12" in r.stdout and "consistent enough" in r.stdout
-    j = json.loads(cli("ahp", "tests/cases/methods_demo.yaml", "--format", "json").stdout)
+    j = json.loads(cli("ahp", "example:methods_demo", "--format", "json").stdout)
     prof = j["profiles"]["ahp"]
     assert prof["consistent"] and prof["ri"] == 1.12 and abs(sum(prof["weights"].values()) - 1) < 1e-12
     assert prof["filled"][0]["a"] == "cost" and prof["filled"][0]["b"] == "standing"
@@ -215,9 +215,9 @@ def test_ahp_command_shows_matrix_and_consistency(cli):
 def test_ahp_command_bad_input(cli):
     r = cli("ahp", "tests/cases/tiny.yaml")
     assert r.exit_code == 2 and "has no AHP weight profile" in r.stderr
-    r = cli("ahp", "tests/cases/methods_demo.yaml", "--profile", "swing")
+    r = cli("ahp", "example:methods_demo", "--profile", "swing")
     assert r.exit_code == 2 and "is not an AHP profile" in r.stderr and "AHP profiles: ahp" in r.stderr
-    r = cli("ahp", "tests/cases/methods_demo.yaml", "--profile", "nope")
+    r = cli("ahp", "example:methods_demo", "--profile", "nope")
     assert r.exit_code == 2 and "unknown weight profile 'nope'" in r.stderr
 
 

@@ -43,6 +43,7 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_holds_the_bundled_yaml_and_no_python_in_data(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     assert "negotiator/_bundled/strategies/options.yaml" in names
+    assert "negotiator/_bundled/examples/methods_demo.yaml" in names
     assert any(n.startswith("negotiator/_bundled/payoffs/") and n.endswith(".yaml") for n in names)
     assert not any(n.startswith("negotiator/_bundled/") and n.endswith(".py") for n in names)
 
@@ -76,3 +77,6 @@ def test_installed_wheel_ranks_the_bundled_case(wheel, tmp_path):
     assert data["case"] == "bundled" and len(data["ranking"]) >= 10
     table = subprocess.run([str(bindir / "negotiator"), "rank"], capture_output=True, text=True, cwd=elsewhere, env=env)
     assert table.returncode == 0 and "Ranking" in table.stdout
+    example = subprocess.run([str(bindir / "negotiator"), "ahp", "example:methods_demo", "--format", "json"], capture_output=True, text=True, cwd=elsewhere, env=env)
+    assert example.returncode == 0, example.stderr
+    assert json.loads(example.stdout)["profiles"]

@@ -39,6 +39,33 @@ def bundled_dirs() -> list[Path]:
     return dirs
 
 
+#: A CASE argument naming a shipped example case: `example:methods_demo`.
+EXAMPLE_PREFIX = "example:"
+
+
+def examples_dir() -> Path:
+    """The shipped example cases: inside the wheel, or examples/ at the repository root."""
+    here = Path(__file__).resolve().parent.parent
+    inside = here / "_bundled" / "examples"
+    return inside if inside.is_dir() else here.parent / "examples"
+
+
+def example_names() -> list[str]:
+    return sorted(p.stem for p in examples_dir().glob("*.yaml"))
+
+
+def resolve_example(path: str | Path) -> Path:
+    """`example:NAME` -> the shipped file; any other path is returned as it is."""
+    text = str(path)
+    if not text.startswith(EXAMPLE_PREFIX):
+        return Path(path)
+    name = text[len(EXAMPLE_PREFIX):]
+    found = examples_dir() / f"{name}.yaml"
+    if not found.is_file():
+        raise CaseError(Problem(f"no example case named '{name}'", hint="examples: " + (", ".join(example_names()) or "(none shipped)") + " (list them with `negotiator examples`)"))
+    return found
+
+
 def case_files(paths: Iterable[str | Path]) -> list[Path]:
     """Every YAML file named, folders expanded (sorted, so the merge order is stable)."""
     files: list[Path] = []
@@ -84,7 +111,7 @@ def load_case(paths: str | Path | Iterable[str | Path] | None = None) -> LoadedC
     else:
         if isinstance(paths, (str, Path)):
             paths = [paths]
-        paths = list(paths)
+        paths = [resolve_example(p) for p in paths]
         name = ", ".join(str(p) for p in paths)
         missing = [p for p in paths if not Path(p).exists()]
         if missing:

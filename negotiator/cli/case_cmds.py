@@ -115,3 +115,16 @@ def schema(
     from negotiator.case.schema import case_json_schema
 
     emit_json(case_json_schema(part=part))
+
+
+@app.command()
+def examples(lang: str = LangOpt) -> None:
+    """List the example cases shipped with negotiator; any command takes one as `example:NAME`."""
+    from negotiator.case.catalog import examples_dir, example_names, load_case
+    from negotiator.render.tables import examples_table
+
+    rows = []
+    for name in example_names():
+        case = load_case([examples_dir() / f"{name}.yaml"]).case
+        rows.append((name, case.title_zh if lang == "zh" and getattr(case, "title_zh", None) else (case.title or "")))
+    console().print(examples_table(rows, lang))

@@ -457,6 +457,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "se_screened_all": {"en": "screened out (all scenarios)", "zh": "已排除（全部情景）"},
     "se_chart_saved": {"en": "chart saved to {path}", "zh": "图表已保存到 {path}"},
     # -- compare-methods ------------------------------------------------------------------
+    # `negotiator examples`
+    "ex_title": {"en": "Example cases shipped with negotiator", "zh": "随 negotiator 附带的示例案例"},
+    "ex_caption": {"en": "give one to any command in place of a case file, e.g. negotiator ahp example:methods_demo", "zh": "任何命令都可用它代替案例文件，例如 negotiator ahp example:methods_demo"},
+    "ex_name": {"en": "name", "zh": "名称"},
+    "ex_case": {"en": "case", "zh": "案例"},
     # `negotiator ahp` and `negotiator analysts` (render/elicitation.py)
     "ahp_title": {"en": "AHP profile '{profile}': row over column (filled-in comparisons in brackets)", "zh": "AHP 权重方案 {profile} ：行相对于列（括号内为补全的比较）"},
     "ahp_caption": {"en": "case: {case} (sha256 {sha}); negotiator {version}; judgments are the analyst's, not facts", "zh": "案例：{case}（sha256 {sha}）；negotiator {version}；判断为分析人员的估计，并非事实"},

@@ -13,7 +13,7 @@ from negotiator.ranking.result import Ranking
 from negotiator.render.termfit import Layout, id_text, key_caption, label_cell, lettered_bar, objective_keys
 from negotiator.i18n.terminal import method_name, score_name, tr
 
-__all__ = ["ranking_table", "screened_table", "objectives_table", "options_table", "profiles_table", "label_of"]
+__all__ = ["ranking_table", "screened_table", "objectives_table", "options_table", "profiles_table", "label_of", "examples_table"]
 
 
 #: The seven-column options table is used from this width up; below it, the stacked form.
@@ -210,3 +210,15 @@ def profiles_table(case, weights_by_profile: dict[str, dict[str, float]], width:
             table.caption_justify = "left"
         tables.append(table)
     return Group(*tables)
+
+
+def examples_table(rows: list[tuple[str, str]], lang: str = "en") -> Table:
+    """The shipped example cases: (name, title) each, with how to name one on the command line."""
+    from rich.markup import escape
+
+    table = Table(title=tr("ex_title", lang), caption=tr("ex_caption", lang), caption_justify="left")
+    table.add_column(tr("ex_name", lang), no_wrap=True)
+    table.add_column(tr("ex_case", lang))
+    for name, title in rows:
+        table.add_row(escape(f"example:{name}"), escape(title))
+    return table

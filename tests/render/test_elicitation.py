@@ -21,7 +21,7 @@ def english_words(text: str, ids: set[str]) -> set[str]:
 def test_chinese_tables_have_no_english_words(cli, cases_dir, command):
     from negotiator.case.catalog import load_case
 
-    path = cases_dir / ("methods_demo.yaml" if command == "ahp" else "full_features.yaml")
+    path = "example:methods_demo" if command == "ahp" else str(cases_dir / "full_features.yaml")
     case = load_case([path]).case
     ids = set(case.objectives) | set(case.options) | set(case.weights) | set(getattr(case, "analysts", {}) or {})
     ids |= {part for i in list(ids) for part in i.split("_")}
@@ -30,7 +30,7 @@ def test_chinese_tables_have_no_english_words(cli, cases_dir, command):
 
 
 def test_english_ahp_table_keeps_its_words(cli, cases_dir):
-    out = cli("ahp", str(cases_dir / "methods_demo.yaml")).stdout
+    out = cli("ahp", "example:methods_demo").stdout
     assert "row over column (filled-in comparisons in brackets)" in out
     assert re.search(r"lambda_max [\d.]+; CI [\d.]+; RI\(5\) 1\.12; CR [\d.]+ \(consistent enough\)", out)
 
