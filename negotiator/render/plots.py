@@ -34,7 +34,9 @@ def _footer(fig, result, lang: str) -> None:
     charts.add_footer(fig, [lines[0] + " | " + lines[1], lines[-1]])
 
 
-def _finish(fig, result, fmt: str, lang: str) -> bytes:
+def _finish(fig, result, fmt: str, lang: str, layout: bool = True) -> bytes:
+    if layout:  # room for the footer under the axis label
+        fig.tight_layout(rect=(0, 0.36 / fig.get_figheight(), 1, 1))
     _footer(fig, result, lang)
     return charts.figure_bytes(fig, fmt)
 
@@ -110,7 +112,7 @@ def sweep_plot(result, fmt: str = "png", case=None, lang: str = "en") -> bytes:
         fig.suptitle(tr("ch_sweep_title", lang), fontsize=10, y=1 - 0.1 / height, va="top")
         fig.text(0.5, 1 - 0.38 / height, tr("ch_sweep_grey", lang), ha="center", va="top", fontsize=7, color=charts.MUTED)
         fig.tight_layout(rect=(0, 0.35 / height, 1, 1 - 0.55 / height), w_pad=label_in * 72 / 7 * 0.6)
-        return _finish(fig, result, fmt, lang)
+        return _finish(fig, result, fmt, lang, layout=False)
 
 
 def stability_plot(result, fmt: str = "png", case=None, lang: str = "en") -> bytes:
@@ -130,7 +132,6 @@ def stability_plot(result, fmt: str = "png", case=None, lang: str = "en") -> byt
         ax.set_xlim(0, 1)
         ax.set_xlabel(tr("ch_stab_x", lang))
         ax.set_title("\n".join(charts.wrap_em(title, 100)), fontsize=9)
-        fig.tight_layout()
         return _finish(fig, result, fmt, lang)
 
 
@@ -146,7 +147,6 @@ def flip_plot(result, fmt: str = "png", case=None, lang: str = "en") -> bytes:
         ax.set_yticks(y, [option(f.challenger) for f in flips], fontsize=8)
         ax.set_xlabel(tr("ch_flip_x", lang, norm=result.norm.upper()))
         ax.set_title(tr("ch_flip_title", lang, winner=option(result.winner)), fontsize=9)
-        fig.tight_layout()
         return _finish(fig, result, fmt, lang)
 
 
@@ -178,7 +178,6 @@ def smaa_plot(result, fmt: str = "png", case=None, lang: str = "en") -> bytes:
         ax.set_xlabel(tr("ch_smaa_x", lang))
         ax.set_title(tr("ch_smaa_title", lang, samples=f"{result.samples:,}", seed=result.provenance.seed), fontsize=9)
         ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=7, frameon=False)
-        fig.tight_layout()
         return _finish(fig, result, fmt, lang)
 
 
@@ -198,7 +197,6 @@ def tornado_plot(result, fmt: str = "png", limit: int = 20, case=None, lang: str
         ax.set_yticks(y, [f"{charts.shorten(option(b.option), 24)} / {objective(b.objective)}" for b in bars], fontsize=7)
         ax.set_xlabel(tr("ch_tornado_x", lang, top=option(result.top)))
         ax.set_title(tr("ch_tornado_title", lang), fontsize=9)
-        fig.tight_layout()
         return _finish(fig, result, fmt, lang)
 
 
@@ -225,7 +223,6 @@ def scenarios_plot(result, fmt: str = "png", case=None, lang: str = "en") -> byt
         ax.set_ylabel(tr("ch_rank", lang))
         ax.set_title(tr("se_sc_title", lang), fontsize=9)
         ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=7, frameon=False)
-        fig.tight_layout()
         return _finish(fig, result, fmt, lang)
 
 
