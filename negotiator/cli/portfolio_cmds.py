@@ -241,7 +241,7 @@ def sweep(
     limit = _time_limit(time_limit)
     loaded = load(case)
     from negotiator.portfolio import budget_sweep
-    from negotiator.render.plots import frontier_figure
+    from negotiator.render.plots import frontier_plot
     from negotiator.render.portfolio import sweep_csv, sweep_renderable
 
     result = budget_sweep(loaded, resource, start, stop, step, points, profile=profile, method=method, scenario=scenario, budgets=budgets, count=counts, include=include or (), exclude=exclude or (), solver=solver.value, time_limit=limit, gap=gap, verbose=verbose, baseline=baseline)
@@ -254,16 +254,13 @@ def sweep(
     else:
         console().print(sweep_renderable(result, lang=lang, width=console().width, case=loaded.case))
     if plot is not None:
-        import io
-
-        fig = frontier_figure(result, lang=lang)
-        buf = io.BytesIO()
-        fig.savefig(buf, format=plot.suffix.lower().lstrip("."))
-        write_atomic(plot, buf.getvalue(), force=force)
         from negotiator.i18n.terminal import tr
+        from negotiator.render.charts import chart_lang
 
-        note = tr("sw_drawn", lang if fmt is Format.table else "en", path=plot)
-        if fmt is Format.table:
-            console().print(note, style="dim")
-        else:
-            sys.stderr.write(note + "\n")
+        write_atomic(plot, frontier_plot(result, plot.suffix.lower().lstrip("."), case=loaded.case, lang=lang), force=force)
+        notes = ([tr("ch_no_cjk", lang)] if chart_lang(lang) != lang else []) + [tr("sw_drawn", lang, path=plot)]
+        for note in notes:
+            if fmt is Format.table:
+                console().print(note, style="dim")
+            else:
+                sys.stderr.write(note + "\n")

@@ -104,14 +104,18 @@ def _check_plot(plot: Optional[Path], force: bool) -> Optional[str]:
     return fmt
 
 
-def _save_plot(plot: Optional[Path], fmt: Optional[str], draw, result, force: bool) -> None:
+def _save_plot(plot: Optional[Path], fmt: Optional[str], draw, result, force: bool, case=None, lang: str = "en") -> None:
     if plot is None:
         return
     from negotiator.fileio import write_atomic
+    from negotiator.i18n.terminal import tr
+    from negotiator.render.charts import chart_lang
 
-    write_atomic(plot, draw(result, fmt), force=force)
+    write_atomic(plot, draw(result, fmt, case=case, lang=lang), force=force)
     # On stderr, so that stdout stays clean JSON/CSV for pipes.
-    sys.stderr.write(f"chart saved to {plot}\n")
+    if chart_lang(lang) != lang:
+        sys.stderr.write(tr("ch_no_cjk", lang) + "\n")
+    sys.stderr.write(tr("se_chart_saved", lang, path=plot) + "\n")
 
 
 def _emit(result, fmt: SensFormat, table, csv_text, lang: str = "en") -> None:
@@ -150,7 +154,7 @@ def sweep(
     with _ProgressBar("sweeping weights", quiet) as bar:
         result = run(loaded, profile=profile, method=method, objectives=objective or None, scenario=scenario, progress=bar)
     _emit(result, fmt, lambda: sweep_table(result, loaded.case, lang, all_swaps=bool(objective), width=console().width), sweep_csv, lang)
-    _save_plot(plot, kind, sweep_plot, result, force)
+    _save_plot(plot, kind, sweep_plot, result, force, loaded.case, lang)
 
 
 @sensitivity_app.command()
@@ -178,7 +182,7 @@ def stability(
     with _ProgressBar("stability intervals", quiet) as bar:
         result = run(loaded, profile=profile, method=method, top=top, objectives=objective or None, scenario=scenario, progress=bar)
     _emit(result, fmt, lambda: stability_table(result, loaded.case, lang, width=console().width), stability_csv, lang)
-    _save_plot(plot, kind, stability_plot, result, force)
+    _save_plot(plot, kind, stability_plot, result, force, loaded.case, lang)
 
 
 @sensitivity_app.command()
@@ -205,7 +209,7 @@ def flip(
     with _ProgressBar("solving flip programs", quiet) as bar:
         result = run(loaded, profile=profile, method=method, norm=norm.lower(), scenario=scenario, progress=bar)
     _emit(result, fmt, lambda: flip_table(result, loaded.case, lang, width=console().width), flip_csv, lang)
-    _save_plot(plot, kind, flip_plot, result, force)
+    _save_plot(plot, kind, flip_plot, result, force, loaded.case, lang)
 
 
 def _parse_intervals(specs: list[str]) -> dict[str, tuple[float, float]]:
@@ -261,7 +265,7 @@ def smaa(
     with _ProgressBar(f"SMAA, {samples:,} draws", quiet) as bar:
         result = run(loaded, profile=profile, method=method, samples=samples, seed=seed, weight_model=weight_model, intervals=intervals or None, spread=spread, confidence_samples=confidence_samples, scenario=scenario, workers=workers, progress=bar)
     _emit(result, fmt, lambda: smaa_table(result, loaded.case, lang, width=console().width, plain=is_plain(console())), smaa_csv, lang)
-    _save_plot(plot, kind, smaa_plot, result, force)
+    _save_plot(plot, kind, smaa_plot, result, force, loaded.case, lang)
 
 
 @sensitivity_app.command()
@@ -292,7 +296,7 @@ def tornado(
     with _ProgressBar("tornado", quiet) as bar:
         result = run(loaded, profile=profile, method=method, scenario=scenario, progress=bar)
     _emit(result, fmt, lambda: tornado_table(result, loaded.case, lang, limit=limit, width=console().width, plain=is_plain(console())), tornado_csv, lang)
-    _save_plot(plot, kind, lambda r, f: tornado_plot(r, f, limit=limit), result, force)
+    _save_plot(plot, kind, lambda r, f, **kw: tornado_plot(r, f, limit=limit, **kw), result, force, loaded.case, lang)
 
 
 @sensitivity_app.command()
@@ -317,4 +321,4 @@ def scenarios(
     with _ProgressBar("ranking scenarios", quiet) as bar:
         result = run(loaded, profile=profile, method=method, progress=bar)
     _emit(result, fmt, lambda: scenarios_table(result, loaded.case, lang, width=console().width), scenarios_csv, lang)
-    _save_plot(plot, kind, scenarios_plot, result, force)
+    _save_plot(plot, kind, scenarios_plot, result, force, loaded.case, lang)

@@ -456,6 +456,37 @@ STRINGS: dict[str, dict[str, str]] = {
     "se_out_all": {"en": "out (all)", "zh": "排除（全部）"},
     "se_screened_all": {"en": "screened out (all scenarios)", "zh": "已排除（全部情景）"},
     "se_chart_saved": {"en": "chart saved to {path}", "zh": "图表已保存到 {path}"},
+    # -- charts (--plot; render/plots.py) --------------------------------------------------
+    "ch_no_cjk": {
+        "en": "no font with Chinese glyphs is installed, so the chart is in English with ids: install one (e.g. apt-get install fonts-noto-cjk) for a Chinese chart",
+        "zh": "未安装含中文字形的字体，图表改用英文与编号：安装中文字体（如 apt-get install fonts-noto-cjk）后可得中文图表",
+    },
+    "ch_sweep_title": {
+        "en": "One-way weight sweeps (dashed: current weight; dotted: the top option changes)",
+        "zh": "单因素权重扫描（虚线：当前权重；点线：第一名改变处）",
+    },
+    "ch_sweep_grey": {
+        "en": "in colour, labelled at the right: the options that come first or second at some weight of that sweep; grey: the others",
+        "zh": "彩色（右端标注名称）：在该次扫描的某一权重下排第一或第二的选项；灰色：其余选项",
+    },
+    "ch_weight_of": {"en": "weight of {name}", "zh": "{name} 的权重"},
+    "ch_overall_score": {"en": "overall score", "zh": "总得分"},
+    "ch_stab_x": {"en": "weight (the others rescaled in proportion)", "zh": "权重（其余权重按比例缩放）"},
+    "ch_flip_x": {"en": "smallest weight change ({norm}) that makes it first", "zh": "使其排名第一的最小权重变化（{norm}）"},
+    "ch_flip_title": {"en": "Distance to the top (now first: {winner})", "zh": "与第一名的距离（当前第一名：{winner}）"},
+    "ch_smaa_x": {"en": "rank acceptability (share of draws)", "zh": "名次可接受度（在抽样中所占比例）"},
+    "ch_smaa_title": {"en": "SMAA-2 rank acceptability, {samples} draws, seed {seed}", "zh": "SMAA-2 名次可接受度，{samples} 次抽样，随机种子 {seed}"},
+    "ch_rank_from": {"en": "rank {r} or lower", "zh": "第{r}名及以后"},
+    "ch_tornado_x": {"en": "lead of {top} over the best rival (red: the winner changes)", "zh": "{top} 对最强对手的领先（红色：第一名改变）"},
+    "ch_tornado_title": {"en": "Tornado: each uncertain score at the low and high end of its range", "zh": "龙卷风图：各不确定评分取其范围的下限与上限"},
+    "ch_rank": {"en": "rank", "zh": "名次"},
+    "ch_frontier_title": {"en": "Best package as the {resource} budget grows — {method}, profile {profile}", "zh": "{resource}预算增加时的最优组合 — {method}，权重方案 {profile}"},
+    "ch_frontier_y": {"en": "best package value (sum of overall scores)", "zh": "最优组合的价值（总得分之和）"},
+    "ch_frontier_y_over": {"en": "best package value over the baseline", "zh": "最优组合相对基线的价值"},
+    "ch_not_proven": {"en": "not proven optimal", "zh": "未证明最优"},
+    "ch_step": {"en": "step", "zh": "步骤"},
+    "ch_first_package": {"en": "first package", "zh": "初始组合"},
+    "ch_prov_case": {"en": "case {case} (sha256 {sha}), negotiator {version}", "zh": "案例 {case}（sha256 {sha}），negotiator {version}"},
     # -- compare-methods ------------------------------------------------------------------
     # `negotiator examples`
     "ex_title": {"en": "Example cases shipped with negotiator", "zh": "随 negotiator 附带的示例案例"},

@@ -21,7 +21,7 @@ from negotiator.portfolio.baseline import prepare_baseline, values_over_baseline
 from negotiator.portfolio.packages import JUDGMENT_NOTE, baseline_dict, PackageResult, option_values, package_result, solve_top
 from negotiator.portfolio.solve import SolveOutcome, SolverSettings
 
-__all__ = ["SweepPoint", "SweepResult", "budget_sweep", "sweep_caps", "frontier_figure"]
+__all__ = ["SweepPoint", "SweepResult", "budget_sweep", "sweep_caps"]
 
 #: More points than this is a typo, not a sweep.
 MAX_POINTS = 1000

@@ -1,0 +1,164 @@
+"""render/charts.py, the one matplotlib set-up, and the --plot charts drawn through it:
+fonts found at run time, charts in the language asked for, provenance on every chart."""
+
+from __future__ import annotations
+
+import pytest
+
+from negotiator.render import charts
+
+COMMANDS = ["sweep", "stability", "flip", "smaa", "tornado", "scenarios"]
+
+
+@pytest.fixture
+def tiny(cases_dir):
+    return str(cases_dir / "tiny.yaml")
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """Every text of each figure saved through charts.figure_bytes, and whether it stays inside the figure."""
+    seen: list[dict] = []
+    original = charts.figure_bytes
+
+    def record(fig, fmt, **kw):
+        from matplotlib.text import Text
+
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        box = fig.bbox
+        texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+        # Tick labels beyond the axis limits exist but are never drawn.
+        ticks = {id(t) for ax in fig.axes for t in ax.xaxis.get_ticklabels(which="both") + ax.yaxis.get_ticklabels(which="both")}
+        outside = []
+        for t in texts:
+            if id(t) in ticks:
+                continue
+            ext = t.get_window_extent(renderer)
+            if ext.x0 < box.x0 - 1 or ext.x1 > box.x1 + 1 or ext.y0 < box.y0 - 1 or ext.y1 > box.y1 + 1:
+                outside.append(t.get_text())
+        seen.append({"texts": [t.get_text() for t in texts], "outside": outside})
+        return original(fig, fmt, **kw)
+
+    monkeypatch.setattr(charts, "figure_bytes", record)
+    return seen
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _installed_cjk_files() -> list[str]:
+    from matplotlib import font_manager
+
+    return [p for p in font_manager.findSystemFonts(fontext="ttf") if charts.covers(p, ["中国选项权重"])]
+
+
+needs_cjk = pytest.mark.skipif(not _installed_cjk_files(), reason="no font with Chinese glyphs on this machine")
+
+
+# -- fonts ------------------------------------------------------------------------------------
+
+
+@needs_cjk
+def test_cjk_font_is_an_installed_regular_font():
+    font = charts.cjk_font()
+    assert font is not None and font.path in _installed_cjk_files()
+    assert font.weight <= 500 and "Bold" not in font.path  # regular, not the bold face listed first
+    assert charts.covers(font.path, ["中国选项权重"])
+    assert font.name in charts.font_families()
+
+
+@needs_cjk
+def test_a_stale_font_cache_is_refreshed(monkeypatch):
+    """The cache written before the CJK fonts were installed does not list them: refresh finds them."""
+    from matplotlib import font_manager
+
+    fm = font_manager.fontManager
+    cjk = set(_installed_cjk_files())
+    monkeypatch.setattr(fm, "ttflist", [f for f in fm.ttflist if f.fname not in cjk])
+    charts.refresh_fonts.cache_clear()
+    charts.cjk_font.cache_clear()
+    try:
+        assert charts.cjk_font() is not None
+    finally:
+        charts.refresh_fonts.cache_clear()
+        charts.cjk_font.cache_clear()
+
+
+def test_no_cjk_font_is_said_and_the_chart_falls_back_to_english(monkeypatch, cli, tiny, tmp_path, drawn):
+    monkeypatch.setattr(charts, "cjk_font", lambda: None)
+    assert charts.chart_lang("zh") == "en" and charts.chart_lang("en") == "en"
+    out = tmp_path / "s.png"
+    r = cli("sensitivity", "stability", tiny, "--plot", out, "--lang", "zh")
+    assert r.exit_code == 0, r.stderr
+    assert "未安装含中文字形的字体" in r.stderr and "图表已保存到" in r.stderr
+    assert not any(_has_cjk(t) for t in drawn[-1]["texts"])  # no empty boxes
+
+
+# -- the charts -------------------------------------------------------------------------------
+
+
+@needs_cjk
+@pytest.mark.parametrize("command", COMMANDS)
+def test_charts_follow_lang_zh_with_the_case_labels(cli, tiny, tmp_path, drawn, command):
+    extra = ["--samples", "300"] if command == "smaa" else []
+    out = tmp_path / "chart.svg"
+    r = cli("sensitivity", command, tiny, "--plot", out, "--lang", "zh", *extra)
+    assert r.exit_code == 0, r.stderr
+    assert "图表已保存到" in r.stderr and "chart saved" not in r.stderr
+    texts = "\n".join(drawn[-1]["texts"])
+    assert "方案A" in texts or "收益" in texts  # labels from the case, not ids
+    words = [t for t in drawn[-1]["texts"] if t not in ("方案A",) and _has_cjk(t)]
+    assert len(words) >= 2  # title and axis words are Chinese too
+    assert "sha256" in texts and "判断" in texts  # the provenance footer, in Chinese
+    assert not drawn[-1]["outside"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_chart_carries_the_provenance_footer(cli, tiny, tmp_path, drawn, command):
+    extra = ["--samples", "300"] if command == "smaa" else []
+    r = cli("sensitivity", command, tiny, "--plot", tmp_path / "c.png", *extra)
+    assert r.exit_code == 0, r.stderr
+    texts = "\n".join(drawn[-1]["texts"])
+    assert "sha256" in texts and "analyst judgments" in texts
+    assert "Option " in texts or "Gain" in texts  # labels from the case, not ids
+    assert not drawn[-1]["outside"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_frontier_numbers_its_steps_with_a_key_inside_the_figure(cli, tmp_path, drawn, lang):
+    if lang == "zh" and charts.chart_lang("zh") != "zh":
+        pytest.skip("no font with Chinese glyphs on this machine")
+    out = tmp_path / "frontier.png"
+    r = cli("portfolio", "sweep", "-r", "staff", "--from", "10", "--to", "100", "--points", "10", "--plot", out, "--lang", lang, "-f", "csv")
+    assert r.exit_code == 0, r.stderr
+    assert out.read_bytes()[:4] == b"\x89PNG"
+    texts = drawn[-1]["texts"]
+    assert not drawn[-1]["outside"]
+    assert any(t.startswith("+ ") for t in texts) and "1" in texts and "2" in texts  # numbered steps and their key
+    joined = "\n".join(texts)
+    assert "sha256" in joined
+    if lang == "zh":
+        assert "上限" in joined and "步骤" in joined and "前沿图已写入" in r.stderr
+        assert not any(t.startswith("+ ") and t[2:].replace("_", "").isascii() for t in texts)  # labels, not ids
+    else:
+        assert "step" in texts
+
+
+def test_sweep_greys_the_options_that_never_lead(cli, tmp_path, drawn):
+    r = cli("sensitivity", "sweep", "--objective", "citizen_rights", "--plot", tmp_path / "w.png")
+    assert r.exit_code == 0, r.stderr
+    import numpy as np
+
+    from negotiator.cli.common import load
+    from negotiator.render.plots import _leaders
+    from negotiator.sensitivity import sweep
+
+    result = sweep(load(None), objectives=["citizen_rights"])
+    lead = _leaders(result.sweeps[0])
+    assert 2 <= len(lead) < len(result.options)
+    labels = {load(None).case.options[result.options[i]].label for i in lead}
+    texts = set(drawn[-1]["texts"])
+    assert {charts.shorten(t, 30) for t in labels} <= texts  # the leaders are labelled at their line end
+    assert np.isfinite(result.sweeps[0].curves).all()
