@@ -215,14 +215,10 @@ def _guess_indent(text: str) -> tuple[int, int, int]:
 
 
 def _round_trip_yaml(text: str):
-    from ruamel.yaml import YAML
+    """The case reader's guarded round-trip YAML, laid out like ``text`` so a dump changes only what we edit."""
+    from negotiator.case.yamlio import yaml_reader
 
-    y = YAML(typ="rt")
-    y.preserve_quotes = True
-    y.width = 100_000
-    mapping, sequence, offset = _guess_indent(text)
-    y.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return y
+    return yaml_reader("rt", width=100_000, preserve_quotes=True, indent=_guess_indent(text))
 
 
 def _yaml_score(score: Any):
@@ -264,7 +260,7 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
     """
     from negotiator.case.catalog import _merge, _validate, case_files, case_sha256, load_case
     from negotiator.fileio import write_atomic
-    from negotiator.case.yamlio import parse_yaml_text
+    from negotiator.case.yamlio import load_yaml_tree, parse_yaml_text
 
     name = str(csv_path)
     before = load_case(case_path)  # the case must be valid before we touch it
@@ -291,7 +287,8 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
     texts = {str(f): f.read_text(encoding="utf-8-sig") for f in files}
     trees = {}
     for f, text in texts.items():
-        trees[f] = (_round_trip_yaml(text), _round_trip_yaml(text).load(text))
+        y = _round_trip_yaml(text)
+        trees[f] = (y, load_yaml_tree(text, f, yaml=y))
     # Which file defines each option (a case may be a folder of files).
     home: dict[str, str] = {}
     for f, (_, tree) in trees.items():
