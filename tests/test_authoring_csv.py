@@ -195,3 +195,67 @@ def test_show_scores_csv_missing_a_part_column_is_refused(cli, tmp_path):
     result = cli("import", str(path), "--into", str(case))
     assert result.exit_code == 2 and "lacks the column(s) high:citizen_rights" in result.stderr
     assert case.read_bytes() == before  # nothing written
+
+
+# -- options sharing scores through YAML anchors (issue 15) --------------------
+
+_SHARED = """negotiator: 1
+title: Shared
+objectives:
+  gain: {label: Gain, direction: max, scale: [0, 10]}
+  cost: {label: Cost, direction: min, scale: [0, 10]}
+options:
+  a:
+    label: A
+    scores: &s {gain: 5, cost: [2, 3, 4]}
+  b:
+    label: B
+    scores: *s
+  c: &c
+    label: C
+    scores: {gain: 1, cost: 1}
+  d:
+    <<: *c
+    label: D
+weights:
+  main: {gain: 1, cost: 1}
+"""
+
+
+@pytest.fixture
+def shared(tmp_path) -> Path:
+    p = tmp_path / "shared.yaml"
+    p.write_text(_SHARED, encoding="utf-8")
+    return p
+
+
+def _scores_of(path: Path) -> dict:
+    return {oid: dict(o.scores) for oid, o in load_case(path).case.options.items()}
+
+
+@pytest.mark.parametrize("option", ["a", "b"])
+def test_merge_into_one_of_two_options_sharing_an_anchor_changes_only_that_one(option, cli, tmp_path, shared):
+    before = _scores_of(shared)
+    result = cli("import", _csv(tmp_path, f"option,gain\n{option},9\n"), "--into", shared)
+    assert result.exit_code == 0, result.stderr
+    assert "changed 1 score" in _flat(result.stdout)
+    after = _scores_of(shared)
+    assert after[option]["gain"] == 9
+    assert {k: v for k, v in after.items() if k != option} == {k: v for k, v in before.items() if k != option}
+    assert after[option]["cost"] == before[option]["cost"]  # the rest of its scores kept
+
+
+def test_merge_into_an_option_that_inherits_its_scores_with_a_merge_key(cli, tmp_path, shared):
+    before = _scores_of(shared)
+    result = cli("import", _csv(tmp_path, "option,gain\nd,7\n"), "--into", shared)
+    assert result.exit_code == 0, result.stderr
+    after = _scores_of(shared)
+    assert after["d"] == {**before["d"], "gain": 7} and after["c"] == before["c"]
+
+
+def test_merge_that_would_reach_an_option_merged_from_it_is_refused(cli, tmp_path, shared):
+    result = cli("import", _csv(tmp_path, "option,gain\nc,7\n"), "--into", shared)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    err = _flat(result.stderr)
+    assert "shared.yaml" in err and "scores the CSV does not name" in err
+    assert shared.read_text(encoding="utf-8") == _SHARED and not Path(f"{shared}.bak").exists()

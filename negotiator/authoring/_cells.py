@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from negotiator.errors import Problem
+from negotiator.errors import CaseError, Problem
 
 __all__ = [
     "RANGE_SEPARATOR",
@@ -198,22 +198,24 @@ def flow_text(value: Any) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def parse_flow(value: Any) -> tuple[Any, str | None]:
-    """A '(yaml)' cell back to data: typed numbers as they are, text parsed as YAML."""
-    if not isinstance(value, str):
-        if isinstance(value, float):
-            return value, None
-        return value, None
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+def parse_flow(value: Any, file: str = "<cell>", where: str | None = None) -> tuple[Any, str | None]:
+    """A '(yaml)' cell back to data: typed numbers as they are, text parsed as YAML.
 
-    from negotiator.case.yamlio import to_plain
+    Text goes through the case reader's guard (case.yamlio): an alias bomb, a
+    recursive alias or a tag such as ``!!python/...`` raises its
+    UnsafeYamlError naming ``file`` and ``where``; a syntax error is returned
+    as the second item, for the caller to report with its own hint.
+    """
+    if not isinstance(value, str):
+        return value, None
+    from negotiator.case.yamlio import UnsafeYamlError, parse_yaml_fragment
 
     try:
-        return to_plain(YAML(typ="safe", pure=True).load(value)), None
-    except YAMLError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "malformed"
-        return None, f"not valid YAML ({first})"
+        return parse_yaml_fragment(value, file, where), None
+    except UnsafeYamlError:
+        raise
+    except CaseError as exc:
+        return None, f"not valid YAML ({exc.problems[0].message})"
 
 
 def _shown(value: Any) -> str:

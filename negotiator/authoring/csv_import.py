@@ -6,7 +6,10 @@ high`` or empty (keep the case's score). The CSV that `show --scores --format
 csv` writes (low:/likely:/high: columns per objective) is read too. The case's YAML is edited in place
 with ruamel's round trip, so its comments, quotes and layout stay; the merged
 case is validated before anything is written; each changed file is written
-atomically after a copy to ``<file>.bak``.
+atomically after a copy to ``<file>.bak``. An option whose scores are shared
+through a YAML anchor (``scores: &s`` / ``*s``) gets its own copy before the
+edit; a merge that would still change a score the CSV does not name (an
+option merged in with ``<<: *a``) is refused, nothing written.
 """
 
 from __future__ import annotations
@@ -215,14 +218,52 @@ def _guess_indent(text: str) -> tuple[int, int, int]:
 
 
 def _round_trip_yaml(text: str):
-    from ruamel.yaml import YAML
+    """The case reader's guarded round-trip YAML, laid out like ``text`` so a dump changes only what we edit."""
+    from negotiator.case.yamlio import yaml_reader
 
-    y = YAML(typ="rt")
-    y.preserve_quotes = True
-    y.width = 100_000
-    mapping, sequence, offset = _guess_indent(text)
-    y.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return y
+    return yaml_reader("rt", width=100_000, preserve_quotes=True, indent=_guess_indent(text))
+
+
+def _references(tree: Any) -> dict[int, int]:
+    """How many places in the tree reach each mapping or list (more than one: shared by an anchor)."""
+    counts: dict[int, int] = {}
+    stack = [tree]
+    while stack:  # bounded: the reader refused any tree that expands past MAX_EXPANDED_NODES
+        node = stack.pop()
+        if isinstance(node, dict):
+            counts[id(node)] = counts.get(id(node), 0) + 1
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            counts[id(node)] = counts.get(id(node), 0) + 1
+            stack.extend(node)
+    return counts
+
+
+def _own_copy(node: Any) -> Any:
+    """A fresh copy of a mapping or list (flow style kept), sharing nothing with the original."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, dict):
+        out = CommentedMap((k, _own_copy(v)) for k, v in node.items())
+    elif isinstance(node, list):
+        out = CommentedSeq(_own_copy(v) for v in node)
+    else:
+        return node
+    if getattr(node, "fa", None) is not None and node.fa.flow_style():
+        out.fa.set_flow_style()
+    return out
+
+
+def _without(data: Any, named: set[tuple[str, str]]) -> Any:
+    """Plain case data with the merged cells taken out: what a merge must leave exactly as it was."""
+    if not isinstance(data, dict) or not isinstance(data.get("options"), dict):
+        return data
+    options = {}
+    for oid, option in data["options"].items():
+        if isinstance(option, dict) and isinstance(option.get("scores"), dict):
+            option = dict(option, scores={k: v for k, v in option["scores"].items() if (str(oid), str(k)) not in named})
+        options[oid] = option
+    return dict(data, options=options)
 
 
 def _yaml_score(score: Any):
@@ -264,7 +305,7 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
     """
     from negotiator.case.catalog import _merge, _validate, case_files, case_sha256, load_case
     from negotiator.fileio import write_atomic
-    from negotiator.case.yamlio import parse_yaml_text
+    from negotiator.case.yamlio import load_yaml_tree, parse_yaml_text, to_plain
 
     name = str(csv_path)
     before = load_case(case_path)  # the case must be valid before we touch it
@@ -291,7 +332,9 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
     texts = {str(f): f.read_text(encoding="utf-8-sig") for f in files}
     trees = {}
     for f, text in texts.items():
-        trees[f] = (_round_trip_yaml(text), _round_trip_yaml(text).load(text))
+        y = _round_trip_yaml(text)
+        trees[f] = (y, load_yaml_tree(text, f, yaml=y))
+    plain_before = {f: to_plain(tree) for f, (_, tree) in trees.items()}
     # Which file defines each option (a case may be a folder of files).
     home: dict[str, str] = {}
     for f, (_, tree) in trees.items():
@@ -301,18 +344,27 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
                 home.setdefault(str(oid), f)
     changed_files: set[str] = set()
     by_location: dict[tuple[str, str, str], _Cell] = {}
+    references = {f: _references(tree) for f, (_, tree) in trees.items()}
     for cell in cells:
         f = home[cell.option]
-        option = trees[f][1]["options"][cell.option]
+        options = trees[f][1]["options"]
+        option = options[cell.option]
         scores = option.get("scores")
+        old = None if scores is None else scores.get(cell.objective)
+        if old is not None and _same(old, cell.score):
+            report.unchanged += 1
+            continue
+        # Shared through an anchor (`b: *a`, `scores: &s` ... `scores: *s`, `<<: *a`)? Then this
+        # option gets its own copy first, so the edit reaches no option the CSV did not name.
+        if references[f].get(id(option), 0) > 1:
+            option = options[cell.option] = _own_copy(option)
+            scores = option.get("scores")
         if scores is None:
             from ruamel.yaml.comments import CommentedMap
 
             scores = option["scores"] = CommentedMap()
-        old = scores.get(cell.objective)
-        if old is not None and _same(old, cell.score):
-            report.unchanged += 1
-            continue
+        elif references[f].get(id(scores), 0) > 1:
+            scores = option["scores"] = _own_copy(scores)
         scores[cell.objective] = _yaml_score(cell.score)
         report.changes.append(ScoreChange(cell.option, cell.objective, None if old is None else _plain(old), cell.score, f))
         changed_files.add(f)
@@ -325,6 +377,16 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
         y.dump(tree, buf)
         new_texts[f] = buf.getvalue()
     documents = [parse_yaml_text(new_texts[str(f)], str(f)) for f in files]
+    named = {(c.option, c.objective) for c in by_location.values()}
+    for doc in documents:
+        if doc.path in changed_files and _without(doc.data, named) != _without(plain_before[doc.path], named):
+            raise CaseError(
+                Problem(
+                    "the merge would also change scores the CSV does not name, because options share them through YAML anchors (&name / *name or <<: *name); nothing was written",
+                    file=doc.path,
+                    hint="write the shared scores out under each option in the YAML, then merge again",
+                )
+            )
     try:
         after = _validate(_merge(documents), documents)
     except CaseError as exc:

@@ -45,6 +45,7 @@ from negotiator.authoring._cells import (
     parse_text,
 )
 from negotiator.authoring.yamlout import block_yaml, profile_form
+from negotiator.errors import CaseError, Problem
 
 __all__ = [
     "SHEET_ORDER",
@@ -469,7 +470,7 @@ class _Reader:
             where = t.sheet.where(r, j)
             if header.endswith(YAML_SUFFIX):
                 name = header[: -len(YAML_SUFFIX)].strip()
-                parsed, bad = parse_flow(value)
+                parsed, bad = parse_flow(value, self.issues.source, where)
                 if bad:
                     self.issues.add(where, bad, "write a YAML or JSON value, e.g. {kind: linear} or [1, 2, 3]")
                     continue
@@ -504,7 +505,7 @@ class _Reader:
                 name = name[: -len(YAML_SUFFIX)].strip()
                 if is_blank(value):
                     continue
-                value, bad = parse_flow(value)
+                value, bad = parse_flow(value, self.issues.source, where)
                 if bad:
                     self.issues.add(where, bad)
                     continue
@@ -692,7 +693,7 @@ class _Reader:
             if not form:
                 self.issues.add(sheet.where(1, j), f"profile '{pid}' does not say its form", "write weights (numbers) or order (1 = most important) in row 2")
                 continue
-            spec, bad = parse_flow(form_cell)
+            spec, bad = parse_flow(form_cell, self.issues.source, sheet.where(1, j))
             if bad:
                 self.issues.add(sheet.where(1, j), f"profile '{pid}': the form is 'weights', 'order' or the whole profile in YAML, and this YAML is {bad}")
                 continue
@@ -795,7 +796,7 @@ class _Reader:
                 item[end] = number
         more = t.cell(row, "more" + YAML_SUFFIX)
         if not is_blank(more):
-            parsed, bad = parse_flow(more)
+            parsed, bad = parse_flow(more, self.issues.source, t.where(r, "more" + YAML_SUFFIX))
             if bad or not isinstance(parsed, dict):
                 self.issues.add(t.where(r, "more" + YAML_SUFFIX), bad or "expected a YAML mapping such as {field: value}")
             else:
@@ -839,7 +840,7 @@ class _Reader:
             item["label"] = label
         more = t.cell(row, "more" + YAML_SUFFIX)
         if not is_blank(more):
-            parsed, bad = parse_flow(more)
+            parsed, bad = parse_flow(more, self.issues.source, t.where(r, "more" + YAML_SUFFIX))
             if bad or not isinstance(parsed, dict):
                 self.issues.add(t.where(r, "more" + YAML_SUFFIX), bad or "expected a YAML mapping such as {field: value}")
             else:
@@ -852,7 +853,7 @@ class _Reader:
         column = "more" + YAML_SUFFIX
         if is_blank(raw):
             raw, column = t.cell(row, "value"), "value"
-        value, bad = parse_flow(raw)
+        value, bad = parse_flow(raw, self.issues.source, t.where(r, column))
         if bad:
             self.issues.add(t.where(r, column), bad)
             return
@@ -920,20 +921,15 @@ class _Reader:
         self.other_sections_text(text, lambda line: sheet.where(line, 0))
 
     def other_sections_text(self, text: str, where_line: Callable[[int], str]) -> None:
-        from ruamel.yaml import YAML
-        from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-        from negotiator.case.yamlio import to_plain
+        from negotiator.case.yamlio import UnsafeYamlError, load_yaml_tree, to_plain
 
         try:
-            tree = YAML(typ="rt").load(text)
-        except MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = (mark.line + 1) if mark is not None else 1
-            self.issues.add(where_line(line), f"the YAML here does not parse: {(exc.problem or exc.context or 'malformed').strip()}", "fix the YAML (indentation, a missing ':' or an unclosed bracket)")
-            return
-        except YAMLError as exc:
-            self.issues.add(where_line(1), f"the YAML here does not parse: {exc}")
+            tree = load_yaml_tree(text, self.issues.source, where=where_line)
+        except UnsafeYamlError:
+            raise  # an alias bomb or a !!python tag: refuse the workbook, with this one message
+        except CaseError as exc:
+            for p in exc.problems:
+                self.issues.problems.append(Problem(f"the YAML here does not parse: {p.message}", file=p.file, where=p.where, hint=p.hint))
             return
         if not isinstance(tree, dict):
             self.issues.add(where_line(1), "expected sections such as `games:` and `negotiations:`", "write each section name at the start of a line, followed by ':'")

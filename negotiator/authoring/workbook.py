@@ -250,13 +250,12 @@ class ImportedCase:
 def _check_same_case(text: str, sha256: str) -> None:
     """What we write must read back as the case we validated (a bug in us otherwise).
 
-    The text is read with ruamel's (faster) safe loader and validated by
-    catalog exactly as a file would be; only the line look-ups are skipped.
+    The text is read with the guarded reader's (faster) safe loader and
+    validated by catalog exactly as a file would be; only the line look-ups
+    are skipped.
     """
-    from ruamel.yaml import YAML
-
     from negotiator.case.catalog import _merge, _validate, case_sha256
-    from negotiator.case.yamlio import to_plain
+    from negotiator.case.yamlio import parse_yaml_fragment
 
     class _Doc:
         path = "<import>"
@@ -267,7 +266,7 @@ def _check_same_case(text: str, sha256: str) -> None:
         def line_of(self, keys):
             return None, 0
 
-    doc = _Doc(to_plain(YAML(typ="safe", pure=True).load(text)))
+    doc = _Doc(parse_yaml_fragment(text, "<import>"))
     if case_sha256(_validate(_merge([doc]), [doc])) != sha256:  # pragma: no cover - guards the YAML writer
         raise RuntimeError("internal error: the YAML written does not read back as the imported case; please report this")
 

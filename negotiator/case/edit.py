@@ -47,23 +47,22 @@ def profile_file(loaded: LoadedCase) -> Path:
 
 
 def _yaml():
-    from ruamel.yaml import YAML
+    from negotiator.case.yamlio import yaml_reader
 
-    yaml = YAML(typ="rt")
-    yaml.width = 4096  # never re-wrap the user's long lines
-    yaml.preserve_quotes = True
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
+    # The guarded reader; width 4096 never re-wraps the user's long lines.
+    return yaml_reader("rt", width=4096, preserve_quotes=True, indent=(2, 4, 2))
 
 
-def add_profile_text(text: str, name: str, weights: Mapping[str, float], note: str | None = None) -> str:
+def add_profile_text(text: str, name: str, weights: Mapping[str, float], note: str | None = None, source: str = "<text>") -> str:
     """``text`` with the profile ``name`` appended under `weights:` (created when missing)."""
     import io
 
     from ruamel.yaml.comments import CommentedMap
 
+    from negotiator.case.yamlio import load_yaml_tree
+
     yaml = _yaml()
-    tree = yaml.load(text)
+    tree = load_yaml_tree(text, source, yaml=yaml)
     if tree is None:
         tree = CommentedMap()
     section = tree.get("weights")
@@ -92,7 +91,7 @@ def save_profile(loaded: LoadedCase, paths, name: str, weights: Mapping[str, flo
         raise UsageError(Problem(f"cannot read the case file ({getattr(exc, 'strerror', None) or exc}); nothing was written", file=str(target))) from None
     if on_disk != doc.text:
         raise UsageError(Problem("the file changed on disk since it was opened; nothing was written", file=str(target), hint="quit and reopen the case, then save again"))
-    new_text = add_profile_text(on_disk, name, weights, note)
+    new_text = add_profile_text(on_disk, name, weights, note, source=str(target))
     write_atomic(target, new_text, force=True, backup=True)
     try:
         reloaded = load_case(paths)

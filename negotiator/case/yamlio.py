@@ -1,22 +1,235 @@
 """Read YAML safely and remember where every key came from.
 
-ruamel.yaml gives us line numbers and rejects duplicated keys. Two guards are
-ours: text must be UTF-8, and anchors/aliases must not expand into a huge
-tree (a "billion laughs" file would otherwise hang validation and eat memory).
+This is the one place that reads YAML text: case files, workbook cells and the
+"Other sections" sheet, CSV merges and the TUI's save all come through here.
+ruamel.yaml gives us line numbers and rejects duplicated keys. The guards are
+ours, and run on the parsed nodes before any Python object is built: text must
+be UTF-8; anchors/aliases must not expand into a huge tree (a "billion laughs"
+file would otherwise hang validation and eat memory) nor refer to themselves;
+nothing may nest deeper than a case ever does; keys are plain scalars; and the
+only tags are YAML's plain ones (no ``!!python/...``, ``!!omap``, ``!!set`` or
+local ``!tags``).
+
+Everyone who reads gets a :func:`yaml_reader` object (its ``load`` is
+guarded, so it can also dump what it read, for round-trip edits) or calls
+:func:`load_yaml_tree`, :func:`parse_yaml_text` or :func:`parse_yaml_fragment`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Union
 
 from negotiator.errors import CaseError, Problem
 
-__all__ = ["MAX_EXPANDED_NODES", "YamlDocument", "read_yaml", "parse_yaml_text", "to_plain"]
+__all__ = [
+    "MAX_EXPANDED_NODES",
+    "MAX_DEPTH",
+    "UnsafeYamlError",
+    "YamlDocument",
+    "read_yaml",
+    "parse_yaml_text",
+    "parse_yaml_fragment",
+    "load_yaml_tree",
+    "yaml_reader",
+    "to_plain",
+]
 
 #: A real case has a few thousand nodes; anything past this is an alias bomb.
 MAX_EXPANDED_NODES = 200_000
+#: A real case nests about eight levels; past this it is not a case.
+MAX_DEPTH = 200
+
+_CORE = "tag:yaml.org,2002:"
+#: Tags a case may carry, all of them implicit in plain YAML (`<<` is the merge key).
+_ALLOWED_TAGS = frozenset(_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge"))
+
+#: Where a problem inside the text is: a fixed place ("Objectives!I2"), or one per line of the text.
+Where = Union[str, Callable[[int], str], None]
+
+
+class UnsafeYamlError(CaseError):
+    """YAML refused before it is built: an alias bomb, a recursive alias, a non-plain tag, too deep, a complex key.
+
+    Unlike a syntax error this is never worth reading on from: a workbook
+    carrying one is refused as a whole, with this one message.
+    """
+
+    def __init__(self, message: str, line: int | None = None, hint: str | None = None):
+        self.message, self.line, self.hint = message, line, hint
+        super().__init__(Problem(message, line=line, hint=hint))
+
+    def located(self, name: str, where: Where = None) -> "UnsafeYamlError":
+        out = UnsafeYamlError(self.message, self.line, self.hint)
+        out.problems = [_problem(self.message, name, self.line, self.hint, where)]
+        out.args = (out.render(),)
+        return out
+
+
+def _problem(message: str, name: str, line: int | None, hint: str | None, where: Where) -> Problem:
+    if where is None:
+        return Problem(message, file=name, line=line, hint=hint)
+    if callable(where):
+        return Problem(message, file=name, where=where(line or 1), hint=hint)
+    if line and line > 1:
+        message = f"{message} (line {line} of the text)"
+    return Problem(message, file=name, where=where, hint=hint)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
+
+
+def _check_nodes(root: Any) -> None:
+    """Refuse what must not be built, looking only at the composed nodes (linear in the text).
+
+    Aliases are the very same node object as their anchor, so memoising by
+    ``id`` counts an exponentially large expansion in linear time; a node met
+    again while still being walked is a recursive alias.
+    """
+    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    cap = MAX_EXPANDED_NODES + 1
+    sizes: dict[int, int] = {}
+    walking: set[int] = set()
+
+    def line_of(node: Any) -> int | None:
+        mark = getattr(node, "start_mark", None)
+        return None if mark is None else mark.line + 1
+
+    def size(node: Any, depth: int) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in walking:
+            anchor = f"&{node.anchor}" if getattr(node, "anchor", None) else "an anchor"
+            raise UnsafeYamlError(
+                f"recursive alias: {anchor} is used inside its own value, so it would repeat forever",
+                line_of(node),
+                "an alias (*name) may only repeat a value that is complete before it; write the value out",
+            )
+        if depth > MAX_DEPTH:
+            raise UnsafeYamlError(
+                f"the YAML nests more than {MAX_DEPTH} levels deep; a case is a few levels deep",
+                line_of(node),
+                "flatten the nesting; a case needs only a few levels of mappings and lists",
+            )
+        tag = str(node.tag)
+        if tag not in _ALLOWED_TAGS:
+            raise UnsafeYamlError(
+                f"the tag {_short_tag(tag)} is not allowed: a case holds plain text, numbers, true/false, lists and mappings",
+                line_of(node),
+                "remove the tag (the word starting with '!') and write the value plainly",
+            )
+        total = 1
+        if not isinstance(node, ScalarNode):
+            walking.add(key)
+            if isinstance(node, MappingNode):
+                for k, v in node.value:
+                    if not isinstance(k, ScalarNode):
+                        raise UnsafeYamlError(
+                            "a key here is a list or a mapping; keys are plain text or numbers",
+                            line_of(k),
+                            "write the key as text (a '? [a, b] :' key cannot be used)",
+                        )
+                    total += size(k, depth + 1) + size(v, depth + 1)
+                    if total >= cap:
+                        break
+            elif isinstance(node, SequenceNode):
+                for v in node.value:
+                    total += size(v, depth + 1)
+                    if total >= cap:
+                        break
+            walking.discard(key)
+        if total >= cap:
+            raise UnsafeYamlError(
+                f"anchors and aliases would expand this YAML into more than {MAX_EXPANDED_NODES:,} nodes (an alias bomb)",
+                line_of(node),
+                "write the values out, or use fewer nested aliases (&anchor / *alias)",
+            )
+        sizes[key] = total
+        return total
+
+    size(root, 0)
+
+
+@lru_cache(maxsize=None)
+def _guarded(base: type) -> type:
+    class Guarded(base):  # type: ignore[misc, valid-type]
+        guarded = True
+
+        def construct_document(self, node: Any) -> Any:
+            _check_nodes(node)
+            return super().construct_document(node)
+
+    Guarded.__name__ = Guarded.__qualname__ = f"Guarded{base.__name__}"
+    return Guarded
+
+
+def yaml_reader(typ: str = "rt", *, width: int | None = None, preserve_quotes: bool = False, indent: tuple[int, int, int] | None = None):
+    """A ruamel ``YAML`` whose ``load`` refuses unsafe YAML (raises :class:`UnsafeYamlError`).
+
+    ``typ="rt"`` keeps comments and line numbers (and can dump the tree back
+    with the given layout); ``typ="safe"`` is faster and gives plain data.
+    Load through :func:`load_yaml_tree` to get errors naming the file.
+    """
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ=typ, pure=True)
+    yaml.Constructor = _guarded(yaml.Constructor)
+    yaml.allow_duplicate_keys = False
+    yaml.preserve_quotes = preserve_quotes or None
+    if width is not None:
+        yaml.width = width
+    if indent is not None:
+        mapping, sequence, offset = indent
+        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    return yaml
+
+
+def load_yaml_tree(text: str, name: str = "<text>", *, where: Where = None, yaml: Any = None) -> Any:
+    """The YAML ``text`` loaded by ``yaml`` (default: a round-trip :func:`yaml_reader`), guarded.
+
+    Every failure is a CaseError naming ``name`` and the line, or ``where``
+    (a cell, or a function of the line) when the text came from a workbook;
+    unsafe YAML raises its subclass :class:`UnsafeYamlError`.
+    """
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = yaml_reader() if yaml is None else yaml
+    if not getattr(yaml.Constructor, "guarded", False):
+        raise TypeError("load_yaml_tree needs a yamlio.yaml_reader() object")  # pragma: no cover - a programming error
+    try:
+        return yaml.load(text)
+    except UnsafeYamlError as exc:
+        raise exc.located(name, where) from None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = (exc.problem or exc.context or "malformed YAML").strip()
+        if "duplicate key" in str(exc):
+            key = what.split('"')[1] if what.count('"') >= 2 else "?"
+            first = exc.context_mark.line + 1 if exc.context_mark is not None else None
+            what = f"duplicate key '{key}'" + (f" (first defined on line {first})" if first else "") + ": a key may appear only once here"
+            hint = "rename or remove one of the two entries"
+        else:
+            hint = "fix the YAML syntax on this line (indentation, a missing ':' or an unclosed quote or bracket)"
+        raise CaseError(_problem(what, name, line, hint, where)) from None
+    except YAMLError as exc:
+        raise CaseError(_problem(f"malformed YAML: {exc}", name, None, None, where)) from None
+    except RecursionError:
+        raise CaseError(_problem(f"the YAML nests too deeply (more than {MAX_DEPTH} levels) to be a case", name, None, "flatten the nesting", where)) from None
+
+
+def parse_yaml_fragment(text: str, name: str = "<text>", where: Where = None) -> Any:
+    """YAML from a workbook cell or sheet, a CSV, a string: plain data, guarded like a case file.
+
+    ``name`` is the file it came from and ``where`` the cell (or a function
+    from the text's line to its cell). Empty text is None.
+    """
+    return to_plain(load_yaml_tree(text, name, where=where, yaml=yaml_reader("safe")))
 
 
 @dataclass
@@ -86,75 +299,11 @@ def read_yaml(path: str | Path) -> YamlDocument:
 
 
 def parse_yaml_text(text: str, name: str = "<text>") -> YamlDocument:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
+    """A whole case file's text: plain data plus the round-trip tree for line look-ups."""
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise CaseError(Problem("the file is empty", file=name, hint="start from `negotiator new case.yaml`, or point at a case file with content"))
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
-    try:
-        tree = yaml.load(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = (exc.problem or exc.context or "malformed YAML").strip()
-        if "duplicate key" in str(exc):
-            key = what.split('"')[1] if what.count('"') >= 2 else "?"
-            first = exc.context_mark.line + 1 if exc.context_mark is not None else None
-            what = f"duplicate key '{key}'" + (f" (first defined on line {first})" if first else "") + ": a key may appear only once here"
-            hint = "rename or remove one of the two entries"
-        else:
-            hint = "fix the YAML syntax on this line (indentation, a missing ':' or an unclosed quote or bracket)"
-        raise CaseError(Problem(what, file=name, line=line, hint=hint)) from None
-    except YAMLError as exc:
-        raise CaseError(Problem(f"malformed YAML: {exc}", file=name)) from None
-    except RecursionError:
-        raise CaseError(Problem("the YAML nests too deeply to be a case file", file=name)) from None
-    size = _expanded_size(tree)
-    if size > MAX_EXPANDED_NODES:
-        raise CaseError(
-            Problem(
-                f"anchors and aliases would expand this file into more than {MAX_EXPANDED_NODES:,} nodes",
-                file=name,
-                hint="write the values out, or use fewer nested aliases (&anchor / *alias)",
-            )
-        )
+    tree = load_yaml_tree(text, name)
     return YamlDocument(path=name, data=to_plain(tree), tree=tree, text=text)
-
-
-def _expanded_size(root: Any) -> int:
-    """Number of nodes the tree would have with every alias copied out.
-
-    Aliases are shared objects in the loaded tree, so memoising by ``id``
-    counts an exponentially large expansion in linear time. We stop as soon
-    as the limit is passed.
-    """
-    memo: dict[int, int] = {}
-    cap = MAX_EXPANDED_NODES + 1
-
-    def size(node: Any, depth: int) -> int:
-        if depth > 200:
-            return cap
-        key = id(node)
-        if key in memo:
-            return memo[key]
-        total = 1
-        if isinstance(node, dict):
-            for k, v in node.items():
-                total += size(v, depth + 1) + 1
-                if total >= cap:
-                    break
-        elif isinstance(node, list):
-            for v in node:
-                total += size(v, depth + 1)
-                if total >= cap:
-                    break
-        total = min(total, cap)
-        memo[key] = total
-        return total
-
-    return size(root, 0)
 
 
 def to_plain(node: Any) -> Any:
