@@ -19,8 +19,8 @@ from negotiator.case.catalog import load_case
 from negotiator.case.yamlio import MAX_DEPTH, UnsafeYamlError, parse_yaml_fragment, parse_yaml_text
 from negotiator.errors import CaseError
 
-ROOT = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases"
+ROOT = Path(__file__).resolve().parents[2]
+CASES = Path(__file__).resolve().parents[1] / "cases"
 FULL = CASES / "full_features.yaml"
 
 _LOL = ", ".join(['"lol"'] * 10)
