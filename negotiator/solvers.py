@@ -287,6 +287,11 @@ def _solve_cbc(problem, time_limit, gap, verbose, options) -> tuple[str, float |
     if problem.sol_status not in (pulp.LpSolutionOptimal, pulp.LpSolutionIntegerFeasible) or "no feasible solution" in text.lower():
         return "no_solution", None, None
     objective = _objective_value(problem)
+    if not any(v.cat == pulp.LpInteger for v in problem.variables()):
+        # A pure LP goes to CLP inside CBC, which prints no "Result -" line; PuLP's status is exact here.
+        if problem.status == pulp.LpStatusOptimal:
+            return "optimal", objective, objective
+        return "time_limit", objective, None
     # CBC prints the best bound it proved ("Upper bound" when maximising) unless it proved optimality.
     label_ = "Upper bound" if _sense(problem) > 0 else "Lower bound"
     m = re.search(rf"^{label_}:\s*([-+0-9.eE]+)", text, re.M)
