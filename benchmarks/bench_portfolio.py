@@ -8,8 +8,8 @@ Targets (issue #5):
      including model building; --top 10 in < 5 s.
   B. 1000 options with uncorrelated resource use: a package proven within 0.1% of the optimum
      in < 5 s (proving exact optimality can take CBC about a minute here).
-  --top 10 is timed with both exact K-best methods: repeated no-good cuts (the default) and
-  Lawler-Murty partitioning (negotiator/portfolio/kbest.py).
+  --top 10 is timed with repeated no-good cuts (Lawler-Murty partitioning, measured no faster
+  here, was removed with negotiator/portfolio/kbest.py; its figures stay in README.md).
 
 Timings depend on the machine and its load, so each run also times a fixed reference workload
 (sorting 2 million floats with numpy, best of 5) and reports every figure as a ratio to it as well.
@@ -79,13 +79,13 @@ def random_case_text(n: int, requires: int, excludes: int, seed: int) -> str:
     return json.dumps(case)
 
 
-def run(loaded, solver: str, top: int, gap: float, time_limit: float, method: str = "nogood") -> dict:
+def run(loaded, solver: str, top: int, gap: float, time_limit: float) -> dict:
     """Model building (ranking + spec + PuLP model) timed apart from the solver."""
     t0 = time.perf_counter()
     values, screened, _ = option_values(loaded, "main")
     spec = build_spec(loaded, {"value": values}, screened)
     prep = time.perf_counter() - t0
-    packages, outcomes, build, solve = solve_top(spec, SolverSettings(solver, time_limit, gap), top, method=method)
+    packages, outcomes, build, solve = solve_top(spec, SolverSettings(solver, time_limit, gap), top)
     total = time.perf_counter() - t0
     worst_gap = max((o.rel_gap or 0.0) for o in outcomes)
     return {
@@ -106,7 +106,6 @@ def run(loaded, solver: str, top: int, gap: float, time_limit: float, method: st
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--time-limit", type=float, default=30.0, help="seconds per solve (default 30)")
-    parser.add_argument("--highs-partition", action="store_true", help="also time Lawler-Murty partitioning with HiGHS (slow)")
     parser.add_argument("--seeds", type=int, default=0, help="only time case A's --top 10 with CBC on this many random instances (seeds 1..N)")
     args = parser.parse_args()
     if args.seeds:
@@ -132,16 +131,13 @@ def main() -> None:
     print(head)
     print("-" * len(head), flush=True)
     plan = [
-        ("A: 200 options, proven optimal", 1.0, case_a, 1, 0.0, "nogood"),
-        ("A: --top 10, no-good cuts", 5.0, case_a, 10, 0.0, "nogood"),
-        ("A: --top 10, Lawler-Murty", 5.0, case_a, 10, 0.0, "partition"),
-        ("B: 1000 options, --gap 0.001", 5.0, case_b, 1, 0.001, "nogood"),
+        ("A: 200 options, proven optimal", 1.0, case_a, 1, 0.0),
+        ("A: --top 10, no-good cuts", 5.0, case_a, 10, 0.0),
+        ("B: 1000 options, --gap 0.001", 5.0, case_b, 1, 0.001),
     ]
     for solver in ("cbc", "highs"):
-        for name, target, case, top, gap, method in plan:
-            if solver == "highs" and method == "partition" and not args.highs_partition:
-                continue  # ~200 region MILPs with HiGHS (10x slower than CBC here): opt in with --highs-partition
-            r = run(case, solver, top, gap, args.time_limit, method)
+        for name, target, case, top, gap in plan:
+            r = run(case, solver, top, gap, args.time_limit)
             rows.append((name, target, r))
             if top > 1:
                 ok = r["all_proven"] and r["total_s"] < target

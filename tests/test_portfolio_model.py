@@ -160,30 +160,6 @@ def test_top_k_are_exactly_the_k_best(seed, n):
         assert pk.proven
 
 
-@pytest.mark.parametrize("tail", [0, 3, 100])
-@pytest.mark.parametrize("seed,n", CASES[1::4])
-def test_lawler_murty_partitioning_gives_exactly_the_k_best(seed, n, tail, monkeypatch):
-    """The partitioning K-best (Lawler 1972; Murty 1968) against brute-force enumeration,
-    synergies, red lines and package limits included; asking for more packages than exist
-    returns every feasible package once. ``tail``: how many last children merge into one region
-    (0: pure one-flip-per-child partitioning; 100: a single merged region on these small cases)."""
-    from negotiator.portfolio import SolverSettings, build_spec, option_values, kbest, solve_top
-
-    monkeypatch.setattr(kbest, "TAIL_FREE", tail)
-    data = random_case(seed, n)
-    truth = brute_force(data)
-    loaded = load_dict(data)
-    values, screened, _ = option_values(loaded, "main")
-    spec = build_spec(loaded, {"value": values}, screened)
-    for k in (6, len(truth) + 3):
-        packages, outcomes, _, _ = solve_top(spec, SolverSettings("cbc"), k, method="partition")
-        assert [pk.value for pk in packages] == pytest.approx([v for v, _ in truth[:k]], abs=1e-7)
-        assert len({pk.selected for pk in packages}) == len(packages) == min(k, len(truth))
-        feasible = {pk: v for v, pk in truth}
-        assert all(feasible[pk.selected] == pytest.approx(pk.value, abs=1e-9) and pk.proven for pk in packages)
-        assert [pk.rank for pk in packages] == list(range(1, len(packages) + 1))
-
-
 @pytest.mark.parametrize("seed", [3, 8, 15])
 def test_what_if_overrides_match_brute_force(seed):
     data = random_case(seed, 10)

@@ -66,12 +66,17 @@ class Solver(str, Enum):
     highs = "highs"
 
 
+def _solver_name(solver: Solver | None) -> str | None:
+    """The name the user gave, or None: negotiator/solvers.py then applies its policy."""
+    return solver.value if solver is not None else None
+
+
 ScenarioOpt = typer.Option(None, "--scenario", help="Value options under one scenario of the other side's behaviour.")
 BudgetOpt = typer.Option(None, "--budget", "-b", help="What-if cap, RESOURCE=NUMBER (repeatable), e.g. --budget staff=40.")
 CountOpt = typer.Option(None, "--count", help="What-if number of measures: MIN:MAX or N, e.g. --count 2:5.")
 IncludeOpt = typer.Option(None, "--include", "-i", help="Force an option into the package (repeatable).")
 ExcludeOpt = typer.Option(None, "--exclude", "-x", help="Keep an option out of the package (repeatable).")
-SolverOpt = typer.Option(Solver.cbc, "--solver", help="MILP solver: cbc (bundled with PuLP) or highs (highspy).", case_sensitive=False)
+SolverOpt = typer.Option(None, "--solver", help="MILP solver: cbc (bundled with PuLP) or highs (highspy). Default: cbc, or highs where PuLP has no CBC.", case_sensitive=False, show_default=False)
 TimeLimitOpt = typer.Option(10.0, "--time-limit", help="Seconds per solve (0 = no limit). The output says whether optimality was proven.")
 GapOpt = typer.Option(0.0, "--gap", help="Stop when proven within this fraction of the best possible value (0 = prove optimal; 0.001 = 0.1%).")
 VerboseOpt = typer.Option(False, "--verbose", help="Show the solver's own messages (on stderr).")
@@ -123,7 +128,7 @@ def solve(
     seed: int = typer.Option(0, "--seed", help="--core: random seed (same seed, same output)."),
     spread: float = typer.Option(0.5, "--spread", help="--core with a numeric profile: each weight varies within +/- this fraction."),
     likely_scores: bool = typer.Option(False, "--likely-scores", help="--core: keep scores at their likely values (vary only the weights)."),
-    solver: Solver = SolverOpt,
+    solver: Optional[Solver] = SolverOpt,
     time_limit: float = TimeLimitOpt,
     gap: float = GapOpt,
     verbose: bool = VerboseOpt,
@@ -150,15 +155,15 @@ def solve(
         warn(w)
     common = dict(budgets=budgets, count=counts, include=include or (), exclude=exclude or (), baseline=baseline)
     if core:
-        _run_core(loaded, profile, method, scenario, samples, seed, spread, not likely_scores, solver.value, limit, common, fmt, lang)
+        _run_core(loaded, profile, method, scenario, samples, seed, spread, not likely_scores, _solver_name(solver), limit, common, fmt, lang)
         return
     if robust is not None:
-        _run_robust(loaded, robust.value, profile, method, scenario, solver.value, limit, gap, verbose, common, fmt, lang)
+        _run_robust(loaded, robust.value, profile, method, scenario, _solver_name(solver), limit, gap, verbose, common, fmt, lang)
         return
     from negotiator.portfolio import best_packages
     from negotiator.render.portfolio import portfolio_csv, portfolio_renderable, portfolio_warnings
 
-    result = best_packages(loaded, profile=profile, method=method, scenario=scenario, top=top, solver=solver.value, time_limit=limit, gap=gap, verbose=verbose, **common)
+    result = best_packages(loaded, profile=profile, method=method, scenario=scenario, top=top, solver=_solver_name(solver), time_limit=limit, gap=gap, verbose=verbose, **common)
     for w in portfolio_warnings(result, lang if fmt is Format.table else "en"):
         warn(w, lang if fmt is Format.table else "en")
     if fmt is Format.json:
@@ -218,7 +223,7 @@ def sweep(
     count: Optional[str] = CountOpt,
     include: Optional[list[str]] = IncludeOpt,
     exclude: Optional[list[str]] = ExcludeOpt,
-    solver: Solver = SolverOpt,
+    solver: Optional[Solver] = SolverOpt,
     time_limit: float = TimeLimitOpt,
     gap: float = GapOpt,
     verbose: bool = VerboseOpt,
@@ -244,7 +249,7 @@ def sweep(
     from negotiator.render.plots import frontier_plot
     from negotiator.render.portfolio import sweep_csv, sweep_renderable
 
-    result = budget_sweep(loaded, resource, start, stop, step, points, profile=profile, method=method, scenario=scenario, budgets=budgets, count=counts, include=include or (), exclude=exclude or (), solver=solver.value, time_limit=limit, gap=gap, verbose=verbose, baseline=baseline)
+    result = budget_sweep(loaded, resource, start, stop, step, points, profile=profile, method=method, scenario=scenario, budgets=budgets, count=counts, include=include or (), exclude=exclude or (), solver=_solver_name(solver), time_limit=limit, gap=gap, verbose=verbose, baseline=baseline)
     for w in result.warnings:
         warn(w, lang if fmt is Format.table else "en")
     if fmt is Format.json:

@@ -29,6 +29,7 @@ from itertools import combinations
 from math import comb
 from typing import Sequence
 
+import negotiator.solvers as solvers
 from negotiator.errors import Problem, UsageError
 from negotiator.games.exact_lp import solve_lp
 
@@ -594,40 +595,22 @@ class ZeroSumSolution:
     value: Fraction  # the row player's value
     row_strategy: Mixed
     col_strategy: Mixed
-    solver: str  # "PuLP (HiGHS), certified exactly" or the exact fallback
-
-
-def _pulp_solver():
-    """HiGHS through PuLP when highspy is installed (in-process, fast), else PuLP's bundled CBC."""
-    import warnings
-
-    import pulp
-
-    highs = pulp.HiGHS(msg=False)
-    if highs.available():
-        return highs, "PuLP (HiGHS)"
-    with warnings.catch_warnings():  # PuLP 3 announces CBC's repackaging in 4.0; nothing for users to do
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return pulp.PULP_CBC_CMD(msg=False), "PuLP (CBC)"
+    solver: str  # "PuLP (CBC), certified exactly" (or HiGHS: see negotiator/solvers.py) or the exact fallback
 
 
 def _pulp_maximin(A: Matrix) -> tuple[list[float] | None, str]:
-    import warnings
-
     import pulp
 
     m, n = len(A), len(A[0])
     prob = pulp.LpProblem("maximin", pulp.LpMaximize)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        x = [pulp.LpVariable(f"x{i}", lowBound=0) for i in range(m)]
-        v = pulp.LpVariable("v")
+    x = [solvers.variable(prob, f"x{i}", lowBound=0) for i in range(m)]
+    v = solvers.variable(prob, "v")
     prob += v
     for j in range(n):
         prob += pulp.lpSum(float(A[i][j]) * x[i] for i in range(m)) >= v
     prob += pulp.lpSum(x) == 1
-    solver, name = _pulp_solver()
-    status = prob.solve(solver)
+    name = f"PuLP ({solvers.label()})"
+    status = prob.solve(solvers.make())
     if pulp.LpStatus[status] != "Optimal":
         return None, name
     return [max(0.0, float(xi.value() or 0.0)) for xi in x], name

@@ -24,7 +24,8 @@ from negotiator.errors import Problem, UsageError
 from negotiator.negotiation.agenda import Agenda, Package, build_agenda, parse_package
 from negotiator.negotiation.bargaining import HullSolution, in_zone, ks_discrete, ks_on_hull, nash_discrete, nash_on_hull
 from negotiator.negotiation.batna import Batna, resolve_batnas
-from negotiator.negotiation.frontier import RESOLUTION, FrontierPoint, dominates, efficient_packages, solver_name
+import negotiator.solvers as solvers
+from negotiator.negotiation.frontier import RESOLUTION, FrontierPoint, dominates, efficient_packages
 
 __all__ = [
     "JUDGMENT_NOTE",
@@ -288,7 +289,7 @@ def analyse_negotiation(loaded, negotiation: str | None = None, propose: str | d
         "version": __version__,
         "negotiation": nid,
         "method": "AUGMECON epsilon-constraint MILP (Mavrotas 2009) with the AUGMECON2 jump",
-        "solver": f"PuLP {_pulp_version()} + {solver_name()}",
+        "solver": solvers.describe(),
         "resolution": RESOLUTION,
         "utility": "additive: weighted average of each party's level values (weights normalised per party)",
         "batna": {b.party: ("derived" if b.derived else "given") for b in batnas},
@@ -307,9 +308,3 @@ def analyse_negotiation(loaded, negotiation: str | None = None, propose: str | d
     if link is not None:
         result.linkage = compare_linkage(agenda, outcome, link)
     return result
-
-
-def _pulp_version() -> str:
-    import pulp
-
-    return pulp.__version__

@@ -27,6 +27,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Sequence
 
+import negotiator.solvers as solvers
 from negotiator.errors import Problem, UsageError
 from negotiator.negotiation.agenda import Agenda, Package
 
@@ -52,53 +53,20 @@ def dominates(a: Sequence[float], b: Sequence[float], tol: float = TOL) -> bool:
 
 
 def solver_name() -> str:
-    """The MILP solver PuLP will use: HiGHS in-process when highspy is installed, else CBC."""
-    import pulp
-
-    return "HiGHS" if pulp.HiGHS().available() else "CBC"
-
-
-_HIGHS_BANNER_SILENCED = False
-
-
-def _silence_highs_banner() -> None:
-    """HiGHS writes a banner to file descriptor 1 the first time a solver is made in a process;
-    JSON and CSV on stdout must stay clean, so make that first one with stdout pointed at /dev/null."""
-    global _HIGHS_BANNER_SILENCED
-    if _HIGHS_BANNER_SILENCED:
-        return
-    import os
-    import sys
-
-    import highspy
-
-    try:
-        sys.stdout.flush()
-        saved = os.dup(1)
-    except (OSError, ValueError):
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, 1)
-        highspy.Highs()
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(devnull)
-    _HIGHS_BANNER_SILENCED = True
+    """The MILP solver the frontier uses ("CBC" or "HiGHS"), by the policy of negotiator/solvers.py."""
+    return solvers.label()
 
 
 def _solver():
-    import pulp
-
-    if pulp.HiGHS().available():
-        _silence_highs_banner()
-        # Tight tolerances: the epsilon bound moves in steps of RESOLUTION (1e-6). No `threads`:
-        # HiGHS sizes one scheduler per process at its first run, and a later solver asking for
-        # another thread count refuses to run at all (status "Not Solved" after `portfolio
-        # --solver highs` in the same process, e.g. in the terminal UI or the test suite).
-        return pulp.HiGHS(msg=False, gapRel=0.0, gapAbs=1e-12, primal_feasibility_tolerance=1e-10, mip_feasibility_tolerance=1e-10)
-    return pulp.PULP_CBC_CMD(msg=False, gapRel=0.0, gapAbs=1e-12, threads=1)
+    # Tight tolerances: the epsilon bound moves in steps of RESOLUTION (1e-6). No `threads` for
+    # HiGHS: it sizes one scheduler per process at its first run, and a later solver asking for
+    # another thread count refuses to run at all (status "Not Solved" after `portfolio
+    # --solver highs` in the same process, e.g. in the terminal UI or the test suite).
+    return solvers.make(
+        gap=0.0,
+        cbc={"gapAbs": 1e-12, "threads": 1},
+        highs={"gapAbs": 1e-12, "primal_feasibility_tolerance": 1e-10, "mip_feasibility_tolerance": 1e-10},
+    )
 
 
 def _ranges(agenda: Agenda, allowed) -> tuple[list[list[float]], list[float], list[float]]:
@@ -112,21 +80,6 @@ def _ranges(agenda: Agenda, allowed) -> tuple[list[list[float]], list[float], li
         umin.append(sum(lo))
         umax.append(sum(hi))
     return lows, umin, umax
-
-
-def _variable(prob, name: str, **kw):
-    # PuLP 3.3 deprecates free-standing variables; older PuLP (>= 2.8) only has them.
-    import pulp
-
-    if hasattr(prob, "add_variable"):
-        return prob.add_variable(name, **kw)
-    return pulp.LpVariable(name, **kw)
-
-
-def _constraint(prob, name: str):
-    if hasattr(prob, "get_constraint_by_name"):
-        return prob.get_constraint_by_name(name)
-    return prob.constraints[name]
 
 
 def efficient_packages(agenda: Agenda, allowed: Sequence[Sequence[int]] | None = None) -> list[FrontierPoint]:
@@ -145,12 +98,12 @@ def efficient_packages(agenda: Agenda, allowed: Sequence[Sequence[int]] | None =
     n = len(agenda.issues)
 
     prob = pulp.LpProblem("augmecon", pulp.LpMaximize)
-    x = {(i, l): _variable(prob, f"x_{i}_{l}", cat="Binary") for i in range(n) for l in allowed[i]}
+    x = {(i, l): solvers.variable(prob, f"x_{i}_{l}", cat="Binary") for i in range(n) for l in allowed[i]}
     for i in range(n):
         prob += pulp.lpSum(x[i, l] for l in allowed[i]) == 1, f"one_level_{i}"
     # Utilities rescaled to [0, 1]: (U_p - min U_p) / range_p.
     f = [pulp.lpSum(((contrib[p][i][l] - lows[p][i]) / scale[p]) * x[i, l] for i in range(n) for l in allowed[i]) for p in range(2)]
-    slack = _variable(prob, "s2", lowBound=0)
+    slack = solvers.variable(prob, "s2", lowBound=0)
     prob += f[0] + AUGMENTATION_EPS * slack
     prob += f[1] - slack == 0.0, "epsilon"
     solver = _solver()
@@ -159,7 +112,7 @@ def efficient_packages(agenda: Agenda, allowed: Sequence[Sequence[int]] | None =
     bound = 0.0  # on the rescaled utility of party 2
     top2 = umax[1]
     for _ in range(100_000):
-        _constraint(prob, "epsilon").changeRHS(bound)
+        solvers.constraint(prob, "epsilon").changeRHS(bound)
         status = prob.solve(solver)
         if pulp.LpStatus[status] != "Optimal":
             if not points:

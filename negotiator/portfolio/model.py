@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
+import negotiator.solvers as solvers
 from negotiator.errors import Problem, UsageError
 
 __all__ = [
@@ -351,12 +352,7 @@ class MilpModel:
 
 
 def _variable_factory(prob):
-    """PuLP 3.x attaches variables to the problem (prob.add_variable); older PuLP builds them free-standing."""
-    import pulp
-
-    if hasattr(prob, "add_variable"):
-        return lambda name, lo, hi, cat: prob.add_variable(name, lowBound=lo, upBound=hi, cat=cat)
-    return lambda name, lo, hi, cat: pulp.LpVariable(name, lowBound=lo, upBound=hi, cat=cat)
+    return lambda name, lo, hi, cat: solvers.variable(prob, name, lowBound=lo, upBound=hi, cat=cat)
 
 
 def _row_expression(row: Row, x: dict):

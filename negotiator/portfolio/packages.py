@@ -181,31 +181,15 @@ def package_result(spec: PortfolioSpec, selected: Sequence[str], rank: int, outc
     return PackageResult(rank, selected, value, bonus, {o: values.get(o, 0.0) for o in selected}, used, slack, totals, outcome, proven)
 
 
-#: How `solve_top` finds the K best packages: repeated no-good cuts (default: measured faster on the
-#: benchmark, see benchmarks/README.md) or Lawler-Murty partitioning (`kbest.py`).
-TOP_METHODS = ("nogood", "partition")
-
-
-def solve_top(spec: PortfolioSpec, settings: SolverSettings, top: int = 1, value_set: str | None = None, method: str = "nogood") -> tuple[list[PackageResult], list[SolveOutcome], float, float]:
+def solve_top(spec: PortfolioSpec, settings: SolverSettings, top: int = 1, value_set: str | None = None) -> tuple[list[PackageResult], list[SolveOutcome], float, float]:
     """The ``top`` best distinct packages.
 
     One package: one MILP solve. More: repeated solves, each with one more
-    no-good cut; or, with ``method="partition"``, Lawler-Murty partitioning of
-    the 0/1 space (`kbest.py`). Both are exact; on the 200-option benchmark
-    the cuts were about 2x faster (CBC makes ~10 hard solves instead of ~200
-    small ones), so they are the default.
+    no-good cut (Balas & Jeroslow 1972); exact when every solve is proven.
     Returns (packages, outcomes, build seconds, solve seconds). Stops early
     when no further package exists.
     """
-    if method not in TOP_METHODS:
-        raise ValueError(f"unknown K-best method {method!r}; use one of {TOP_METHODS}")
     name = value_set if value_set is not None else next(iter(spec.value_sets))
-    if top > 1 and method == "partition":
-        from negotiator.portfolio.kbest import k_best_partition
-
-        found, outcomes, build, solve_time, _ = k_best_partition(spec, settings, top, name)
-        packages = [package_result(spec, chosen, k, outcome, proven, name) for k, (chosen, _, outcome, proven) in enumerate(found, 1)]
-        return packages, outcomes, build, solve_time
     t0 = time.perf_counter()
     model = build_milp(spec, objective=name)
     build = time.perf_counter() - t0
@@ -240,7 +224,7 @@ def best_packages(
     count: tuple[int, int] | None = None,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
-    solver: str = "cbc",
+    solver: str | None = None,
     time_limit: float | None = 10.0,
     gap: float = 0.0,
     verbose: bool = False,

@@ -28,6 +28,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
+import negotiator.solvers as solvers
 from negotiator.errors import Problem, UsageError
 from negotiator.ranking.result import Provenance
 from negotiator.portfolio.baseline import baseline_scores, prepare_baseline, values_over_baseline
@@ -161,7 +162,7 @@ def robust_package(
     count: tuple[int, int] | None = None,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
-    solver: str = "cbc",
+    solver: str | None = None,
     time_limit: float | None = 10.0,
     gap: float = 0.0,
     verbose: bool = False,
@@ -434,7 +435,7 @@ def core_analysis(
     count: tuple[int, int] | None = None,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
-    solver: str = "cbc",
+    solver: str | None = None,
     time_limit: float | None = 10.0,
     top_packages: int = 5,
     baseline=None,
@@ -482,7 +483,7 @@ def core_analysis(
         engine = f"exact: all {len(packages)} feasible packages evaluated for each draw"
         solve = _EnumerationSolver(spec, packages, eligible)
     else:
-        engine = "one MILP per draw (HiGHS in-process)" if _highs_available() else "one MILP per draw (CBC)"
+        engine = "one MILP per draw (HiGHS in-process)" if settings.solver == "highs" else "one MILP per draw (CBC)"
         solve = _MilpSolver(spec, eligible, settings)
     unproven = 0
     if packages == [] or (packages is None and not solve_top(spec, settings, 1)[0]):
@@ -511,14 +512,6 @@ def core_analysis(
         warnings.append(f"{unproven} draws stopped before their optimum was proven (time limit); their packages still count")
     enumerated = len(packages) if packages is not None else None
     return CoreResult(out, [(pk, c / samples) for pk, c in top], samples, seed, spread, uncertain_scores, engine, unproven, spec, prov, time.perf_counter() - start, warnings, enumerated)
-
-
-def _highs_available() -> bool:
-    try:
-        import highspy  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 class _Solver:
@@ -592,29 +585,15 @@ class _MilpSolver(_Solver):
         self.spec, self.eligible, self.settings = spec, eligible, settings
         self.options = spec.options
         self.model = build_milp(spec, objective="value")
-        self.highs = None
-        if _highs_available():
-            import pulp
-
-            from negotiator.portfolio.solve import _swallow_highs_banner
-
-            _swallow_highs_banner()
-            solver = pulp.HiGHS(msg=False, gapRel=0.0, timeLimit=settings.time_limit)
-            solver.createAndConfigureSolver(self.model.problem)
-            solver.buildSolverModel(self.model.problem)
-            self.highs = self.model.problem.solverModel
-            self.columns = np.array([self.model.x[o].index for o in eligible], dtype=np.int32)
+        self.reoptimizer = None
+        if settings.solver == "highs":
+            x = self.model.x
+            self.reoptimizer = solvers.Reoptimizer(self.model.problem, [x[o] for o in eligible], [x[o] for o in spec.options], time_limit=settings.time_limit)
 
     def __call__(self, values: np.ndarray) -> tuple[list[tuple[str, ...]], bool]:
-        if self.highs is not None:
-            import highspy
-
-            # PuLP's HiGHS model minimises -value.
-            self.highs.changeColsCost(len(self.columns), self.columns, -np.asarray(values, dtype=float))
-            self.highs.run()
-            x = self.highs.getSolution().col_value
-            chosen = tuple(o for o in self.spec.options if x[self.model.x[o].index] > 0.5)
-            return [chosen], self.highs.getModelStatus() == highspy.HighsModelStatus.kOptimal
+        if self.reoptimizer is not None:
+            x, proven = self.reoptimizer.solve(values)
+            return [tuple(o for o, v in zip(self.spec.options, x) if v > 0.5)], proven
         spec = self.spec.with_values({"value": dict(zip(self.eligible, map(float, values)))})
         model = build_milp(spec, objective="value")
         outcome = solve_model(model.problem, self.settings)

@@ -123,7 +123,7 @@ def budget_sweep(
     count: tuple[int, int] | None = None,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
-    solver: str = "cbc",
+    solver: str | None = None,
     time_limit: float | None = 10.0,
     gap: float = 0.0,
     verbose: bool = False,

@@ -3,7 +3,7 @@
 Additive model: for a challenger c the weight vectors under which c is (at
 least jointly) first form a polytope {w >= 0, sum w = 1, sum_j w_j (v_cj - v_bj) >= 0
 for every rival b}, so the nearest such vector to the current weights w0 in
-the L1 or L-infinity norm is a linear program (solved with PuLP/CBC). An
+the L1 or L-infinity norm is a linear program (solved through negotiator.solvers). An
 infeasible program proves the challenger can never come first, whatever the
 weights. This is the "minimum weight modification" analysis of Wolters and
 Mareschal (1995), European Journal of Operational Research 81(2):281-290.
@@ -19,6 +19,7 @@ from typing import Literal, Sequence
 
 import numpy as np
 
+import negotiator.solvers as solvers
 from negotiator.errors import Problem, UsageError
 from negotiator.sensitivity._common import Progress, Provenance, Setup, prepare, search_note
 
@@ -72,52 +73,29 @@ def solve_flip_lp(values: np.ndarray, w0: np.ndarray, challenger: int, norm: str
 
     n, m = values.shape
     prob = pulp.LpProblem("flip", pulp.LpMinimize)
-    w = [_var(prob, f"w{j}") for j in range(m)]
+    w = [solvers.variable(prob, f"w{j}", lowBound=0) for j in range(m)]
     prob += pulp.lpSum(w) == 1
     for b in range(n):
         if b != challenger:
             diff = values[challenger] - values[b]
             prob += pulp.lpSum(float(diff[j]) * w[j] for j in range(m)) >= 0
     if norm == "l1":
-        d = [_var(prob, f"d{j}") for j in range(m)]
+        d = [solvers.variable(prob, f"d{j}", lowBound=0) for j in range(m)]
         for j in range(m):
             prob += d[j] >= w[j] - float(w0[j])
             prob += d[j] >= float(w0[j]) - w[j]
         prob += pulp.lpSum(d)
     else:
-        z = _var(prob, "z")
+        z = solvers.variable(prob, "z", lowBound=0)
         for j in range(m):
             prob += z >= w[j] - float(w0[j])
             prob += z >= float(w0[j]) - w[j]
         prob += z
-    status = prob.solve(_solver())
+    status = prob.solve(solvers.make())
     if pulp.LpStatus[status] != "Optimal":
         return None
     out = np.array([max(0.0, w[j].value() or 0.0) for j in range(m)])
     return out / out.sum()
-
-
-def _var(prob, name: str):
-    """A non-negative variable (PuLP 3's add_variable; plain LpVariable on older PuLP)."""
-    import pulp
-
-    if hasattr(prob, "add_variable"):
-        return prob.add_variable(name, lowBound=0)
-    return pulp.LpVariable(name, lowBound=0)
-
-
-def _solver():
-    """CBC (bundled with PuLP), silent; HiGHS if this PuLP has no CBC."""
-    import warnings
-
-    import pulp
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # PuLP 3 announces CBC's move in 4.0
-        cbc = pulp.PULP_CBC_CMD(msg=False)
-        if cbc.available():
-            return cbc
-    return pulp.HiGHS(msg=False)
 
 
 def _distance(w: np.ndarray, w0: np.ndarray, norm: str) -> float:
