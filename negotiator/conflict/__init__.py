@@ -27,6 +27,9 @@ from .states import StateSpace, build_states
 from .preferences import preference_values, statement_truth, tiers, values_from_prioritisation, values_from_ranking
 from .reach import Reach, coalition_reach, improving_moves, legal_sequences
 from .stability import CONCEPTS, Deterrence, Move, Sanction, StabilityResult, Verdict, analyse, stability
+from .coalitions import CoalitionMove, CoalitionResult, coalition_improvements, coalition_stability
+from .paths import StatusQuoPath, status_quo_paths
+from .inverse import InverseResult, PreferenceChange, destabilise, make_equilibrium, order_steps
 
 __all__ = [
     # spec
@@ -41,4 +44,10 @@ __all__ = [
     "Reach", "coalition_reach", "improving_moves", "legal_sequences",
     # stability
     "CONCEPTS", "Deterrence", "Move", "Sanction", "StabilityResult", "Verdict", "analyse", "stability",
+    # coalitions
+    "CoalitionMove", "CoalitionResult", "coalition_improvements", "coalition_stability",
+    # status-quo paths
+    "StatusQuoPath", "status_quo_paths",
+    # what would have to change
+    "InverseResult", "PreferenceChange", "destabilise", "make_equilibrium", "order_steps",
 ]

@@ -77,12 +77,12 @@ class Reach:
 
     def min_over(self, score: np.ndarray) -> np.ndarray:
         """For every s, min of ``score[q]`` over q in R(s) (int64 max when R(s) is empty)."""
-        out = np.full(self.n, _BIG, dtype=np.int64)
         if self.hits.size == 0:
-            return out
-        s, q = self.pairs()
-        np.minimum.at(out, s, score[q].astype(np.int64))
-        return out
+            return np.full(self.n, _BIG, dtype=np.int64)
+        rows = self.members  # states grouped by component
+        table = np.where(self.hits[rows], score[rows].astype(np.int64)[:, None], _BIG)
+        per_comp = np.minimum.reduceat(table, self.start, axis=0)  # (components x width)
+        return per_comp[self.comp, self.local]
 
 
 def coalition_reach(space: StateSpace, members: Sequence[int], values: np.ndarray | None = None) -> Reach:
