@@ -199,11 +199,14 @@ analysts: {}
 """
 
 _OTHER = """\
-# GAMES and NEGOTIATIONS: a two-player game with the other government and a
-# multi-issue negotiation agenda (see `negotiator schema` for their fields).
-# Leave them empty if you do not model them.
+# GAMES, NEGOTIATIONS and CONFLICTS: a two-player game with the other
+# government, a multi-issue negotiation agenda, and a conflict model (who
+# holds which options, how each side ranks the outcomes; `negotiator conflict`
+# finds the stable outcomes). See `negotiator schema` and docs/conflict.md for
+# their fields. Leave them empty if you do not model them.
 games: {}
 negotiations: {}
+conflicts: {}
 """
 
 #: (file in a case folder, text). The one-file template is their concatenation.

@@ -19,7 +19,7 @@ _FIELD_ORDER = {
     "scenarios": ("label", "label_zh", "source", "description", "probability", "scores"),
 }
 #: Sections whose entries get a blank line between them.
-_SPACED = ("objectives", "options", "scenarios", "weights", "games", "negotiations")
+_SPACED = ("objectives", "options", "scenarios", "weights", "games", "negotiations", "conflicts")
 
 
 def _yaml():

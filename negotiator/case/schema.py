@@ -15,6 +15,7 @@ from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from negotiator.case.base import CaseModel as _Model
 from negotiator.case.base import Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, score_triple
+from negotiator.case.conflicts import Conflict, conflict_problems
 from negotiator.case.games import Game, game_problems
 from negotiator.case.scoring import Analyst, PrometheeCriterion, ValueFunction, WeightProfile, method_problems, profile_kind, resolve_score
 from negotiator.case.negotiation import Negotiation, negotiation_problems
@@ -171,6 +172,8 @@ class Case(_Model):
     scenarios: dict[Id, Scenario] = Field(default_factory=dict)
     games: dict[Id, Game] = Field(default_factory=dict)
     negotiations: dict[Id, Negotiation] = Field(default_factory=dict)
+    #: Conflicts for the graph model (decision makers, options, preferences; see negotiator/conflict/).
+    conflicts: dict[Id, Conflict] = Field(default_factory=dict)
     #: Names, in English and Chinese, of things the other sections know only by id.
     labels: Labels = Field(default_factory=lambda: Labels())
 
@@ -194,10 +197,12 @@ def _named(entry: "Label | None", fallback: str, lang: str) -> str:
 
 
 def without_empty_labels(dumped: dict) -> dict:
-    """A case dump without an empty labels section, so cases written before it keep their hash."""
+    """A case dump without an empty labels or conflicts section, so cases written before them keep their hash."""
     labels = dumped.get("labels")
     if isinstance(labels, dict) and not any(labels.values()):
-        return {k: v for k, v in dumped.items() if k != "labels"}
+        dumped = {k: v for k, v in dumped.items() if k != "labels"}
+    if dumped.get("conflicts") == {}:
+        dumped = {k: v for k, v in dumped.items() if k != "conflicts"}
     return dumped
 
 
@@ -211,6 +216,7 @@ def cross_reference_problems(case: Case) -> list[RefProblem]:
     out += _scenario_problems(case)
     out += game_problems(case)
     out += negotiation_problems(case)
+    out += conflict_problems(case.conflicts)
     out += method_problems(case)
     return out
 

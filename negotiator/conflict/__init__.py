@@ -10,7 +10,7 @@ dataclasses with ``to_dict()``; message keys, never sentences).
 
 from __future__ import annotations
 
-from .spec import (
+from negotiator.case.conflicts import (
     MAX_OPTIONS,
     Conflict,
     ConflictOption,
@@ -22,8 +22,8 @@ from .spec import (
     conflict_problems,
     conflicts_from_data,
 )
-from .statements import StatementError, evaluate_statement, parse_statement, statement_options
-from .states import StateSpace, build_states
+from negotiator.case.conflict_statements import StatementError, evaluate_statement, parse_statement, statement_options
+from negotiator.case.conflict_states import StateSpace, build_states
 from .preferences import preference_values, statement_truth, tiers, values_from_prioritisation, values_from_ranking
 from .reach import Reach, coalition_reach, improving_moves, legal_sequences
 from .stability import CONCEPTS, Deterrence, Move, Sanction, StabilityResult, Verdict, analyse, stability

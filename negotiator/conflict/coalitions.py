@@ -26,7 +26,7 @@ from itertools import combinations
 import numpy as np
 
 from .reach import coalition_reach
-from .states import StateSpace
+from negotiator.case.conflict_states import StateSpace
 
 __all__ = ["CoalitionMove", "CoalitionResult", "coalition_stability", "coalition_improvements"]
 

@@ -28,7 +28,7 @@ from negotiator.errors import UsageError
 
 from .reach import coalition_reach, legal_sequences
 from .stability import CONCEPTS
-from .states import StateSpace
+from negotiator.case.conflict_states import StateSpace
 
 __all__ = ["PreferenceChange", "InverseResult", "make_equilibrium", "destabilise", "order_steps"]
 

@@ -16,7 +16,7 @@ import numpy as np
 from .coalitions import CoalitionMove, coalition_improvements
 from .reach import improving_moves
 from .stability import Move
-from .states import StateSpace
+from negotiator.case.conflict_states import StateSpace
 
 __all__ = ["StatusQuoPath", "status_quo_paths"]
 

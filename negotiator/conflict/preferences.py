@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .statements import evaluate_statement, parse_statement
-from .states import StateSpace
+from negotiator.case.conflict_statements import evaluate_statement, parse_statement
+from negotiator.case.conflict_states import StateSpace
 
 __all__ = ["statement_truth", "values_from_prioritisation", "values_from_ranking", "preference_values", "tiers"]
 

@@ -18,7 +18,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .states import StateSpace
+from negotiator.case.conflict_states import StateSpace
 
 __all__ = ["Reach", "coalition_reach", "improving_moves", "legal_sequences"]
 

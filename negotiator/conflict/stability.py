@@ -28,7 +28,7 @@ import numpy as np
 from negotiator.errors import UsageError
 
 from .reach import coalition_reach, improving_moves, legal_sequences
-from .states import StateSpace
+from negotiator.case.conflict_states import StateSpace
 
 __all__ = ["CONCEPTS", "Move", "Sanction", "Deterrence", "Verdict", "StabilityResult", "stability", "analyse"]
 
@@ -201,7 +201,7 @@ def stability(space: StateSpace, values: np.ndarray) -> StabilityResult:
 def analyse(conflict) -> StabilityResult:
     """Stability of a validated Conflict (states, moves and values built from it)."""
     from .preferences import preference_values
-    from .states import build_states
+    from negotiator.case.conflict_states import build_states
 
     space = build_states(conflict)
     return stability(space, preference_values(conflict, space))

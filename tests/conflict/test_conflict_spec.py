@@ -18,7 +18,7 @@ from negotiator.conflict import (
 )
 from negotiator.errors import CaseError
 
-PAPER = Path(__file__).resolve().parent.parent / "cases" / "conflicts" / "paper_case.yaml"
+PAPER = Path(__file__).resolve().parents[2] / "payoffs" / "conflicts.yaml"  # the bundled case's conflicts section
 
 
 def _load_paper():

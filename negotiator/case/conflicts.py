@@ -18,9 +18,9 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from negotiator.errors import CaseError, Problem
-from negotiator.schema_base import CaseModel, Id, RefProblem
+from negotiator.case.base import CaseModel, Id, RefProblem
 
-from .statements import StatementError, parse_statement, statement_options
+from negotiator.case.conflict_statements import StatementError, parse_statement, statement_options
 
 __all__ = [
     "ConflictOption",
@@ -103,7 +103,7 @@ class FeasibilityRule(CaseModel):
     kind: Literal["exclusive", "at_least_one", "requires"]
     options: tuple[Id, ...] | None = None
     option: Id | None = None
-    needs: tuple[Id, ...] | None = None
+    needs: tuple[Id, ...] | Id | None = None  # one id is a list of one (see _one_need)
     rationale: str | None = None
     source: str | None = None
 
@@ -223,7 +223,7 @@ def _one_conflict_problems(cid: str, c: Conflict, at: tuple) -> list[RefProblem]
         return out
 
     # The state space: only once every id is known.
-    from .states import build_states
+    from negotiator.case.conflict_states import build_states
 
     space = build_states(c)
     if space.n_states == 0:
