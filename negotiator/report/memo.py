@@ -333,7 +333,7 @@ def _robustness_section(ctx: _Context) -> Section | None:
 
     Every number comes from negotiator.sensitivity; nothing is recomputed here.
     """
-    from negotiator import sensitivity as module  # imported here: a memo without this section stays quick
+    import negotiator.sensitivity as module  # imported here: a memo without this section stays quick
     p = ctx.ranking.provenance
     if len(ctx.ranking.rows) < 2:
         return None  # nothing to be robust against: a single option is first whatever the weights
@@ -439,7 +439,7 @@ def _flip_blocks(ctx: _Context, flips) -> list:
 
 def _package_section(ctx: _Context) -> Section | None:
     """The best package under the case's budgets and rules, from negotiator.portfolio."""
-    from negotiator import portfolio as module
+    import negotiator.portfolio as module
     p = ctx.ranking.provenance
     if not ctx.case.constraints.budgets and ctx.case.constraints.count is None:
         return None  # no budgets and no count: "the best package" would be every option
