@@ -260,7 +260,7 @@ def sweep(
         buf = io.BytesIO()
         fig.savefig(buf, format=plot.suffix.lower().lstrip("."))
         write_atomic(plot, buf.getvalue(), force=force)
-        from negotiator.i18n.terminal import tr
+        from negotiator.i18n import tr
 
         note = tr("sw_drawn", lang if fmt is Format.table else "en", path=plot)
         if fmt is Format.table:

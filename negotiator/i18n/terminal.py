@@ -1,10 +1,10 @@
-"""Every fixed word the CLI's terminal tables print, in English and Chinese.
+"""Every fixed word the CLI's terminal tables print, in English and Chinese: entries of the one catalogue.
 
-The table builders (tables.py, score_matrix_views.py, portfolio/output.py, ...) ask
-for text by key with ``tr(key, lang)``; they never hold words of their own for
-``--lang zh``. Where the memo already words the same phrase (report/i18n.py) the
+The table builders (render/tables.py, render/score_matrix.py, render/portfolio.py, ...) ask
+for text by key with ``negotiator.i18n.tr(key, lang)``; they never hold words of their own for
+``--lang zh``. Where the memo already words the same phrase (i18n/memo.py) the
 entry points at the memo's, so one translation serves both. A key missing in
-either language is a bug: ``tr`` raises, and tests/test_terminal_text.py checks
+either language is a bug: ``tr`` raises, and tests/i18n/test_catalogue.py checks
 every key has both.
 
 Only the terminal tables are translated: ids, numbers, JSON keys and CSV headers
@@ -15,9 +15,7 @@ from __future__ import annotations
 
 from negotiator.i18n.memo import STRINGS as _MEMO
 
-__all__ = ["LANGS", "STRINGS", "tr", "score_name", "method_name", "sep"]
-
-LANGS = ("en", "zh")
+__all__ = ["STRINGS", "CORE_PHRASES_ZH"]
 
 
 def _memo(key: str) -> dict[str, str]:
@@ -98,7 +96,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_fixed_scale": {"en": "no fixed scale", "zh": "无固定量表"},
     "rationale_title": {"en": "Scores of {option} ({id}), with the analyst's rationale", "zh": "评分与理由：{option}（{id}）"},
     "why_option": {"en": "why this option: {rationale}", "zh": "选项理由：{rationale}"},
-    "col_score": {"en": "score", "zh": "评分"},
+    "col_criterion_score": {"en": "score", "zh": "评分"},
     "col_rationale": {"en": "rationale", "zh": "理由"},
     "none_given": {"en": "(none given)", "zh": "（未给出）"},
     # -- portfolio ------------------------------------------------------------------
@@ -149,9 +147,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "pf_every_adds": {"en": "every eligible option adds value over the baseline", "zh": "每个符合条件的选项都比基线增加价值"},
     "pf_below_head": {
         "en": "worse than the baseline (negative contribution; chosen only when a rule forces it):",
-        "zh": "不如基线（贡献为负；仅在规则强制时入选）：",
+        "zh": "劣于基线（贡献为负；仅在规则强制时入选）：",
     },
-    "pf_below_forced": {"en": " - in the package (forced by a rule)", "zh": " - 已入选（规则强制）"},
+    "pf_below_forced": {"en": " - in the package (forced by a rule)", "zh": " - 在组合中（规则强制）"},
     "pf_below_left_out": {"en": " - left out", "zh": " - 未入选"},
     "pf_top_title": {"en": "The {n} best distinct packages", "zh": "{n} 个最优的不同组合"},
     "pf_proven": {"en": "proven", "zh": "已证明"},
@@ -342,7 +340,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "se_prov_head": {"en": "{analysis} — case: {case} (sha256 {sha})", "zh": "{analysis} — 案例：{case}（sha256 {sha}）"},
     "se_prov_samples": {"en": "; samples: {samples}", "zh": "；抽样次数：{samples}"},
     "se_prov_computation": {"en": "computation: {computation}", "zh": "计算方式：{computation}"},
-    "se_screened": {"en": "screened out by red lines: {option} ({reason})", "zh": "因触碰红线而排除：{option}（{reason}）"},
+    "se_screened": {"en": "screened out by red lines: {option} ({reason})", "zh": "因触碰红线而筛除：{option}（{reason}）"},
     "se_below": {"en": "below", "zh": "低于"},
     "se_above": {"en": "above", "zh": "高于"},
     "se_side": {"en": "{side} {weight}: {names}", "zh": "{side} {weight}： {names}"},
@@ -451,10 +449,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "se_exp": {"en": "exp.", "zh": "期望"},
     "se_expected": {"en": "expected\n(prob.-weighted)", "zh": "期望\n（概率加权）"},
     "se_worst_rank": {"en": "worst\nrank", "zh": "最差\n名次"},
-    "se_out": {"en": "out", "zh": "排除"},
-    "se_screened_out": {"en": "screened out", "zh": "已排除"},
-    "se_out_all": {"en": "out (all)", "zh": "排除（全部）"},
-    "se_screened_all": {"en": "screened out (all scenarios)", "zh": "已排除（全部情景）"},
+    "se_out": {"en": "out", "zh": "筛除"},
+    "se_screened_out": {"en": "screened out", "zh": "已筛除"},
+    "se_out_all": {"en": "out (all)", "zh": "筛除（全部）"},
+    "se_screened_all": {"en": "screened out (all scenarios)", "zh": "已筛除（全部情景）"},
     "se_chart_saved": {"en": "chart saved to {path}", "zh": "图表已保存到 {path}"},
     # -- compare-methods ------------------------------------------------------------------
     "cm_methods": {"en": "methods: {methods}", "zh": "方法：{methods}"},
@@ -704,44 +702,17 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cf_drop_rule": {"en": "drop this rule", "zh": "取消这条规则"},
     "cf_not_alone": {"en": " (not enough on its own: other constraints also conflict)", "zh": "（单独调整还不够：其他约束之间也有冲突）"},
+    # -- the methods' score names (MethodResult.score_name, English; score_name finds the entry by its English)
+    "score_overall_value": {"en": "overall value", "zh": "综合得分"},
+    "score_electre": {"en": "net outranking (ELECTRE I)", "zh": "净优先度（ELECTRE I）"},
+    "score_promethee": {"en": "net flow phi (PROMETHEE II)", "zh": "净流量 φ（PROMETHEE II）"},
+    "score_topsis": {"en": "closeness to ideal (TOPSIS)", "zh": "相对贴近度（TOPSIS）"},
+    "score_vikor": {"en": "1 - Q (VIKOR; Q 0 = best)", "zh": "1 - Q（VIKOR；Q 为 0 最好）"},
     "cf_note_many": {
         "en": "Changing any one of these is not enough on its own: other constraints of the case conflict too. Change one, then run again to see the next conflict.",
         "zh": "单独调整其中任何一项都不够：本案的其他约束之间也有冲突。请先调整一项，再重新运行查看下一个冲突。",
     },
 }
-
-
-#: How the methods name their score (MethodResult.score_name, English) in Chinese.
-SCORE_NAMES_ZH = {
-    "overall value": "综合得分",
-    "net outranking (ELECTRE I)": "净优先度（ELECTRE I）",
-    "net flow phi (PROMETHEE II)": "净流量 φ（PROMETHEE II）",
-    "closeness to ideal (TOPSIS)": "相对贴近度（TOPSIS）",
-    "1 - Q (VIKOR; Q 0 = best)": "1 - Q（VIKOR；Q 为 0 最好）",
-}
-
-
-def tr(key: str, lang: str, **fields) -> str:
-    """The fixed string ``key`` in ``lang`` with ``{fields}`` filled in; an unknown key or language raises."""
-    template = STRINGS[key][lang]
-    return template.format(**fields) if fields else template
-
-
-def score_name(name: str, lang: str) -> str:
-    """A method's score name in ``lang`` (a method added without a Chinese name keeps its English one)."""
-    return SCORE_NAMES_ZH.get(name, name) if lang == "zh" else name
-
-
-def method_name(method: str, lang: str) -> str:
-    """The method's name in ``lang``, its id beside it in Chinese (the memo's wording)."""
-    from negotiator.i18n.memo import method_name as memo_method_name
-
-    return memo_method_name(method, lang)
-
-
-def sep(lang: str) -> str:
-    """The separator between list items: '; ' in English, '；' in Chinese."""
-    return "；" if lang == "zh" else "; "
 
 
 #: The sensitivity and negotiation cores describe their analysis and computation in English sentences (they go
@@ -769,14 +740,3 @@ CORE_PHRASES_ZH: list[tuple[str, str]] = [
     (r"drawn uniformly from the simplex within (.+) \(intervals given with --interval; the profile's weights are not used\)", "在单纯形上 {0} 的范围内均匀抽取（区间由 --interval 给出；不使用权重方案的数值）"),
 ]
 
-
-def core_phrase(text: str, lang: str) -> str:
-    """A sentence of the sensitivity core's provenance in ``lang`` (English: as it is)."""
-    if lang == "en" or not text:
-        return text
-    import re
-
-    for pattern, template in CORE_PHRASES_ZH:
-        if m := re.fullmatch(pattern, text):
-            return template.format(*(g.replace(" in [", " ∈ [") for g in m.groups()))
-    return text

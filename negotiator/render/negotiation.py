@@ -9,7 +9,7 @@ import io
 
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
 from negotiator.negotiation.analysis import JUDGMENT_NOTE, NegotiationAnalysis, Outcome, Solution
-from negotiator.i18n.terminal import core_phrase, tr
+from negotiator.i18n import core_phrase, tr
 from negotiator.negotiation.batna import BATNA_SCALE, CHOICES
 
 __all__ = ["analysis_dict", "analysis_csv", "analysis_renderables", "provenance_lines", "zone_statement", "linkage_statement"]

@@ -17,7 +17,7 @@ from rich.text import Text
 from negotiator.render.bars import diverging_bar, interval_bar, rank_colours, stacked_bar
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
 from negotiator.render.termfit import id_text, label_cell, lettered_bar, wrap_id
-from negotiator.i18n.terminal import core_phrase, tr
+from negotiator.i18n import core_phrase, tr
 
 __all__ = [
     "sweep_table",
@@ -102,7 +102,7 @@ def _screened_reasons(case, screened: list[dict], scenario, lang: str) -> list[s
     if lang == "en" or case is None or not screened:
         return [s["reason"] for s in screened]
     from negotiator.model.matrix import build_matrix, red_line_breaches
-    from negotiator.i18n.memo import red_line_reason
+    from negotiator.i18n import red_line_reason
 
     breaches = red_line_breaches(case, build_matrix(case, scenario))
     return [red_line_reason(case, breaches[s["option"]], lang) if s["option"] in breaches else s["reason"] for s in screened]

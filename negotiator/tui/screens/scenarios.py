@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from negotiator.errors import NegotiatorError
-from negotiator.i18n.tui import label, tr
+from negotiator.i18n import label, tr
 from negotiator.tui.screens.base import ViewScreen
 
 __all__ = ["ScenariosScreen", "ALPHA_STEP"]
@@ -88,5 +88,5 @@ class ScenariosScreen(ViewScreen):
         if pay.screened_out:
             text.append(tr("left_out", lang, names=", ".join(label(self.app.loaded.case.options[o], lang) for o in pay.screened_out)) + "\n", style="dim")
         prov = pay.provenance()
-        text.append(f"case {prov['case']} (sha256 {prov['case_sha256'][:12]}) · method {prov['method']} · profile {prov['profile']} · " + tr("judgments", lang), style="dim")
+        text.append(tr("prov_line", lang, case=prov["case"], sha=prov["case_sha256"][:12], method=prov["method"], profile=prov["profile"]) + tr("judgment", lang), style="dim")
         return text

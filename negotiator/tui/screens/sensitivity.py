@@ -11,7 +11,7 @@ from textual.widgets import Label, ProgressBar, Select, Static
 
 from negotiator.render.bars import PALETTE, rank_colours, stacked_bar
 from negotiator.errors import NegotiatorError
-from negotiator.i18n.tui import label, tr
+from negotiator.i18n import label, tr
 from negotiator.tui.widgets.line_chart import line_chart
 from negotiator.tui.screens.base import ViewScreen
 
