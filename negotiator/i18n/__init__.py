@@ -1,6 +1,6 @@
 """Every word a user sees, in English and Chinese: one catalogue, one lookup.
 
-The entries live as data by area (``memo.py``, ``terminal.py``, ``tui.py``: each a dict of
+The entries live as data by area (``memo.py``, ``terminal.py``, ``tui.py``, ``core.py``: each a dict of
 ``{"en": ..., "zh": ...}``), merged here into :data:`CATALOGUE`. A key means the same thing
 in every area: two areas holding one key with different text is an error at import.
 render/, report/, cli/ and tui/ word everything with :func:`tr`; the analyses never import
@@ -9,12 +9,12 @@ this package (tests/architecture/test_layers.py).
 
 from __future__ import annotations
 
+from negotiator.i18n.core import STRINGS as _CORE
 from negotiator.i18n.memo import STRINGS as _MEMO
-from negotiator.i18n.terminal import CORE_PHRASES_ZH as _CORE_PHRASES_ZH
 from negotiator.i18n.terminal import STRINGS as _TERMINAL
 from negotiator.i18n.tui import STRINGS as _TUI
 
-__all__ = ["LANGS", "CATALOGUE", "check_lang", "tr", "label", "method_name", "score_name", "red_line_reason", "sep", "rule_name", "core_phrase"]
+__all__ = ["LANGS", "CATALOGUE", "check_lang", "tr", "label", "method_name", "score_name", "red_line_reason", "sep", "rule_name", "core_text"]
 
 LANGS = ("en", "zh")
 
@@ -32,7 +32,7 @@ def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str,
 
 
 #: The one message catalogue: key -> {"en": ..., "zh": ...}.
-CATALOGUE: dict[str, dict[str, str]] = _merge(("i18n/memo.py", _MEMO), ("i18n/terminal.py", _TERMINAL), ("i18n/tui.py", _TUI))
+CATALOGUE: dict[str, dict[str, str]] = _merge(("i18n/memo.py", _MEMO), ("i18n/terminal.py", _TERMINAL), ("i18n/tui.py", _TUI), ("i18n/core.py", _CORE))
 
 
 def check_lang(lang: str) -> str:
@@ -95,13 +95,19 @@ def rule_name(rule, lang: str, alpha: float) -> str:
     return tr(key, lang, alpha=f"{alpha:g}") if rule.rule == "hurwicz" else tr(key, lang)
 
 
-def core_phrase(text: str, lang: str) -> str:
-    """A sentence of the sensitivity or negotiation core's provenance in ``lang`` (English: as it is)."""
-    if lang == "en" or not text:
-        return text
-    import re
+def core_text(text, lang: str) -> str:
+    """A core sentence in ``lang``: a negotiator.messages.Message is worded from the catalogue (its
+    Message parameters too); any other text is the core's own and stays as it is."""
+    from negotiator.messages import Message
 
-    for pattern, template in _CORE_PHRASES_ZH:
-        if m := re.fullmatch(pattern, text):
-            return template.format(*(g.replace(" in [", " ∈ [") for g in m.groups()))
-    return text
+    if not isinstance(text, Message) or lang == "en":
+        return text
+
+    def word(value):
+        if isinstance(value, Message):
+            return core_text(value, lang)
+        if isinstance(value, tuple) and value and all(isinstance(v, Message) for v in value):
+            return ", ".join(core_text(v, lang) for v in value)
+        return value
+
+    return tr(text.key, lang, **{k: word(v) for k, v in text.params.items()})

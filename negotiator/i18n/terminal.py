@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from negotiator.i18n.memo import STRINGS as _MEMO
 
-__all__ = ["STRINGS", "CORE_PHRASES_ZH"]
+__all__ = ["STRINGS"]
 
 
 def _memo(key: str) -> dict[str, str]:
@@ -713,30 +713,3 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "单独调整其中任何一项都不够：本案的其他约束之间也有冲突。请先调整一项，再重新运行查看下一个冲突。",
     },
 }
-
-
-#: The sensitivity and negotiation cores describe their analysis and computation in English sentences (they go
-#: into JSON and CSV as they are); the terminal words the known ones in Chinese from these
-#: patterns. One that matches none stays English (a test runs every analysis of the bundled case).
-CORE_PHRASES_ZH: list[tuple[str, str]] = [
-    (r"one-way weight sweep", "单因素权重扫描"),
-    (r"AUGMECON epsilon-constraint MILP \(Mavrotas 2009\) with the AUGMECON2 jump", "AUGMECON ε-约束混合整数规划（Mavrotas 2009），采用 AUGMECON2 跳跃"),
-    (r"weight stability intervals", "权重稳定区间"),
-    (r"smallest weight change \((\S+)\) that makes each challenger first", "使各挑战者排名第一的最小权重变化（{0}）"),
-    (r"SMAA-2 stochastic acceptability", "SMAA-2 随机多准则可接受度分析"),
-    (r"tornado of uncertain scores \(one at a time, others at their likely value\)", "不确定评分的龙卷风分析（每次一个，其余取最可能值）"),
-    (r"ranking under each scenario \(base-case scales\)", "各情景下的排序（基准情景量表）"),
-    (r"exact: crossing points of straight lines \(additive model\)", "精确：直线的交点（加性模型）"),
-    (r"exact: intersection of half-lines \(additive model\)", "精确：半直线的交集（加性模型）"),
-    (r"exact: one linear program per challenger, PuLP \(additive model\)", "精确：每个挑战者求解一个线性规划，PuLP（加性模型）"),
-    (r"exact: the case re-ranked twice per uncertain score \((\S+)\)", "精确：每个不确定评分重新排序两次（{0}）"),
-    (r"exact: the case ranked under the base scores and each of (\d+) scenarios \((\S+)\)", "精确：在基准评分及 {0} 个情景下分别排序（{1}）"),
-    (r"Monte Carlo: ([\d,]+) seeded draws in chunks of (\d+), ([\d,]+) more for the confidence factors", "蒙特卡洛：{0} 次带种子的抽样，每批 {1} 次，另有 {2} 次用于置信因子"),
-    (r"Monte Carlo: ([\d,]+) seeded draws in chunks of (\d+)", "蒙特卡洛：{0} 次带种子的抽样，每批 {1} 次"),
-    (r"drawn uniformly from the simplex \(the profile's weights are not used\)", "在单纯形上均匀抽取（不使用权重方案的数值）"),
-    (r"drawn uniformly among weights in the order (.+) \(only the profile's order of importance is used, not its numbers\)", "在满足顺序 {0} 的权重中均匀抽取（只使用权重方案的重要性顺序，不使用其数值）"),
-    (r"drawn uniformly from the simplex within (.+) \(intervals: the profile's weights ±(\S+), some given with --interval; the weights themselves are not used\)", "在单纯形上 {0} 的范围内均匀抽取（区间：权重方案数值 ±{1}，部分由 --interval 给出；不直接使用这些权重）"),
-    (r"drawn uniformly from the simplex within (.+) \(intervals: the profile's weights ±(\S+); the weights themselves are not used\)", "在单纯形上 {0} 的范围内均匀抽取（区间：权重方案数值 ±{1}；不直接使用这些权重）"),
-    (r"drawn uniformly from the simplex within (.+) \(intervals given with --interval; the profile's weights are not used\)", "在单纯形上 {0} 的范围内均匀抽取（区间由 --interval 给出；不使用权重方案的数值）"),
-]
-

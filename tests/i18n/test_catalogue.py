@@ -18,6 +18,7 @@ ALLOWED_ENGLISH = {
     "SMAA", "SMAA-2", "TOPSIS", "VIKOR", "PROMETHEE", "ELECTRE", "AHP", "BATNA", "II", "I", "Q", "L1", "tau-b",
     "CSV", "JSON", "ID", "csv", "json", "md", "html", "docx", "xlsx",
     "Clemen", "Smith",  # the citation of the baseline advice
+    "AUGMECON", "AUGMECON2", "Mavrotas", "PuLP",  # the negotiation method, its citation, the LP library
     "English",  # the TUI's language switch names the other language in its own words
     "additive", "single",  # a method id and a value of batna_choice, as the user types them
     "ctrl", "shift", "Tab", "Esc",  # key names

@@ -50,6 +50,18 @@ async def test_sensitivity_sweep_and_smaa_in_a_worker(bundled, monkeypatch):
         assert "press a to run again" in str(app.screen.query_one("#smaa").render())
 
 
+async def test_sensitivity_provenance_is_worded_in_chinese(bundled):
+    """The sweep's provenance (the core's structured messages) reads in the UI language."""
+    app = make_app(bundled, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await _wait_for_workers(app, pilot)
+        notes = str(app.screen.query_one("#sweep-notes").render())
+        assert "单因素权重扫描" in notes and "计算方式：精确：直线的交点（加性模型）" in notes
+        assert "one-way" not in notes and "computation" not in notes and "exact:" not in notes
+
+
 async def test_package_view_solves_and_re_solves_when_a_budget_changes(bundled):
     app = make_app(bundled)
     async with app.run_test(size=SIZE) as pilot:
