@@ -149,7 +149,7 @@ def test_public_api_all_is_complete():
 def test_screened_options_carry_the_red_lines_they_break_as_data():
     # Bundled red lines (payoffs/constraints.yaml): sovereignty >= 3 and escalation risk <= 7.
     from negotiator.model.matrix import Breach
-    from negotiator.i18n.memo import red_line_reason
+    from negotiator.i18n import red_line_reason
 
     ranking = ng.rank(ng.load_case())
     by_option = {s.option: s for s in ranking.screened_out}

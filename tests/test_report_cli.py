@@ -88,7 +88,7 @@ def test_failure_while_writing_leaves_no_partial_file(cli, tmp_path, monkeypatch
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--lang", "fr"], "unknown memo language 'fr'"),
+        (["--lang", "fr"], "unknown language 'fr'"),
         (["--date", "1 July"], "--date must be YYYY-MM-DD"),
         (["--date", "2026-02-30"], "not a calendar date"),
         (["--profile", "nope"], "unknown weight profile 'nope'"),

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from negotiator.i18n.memo import text
+from negotiator.i18n import tr
 
 DATE = "2026-07-01"
 LANGS = ("en", "zh")
@@ -119,10 +119,10 @@ def test_xlsx_numbers_are_numbers_equal_to_rank_json(memos, ranking_json, lang):
     from openpyxl import load_workbook
 
     wb = load_workbook(memos[lang, "xlsx"])
-    ws = wb[text("tbl_ranking", lang)]
+    ws = wb[tr("tbl_ranking", lang)]
     rows = _sheet_rows(ws)
     header = rows[0]
-    assert header[:5] == [text(k, lang) for k in ("col_rank", "col_option", "col_option_id", "col_family", "col_score")]
+    assert header[:5] == [tr(k, lang) for k in ("col_rank", "col_option", "col_option_id", "head_family", "col_score")]
     body = [r for r in rows[1:] if isinstance(r[0], int)]
     assert len(body) == len(ranking_json["ranking"])
     objectives = _objectives(ranking_json)
@@ -145,13 +145,13 @@ def test_xlsx_has_one_sheet_per_table_each_frozen(memos, lang):
     keys = ["tbl_ranking", "tbl_screened"]
     keys += ["tbl_acceptability", "tbl_stability", "tbl_package", "tbl_resources", "tbl_payoffs", "tbl_rules"]
     keys += ["tbl_weights", "tbl_redlines", "tbl_scenarios", "tbl_provenance"]
-    expected = [text("sheet_summary", lang)] + [text(k, lang) for k in keys]
+    expected = [tr("sheet_summary", lang)] + [tr(k, lang) for k in keys]
     assert wb.sheetnames == expected
     for name in wb.sheetnames[1:]:
         assert wb[name].freeze_panes in ("A2", "B2", "C2"), name
         assert wb[name]["A1"].font.bold, name
     if lang == "zh":
-        assert wb[text("tbl_ranking", lang)]["B2"].font.name == "Microsoft YaHei"
+        assert wb[tr("tbl_ranking", lang)]["B2"].font.name == "Microsoft YaHei"
     # The summary links to every table's sheet inside the workbook.
     links = [c.hyperlink.location for row in wb.worksheets[0].iter_rows() for c in row if c.hyperlink]
     assert links == [f"'{name}'!A1" for name in wb.sheetnames[1:]]
@@ -182,7 +182,7 @@ def test_docx_ranking_table_matches_rank_json(memos, ranking_json, lang):
     import docx
 
     doc = docx.Document(str(memos[lang, "docx"]))
-    table = _docx_table(doc, text("col_rank", lang), text("col_option", lang))
+    table = _docx_table(doc, tr("col_rank", lang), tr("col_option", lang))
     objectives = _objectives(ranking_json)
     body = table.rows[1:]
     assert len(body) == len(ranking_json["ranking"])
@@ -202,8 +202,8 @@ def test_docx_uses_heading_styles_real_tables_and_cjk_fonts(memos, lang):
 
     doc = docx.Document(str(memos[lang, "docx"]))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:2] == [text("sec_bottom_line", lang), text("sec_ranking", lang)]
-    assert text("sec_provenance", lang) in headings
+    assert headings[:2] == [tr("sec_bottom_line", lang), tr("sec_ranking", lang)]
+    assert tr("sec_provenance", lang) in headings
     assert len(doc.tables) >= 6
     defaults = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:rFonts"))
     assert defaults.get(qn("w:eastAsia")) == "SimSun"
@@ -268,7 +268,7 @@ def test_html_ranking_matches_rank_json(memos, ranking_json, lang):
     parser = _Tables()
     parser.feed(memos[lang, "html"].read_text(encoding="utf-8"))
     rows = parser.tables["ranking"]
-    assert rows[0][0][0] == text("col_rank", lang)
+    assert rows[0][0][0] == tr("col_rank", lang)
     objectives = _objectives(ranking_json)
     body = rows[1:]
     assert len(body) == len(ranking_json["ranking"])
@@ -300,7 +300,7 @@ def test_html_is_self_contained_with_inline_charts(memos, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_markdown_ranking_matches_rank_json(memos, ranking_json, lang):
     md = memos[lang, "md"].read_text(encoding="utf-8")
-    head = "| " + " | ".join(text(k, lang) for k in ("col_rank", "col_option", "col_option_id", "col_family", "col_score"))
+    head = "| " + " | ".join(tr(k, lang) for k in ("col_rank", "col_option", "col_option_id", "head_family", "col_score"))
     lines = md.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith(head))
     body = []
@@ -319,7 +319,7 @@ def test_every_format_names_its_provenance(memos, ranking_json, lang):
     sha = ranking_json["case_sha256"]
     for ext in ("md", "html"):
         body = memos[lang, ext].read_text(encoding="utf-8")
-        assert sha in body and DATE in body and text("asm_judgment", lang) in body
+        assert sha in body and DATE in body and tr("asm_judgment", lang) in body
     import docx
 
     doc = docx.Document(str(memos[lang, "docx"]))
@@ -377,11 +377,11 @@ def test_a_minimal_case_without_scenarios_budgets_or_red_lines_renders_everywher
     assert list(frame["score"]) == [r.score for r in want.rows]
     assert list(frame[f"contribution:收益"]) == [r.contributions["收益"] for r in want.rows]
     wb = load_workbook(tmp_path / f"m_{lang}.xlsx")
-    assert text("tbl_payoffs", lang) not in wb.sheetnames and text("tbl_screened", lang) not in wb.sheetnames
+    assert tr("tbl_payoffs", lang) not in wb.sheetnames and tr("tbl_screened", lang) not in wb.sheetnames
     doc = docx.Document(str(tmp_path / f"m_{lang}.docx"))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert text("sec_scenarios", lang) not in headings and text("sec_package", lang) not in headings
+    assert tr("sec_scenarios", lang) not in headings and tr("sec_package", lang) not in headings
     md = (tmp_path / f"m_{lang}.md").read_text(encoding="utf-8")
-    assert text("no_redlines", lang) in md and text("no_scenarios", lang) in md
+    assert tr("no_redlines", lang) in md and tr("no_scenarios", lang) in md
     if lang == "zh":
         assert "甲方案" in md and "Second" in md  # a missing label_zh falls back to the English label

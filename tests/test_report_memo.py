@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import string
 
 import numpy as np
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from negotiator.ranking.api import rank
 from negotiator.case.catalog import load_case, load_case_text
 from negotiator.report import memo as memo_mod
-from negotiator.i18n.memo import LANGS, STRINGS, text
+from negotiator.i18n import LANGS, tr
 from negotiator.report.memo import MemoRequest, build_memo
 from negotiator.report.model import Figure, display
 
@@ -27,17 +26,6 @@ def memos(bundled):
     return {lang: build_memo(bundled, MemoRequest(lang=lang, samples=1000, date=DATE)) for lang in LANGS}
 
 
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def test_every_fixed_string_exists_in_both_languages_with_the_same_fields():
-    for key, forms in STRINGS.items():
-        assert set(forms) == set(LANGS), key
-        assert all(forms[lang].strip() for lang in LANGS), key
-        assert _fields(forms["en"]) == _fields(forms["zh"]), key
-
-
 def test_sections_in_order_and_analyses_that_do_not_apply_left_out(memos):
     keys = [s.key for s in memos["en"].sections]
     assert keys[:2] == ["bottom_line", "ranking"]
@@ -45,7 +33,7 @@ def test_sections_in_order_and_analyses_that_do_not_apply_left_out(memos):
     assert "screened" in keys and "scenarios" in keys
     for lang in LANGS:
         assert [s.key for s in memos[lang].sections] == keys
-        assert [s.heading for s in memos[lang].sections] == [text(f"sec_{k}" if k != "screened" else "sec_screened", lang) for k in keys]
+        assert [s.heading for s in memos[lang].sections] == [tr(f"sec_{k}" if k != "screened" else "sec_screened", lang) for k in keys]
     prov = memos["en"].provenance
     for key in ("robustness", "package"):
         present = key in keys
@@ -121,7 +109,7 @@ def test_scenario_payoffs_and_rules_come_from_the_payoffs_module(memos, bundled)
 def test_assumptions_carry_weights_red_lines_probabilities_and_the_judgment_warning(memos, bundled):
     memo = memos["zh"]
     section = memo.section("assumptions")
-    assert section.blocks[0].text == text("asm_judgment", "zh")
+    assert section.blocks[0].text == tr("asm_judgment", "zh")
     weights = {row[1].value: row[3].value for row in memo.table("weights").rows}
     assert weights == rank(bundled).provenance.weights
     probs = {row[1].value: row[2].value for row in memo.table("scenarios").rows}

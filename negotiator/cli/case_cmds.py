@@ -74,7 +74,7 @@ def show(
 ) -> None:
     """Show a case's options, objectives and weight profiles as tables (--scores: the score matrix)."""
     from negotiator.render.tables import objectives_table, options_table, profiles_table
-    from negotiator.i18n.terminal import tr
+    from negotiator.i18n import tr
     from negotiator.model.weights import profile_weights
 
     if fmt is not Format.table and not scores and rationale is None:

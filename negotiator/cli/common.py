@@ -90,7 +90,7 @@ def print_error(exc) -> None:
 def warn(message: str, lang: str = "en") -> None:
     from rich.markup import escape
 
-    from negotiator.i18n.terminal import tr
+    from negotiator.i18n import tr
 
     err_console().print(f"[yellow]{tr('warning', lang)}[/]{escape(message)}")
 

@@ -29,7 +29,7 @@ def memo(
     from negotiator.errors import Problem, UsageError
     from negotiator.fileio import check_writable, write_atomic
     from negotiator.report import format_of, render
-    from negotiator.i18n.memo import check_lang
+    from negotiator.i18n import check_lang
     from negotiator.report.memo import MemoRequest, build_memo, parse_date
 
     # Everything that can be refused is refused before any work, so nothing is half-written.

@@ -259,7 +259,7 @@ def sweep(
     else:
         console().print(sweep_renderable(result, lang=lang, width=console().width, case=loaded.case))
     if plot is not None:
-        from negotiator.i18n.terminal import tr
+        from negotiator.i18n import tr
         from negotiator.render.charts import chart_lang
 
         write_atomic(plot, frontier_plot(result, plot.suffix.lower().lstrip("."), case=loaded.case, lang=lang), force=force)

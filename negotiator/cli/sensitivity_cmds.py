@@ -108,7 +108,7 @@ def _save_plot(plot: Optional[Path], fmt: Optional[str], draw, result, force: bo
     if plot is None:
         return
     from negotiator.fileio import write_atomic
-    from negotiator.i18n.terminal import tr
+    from negotiator.i18n import tr
     from negotiator.render.charts import chart_lang
 
     write_atomic(plot, draw(result, fmt, case=case, lang=lang), force=force)

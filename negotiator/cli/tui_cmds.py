@@ -17,10 +17,9 @@ def tui(
     lang: str = typer.Option("en", "--lang", help="Label language: en or zh (switch live with `l`)."),
 ) -> None:
     """Open the terminal UI: rank, weigh and compare the options live."""
-    from negotiator.errors import Problem, UsageError
+    from negotiator.i18n import check_lang
 
-    if lang not in ("en", "zh"):
-        raise UsageError(Problem(f"unknown language '{lang}'", hint="use --lang en or --lang zh"))
+    check_lang(lang)
     from negotiator.tui import make_app
 
     make_app(list(case) if case else None, lang=lang).run()

@@ -1,15 +1,13 @@
-"""Every fixed string of the memo, in English and Chinese.
+"""The memo's fixed strings: entries of the one catalogue (negotiator.i18n.tr), in English and Chinese.
 
-memo.py asks for text by key; renderers never invent words of their own
+report/memo.py asks for text by key; renderers never invent words of their own
 (apart from markup). A key missing in one language is a bug, caught by
-tests/test_report_i18n.py.
+tests/i18n/test_catalogue.py.
 """
 
 from __future__ import annotations
 
-__all__ = ["LANGS", "STRINGS", "text", "check_lang"]
-
-LANGS = ("en", "zh")
+__all__ = ["STRINGS"]
 
 STRINGS: dict[str, dict[str, str]] = {
     # -- titles and section headings ------------------------------------------
@@ -20,7 +18,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sec_bottom_line": {"en": "Bottom line", "zh": "结论摘要"},
     "sec_ranking": {"en": "Ranked options", "zh": "选项排序"},
-    "sec_screened": {"en": "Screened out by red lines", "zh": "因触碰红线而排除的选项"},
+    "sec_screened": {"en": "Screened out by red lines", "zh": "因触碰红线而筛除的选项"},
     "sec_robustness": {"en": "Robustness", "zh": "稳健性"},
     "sec_package": {"en": "Recommended package", "zh": "推荐措施组合"},
     "sec_scenarios": {"en": "Scenarios of the other side's behaviour", "zh": "对方行为情景"},
@@ -41,11 +39,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "bl_screened_one": {
         "en": "{n} option was screened out for breaking a red line: {options}.",
-        "zh": "{n} 个选项因触碰红线被排除：{options}。",
+        "zh": "{n} 个选项因触碰红线被筛除：{options}。",
     },
     "bl_screened": {
         "en": "{n} options were screened out for breaking a red line: {options}.",
-        "zh": "{n} 个选项因触碰红线被排除：{options}。",
+        "zh": "{n} 个选项因触碰红线被筛除：{options}。",
     },
     "bl_no_screened": {"en": "No option breaks a red line.", "zh": "没有选项触碰红线。"},
     "bl_judgment": {
@@ -62,7 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_option": {"en": "Option", "zh": "选项"},
     "col_option_id": {"en": "Option id", "zh": "选项编号"},
     "col_id": {"en": "id", "zh": "编号"},
-    "col_family": {"en": "Family", "zh": "类别"},
+    "head_family": {"en": "Family", "zh": "类别"},
     "col_score": {"en": "Overall score", "zh": "综合得分"},
     "col_contrib": {"en": "{objective}", "zh": "{objective}"},
     "ranking_note": {
@@ -82,7 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "由于本机未安装含相应字符的字体，图中以选项与目标的编号标注；完整名称见上表。",
     },
     # -- screened out ---------------------------------------------------------
-    "tbl_screened": {"en": "Screened out", "zh": "排除"},
+    "tbl_screened": {"en": "Screened out", "zh": "已筛除"},
     "col_reason": {"en": "Red line broken", "zh": "触碰的红线"},
     "reason_below": {"en": "{objective} {value} is below the minimum {limit}", "zh": "{objective} {value} 低于下限 {limit}"},
     "reason_above": {"en": "{objective} {value} is above the maximum {limit}", "zh": "{objective} {value} 高于上限 {limit}"},
@@ -195,7 +193,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "tbl_resources": {"en": "Resources", "zh": "资源"},
     "col_resource": {"en": "Resource", "zh": "资源"},
     "col_used": {"en": "Used", "zh": "已用"},
-    "col_budget": {"en": "Budget", "zh": "上限"},
+    "col_budget": {"en": "Budget", "zh": "预算"},
     "col_share": {"en": "Share used", "zh": "使用比例"},
     "col_value": {"en": "Value", "zh": "价值"},
     # -- scenarios ------------------------------------------------------------
@@ -204,7 +202,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Overall score of each option in each scenario of the other side's behaviour (same weights and method; red lines applied in each scenario).",
         "zh": "各选项在对方各行为情景下的综合得分（相同权重与方法；各情景下均检验红线）。",
     },
-    "scen_screened_cell": {"en": "screened out", "zh": "已排除"},
+    "scen_screened_cell": {"en": "screened out", "zh": "已筛除"},
     "scen_intro_payoffs": {
         "en": "Overall score of each option in each scenario of the other side's behaviour (same weights and method, scales of the base case), and its expected value over the scenario probabilities.",
         "zh": "各选项在对方各行为情景下的综合得分（相同权重与方法，沿用基准情景的量表），以及按情景概率计算的期望值。",
@@ -246,7 +244,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "评分、权重、红线、预算与情景概率均为分析人员的判断：是示意性估计，不是事实。每项评分在案例文件中都附有一句理由。",
     },
     "tbl_weights": {"en": "Weights", "zh": "权重"},
-    "col_direction": {"en": "Direction", "zh": "方向"},
+    "head_direction": {"en": "Direction", "zh": "方向"},
     "col_weight": {"en": "Weight", "zh": "权重"},
     "dir_max": {"en": "more is better", "zh": "越高越好"},
     "dir_min": {"en": "less is better", "zh": "越低越好"},
@@ -256,7 +254,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_redlines": {"en": "The case sets no red lines.", "zh": "本案未设红线。"},
     "tbl_scenarios": {"en": "Scenarios", "zh": "情景"},
     "col_scenario": {"en": "Scenario", "zh": "情景"},
-    "col_source": {"en": "Source", "zh": "出处"},
+    "head_source": {"en": "Source", "zh": "出处"},
     "no_scenarios": {"en": "The case has no scenarios.", "zh": "本案未设情景。"},
     "weights_equal": {
         "en": "The case has no weight profiles: every objective weighs the same.",
@@ -267,14 +265,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "tbl_provenance": {"en": "Provenance", "zh": "来源"},
     "col_item": {"en": "Item", "zh": "项目"},
     "col_content": {"en": "Value", "zh": "内容"},
-    "prov_case": {"en": "Case", "zh": "案例"},
+    "prov_row_case": {"en": "Case", "zh": "案例"},
     "prov_files": {"en": "Case files", "zh": "案例文件"},
     "prov_sha": {"en": "Case sha256", "zh": "案例 sha256"},
-    "prov_version": {"en": "negotiator version", "zh": "negotiator 版本"},
-    "prov_method": {"en": "Method", "zh": "方法"},
-    "prov_profile": {"en": "Weight profile", "zh": "权重方案"},
-    "prov_scenario": {"en": "Scenario", "zh": "情景"},
-    "prov_baseline": {"en": "Package baseline", "zh": "组合基准"},
+    "prov_row_version": {"en": "negotiator version", "zh": "negotiator 版本"},
+    "prov_row_method": {"en": "Method", "zh": "方法"},
+    "prov_row_profile": {"en": "Weight profile", "zh": "权重方案"},
+    "prov_row_scenario": {"en": "Scenario", "zh": "情景"},
+    "prov_baseline": {"en": "Package baseline", "zh": "组合基线"},
     "prov_no_baseline": {"en": "none (values count from the worst level)", "zh": "无（价值自最差水平起算）"},
     "pkg_value_note_baseline": {"en": "The value of a package is the sum of what its measures add over the status quo.", "zh": "组合价值为各项措施相对现状的增益之和。"},
     "col_value_over_baseline": {"en": "Value over the status quo", "zh": "相对现状的增益"},
@@ -282,9 +280,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Values are what each measure adds over the status quo, {baseline} (overall value {value}; Clemen & Smith 2009): a measure worse than it counts against the package. Worse than the status quo: {worse}.",
         "zh": "各项措施的价值为相对现状（{baseline}，综合得分 {value}；Clemen & Smith 2009）的增益：不如现状的措施会拉低组合价值。不如现状的措施：{worse}。",
     },
-    "prov_base_case": {"en": "base case (no scenario)", "zh": "基准情形（不设情景）"},
+    "prov_base_case": {"en": "base case (no scenario)", "zh": "基准情景（未选情景）"},
     "memo_subtitle_scenario": {"en": "; under the scenario: {scenario}", "zh": "；情景：{scenario}"},
-    "prov_seed": {"en": "Seed", "zh": "随机种子"},
+    "prov_row_seed": {"en": "Seed", "zh": "随机种子"},
     "prov_samples": {"en": "Samples", "zh": "抽样次数"},
     "prov_date": {"en": "Date", "zh": "日期"},
     "prov_sections": {"en": "Analyses included", "zh": "包含的分析"},
@@ -296,45 +294,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "analysis_decision_rules": {"en": "decision rules", "zh": "决策规则"},
     # -- spreadsheet-only -----------------------------------------------------
     "sheet_summary": {"en": "Summary", "zh": "摘要"},
+    # -- aggregation methods: English keeps the ids users type; the Chinese name has the id beside it (method_name)
+    "method_additive": {"en": "additive", "zh": "加权求和"},
+    "method_topsis": {"en": "topsis", "zh": "TOPSIS 逼近理想解"},
+    "method_promethee": {"en": "promethee", "zh": "PROMETHEE II 偏好排序"},
+    "method_vikor": {"en": "vikor", "zh": "VIKOR 折衷排序"},
+    "method_electre": {"en": "electre", "zh": "ELECTRE I 级别优先"},
 }
-
-
-def check_lang(lang: str) -> str:
-    from negotiator.errors import Problem, UsageError
-
-    if lang not in LANGS:
-        raise UsageError(Problem(f"unknown memo language '{lang}'", hint="use --lang en or --lang zh"))
-    return lang
-
-
-#: How a Chinese memo names the aggregation methods (English keeps the ids users type).
-METHOD_NAMES_ZH = {
-    "additive": "加权求和",
-    "topsis": "TOPSIS 逼近理想解",
-    "promethee": "PROMETHEE II 偏好排序",
-    "vikor": "VIKOR 折衷排序",
-    "electre": "ELECTRE I 级别优先",
-}
-
-
-def method_name(method: str, lang: str) -> str:
-    """The method as a reader of ``lang`` names it; the id stays beside it so the command can be re-run."""
-    if lang == "zh" and method in METHOD_NAMES_ZH:
-        return f"{METHOD_NAMES_ZH[method]}（{method}）"
-    return method
-
-
-def red_line_reason(case, breaches, lang: str) -> str:
-    """An option's broken red lines (matrix.Breach) in words of ``lang``, objectives by their labels."""
-    parts = []
-    for b in breaches:
-        obj = case.objectives[b.objective]
-        name = obj.label_zh if lang == "zh" and obj.label_zh else obj.label
-        parts.append(text("reason_below" if b.below else "reason_above", lang, objective=name, value=f"{b.value:g}", limit=f"{b.bound:g}"))
-    return ("；" if lang == "zh" else "; ").join(parts)
-
-
-def text(key: str, lang: str, **fields) -> str:
-    """The fixed string ``key`` in ``lang``, with ``{fields}`` filled in."""
-    template = STRINGS[key][lang]
-    return template.format(**fields) if fields else template

@@ -1,10 +1,10 @@
-"""Every fixed word the CLI's terminal tables print, in English and Chinese.
+"""Every fixed word the CLI's terminal tables print, in English and Chinese: entries of the one catalogue.
 
-The table builders (tables.py, score_matrix_views.py, portfolio/output.py, ...) ask
-for text by key with ``tr(key, lang)``; they never hold words of their own for
-``--lang zh``. Where the memo already words the same phrase (report/i18n.py) the
+The table builders (render/tables.py, render/score_matrix.py, render/portfolio.py, ...) ask
+for text by key with ``negotiator.i18n.tr(key, lang)``; they never hold words of their own for
+``--lang zh``. Where the memo already words the same phrase (i18n/memo.py) the
 entry points at the memo's, so one translation serves both. A key missing in
-either language is a bug: ``tr`` raises, and tests/test_terminal_text.py checks
+either language is a bug: ``tr`` raises, and tests/i18n/test_catalogue.py checks
 every key has both.
 
 Only the terminal tables are translated: ids, numbers, JSON keys and CSV headers
@@ -15,9 +15,7 @@ from __future__ import annotations
 
 from negotiator.i18n.memo import STRINGS as _MEMO
 
-__all__ = ["LANGS", "STRINGS", "tr", "score_name", "method_name", "sep"]
-
-LANGS = ("en", "zh")
+__all__ = ["STRINGS"]
 
 
 def _memo(key: str) -> dict[str, str]:
@@ -98,7 +96,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_fixed_scale": {"en": "no fixed scale", "zh": "无固定量表"},
     "rationale_title": {"en": "Scores of {option} ({id}), with the analyst's rationale", "zh": "评分与理由：{option}（{id}）"},
     "why_option": {"en": "why this option: {rationale}", "zh": "选项理由：{rationale}"},
-    "col_score": {"en": "score", "zh": "评分"},
+    "col_criterion_score": {"en": "score", "zh": "评分"},
     "col_rationale": {"en": "rationale", "zh": "理由"},
     "none_given": {"en": "(none given)", "zh": "（未给出）"},
     # -- portfolio ------------------------------------------------------------------
@@ -149,9 +147,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "pf_every_adds": {"en": "every eligible option adds value over the baseline", "zh": "每个符合条件的选项都比基线增加价值"},
     "pf_below_head": {
         "en": "worse than the baseline (negative contribution; chosen only when a rule forces it):",
-        "zh": "不如基线（贡献为负；仅在规则强制时入选）：",
+        "zh": "劣于基线（贡献为负；仅在规则强制时入选）：",
     },
-    "pf_below_forced": {"en": " - in the package (forced by a rule)", "zh": " - 已入选（规则强制）"},
+    "pf_below_forced": {"en": " - in the package (forced by a rule)", "zh": " - 在组合中（规则强制）"},
     "pf_below_left_out": {"en": " - left out", "zh": " - 未入选"},
     "pf_top_title": {"en": "The {n} best distinct packages", "zh": "{n} 个最优的不同组合"},
     "pf_proven": {"en": "proven", "zh": "已证明"},
@@ -342,7 +340,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "se_prov_head": {"en": "{analysis} — case: {case} (sha256 {sha})", "zh": "{analysis} — 案例：{case}（sha256 {sha}）"},
     "se_prov_samples": {"en": "; samples: {samples}", "zh": "；抽样次数：{samples}"},
     "se_prov_computation": {"en": "computation: {computation}", "zh": "计算方式：{computation}"},
-    "se_screened": {"en": "screened out by red lines: {option} ({reason})", "zh": "因触碰红线而排除：{option}（{reason}）"},
+    "se_screened": {"en": "screened out by red lines: {option} ({reason})", "zh": "因触碰红线而筛除：{option}（{reason}）"},
     "se_below": {"en": "below", "zh": "低于"},
     "se_above": {"en": "above", "zh": "高于"},
     "se_side": {"en": "{side} {weight}: {names}", "zh": "{side} {weight}： {names}"},
@@ -451,15 +449,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "se_exp": {"en": "exp.", "zh": "期望"},
     "se_expected": {"en": "expected\n(prob.-weighted)", "zh": "期望\n（概率加权）"},
     "se_worst_rank": {"en": "worst\nrank", "zh": "最差\n名次"},
-    "se_out": {"en": "out", "zh": "排除"},
-    "se_screened_out": {"en": "screened out", "zh": "已排除"},
-    "se_out_all": {"en": "out (all)", "zh": "排除（全部）"},
-    "se_screened_all": {"en": "screened out (all scenarios)", "zh": "已排除（全部情景）"},
+    "se_out": {"en": "out", "zh": "筛除"},
+    "se_screened_out": {"en": "screened out", "zh": "已筛除"},
+    "se_out_all": {"en": "out (all)", "zh": "筛除（全部）"},
+    "se_screened_all": {"en": "screened out (all scenarios)", "zh": "已筛除（全部情景）"},
     "se_chart_saved": {"en": "chart saved to {path}", "zh": "图表已保存到 {path}"},
     # -- charts (--plot; render/plots.py) --------------------------------------------------
     "ch_no_cjk": {
-        "en": "no font with Chinese glyphs is installed, so the chart is in English with ids: install one (e.g. apt-get install fonts-noto-cjk) for a Chinese chart",
-        "zh": "未安装含中文字形的字体，图表改用英文与编号：安装中文字体（如 apt-get install fonts-noto-cjk）后可得中文图表",
+        "en": "no font with Chinese glyphs is installed, so the chart is in English with ids: install one (e.g. `apt-get install fonts-noto-cjk`) for a Chinese chart",
+        "zh": "未安装含中文字形的字体，图表改用英文与编号：安装中文字体（如 `apt-get install fonts-noto-cjk`）后可得中文图表",
     },
     "ch_sweep_title": {
         "en": "One-way weight sweeps (dashed: current weight; dotted: the top option changes)",
@@ -490,7 +488,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- compare-methods ------------------------------------------------------------------
     # `negotiator examples`
     "ex_title": {"en": "Example cases shipped with negotiator", "zh": "随 negotiator 附带的示例案例"},
-    "ex_caption": {"en": "give one to any command in place of a case file, e.g. negotiator ahp example:methods_demo", "zh": "任何命令都可用它代替案例文件，例如 negotiator ahp example:methods_demo"},
+    "ex_caption": {"en": "give one to any command in place of a case file, e.g. `negotiator ahp example:methods_demo`", "zh": "任何命令都可用它代替案例文件，例如 `negotiator ahp example:methods_demo`"},
     "ex_name": {"en": "name", "zh": "名称"},
     "ex_case": {"en": "case", "zh": "案例"},
     # `negotiator ahp` and `negotiator analysts` (render/elicitation.py)
@@ -501,12 +499,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "ahp_inconsistent": {"en": "above {limit}: revisit the judgments below", "zh": "高于 {limit}：请复核下列判断"},
     "ahp_figures": {"en": "lambda_max {lam}; CI {ci}; RI({n}) {ri}; CR {cr} ({verdict})", "zh": "最大特征值 {lam}；CI {ci}；RI({n}) {ri}；CR {cr}（{verdict}）"},
     "ahp_worst": {"en": "  {a} over {b}: judged {judged}, the other judgments imply {implied}", "zh": "  {a} 相对于 {b} ：判断为 {judged}，其他判断推出 {implied}"},
-    "an_header": {"en": "[bold]Analysts pooled[/] ({analysts}): scores by {pool}; weights: {rule}", "zh": "[bold]汇总的分析人员[/]（{analysts}）：评分取 {pool}；权重：{rule}"},
+    "an_header": {"en": "Analysts pooled ({analysts}): scores by {pool}; weights: {rule}", "zh": "汇总的分析人员（{analysts}）：评分取 {pool}；权重：{rule}"},
     "an_scores_title": {"en": "Where the analysts disagree most on scores (top {top})", "zh": "分析人员评分分歧最大之处（前 {top} 项）"},
     "an_scores_caption": {"en": "spread = highest - lowest likely score\ncase: {case} (sha256 {sha}); scores are the analysts' judgments, not facts", "zh": "分歧 = 最可能评分的最高值 - 最低值\n案例：{case}（sha256 {sha}）；评分为分析人员的判断，并非事实"},
     "an_rule_ahp": {"en": "geometric mean of the {n} analysts' AHP judgments, then eigenvector weights (CR {cr})", "zh": "{n} 位分析人员 AHP 判断的几何平均，再取特征向量权重（CR {cr}）"},
     "an_rule_pool": {"en": "{pool} of the analysts' normalised weights, normalised again", "zh": "各分析人员归一化权重的{pool}，再次归一化"},
-    "an_rule_pool_default": {"en": "{pool} of the analysts' normalised weights, normalised again (analysts without weights use profile '{profile}')", "zh": "各分析人员归一化权重的{pool}，再次归一化（未给权重的分析人员采用方案 {profile} ）"},
+    "an_rule_pool_default": {"en": "{pool} of the analysts' normalised weights, normalised again (analysts without weights use profile '{profile}')", "zh": "各分析人员归一化权重的{pool}，再次归一化（未给权重的分析人员采用权重方案 {profile} ）"},
     "an_pool_median": {"en": "median", "zh": "中位数"},
     "an_pool_mean": {"en": "mean", "zh": "平均值"},
     "an_pooled": {"en": "pooled", "zh": "汇总"},
@@ -760,79 +758,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "cf_drop_rule": {"en": "drop this rule", "zh": "取消这条规则"},
     "cf_not_alone": {"en": " (not enough on its own: other constraints also conflict)", "zh": "（单独调整还不够：其他约束之间也有冲突）"},
+    # -- the methods' score names (MethodResult.score_name, English; score_name finds the entry by its English)
+    "score_overall_value": {"en": "overall value", "zh": "综合得分"},
+    "score_electre": {"en": "net outranking (ELECTRE I)", "zh": "净优先度（ELECTRE I）"},
+    "score_promethee": {"en": "net flow phi (PROMETHEE II)", "zh": "净流量 φ（PROMETHEE II）"},
+    "score_topsis": {"en": "closeness to ideal (TOPSIS)", "zh": "相对贴近度（TOPSIS）"},
+    "score_vikor": {"en": "1 - Q (VIKOR; Q 0 = best)", "zh": "1 - Q（VIKOR；Q 为 0 最好）"},
     "cf_note_many": {
         "en": "Changing any one of these is not enough on its own: other constraints of the case conflict too. Change one, then run again to see the next conflict.",
         "zh": "单独调整其中任何一项都不够：本案的其他约束之间也有冲突。请先调整一项，再重新运行查看下一个冲突。",
     },
 }
-
-
-#: How the methods name their score (MethodResult.score_name, English) in Chinese.
-SCORE_NAMES_ZH = {
-    "overall value": "综合得分",
-    "net outranking (ELECTRE I)": "净优先度（ELECTRE I）",
-    "net flow phi (PROMETHEE II)": "净流量 φ（PROMETHEE II）",
-    "closeness to ideal (TOPSIS)": "相对贴近度（TOPSIS）",
-    "1 - Q (VIKOR; Q 0 = best)": "1 - Q（VIKOR；Q 为 0 最好）",
-}
-
-
-def tr(key: str, lang: str, **fields) -> str:
-    """The fixed string ``key`` in ``lang`` with ``{fields}`` filled in; an unknown key or language raises."""
-    template = STRINGS[key][lang]
-    return template.format(**fields) if fields else template
-
-
-def score_name(name: str, lang: str) -> str:
-    """A method's score name in ``lang`` (a method added without a Chinese name keeps its English one)."""
-    return SCORE_NAMES_ZH.get(name, name) if lang == "zh" else name
-
-
-def method_name(method: str, lang: str) -> str:
-    """The method's name in ``lang``, its id beside it in Chinese (the memo's wording)."""
-    from negotiator.i18n.memo import method_name as memo_method_name
-
-    return memo_method_name(method, lang)
-
-
-def sep(lang: str) -> str:
-    """The separator between list items: '; ' in English, '；' in Chinese."""
-    return "；" if lang == "zh" else "; "
-
-
-#: The sensitivity and negotiation cores describe their analysis and computation in English sentences (they go
-#: into JSON and CSV as they are); the terminal words the known ones in Chinese from these
-#: patterns. One that matches none stays English (a test runs every analysis of the bundled case).
-CORE_PHRASES_ZH: list[tuple[str, str]] = [
-    (r"one-way weight sweep", "单因素权重扫描"),
-    (r"AUGMECON epsilon-constraint MILP \(Mavrotas 2009\) with the AUGMECON2 jump", "AUGMECON ε-约束混合整数规划（Mavrotas 2009），采用 AUGMECON2 跳跃"),
-    (r"weight stability intervals", "权重稳定区间"),
-    (r"smallest weight change \((\S+)\) that makes each challenger first", "使各挑战者排名第一的最小权重变化（{0}）"),
-    (r"SMAA-2 stochastic acceptability", "SMAA-2 随机多准则可接受度分析"),
-    (r"tornado of uncertain scores \(one at a time, others at their likely value\)", "不确定评分的龙卷风分析（每次一个，其余取最可能值）"),
-    (r"ranking under each scenario \(base-case scales\)", "各情景下的排序（基准情景量表）"),
-    (r"exact: crossing points of straight lines \(additive model\)", "精确：直线的交点（加性模型）"),
-    (r"exact: intersection of half-lines \(additive model\)", "精确：半直线的交集（加性模型）"),
-    (r"exact: one linear program per challenger, PuLP \(additive model\)", "精确：每个挑战者求解一个线性规划，PuLP（加性模型）"),
-    (r"exact: the case re-ranked twice per uncertain score \((\S+)\)", "精确：每个不确定评分重新排序两次（{0}）"),
-    (r"exact: the case ranked under the base scores and each of (\d+) scenarios \((\S+)\)", "精确：在基准评分及 {0} 个情景下分别排序（{1}）"),
-    (r"Monte Carlo: ([\d,]+) seeded draws in chunks of (\d+), ([\d,]+) more for the confidence factors", "蒙特卡洛：{0} 次带种子的抽样，每批 {1} 次，另有 {2} 次用于置信因子"),
-    (r"Monte Carlo: ([\d,]+) seeded draws in chunks of (\d+)", "蒙特卡洛：{0} 次带种子的抽样，每批 {1} 次"),
-    (r"drawn uniformly from the simplex \(the profile's weights are not used\)", "在单纯形上均匀抽取（不使用权重方案的数值）"),
-    (r"drawn uniformly among weights in the order (.+) \(only the profile's order of importance is used, not its numbers\)", "在满足顺序 {0} 的权重中均匀抽取（只使用权重方案的重要性顺序，不使用其数值）"),
-    (r"drawn uniformly from the simplex within (.+) \(intervals: the profile's weights ±(\S+), some given with --interval; the weights themselves are not used\)", "在单纯形上 {0} 的范围内均匀抽取（区间：权重方案数值 ±{1}，部分由 --interval 给出；不直接使用这些权重）"),
-    (r"drawn uniformly from the simplex within (.+) \(intervals: the profile's weights ±(\S+); the weights themselves are not used\)", "在单纯形上 {0} 的范围内均匀抽取（区间：权重方案数值 ±{1}；不直接使用这些权重）"),
-    (r"drawn uniformly from the simplex within (.+) \(intervals given with --interval; the profile's weights are not used\)", "在单纯形上 {0} 的范围内均匀抽取（区间由 --interval 给出；不使用权重方案的数值）"),
-]
-
-
-def core_phrase(text: str, lang: str) -> str:
-    """A sentence of the sensitivity core's provenance in ``lang`` (English: as it is)."""
-    if lang == "en" or not text:
-        return text
-    import re
-
-    for pattern, template in CORE_PHRASES_ZH:
-        if m := re.fullmatch(pattern, text):
-            return template.format(*(g.replace(" in [", " ∈ [") for g in m.groups()))
-    return text

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from negotiator.messages import Message
 from negotiator._version import __version__
 from negotiator.errors import Problem, UsageError
 from negotiator.negotiation.agenda import Agenda, Package, build_agenda, parse_package
@@ -288,7 +289,7 @@ def analyse_negotiation(loaded, negotiation: str | None = None, propose: str | d
         "case_sha256": loaded.sha256,
         "version": __version__,
         "negotiation": nid,
-        "method": "AUGMECON epsilon-constraint MILP (Mavrotas 2009) with the AUGMECON2 jump",
+        "method": Message("ng_method_augmecon"),
         "solver": solvers.describe(),
         "resolution": RESOLUTION,
         "utility": "additive: weighted average of each party's level values (weights normalised per party)",

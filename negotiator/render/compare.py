@@ -8,7 +8,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from negotiator.i18n.terminal import tr
+from negotiator.i18n import tr
 from negotiator.ranking.compare import MethodComparison
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
 from negotiator.render.termfit import Layout, wrap_id

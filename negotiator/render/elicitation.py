@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from negotiator._version import __version__
-from negotiator.i18n.terminal import tr
+from negotiator.i18n import tr
 from negotiator.model.elicitation import CR_LIMIT, AhpProfileView
 from negotiator.ranking.analysts import GroupView
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer

@@ -15,7 +15,7 @@ __all__ = ["provenance_lines", "ranking_csv", "ranking_markdown"]
 
 def provenance_lines(r: Ranking, short: bool = False, lang: str = "en") -> list[str]:
     """The ranking's provenance; ``lang`` words it for the terminal (CSV and Markdown keep English)."""
-    from negotiator.i18n.terminal import tr
+    from negotiator.i18n import tr
 
     p = r.provenance
     sha = p.case_sha256[:12] if short else p.case_sha256

@@ -16,7 +16,7 @@ from negotiator.games.bimatrix import GameAnalysis, Mixed
 from negotiator.scenarios.payoffs import ScenarioPayoffs
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer, exact_text
 from negotiator.render.termfit import wrap_id
-from negotiator.i18n.terminal import tr
+from negotiator.i18n import rule_name, tr
 
 __all__ = [
     "payoffs_provenance_lines",
@@ -134,9 +134,8 @@ def _rule_words(r, alpha: float, lang: str) -> tuple[str, str]:
     English is the core's own wording, Chinese names come from the memo's translations."""
     if lang == "en":
         return r.name, f"{r.criterion}, {r.better} is better"
-    from negotiator.i18n.memo import text as memo_text
 
-    name = memo_text(f"rule_{r.rule}", lang, alpha=f"{alpha:g}") if r.rule == "hurwicz" else memo_text(f"rule_{r.rule}", lang)
+    name = rule_name(r, lang, alpha)
     fields = {"a": f"{alpha:g}", "b": f"{1 - alpha:g}"} if r.rule == "hurwicz" else {}
     criterion = tr(f"py_crit_{r.rule}", lang, **fields)
     return name, tr("py_criterion", lang, criterion=criterion, better=tr(f"py_better_{r.better}", lang))
@@ -291,7 +290,7 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
         out.append(legend)
     out += [rules, regret, switches]
     if t.screened_out:
-        from negotiator.i18n.memo import red_line_reason
+        from negotiator.i18n import red_line_reason
 
         screened = Table(title=tr("py_screened_title", lang), title_style="dim")
         screened.add_column(tr("option", lang), style="dim")

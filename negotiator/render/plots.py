@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from negotiator.i18n.terminal import method_name, tr
+from negotiator.i18n import method_name, tr
 from negotiator.render import charts
 from negotiator.render.charts import FORMATS, plot_format
 
@@ -28,9 +28,9 @@ def _names(case, lang: str):
 
 
 def _footer(fig, result, lang: str) -> None:
-    from negotiator.render.sensitivity import _provenance_lines
+    from negotiator.render.sensitivity import provenance_lines
 
-    lines = _provenance_lines(result.provenance, lang)
+    lines = provenance_lines(result.provenance, lang)
     charts.add_footer(fig, [lines[0] + " | " + lines[1], lines[-1]])
 
 

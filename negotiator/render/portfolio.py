@@ -13,7 +13,7 @@ from negotiator.portfolio.packages import JUDGMENT_NOTE, PortfolioResult
 from negotiator.portfolio.robust import CoreResult, RobustResult
 from negotiator.portfolio.solve import status_words
 from negotiator.portfolio.sweep import SweepResult
-from negotiator.i18n.terminal import method_name, tr
+from negotiator.i18n import method_name, tr
 
 __all__ = [
     "provenance_lines",
@@ -239,7 +239,7 @@ def portfolio_renderable(r: PortfolioResult, lang: str = "en", width: int | None
             lines.append(tr("pf_package_limit", lang, what=what, total=_num(best.package_totals.get(obj), 2), bound=bound))
         parts.append(Text("\n".join(lines)))
     if r.screened_out:
-        from negotiator.i18n.memo import red_line_reason
+        from negotiator.i18n import red_line_reason
 
         s = Table(title=tr("pf_not_eligible", lang), expand=False)
         s.add_column(tr("option", lang))

@@ -74,7 +74,7 @@ def _scale(o: ObjectiveColumn, lang: str = "en") -> str:
 
 def _terminal_provenance(m: ScoreMatrix, lang: str) -> list[str]:
     """ScoreMatrix.provenance_lines(short=True) worded in ``lang`` (CSV and Markdown keep English)."""
-    from negotiator.i18n.terminal import tr
+    from negotiator.i18n import tr
 
     return [tr("show_case", lang, case=m.case, sha=m.case_sha256[:12]) + tr("prov_version", lang, version=m.version), tr("judgment_edit", lang)]
 
@@ -86,7 +86,7 @@ def _plain(x: float) -> int | float:
 
 def _better_words(o: ObjectiveColumn, lang: str) -> str:
     if lang == "zh":
-        from negotiator.i18n.terminal import tr
+        from negotiator.i18n import tr
 
         return tr("better_higher" if o.direction == "max" else "better_lower", lang)
     return f"{o.better} is better"
@@ -127,7 +127,7 @@ def objective_legend(m: ScoreMatrix, lang: str = "en", words: bool = True) -> li
     lines = []
     for o in m.objectives:
         head = names[o.id] if names[o.id] == o.id else f"{names[o.id]} = {o.id}"
-        from negotiator.i18n.terminal import tr
+        from negotiator.i18n import tr
 
         scale = tr("scale_of", lang, scale=_scale(o, lang)) if o.scale else tr("no_fixed_scale", lang)
         tail = f" ({_arrow(o)} {_better_words(o, lang)}, {scale})" if words else f" {_arrow(o)}"
@@ -177,7 +177,7 @@ def score_matrix_tables(m: ScoreMatrix, lang: str = "en", width: int = 80) -> li
     from rich.table import Table
     from rich.text import Text
 
-    from negotiator.i18n.terminal import tr
+    from negotiator.i18n import tr
 
     names = short_names(m.objectives, lang)
     option_width, groups = _layout(m, names, width, lang)
@@ -254,13 +254,13 @@ def rationale_dict(m: ScoreMatrix, option: str) -> dict:
 def rationale_table(m: ScoreMatrix, option: str, lang: str = "en"):
     from rich.table import Table
 
-    from negotiator.i18n.terminal import tr
+    from negotiator.i18n import tr
 
     row = m.row(option)
     caption = "\n".join(([tr("why_option", lang, rationale=row.rationale)] if row.rationale else []) + _terminal_provenance(m, lang))
     table = Table(title=tr("rationale_title", lang, option=_label(row, lang), id=row.id), caption=caption, caption_justify="left")
     table.add_column(tr("objective", lang), max_width=24)
-    table.add_column(tr("col_score", lang), justify="right", no_wrap=True)
+    table.add_column(tr("col_criterion_score", lang), justify="right", no_wrap=True)
     # fold, not ellipsis: a rationale is read whole (rich cuts some CJK-bearing lines short otherwise)
     table.add_column(tr("col_rationale", lang), overflow="fold")
     for o, c in zip(m.objectives, row.cells):

@@ -17,9 +17,10 @@ from rich.text import Text
 from negotiator.render.bars import diverging_bar, interval_bar, rank_colours, stacked_bar
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
 from negotiator.render.termfit import id_text, label_cell, lettered_bar, wrap_id
-from negotiator.i18n.terminal import core_phrase, tr
+from negotiator.i18n import core_text, tr
 
 __all__ = [
+    "provenance_lines",
     "sweep_table",
     "sweep_csv",
     "stability_table",
@@ -74,7 +75,7 @@ def _option_cell(case, option: str, lang: str):
     return label_cell(_short(_label(case, option, lang)), option)
 
 
-def _provenance_lines(prov, lang: str) -> list[str]:
+def provenance_lines(prov, lang: str) -> list[str]:
     """Provenance.lines(short=True) in ``lang`` (CSV comment lines keep the core's English)."""
     if lang == "en":
         return prov.lines(short=True)
@@ -86,12 +87,12 @@ def _provenance_lines(prov, lang: str) -> list[str]:
     if prov.samples is not None:
         head += tr("se_prov_samples", lang, samples=prov.samples)
     head += tr("prov_version", lang, version=prov.version)
-    weights = core_phrase(prov.weights_note, lang) if prov.weights_note else ", ".join(f"{k}={v:.4f}" for k, v in prov.weights.items())
+    weights = core_text(prov.weights_note, lang) if prov.weights_note else ", ".join(f"{k}={v:.4f}" for k, v in prov.weights.items())
     return [
-        tr("se_prov_head", lang, analysis=core_phrase(prov.analysis, lang), case=prov.case, sha=prov.case_sha256[:12]),
+        tr("se_prov_head", lang, analysis=core_text(prov.analysis, lang), case=prov.case, sha=prov.case_sha256[:12]),
         head,
         tr("prov_weights", lang, weights=weights),
-        tr("se_prov_computation", lang, computation=core_phrase(prov.computation, lang)),
+        tr("se_prov_computation", lang, computation=core_text(prov.computation, lang)),
         tr("se_judgment", lang),
     ]
 
@@ -102,14 +103,14 @@ def _screened_reasons(case, screened: list[dict], scenario, lang: str) -> list[s
     if lang == "en" or case is None or not screened:
         return [s["reason"] for s in screened]
     from negotiator.model.matrix import build_matrix, red_line_breaches
-    from negotiator.i18n.memo import red_line_reason
+    from negotiator.i18n import red_line_reason
 
     breaches = red_line_breaches(case, build_matrix(case, scenario))
     return [red_line_reason(case, breaches[s["option"]], lang) if s["option"] in breaches else s["reason"] for s in screened]
 
 
 def _caption(result, case=None, lang: str = "en") -> str:
-    lines = _provenance_lines(result.provenance, lang)
+    lines = provenance_lines(result.provenance, lang)
     screened = list(getattr(result, "screened_out", []))
     reasons = _screened_reasons(case, screened, getattr(result.provenance, "scenario", None), lang)
     lines += [tr("se_screened", lang, option=s["option"], reason=reason) for s, reason in zip(screened, reasons)]

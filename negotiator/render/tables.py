@@ -11,7 +11,7 @@ from negotiator.render.bars import legend, objective_colours, stacked_bar
 from negotiator.render.formats import provenance_lines
 from negotiator.ranking.result import Ranking
 from negotiator.render.termfit import Layout, id_text, key_caption, label_cell, lettered_bar, objective_keys
-from negotiator.i18n.terminal import method_name, score_name, tr
+from negotiator.i18n import method_name, score_name, tr
 
 __all__ = ["ranking_table", "screened_table", "objectives_table", "options_table", "profiles_table", "label_of", "examples_table"]
 
@@ -97,7 +97,7 @@ def screened_table(r: Ranking, lang: str = "en", case=None) -> Table | None:
     from the structured breaches (objectives by their labels)."""
     if not r.screened_out:
         return None
-    from negotiator.i18n.memo import red_line_reason
+    from negotiator.i18n import red_line_reason
 
     table = Table(title=tr("screened_title", lang), title_style="dim")
     table.add_column(tr("option", lang), style="dim")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from negotiator.case.catalog import LoadedCase
 from negotiator.errors import NegotiatorError, Problem, UsageError
 from negotiator.ranking.result import Ranking
-from negotiator.i18n.memo import check_lang, method_name, red_line_reason, text
+from negotiator.i18n import check_lang, method_name, red_line_reason, rule_name, tr
 from negotiator.report.model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
 
 __all__ = ["MemoRequest", "build_memo", "parse_date", "default_samples", "DEFAULT_SAMPLES", "DEFAULT_SAMPLES_SLOW_METHOD", "DEFAULT_SEED"]
@@ -86,10 +86,10 @@ class _Words:
         return _label(self.case.scenarios[sid], self.lang)
 
     def family(self, oid: str) -> str:
-        return self.case.options[oid].family or text("family_none", self.lang)
+        return self.case.options[oid].family or tr("family_none", self.lang)
 
     def join(self, items: list[str]) -> str:
-        return text("list_sep", self.lang).join(items)
+        return tr("list_sep", self.lang).join(items)
 
     def title(self) -> str:
         c = self.case
@@ -100,9 +100,9 @@ class _Words:
 
     def profile(self, pid: str | None) -> str:
         if pid is None:
-            return text("profile_equal", self.lang)
+            return tr("profile_equal", self.lang)
         if pid == "custom":
-            return text("weights_custom", self.lang)
+            return tr("weights_custom", self.lang)
         return self.case.profile_label(pid, self.lang)
 
     def resource(self, rid: str) -> str:
@@ -179,10 +179,10 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
         "lang": lang,
         "analyses": included,
     }
-    subtitle = text("memo_subtitle", lang, method=words.method(p.method), profile=words.profile(p.profile), date=date)
+    subtitle = tr("memo_subtitle", lang, method=words.method(p.method), profile=words.profile(p.profile), date=date)
     if request.scenario is not None:
-        subtitle += text("memo_subtitle_scenario", lang, scenario=words.scenario(request.scenario))
-    return Memo(lang=lang, title=text("memo_title", lang, title=words.title()), subtitle=subtitle, date=date, sections=tuple(sections), provenance=provenance)
+        subtitle += tr("memo_subtitle_scenario", lang, scenario=words.scenario(request.scenario))
+    return Memo(lang=lang, title=tr("memo_title", lang, title=words.title()), subtitle=subtitle, date=date, sections=tuple(sections), provenance=provenance)
 
 
 class _Context:
@@ -201,7 +201,7 @@ class _Context:
         self.bottom_line_extra: list[str] = []  # sentences optional sections add to the bottom line
 
     def t(self, key: str, **fields) -> str:
-        return text(key, self.lang, **fields)
+        return tr(key, self.lang, **fields)
 
     @property
     def objectives(self) -> list[str]:
@@ -263,7 +263,7 @@ def _score_name(ctx: _Context) -> str:
 def _ranking_section(ctx: _Context) -> Section:
     r, w = ctx.ranking, ctx.words
     has_contrib = any(row.contributions for row in r.rows)
-    columns = [Column("rank", ctx.t("col_rank"), "integer"), Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("score", ctx.t("col_score"), "number")]
+    columns = [Column("rank", ctx.t("col_rank"), "integer"), Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family")), Column("score", ctx.t("col_score"), "number")]
     if has_contrib:
         columns += [Column(f"contribution:{obj}", w.objective(obj), "number") for obj in ctx.objectives]
     rows = []
@@ -302,7 +302,7 @@ def _screened_section(ctx: _Context) -> Section | None:
     if not r.screened_out:
         return None
     reasons = _screening_reasons(ctx)
-    columns = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("reason", ctx.t("col_reason")))
+    columns = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family")), Column("reason", ctx.t("col_reason")))
     rows = tuple((text_cell(w.option(s.option)), text_cell(s.option), text_cell(w.family(s.option)), text_cell(reasons.get(s.option) or s.reason)) for s in r.screened_out)
     table = Table("screened", ctx.t("tbl_screened"), columns, rows, note=ctx.t("screened_note"))
     return Section("screened", ctx.t("sec_screened"), (table,))
@@ -454,7 +454,7 @@ def _package_section(ctx: _Context) -> Section | None:
     intro = ctx.t("pkg_intro_one" if single else "pkg_intro", n=len(best.selected), value=_fmt(best.value), status=status)
     ctx.bottom_line_extra.append(ctx.t("bl_package_one" if single else "bl_package", n=len(best.selected), options=w.join([w.option(o) for o in best.selected])))
     value_title = ctx.t("col_value") if ctx.request.baseline is None else ctx.t("col_value_over_baseline")
-    cols = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("col_family")), Column("value", value_title, "number"))
+    cols = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family")), Column("value", value_title, "number"))
     rows = tuple((text_cell(w.option(o)), text_cell(o), text_cell(w.family(o)), number_cell(best.option_values.get(o))) for o in best.selected)
     blocks: list = [Paragraph(intro), Table("package", ctx.t("tbl_package"), cols, rows, note=_package_value_note(ctx, best))]
     if ctx.request.baseline is not None:
@@ -574,12 +574,7 @@ def _rules_blocks(ctx: _Context, report, ids: list[str]) -> list:
 
 
 def _rule_name(ctx: _Context, rule, alpha: float) -> str:
-    key = f"rule_{rule.rule}"
-    from negotiator.i18n.memo import STRINGS
-
-    if key not in STRINGS:
-        return rule.name  # a rule this memo does not know yet: the analysis's own (English) name
-    return ctx.t(key, alpha=f"{alpha:g}") if rule.rule == "hurwicz" else ctx.t(key)
+    return rule_name(rule, ctx.lang, alpha)  # a rule the catalogue does not know yet: the analysis's own (English) name
 
 
 def _assumptions_section(ctx: _Context) -> Section:
@@ -588,7 +583,7 @@ def _assumptions_section(ctx: _Context) -> Section:
     blocks: list = [Paragraph(ctx.t("asm_judgment"), role="lead", strong=len(ctx.t("asm_judgment")))]
     if p.profile is None:
         blocks.append(Paragraph(ctx.t("weights_equal")))
-    weight_cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", ctx.t("col_id")), Column("direction", ctx.t("col_direction")), Column("weight", ctx.t("col_weight"), "number"))
+    weight_cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", ctx.t("col_id")), Column("direction", ctx.t("head_direction")), Column("weight", ctx.t("col_weight"), "number"))
     weight_rows = tuple(
         (text_cell(w.objective(obj)), text_cell(obj), text_cell(ctx.t("dir_max" if case.objectives[obj].direction == "max" else "dir_min")), number_cell(p.weights[obj]))
         for obj in ctx.objectives
@@ -602,7 +597,7 @@ def _assumptions_section(ctx: _Context) -> Section:
     else:
         blocks.append(Paragraph(ctx.t("no_redlines")))
     if case.scenarios:
-        cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", ctx.t("col_id")), Column("probability", ctx.t("col_probability"), "number"), Column("source", ctx.t("col_source")))
+        cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", ctx.t("col_id")), Column("probability", ctx.t("col_probability"), "number"), Column("source", ctx.t("head_source")))
         rows = tuple((text_cell(w.scenario(sid)), text_cell(sid), number_cell(sc.probability, 2), text_cell(sc.source or "")) for sid, sc in case.scenarios.items())
         blocks.append(Table("scenarios", ctx.t("tbl_scenarios"), cols, rows))
     else:
@@ -620,15 +615,15 @@ def _provenance_section(ctx: _Context, included: list[str]) -> Section:
     names = {"sensitivity": "analysis_sensitivity", "portfolio": "analysis_portfolio", "decision_rules": "analysis_decision_rules"}
     described = lambda keys: ctx.words.join([ctx.t(names[k]) for k in keys]) or ctx.t("none")  # noqa: E731
     items = [
-        ("case", ctx.t("prov_case"), loaded.name),
+        ("case", ctx.t("prov_row_case"), loaded.name),
         ("files", ctx.t("prov_files"), ctx.words.join([_short_path(f) for f in loaded.files])),
         ("case_sha256", ctx.t("prov_sha"), loaded.sha256),
-        ("version", ctx.t("prov_version"), p.version),
-        ("method", ctx.t("prov_method"), p.method),
-        ("profile", ctx.t("prov_profile"), p.profile if p.profile not in (None, "custom") else ctx.words.profile(p.profile)),  # the id: what --profile takes
-        ("scenario", ctx.t("prov_scenario"), req.scenario or ctx.t("prov_base_case")),
+        ("version", ctx.t("prov_row_version"), p.version),
+        ("method", ctx.t("prov_row_method"), p.method),
+        ("profile", ctx.t("prov_row_profile"), p.profile if p.profile not in (None, "custom") else ctx.words.profile(p.profile)),  # the id: what --profile takes
+        ("scenario", ctx.t("prov_row_scenario"), req.scenario or ctx.t("prov_base_case")),
         ("baseline", ctx.t("prov_baseline"), req.baseline or ctx.t("prov_no_baseline")),
-        ("seed", ctx.t("prov_seed"), str(req.seed) if ctx.random_used else not_used),
+        ("seed", ctx.t("prov_row_seed"), str(req.seed) if ctx.random_used else not_used),
         ("samples", ctx.t("prov_samples"), str(req.samples) if ctx.random_used else not_used),
         ("date", ctx.t("prov_date"), ctx.date),
         ("analyses", ctx.t("prov_sections"), described(included)),

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 
-from negotiator.i18n.memo import text
+from negotiator.i18n import tr
 from negotiator.report.model import Figure, Memo, Paragraph, Table, display
 
 __all__ = ["render", "BODY_FONT", "HEADING_FONT", "EAST_ASIA_BODY_FONT", "EAST_ASIA_HEADING_FONT"]
@@ -230,7 +230,7 @@ def _figure(doc, fig: Figure, lang: str) -> None:
     doc.add_picture(io.BytesIO(data), width=width)
     caption = fig.caption
     if png_uses_ids(fig):
-        caption += " " + text("fig_ids_note", lang)
+        caption += " " + tr("fig_ids_note", lang)
     doc.add_paragraph(caption, style="Caption")
 
 

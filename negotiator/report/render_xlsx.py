@@ -13,7 +13,7 @@ import io
 import re
 
 from negotiator.render.spreadsheet_safe import keep_xlsx_text
-from negotiator.i18n.memo import text
+from negotiator.i18n import tr
 from negotiator.report.model import Figure, Memo, Paragraph, Table
 
 __all__ = ["render", "sheet_names"]
@@ -25,7 +25,7 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 def sheet_names(memo: Memo) -> dict[str, str]:
     """Table key -> a unique, valid sheet name (at most 31 characters) in the memo's language."""
     names: dict[str, str] = {}
-    used = {text("sheet_summary", memo.lang).lower()}
+    used = {tr("sheet_summary", memo.lang).lower()}
     for table in memo.tables():
         base = _BAD_SHEET_CHARS.sub(" ", table.title).strip()[:31] or table.key[:31]
         name, k = base, 2
@@ -140,7 +140,7 @@ def render(memo: Memo) -> bytes:
     names = sheet_names(memo)
     wb = Workbook()
     summary = wb.active
-    summary.title = text("sheet_summary", memo.lang)
+    summary.title = tr("sheet_summary", memo.lang)
     _write_summary(summary, memo, font_name, names)
     for table in memo.tables():
         _write_table(wb.create_sheet(names[table.key]), table, font_name)

@@ -27,6 +27,7 @@ import numpy as np
 
 from negotiator._version import __version__
 from negotiator.case.catalog import LoadedCase
+from negotiator.ranking.result import TIE_TOLERANCE
 from negotiator.scenarios.rules import DecisionReport, analyse_decisions, check_probabilities
 from negotiator.errors import Problem, UsageError
 
@@ -80,6 +81,14 @@ class ScenarioPayoffs:
 
     def analyse(self, alpha: float = 0.5) -> DecisionReport:
         return analyse_decisions(self.values, self.probabilities, self.scenarios, alpha)
+
+    def best_in_scenario(self, tol: float = TIE_TOLERANCE) -> dict[str, tuple[str, ...]]:
+        """Scenario id -> the ids of the rows best under it: every row within ``tol`` of the best value
+        there, in table order, so a tie names all the rows that share first place."""
+        if not len(self.rows):
+            return {sid: () for sid in self.scenarios}
+        top = self.values.max(axis=0)
+        return {sid: tuple(row.id for i, row in enumerate(self.rows) if self.values[i, j] >= top[j] - tol) for j, sid in enumerate(self.scenarios)}
 
 
 def merge_probabilities(case, overrides: Mapping[str, float] | None) -> tuple[np.ndarray, str]:

@@ -12,6 +12,7 @@ from typing import Callable, Mapping
 
 import numpy as np
 
+from negotiator.messages import Message
 from negotiator._version import __version__
 from negotiator.errors import Problem, UsageError
 
@@ -127,9 +128,9 @@ class Setup:
         return method_scores(self.method, self.matrix if matrix is None else matrix, weights)
 
 
-def search_note(setup: "Setup", how: str) -> str:
+def search_note(setup: "Setup", how: Message) -> Message:
     """Words for a numerical search standing in for a closed form."""
-    return f"numerical search ({how}): the {setup.method} method has no closed form here"
+    return Message("how_search", how=how, method=setup.method)
 
 
 def method_scores(method: str, matrix, weights: np.ndarray) -> np.ndarray:

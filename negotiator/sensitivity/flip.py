@@ -20,6 +20,7 @@ from typing import Literal, Sequence
 import numpy as np
 
 import negotiator.solvers as solvers
+from negotiator.messages import Message
 from negotiator.errors import Problem, UsageError
 from negotiator.sensitivity._common import Progress, Provenance, Setup, prepare, search_note
 
@@ -161,8 +162,8 @@ def flip_setup(setup: Setup, norm: str = "l1", progress: Progress | None = None,
     warnings = list(setup.warnings)
     if not setup.additive:
         warnings.append(f"the {setup.method} method has no linear program: distances come from a seeded search of {len(candidates)} weight vectors and are upper bounds; 'never' means none was found")
-    how = "exact: one linear program per challenger, PuLP (additive model)" if setup.additive else search_note(setup, f"{SEARCH_SAMPLES + len(w0)} seeded weight vectors, bisection; distances are upper bounds")
-    return FlipResult(setup.provenance(f"smallest weight change ({norm}) that makes each challenger first", how, exact=setup.additive), norm, setup.options[winner], flips, setup.screened_list(), warnings)
+    how = Message("how_flip_exact") if setup.additive else search_note(setup, Message("how_seeded_bisection", n=SEARCH_SAMPLES + len(w0)))
+    return FlipResult(setup.provenance(Message("an_flip", norm=norm), how, exact=setup.additive), norm, setup.options[winner], flips, setup.screened_list(), warnings)
 
 
 def flip(case=None, profile: str | None = None, method: str = "additive", norm: Literal["l1", "linf"] = "l1", weights=None, scenario: str | None = None, progress: Progress | None = None, challengers: Sequence[str] | None = None) -> FlipResult:

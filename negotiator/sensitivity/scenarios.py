@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from negotiator.messages import Message
 from negotiator.errors import Problem, UsageError
 from negotiator.ranking.result import competition_ranks
 from negotiator.sensitivity._common import Progress, Provenance
@@ -105,5 +106,5 @@ def scenarios(case=None, profile: str | None = None, method: str = "additive", w
     worst = {o: None if screened_in[o] else max(col.ranks[o] for col in scen) for o in c.options}
     base_order = [row.option for row in base_ranking.rows] + [s.option for s in base_ranking.screened_out]
     p = base_ranking.provenance
-    prov = Provenance("ranking under each scenario (base-case scales)", p.case, p.case_sha256, p.method, p.profile, dict(p.weights), computation=f"exact: the case ranked under the base scores and each of {len(scen)} scenarios ({p.method})")
+    prov = Provenance(Message("an_scenarios"), p.case, p.case_sha256, p.method, p.profile, dict(p.weights), computation=Message("how_scenarios", n=len(scen), method=p.method))
     return ScenarioResult(prov, base_order, columns, expected, expected_rank, worst, {o: v for o, v in screened_in.items() if v}, base_ranking.score_name, warnings)

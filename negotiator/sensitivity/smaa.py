@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from negotiator.messages import Message
 from negotiator.errors import Problem, UsageError
 from negotiator.methods import get_batch
 from negotiator.methods._common import criterion_table, criterion_tables
@@ -100,20 +101,22 @@ class WeightModel:
     def uses_profile_weights(self) -> bool:
         return self.kind == "fixed"
 
-    def weights_note(self, spread: float | None = None, some_given: bool = False) -> str | None:
+    def weights_note(self, spread: float | None = None, some_given: bool = False) -> Message | None:
         """What the weights line of the provenance says instead of the profile's numbers (None: they are used)."""
         if self.kind == "fixed":
             return None
         if self.kind == "uniform":
-            return "drawn uniformly from the simplex (the profile's weights are not used)"
+            return Message("wn_uniform")
         if self.kind == "order":
-            return self.describe().replace("uniform among", "drawn uniformly among", 1) + " (only the profile's order of importance is used, not its numbers)"
-        bounds = ", ".join(f"{o} in [{lo:.3f}, {hi:.3f}]" for o, lo, hi in zip(self.objectives, self.low, self.high))
+            groups = self.order_groups
+            parts = [" = ".join(o for o, g in zip(self.objectives, groups) if g == r) for r in sorted({int(g) for g in groups if g >= 0})]
+            zero = [o for o, g in zip(self.objectives, groups) if g < 0]
+            order = " >= ".join(parts)
+            return Message("wn_order_zero", order=order, zero=", ".join(zero)) if zero else Message("wn_order", order=order)
+        bounds = tuple(Message("wn_bound", objective=o, low=lo, high=hi) for o, lo, hi in zip(self.objectives, self.low, self.high))
         if spread is None:
-            source = "intervals given with --interval; the profile's weights are not used"
-        else:
-            source = f"intervals: the profile's weights ±{spread:.0%}" + (", some given with --interval" if some_given else "") + "; the weights themselves are not used"
-        return f"drawn uniformly from the simplex within {bounds} ({source})"
+            return Message("wn_within_given", bounds=bounds)
+        return Message("wn_within_spread_some" if some_given else "wn_within_spread", bounds=bounds, spread=spread)
 
     def to_dict(self) -> dict:
         out: dict = {"kind": self.kind, "description": self.describe(), "weights_used": self.uses_profile_weights}
@@ -597,8 +600,8 @@ def smaa_setup(
     warnings = list(setup.warnings)
     if not setup.additive and get_batch(setup.method) is None:
         warnings.append(f"the {setup.method} method is evaluated draw by draw (no vectorised form): expect it to be much slower than additive")
-    how = f"Monte Carlo: {samples:,} seeded draws in chunks of {CHUNK}" + (f", {conf_n:,} more for the confidence factors" if conf_n else "")
-    prov = replace(setup.provenance("SMAA-2 stochastic acceptability", how, seed=seed, samples=samples), weights_note=model.weights_note(_spread_used(intervals, spread), bool(intervals)))
+    how = Message("how_smaa_conf", samples=samples, chunk=CHUNK, conf=conf_n) if conf_n else Message("how_smaa", samples=samples, chunk=CHUNK)
+    prov = replace(setup.provenance(Message("an_smaa"), how, seed=seed, samples=samples), weights_note=model.weights_note(_spread_used(intervals, spread), bool(intervals)))
     return SmaaResult(prov, setup.options, setup.objectives, model, acceptability, central, confidence, acceptability @ meta, sim.cells.count, conf_n, len(sizes) * CHUNK / drawn, setup.screened_list(), warnings)
 
 

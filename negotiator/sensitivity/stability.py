@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from negotiator.messages import Message
 from negotiator.errors import Problem, UsageError
 from negotiator.sensitivity._common import Progress, Provenance, Setup, check_objective, one_way_weights, prepare, search_note
 from negotiator.sensitivity.sweep import SEARCH_POINTS, additive_lines
@@ -166,10 +167,10 @@ def stability_setup(setup: Setup, top: int = 1, objectives: list[str] | None = N
     warnings = list(setup.warnings)
     for i, j, rank in ties:
         warnings.append(f"'{setup.options[i]}' and '{setup.options[j]}' tie at rank {rank} now: the order between them is arbitrary, so some intervals have zero width")
-    how = "exact: intersection of half-lines (additive model)" if setup.additive else search_note(setup, f"grid of {SEARCH_POINTS} weights, bisection")
+    how = Message("how_stability_exact") if setup.additive else search_note(setup, Message("how_grid_bisection", n=SEARCH_POINTS))
     if not setup.additive:
         warnings.append(f"the {setup.method} method has no closed form: each interval was found by walking a grid of {SEARCH_POINTS} weights outward and bisecting at the first change")
-    return StabilityResult(setup.provenance("weight stability intervals", how, exact=setup.additive), top, [setup.options[i] for i in order[:top]], intervals, tied, setup.screened_list(), warnings)
+    return StabilityResult(setup.provenance(Message("an_stability"), how, exact=setup.additive), top, [setup.options[i] for i in order[:top]], intervals, tied, setup.screened_list(), warnings)
 
 
 def stability(case=None, profile: str | None = None, method: str = "additive", top: int = 1, objectives: list[str] | None = None, weights=None, scenario: str | None = None, progress: Progress | None = None) -> StabilityResult:

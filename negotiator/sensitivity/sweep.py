@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from negotiator.messages import Message
 from negotiator.ranking.result import TIE_TOLERANCE, competition_ranks
 from negotiator.sensitivity._common import Progress, Provenance, Setup, check_objective, one_way_direction, one_way_weights, prepare, search_note
 
@@ -281,10 +282,10 @@ def sweep_setup(setup: Setup, objectives: list[str] | None = None, progress: Pro
     for s in sweeps:
         if s.others_shared_equally:
             warnings.append(f"'{s.objective}' carries all the weight, so the others cannot keep their proportions: below 1 they share the rest equally")
-    how = "exact: crossing points of straight lines (additive model)" if setup.additive else search_note(setup, f"grid of {SEARCH_POINTS} weights, regula falsi")
+    how = Message("how_sweep_exact") if setup.additive else search_note(setup, Message("how_grid_falsi", n=SEARCH_POINTS))
     if not setup.additive:
         warnings.append(f"the {setup.method} method has no closed form: swaps were found on a grid of {SEARCH_POINTS} weights and refined; two swaps that undo each other within one grid step would be missed")
-    return SweepResult(setup.provenance("one-way weight sweep", how, exact=setup.additive), setup.options, sweeps, setup.screened_list(), warnings)
+    return SweepResult(setup.provenance(Message("an_sweep"), how, exact=setup.additive), setup.options, sweeps, setup.screened_list(), warnings)
 
 
 def sweep(case=None, profile: str | None = None, method: str = "additive", objectives: list[str] | None = None, weights=None, scenario: str | None = None, progress: Progress | None = None) -> SweepResult:

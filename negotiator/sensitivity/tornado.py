@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from negotiator.messages import Message
 from negotiator.sensitivity._common import Progress, Provenance, Setup, prepare
 
 __all__ = ["TornadoBar", "TornadoResult", "tornado", "tornado_setup"]
@@ -105,7 +106,7 @@ def tornado_setup(setup: Setup, progress: Progress | None = None) -> TornadoResu
     warnings = list(setup.warnings)
     if not cells:
         warnings.append("no score has a [low, likely, high] range in this case, so there is nothing to draw")
-    prov = setup.provenance("tornado of uncertain scores (one at a time, others at their likely value)", f"exact: the case re-ranked twice per uncertain score ({setup.method})")
+    prov = setup.provenance(Message("an_tornado"), Message("how_tornado", method=setup.method))
     return TornadoResult(prov, setup.options[top], setup.options[runner_up], base_lead, bars, setup.screened_list(), warnings)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from negotiator.errors import NegotiatorError
 from negotiator.case.edit import profile_file
-from negotiator.i18n.tui import tr
+from negotiator.i18n import tr
 
 __all__ = ["target_description"]
 

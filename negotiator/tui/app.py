@@ -18,7 +18,7 @@ from negotiator.errors import NegotiatorError, Problem
 from negotiator.methods import method_names
 from negotiator.model.weights import profile_weights
 from negotiator.ranking.whatif import nudge_weight, set_one_weight
-from negotiator.i18n.tui import tr
+from negotiator.i18n import tr
 from negotiator.tui.bindings import relabel_bindings
 from negotiator.tui.screens.compare import CompareScreen
 from negotiator.tui.screens.dialogs import MemoScreen, QuitScreen, SaveProfileScreen

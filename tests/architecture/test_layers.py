@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "negotiator"
 
 #: Layer of each top-level part of the package; a module may import its own layer or lower.
 LAYERS = {
-    "_version": 0, "errors": 0, "fileio": 0, "solvers": 0,
+    "_version": 0, "errors": 0, "messages": 0, "fileio": 0, "solvers": 0,
     "case": 1,
     "model": 2,
     "methods": 3,

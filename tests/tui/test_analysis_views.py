@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from negotiator.i18n import rule_name
 from negotiator.scenarios.payoffs import scenario_payoffs
 from negotiator.portfolio import best_packages
 from negotiator.sensitivity import smaa, sweep
@@ -47,6 +48,18 @@ async def test_sensitivity_sweep_and_smaa_in_a_worker(bundled, monkeypatch):
         await pilot.press("2", "right", "4")
         await _wait_for_workers(app, pilot)
         assert "press a to run again" in str(app.screen.query_one("#smaa").render())
+
+
+async def test_sensitivity_provenance_is_worded_in_chinese(bundled):
+    """The sweep's provenance (the core's structured messages) reads in the UI language."""
+    app = make_app(bundled, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("4")
+        await _wait_for_workers(app, pilot)
+        notes = str(app.screen.query_one("#sweep-notes").render())
+        assert "单因素权重扫描" in notes and "计算方式：精确：直线的交点（加性模型）" in notes
+        assert "one-way" not in notes and "computation" not in notes and "exact:" not in notes
 
 
 async def test_package_view_solves_and_re_solves_when_a_budget_changes(bundled):
@@ -100,6 +113,25 @@ async def test_scenarios_view_shows_payoffs_and_each_rules_pick(bundled):
         hurwicz = next(r for r in pay.analyse(alpha=0.7).rules if r.rule == "hurwicz")
         text = str(app.screen.query_one("#rules").render())
         assert hurwicz.name in text and "α = 0.7" in text
+
+
+async def test_scenarios_view_names_the_rules_in_chinese_and_marks_every_tied_best(bundled):
+    pay = scenario_payoffs(bundled)
+    best = pay.best_in_scenario()
+    assert any(len(rows) > 1 for rows in best.values()), "the bundled case ties for first under some scenario"
+    app = make_app(bundled, lang="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        text = str(app.screen.query_one("#rules").render())
+        for rule in pay.analyse().rules:
+            assert rule_name(rule, "zh", 0.5) in text and rule.name not in text
+        assert "案例 " in text and "method " not in text and "profile " not in text  # the provenance line in Chinese too
+        table = app.screen.query_one("#payoff-table")
+        for row in pay.rows:
+            for sid in pay.scenarios:
+                assert ("green" in str(table.get_cell(row.id, sid).style)) == (row.id in best[sid]), (row.id, sid)
 
 
 async def test_analysis_views_fit_80x24_in_chinese(bundled):

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from negotiator.i18n.tui import tr
+from negotiator.i18n import tr
 from negotiator.tui.bindings import relabel_bindings
 
 __all__ = ["ViewScreen"]

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Label, Select, Static
 from negotiator.render.bars import objective_colours, stacked_bar
 from negotiator.errors import NegotiatorError
 from negotiator.ranking.whatif import compare_options, pairwise_what_if
-from negotiator.i18n.tui import label, tr
+from negotiator.i18n import label, tr
 from negotiator.tui.widgets.tables import fit_width
 from negotiator.tui.screens.base import ViewScreen
 

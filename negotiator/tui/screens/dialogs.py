@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from negotiator.errors import NegotiatorError
-from negotiator.i18n.tui import tr
+from negotiator.i18n import tr
 
 __all__ = ["SaveProfileScreen", "QuitScreen", "MemoScreen"]
 
@@ -103,7 +103,7 @@ class MemoScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         lang = self.app.lang
         with Vertical(classes="dialog"):
-            yield Static(Text(tr("memo_title", lang), style="bold"))
+            yield Static(Text(tr("memo_export_title", lang), style="bold"))
             yield Static(Text(tr("memo_formats", lang), style="dim"), id="memo-help")
             yield Input(value=self.DEFAULT_NAME, id="memo-path")
             yield Static(id="memo-status")

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from negotiator.errors import Problem
-from negotiator.i18n.tui import tr
+from negotiator.i18n import tr
 
 __all__ = ["CaseErrorScreen", "problems_text"]
 

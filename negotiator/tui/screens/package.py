@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 
 from negotiator.errors import NegotiatorError
 from negotiator.render.portfolio import portfolio_advice, status_text
-from negotiator.i18n.tui import label, tr
+from negotiator.i18n import label, tr
 from negotiator.tui.widgets.selects import relabel_select
 from negotiator.tui.screens.base import ViewScreen
 
@@ -76,7 +76,7 @@ class PackageScreen(ViewScreen):
         lang = self.lang
         case = self.app.loaded.case
         screened = self._marked = self._screened_marks()
-        options = [(tr("baseline_none", lang), NO_BASELINE), (tr("baseline_worst", lang), "worst")]
+        options = [(tr("baseline_none", lang), NO_BASELINE), (tr("pf_baseline_worst", lang), "worst")]
         for oid, opt in case.options.items():
             name = label(opt, lang) + (f" ({tr('screened', lang)})" if oid in screened else "")
             options.append((name, oid))
@@ -223,7 +223,7 @@ class PackageScreen(ViewScreen):
             text.append("! " + advice + "\n", style="yellow")
             text.append("  → " + tr("advice_pick_baseline", lang) + "\n", style="bold yellow")
         p = r.provenance
-        text.append(f"case {p.case} (sha256 {p.case_sha256[:12]}) · method {p.method} · profile {p.profile} · " + tr("package_note", lang), style="dim")
+        text.append(tr("prov_line", lang, case=p.case, sha=p.case_sha256[:12], method=p.method, profile=p.profile) + tr("pf_judgment", lang), style="dim")
         notes.update(text)
 
     def _baseline_text(self, r) -> Text:
@@ -231,12 +231,12 @@ class PackageScreen(ViewScreen):
         lang = self.lang
         case = self.app.loaded.case
         b = r.spec.baseline
-        name = label(case.options[b.option], lang) if b.kind == "option" else tr("baseline_worst", lang) if b.kind == "worst" else b.text
+        name = label(case.options[b.option], lang) if b.kind == "option" else tr("pf_baseline_worst", lang) if b.kind == "worst" else b.text
         value = next(iter(r.spec.baseline_values.values()), None)
         out = Text(tr("baseline_line", lang, name=name, v=value) + "\n", style="bold")
         below = r.below_baseline
         if not below:
-            out.append(tr("none_below", lang) + "\n", style="dim")
+            out.append(tr("pf_every_adds", lang) + "\n", style="dim")
             return out
         values = r.spec.values()
         chosen = set(r.selected)

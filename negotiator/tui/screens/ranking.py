@@ -11,8 +11,8 @@ from textual.widgets import DataTable, Label, Select, Static
 
 from negotiator.render.bars import legend, objective_colours, stacked_bar
 from negotiator.render.formats import provenance_lines
-from negotiator.i18n.memo import red_line_reason
-from negotiator.i18n.tui import label, tr
+from negotiator.i18n import red_line_reason
+from negotiator.i18n import label, tr
 from negotiator.tui.widgets.selects import relabel_select
 from negotiator.tui.widgets.tables import fit_width, restore_cursor
 from negotiator.tui.screens.base import ViewScreen
@@ -21,6 +21,7 @@ __all__ = ["RankingScreen", "SORT_COLUMNS"]
 
 #: Sortable columns, in the order `s` cycles through them.
 SORT_COLUMNS = ("rank", "option", "family", "score")
+_HEAD_KEYS = {"rank": "col_rank_mark", "option": "col_option", "family": "col_family_short", "score": "col_score_short"}
 WIDE = 110  # from this width on the option id gets its own column
 
 
@@ -130,7 +131,7 @@ class RankingScreen(ViewScreen):
         key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
         self.app.toggle_pick(key)
         names = ", ".join(label(self.app.loaded.case.options[o], self.lang) for o in self.app.picked)
-        self.notify(tr("picked", self.lang, names=names or tr("none", self.lang)))
+        self.notify(tr("picked", self.lang, names=names or tr("none_dash", self.lang)))
 
     def sorted_rows(self, ranking):
         """Ranked rows in the chosen order (screened-out options always come last)."""
@@ -159,12 +160,12 @@ class RankingScreen(ViewScreen):
         label_width = max(18, min(44, (self.size.width - sum(fixed) - 12) // 2))
         bar_width = fit_width(self.size.width, fixed + [label_width], minimum=12)
         arrow = " ▼" if self.descending else " ▲"
-        heads = {k: tr(f"col_{k}", lang) + (arrow if self.sort_by == k else "") for k in SORT_COLUMNS}
-        heads["score"] = tr("col_score", lang) + (arrow if self.sort_by == "score" else "")
+        heads = {k: tr(_HEAD_KEYS[k], lang) + (arrow if self.sort_by == k else "") for k in SORT_COLUMNS}
+        heads["score"] = tr("col_score_short", lang) + (arrow if self.sort_by == "score" else "")
         table.add_column(heads["rank"], key="rank", width=3)
         table.add_column(heads["option"], key="option", width=label_width)
         if wide:
-            table.add_column(tr("col_id", lang), key="id", width=26)
+            table.add_column(tr("col_id_title", lang), key="id", width=26)
         table.add_column(heads["family"], key="family", width=4)
         table.add_column(heads["score"], key="score", width=7)
         table.add_column(tr("col_bar", lang), key="bar", width=bar_width)
@@ -190,7 +191,7 @@ class RankingScreen(ViewScreen):
         self.query_one("#legend", Static).update(legend(colours, obj_labels))
         lines = provenance_lines(r, short=True)
         prov = Text(lines[0] + " · " + lines[1], style="dim")
-        prov.append(" · " + tr("judgments", lang), style="dim italic")
+        prov.append(" · " + tr("judgment", lang), style="dim italic")
         if app.picked:
             prov.append("\n" + tr("picked", lang, names=", ".join(label(app.loaded.case.options[o], lang) for o in app.picked)), style="cyan")
         self.query_one("#provenance", Static).update(prov)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,7 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from negotiator.errors import NegotiatorError
-from negotiator.i18n.tui import label, tr
+from negotiator.i18n import label, rule_name, tr
 from negotiator.tui.screens.base import ViewScreen
 
 __all__ = ["ScenariosScreen", "ALPHA_STEP"]
@@ -61,11 +62,11 @@ class ScenariosScreen(ViewScreen):
         for sid, p in zip(pay.scenarios, pay.probabilities):
             table.add_column(Text(f"{label(case.scenarios[sid], lang)} ({p:g})"), key=sid, width=col_w)
         table.add_column(tr("col_expected", lang), key="expected", width=col_w)
-        best_in = {j: max(range(len(pay.rows)), key=lambda i: pay.values[i, j]) for j in range(n_sc)}
+        best_in = pay.best_in_scenario()  # every row tied for first under a scenario is marked
         for i, row in enumerate(pay.rows):
             cells = [Text(label(row, lang), style="bold" if i in ev.chosen else "")]
-            for j in range(n_sc):
-                cells.append(Text(f"{pay.values[i, j]:.4f}", style="bold green" if best_in[j] == i else "", justify="right"))
+            for j, sid in enumerate(pay.scenarios):
+                cells.append(Text(f"{pay.values[i, j]:.4f}", style="bold green" if row.id in best_in[sid] else "", justify="right"))
             cells.append(Text(f"{ev.scores[i]:.4f}", style="bold" if i in ev.chosen else "", justify="right"))
             table.add_row(*cells, key=row.id)
         rules.update(self._rules_text(pay, report))
@@ -79,7 +80,8 @@ class ScenariosScreen(ViewScreen):
         text.append(tr("rules_title", lang, alpha=self.alpha) + "\n", style="bold")
         for r in report.rules:
             chosen = " = ".join(names[i] for i in r.chosen)
-            text.append(f"  {r.name:<28}", style="cyan")
+            name = rule_name(r, lang, self.alpha)
+            text.append("  " + name + " " * (28 - cell_len(name)), style="cyan")  # padded in cells: a Chinese character takes two
             text.append(chosen, style="bold")
             if r.margin is not None and r.runner_up:
                 text.append("  " + tr("rule_margin", lang, m=r.margin, runner=names[r.runner_up[0]]), style="dim")
@@ -88,5 +90,5 @@ class ScenariosScreen(ViewScreen):
         if pay.screened_out:
             text.append(tr("left_out", lang, names=", ".join(label(self.app.loaded.case.options[o], lang) for o in pay.screened_out)) + "\n", style="dim")
         prov = pay.provenance()
-        text.append(f"case {prov['case']} (sha256 {prov['case_sha256'][:12]}) · method {prov['method']} · profile {prov['profile']} · " + tr("judgments", lang), style="dim")
+        text.append(tr("prov_line", lang, case=prov["case"], sha=prov["case_sha256"][:12], method=prov["method"], profile=prov["profile"]) + tr("judgment", lang), style="dim")
         return text

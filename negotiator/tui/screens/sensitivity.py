@@ -11,7 +11,8 @@ from textual.widgets import Label, ProgressBar, Select, Static
 
 from negotiator.render.bars import PALETTE, rank_colours, stacked_bar
 from negotiator.errors import NegotiatorError
-from negotiator.i18n.tui import label, tr
+from negotiator.i18n import label, tr
+from negotiator.render.sensitivity import provenance_lines
 from negotiator.tui.widgets.line_chart import line_chart
 from negotiator.tui.screens.base import ViewScreen
 
@@ -127,7 +128,8 @@ class SensitivityScreen(ViewScreen):
             text.append("  " + tr("sweep_no_change", lang), style="green")
         for b in tops:
             text.append("\n  ┊ " + tr("sweep_breakpoint", lang, w=b.weight, rises=label(case.options[b.rises], lang), falls=label(case.options[b.falls], lang)), style="red")
-        text.append("\n" + " · ".join(result.provenance.lines(short=True)[:2] + result.provenance.lines(short=True)[3:4]), style="dim")
+        lines = provenance_lines(result.provenance, lang)  # the analysis, case, method and computation, in the UI language
+        text.append("\n" + " · ".join(lines[:2] + lines[3:4]), style="dim")
         notes.update(text)
 
     # -- SMAA in a worker thread ------------------------------------------------

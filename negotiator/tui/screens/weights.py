@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Input, Static
 from negotiator.render.bars import objective_colours, stacked_bar
 from negotiator.model.weights import profile_weights
 from negotiator.ranking.whatif import rank_moves
-from negotiator.i18n.tui import label, tr
+from negotiator.i18n import label, tr
 from negotiator.tui.messages import WeightEditRequested, WeightNudged
 from negotiator.tui.widgets.tables import fit_width, restore_cursor, set_columns
 from negotiator.tui.widgets.weight_table import WeightTable
@@ -158,7 +158,7 @@ class WeightsScreen(ViewScreen):
             return
         width = max(30, self.size.width - self.left_width - 1)
         label_width = fit_width(width, [3, 4, 7], minimum=10)
-        set_columns(table, [(tr("col_rank", lang), "rank", 3), (tr("col_move", lang), "move", 4), (tr("col_option", lang), "option", label_width), (tr("col_score", lang), "score", 7)])
+        set_columns(table, [(tr("col_rank_mark", lang), "rank", 3), (tr("col_move", lang), "move", 4), (tr("col_option", lang), "option", label_width), (tr("col_score_short", lang), "score", 7)])
         moves = rank_moves(app.baseline, r)
         for row in r.rows:
             table.add_row(Text(str(row.rank), justify="right"), _move_text(moves.get(row.option)), Text(label(row, lang)), Text(f"{row.score:.4f}", justify="right"), key=row.option)
