@@ -122,8 +122,9 @@ def _click_exception_types():
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: user errors print one clear message and exit 2."""
     from negotiator.errors import NegotiatorError
-    from negotiator.cli.common import print_error
+    from negotiator.cli.common import print_error, reset_output_options
 
+    reset_output_options()
     click_errors, exits, aborts = _click_exception_types()
     command = typer.main.get_command(app)
     try:

@@ -50,9 +50,35 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    excel_csv = "excel-csv"  # CSV with a byte-order mark: read as csv, written by emit_text
 
 
-FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.", case_sensitive=False)
+#: Whether this invocation's CSV is for Excel: set by the --format callback, which runs on every
+#: command that can write CSV (default values included), and reset by main() for each run.
+_csv_for_excel = False
+
+
+def reset_output_options() -> None:
+    global _csv_for_excel
+    _csv_for_excel = False
+
+
+def _format_choice(value: Format) -> Format:
+    """``excel-csv`` is ``csv`` for every command; only the bytes written differ.
+
+    Excel opens a double-clicked CSV in the system code page unless it starts with a UTF-8
+    byte-order mark, which garbles Chinese labels; scripts and pipes want no BOM. So plain
+    ``csv`` has none and ``excel-csv`` has one (docs/exports.md)."""
+    global _csv_for_excel
+    if value is Format.excel_csv:
+        _csv_for_excel = True
+    return Format.csv if value is Format.excel_csv else value
+
+
+FormatOpt = typer.Option(
+    Format.table, "--format", "-f", case_sensitive=False, callback=_format_choice,
+    help="Output format (excel-csv: CSV with a byte-order mark, so Excel shows Chinese labels on double-click).",
+)
 
 
 def console():
@@ -109,6 +135,8 @@ def emit_json(data) -> None:
 
 
 def emit_text(text: str) -> None:
+    if _csv_for_excel:
+        text = "\ufeff" + text
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 

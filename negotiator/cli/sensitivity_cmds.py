@@ -34,16 +34,17 @@ class SensFormat(str, Enum):
 
 # Choices are checked here rather than by Typer, so a wrong value gets the same one-line
 # message and exit code 2 as every other bad input.
-FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, json or csv.", metavar="FORMAT")
+FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, json, csv or excel-csv (CSV with a byte-order mark for Excel).", metavar="FORMAT")
 
 
 def _format(value: str) -> SensFormat:
+    from negotiator.cli.common import Format, _format_choice
     from negotiator.errors import Problem, UsageError
 
     try:
-        return SensFormat(value.lower())
+        return SensFormat(_format_choice(Format(value.lower())).value)
     except ValueError:
-        raise UsageError(Problem(f"unknown output format '{value}'", hint="use one of: table, json, csv")) from None
+        raise UsageError(Problem(f"unknown output format '{value}'", hint="use one of: table, json, csv, excel-csv")) from None
 ScenarioOpt = typer.Option(None, "--scenario", help="Analyse the case under one of its scenarios (base-case scales).")
 PlotOpt = typer.Option(None, "--plot", help="Also save a chart to FILE.png or FILE.svg.", metavar="FILE")
 ForceOpt = typer.Option(False, "--force", help="Overwrite the --plot file if it exists.")
