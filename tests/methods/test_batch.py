@@ -1,6 +1,6 @@
 """The vectorised forms of the methods (methods.BATCH), used by SMAA, give the same numbers
 as calling each method once per weight vector: checked on random tables with ties and flat
-objectives, every PROMETHEE preference function, both TOPSIS normalisations, several VIKOR v
+objectives, every PROMETHEE preference function, every TOPSIS normalisation, several VIKOR v
 and ELECTRE thresholds, for scores shared by all draws and scores drawn per draw.
 
 The single-call methods themselves are checked against published examples in
@@ -52,9 +52,12 @@ def test_every_registered_method_has_a_vectorised_form():
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-@pytest.mark.parametrize("normalisation", ["vector", "minmax"])
+@pytest.mark.parametrize("normalisation", ["vector", "minmax", "sum", "max", "none"])
 def test_topsis_batch_equals_one_call_per_draw(seed, normalisation):
     x, xs, maximise, w = _table(seed)
+    if normalisation in ("sum", "max"):  # ratio scales: scores >= 0 (a column of zeros included)
+        x, xs = x + 1.0, np.maximum(xs + 1.0, 0.0)
+        xs[0, :, 0] = 0.0
     for table in (x, xs):
         want = _loop(lambda t, wk: topsis_scores(t, wk, maximise, normalisation)["closeness"], table, w)
         assert np.allclose(topsis_batch(None, table, maximise, w, normalisation=normalisation), want, atol=1e-12, rtol=0)
