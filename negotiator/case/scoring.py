@@ -169,9 +169,14 @@ class SwingProfile(_Model):
 
 
 class AhpProfile(_Model):
-    """AHP pairwise comparisons: ``ahp: {a: {b: 3}}`` says a is 3 times as important as b."""
+    """AHP pairwise comparisons: ``ahp: {a: {b: 3}}`` says a is 3 times as important as b.
+
+    ``priorities`` turns the judgments into weights: Saaty's principal eigenvector (default)
+    or the geometric mean of each row (Crawford & Williams 1985).
+    """
 
     ahp: dict[Id, dict[Id, Judgment]] = Field(min_length=1)
+    priorities: Literal["eigenvector", "geometric_mean"] = "eigenvector"
 
     @model_validator(mode="after")
     def _reciprocal(self):
@@ -499,7 +504,18 @@ def without_unused_method_fields(dumped: dict) -> dict:
     objectives = out.get("objectives")
     if isinstance(objectives, dict):
         out["objectives"] = {k: {f: v for f, v in o.items() if not (f in _OBJECTIVE_EXTRAS and v is None)} for k, o in objectives.items()}
+    if isinstance(out.get("weights"), dict):
+        out["weights"] = {k: _without_default_priorities(p) for k, p in out["weights"].items()}
+    if isinstance(out.get("analysts"), dict):
+        out["analysts"] = {k: ({**a, "weights": _without_default_priorities(a["weights"])} if isinstance(a, dict) and "weights" in a else a) for k, a in out["analysts"].items()}
     return out
+
+
+def _without_default_priorities(profile):
+    """An AHP profile dumped without ``priorities: eigenvector`` (the default, older than the field)."""
+    if isinstance(profile, dict) and "ahp" in profile and profile.get("priorities") == "eigenvector":
+        return {k: v for k, v in profile.items() if k != "priorities"}
+    return profile
 
 
 _FORM_HINTS = {

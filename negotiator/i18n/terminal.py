@@ -495,6 +495,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "ahp_title": {"en": "AHP profile '{profile}': row over column (filled-in comparisons in brackets)", "zh": "AHP 权重方案 {profile} ：行相对于列（括号内为补全的比较）"},
     "ahp_caption": {"en": "case: {case} (sha256 {sha}); negotiator {version}; judgments are the analyst's, not facts", "zh": "案例：{case}（sha256 {sha}）；negotiator {version}；判断为分析人员的估计，并非事实"},
     "ahp_weight": {"en": "weight", "zh": "权重"},
+    "ahp_priorities_eigenvector": {"en": "weights: principal eigenvector of the pairwise matrix (Saaty 1977)", "zh": "权重：成对比较矩阵的主特征向量（萨蒂 1977）"},
+    "ahp_priorities_geometric_mean": {"en": "weights: geometric mean of each row (Crawford & Williams 1985)", "zh": "权重：各行的几何平均（克劳福德与威廉斯 1985）"},
     "ahp_consistent": {"en": "consistent enough", "zh": "一致性可接受"},
     "ahp_inconsistent": {"en": "above {limit}: revisit the judgments below", "zh": "高于 {limit}：请复核下列判断"},
     "ahp_figures": {"en": "lambda_max {lam}; CI {ci}; RI({n}) {ri}; CR {cr} ({verdict})", "zh": "最大特征值 {lam}；CI {ci}；RI({n}) {ri}；CR {cr}（{verdict}）"},

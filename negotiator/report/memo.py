@@ -577,10 +577,24 @@ def _rule_name(ctx: _Context, rule, alpha: float) -> str:
     return rule_name(rule, ctx.lang, alpha)  # a rule the catalogue does not know yet: the analysis's own (English) name
 
 
+def _rationale_sentence(ctx: _Context) -> str | None:
+    """How many of the case's scores carry a one-line rationale: counted, never claimed (None without scores)."""
+    from negotiator.model.score_matrix import rationale_count
+
+    noted, total = rationale_count(ctx.case)
+    if total == 0:
+        return None
+    key = "asm_rationale_all" if noted == total else "asm_rationale_none" if noted == 0 else "asm_rationale_some"
+    return ctx.t(key, noted=noted, total=total)
+
+
 def _assumptions_section(ctx: _Context) -> Section:
     case, w = ctx.case, ctx.words
     p = ctx.ranking.provenance
     blocks: list = [Paragraph(ctx.t("asm_judgment"), role="lead", strong=len(ctx.t("asm_judgment")))]
+    rationale = _rationale_sentence(ctx)
+    if rationale:
+        blocks.append(Paragraph(rationale))
     if p.profile is None:
         blocks.append(Paragraph(ctx.t("weights_equal")))
     weight_cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", ctx.t("col_id")), Column("direction", ctx.t("head_direction")), Column("weight", ctx.t("col_weight"), "number"))
