@@ -573,6 +573,40 @@ STRINGS: dict[str, dict[str, str]] = {
     "ng_rule_kalai_smorodinsky": {"en": "Kalai-Smorodinsky (packages)", "zh": "卡莱-斯莫罗丁斯基解（组合）"},
     "ng_rule_nash_lottery": {"en": "Nash (lotteries)", "zh": "纳什解（随机组合）"},
     "ng_rule_kalai_smorodinsky_lottery": {"en": "Kalai-Smorodinsky (lotteries)", "zh": "卡莱-斯莫罗丁斯基解（随机组合）"},
+    "ng_rule_egalitarian": {"en": "Egalitarian (packages)", "zh": "平等主义解（组合）"},
+    "ng_rule_utilitarian": {"en": "Utilitarian (packages)", "zh": "功利主义解（组合）"},
+    "ng_rule_egalitarian_lottery": {"en": "Egalitarian (lotteries)", "zh": "平等主义解（随机组合）"},
+    "ng_rule_utilitarian_lottery": {"en": "Utilitarian (lotteries)", "zh": "功利主义解（随机组合）"},
+    "ng_tie_cell": {"en": "{first} (tie: +{n} more)", "zh": "{first}（并列：另有 {n} 个）"},
+    "ng_tie_list": {"en": "; ", "zh": "；"},
+    "ng_ties": {
+        "en": "{rule}: {n} packages tie: {packages} (gains over the walk-aways). The first is named by the larger sum of shares of the largest possible gains, then by frontier order.",
+        "zh": "{rule}：{n} 个组合并列：{packages}（相对底线的增益）。首个按最大可能增益份额之和较大者、再按前沿顺序列出。",
+    },
+    "ng_ties_edge": {
+        "en": "{rule}: every mix along an edge maximises it; its ends: {ends}.",
+        "zh": "{rule}：一条边上的任意混合都是最优；其两端为：{ends}。",
+    },
+    "ng_beaten": {
+        "en": "{rule}: {packages} can be beaten by a lottery of other packages (better for one side, no worse for the other).",
+        "zh": "{rule}：{packages} 可被其他组合的随机组合超越（一方更好，另一方不差）。",
+    },
+    "ng_differs": {
+        "en": "{rule}: over lotteries the rule gives gains {gains} ({deal}), not {own}: a mix of packages would change the answer.",
+        "zh": "{rule}：在随机组合下该规则的增益为 {gains}（{deal}），而非 {own}：混合组合会改变结论。",
+    },
+    "ng_ideal_same": {
+        "en": "Ideal point (each side's largest possible gain in the zone): {packages}, over packages and over lotteries alike.",
+        "zh": "理想点（协议区内各方最大可能增益）：{packages}，组合与随机组合相同。",
+    },
+    "ng_ideals": {
+        "en": "Ideal point (each side's largest possible gain in the zone): {packages} over packages (used by Kalai-Smorodinsky over packages); {lotteries} over lotteries (used over lotteries).",
+        "zh": "理想点（协议区内各方最大可能增益）：组合为 {packages}（组合下的卡莱-斯莫罗丁斯基解所用）；随机组合为 {lotteries}（随机组合下所用）。",
+    },
+    "ng_ks_other": {
+        "en": "{rule} with the other ideal {ideal}: gains {gains} ({deal}).",
+        "zh": "{rule} 改用另一理想点 {ideal}：增益 {gains}（{deal}）。",
+    },
     "ng_no_zone_cell": {"en": "no agreement zone", "zh": "无协议区"},
     "ng_package_no": {"en": "package #{k}", "zh": "组合 #{k}"},
     "ng_or": {"en": " or ", "zh": " 或 "},
