@@ -374,7 +374,10 @@ def case_json_schema(part: bool = False) -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "negotiator case (format 1)"
     _accept_payoff_shorthand(schema.get("$defs", {}))
+    # Something to analyse: objectives with options, or a game, a negotiation or a conflict alone.
+    schema["anyOf"] = [{"required": ["objectives", "options"]}, {"required": ["games"]}, {"required": ["negotiations"]}, {"required": ["conflicts"]}]
     if part:
+        del schema["anyOf"]
         schema["title"] = "negotiator case file (format 1), one part of a case split across files"
         schema["required"] = []
     return schema
