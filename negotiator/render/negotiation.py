@@ -252,7 +252,7 @@ def analysis_renderables(a: NegotiationAnalysis, lang: str = "en", width: int | 
     ``width``: the terminal width; below termfit.NARROW columns a package's levels share one
     wrapping column (issues named in the caption) and each solution's gain sits under its value.
     """
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
     from rich.text import Text
 
     ag = a.agenda
@@ -301,7 +301,7 @@ def _level(ag, i: int, l: int, lang: str) -> str:
 
 
 def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str, width: int | None = None):
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
 
     from negotiator.render.termfit import Layout
 
@@ -334,7 +334,7 @@ def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str, w
 
 
 def _solutions_table(a: NegotiationAnalysis, o: Outcome, names, lang: str, title: str | None = None, width: int | None = None):
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
 
     from negotiator.render.termfit import Layout
 
@@ -423,7 +423,7 @@ def _name(s: Solution) -> str:
 
 
 def _proposal_renderables(a: NegotiationAnalysis, names, lang: str, width: int | None = None) -> list:
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
     from rich.text import Text
 
     ag = a.agenda

@@ -171,7 +171,7 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
     table fits 80 columns and no number is split. ``case`` (optional) words the red-line
     reasons in ``lang``.
     """
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
     from rich.text import Text
 
     from negotiator.render.termfit import Layout, break_long_words, id_text, label_cell
@@ -432,7 +432,7 @@ def _strategy_name(spec, player: str, sid: str, lang: str) -> str:
 
 def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lang: str = "en", layout=None) -> list:
     """Rich renderables: payoffs with best responses, dominance, equilibria and their sets, security levels."""
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
     from rich.text import Text
 
     from negotiator.render.termfit import Layout, id_text, label_cell
@@ -456,7 +456,9 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
     for c in g.cols:
         # Narrow: ids broken after underscores to the room each strategy column gets.
         col_id = Text(wrap_id(c, col_room), style="dim") if narrow else id_text(c, style="dim")
-        payoff.add_column(Text(f"{_strategy_name(spec, cp, c, lang)}\n", justify="center", overflow="fold").append_text(col_id), justify="center")
+        cname = _strategy_name(spec, cp, c, lang)
+        header = Text(cname, justify="center", overflow="fold") if cname == c else Text(f"{cname}\n", justify="center", overflow="fold").append_text(col_id)
+        payoff.add_column(header, justify="center")
     for i, r in enumerate(g.rows):
         cells = []
         for j in range(len(g.cols)):
@@ -465,7 +467,8 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
             cell = f"{_frac(g.A[i][j])}{a_mark}, {_frac(g.B[i][j])}{b_mark}"
             cells.append(Text(cell, style="bold") if a_mark and b_mark else cell)
         if narrow:
-            payoff.add_row(Text(f"{_strategy_name(spec, rp, r, lang)}\n", style="bold", overflow="fold").append(wrap_id(r, row_room), style="dim"), *cells)
+            rname = _strategy_name(spec, rp, r, lang)
+            payoff.add_row(Text(rname, style="bold", overflow="fold") if rname == r else Text(f"{rname}\n", style="bold", overflow="fold").append(wrap_id(r, row_room), style="dim"), *cells)
         else:
             payoff.add_row(label_cell(_strategy_name(spec, rp, r, lang), r), *cells)
 
@@ -496,12 +499,13 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
     survivors = a.strict_rounds[-1] if a.strict_rounds else None
     left_rows = g.rows if survivors is None else [g.rows[i] for i in survivors.rows_left]
     left_cols = g.cols if survivors is None else [g.cols[j] for j in survivors.cols_left]
-    dom.caption = (
+    dom_caption = (
         tr("gm_after_strict", lang, row=rp, rows=", ".join(left_rows), col=cp, cols=", ".join(left_cols))
         + ("" if a.dominated else tr("gm_nothing_dominated", lang))
         + _weak_survivors(a, lang)
         + tr("gm_margin_note", lang)
     )
+    dom.caption = dom_caption
     dom.caption_justify = "left"
 
     eq = Table(title=tr("gm_eq_title_short" if narrow else "gm_eq_title", lang, n=len(a.equilibria)))
@@ -523,14 +527,7 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
         if show_cert:
             cells.append(tr("gm_yes" if e.certified else "gm_no", lang))
         eq.add_row(*cells)
-    notes = []
-    for c_i, comp in enumerate(a.components, 1):
-        if comp.isolated:
-            continue
-        for X, Y in comp.nash_subsets:
-            notes.append(tr(
-                "gm_set_note", lang, k=c_i, xs="; ".join(mixture_text(x, g.rows) for x in X), row=rp, ys="; ".join(mixture_text(y, g.cols) for y in Y), col=cp,
-            ))
+    notes = set_notes(a, lang)
     eq.caption = "\n".join(notes + [tr("gm_counts", lang, pure=len(a.pure), sets=len(a.components))] + ([tr("gm_each_certified", lang)] if narrow else []))
     eq.caption_justify = "left"
 
@@ -547,7 +544,9 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
             sec.add_column(tr(col, lang))
         for p, s_, names in ((rp, a.security[0], g.rows), (cp, a.security[1], g.cols)):
             sec.add_row(p, _frac(s_.pure_level), ", ".join(names[i] for i in s_.pure_strategies), _frac(s_.mixed_level), mixture_text(s_.mixed_strategy, names))
-    out = [payoff, best, dom, eq, sec]
+    # Nothing dominated: the caption alone says so (a table of headers only says nothing).
+    empty_dom = Text(tr("gm_dom_title", lang), style="italic").append("\n" + dom_caption, style="")
+    out = [payoff, best, dom if dom.row_count else empty_dom, eq, sec]
     if a.zero_sum is not None:
         z = a.zero_sum
         zs = Table(title=tr("gm_zero_sum", lang) if z.constant == 0 else tr("gm_constant_sum", lang, c=_frac(z.constant)))
@@ -556,6 +555,21 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
         zs.add_row(_frac(z.value), mixture_text(z.row_strategy, g.rows), mixture_text(z.col_strategy, g.cols), z.solver)
         out.append(zs)
     return out
+
+
+def set_notes(a: GameAnalysis, lang: str = "en") -> list[str]:
+    """Each set of equilibria in words: "any mix of [...] for row with any mix of [...] for col"."""
+    g = a.game
+    notes = []
+    for c_i, comp in enumerate(a.components, 1):
+        if comp.isolated:
+            continue
+        for X, Y in comp.nash_subsets:
+            notes.append(tr(
+                "gm_set_note", lang, k=c_i, xs="; ".join(mixture_text(x, g.rows) for x in X), row=g.row_player,
+                ys="; ".join(mixture_text(y, g.cols) for y in Y), col=g.col_player,
+            ))
+    return notes
 
 
 def _weak_survivors(a: GameAnalysis, lang: str = "en") -> str:
@@ -623,6 +637,7 @@ def game_markdown(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, l
     lines += ["", f"| # | {rp} | {cp} | payoffs | kind |", "|---:|---|---|---|---|"]
     for k, e in enumerate(a.equilibria, 1):
         lines.append(f"| {k} | {mixture_text(e.x, g.rows)} | {mixture_text(e.y, g.cols)} | {_frac(e.payoff_row)}, {_frac(e.payoff_col)} | {'pure' if e.pure else 'mixed'} |")
+    lines += [""] + [f"- {_md(note)}" for note in set_notes(a, lang)] if any(not c.isolated for c in a.components) else []
     lines += ["", "`*` marks a best response; every equilibrium is exact and certified (no player gains by deviating)."]
     lines += [""] + [f"> {line}  " for line in game_provenance_lines(loaded_name, sha, gid, spec, a)]
     return "\n".join(lines) + "\n"
