@@ -110,9 +110,49 @@ def payoffs_json(t: ScenarioPayoffs, report: DecisionReport) -> dict:
         "hurwicz_switch": _switch_dict(t, report.hurwicz),
         "probability_switches": [_switch_dict(t, s) for s in report.probability],
         "expected_value_of_perfect_information": report.evpi,
+        "complete_ignorance": report.ignorance,
+        "not_run": [{"rule": r, "reason": why} for r, why in report.not_run],
+        "menu_effects": [_menu_dict(t, m) for m in report.menu_effects],
+        "exact": _exact_dict(t, report),
         "screened_out": {oid: reasons for oid, reasons in t.screened_out.items()},
         "warnings": list(t.warnings),
     }
+
+
+def _menu_dict(t: ScenarioPayoffs, m) -> dict:
+    return {
+        "removed": t.rows[m.removed].id,
+        "removed_is": "dominated" if m.dominated else "irrelevant (not chosen)",
+        "rule": "minimax_regret",
+        "choice_before": _ids(t, m.before),
+        "choice_after": _ids(t, m.after),
+        "largest_regret_after": m.largest_regret_after,
+    }
+
+
+def _exact_dict(t: ScenarioPayoffs, report: DecisionReport) -> dict | None:
+    """Exact fractions as "a/b" text (JSON), beside the floats; None when some payoff is not a fraction."""
+    ex = report.exact
+    if ex is None:
+        return None
+    return {
+        "values": {row.id: dict(zip(t.scenarios, map(str, ex["values"][i]))) for i, row in enumerate(t.rows)},
+        "regret": {row.id: dict(zip(t.scenarios, map(str, ex["regret"][i]))) for i, row in enumerate(t.rows)},
+        "scores": {rule: {row.id: str(v) for row, v in zip(t.rows, vals)} for rule, vals in ex["scores"].items()},
+    }
+
+
+def menu_effect_lines(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en", show=_ids) -> list[str]:
+    """Warnings: removing an option nobody picks would change the minimax-regret choice."""
+    return [
+        tr("py_menu_effect", lang, removed=show(t, [m.removed])[0], kind=tr("py_dominated" if m.dominated else "py_irrelevant", lang),
+           before=" = ".join(show(t, m.before)), after=" = ".join(show(t, m.after)), regret=f"{m.largest_regret_after:.4g}")
+        for m in report.menu_effects
+    ]
+
+
+def not_run_lines(report: DecisionReport, lang: str = "en") -> list[str]:
+    return [tr("py_not_run", lang, rule=tr(f"rule_{r}", lang)) for r, _ in report.not_run]
 
 
 def _switch_words(t: ScenarioPayoffs, s: Switch, show=_ids, lang: str = "en") -> str:
@@ -146,7 +186,9 @@ def payoffs_csv(t: ScenarioPayoffs, report: DecisionReport) -> str:
     buf = io.StringIO()
     w = csv_writer(buf)
     rules = report.rules
-    w.writerow(["id", "label", "label_zh", "origin"] + [f"value:{s}" for s in t.scenarios] + [f"regret:{s}" for s in t.scenarios] + [f"{r.rule}" for r in rules] + [f"chosen:{r.rule}" for r in rules])
+    ex = report.exact
+    exact_cols = [] if ex is None else [f"exact:value:{s}" for s in t.scenarios] + [f"exact:{r.rule}" for r in rules]
+    w.writerow(["id", "label", "label_zh", "origin"] + [f"value:{s}" for s in t.scenarios] + [f"regret:{s}" for s in t.scenarios] + [f"{r.rule}" for r in rules] + [f"chosen:{r.rule}" for r in rules] + exact_cols)
     for i, row in enumerate(t.rows):
         w.writerow(
             [row.id, row.label, row.label_zh or "", row.origin or ""]
@@ -154,8 +196,10 @@ def payoffs_csv(t: ScenarioPayoffs, report: DecisionReport) -> str:
             + [f"{v:.12g}" for v in report.regret[i]]
             + [f"{r.scores[i]:.12g}" for r in rules]
             + [int(i in r.chosen) for r in rules]
+            + ([] if ex is None else [exact_text(v) for v in ex["values"][i]] + [exact_text(ex["scores"][r.rule][i]) for r in rules])
         )
     lines = payoffs_provenance_lines(t, report)
+    lines += not_run_lines(report) + menu_effect_lines(t, report)
     lines += [f"{r.rule}: chooses {', '.join(_ids(t, r.chosen))}; margin {'-' if r.margin is None else f'{r.margin:.6g}'}" for r in rules]
     lines += [f"switch {s.parameter} (now {s.current:g}): {_switch_words(t, s)}" for s in (report.hurwicz, *report.probability)]
     lines += [f"screened out {oid}: {'; '.join(reasons)}" for oid, reasons in t.screened_out.items()]
@@ -274,7 +318,7 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
             continue
         note = tr("py_others_in_proportion", lang) if s.parameter.startswith("p(") and len(t.scenarios) > 2 else ""
         switches.add_row(parameter + note, f"{s.current:g}", "\n".join(_names(t, s.chosen)), _switch_words(t, s, _names, lang))
-    switches.caption = tr("py_evpi", lang, evpi=f"{report.evpi:.4f}")
+    switches.caption = tr("py_evpi", lang, evpi=f"{report.evpi:.4f}") if report.evpi is not None else tr("py_no_probabilities", lang)
     if narrow and len(t.scenarios) > 2:
         switches.caption += "\n" + tr("py_p_note", lang)
     switches.caption_justify = "left"
@@ -288,6 +332,11 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
         for i, row in enumerate(t.rows):
             legend.add_row(f"P{i + 1}", _origin_words(row.origin or "", lang), "\n".join(f"{_label_of_option(row, k, lang)} ({o})" for k, o in enumerate(row.members)))
         out.append(legend)
+    notes = not_run_lines(report, lang) + menu_effect_lines(t, report, lang, _names)
+    if report.exact is not None:
+        notes.append(tr("py_exact_note", lang))
+    rules.caption = "\n".join(notes) or None
+    rules.caption_justify = "left"
     out += [rules, regret, switches]
     if t.screened_out:
         from negotiator.i18n import red_line_reason
@@ -619,6 +668,7 @@ def payoffs_markdown(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en
         margin = "-" if r.margin is None else f"{r.margin:.4f}"
         lines.append(f"| {_md(r.name)} | {', '.join(_names(t, r.chosen))} | {r.scores[r.chosen[0]]:.4f} | {', '.join(_names(t, r.runner_up)) or '-'} | {margin} |")
     lines += ["", *(f"- where the choice would change, {s.parameter} (now {s.current:g}): {_switch_words(t, s, _names)}" for s in (report.hurwicz, *report.probability))]
+    lines += [f"- {_md(line)}" for line in not_run_lines(report, lang) + menu_effect_lines(t, report, lang, _names)]
     if t.screened_out:
         lines += ["", "Left out (breaks a red line under a scenario): " + ", ".join(f"`{o}`" for o in t.screened_out)]
     lines += [""] + [f"> {line}  " for line in payoffs_provenance_lines(t, report)]

@@ -57,7 +57,7 @@ def test_payoffs_json_carries_provenance_and_every_rule(cli):
     data = json.loads(r.stdout)
     assert len(data["case_sha256"]) == 64 and data["method"] == "additive" and data["profile"] == "balanced"
     assert data["alpha"] == 0.3 and abs(sum(data["probabilities"].values()) - 1) < 1e-12
-    assert [rule["rule"] for rule in data["rules"]] == ["maximin", "maximax", "hurwicz", "laplace", "minimax_regret", "expected_value"]
+    assert [rule["rule"] for rule in data["rules"]] == ["maximin", "maximax", "hurwicz", "laplace", "minimax_regret", "expected_value", "maximum_likelihood"]
     assert len(data["probability_switches"]) == 4
     assert "joint_position_affected_states" in data["screened_out"]
     assert "analyst judgments" in data["note"]
@@ -277,3 +277,23 @@ def test_game_case_text_is_never_markup_and_sets_are_named(cli, tmp_path, monkey
     assert "[draft] plan" in md and "any mix of [b; a] for row" in md
     zh = cli("game", str(path), "--lang", "zh")
     assert zh.exit_code == 0 and "[draft] plan" in zh.stdout and "[b; a]" in zh.stdout
+
+
+def test_payoffs_ignorance_menu_effects_and_exact_in_every_format(cli, monkeypatch):
+    # issue 14: complete ignorance, maximum likelihood, exact fractions beside the floats.
+    r = cli("payoffs", "--format", "json")
+    d = json.loads(r.stdout)
+    assert "maximum_likelihood" in [x["rule"] for x in d["rules"]] and d["complete_ignorance"] is False
+    assert d["exact"] is not None and "/" in next(iter(d["exact"]["values"].values()))["transactional_linkage"]
+    r = cli("payoffs", "--ignorance", "--format", "json")
+    d = json.loads(r.stdout)
+    assert d["complete_ignorance"] is True and d["expected_value_of_perfect_information"] is None
+    assert [x["rule"] for x in d["not_run"]] == ["expected_value", "maximum_likelihood"]
+    assert isinstance(d["menu_effects"], list)
+    csv = cli("payoffs", "--format", "csv").stdout
+    assert "exact:maximum_likelihood" in csv.splitlines()[0] or "exact:maximum_likelihood" in next(l for l in csv.splitlines() if not l.startswith("#"))
+    monkeypatch.setenv("COLUMNS", "80")
+    for lang, words in (("en", "not run"), ("zh", "未运行")):
+        r = cli("payoffs", "--ignorance", "--lang", lang)
+        assert r.exit_code == 0 and words in r.stdout
+        assert all(len(line) <= 80 for line in r.stdout.splitlines())
