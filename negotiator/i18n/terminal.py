@@ -597,6 +597,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "ng_rule_utilitarian": {"en": "Utilitarian (packages)", "zh": "功利主义解（组合）"},
     "ng_rule_egalitarian_lottery": {"en": "Egalitarian (lotteries)", "zh": "平等主义解（随机组合）"},
     "ng_rule_utilitarian_lottery": {"en": "Utilitarian (lotteries)", "zh": "功利主义解（随机组合）"},
+    "ng_mark_egalitarian": {"en": "Egal", "zh": "平等"},
+    "ng_mark_utilitarian": {"en": "Util", "zh": "功利"},
     "ng_tie_cell": {"en": "{first} (tie: +{n} more)", "zh": "{first}（并列：另有 {n} 个）"},
     "ng_tie_list": {"en": "; ", "zh": "；"},
     "ng_ties": {

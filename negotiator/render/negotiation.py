@@ -14,8 +14,9 @@ from negotiator.negotiation.batna import BATNA_SCALE, CHOICES
 
 __all__ = ["analysis_dict", "analysis_csv", "analysis_renderables", "provenance_lines", "zone_statement", "linkage_statement", "solution_statements"]
 
-#: Short marks for the frontier table's solution column.
-_MARKS = {"nash": "Nash", "kalai_smorodinsky": "KS", "egalitarian": "Egal", "utilitarian": "Util"}
+def _mark(rule: str, lang: str) -> str:
+    """A short mark for the frontier table's solution column (Nash and KS are names in both languages)."""
+    return {"nash": "Nash", "kalai_smorodinsky": "KS"}.get(rule) or tr(f"ng_mark_{rule}", lang)
 
 
 def _label(text: str, zh: str | None, lang: str) -> str:
@@ -324,7 +325,7 @@ def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str, w
     t.add_column(tr("ng_zone", lang), no_wrap=True)
     t.add_column(tr("ng_solution", lang))
     for k, pt in enumerate(o.frontier):
-        flags = [_MARKS[r] for r in RULES if getattr(o, r) is not None and any(lot[0][0] == pt.package for lot in getattr(o, r).ties)]
+        flags = [_mark(r, lang) for r in RULES if getattr(o, r) is not None and any(lot[0][0] == pt.package for lot in getattr(o, r).ties)]
         if k in o.beaten_by_lottery:
             flags.append("†")
         levels = [_level(ag, i, l, lang) for i, l in enumerate(pt.package)]
