@@ -59,7 +59,7 @@ def validate(case: Optional[list[Path]] = CaseArg) -> None:
     from negotiator.model.matrix import build_matrix
     from negotiator.model.weights import profile_weights_with_notes
 
-    for w in build_matrix(c).warnings:
+    for w in (build_matrix(c).warnings if c.options else []):  # a case that is only a game or a negotiation has none
         warn(w)
     for pid in c.weights:
         for note in profile_weights_with_notes(c, pid)[1]:

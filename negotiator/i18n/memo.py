@@ -228,6 +228,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "rule_laplace": {"en": "Laplace (equal likelihood)", "zh": "拉普拉斯准则（等可能）"},
     "rule_minimax_regret": {"en": "Minimax regret (Savage)", "zh": "最小最大后悔准则（萨维奇）"},
     "rule_expected_value": {"en": "Expected value", "zh": "期望值准则"},
+    "rule_maximum_likelihood": {"en": "Maximum likelihood", "zh": "最大可能准则"},
     "col_probability": {"en": "Probability", "zh": "概率"},
     "col_base": {"en": "Base case", "zh": "基准情景"},
     "col_expected": {"en": "Expected", "zh": "期望值"},

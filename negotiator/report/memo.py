@@ -570,7 +570,7 @@ def _rules_blocks(ctx: _Context, report, ids: list[str]) -> list:
     picks = {r.rule: w.join([w.option(ids[k]) for k in r.chosen]) for r in report.rules}
     if "expected_value" in picks and "maximin" in picks:
         ctx.bottom_line_extra.append(ctx.t("bl_rules", ev=picks["expected_value"], maximin=picks["maximin"]))
-    return [Paragraph(ctx.t("rules_intro")), table, Paragraph(ctx.t("scen_evpi", evpi=_fmt(report.evpi)), role="note")]
+    return [Paragraph(ctx.t("rules_intro")), table, *([Paragraph(ctx.t("scen_evpi", evpi=_fmt(report.evpi)), role="note")] if report.evpi is not None else [])]
 
 
 def _rule_name(ctx: _Context, rule, alpha: float) -> str:

@@ -79,8 +79,9 @@ class ScenarioPayoffs:
             "probabilities_source": self.probabilities_source,
         }
 
-    def analyse(self, alpha: float = 0.5) -> DecisionReport:
-        return analyse_decisions(self.values, self.probabilities, self.scenarios, alpha)
+    def analyse(self, alpha: float = 0.5, ignorance: bool = False) -> DecisionReport:
+        """The decision rules; ``ignorance``: read the table under complete ignorance (no probabilities)."""
+        return analyse_decisions(self.values, None if ignorance else self.probabilities, self.scenarios, alpha)
 
     def best_in_scenario(self, tol: float = TIE_TOLERANCE) -> dict[str, tuple[str, ...]]:
         """Scenario id -> the ids of the rows best under it: every row within ``tol`` of the best value
