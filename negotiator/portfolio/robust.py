@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -33,8 +32,9 @@ from negotiator.model import sampling
 from negotiator.errors import Problem, UsageError
 from negotiator.ranking.result import Provenance
 from negotiator.portfolio.baseline import baseline_scores, prepare_baseline, values_over_baseline
-from negotiator.portfolio.model import PortfolioSpec, build_milp, build_spec, package_value, spec_rows
-from negotiator.portfolio.packages import JUDGMENT_NOTE, baseline_dict, NoFeasiblePackage, PackageResult, option_values, package_result, solve_top
+from negotiator.portfolio.model import PortfolioSpec, build_milp, package_value, spec_rows
+from negotiator.portfolio.packages import JUDGMENT_NOTE, baseline_dict, NoFeasiblePackage, PackageResult, package_result, solve_top
+from negotiator.portfolio.query import PackageQuery, as_query, option_values, query_spec, single_value_spec
 from negotiator.portfolio.solve import SolveOutcome, SolverSettings, solve_model, status_words
 
 __all__ = [
@@ -119,9 +119,10 @@ class RobustResult:
         }
 
 
-def _value_sets(loaded, across: str, profile, method, weights, scenario):
+def _value_sets(loaded, across: str, query: PackageQuery):
     """(value sets, screened union, weights by name, probabilities, provenance ranking)."""
     case = loaded.case
+    profile, method, weights, scenario = query.profile, query.method, query.weights, query.scenario
     if across == "profiles":
         if weights is not None:
             raise UsageError(Problem("--robust profiles compares the case's weight profiles; it cannot take custom weights", hint="drop the custom weights, or use --robust scenarios"))
@@ -152,40 +153,25 @@ def _value_sets(loaded, across: str, profile, method, weights, scenario):
     return names, value_sets, screened, weights_by_name, probs, scenarios, first
 
 
-def robust_package(
-    loaded=None,
-    across: str = "profiles",
-    profile: str | None = None,
-    method: str = "additive",
-    weights: Mapping[str, float] | None = None,
-    scenario: str | None = None,
-    budgets: Mapping[str, float] | None = None,
-    count: tuple[int, int] | None = None,
-    include: Sequence[str] = (),
-    exclude: Sequence[str] = (),
-    solver: str | None = None,
-    time_limit: float | None = 10.0,
-    gap: float = 0.0,
-    verbose: bool = False,
-    baseline=None,
-) -> RobustResult:
+def robust_package(loaded=None, query: PackageQuery | None = None, *, across: str = "profiles", **fields) -> RobustResult:
     """The maximin package across profiles (or scenarios), and each one's own best package.
 
-    With ``baseline`` every value is measured over the status quo, under each profile's
+    ``query`` as for best_packages (keyword ``fields`` replace some of its fields). With a ``baseline`` every value is measured over the status quo, under each profile's
     weights (or each scenario's scores) in turn.
     """
     from negotiator.ranking.api import as_loaded
 
-    settings = SolverSettings(solver, time_limit, gap, verbose).check()
+    query = as_query(query, **fields)
+    settings = query.settings()
     loaded = as_loaded(loaded)
-    base = prepare_baseline(loaded, baseline, method, include)
-    names, value_sets, screened, weights_by_name, probs, scenarios, first = _value_sets(loaded, across, profile, method, weights, scenario)
+    base = prepare_baseline(loaded, query.baseline, query.method, query.include)
+    names, value_sets, screened, weights_by_name, probs, scenarios, first = _value_sets(loaded, across, query)
     base_values: dict[str, float] = {}
     if base is not None:
         # The status quo's value moves with the weights (each profile) and with its own scores (each scenario).
         for n in names:
-            value_sets[n], base_values[n] = values_over_baseline(loaded, base, value_sets[n], weights_by_name[n], n if across == "scenarios" else scenario)
-    spec = build_spec(loaded, value_sets, screened, scenarios=scenarios, budgets=budgets, count=count, include=include, exclude=exclude, baseline=base, baseline_values=base_values)
+            value_sets[n], base_values[n] = values_over_baseline(loaded, base, value_sets[n], weights_by_name[n], n if across == "scenarios" else query.scenario)
+    spec = query_spec(loaded, query, value_sets, screened, scenarios, base, base_values)
     model = build_milp(spec, objective=names)
     outcome = solve_model(model.problem, settings)
     prov = first.provenance
@@ -398,43 +384,38 @@ def _baseline_draws(base, matrix, eligible: list[str], weight_rows: np.ndarray, 
 
 def core_analysis(
     loaded=None,
-    profile: str | None = None,
-    method: str = "additive",
-    scenario: str | None = None,
+    query: PackageQuery | None = None,
+    *,
     samples: int = 500,
     seed: int = 0,
     spread: float = 0.5,
     uncertain_scores: bool = True,
-    budgets: Mapping[str, float] | None = None,
-    count: tuple[int, int] | None = None,
-    include: Sequence[str] = (),
-    exclude: Sequence[str] = (),
-    solver: str | None = None,
-    time_limit: float | None = 10.0,
     top_packages: int = 5,
-    baseline=None,
+    **fields,
 ) -> CoreResult:
     """Core, borderline and exterior options from sampled weights (and scores).
 
-    With ``baseline`` each draw measures the options over the status quo's value in that
-    same draw (its weights, and its own sampled scores when it is an option with ranges).
+    ``query`` as for best_packages (keyword ``fields`` replace some of its fields). With a
+    ``baseline`` each draw measures the options over the status quo's value in that same draw
+    (its weights, and its own sampled scores when it is an option with ranges).
     """
     from negotiator.ranking.api import as_loaded
     from negotiator.model.matrix import build_matrix
 
+    query = as_query(query, **fields)
     if samples < 1:
         raise UsageError(Problem(f"--samples must be at least 1, got {samples}"))
     sampling.check_spread(spread)
-    settings = SolverSettings(solver, time_limit, 0.0, False).check()
+    if query.weights is not None:
+        raise UsageError(Problem("--core draws weights around a profile; it cannot take custom weights", hint="give a profile (--profile)"))
+    # Every draw is solved to proven optimality, quietly: the gap and solver chatter do not apply here.
+    settings = query.settings(gap=0.0, verbose=False)
     start = time.perf_counter()
     loaded = as_loaded(loaded)
     case = loaded.case
-    base = prepare_baseline(loaded, baseline, method, include)
-    values, screened, ranking = option_values(loaded, profile, method, None, scenario)
-    base_values: dict[str, float] = {}
-    if base is not None:
-        values, base_values["value"] = values_over_baseline(loaded, base, values, ranking.provenance.weights, scenario)
-    spec = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets=budgets, count=count, include=include, exclude=exclude, baseline=base, baseline_values=base_values)
+    profile, method, scenario = query.profile, query.method, query.scenario
+    problem = single_value_spec(loaded, query)
+    spec, ranking, screened, base = problem.spec, problem.ranking, problem.screened, problem.baseline
     matrix = build_matrix(case, scenario)
     keep = [i for i, o in enumerate(matrix.options) if o not in screened]
     eligible = [matrix.options[i] for i in keep]
