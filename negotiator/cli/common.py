@@ -28,6 +28,7 @@ __all__ = [
     "emit_ranking",
     "layout_of",
     "gathered_options",
+    "emit_result",
 ]
 
 CaseArg = typer.Argument(None, metavar="[CASE]...", help="Case file(s) or folder. Default: the bundled case from the paper.", show_default=False)
@@ -111,6 +112,17 @@ def emit_json(data) -> None:
 
 def emit_text(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def emit_result(result, fmt: str, csv_text, renderable) -> None:
+    """An analysis result as JSON (its to_dict()), CSV (``csv_text(result)``) or the table
+    ``renderable()`` builds (called only for a table). ``fmt`` is the --format value."""
+    if fmt == "json":
+        emit_json(result.to_dict())
+    elif fmt == "csv":
+        emit_text(csv_text(result))
+    else:
+        console().print(renderable())
 
 
 def emit_ranking(result, fmt: Format, lang: str = "en", case=None) -> None:

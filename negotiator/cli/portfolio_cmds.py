@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from negotiator.cli import app
-from negotiator.cli.common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, gathered_options, load, warn
+from negotiator.cli.common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_result, gathered_options, load, warn
 
 
 class _PortfolioGroup(TyperGroup):
@@ -145,13 +145,7 @@ def _warn_all(warnings, fmt: Format, lang: str) -> None:
 
 
 def _emit(result, fmt: Format, csv_text, renderable) -> None:
-    """The result as JSON, CSV or a table (``renderable`` is called only for a table)."""
-    if fmt is Format.json:
-        emit_json(result.to_dict())
-    elif fmt is Format.csv:
-        emit_text(csv_text(result))
-    else:
-        console().print(renderable())
+    emit_result(result, fmt.value, csv_text, renderable)
 
 
 @portfolio_app.command("solve")

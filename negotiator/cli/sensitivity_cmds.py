@@ -15,7 +15,7 @@ from typing import Optional
 import typer
 
 from negotiator.cli import app
-from negotiator.cli.common import CaseArg, MethodOpt, ProfileOpt, console, emit_json, emit_text, gathered_options, load, warn
+from negotiator.cli.common import CaseArg, MethodOpt, ProfileOpt, console, emit_result, gathered_options, load, warn
 
 sensitivity_app = typer.Typer(
     name="sensitivity",
@@ -122,12 +122,7 @@ def _emit(result, fmt: SensFormat, table, csv_text, lang: str = "en") -> None:
     fmt = _format(fmt) if isinstance(fmt, str) else fmt
     for w in result.warnings:
         warn(w, lang if fmt is SensFormat.table else "en")
-    if fmt is SensFormat.json:
-        emit_json(result.to_dict())
-    elif fmt is SensFormat.csv:
-        emit_text(csv_text(result))
-    else:
-        console().print(table())
+    emit_result(result, fmt.value, csv_text, table)
 
 
 class _Output:
