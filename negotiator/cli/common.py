@@ -27,6 +27,8 @@ __all__ = [
     "warn",
     "emit_ranking",
     "layout_of",
+    "gathered_options",
+    "emit_result",
 ]
 
 CaseArg = typer.Argument(None, metavar="[CASE]...", help="Case file(s) or folder. Default: the bundled case from the paper.", show_default=False)
@@ -140,6 +142,17 @@ def emit_text(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def emit_result(result, fmt: str, csv_text, renderable) -> None:
+    """An analysis result as JSON (its to_dict()), CSV (``csv_text(result)``) or the table
+    ``renderable()`` builds (called only for a table). ``fmt`` is the --format value."""
+    if fmt == "json":
+        emit_json(result.to_dict())
+    elif fmt == "csv":
+        emit_text(csv_text(result))
+    else:
+        console().print(renderable())
+
+
 def emit_ranking(result, fmt: Format, lang: str = "en", case=None) -> None:
     """Print a Ranking in the format asked for (rank, analysts and others share this).
 
@@ -164,3 +177,37 @@ def emit_ranking(result, fmt: Format, lang: str = "en", case=None) -> None:
             con.print(extra)
         for finding in result.details.get("findings", []):
             con.print(finding, markup=False)
+
+
+def gathered_options(into: str, build, options: list[tuple[str, object, object]], before: str = "fmt"):
+    """Give a command options that several commands share, handed to it as one object.
+
+    Each (name, annotation, typer.Option) becomes a keyword parameter of the command's
+    signature, placed before its parameter ``before`` (so --format and --lang stay last in
+    the help) or after its own parameters; when the command runs, their values go to
+    ``build(**values)`` and the result to the command's parameter ``into``. One list of
+    options then serves every command that takes them, and one function reads them.
+    """
+    import functools
+    import inspect
+
+    def decorate(command):
+        sig = inspect.signature(command)
+        own = [p for p in sig.parameters.values() if p.name != into]
+        shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=opt, annotation=ann) for name, ann, opt in options]
+
+        @functools.wraps(command)
+        def run(**kwargs):
+            values = {name: kwargs.pop(name) for name, _, _ in options}
+            return command(**kwargs, **{into: build(**values)})
+
+        names = [p.name for p in own]
+        at = names.index(before) if before in names else len(own)
+        # Keyword-only parameters must follow the others: the command's own ones after `at` become keyword-only too.
+        tail = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own[at:]]
+        run.__signature__ = sig.replace(parameters=[*own[:at], *shared, *tail])
+        hints = {k: v for k, v in getattr(command, "__annotations__", {}).items() if k != into}
+        run.__annotations__ = {**hints, **{name: ann for name, ann, _ in options}}
+        return run
+
+    return decorate

@@ -443,7 +443,9 @@ def _package_section(ctx: _Context) -> Section | None:
     p = ctx.ranking.provenance
     if not ctx.case.constraints.budgets and ctx.case.constraints.count is None:
         return None  # no budgets and no count: "the best package" would be every option
-    result = module.best_packages(ctx.loaded, profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None, scenario=ctx.request.scenario, baseline=ctx.request.baseline)
+    custom = p.profile == "custom"  # weights typed in, not a profile of the case
+    query = module.PackageQuery(profile=None if custom else p.profile, method=p.method, weights=p.weights if custom else None, scenario=ctx.request.scenario, baseline=ctx.request.baseline)
+    result = module.best_packages(ctx.loaded, query)
     w = ctx.words
     best = result.best
     if best is None:
