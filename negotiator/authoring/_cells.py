@@ -128,6 +128,14 @@ def parse_score(value: Any, words: bool = False) -> tuple[Any, str | None]:
     such as ``high``; the schema checks the word. The order low <= likely <=
     high is checked by the schema too, as for YAML.
     """
+    if type(value) is str:  # the common case (every CSV cell), answered without the checks below
+        try:
+            number = float(value)
+        except ValueError:
+            pass
+        else:
+            if math.isfinite(number):
+                return number, None
     bad = _date_complaint(value)
     if bad:
         return None, bad
