@@ -457,11 +457,13 @@ def read_workbook(path: str | Path, issues: Issues) -> dict[str, Sheet]:
             ws = wb[title]
             try:
                 rows, formulas = _sheet_rows(ws, canonical, issues)
-                merged = _merged_ranges(p, ws)
+                merged = _merged_ranges(p, ws) if rows is not None else []
             except CaseError:
                 raise
             except Exception as exc:  # truncated XML, an entity bomb or an external entity (expat refuses them)
                 raise _unreadable(p, exc, title) from None
+            if rows is None:
+                continue
             for ref in merged:
                 first = cell_ref(canonical, 0, 0).split("!")[0]
                 issues.add(f"{first}!{ref}", "merged cells: every value needs a cell of its own", "select the cells and unmerge them (Format > Merge cells > Unmerge), then fill each cell")
@@ -486,8 +488,8 @@ def read_workbook(path: str | Path, issues: Issues) -> dict[str, Sheet]:
                 book.close()
 
 
-def _sheet_rows(ws, canonical: str, issues: Issues) -> tuple[list[list[Any]], dict[tuple[int, int], Any]]:
-    """The sheet's cell values row by row (streamed), and its formulas by (row, column)."""
+def _sheet_rows(ws, canonical: str, issues: Issues) -> tuple[list[list[Any]] | None, dict[tuple[int, int], Any]]:
+    """The sheet's cell values row by row (streamed), and its formulas by (row, column); None past the size limits."""
     import datetime as dt
 
     ws.reset_dimensions()  # read what is there; a declared size can lie (A1:XFD1048576)
@@ -496,10 +498,10 @@ def _sheet_rows(ws, canonical: str, issues: Issues) -> tuple[list[list[Any]], di
     for r, row in enumerate(ws.iter_rows()):
         if r >= _MAX_ROWS:
             issues.add(cell_ref(canonical, _MAX_ROWS, 0), f"the sheet has more than {_MAX_ROWS:,} rows; a case table has at most {_MAX_ROWS:,}", "delete the rows below the table")
-            return rows[:0], {}
+            return None, {}
         if len(row) > _MAX_COLUMNS:
             issues.add(cell_ref(canonical, r, _MAX_COLUMNS), f"the row reaches column {len(row):,}; a case table has at most {_MAX_COLUMNS:,} columns", "delete the cells right of the table")
-            return rows[:0], {}
+            return None, {}
         values = []
         for c, cell in enumerate(row):
             value = cell.value
