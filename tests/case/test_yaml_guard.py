@@ -104,7 +104,7 @@ def test_hostile_yaml_in_other_sections_is_refused(kind, cli, tmp_path, full_xls
 
 
 @pytest.mark.parametrize("kind", list(HOSTILE_FLOW))
-@pytest.mark.parametrize("sheet, column", [("Objectives", "value (yaml)"), ("Weights", None)])
+@pytest.mark.parametrize("sheet, column", [("Objectives", "value (yaml)"), ("Constraints", "more (yaml)"), ("Weights", None)])
 def test_hostile_yaml_in_a_yaml_cell_is_refused(kind, sheet, column, cli, tmp_path, full_xlsx):
     """A '(yaml)' column's cell, and a profile's form cell (row 2 of Weights), which may hold the whole profile in YAML."""
     cell: dict[str, str] = {}
@@ -112,7 +112,10 @@ def test_hostile_yaml_in_a_yaml_cell_is_refused(kind, sheet, column, cli, tmp_pa
     def change(wb):
         ws = wb[sheet]
         header = [c.value for c in ws[1]]
-        target = ws.cell(row=2, column=header.index(column) + 1 if column else 2)
+        row = 2
+        if sheet == "Constraints":  # a row whose kind reads 'more (yaml)' (a budget row does not)
+            row = next(r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value in ("limit", "package", "synergy"))
+        target = ws.cell(row=row, column=header.index(column) + 1 if column else 2)
         target.value = HOSTILE_FLOW[kind]
         cell["ref"] = target.coordinate
 

@@ -12,7 +12,7 @@ ALLOWED = {"AHP", "CI", "RI", "CR", "sha256", "negotiator", "yaml", "work", "mai
 
 
 def english_words(text: str, ids: set[str]) -> set[str]:
-    text = re.sub(r"sha256\s+[0-9a-f]+|[A-Z]{6,}|[/\w.-]+\.yaml", " ", text)  # hashes and file paths are not words
+    text = re.sub(r"sha256\s+[0-9a-f]+|[A-Z]{6,}|[/\w.-]+\.yaml", " ", text)  # hashes and file paths (hyphens too) are not words
     words = set(re.findall(r"[A-Za-z][A-Za-z_]+", text))
     return {w for w in words if w not in ALLOWED and w not in ids}
 
