@@ -17,6 +17,8 @@ from rich.text import Text
 from negotiator.render.bars import bar_segments
 
 __all__ = [
+    "signed",
+    "distinct_cuts",
     "NARROW",
     "Layout",
     "terminal_layout",
@@ -80,6 +82,45 @@ def cut(text: str, width: int) -> str:
         out.append(ch)
         used += w
     return "".join(out) + "…"
+
+
+def distinct_cuts(labels: dict[str, str], width: int) -> dict[str, str]:
+    """Each label cut to ``width`` cells with "…", so that no two cut labels read the same.
+
+    Labels that would collide when cut at the end ("Link cooperation to US help…" twice) keep
+    the start of what they share, then "…", then the part where they differ
+    ("Link coop…fugitive returns…"); labels still alike (or identical) end with their key.
+    """
+    out = {k: cut(v, width) for k, v in labels.items()}
+    groups: dict[str, list[str]] = {}
+    for k, v in out.items():
+        groups.setdefault(v, []).append(k)
+    for keys in (ks for ks in groups.values() if len(ks) > 1):
+        full = [labels[k] for k in keys]
+        common = len(_common_prefix(full))
+        head = cut(full[0][:common], max(2, width // 3) + 1).removesuffix("…")
+        for k in keys:
+            rest = labels[k][common:].lstrip()
+            out[k] = cut(head + "…" + rest, width)
+        if len({out[k] for k in keys}) < len(keys):
+            for k in keys:
+                out[k] = cut(labels[k], max(1, width - cell_len(k) - 3)) + f" [{k}]" if width > cell_len(k) + 4 else cut(k, width)
+    return out
+
+
+def signed(value: float, digits: int = 3) -> str:
+    """``value`` with its sign, except that what rounds to zero reads "0.000" (a tie is not "-0.000")."""
+    text = f"{value:+.{digits}f}"
+    return " " + text[1:] if float(text) == 0 else text
+
+
+def _common_prefix(texts: list[str]) -> str:
+    first = min(texts)
+    last = max(texts)
+    n = 0
+    while n < len(first) and first[n] == last[n]:
+        n += 1
+    return first[:n]
 
 
 def level_bar(value: float, scale_max: float, width: int) -> str:

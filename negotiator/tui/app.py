@@ -110,7 +110,9 @@ class NegotiatorApp(App):
 
     def watch_profile(self, old: str | None, pid: str | None) -> None:
         new = profile_weights(self.loaded.case, pid)
-        if self.weights and self.weights != new:
+        # A profile just saved from these weights holds the same numbers (to 12 decimals): nothing was replaced.
+        same = bool(self.weights) and set(self.weights) == set(new) and all(abs(self.weights[o] - new[o]) <= SAME_WEIGHTS for o in new)
+        if self.weights and not same:
             # Switching profiles must not lose edited weights: one undo brings them back.
             start = profile_weights(self.loaded.case, old) if old in self.loaded.case.weights else None
             if start is not None and any(abs(self.weights[o] - start[o]) > SAME_WEIGHTS for o in start):

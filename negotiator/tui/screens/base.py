@@ -9,7 +9,10 @@ from textual.widgets import Footer, Static
 from negotiator.i18n import tr
 from negotiator.tui.bindings import relabel_bindings
 
-__all__ = ["ViewScreen"]
+__all__ = ["ViewScreen", "MIN_SIZE"]
+
+#: The smallest terminal every view fits with its numbers whole; below it the view says so instead.
+MIN_SIZE = (80, 24)
 
 
 class ViewScreen(Screen):
@@ -20,6 +23,7 @@ class ViewScreen(Screen):
     WATCHES: tuple[str, ...] = ("ranking", "lang")
 
     def compose(self) -> ComposeResult:
+        yield Static(id="too-small")
         yield Static(id="topbar")
         yield from self.body()
         yield Footer(compact=True, show_command_palette=False)
@@ -31,15 +35,26 @@ class ViewScreen(Screen):
         for name in self.WATCHES:
             self.watch(self.app, name, self._state_changed, init=False)
         self.watch(self.app, "lang", self._relabel, init=True)
+        self._check_size()
         self._state_changed()
 
     def on_screen_resume(self) -> None:
         self._state_changed()
 
     def on_resize(self) -> None:
+        self._check_size()
         self._state_changed()
 
+    def _check_size(self) -> None:
+        """Below 80x24 columns would cut numbers (+0.041 as +0.0): say so rather than show them cut."""
+        width, height = self.app.size
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        self.set_class(small, "too-small")
+        if small:
+            self.query_one("#too-small", Static).update(tr("too_small", self.lang, w=width, h=height, min_w=MIN_SIZE[0], min_h=MIN_SIZE[1]))
+
     def _relabel(self) -> None:
+        self._check_size()
         relabel_bindings(self, self.app.lang)
         self.app.refresh_bindings()
 

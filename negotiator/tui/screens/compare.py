@@ -13,6 +13,7 @@ from negotiator.render.bars import objective_colours, stacked_bar
 from negotiator.errors import NegotiatorError
 from negotiator.ranking.whatif import compare_options, pairwise_what_if
 from negotiator.i18n import label, tr
+from negotiator.render.termfit import distinct_cuts, signed
 from negotiator.tui.widgets.tables import fit_width
 from negotiator.tui.screens.base import ViewScreen
 
@@ -139,12 +140,14 @@ class CompareScreen(ViewScreen):
         table.add_column(tr("col_objective", lang), key="objective", width=name_w)
         table.add_column(tr("col_weight", lang), key="weight", width=6)
         letters = "ABC"
+        heads = distinct_cuts({oid: label(case.options[oid], lang) for oid in cmp.options}, bar_w + 3)
+        objs = distinct_cuts({obj: label(case.objectives[obj], lang) for obj in cmp.objectives}, name_w)
         for i, oid in enumerate(cmp.options):
-            table.add_column(Text(f"{letters[i]} {label(case.options[oid], lang)}"), key=f"opt-{i}", width=bar_w + 5)
+            table.add_column(Text(f"{letters[i]} {heads[oid]}"), key=f"opt-{i}", width=bar_w + 5)
             if i:
                 table.add_column(f"{letters[i]}−A", key=f"diff-{i}", width=diff_w)
         for obj in cmp.objectives:
-            cells = [Text(label(case.objectives[obj], lang)), Text(f"{cmp.weights[obj]:.3f}", justify="right")]
+            cells = [Text(objs[obj]), Text(f"{cmp.weights[obj]:.3f}", justify="right")]
             for i, oid in enumerate(cmp.options):
                 cell = Text(f"{cmp.likely[oid][obj]:>4g} ")
                 cell.append_text(stacked_bar({obj: cmp.values[oid][obj]}, colours, 1.0, bar_w))
@@ -188,7 +191,7 @@ class CompareScreen(ViewScreen):
             if single is not None:
                 text.append("  • " + tr("whatif_single", lang, dir=tr(single.direction, lang), obj=obj_name[single.objective], cur=single.current, new=single.needed, chg=single.change) + "\n")
             if r.cheapest is not None and r.cheapest.distance > 0:
-                moves = ", ".join(f"{obj_name[o]} {v:+.3f}" for o, v in sorted(r.cheapest.moves.items(), key=lambda kv: -abs(kv[1])) if abs(v) > 5e-7)
+                moves = ", ".join(f"{obj_name[o]} {signed(v).strip()}" for o, v in sorted(r.cheapest.moves.items(), key=lambda kv: -abs(kv[1])) if abs(v) > 5e-7)
                 text.append("  • " + tr("whatif_cheapest", lang, dist=r.cheapest.distance, moves=moves) + "\n")
             if r.gap > 0:
                 text.append("  " + tr("whatif_beyond", lang, b=name[other]) + "\n", style="dim")
@@ -198,11 +201,11 @@ class CompareScreen(ViewScreen):
             if dist is None:
                 text.append("• " + tr("flip_never", lang, b=name[oid]) + "\n", style="magenta")
                 continue
-            moves = ", ".join(f"{obj_name[o]} {v:+.3f}" for o, v in sorted(changes.items(), key=lambda kv: -abs(kv[1])) if abs(v) > 5e-7)
+            moves = ", ".join(f"{obj_name[o]} {signed(v).strip()}" for o, v in sorted(changes.items(), key=lambda kv: -abs(kv[1])) if abs(v) > 5e-7)
             text.append("• " + tr("flip_line", lang, b=name[oid], d=dist, moves=moves) + "\n", style="magenta")
         return text
 
 
 def _signed(value: float, bold: bool = False) -> Text:
     style = ("bold " if bold else "") + ("green" if value > 5e-5 else "red" if value < -5e-5 else "dim")
-    return Text(f"{value:+.3f}", style=style, justify="right")
+    return Text(signed(value), style=style, justify="right")

@@ -6,14 +6,14 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from negotiator.errors import NegotiatorError
 from negotiator.i18n import tr
 
-__all__ = ["SaveProfileScreen", "QuitScreen", "MemoScreen"]
+__all__ = ["SaveProfileScreen", "QuitScreen", "MemoScreen", "DetailScreen"]
 
 
 class SaveProfileScreen(ModalScreen[str | None]):
@@ -169,3 +169,20 @@ class MemoScreen(ModalScreen[str | None]):
         note = tr("memo_done", lang, path=path) + (" " + tr("memo_unsaved_note", lang, p=profile) if unsaved else "")
         self.app.notify(note, timeout=8)
         self.dismiss(path)
+
+
+class DetailScreen(ModalScreen[None]):
+    """One option in full (label, id, family, rationale, why it was screened out): Enter on a row."""
+
+    BINDINGS = [Binding("escape,enter,q", "close", show=False)]
+
+    def __init__(self, text: Text) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog detail-dialog"):
+            yield Static(self.text, id="detail-full")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,7 +15,9 @@ from negotiator.render.formats import provenance_lines
 from negotiator.i18n import red_line_reason
 from negotiator.i18n import label, tr
 from negotiator.tui.widgets.selects import relabel_select
+from negotiator.render.termfit import cut, distinct_cuts
 from negotiator.tui.widgets.tables import fit_width, restore_cursor
+from negotiator.tui.screens.dialogs import DetailScreen
 from negotiator.tui.screens.base import ViewScreen
 
 __all__ = ["RankingScreen", "SORT_COLUMNS"]
@@ -23,6 +26,7 @@ __all__ = ["RankingScreen", "SORT_COLUMNS"]
 SORT_COLUMNS = ("rank", "option", "family", "score")
 _HEAD_KEYS = {"rank": "col_rank_mark", "option": "col_option", "family": "col_family_short", "score": "col_score_short"}
 WIDE = 110  # from this width on the option id gets its own column
+BAR_MIN = 12  # the contribution bar never narrower (it gets a third of the room at most until labels fit)
 
 
 class Selectors(Horizontal):
@@ -87,6 +91,7 @@ class RankingScreen(ViewScreen):
         Binding("s", "sort_next", tr("sort"), id="sort"),
         Binding("v", "sort_reverse", tr("reverse"), id="reverse"),
         Binding("x", "pick", tr("pick"), id="pick"),
+        Binding("enter", "details", tr("details"), id="details", show=False),
     ]
     WATCHES = ("ranking", "lang", "picked")
 
@@ -96,6 +101,7 @@ class RankingScreen(ViewScreen):
     def body(self) -> ComposeResult:
         yield Selectors(id="selectors")
         yield DataTable(id="ranking-table", cursor_type="row", zebra_stripes=True)
+        yield Static(id="detail")
         yield Static(id="legend")
         yield Static(id="provenance")
 
@@ -123,6 +129,53 @@ class RankingScreen(ViewScreen):
                 self.descending = not self.descending
             else:
                 self.sort_by, self.descending = key, False
+
+    def _current_option(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._draw_detail()
+
+    def action_details(self) -> None:
+        oid = self._current_option()
+        if oid is not None:
+            self.app.push_screen(DetailScreen(self.detail_text(oid, full=True)))
+
+    def detail_text(self, oid: str, full: bool = False) -> Text:
+        """The highlighted option in full: label, id, family, rank and score, rationale, why it was screened out."""
+        app, lang = self.app, self.lang
+        case = app.loaded.case
+        opt = case.options[oid]
+        text = Text()
+        text.append(label(opt, lang), style="bold")
+        text.append(f"  [{oid}]", style="dim")
+        if opt.family:
+            text.append(f"  {tr('col_family', lang)} {opt.family}", style="dim")
+        r = app.ranking
+        row = next((x for x in r.rows if x.option == oid), None) if r else None
+        screened = next((s for s in r.screened_out if s.option == oid), None) if r else None
+        if row is not None:
+            text.append(f"  #{row.rank}  {tr('col_score_short', lang)} {row.score:.4f}", style="dim")
+        if screened is not None:
+            text.append("\n" + self._screened_reason(screened), style="italic yellow")
+        if opt.rationale:
+            text.append("\n" + opt.rationale, style="")
+        if full:
+            text.append("\n\n" + tr("details_close", lang), style="dim")
+        return text
+
+    def _screened_reason(self, s) -> str:
+        lang = self.lang
+        reason = red_line_reason(self.app.loaded.case, s.breaches, lang) if lang == "zh" and s.breaches else s.reason
+        return f"{tr('screened', lang)}: {reason}"
+
+    def _draw_detail(self) -> None:
+        pane = self.query_one("#detail", Static)
+        oid = self._current_option()
+        pane.update(self.detail_text(oid) if oid is not None and self.app.ranking is not None else "")
 
     def action_pick(self) -> None:
         table = self.query_one(DataTable)
@@ -156,16 +209,20 @@ class RankingScreen(ViewScreen):
             return
         lang = self.lang
         wide = self.size.width >= WIDE
-        fixed = [3, 4, 7] + ([26] if wide else [])
-        label_width = max(18, min(44, (self.size.width - sum(fixed) - 12) // 2))
-        bar_width = fit_width(self.size.width, fixed + [label_width], minimum=12)
+        id_width = min(32, max((len(x.option) for x in [*r.rows, *r.screened_out]), default=8)) if wide else 0
+        fixed = [3, 4, 7] + ([id_width] if wide else [])
+        room = fit_width(self.size.width, fixed + [0], minimum=2 * BAR_MIN)  # label and bar share this
+        longest = max((cell_len(label(x, lang)) for x in [*r.rows, *r.screened_out]), default=10)
+        label_width = max(10, min(longest, room - max(BAR_MIN, room // 3)))
+        bar_width = max(BAR_MIN, room - label_width)
+        names = distinct_cuts({x.option: label(x, lang) for x in [*r.rows, *r.screened_out]}, label_width)
         arrow = " ▼" if self.descending else " ▲"
         heads = {k: tr(_HEAD_KEYS[k], lang) + (arrow if self.sort_by == k else "") for k in SORT_COLUMNS}
         heads["score"] = tr("col_score_short", lang) + (arrow if self.sort_by == "score" else "")
         table.add_column(heads["rank"], key="rank", width=3)
         table.add_column(heads["option"], key="option", width=label_width)
         if wide:
-            table.add_column(tr("col_id_title", lang), key="id", width=26)
+            table.add_column(tr("col_id_title", lang), key="id", width=id_width)
         table.add_column(heads["family"], key="family", width=4)
         table.add_column(heads["score"], key="score", width=7)
         table.add_column(tr("col_bar", lang), key="bar", width=bar_width)
@@ -173,20 +230,21 @@ class RankingScreen(ViewScreen):
         colours = objective_colours(objectives)
         top = max((row.score for row in r.rows), default=1.0) or 1.0
         for row in self.sorted_rows(r):
-            cells = [Text(str(row.rank), justify="right"), Text(label(row, lang), style="bold" if row.rank == 1 else "")]
+            cells = [Text(str(row.rank), justify="right"), Text(names[row.option], style="bold" if row.rank == 1 else "")]
             if wide:
-                cells.append(Text(row.option, style="dim"))
+                cells.append(Text(cut(row.option, id_width), style="dim"))
             cells += [Text(row.family or "", justify="center"), Text(f"{row.score:.4f}", justify="right"), stacked_bar(row.contributions or {}, colours, top, bar_width)]
             table.add_row(*cells, key=row.option)
         for s in r.screened_out:
             grey = "dim"
-            cells = [Text("—", style=grey, justify="right"), Text(label(s, lang), style=grey)]
+            cells = [Text("—", style=grey, justify="right"), Text(names[s.option], style=grey)]
             if wide:
-                cells.append(Text(s.option, style=grey))
+                cells.append(Text(cut(s.option, id_width), style=grey))
             family = app.loaded.case.options[s.option].family or ""
-            cells += [Text(family, style=grey, justify="center"), Text("—", style=grey, justify="right"), Text(f"{tr('screened', lang)}: {red_line_reason(app.loaded.case, s.breaches, lang) if lang == 'zh' and s.breaches else s.reason}", style="dim italic")]
+            cells += [Text(family, style=grey, justify="center"), Text("—", style=grey, justify="right"), Text(cut(self._screened_reason(s), bar_width), style="dim italic")]
             table.add_row(*cells, key=s.option)
         restore_cursor(table, current)
+        self._draw_detail()
         obj_labels = {o: label(app.loaded.case.objectives[o], lang) for o in objectives}
         self.query_one("#legend", Static).update(legend(colours, obj_labels))
         lines = provenance_lines(r, short=True)

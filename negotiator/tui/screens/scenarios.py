@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 
 from negotiator.errors import NegotiatorError
 from negotiator.i18n import label, rule_name, tr
+from negotiator.render.termfit import distinct_cuts
 from negotiator.tui.screens.base import ViewScreen
 
 __all__ = ["ScenariosScreen", "ALPHA_STEP"]
@@ -58,13 +59,15 @@ class ScenariosScreen(ViewScreen):
         ev = next(r for r in report.rules if r.rule == "expected_value")
         n_sc = len(pay.scenarios)
         col_w = max(7, min(11, (self.size.width - 22) // (n_sc + 1) - 2))
-        table.add_column(tr("col_option", lang), key="option", width=max(14, self.size.width - 6 - (col_w + 2) * (n_sc + 1)))
+        name_w = max(14, self.size.width - 6 - (col_w + 2) * (n_sc + 1))
+        table.add_column(tr("col_option", lang), key="option", width=name_w)
+        names = distinct_cuts({row.id: label(row, lang) for row in pay.rows}, name_w)
         for sid, p in zip(pay.scenarios, pay.probabilities):
             table.add_column(Text(f"{label(case.scenarios[sid], lang)} ({p:g})"), key=sid, width=col_w)
         table.add_column(tr("col_expected", lang), key="expected", width=col_w)
         best_in = pay.best_in_scenario()  # every row tied for first under a scenario is marked
         for i, row in enumerate(pay.rows):
-            cells = [Text(label(row, lang), style="bold" if i in ev.chosen else "")]
+            cells = [Text(names[row.id], style="bold" if i in ev.chosen else "")]
             for j, sid in enumerate(pay.scenarios):
                 cells.append(Text(f"{pay.values[i, j]:.4f}", style="bold green" if row.id in best_in[sid] else "", justify="right"))
             cells.append(Text(f"{ev.scores[i]:.4f}", style="bold" if i in ev.chosen else "", justify="right"))

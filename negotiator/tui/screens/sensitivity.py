@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -11,23 +12,29 @@ from textual.widgets import Label, ProgressBar, Select, Static
 
 from negotiator.render.bars import PALETTE, rank_colours, stacked_bar
 from negotiator.errors import NegotiatorError
-from negotiator.i18n import label, tr
+from negotiator.i18n import core_text, label, tr
+from negotiator.render.termfit import distinct_cuts
 from negotiator.render.sensitivity import provenance_lines
 from negotiator.tui.widgets.line_chart import line_chart
 from negotiator.tui.screens.base import ViewScreen
 
-__all__ = ["SensitivityScreen", "SMAA_SAMPLES", "SMAA_SEED"]
+__all__ = ["SensitivityScreen", "SMAA_SAMPLES", "SMAA_SEED", "SMAA_SPREAD"]
 
 #: What `a` runs: the SMAA defaults of `negotiator sensitivity smaa`.
 SMAA_SAMPLES = 10_000
 SMAA_SEED = 1
+#: What `c` runs: weights drawn within +/- this share of each current weight (`sensitivity smaa --spread`).
+SMAA_SPREAD = 0.25
 #: Curves drawn: the leaders now, plus every option that leads somewhere on the sweep.
 LEADERS_SHOWN = 4
 
 
 class SensitivityScreen(ViewScreen):
     VIEW = "sensitivity"
-    BINDINGS = [Binding("a", "run_smaa", tr("run_smaa"), id="run_smaa")]
+    BINDINGS = [
+        Binding("a", "run_smaa('uniform')", tr("run_smaa"), id="run_smaa"),
+        Binding("c", "run_smaa('centred')", tr("run_smaa_centred"), id="run_smaa_centred"),
+    ]
     WATCHES = ("ranking", "lang")
 
     def body(self) -> ComposeResult:
@@ -37,12 +44,15 @@ class SensitivityScreen(ViewScreen):
         with Horizontal(id="sweep-pick"):
             yield Label(tr("sweep_of", app.lang), id="sweep-label", classes="selector-label")
             yield Select(objectives, value=heaviest, allow_blank=False, compact=True, id="sweep-objective")
+        # SMAA's progress sits at the top, where the eye is after pressing a (the result may be below the fold)
+        with Horizontal(id="smaa-status-row"):
+            yield Static(id="smaa-status")
+            yield ProgressBar(id="smaa-progress", show_eta=False)
         with VerticalScroll(id="sensitivity-body"):
             yield Static(id="sweep-chart")
             yield Static(id="sweep-notes")
-            yield ProgressBar(id="smaa-progress", show_eta=False)
             yield Static(id="smaa")
-        self._smaa = None  # (weights it was run with, SmaaResult)
+        self._smaa = None  # (what the run assumed: kind, method, scenario, weights; SmaaResult)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -134,17 +144,24 @@ class SensitivityScreen(ViewScreen):
 
     # -- SMAA in a worker thread ------------------------------------------------
 
-    def action_run_smaa(self) -> None:
+    def _smaa_assumed(self, kind: str) -> tuple:
+        """What a run depends on: uniform draws ignore the weights; centred draws are around them."""
+        app = self.app
+        return (kind, app.method, app.scenario, dict(app.weights) if kind == "centred" else None)
+
+    def action_run_smaa(self, kind: str = "uniform") -> None:
         app = self.app
         kwargs = {"weights": dict(app.weights)} if app.unsaved else {"profile": app.profile}
+        if kind == "centred":
+            kwargs["spread"] = SMAA_SPREAD
         bar = self.query_one("#smaa-progress", ProgressBar)
         bar.display = True
         bar.update(total=100, progress=0)
-        self.query_one("#smaa", Static).update(Text(tr("smaa_running", self.lang, n=SMAA_SAMPLES), style="yellow"))
-        self._run_smaa(app.loaded, app.method, app.scenario, dict(app.weights), kwargs)
+        self.query_one("#smaa-status", Static).update(Text(tr("smaa_running" if kind == "uniform" else "smaa_running_centred", self.lang, n=SMAA_SAMPLES, spread=SMAA_SPREAD), style="bold yellow"))
+        self._run_smaa(app.loaded, app.method, app.scenario, self._smaa_assumed(kind), kwargs)
 
     @work(thread=True, exclusive=True, group="smaa")
-    def _run_smaa(self, loaded, method, scenario, weights, kwargs) -> None:
+    def _run_smaa(self, loaded, method, scenario, assumed, kwargs) -> None:
         from negotiator.sensitivity import smaa
 
         def progress(done: int, total: int) -> None:
@@ -153,35 +170,53 @@ class SensitivityScreen(ViewScreen):
         try:
             result = smaa(loaded, method=method, samples=SMAA_SAMPLES, seed=SMAA_SEED, scenario=scenario, progress=progress, **kwargs)
         except NegotiatorError as exc:
-            self.app.call_from_thread(self.query_one("#smaa", Static).update, Text(exc.render(), style="bold red"))
+            self.app.call_from_thread(self._smaa_failed, exc.render())
             return
-        self.app.call_from_thread(self._smaa_done, weights, result)
+        self.app.call_from_thread(self._smaa_done, assumed, result)
 
-    def _smaa_done(self, weights, result) -> None:
-        self._smaa = (weights, result)
+    def _smaa_failed(self, message: str) -> None:
+        self.query_one("#smaa-progress").display = False
+        self.query_one("#smaa-status", Static).update(Text(message, style="bold red"))
+
+    def _smaa_done(self, assumed, result) -> None:
+        self._smaa = (assumed, result)
         self.query_one("#smaa-progress").display = False
         self._draw_smaa()
+        # bring the result into view once it is laid out (at 80x24 it is below the chart)
+        self.call_after_refresh(lambda: self.query_one("#sensitivity-body").scroll_to_widget(self.query_one("#smaa"), top=True, animate=False))
 
     def _draw_smaa(self) -> None:
         box = self.query_one("#smaa", Static)
+        status = self.query_one("#smaa-status", Static)
         lang = self.lang
         if self._smaa is None:
-            box.update(Text(tr("smaa_hint", lang, n=SMAA_SAMPLES), style="dim"))
+            if not self.query_one("#smaa-progress").display:
+                status.update(Text(tr("smaa_hint", lang, n=SMAA_SAMPLES, spread=SMAA_SPREAD), style="dim"))
+            box.update("")
             return
-        weights, r = self._smaa
+        assumed, r = self._smaa
+        kind = assumed[0]
         case = self.app.loaded.case
         n = len(r.options)
         colours = rank_colours(n)
         width = max(20, self.size.width - 40)
         text = Text(tr("smaa_title", lang, n=r.samples, seed=r.provenance.seed) + "\n", style="bold")
-        if weights != self.app.weights:
-            text.append(tr("smaa_stale", lang) + "\n", style="yellow")
+        note = core_text(r.provenance.weights_note, lang) if r.provenance.weights_note else ""
+        text.append(tr("smaa_assumed", lang, note=note) + "\n", style="cyan")
+        now = self._smaa_assumed(kind)
+        if now != assumed:
+            stale = "smaa_stale_weights" if kind == "centred" and now[1:3] == assumed[1:3] else "smaa_stale_method"
+            status.update(Text(tr(stale, lang), style="bold yellow"))
+        elif kind == "uniform" and self.app.unsaved:
+            status.update(Text(tr("smaa_uniform_note", lang, spread=SMAA_SPREAD), style="yellow"))
+        else:
+            status.update(Text(tr("smaa_done", lang, n=r.samples), style="green"))
+        names = distinct_cuts({o: label(case.options[o], lang) for o in r.options}, 24)
         for i in r.order():
             parts = {f"r{k + 1}": float(r.acceptability[i, k]) for k in range(n)}
             bar = stacked_bar(parts, {f"r{k + 1}": colours[k + 1] for k in range(n)}, 1.0, width)
-            name = Text(label(case.options[r.options[i]], lang))
-            name.truncate(24, overflow="ellipsis", pad=True)  # by cell width: Chinese labels align
-            text.append_text(name)
+            name = names[r.options[i]]
+            text.append(name + " " * (24 - cell_len(name)))  # padded by cell width: Chinese labels align
             text.append(" ")
             text.append(f"{r.acceptability[i, 0]:6.1%} ", style="bold")
             text.append_text(bar)
@@ -190,5 +225,4 @@ class SensitivityScreen(ViewScreen):
         for k in range(1, min(n, 8) + 1):
             legend.append("■", style=colours[k]).append(f"{k} ", style="dim")
         text.append_text(legend)
-        text.append("\n" + r.weight_model.describe(), style="dim")
         box.update(text)

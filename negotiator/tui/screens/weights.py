@@ -12,6 +12,7 @@ from negotiator.render.bars import objective_colours, stacked_bar
 from negotiator.model.weights import profile_weights
 from negotiator.ranking.whatif import rank_moves
 from negotiator.i18n import label, tr
+from negotiator.render.termfit import distinct_cuts
 from negotiator.tui.messages import WeightEditRequested, WeightNudged
 from negotiator.tui.widgets.tables import fit_width, restore_cursor, set_columns
 from negotiator.tui.widgets.weight_table import WeightTable
@@ -20,7 +21,7 @@ from negotiator.tui.screens.ranking import Selectors
 
 __all__ = ["WeightsScreen", "parse_weight"]
 
-LEFT_MIN = 46  # the weights table (at 80 columns); the ranking preview takes the rest
+LEFT_MIN = 42  # the weights table (at 80 columns); the ranking preview takes the rest
 
 
 def parse_weight(text: str) -> float | None:
@@ -80,6 +81,7 @@ class WeightsScreen(ViewScreen):
         value = parse_weight(event.value)
         if value is None:
             self.notify(tr("bad_weight", self.lang, text=event.value), severity="error")
+            event.input.value = ""  # the toast quotes what was typed; the box is ready for the next try
             return
         if obj is not None:
             self.app.set_weight(obj, value)
@@ -123,16 +125,17 @@ class WeightsScreen(ViewScreen):
         start = profile_weights(case, app.profile)
         colours = objective_colours(list(case.objectives))
         self.query_one("#weights-left").styles.width = self.left_width
-        bar_width = 10
+        bar_width = 6 if self.left_width < 50 else 10  # at 80 columns the ranking beside it needs the room
         name_width = self.left_width - bar_width - 6 - 6 - 10
         top = max(max(app.weights.values()), max(start.values()))
         spec = [(tr("col_objective", lang), "objective", name_width), (tr("col_weight", lang), "weight", 6), ("", "bar", bar_width), (tr("col_start", lang), "start", 6)]
         cells = {}
+        names = distinct_cuts({obj: label(o, lang) for obj, o in case.objectives.items()}, name_width)
         for obj, o in case.objectives.items():
             w, w0 = app.weights[obj], start[obj]
             changed = abs(w - w0) > 5e-4
             cells[obj] = [
-                Text(label(o, lang)),
+                Text(names[obj]),
                 Text(f"{w:.3f}", style="bold yellow" if changed else "", justify="right"),
                 stacked_bar({obj: w}, colours, top, bar_width),
                 Text(f"{w0:.3f}", style="dim", justify="right"),
@@ -160,8 +163,9 @@ class WeightsScreen(ViewScreen):
         label_width = fit_width(width, [3, 4, 7], minimum=10)
         set_columns(table, [(tr("col_rank_mark", lang), "rank", 3), (tr("col_move", lang), "move", 4), (tr("col_option", lang), "option", label_width), (tr("col_score_short", lang), "score", 7)])
         moves = rank_moves(app.baseline, r)
+        names = distinct_cuts({row.option: label(row, lang) for row in r.rows}, label_width)
         for row in r.rows:
-            table.add_row(Text(str(row.rank), justify="right"), _move_text(moves.get(row.option)), Text(label(row, lang)), Text(f"{row.score:.4f}", justify="right"), key=row.option)
+            table.add_row(Text(str(row.rank), justify="right"), _move_text(moves.get(row.option)), Text(names[row.option]), Text(f"{row.score:.4f}", justify="right"), key=row.option)
 
 
 def _move_text(move: int | None) -> Text:
