@@ -10,6 +10,15 @@ their ratio; the absolute target is the UI's, the ratio says what the
 bookkeeping costs over bare arithmetic on this machine.
 
     python benchmarks/bench_tui.py [--options 200] [--repeat 50]
+    python benchmarks/bench_tui.py --keys [--rounds 3]
+
+``--keys`` measures what a user feels: the bundled case's app run headless (Textual's
+Pilot, 120x40), each key press timed from the press until the app is idle again (the
+first switch to every view, later switches, a weight nudge, a sort), against a bare
+Textual app in the same run that switches between two screens each holding one
+DataTable of the same size (the floor Textual itself sets on this machine). Reports
+medians and the ratio; the target is 100 ms a key on an unloaded machine, i.e. a
+ratio near 1 (nothing of ours on top of Textual's own redraw).
 """
 
 from __future__ import annotations
@@ -70,7 +79,11 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--options", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=50)
+    ap.add_argument("--keys", action="store_true", help="time key presses in the app (headless) against a bare Textual app")
+    ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args(argv)
+    if args.keys:
+        return key_latency(args.rounds)
 
     loaded = load_case_text(synthetic_case_text(args.options), name="benchmark")
     weights = profile_weights(loaded.case, "flat")
@@ -104,6 +117,61 @@ def main(argv=None) -> int:
     print(f"  ratio UI path / numpy reference: {ui_ms / ref_ms:,.0f}x")
     print(f"  ({len(check.screened_out)} options screened out by the red line; numpy reference ranks all {len(ref_order)})")
     return 0 if verdict == "PASS" else 1
+
+
+def key_latency(rounds: int = 3) -> int:
+    """Median ms per key press in the app (headless) against a bare Textual reference, same run."""
+    import asyncio
+
+    from textual.app import App
+    from textual.screen import Screen
+    from textual.widgets import DataTable, Footer
+
+    from negotiator.case.catalog import load_case
+    from negotiator.tui import make_app
+
+    class Plain(Screen):
+        def compose(self):
+            table = DataTable(zebra_stripes=True)
+            for c in ("#", "option", "family", "score", "bar"):
+                table.add_column(c)
+            for i in range(20):
+                table.add_row(str(i), f"option {i} " * 4, "F", f"{i / 20:.4f}", "█" * 60)
+            yield table
+            yield Footer()
+
+    class Reference(App):
+        MODES = {"a": Plain, "b": Plain}
+
+        def on_mount(self):
+            self.switch_mode("a")
+
+    async def timed(app, keys, settle=1.5):
+        out = []
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await pilot.pause(settle)  # start-up and background building done
+            for key in keys:
+                t0 = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                out.append((key, (time.perf_counter() - t0) * 1000))
+        return out
+
+    loaded = load_case()
+    first, later, edits, ref = [], [], [], []
+    for _ in range(rounds):
+        run = asyncio.run(timed(make_app(loaded), ["2", "3", "4", "5", "6", "1", "2", "3", "6", "1", "s", "2", "right", "shift+right"]))
+        first += [ms for _, ms in run[:5]]
+        later += [ms for _, ms in run[5:10]]
+        edits += [ms for _, ms in run[10:]]
+        ref += [ms for _, ms in asyncio.run(timed(Reference(), ["b", "a"] * 3, settle=0.2))[1:]]
+    ref_ms = statistics.median(ref)
+    print(f"key press to idle, bundled case, 120x40, headless (median of {rounds} rounds):")
+    for name, times in (("first switch to a view", first), ("later switches", later), ("sort, nudge a weight", edits)):
+        print(f"  {name:<24} {statistics.median(times):7.0f} ms   max {max(times):6.0f} ms   ratio to reference {statistics.median(times) / ref_ms:4.1f}x")
+    print(f"  bare Textual screen switch (reference): {ref_ms:7.0f} ms")
+    return 0
 
 
 if __name__ == "__main__":

@@ -18,10 +18,10 @@ from negotiator.errors import NegotiatorError, Problem
 from negotiator.methods import method_names
 from negotiator.model.weights import profile_weights
 from negotiator.ranking.whatif import nudge_weight, set_one_weight
-from negotiator.i18n import tr
+from negotiator.i18n import CATALOGUE, tr
 from negotiator.tui.bindings import relabel_bindings
 from negotiator.tui.screens.compare import CompareScreen
-from negotiator.tui.screens.dialogs import MemoScreen, QuitScreen, SaveProfileScreen
+from negotiator.tui.screens.dialogs import KeysScreen, MemoScreen, QuitScreen, SaveProfileScreen
 from negotiator.tui.screens.errors import CaseErrorScreen
 from negotiator.tui.screens.package import PackageScreen
 from negotiator.tui.screens.ranking import RankingScreen
@@ -40,6 +40,26 @@ VIEWS: dict[str, tuple[str, type]] = {
     "package": ("5", PackageScreen),
     "scenarios": ("6", ScenariosScreen),
 }
+
+#: Keys a view's widgets handle (tables, inputs), listed in the `?` panel beside the view's own bindings.
+EXTRA_KEYS: dict[str, list[tuple[str, str]]] = {
+    "ranking": [("↑↓", "keys_rows")],
+    "weights": [("↑↓", "keys_pick_objective"), ("←→", "keys_nudge"), ("shift+←→", "keys_nudge_big"), ("enter", "type"), ("esc", "keys_leave_input")],
+    "compare": [("tab", "keys_pick_options")],
+    "sensitivity": [("tab", "keys_pick_sweep")],
+    "package": [("tab", "keys_next_field"), ("enter", "keys_solve_again"), ("esc", "keys_leave_input")],
+    "scenarios": [("↑↓", "keys_rows")],
+}
+
+
+def _key_name(binding: Binding) -> str:
+    """How the panel writes a binding's keys: its display, else each key ('ctrl+z,u' -> 'ctrl+z u')."""
+    return binding.key_display or " ".join(binding.key.split(","))
+
+
+#: Seconds after start-up before the other views are built in the background, and between two of them.
+PREBUILD_AFTER = 0.2
+PREBUILD_GAP = 0.05
 
 #: Two weight vectors closer than this are the same profile (saved files round to 1e-6).
 SAME_WEIGHTS = 1e-6
@@ -97,6 +117,25 @@ class NegotiatorApp(App):
         if self.profile is None:  # a case without profiles: equal weights
             self.watch_profile(None, None)
         self.switch_mode("ranking")
+        self.set_timer(PREBUILD_AFTER, self._prebuild_next)
+
+    def _prebuild_next(self) -> None:
+        """Build the next view that was never shown, while the user reads this one (one per idle tick):
+        the first switch to it then only redraws (composing a view and its tables took 0.7-1.1 s)."""
+        todo = [name for name in VIEWS if name not in self._screen_stacks]
+        if not todo or self.loaded is None:
+            return
+        name = todo[0]
+        screen = VIEWS[name][1]()
+        try:  # Textual has no public call that mounts a mode's screen without showing it
+            self._register(self, screen)
+            self._load_screen_css(screen)
+            self._screen_stacks[name] = [screen]
+            # its widgets got the stylesheet when they mounted: no app-wide CSS refresh on the first switch
+            screen._css_update_count = self._css_update_count
+        except Exception:  # pragma: no cover - a Textual without these: the view is built on first use
+            return
+        self.set_timer(PREBUILD_GAP, self._prebuild_next)
 
     def case_title(self) -> str:
         c = self.loaded.case
@@ -223,10 +262,23 @@ class NegotiatorApp(App):
         self.lang = "en" if self.lang == "zh" else "zh"
 
     def action_toggle_help(self) -> None:
-        if self.screen.query("HelpPanel"):
-            self.action_hide_help_panel()
-        else:
-            self.action_show_help_panel()
+        if isinstance(self.screen, KeysScreen):
+            self.screen.dismiss(None)
+        elif self.loaded is not None:
+            current = getattr(self.screen, "VIEW", "")
+            self.push_screen(KeysScreen(self.key_groups(), tr(current, self.lang) if current else None))
+
+    def key_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Every key of this app, grouped: the keys that work everywhere, then each view's own."""
+        lang = self.lang
+        everywhere = [(_key_name(b), tr(b.id, lang)) for b in self.BINDINGS if b.id and b.id in CATALOGUE and b.id not in VIEWS]
+        everywhere.append(("1-6", tr("keys_views", lang)))
+        groups = [(tr("keys_everywhere", lang), everywhere)]
+        for name, (key, cls) in VIEWS.items():
+            rows = [(_key_name(b), tr(b.id, lang)) for b in cls.BINDINGS if b.id and b.id in CATALOGUE]
+            rows += [(k, tr(w, lang)) for k, w in EXTRA_KEYS.get(name, [])]
+            groups.append((f"{key} {tr(name, lang)}", rows))
+        return groups
 
     def action_memo(self) -> None:
         if self.loaded is not None:

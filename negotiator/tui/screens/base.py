@@ -39,7 +39,15 @@ class ViewScreen(Screen):
         self._state_changed()
 
     def on_screen_resume(self) -> None:
-        self._state_changed()
+        if self._state_key() != self._drawn_for:  # back to a view of the same state: it is already drawn
+            self._state_changed()
+
+    _drawn_for: tuple | None = None
+
+    def _state_key(self) -> tuple:
+        """What a view drawn from the shared state depends on (the same objects: nothing to redraw)."""
+        app = self.app
+        return (id(app.ranking), id(app.weights), app.method, app.scenario, app.lang, app.picked, app.unsaved, tuple(app.size), id(app.loaded))
 
     def on_resize(self) -> None:
         self._check_size()
@@ -74,6 +82,7 @@ class ViewScreen(Screen):
             return
         self.query_one("#topbar", Static).update(self.topbar_text())
         self.redraw()
+        self._drawn_for = self._state_key()
 
     @property
     def lang(self) -> str:

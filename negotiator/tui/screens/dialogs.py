@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Static
 from negotiator.errors import NegotiatorError
 from negotiator.i18n import tr
 
-__all__ = ["SaveProfileScreen", "QuitScreen", "MemoScreen", "DetailScreen"]
+__all__ = ["SaveProfileScreen", "QuitScreen", "MemoScreen", "DetailScreen", "KeysScreen"]
 
 
 class SaveProfileScreen(ModalScreen[str | None]):
@@ -135,7 +135,9 @@ class MemoScreen(ModalScreen[str | None]):
             fmt = format_of(path.strip())
             check_writable(path.strip())  # never overwrites: a taken name is refused here
         except NegotiatorError as exc:
-            status.update(Text(exc.render(), style="bold red"))
+            from negotiator.tui._hints import tui_error_text
+
+            status.update(Text(tui_error_text(exc, self.app.lang), style="bold red"))
             return
         status.update(Text(tr("memo_writing", self.app.lang), style="yellow"))
         self.query_one("#write", Button).disabled = True
@@ -156,7 +158,9 @@ class MemoScreen(ModalScreen[str | None]):
             memo = build_memo(loaded, MemoRequest(lang=lang, profile=profile, method=method, scenario=scenario, baseline=baseline))
             written = write_atomic(path, render(memo, fmt))
         except NegotiatorError as exc:
-            self.app.call_from_thread(self._failed, exc.render())
+            from negotiator.tui._hints import tui_error_text
+
+            self.app.call_from_thread(self._failed, tui_error_text(exc, lang))
             return
         self.app.call_from_thread(self._done, str(written), unsaved, profile)
 
@@ -183,6 +187,35 @@ class DetailScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog detail-dialog"):
             yield Static(self.text, id="detail-full")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class KeysScreen(ModalScreen[None]):
+    """`?`: this app's keys grouped by view, in the UI's language (``groups``: title -> [(keys, words)])."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "close", show=False)]
+
+    def __init__(self, groups: list[tuple[str, list[tuple[str, str]]]], current: str | None = None) -> None:
+        super().__init__()
+        self.groups = groups
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        from rich.cells import cell_len
+
+        lang = self.app.lang
+        text = Text(tr("keys_title", lang) + "\n", style="bold")
+        width = max((cell_len(k) for _, rows in self.groups for k, _ in rows), default=4) + 2
+        for title, rows in self.groups:
+            text.append("\n" + title + "\n", style="bold reverse" if title == self.current else "bold cyan")
+            for keys, words in rows:
+                text.append("  " + keys + " " * (width - cell_len(keys)), style="bold yellow")
+                text.append(words + "\n")
+        text.append("\n" + tr("details_close", lang), style="dim")
+        with VerticalScroll(classes="dialog keys-dialog"):
+            yield Static(text, id="keys-list")
 
     def action_close(self) -> None:
         self.dismiss(None)

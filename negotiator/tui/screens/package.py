@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 from negotiator.errors import NegotiatorError
 from negotiator.render.portfolio import portfolio_advice, status_text
 from negotiator.i18n import label, tr
+from negotiator.tui._hints import tui_error_text
 from negotiator.tui.widgets.selects import relabel_select
 from negotiator.tui.screens.base import ViewScreen
 
@@ -189,7 +190,7 @@ class PackageScreen(ViewScreen):
         if r is None:
             return
         if isinstance(r, NegotiatorError):
-            notes.update(Text(r.render(), style="bold red"))
+            notes.update(Text(tui_error_text(r, lang), style="bold red"))
             return
         case = self.app.loaded.case
         text = Text(tr("budgets_help", lang) + "\n", style="dim")
