@@ -139,6 +139,11 @@ class RankingScreen(ViewScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._draw_detail()
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row (the table takes Enter before the screen's binding): the option in full."""
+        event.stop()
+        self.action_details()
+
     def action_details(self) -> None:
         oid = self._current_option()
         if oid is not None:
