@@ -123,3 +123,59 @@ def test_package_view_over_a_status_quo_baseline(snap_compare, bundled):
         await pilot.pause()
 
     assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
+
+
+def test_ranking_view_at_200x50(snap_compare, bundled):
+    """Labels whole (the bar gets the rest), ids whole, the detail pane of the highlighted option."""
+
+    async def run_before(pilot):
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=(200, 50), run_before=run_before)
+
+
+def test_weights_view_at_80x24(snap_compare, bundled):
+    """Labels cut with … and distinct in both tables, the ranking column kept."""
+
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_terminal_too_small(snap_compare, bundled):
+    async def run_before(pilot):
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=(70, 20), run_before=run_before)
+
+
+def test_sensitivity_smaa_at_80x24(snap_compare, bundled, monkeypatch):
+    """The status at the top, the result scrolled into view, what the draw assumed."""
+    import negotiator.tui.screens.sensitivity as view
+
+    monkeypatch.setattr(view, "SMAA_SAMPLES", 2000)
+
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_keys_panel(snap_compare, bundled):
+    async def run_before(pilot):
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(bundled), terminal_size=(100, 40), run_before=run_before)
