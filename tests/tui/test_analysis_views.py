@@ -42,12 +42,13 @@ async def test_sensitivity_sweep_and_smaa_in_a_worker(bundled, monkeypatch):
         want = smaa(bundled, samples=2000, seed=1)
         first = want.order()[0]
         assert "2,000 draws, seed 1" in text
-        assert f"{want.acceptability[first, 0]:6.1%}" in text.splitlines()[1]
+        assert "weights assumed: drawn uniformly" in text.splitlines()[1]
+        assert f"{want.acceptability[first, 0]:6.1%}" in text.splitlines()[2]
         assert not app.screen.query_one("#smaa-progress").display
-        # a weight change marks the SMAA result as out of date
+        # uniform draws ignore the weights: a weight change says so (and offers the centred draw)
         await pilot.press("2", "right", "4")
         await _wait_for_workers(app, pilot)
-        assert "press a to run again" in str(app.screen.query_one("#smaa").render())
+        assert "do not enter it" in str(app.screen.query_one("#smaa-status").render())
 
 
 async def test_sensitivity_provenance_is_worded_in_chinese(bundled):

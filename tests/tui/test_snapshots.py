@@ -175,6 +175,7 @@ def test_sensitivity_smaa_at_80x24(snap_compare, bundled, monkeypatch):
 def test_keys_panel(snap_compare, bundled):
     async def run_before(pilot):
         await pilot.pause()
+        await pilot.pause(1.0)  # the views built in the background first (they do not show under the panel)
         await pilot.press("question_mark")
         await pilot.pause()
 

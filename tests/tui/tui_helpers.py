@@ -9,3 +9,8 @@ def cells(table, row: int) -> list[str]:
 
 def row_keys(table) -> list[str]:
     return [r.key.value for r in table.ordered_rows]
+
+
+def shows_label(cell: str, full: str) -> bool:
+    """A table cell shows ``full``: whole, or cut with "…" (render.termfit.distinct_cuts) from its start."""
+    return cell == full or (cell.endswith("…") and full.startswith(cell.split("…")[0]))

@@ -213,10 +213,11 @@ class RankingScreen(ViewScreen):
             self.query_one("#provenance", Static).update("")
             return
         lang = self.lang
-        wide = self.size.width >= WIDE
+        width = self.app.size.width  # known before the first layout (self.size may still be 0 then)
+        wide = width >= WIDE
         id_width = min(32, max((len(x.option) for x in [*r.rows, *r.screened_out]), default=8)) if wide else 0
         fixed = [3, 4, 7] + ([id_width] if wide else [])
-        room = fit_width(self.size.width, fixed + [0], minimum=2 * BAR_MIN)  # label and bar share this
+        room = fit_width(width, fixed + [0], minimum=2 * BAR_MIN)  # label and bar share this
         longest = max((cell_len(label(x, lang)) for x in [*r.rows, *r.screened_out]), default=10)
         label_width = max(10, min(longest, room - max(BAR_MIN, room // 3)))
         bar_width = max(BAR_MIN, room - label_width)
