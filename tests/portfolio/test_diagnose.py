@@ -16,7 +16,7 @@ import pytest
 from negotiator.case.catalog import load_case_text
 from negotiator.portfolio import SolverSettings, best_packages, diagnose, spec_rows
 
-from tests.test_portfolio_model import CALIFORNIA, load_dict, random_case
+from tests.portfolio.test_model import CALIFORNIA, load_dict, random_case
 
 
 def _any_package(options, rows) -> bool:

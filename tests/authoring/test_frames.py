@@ -11,7 +11,7 @@ from negotiator.authoring import case_from_frames, case_to_frames, case_to_yaml
 from negotiator.case.catalog import load_case, load_case_text
 from negotiator.errors import CaseError
 
-FULL = Path(__file__).resolve().parent / "cases" / "full_features.yaml"
+FULL = Path(__file__).resolve().parents[1] / "cases" / "full_features.yaml"
 
 
 @pytest.mark.parametrize("path", [None, FULL])

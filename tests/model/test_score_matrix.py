@@ -20,8 +20,8 @@ from negotiator.model.score_matrix import compact_score, score_matrix
 from negotiator.render.score_matrix import short_names
 from negotiator.render.spreadsheet_safe import unguard
 
-ROOT = Path(__file__).resolve().parent.parent
-CASES = Path(__file__).resolve().parent / "cases"
+ROOT = Path(__file__).resolve().parents[2]
+CASES = Path(__file__).resolve().parents[1] / "cases"
 
 
 def _yaml(path: Path) -> dict:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_sensitivity_cases import SYMMETRIC, THREE, load
+from sensitivity_cases import SYMMETRIC, THREE, load
 
 from negotiator.ranking.api import rank
 from negotiator.errors import UsageError

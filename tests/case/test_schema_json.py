@@ -18,7 +18,7 @@ from negotiator.authoring.template import TEMPLATE_PARTS, template_text
 from negotiator.case.schema import case_json_schema
 from negotiator.case.yamlio import parse_yaml_text, read_yaml, to_plain
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BUNDLED_FILES = sorted((ROOT / "strategies").glob("*.yaml")) + sorted((ROOT / "payoffs").glob("*.yaml"))
 WHOLE_CASES = sorted((ROOT / "tests" / "cases").glob("*.yaml"))
 

@@ -18,7 +18,7 @@ import pytest
 from negotiator.case.catalog import load_case_text
 from negotiator.portfolio import best_packages
 
-from tests.test_portfolio_model import load_dict, random_case
+from tests.portfolio.test_model import load_dict, random_case
 
 CASE = """
 negotiator: 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_sensitivity_cases import DOMINATED, SYMMETRIC, THREE, load
+from sensitivity_cases import DOMINATED, SYMMETRIC, THREE, load
 
 from negotiator.errors import UsageError
 from negotiator.methods import METHODS, MethodResult

@@ -31,7 +31,7 @@ from negotiator.portfolio import best_packages, budget_sweep, core_analysis, rob
 from negotiator.portfolio.baseline import parse_baseline
 from negotiator.portfolio.model import package_value
 
-from tests.test_portfolio_model import load_dict, random_case
+from tests.portfolio.test_model import load_dict, random_case
 
 PASSIVE = "passive_case_by_case_acceptance"
 

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from negotiator.render.spreadsheet_safe import comment_lines, csv_cell, exact_text, looks_converted, number_text, read_exact, text_cell, unguard
 
-CASES = Path(__file__).resolve().parent / "cases"
+CASES = Path(__file__).resolve().parents[1] / "cases"
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 FRACTION = re.compile(r"^-?\d+/\d+$")
 

@@ -10,7 +10,7 @@ import pytest
 
 import negotiator as ng
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_rank_json_gives_exact_default_method_numbers(cli, cases_dir):

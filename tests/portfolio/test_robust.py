@@ -14,7 +14,7 @@ from negotiator.portfolio import best_packages, budget_sweep, core_analysis, rob
 from negotiator.portfolio import robust as robust_mod
 from negotiator.portfolio.robust import _sample_scores, extreme_weights, sample_weights
 
-from tests.test_portfolio_model import CALIFORNIA, brute_force, load_dict, random_case
+from tests.portfolio.test_model import CALIFORNIA, brute_force, load_dict, random_case
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import csv
 import json
 
 import pytest
-from test_sensitivity_cases import INTEGRAL, THREE, load
+from sensitivity_cases import INTEGRAL, THREE, load
 
 from negotiator.ranking.api import rank
 from negotiator.case.catalog import load_case

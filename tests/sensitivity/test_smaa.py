@@ -12,7 +12,7 @@ import json
 import numpy as np
 import pytest
 from scipy import integrate, stats
-from test_sensitivity_cases import DOMINATED, INTEGRAL, SYMMETRIC, THREE, load
+from sensitivity_cases import DOMINATED, INTEGRAL, SYMMETRIC, THREE, load
 
 from negotiator.errors import UsageError
 from negotiator.methods import METHODS, MethodResult

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from test_sensitivity_cases import THREE, load
+from sensitivity_cases import THREE, load
 
 from negotiator.case.catalog import load_case_text
 from negotiator.errors import UsageError

@@ -12,7 +12,7 @@ from negotiator.authoring import merge_scores_csv
 from negotiator.case.catalog import load_case
 from negotiator.errors import CaseError
 
-CASES = Path(__file__).resolve().parent / "cases"
+CASES = Path(__file__).resolve().parents[1] / "cases"
 
 
 @pytest.fixture

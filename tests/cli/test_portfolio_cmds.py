@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.test_portfolio_model import CALIFORNIA
+from tests.portfolio.test_model import CALIFORNIA
 
 PROVENANCE_KEYS = {"case", "case_sha256", "version", "method", "profile", "weights", "seed"}
 

@@ -18,7 +18,7 @@ from negotiator.authoring import import_workbook, workbook_bytes
 from negotiator.case.catalog import load_case, load_case_text
 from negotiator.errors import CaseError
 
-CASES = Path(__file__).resolve().parent / "cases"
+CASES = Path(__file__).resolve().parents[1] / "cases"
 FULL = CASES / "full_features.yaml"
 
 
