@@ -31,7 +31,7 @@ from .stability import CONCEPTS, Deterrence, Move, Sanction, StabilityResult, Ve
 from .coalitions import CoalitionMove, CoalitionResult, coalition_improvements, coalition_stability
 from .paths import StatusQuoPath, status_quo_paths
 from .inverse import InverseResult, PreferenceChange, destabilise, make_equilibrium, order_steps
-from .analysis import ALL_CONCEPTS, ConflictAnalysis, analyse_conflict, parse_state, pick_conflict
+from .analysis import ALL_CONCEPTS, ConflictAnalysis, Threat, analyse_conflict, parse_state, pick_conflict
 
 __all__ = [
     # spec
@@ -53,5 +53,5 @@ __all__ = [
     # what would have to change
     "InverseResult", "PreferenceChange", "destabilise", "make_equilibrium", "order_steps",
     # the whole analysis of a case entry
-    "ALL_CONCEPTS", "ConflictAnalysis", "analyse_conflict", "parse_state", "pick_conflict",
+    "ALL_CONCEPTS", "ConflictAnalysis", "Threat", "analyse_conflict", "parse_state", "pick_conflict",
 ]

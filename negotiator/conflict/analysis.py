@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -22,12 +23,41 @@ from .paths import StatusQuoPath, status_quo_paths
 from .preferences import preference_values
 from .stability import CONCEPTS, StabilityResult, Verdict, stability
 
-__all__ = ["ALL_CONCEPTS", "ConflictAnalysis", "analyse_conflict", "pick_conflict", "parse_state"]
+__all__ = ["ALL_CONCEPTS", "ConflictAnalysis", "Threat", "analyse_conflict", "pick_conflict", "parse_state"]
 
 #: Unilateral concepts, then the coalition ones, in the order tables show them.
 ALL_CONCEPTS = CONCEPTS + ("cnash", "cseq")
 CREDIBLE_CONCEPTS = ("nash", "seq", "cnash", "cseq")
+#: Above this many states the threat summary (a sanction search per improvement) is not built.
+MAX_THREAT_STATES = 512
 METHOD = "Graph Model for Conflict Resolution: Nash, GMR, SMR, SEQ (Fang, Hipel & Kilgour 1993); coalition Nash and SEQ; matrix form (Xu et al. 2018)"
+
+
+@dataclass(frozen=True)
+class Threat:
+    """One kind of sanction, across the equilibria it holds in place: the DMs in ``by`` change
+    options (``takes`` up, ``drops``) to deter ``against`` from an improvement.
+
+    ``credible_at``: equilibria (GMR) where this answer pays the DMs carrying it out (SEQ);
+    ``threat_at``: equilibria where it is the only answer and carrying it out would cost them.
+    """
+
+    by: tuple[str, ...]
+    against: str
+    takes: tuple[str, ...]
+    drops: tuple[str, ...]
+    credible_at: tuple[int, ...]
+    threat_at: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.credible_at) + len(self.threat_at)
+
+    def to_dict(self) -> dict:
+        return {
+            "by": list(self.by), "against": self.against, "takes": list(self.takes), "drops": list(self.drops),
+            "credible_at": list(self.credible_at), "threat_at": list(self.threat_at),
+        }
 
 
 @dataclass(frozen=True, eq=False)
@@ -82,6 +112,39 @@ class ConflictAnalysis:
         seq = set(self.equilibria("seq"))
         return tuple(s for s in self.equilibria("gmr") if s not in seq)
 
+    @cached_property
+    def threats(self) -> tuple[Threat, ...]:
+        """Every sanction that holds a GMR equilibrium in place, grouped by what it does and to whom.
+
+        For each equilibrium under GMR, each DM and each of its improvements, the answer is
+        the first credible sanction (SEQ) if there is one, else the first sanction of any kind
+        (GMR: only a threat). Most used first. Empty above :data:`MAX_THREAT_STATES` states.
+        """
+        if self.space.n_states > MAX_THREAT_STATES:
+            return ()
+        groups: dict[tuple, tuple[set, set]] = {}
+        for s in self.equilibria("gmr"):
+            for dm in self.space.dm_ids:
+                seq = self.verdict(dm, s, "seq", max_sanctions=1)
+                if not seq.improvements:
+                    continue
+                gmr = {d.improvement: d for d in self.verdict(dm, s, "gmr", max_sanctions=1).improvements}
+                for d in seq.improvements:
+                    best = d if d.deterred else gmr[d.improvement]
+                    if not best.deterred:
+                        continue
+                    sanction = best.sanctions[0]
+                    was, now = set(self.space.taken(d.improvement)), set(self.space.taken(sanction.state))
+                    key = (
+                        tuple(x for x in self.space.dm_ids if x in {m.dm for m in sanction.moves}), dm,
+                        tuple(o for o in self.space.option_ids if o in now - was),
+                        tuple(o for o in self.space.option_ids if o in was - now),
+                    )
+                    credible, threat = groups.setdefault(key, (set(), set()))
+                    (credible if sanction.credible else threat).add(s)
+        out = [Threat(*key, tuple(sorted(c)), tuple(sorted(t - c))) for key, (c, t) in groups.items()]
+        return tuple(sorted(out, key=lambda t: (-t.count, -len(t.credible_at), t.by, t.takes, t.drops)))
+
     def verdict(self, dm: str, state: int, concept: str, max_sanctions: int | None = 1) -> Verdict:
         return self.stability.verdict(dm, state, concept, max_sanctions)
 
@@ -104,6 +167,7 @@ class ConflictAnalysis:
             "status_quo": None if sq is None else {"state": sq, "taken": list(self.space.taken(sq))},
             "equilibria": {c: list(self.equilibria(c)) for c in self.concepts},
             "held_by_threats": list(self.held_by_threats()),
+            "threats": [t.to_dict() for t in self.threats],
             "states": [
                 {
                     "state": s,
