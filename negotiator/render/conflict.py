@@ -391,7 +391,7 @@ def _options_table(a: ConflictAnalysis, lang: str):
     from rich.table import Table
     from rich.text import Text
 
-    t = Table(title=tr("cf_options_title", lang), title_justify="left")
+    t = Table()
     t.add_column(tr("cf_col_option", lang), no_wrap=True)
     t.add_column(tr("cf_col_dm", lang))
     t.add_column(tr("cf_col_meaning", lang), ratio=1)
@@ -408,7 +408,7 @@ def _states_table(a: ConflictAnalysis, lang: str):
     from rich.table import Table
     from rich.text import Text
 
-    t = Table(title=tr("cf_states_title", lang), title_justify="left")
+    t = Table()
     t.add_column(tr("cf_col_state", lang), justify="right")
     # Wide enough for the longest option id: ids wrap between options, never inside one.
     t.add_column(tr("cf_col_taken", lang), min_width=max(len(o) for o in a.space.option_ids) + 1, ratio=1)
@@ -444,7 +444,9 @@ def conflict_renderables(a: ConflictAnalysis, lang: str = "en") -> list:
         lines = target_lines(a, lang)
         out.append(Para(lines[0], style="bold"))
         out += [Para(line, "• ", 2) for line in lines[1:]]
+    out.append(Para(tr("cf_options_title", lang), style="bold"))
     out.append(_options_table(a, lang))
+    out.append(Para(tr("cf_states_title", lang), style="bold"))
     out.append(_states_table(a, lang))
     out.append(Para(tr("cf_concepts_key", lang), style="dim"))
     out += [Para(line, style="dim") for line in provenance_lines(a, lang)]
