@@ -185,6 +185,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "In all: {swaps} swap(s) of adjacent states in the decision makers' preference orders.",
         "zh": "合计：各决策方偏好顺序中 {swaps} 次相邻状态互换。",
     },
+    # -- the Conflict view of the terminal UI ----------------------------------------------
+    "conflict": {"en": "Conflict", "zh": "冲突"},
+    "cf_tui_state": {"en": "State {state}", "zh": "状态 {state}"},
+    "cf_tui_hint": {
+        "en": "↑↓ pick a state in the table: below it, why each side stays or moves there.",
+        "zh": "↑↓ 在表中选择状态：其下说明各方为何维持或改变。",
+    },
+    "cf_tui_none": {"en": "This case has no conflict to analyse.", "zh": "本案例没有可分析的冲突。"},
     # -- provenance ------------------------------------------------------------------------
     "cf_prov": {
         "en": "conflict: {conflict}; {states} states; method: {method}; nothing random (no seed); negotiator {version}",
