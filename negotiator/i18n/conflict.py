@@ -193,6 +193,27 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "↑↓ 在表中选择状态：其下说明各方为何维持或改变。",
     },
     "cf_tui_none": {"en": "This case has no conflict to analyse.", "zh": "本案例没有可分析的冲突。"},
+    # -- the memo section --------------------------------------------------------------------
+    "sec_conflict": {"en": "Is the linkage threat credible?", "zh": "挂钩威胁是否可信？"},
+    "tbl_conflict": {"en": "Conflict states", "zh": "冲突状态"},
+    "analysis_conflict": {"en": "conflict analysis (graph model)", "zh": "冲突分析（图模型）"},
+    "cf_memo_judgment": {
+        "en": "The conflict model's options, feasibility and each side's preference order are analyst judgments drawn from the paper, not facts and not anyone's stated position.",
+        "zh": "冲突模型中的选项、可行性及各方偏好顺序均为分析人员依据论文作出的判断，并非事实，也非任何一方的表态。",
+    },
+    "cf_memo_more_threats": {
+        "en": "… and {n} more kind(s) of sanction (`negotiator conflict --format json` lists every one).",
+        "zh": "……另有 {n} 类反制（`negotiator conflict --format json` 列出全部）。",
+    },
+    "cf_memo_more_paths": {
+        "en": "… and {n} more equilibrium(s) with a path (`negotiator conflict --format json` lists every one).",
+        "zh": "……另有 {n} 个可到达的均衡（`negotiator conflict --format json` 列出全部）。",
+    },
+    "cf_memo_unavailable": {"en": "The conflict analysis is not available: {reason}", "zh": "冲突分析不可用：{reason}"},
+    "cf_memo_table_note": {
+        "en": "Today and the equilibria; ✓ stable for every side, else the sides that would move.",
+        "zh": "现状与各均衡；✓ 表示对各方均稳定，否则列出会改变选择的一方。",
+    },
     # -- provenance ------------------------------------------------------------------------
     "cf_prov": {
         "en": "conflict: {conflict}; {states} states; method: {method}; nothing random (no seed); negotiator {version}",

@@ -157,7 +157,7 @@ def path_targets(a: ConflictAnalysis) -> list[int]:
     return sorted(wanted, key=lambda s: (rank[s], s))
 
 
-def path_lines(a: ConflictAnalysis, lang: str = "en", limit: int = MAX_PATHS_SHOWN) -> list[str]:
+def path_lines(a: ConflictAnalysis, lang: str = "en", limit: int = MAX_PATHS_SHOWN, more: str = "cf_more_paths") -> list[str]:
     """The first shortest path from today to each credible equilibrium (those groups keep first),
     by moves each DM likes alone, else with groups acting together."""
     if a.status_quo is None:
@@ -181,7 +181,7 @@ def path_lines(a: ConflictAnalysis, lang: str = "en", limit: int = MAX_PATHS_SHO
     if not any(p.reachable and p.length for p in a.paths):
         lines.insert(0, tr("cf_nobody_moves_alone", lang))
     if reachable > limit:
-        lines.append(tr("cf_more_paths", lang, n=reachable - limit))
+        lines.append(tr(more, lang, n=reachable - limit))
     return lines
 
 
@@ -229,7 +229,7 @@ def finding_lines(a: ConflictAnalysis, lang: str = "en") -> list[str]:
 MAX_THREATS_SHOWN = 6
 
 
-def threat_lines(a: ConflictAnalysis, lang: str = "en", limit: int = MAX_THREATS_SHOWN) -> list[str]:
+def threat_lines(a: ConflictAnalysis, lang: str = "en", limit: int = MAX_THREATS_SHOWN, more: str = "cf_more_threats") -> list[str]:
     """Each kind of sanction that holds equilibria in place, most used first: who does what,
     whom it deters, and where it is credible (it pays them) or only a threat (it costs them)."""
     if a.space.n_states > MAX_THREAT_STATES:
@@ -251,7 +251,7 @@ def threat_lines(a: ConflictAnalysis, lang: str = "en", limit: int = MAX_THREATS
         parts = tr("cf_and", lang).join(did)
         lines.append(tr("cf_threat_line", lang, by=_dms(a, t.by, lang), action=parts, against=dm_name(a, t.against, lang), where=sep(lang).join(where)))
     if len(a.threats) > limit:
-        lines.append(tr("cf_more_threats", lang, n=len(a.threats) - limit))
+        lines.append(tr(more, lang, n=len(a.threats) - limit))
     return lines
 
 
