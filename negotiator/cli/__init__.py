@@ -33,6 +33,7 @@ _COMMAND_MODULES = [
     "portfolio_cmds",
     "payoffs_cmds",
     "negotiate_cmds",
+    "conflict_cmds",
     "memo_cmds",
     "authoring_cmds",
     "tui_cmds",

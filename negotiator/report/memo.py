@@ -161,6 +161,12 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
         sections.append(optional["portfolio"])
     if scenarios is not None:
         sections.append(scenarios)
+    from negotiator.report.conflict_section import conflict_section
+
+    conflict = conflict_section(loaded, lang)  # only for a case with a conflicts: section
+    if conflict is not None:
+        sections.append(conflict)
+        included.append("conflict")
     sections.append(_assumptions_section(ctx))
     sections.append(_provenance_section(ctx, included))
 
@@ -628,7 +634,7 @@ def _provenance_section(ctx: _Context, included: list[str]) -> Section:
     loaded, req = ctx.loaded, ctx.request
     p = ctx.ranking.provenance
     not_used = ctx.t("prov_not_used")
-    names = {"sensitivity": "analysis_sensitivity", "portfolio": "analysis_portfolio", "decision_rules": "analysis_decision_rules"}
+    names = {"sensitivity": "analysis_sensitivity", "portfolio": "analysis_portfolio", "decision_rules": "analysis_decision_rules", "conflict": "analysis_conflict"}
     described = lambda keys: ctx.words.join([ctx.t(names[k]) for k in keys]) or ctx.t("none")  # noqa: E731
     items = [
         ("case", ctx.t("prov_row_case"), loaded.name),
