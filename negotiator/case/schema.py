@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from negotiator.case.base import CaseModel as _Model
-from negotiator.case.base import Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, score_triple
+from negotiator.case.base import Count, Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, score_triple
 from negotiator.case.conflicts import Conflict, conflict_problems
 from negotiator.case.games import Game, game_problems
 from negotiator.case.scoring import Analyst, PrometheeCriterion, ValueFunction, WeightProfile, method_problems, profile_kind, resolve_score
@@ -134,7 +134,7 @@ class Labels(_Model):
 class Constraints(_Model):
     budgets: dict[Id, NonNegative] = Field(default_factory=dict)
     limits: dict[Id, Limit] = Field(default_factory=dict)
-    count: tuple[int, int] | None = None
+    count: tuple[Count, Count] | None = None
     package: dict[Id, Limit] = Field(default_factory=dict)
     synergies: list[Synergy] = Field(default_factory=list)
 
