@@ -223,6 +223,14 @@ def constraint(problem, name: str):
     return problem.constraints[name]
 
 
+def _constraints(problem) -> list:
+    """Every constraint of ``problem`` (PuLP 3.3 lists them from a call; older PuLP keeps a dict)."""
+    found = problem.constraints
+    if callable(found):
+        return list(found())
+    return list(found.values())  # pragma: no cover - PuLP before 3.3
+
+
 # -- solving and reading what was proven ----------------------------------------------------------
 
 
@@ -263,10 +271,10 @@ def check_representable(problem) -> None:
     if objective is not None:
         found = next((("the objective", a) for a in objective.values() if bad(a)), None)
     if found is None:
-        for cname, row in problem.constraints.items():
+        for row in _constraints(problem):
             a = next((a for a in list(row.values()) + [row.constant] if bad(a)), None)
             if a is not None:
-                found = (f"constraint {cname}", a)
+                found = (f"constraint {row.name}", a)
                 break
     if found is None:
         v = next((v for v in problem.variables() if bad(v.lowBound) or bad(v.upBound)), None)
