@@ -177,6 +177,11 @@ def _check_scalar(node: Any, tag: str, line_of: Callable[[Any], int | None]) -> 
         try:
             value.encode("utf-8")
         except UnicodeEncodeError as exc:
+            try:  # "\ud83d\ude00", a pair written as two escapes, is one character: 😀
+                node.value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+                return
+            except UnicodeDecodeError:
+                pass
             raise UnsafeYamlError(
                 f"the text holds \\u{ord(value[exc.start]):04x}, half of a UTF-16 surrogate pair, which is not a character",
                 line_of(node),
