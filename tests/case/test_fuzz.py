@@ -147,14 +147,22 @@ def _mutate(files: dict, op: str, pick: int, choice: int) -> None:
     else:
         name, path = KEYED[pick % len(KEYED)]
         new = None
-    parent = _at(files[name], path[:-1])
-    key = path[-1]
-    if isinstance(parent, _Dup):
+    try:  # an earlier mutation may have removed or replaced the place
+        parent = _at(files[name], path[:-1])
+        key = path[-1]
+        parent[key]
+    except (KeyError, IndexError, TypeError):
+        return
+    if isinstance(parent, _Dup) or not isinstance(parent, (dict, list)):
         return
     if op == "drop":
         del parent[key]
     elif op == "duplicate":
+        if not isinstance(parent, dict):
+            return
         grand = _at(files[name], path[:-2]) if len(path) > 1 else None
+        if isinstance(grand, _Dup):
+            return
         items = list(parent.items()) + [(key, parent[key])]
         if grand is None:
             files[name] = _Dup(items)
