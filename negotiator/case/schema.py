@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from negotiator.case.base import CaseModel as _Model
-from negotiator.case.base import Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, score_triple
+from negotiator.case.base import MAX_MAGNITUDE, MIN_MAGNITUDE, Count, Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, score_triple
 from negotiator.case.conflicts import Conflict, conflict_problems
 from negotiator.case.games import Game, game_problems
 from negotiator.case.scoring import Analyst, PrometheeCriterion, ValueFunction, WeightProfile, method_problems, profile_kind, resolve_score
@@ -134,7 +134,7 @@ class Labels(_Model):
 class Constraints(_Model):
     budgets: dict[Id, NonNegative] = Field(default_factory=dict)
     limits: dict[Id, Limit] = Field(default_factory=dict)
-    count: tuple[int, int] | None = None
+    count: tuple[Count, Count] | None = None
     package: dict[Id, Limit] = Field(default_factory=dict)
     synergies: list[Synergy] = Field(default_factory=list)
 
@@ -376,11 +376,40 @@ def case_json_schema(part: bool = False) -> dict:
     _accept_payoff_shorthand(schema.get("$defs", {}))
     # Something to analyse: objectives with options, or a game, a negotiation or a conflict alone.
     schema["anyOf"] = [{"required": ["objectives", "options"]}, {"required": ["games"]}, {"required": ["negotiations"]}, {"required": ["conflicts"]}]
+    _bound_numbers(schema)
+    schema["description"] = (
+        f"Every number in a case lies between -{MAX_MAGNITUDE:g} and {MAX_MAGNITUDE:g}, and a non-zero one is at least "
+        f"{MIN_MAGNITUDE:g} in size (see docs/authoring.md, 'Numbers'); true/false is never a number."
+    )
     if part:
         del schema["anyOf"]
         schema["title"] = "negotiator case file (format 1), one part of a case split across files"
         schema["required"] = []
     return schema
+
+
+_JSON_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _bound_numbers(node) -> None:
+    """Every number in the schema carries the case's range (MAX_MAGNITUDE); stray pydantic ge/le become JSON's words."""
+    if isinstance(node, list):
+        for item in node:
+            _bound_numbers(item)
+        return
+    if not isinstance(node, dict):
+        return
+    if node.get("type") in ("number", "integer"):
+        for short, word in _JSON_BOUNDS.items():
+            if short in node:
+                node.setdefault(word, node.pop(short))
+        cap = int(MAX_MAGNITUDE) if node["type"] == "integer" else MAX_MAGNITUDE
+        if "minimum" not in node and "exclusiveMinimum" not in node:
+            node["minimum"] = -cap
+        if "maximum" not in node and "exclusiveMaximum" not in node:
+            node["maximum"] = cap
+    for value in node.values():
+        _bound_numbers(value)
 
 
 def _accept_payoff_shorthand(defs: dict) -> None:

@@ -131,9 +131,17 @@ def load(case: Optional[list[Path]]):
 
 
 def emit_json(data) -> None:
+    """The one JSON writer: strict JSON (no NaN or Infinity, which JSON has not), nothing written when it cannot be."""
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from negotiator.errors import NegotiatorError, Problem
+
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:
+        # The core turns every undefined number into null; reaching here is our bug, not the user's input.
+        raise NegotiatorError(Problem("the result holds a number that is not finite (NaN or infinity), so no JSON was written", hint="please report this with the case file: it is a bug in negotiator")) from None
+    sys.stdout.write(text + "\n")
 
 
 def emit_text(text: str) -> None:
