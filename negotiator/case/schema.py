@@ -31,6 +31,8 @@ __all__ = [
     "Constraints",
     "Scenario",
     "Case",
+    "MIXED_PROBABILITIES_HINT",
+    "has_probabilities",
     "RefProblem",
     "WeightProfile",
     "score_triple",
@@ -151,7 +153,8 @@ class Scenario(_Model):
     label_zh: str | None = None
     source: str | None = None
     description: str | None = None
-    probability: Annotated[float, BeforeValidator(_no_bool), Field(ge=0, le=1, allow_inf_nan=False)]
+    #: Left out on every scenario (none given): the case is read under complete ignorance.
+    probability: Annotated[float, BeforeValidator(_no_bool), Field(ge=0, le=1, allow_inf_nan=False)] | None = None
     scores: dict[Id, dict[Id, ScoreValue]] = Field(default_factory=dict)
 
 
@@ -198,8 +201,21 @@ def _named(entry: "Label | None", fallback: str, lang: str) -> str:
     return entry.label_zh if lang == "zh" and entry.label_zh else entry.label
 
 
+#: The fix for scenarios of which some have a probability and some do not.
+MIXED_PROBABILITIES_HINT = "give every scenario a probability, or none for complete ignorance"
+
+
+def has_probabilities(case: Case) -> bool:
+    """Whether the case's scenarios carry probabilities (all do, or none: complete ignorance)."""
+    return bool(case.scenarios) and all(s.probability is not None for s in case.scenarios.values())
+
+
 def without_empty_labels(dumped: dict) -> dict:
-    """A case dump without an empty labels or conflicts section, so cases written before them keep their hash."""
+    """A case dump without an empty labels or conflicts section, so cases written before them keep their hash;
+    a scenario without a probability (complete ignorance) leaves the key out."""
+    scenarios = dumped.get("scenarios")
+    if isinstance(scenarios, dict) and any(isinstance(s, dict) and s.get("probability", 0) is None for s in scenarios.values()):
+        dumped = {**dumped, "scenarios": {k: ({f: v for f, v in s.items() if not (f == "probability" and v is None)} if isinstance(s, dict) else s) for k, s in scenarios.items()}}
     labels = dumped.get("labels")
     if isinstance(labels, dict) and not any(labels.values()):
         dumped = {k: v for k, v in dumped.items() if k != "labels"}
@@ -338,7 +354,12 @@ def _label_problems(case: Case) -> list[RefProblem]:
 
 def _scenario_problems(case: Case) -> list[RefProblem]:
     out: list[RefProblem] = []
-    if case.scenarios:
+    given = [sid for sid, s in case.scenarios.items() if s.probability is not None]
+    if given and len(given) < len(case.scenarios):
+        for sid, sc in case.scenarios.items():
+            if sc.probability is None:
+                out.append(RefProblem(path=("scenarios", sid), message=f"scenario '{sid}' has no probability but {len(given)} of the {len(case.scenarios)} scenarios have one", hint=MIXED_PROBABILITIES_HINT))
+    elif given:
         total = sum(s.probability for s in case.scenarios.values())
         if abs(total - 1.0) > 1e-6:
             out.append(RefProblem(path=("scenarios",), message=f"scenario probabilities sum to {total:.6g}, not 1 (off by {total - 1:+.6g})", hint="adjust the probabilities so that they add up to exactly 1"))

@@ -274,6 +274,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "py_prov_probabilities": {"en": "probabilities ({source}): {probabilities}", "zh": "概率（{source}）：{probabilities}"},
     "py_source_case": {"en": "case", "zh": "案例设定"},
     "py_source_overrides": {"en": "case, with --probability overrides", "zh": "案例设定，经 --probability 修改"},
+    "py_source_flags": {"en": "--probability flags", "zh": "由 --probability 参数给出"},
+    "py_prov_no_probabilities": {
+        "en": "probabilities: none given (complete ignorance)",
+        "zh": "概率：未给出（完全不确定）",
+    },
     "py_prov_alpha": {
         "en": "Hurwicz alpha = {alpha} (weight on an option's best outcome); values use the base case's scales",
         "zh": "赫维茨系数 α = {alpha}（选项最好结果所占的权重）；数值沿用基准情景的量表",

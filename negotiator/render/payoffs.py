@@ -48,12 +48,21 @@ def payoffs_provenance_lines(t: ScenarioPayoffs, report: DecisionReport, short: 
     """Where the table comes from; ``lang`` words it for the terminal (CSV and JSON keep English)."""
     sha = t.case_sha256[:12] if short else t.case_sha256
     source = t.probabilities_source
-    if lang != "en":  # 'case' or 'case, with --probability overrides (s=p, ...)'
-        source = source.replace("case, with --probability overrides", tr("py_source_overrides", lang)) if source != "case" else tr("py_source_case", lang)
+    if lang != "en":  # 'case', 'case, with --probability overrides (s=p, ...)' or '--probability flags (s=p, ...)'
+        if source == "case":
+            source = tr("py_source_case", lang)
+        elif source.startswith("--probability flags"):
+            source = source.replace("--probability flags", tr("py_source_flags", lang))
+        else:
+            source = source.replace("case, with --probability overrides", tr("py_source_overrides", lang))
+    if t.probabilities is None:
+        probabilities = tr("py_prov_no_probabilities", lang)
+    else:
+        probabilities = tr("py_prov_probabilities", lang, source=source, probabilities=", ".join(f"{s}={p:g}" for s, p in zip(t.scenarios, t.probabilities)))
     return [
         tr("py_prov_case", lang, case=t.case, sha=sha, version=t.version),
         tr("py_prov_method", lang, method=t.method, profile=t.profile, weights=", ".join(f"{k}={v:.4f}" for k, v in t.weights.items())),
-        tr("py_prov_probabilities", lang, source=source, probabilities=", ".join(f"{s}={p:g}" for s, p in zip(t.scenarios, t.probabilities))),
+        probabilities,
         tr("py_prov_alpha", lang, alpha=f"{report.alpha:g}"),
         JUDGMENT_NOTE if lang == "en" else tr("py_judgment", lang),
     ]
@@ -90,7 +99,7 @@ def payoffs_json(t: ScenarioPayoffs, report: DecisionReport) -> dict:
         "alpha": report.alpha,
         "kind": t.kind,
         "note": JUDGMENT_NOTE,
-        "scenarios": [{"id": s, "label": lab, "label_zh": zh, "probability": p} for s, lab, zh, p in zip(t.scenarios, t.scenario_labels, t.scenario_labels_zh, t.probabilities)],
+        "scenarios": [{"id": s, "label": lab, "label_zh": zh, "probability": p} for s, lab, zh, p in zip(t.scenarios, t.scenario_labels, t.scenario_labels_zh, t.probability_of.values())],
         "payoffs": [{"id": r.id, "label": r.label, "label_zh": r.label_zh, "options": list(r.members), "origin": r.origin, "values": dict(zip(t.scenarios, map(float, t.values[i])))} for i, r in enumerate(t.rows)],
         "regret": [{"id": r.id, "regret": dict(zip(t.scenarios, map(float, report.regret[i])))} for i, r in enumerate(t.rows)],
         "rules": [
@@ -239,15 +248,15 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
     keyed = narrow or (layout.width is not None and layout.width < 40 + 28 * len(t.scenarios))
     caption = payoffs_provenance_lines(t, report, short=True, lang=lang)
     if keyed:
-        caption = [f"{keys[sid]} = {name} ({sid}), p = {p:g}" for sid, name, p in zip(t.scenarios, sc_names, t.probabilities)] + caption
+        caption = [f"{keys[sid]} = {name} ({sid})" + ("" if p is None else f", p = {p:g}") for sid, name, p in zip(t.scenarios, sc_names, t.probability_of.values())] + caption
     if narrow:
         caption.append(tr("py_next_table", lang))
     kind = tr(f"py_kind_{t.kind}", lang)
     title = tr("py_title", lang) if narrow else tr("py_title_long", lang, kind=t.kind if lang == "en" else kind)
     payoff = Table(title=title, caption="\n".join(caption), caption_justify="left")
     payoff.add_column(kind)
-    for name, sid, p in zip(sc_names, t.scenarios, t.probabilities):
-        payoff.add_column(keys[sid] if keyed else f"{name}\n{sid}\np = {p:g}", justify="right", no_wrap=True)
+    for name, sid, p in zip(sc_names, t.scenarios, t.probability_of.values()):
+        payoff.add_column(keys[sid] if keyed else f"{name}\n{sid}" + ("" if p is None else f"\np = {p:g}"), justify="right", no_wrap=True)
     if not narrow:
         payoff.add_column(tr("py_chosen_by", lang))
     for i, row in enumerate(t.rows):
@@ -658,7 +667,7 @@ def payoffs_markdown(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en
     """The payoff table and the rules side by side, as Markdown, with the provenance as a quote."""
     zh = lang == "zh"
     names = [(z if zh and z else lab) for lab, z in zip(t.scenario_labels, t.scenario_labels_zh)]
-    lines = ["| " + t.kind + " | " + " | ".join(f"{_md(n)} (p = {p:g})" for n, p in zip(names, t.probabilities)) + " |"]
+    lines = ["| " + t.kind + " | " + " | ".join(_md(n) + ("" if p is None else f" (p = {p:g})") for n, p in zip(names, t.probability_of.values())) + " |"]
     lines.append("|---|" + "---:|" * len(t.scenarios))
     for i, row in enumerate(t.rows):
         shown = f"P{i + 1}: " + ", ".join(f"`{o}`" for o in row.members) if t.kind == "package" else f"{_md(_label(row, lang))} (`{row.id}`)"
