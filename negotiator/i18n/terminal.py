@@ -472,6 +472,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "se_base": {"en": "base", "zh": "基准"},
     "se_exp": {"en": "exp.", "zh": "期望"},
+    "se_no_probabilities": {
+        "en": "complete ignorance: the scenarios carry no probabilities, so there is no expected score",
+        "zh": "完全不确定：各情景没有概率，因此没有期望得分",
+    },
     "se_expected": {"en": "expected\n(prob.-weighted)", "zh": "期望\n（概率加权）"},
     "se_worst_rank": {"en": "worst\nrank", "zh": "最差\n名次"},
     "se_out": {"en": "out", "zh": "筛除"},
