@@ -448,7 +448,8 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
     # fit, the regret goes under the value and at most as many package columns as fit (11 cells
     # each) go in each of several tables.
     compact = width is not None and width < 30 + 26 * len(ids)
-    per_table = max(1, ((width or 80) - 20 - (14 if r.across == "scenarios" else 0)) // 11) if compact else len(ids)
+    with_p = r.across == "scenarios" and bool(r.probabilities)  # none under complete ignorance
+    per_table = max(1, ((width or 80) - 20 - (14 if with_p else 0)) // 11) if compact else len(ids)
     values = []
     for start in range(0, len(ids), per_table):
         chunk = list(range(start, min(start + per_table, len(ids))))
@@ -458,7 +459,7 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
             caption=tr("rb_in_brackets", lang, regret=regret_words) if compact and chunk[-1] == len(ids) - 1 else None, caption_justify="left", expand=False,
         )
         v.add_column(what)
-        if r.across == "scenarios":
+        if with_p:
             v.add_column(tr("rb_probability", lang), justify="right", no_wrap=True)
         for k in chunk:
             v.add_column(ids[k], justify="right", no_wrap=True)
@@ -468,7 +469,7 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
                 cells = [f"{row.values[n]:.4f}" + (f"\n({row.regret[n]:.4f})" if row.regret[n] > 1e-9 else "") for row in rows]
             else:
                 cells = [f"{row.values[n]:.4f}" + (tr("rb_regret_cell", lang, regret=f"{row.regret[n]:.4f}") if row.regret[n] > 1e-9 else "") for row in rows]
-            v.add_row(wrap_id(n, 16) if compact else n, *([f"{r.probabilities.get(n, 0):g}"] if r.across == "scenarios" else []), *cells)
+            v.add_row(wrap_id(n, 16) if compact else n, *([f"{r.probabilities[n]:g}"] if with_p else []), *cells)
         values.append(v)
     parts += [t, *values]
     for w in r.warnings:
