@@ -33,6 +33,8 @@ _ZH: dict[str, str] = {
     "wn_within_spread_some": "在单纯形上 {bounds} 的范围内均匀抽取（区间：权重方案数值 ±{spread:.0%}，部分由 --interval 给出；不直接使用这些权重）",
     "wn_bound": "{objective} ∈ [{low:.3f}, {high:.3f}]",
     "ng_method_augmecon": "AUGMECON ε-约束混合整数规划（Mavrotas 2009），采用 AUGMECON2 跳跃",
+    "ng_batna_no_probabilities": "'{party}' 的底线价值（BATNA）按各情景的期望值推导，但各情景没有概率（完全不确定）",
+    "ng_batna_no_probabilities_fix": "为每个情景给出概率，或将 '{party}' 的 BATNA 直接写成数值（batna: 40）",
 }
 
 STRINGS: dict[str, dict[str, str]] = {key: {"en": en, "zh": _ZH[key]} for key, en in TEMPLATES.items()}
