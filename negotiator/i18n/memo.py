@@ -212,6 +212,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "因在某些情景下触碰红线而未列入：{options}。",
     },
     "scen_unavailable": {"en": "No payoff table: {reason}.", "zh": "无法给出收益表：{reason}。"},
+    "scen_ignorance": {
+        "en": "Complete ignorance: the case gives the scenarios no probabilities, so there is no value of information and these rules are not run: {rules}.",
+        "zh": "完全不确定：本案未给出各情景的概率，因此没有信息价值，且未运行以下规则：{rules}。",
+    },
+    "asm_no_probabilities": {
+        "en": "No scenario has a probability: the case is read under complete ignorance.",
+        "zh": "各情景均未给出概率：本案按完全不确定处理。",
+    },
     "scen_evpi": {
         "en": "Expected value of perfect information (knowing the scenario in advance): {evpi}.",
         "zh": "完全信息期望价值（事先知道将出现哪种情景的价值）：{evpi}。",

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from negotiator.case.catalog import LoadedCase
+from negotiator.case.schema import has_probabilities
 from negotiator.errors import NegotiatorError, Problem, UsageError
 from negotiator.ranking.result import Ranking
 from negotiator.i18n import check_lang, method_name, red_line_reason, rule_name, tr
@@ -523,7 +524,7 @@ def _scenario_section_from_payoffs(ctx: _Context, module) -> Section:
     base_order = {row.option: k for k, row in enumerate(ctx.ranking.rows)}
     order = sorted(range(len(ids)), key=lambda k: (base_order.get(ids[k], len(base_order)), k))
     columns = [Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id"))]
-    columns += [Column(f"scenario:{sid}", f"{w.scenario(sid)} (p={prob:g})", "number") for sid, prob in zip(payoffs.scenarios, payoffs.probabilities)]
+    columns += [Column(f"scenario:{sid}", w.scenario(sid) + ("" if prob is None else f" (p={prob:g})"), "number") for sid, prob in payoffs.probability_of.items()]
     if expected is not None:
         columns.append(Column("expected", ctx.t("col_expected"), "number"))
     rows = []
@@ -578,7 +579,12 @@ def _rules_blocks(ctx: _Context, report, ids: list[str]) -> list:
     picks = {r.rule: w.join([w.option(ids[k]) for k in r.chosen]) for r in report.rules}
     if "expected_value" in picks and "maximin" in picks:
         ctx.bottom_line_extra.append(ctx.t("bl_rules", ev=picks["expected_value"], maximin=picks["maximin"]))
-    return [Paragraph(ctx.t("rules_intro")), table, *([Paragraph(ctx.t("scen_evpi", evpi=_fmt(report.evpi)), role="note")] if report.evpi is not None else [])]
+    notes = []
+    if report.evpi is not None:
+        notes.append(Paragraph(ctx.t("scen_evpi", evpi=_fmt(report.evpi)), role="note"))
+    if report.not_run:  # complete ignorance: the case gives no probabilities
+        notes.append(Paragraph(ctx.t("scen_ignorance", rules=w.join([tr(f"rule_{r}", ctx.lang) for r, _ in report.not_run])), role="note"))
+    return [Paragraph(ctx.t("rules_intro")), table, *notes]
 
 
 def _rule_name(ctx: _Context, rule, alpha: float) -> str:
@@ -619,9 +625,14 @@ def _assumptions_section(ctx: _Context) -> Section:
     else:
         blocks.append(Paragraph(ctx.t("no_redlines")))
     if case.scenarios:
-        cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", ctx.t("col_id")), Column("probability", ctx.t("col_probability"), "number"), Column("source", ctx.t("head_source")))
-        rows = tuple((text_cell(w.scenario(sid)), text_cell(sid), number_cell(sc.probability, 2), text_cell(sc.source or "")) for sid, sc in case.scenarios.items())
-        blocks.append(Table("scenarios", ctx.t("tbl_scenarios"), cols, rows))
+        if has_probabilities(case):
+            cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", ctx.t("col_id")), Column("probability", ctx.t("col_probability"), "number"), Column("source", ctx.t("head_source")))
+            rows = tuple((text_cell(w.scenario(sid)), text_cell(sid), number_cell(sc.probability, 2), text_cell(sc.source or "")) for sid, sc in case.scenarios.items())
+            blocks.append(Table("scenarios", ctx.t("tbl_scenarios"), cols, rows))
+        else:  # complete ignorance: no probability column
+            cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", ctx.t("col_id")), Column("source", ctx.t("head_source")))
+            rows = tuple((text_cell(w.scenario(sid)), text_cell(sid), text_cell(sc.source or "")) for sid, sc in case.scenarios.items())
+            blocks.append(Table("scenarios", ctx.t("tbl_scenarios"), cols, rows, note=ctx.t("asm_no_probabilities")))
     else:
         blocks.append(Paragraph(ctx.t("no_scenarios")))
     return Section("assumptions", ctx.t("sec_assumptions"), tuple(blocks))
