@@ -47,6 +47,8 @@ CASES = {
     "unordered_range": (GOOD.replace("[1, 2, 4]", "[3, 2, 4]"), 7, "low <= likely <= high"),
     "score_word": (GOOD.replace("{a: 1, b: 2}", "{a: hihg, b: 2}"), 6, "'hihg'"),
     "probabilities": (GOOD + "scenarios:\n  s1: {label: S1, probability: 0.5}\n  s2: {label: S2, probability: 0.3}\n", 10, "sum to 0.8"),
+    # Issue 14: every scenario has a probability, or none has (complete ignorance); mixed points at the one without.
+    "mixed_probabilities": (GOOD + "scenarios:\n  s1: {label: S1, probability: 0.5}\n  s2: {label: S2}\n", 12, "scenario 's2' has no probability but 1 of the 2 scenarios have one"),
     "empty": ("", None, "the file is empty"),
     "only_comments": ("# nothing here\n", None, "the file is empty"),
     "not_a_mapping": ("- a\n- b\n", 1, "must be a mapping"),
@@ -153,3 +155,15 @@ def test_unknown_language_is_refused(cli):
 def test_version(cli):
     result = cli("--version")
     assert result.exit_code == 0 and result.stdout.startswith("negotiator ")
+
+
+def test_mixed_probabilities_name_the_fix(tmp_path, cli):
+    path = _write(tmp_path, "mixed", CASES["mixed_probabilities"][0])
+    result = cli("validate", path)
+    assert "give every scenario a probability, or none for complete ignorance" in " ".join(result.stderr.split())
+
+
+def test_no_probabilities_at_all_is_fine(tmp_path, cli):
+    # Issue 14: complete ignorance is a valid case.
+    path = _write(tmp_path, "ignorance", GOOD + "scenarios:\n  s1: {label: S1}\n  s2: {label: S2, scores: {x: {a: 2}}}\n")
+    assert cli("validate", path).exit_code == 0
