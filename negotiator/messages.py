@@ -44,7 +44,7 @@ TEMPLATES: dict[str, str] = {
     # -- negotiation
     "ng_method_augmecon": "AUGMECON epsilon-constraint MILP (Mavrotas 2009) with the AUGMECON2 jump",
     "ng_batna_no_probabilities": "the walk-away value of '{party}' is derived as an expected value over the scenarios, but the scenarios carry no probabilities (complete ignorance)",
-    "ng_batna_no_probabilities_fix": "give every scenario a probability, or give the BATNA of '{party}' as a number (batna: 40)",
+    "ng_batna_no_probabilities_fix": "give every scenario a probability, or give the BATNA of '{party}' as a number (`batna: 40`)",
 }
 
 

@@ -34,7 +34,7 @@ _ZH: dict[str, str] = {
     "wn_bound": "{objective} ∈ [{low:.3f}, {high:.3f}]",
     "ng_method_augmecon": "AUGMECON ε-约束混合整数规划（Mavrotas 2009），采用 AUGMECON2 跳跃",
     "ng_batna_no_probabilities": "'{party}' 的底线价值（BATNA）按各情景的期望值推导，但各情景没有概率（完全不确定）",
-    "ng_batna_no_probabilities_fix": "为每个情景给出概率，或将 '{party}' 的 BATNA 直接写成数值（batna: 40）",
+    "ng_batna_no_probabilities_fix": "为每个情景给出概率，或将 '{party}' 的 BATNA 直接写成数值（`batna: 40`）",
 }
 
 STRINGS: dict[str, dict[str, str]] = {key: {"en": en, "zh": _ZH[key]} for key, en in TEMPLATES.items()}
