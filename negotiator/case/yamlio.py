@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Union
 
 from negotiator.errors import CaseError, Problem
+from negotiator.messages import Message
 
 __all__ = [
     "MAX_EXPANDED_NODES",
@@ -286,7 +287,7 @@ def read_yaml(path: str | Path) -> YamlDocument:
     p = Path(path)
     name = str(path)
     if not p.exists():
-        raise CaseError(Problem("no such file or folder", file=name, hint="check the path, or run without a CASE to use the bundled case"))
+        raise CaseError(Problem(Message("err_no_case"), file=name, hint=Message("err_no_case_hint")))
     if p.is_dir():
         raise CaseError(Problem("is a folder, expected a YAML file", file=name))
     try:

@@ -8,7 +8,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from negotiator.i18n import tr
+from negotiator.i18n import case_name, tr
 from negotiator.ranking.compare import MethodComparison
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
 from negotiator.render.termfit import Layout, wrap_id
@@ -22,7 +22,7 @@ def provenance_lines(cmp: MethodComparison, short: bool = False, lang: str = "en
     weights = ", ".join(f"{k}={v:.4f}" for k, v in p["weights"].items())
     opts = "; ".join(f"{m}: " + ", ".join(f"{k}={v}" for k, v in o.items()) for m, o in p["method_options"].items() if o)
     return [
-        tr("prov_case", lang, case=p["case"], sha=sha),
+        tr("prov_case", lang, case=case_name(p["case"], lang), sha=sha),
         tr("cm_methods", lang, methods=", ".join(cmp.methods)) + tr("prov_profile", lang, profile=p["profile"] or tr("cm_equal", lang)) + tr("prov_version", lang, version=p["version"])
         + (tr("prov_scenario", lang, scenario=p["scenario"]) if p["scenario"] else "") + (tr("cm_options", lang, opts=opts) if opts else ""),
         tr("prov_weights", lang, weights=weights),

@@ -15,14 +15,14 @@ __all__ = ["provenance_lines", "ranking_csv", "ranking_markdown"]
 
 def provenance_lines(r: Ranking, short: bool = False, lang: str = "en") -> list[str]:
     """The ranking's provenance; ``lang`` words it for the terminal (CSV and Markdown keep English)."""
-    from negotiator.i18n import tr
+    from negotiator.i18n import case_name, tr
 
     p = r.provenance
     sha = p.case_sha256[:12] if short else p.case_sha256
     weights = ", ".join(f"{k}={v:.4f}" for k, v in p.weights.items())
     options = "".join(f" {k}={v}" for k, v in getattr(p, "method_options", {}).items())
     lines = [
-        tr("prov_case", lang, case=p.case, sha=sha),
+        tr("prov_case", lang, case=case_name(p.case, lang), sha=sha),
         tr("prov_method", lang, method=p.method) + options + tr("prov_profile", lang, profile=p.profile) + tr("prov_version", lang, version=p.version)
         + (tr("prov_scenario", lang, scenario=p.scenario) if p.scenario else "") + (tr("prov_seed", lang, seed=p.seed) if p.seed is not None else ""),
         tr("prov_weights", lang, weights=weights),

@@ -16,7 +16,7 @@ from negotiator.games.bimatrix import GameAnalysis, Mixed
 from negotiator.scenarios.payoffs import ScenarioPayoffs
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer, exact_text
 from negotiator.render.termfit import wrap_id
-from negotiator.i18n import rule_name, tr
+from negotiator.i18n import case_name, rule_name, tr
 
 __all__ = [
     "payoffs_provenance_lines",
@@ -51,7 +51,7 @@ def payoffs_provenance_lines(t: ScenarioPayoffs, report: DecisionReport, short: 
     if lang != "en":  # 'case' or 'case, with --probability overrides (s=p, ...)'
         source = source.replace("case, with --probability overrides", tr("py_source_overrides", lang)) if source != "case" else tr("py_source_case", lang)
     return [
-        tr("py_prov_case", lang, case=t.case, sha=sha, version=t.version),
+        tr("py_prov_case", lang, case=case_name(t.case, lang), sha=sha, version=t.version),
         tr("py_prov_method", lang, method=t.method, profile=t.profile, weights=", ".join(f"{k}={v:.4f}" for k, v in t.weights.items())),
         tr("py_prov_probabilities", lang, source=source, probabilities=", ".join(f"{s}={p:g}" for s, p in zip(t.scenarios, t.probabilities))),
         tr("py_prov_alpha", lang, alpha=f"{report.alpha:g}"),
@@ -346,7 +346,7 @@ def game_provenance_lines(loaded_name: str, sha: str, gid: str, spec, a: GameAna
     if lang != "en" and spec.judgment:
         judgment = tr("gm_judgment", lang) + "（" + spec.judgment + "）"
     return [
-        tr("gm_prov_case", lang, case=loaded_name, sha=sha[:12] if short else sha, game=gid, version=__version__),
+        tr("gm_prov_case", lang, case=case_name(loaded_name, lang), sha=sha[:12] if short else sha, game=gid, version=__version__),
         tr("gm_pairs", lang, row=a.game.row_player, col=a.game.col_player) + tr("gm_degenerate" if a.degenerate else "gm_non_degenerate", lang),
         judgment,
     ]

@@ -74,9 +74,9 @@ def _scale(o: ObjectiveColumn, lang: str = "en") -> str:
 
 def _terminal_provenance(m: ScoreMatrix, lang: str) -> list[str]:
     """ScoreMatrix.provenance_lines(short=True) worded in ``lang`` (CSV and Markdown keep English)."""
-    from negotiator.i18n import tr
+    from negotiator.i18n import case_name, tr
 
-    return [tr("show_case", lang, case=m.case, sha=m.case_sha256[:12]) + tr("prov_version", lang, version=m.version), tr("judgment_edit", lang)]
+    return [tr("show_case", lang, case=case_name(m.case, lang), sha=m.case_sha256[:12]) + tr("prov_version", lang, version=m.version), tr("judgment_edit", lang)]
 
 
 def _plain(x: float) -> int | float:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from negotiator.case.catalog import LoadedCase
 from negotiator.errors import NegotiatorError, Problem, UsageError
 from negotiator.ranking.result import Ranking
-from negotiator.i18n import check_lang, method_name, red_line_reason, rule_name, tr
+from negotiator.i18n import case_name, check_lang, method_name, red_line_reason, rule_name, tr
 from negotiator.report.model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
 
 __all__ = ["MemoRequest", "build_memo", "parse_date", "default_samples", "DEFAULT_SAMPLES", "DEFAULT_SAMPLES_SLOW_METHOD", "DEFAULT_SEED"]
@@ -615,7 +615,7 @@ def _provenance_section(ctx: _Context, included: list[str]) -> Section:
     names = {"sensitivity": "analysis_sensitivity", "portfolio": "analysis_portfolio", "decision_rules": "analysis_decision_rules"}
     described = lambda keys: ctx.words.join([ctx.t(names[k]) for k in keys]) or ctx.t("none")  # noqa: E731
     items = [
-        ("case", ctx.t("prov_row_case"), loaded.name),
+        ("case", ctx.t("prov_row_case"), case_name(loaded.name, ctx.lang)),
         ("files", ctx.t("prov_files"), ctx.words.join([_short_path(f) for f in loaded.files])),
         ("case_sha256", ctx.t("prov_sha"), loaded.sha256),
         ("version", ctx.t("prov_row_version"), p.version),

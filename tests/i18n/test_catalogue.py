@@ -23,6 +23,7 @@ ALLOWED_ENGLISH = {
     "English",  # the TUI's language switch names the other language in its own words
     "additive", "single",  # a method id and a value of batna_choice, as the user types them
     "ctrl", "shift", "Tab", "Esc",  # key names
+    "YAML", "Harker", "Saaty", "Hwang", "Yoon", "Brans", "Vincke", "Opricovic", "Tzeng", "Roy", "Barron", "Barrett",  # a format; the methods' authors
 }
 
 
