@@ -133,7 +133,7 @@ def emit_ranking(result, fmt: Format, lang: str = "en", case=None) -> None:
     elif fmt is Format.markdown:
         from negotiator.render.formats import ranking_markdown
 
-        emit_text(ranking_markdown(result))
+        emit_text(ranking_markdown(result, lang=lang, case=case))
     else:
         from negotiator.render.tables import ranking_table, screened_table
 

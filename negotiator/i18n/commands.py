@@ -80,6 +80,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "Saaty 两两比较判断（a 的重要性是 b 的 3 倍）；特征向量权重，检查 CR，缺失比较按 Harker（1987）补全",
     },
     "mt_mean_hierarchy": {"en": "group weights multiply down to objectives", "zh": "组权重逐层相乘得到各目标权重"},
+    # -- Markdown forms (a ranking; methods compared)
+    "md_rank": {"en": "rank", "zh": "名次"},
+    "md_option": {"en": "option", "zh": "选项"},
+    "md_label": {"en": "label", "zh": "名称"},
+    "md_family": {"en": "family", "zh": "类别"},
+    "md_score": {"en": "score", "zh": "得分"},
+    "md_contributions": {"en": "main contributions", "zh": "主要贡献（目标编号）"},
+    "md_tau": {"en": "Kendall tau-b", "zh": "肯德尔 tau-b"},
+    "md_spread": {"en": "spread", "zh": "极差"},
+    "md_game_kind": {"en": "kind", "zh": "类型"},
+    "md_game_payoffs": {"en": "payoffs", "zh": "收益"},
+    "md_game_note": {
+        "en": "`*` marks a best response; every equilibrium is exact and certified (no player gains by deviating).",
+        "zh": "`*` 表示最优反应；每个均衡都经精确计算并已验证（任何参与方偏离都不获益）。",
+    },
+    "md_py_rule": {"en": "rule", "zh": "规则"},
+    "md_py_where": {"en": "where the choice would change, {parameter} (now {now}): {change}", "zh": "选择在何处改变，{parameter}（当前 {now}）：{change}"},
+    "md_py_left_out": {"en": "Left out (breaks a red line under a scenario): {options}", "zh": "未列入（在某情景下触碰红线）：{options}"},
     # -- examples
     "ex_name": {"en": "name", "zh": "名称"},
     # -- authoring: new, export, import

@@ -46,16 +46,18 @@ def comparison_csv(cmp: MethodComparison) -> str:
     return buf.getvalue() + comment_lines(provenance_lines(cmp) + tail)
 
 
-def comparison_markdown(cmp: MethodComparison) -> str:
-    head = "| option | " + " | ".join(cmp.methods) + " | spread |"
+def comparison_markdown(cmp: MethodComparison, lang: str = "en") -> str:
+    """Ranks side by side and Kendall tau-b between methods as Markdown; ``lang`` words headers and labels."""
+    head = f"| {tr('md_option', lang)} | " + " | ".join(cmp.methods) + f" | {tr('md_spread', lang)} |"
     lines = [head, "|---|" + "---:|" * (len(cmp.methods) + 1)]
     for o in cmp.options:
         r = [cmp.ranks[m][o] for m in cmp.methods]
-        lines.append(f"| {cmp.labels[o]} (`{o}`) | " + " | ".join(str(x) for x in r) + f" | {max(r) - min(r)} |")
-    lines += ["", "| Kendall tau-b | " + " | ".join(cmp.methods) + " |", "|---|" + "---:|" * len(cmp.methods)]
+        label = cmp.labels_zh.get(o) if lang == "zh" and cmp.labels_zh.get(o) else cmp.labels[o]
+        lines.append(f"| {label} (`{o}`) | " + " | ".join(str(x) for x in r) + f" | {max(r) - min(r)} |")
+    lines += ["", f"| {tr('md_tau', lang)} | " + " | ".join(cmp.methods) + " |", "|---|" + "---:|" * len(cmp.methods)]
     for a in cmp.methods:
-        lines.append(f"| {a} | " + " | ".join(_tau_cell(cmp, a, b) for b in cmp.methods) + " |")
-    lines += [""] + [f"> {line}  " for line in provenance_lines(cmp)]
+        lines.append(f"| {a} | " + " | ".join(_tau_cell(cmp, a, b, lang) for b in cmp.methods) + " |")
+    lines += [""] + [f"> {line}  " for line in provenance_lines(cmp, lang=lang)]
     return "\n".join(lines) + "\n"
 
 

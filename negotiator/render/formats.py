@@ -54,16 +54,26 @@ def _md_escape(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def ranking_markdown(r: Ranking, top_contributions: int = 3) -> str:
-    lines = ["| rank | option | label | family | score | main contributions |", "|---:|---|---|---|---:|---|"]
+def ranking_markdown(r: Ranking, top_contributions: int = 3, lang: str = "en", case=None) -> str:
+    """The ranking as a Markdown table with its provenance as a quote; ``lang`` words headers, labels and
+    (with ``case``) the red-line reasons; ids stay as the user types them."""
+    from negotiator.i18n import red_line_reason, tr
+
+    zh = lang == "zh"
+    head = [tr(k, lang) for k in ("md_rank", "md_option", "md_label", "md_family", "md_score", "md_contributions")]
+    lines = ["| " + " | ".join(head) + " |", "|---:|---|---|---|---:|---|"]
     for row in r.rows:
         parts = ""
         if row.contributions:
             best = sorted(row.contributions.items(), key=lambda kv: -kv[1])[:top_contributions]
             parts = ", ".join(f"{k} {v:.3f}" for k, v in best)
-        lines.append(f"| {row.rank} | `{row.option}` | {_md_escape(row.label)} | {_md_escape(row.family or '')} | {row.score:.4f} | {parts} |")
+        shown = row.label_zh if zh and row.label_zh else row.label
+        lines.append(f"| {row.rank} | `{row.option}` | {_md_escape(shown)} | {_md_escape(row.family or '')} | {row.score:.4f} | {parts} |")
     if r.screened_out:
-        lines += ["", "**Screened out by red lines**", ""]
-        lines += [f"- `{s.option}` {_md_escape(s.label)}: {_md_escape(s.reason)}" for s in r.screened_out]
-    lines += [""] + [f"> {line}  " for line in provenance_lines(r)]
+        lines += ["", f"**{tr('screened_title', lang)}**", ""]
+        for s in r.screened_out:
+            shown = s.label_zh if zh and s.label_zh else s.label
+            reason = red_line_reason(case, s.breaches, lang) if case is not None and s.breaches and lang != "en" else s.reason
+            lines.append(f"- `{s.option}` {_md_escape(shown)}{'：' if zh else ': '}{_md_escape(reason)}")
+    lines += [""] + [f"> {line}  " for line in provenance_lines(r, lang=lang)]
     return "\n".join(lines) + "\n"

@@ -595,19 +595,22 @@ def payoffs_markdown(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en
     """The payoff table and the rules side by side, as Markdown, with the provenance as a quote."""
     zh = lang == "zh"
     names = [(z if zh and z else lab) for lab, z in zip(t.scenario_labels, t.scenario_labels_zh)]
-    lines = ["| " + t.kind + " | " + " | ".join(f"{_md(n)} (p = {p:g})" for n, p in zip(names, t.probabilities)) + " |"]
+    kind = tr("py_kind_package" if t.kind == "package" else "py_kind_option", lang)
+    lines = ["| " + kind + " | " + " | ".join(f"{_md(n)} (p = {p:g})" for n, p in zip(names, t.probabilities)) + " |"]
     lines.append("|---|" + "---:|" * len(t.scenarios))
     for i, row in enumerate(t.rows):
         shown = f"P{i + 1}: " + ", ".join(f"`{o}`" for o in row.members) if t.kind == "package" else f"{_md(_label(row, lang))} (`{row.id}`)"
         lines.append(f"| {shown} | " + " | ".join(f"{v:.4f}" for v in t.values[i]) + " |")
-    lines += ["", "| rule | choice | score | runner-up | margin |", "|---|---|---:|---|---:|"]
+    head = [tr(k, lang) for k in ("md_py_rule", "py_choice", "py_score", "py_runner_up", "py_margin")]
+    lines += ["", "| " + " | ".join(head) + " |", "|---|---|---:|---|---:|"]
+    show = lambda idx: _names(t, idx)  # noqa: E731  ids (or P1, P2 ...): the tables' own
     for r in report.rules:
         margin = "-" if r.margin is None else f"{r.margin:.4f}"
-        lines.append(f"| {_md(r.name)} | {', '.join(_names(t, r.chosen))} | {r.scores[r.chosen[0]]:.4f} | {', '.join(_names(t, r.runner_up)) or '-'} | {margin} |")
-    lines += ["", *(f"- where the choice would change, {s.parameter} (now {s.current:g}): {_switch_words(t, s, _names)}" for s in (report.hurwicz, *report.probability))]
+        lines.append(f"| {_md(rule_name(r, lang, report.alpha) if zh else r.name)} | {', '.join(show(r.chosen))} | {r.scores[r.chosen[0]]:.4f} | {', '.join(show(r.runner_up)) or '-'} | {margin} |")
+    lines += ["", *("- " + tr("md_py_where", lang, parameter=s.parameter, now=f"{s.current:g}", change=_switch_words(t, s, _names, lang)) for s in (report.hurwicz, *report.probability))]
     if t.screened_out:
-        lines += ["", "Left out (breaks a red line under a scenario): " + ", ".join(f"`{o}`" for o in t.screened_out)]
-    lines += [""] + [f"> {line}  " for line in payoffs_provenance_lines(t, report)]
+        lines += ["", tr("md_py_left_out", lang, options=", ".join(f"`{o}`" for o in t.screened_out))]
+    lines += [""] + [f"> {line}  " for line in payoffs_provenance_lines(t, report, lang=lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -620,9 +623,9 @@ def game_markdown(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, l
     for i, r in enumerate(g.rows):
         cells = [f"{_frac(g.A[i][j])}{'*' if i in a.row_best[j] else ''}, {_frac(g.B[i][j])}{'*' if j in a.col_best[i] else ''}" for j in range(len(g.cols))]
         lines.append(f"| {_md(_strategy_name(spec, rp, r, lang))} | " + " | ".join(cells) + " |")
-    lines += ["", f"| # | {rp} | {cp} | payoffs | kind |", "|---:|---|---|---|---|"]
+    lines += ["", f"| # | {rp} | {cp} | {tr('md_game_payoffs', lang)} | {tr('md_game_kind', lang)} |", "|---:|---|---|---|---|"]
     for k, e in enumerate(a.equilibria, 1):
-        lines.append(f"| {k} | {mixture_text(e.x, g.rows)} | {mixture_text(e.y, g.cols)} | {_frac(e.payoff_row)}, {_frac(e.payoff_col)} | {'pure' if e.pure else 'mixed'} |")
-    lines += ["", "`*` marks a best response; every equilibrium is exact and certified (no player gains by deviating)."]
-    lines += [""] + [f"> {line}  " for line in game_provenance_lines(loaded_name, sha, gid, spec, a)]
+        lines.append(f"| {k} | {mixture_text(e.x, g.rows)} | {mixture_text(e.y, g.cols)} | {_frac(e.payoff_row)}, {_frac(e.payoff_col)} | {tr('gm_pure' if e.pure else 'gm_mixed', lang)} |")
+    lines += ["", tr("md_game_note", lang)]
+    lines += [""] + [f"> {line}  " for line in game_provenance_lines(loaded_name, sha, gid, spec, a, lang=lang)]
     return "\n".join(lines) + "\n"
