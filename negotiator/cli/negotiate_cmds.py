@@ -32,7 +32,9 @@ def negotiate(
     from negotiator.negotiation import analyse_negotiation
 
     if fmt is Format.markdown:
-        raise UsageError(Problem("negotiate writes table, json or csv", hint="use --format table, json or csv"))
+        from negotiator.i18n import tr
+
+        raise UsageError(Problem(tr("err_writes_tables", lang, command="negotiate"), hint=tr("err_no_markdown_hint", lang)))
     result = analyse_negotiation(load(case), negotiation=negotiation, propose=propose, link=link)
     for w in result.warnings:
         warn(w, lang if fmt is Format.table else "en")

@@ -37,13 +37,14 @@ class SensFormat(str, Enum):
 FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, json or csv.", metavar="FORMAT")
 
 
-def _format(value: str) -> SensFormat:
+def _format(value: str, lang: str = "en") -> SensFormat:
     from negotiator.errors import Problem, UsageError
+    from negotiator.i18n import tr
 
     try:
         return SensFormat(value.lower())
     except ValueError:
-        raise UsageError(Problem(f"unknown output format '{value}'", hint="use one of: table, json, csv")) from None
+        raise UsageError(Problem(tr("err_unknown_format", lang, value=value), hint=tr("err_use_one_of", lang, choices="table, json, csv"))) from None
 ScenarioOpt = typer.Option(None, "--scenario", help="Analyse the case under one of its scenarios (base-case scales).")
 PlotOpt = typer.Option(None, "--plot", help="Also save a chart to FILE.png or FILE.svg.", metavar="FILE")
 ForceOpt = typer.Option(False, "--force", help="Overwrite the --plot file if it exists.")
@@ -119,7 +120,7 @@ def _save_plot(plot: Optional[Path], fmt: Optional[str], draw, result, force: bo
 
 
 def _emit(result, fmt: SensFormat, table, csv_text, lang: str = "en") -> None:
-    fmt = _format(fmt) if isinstance(fmt, str) else fmt
+    fmt = _format(fmt, lang) if isinstance(fmt, str) else fmt
     for w in result.warnings:
         warn(w, lang if fmt is SensFormat.table else "en")
     if fmt is SensFormat.json:
@@ -148,7 +149,7 @@ def sweep(
     from negotiator.render.plots import sweep_plot
     from negotiator.render.sensitivity import sweep_csv, sweep_table
 
-    fmt = _format(fmt)
+    fmt = _format(fmt, lang)
     kind = _check_plot(plot, force)
     loaded = load(case)
     with _ProgressBar("sweeping weights", quiet) as bar:
@@ -176,7 +177,7 @@ def stability(
     from negotiator.render.plots import stability_plot
     from negotiator.render.sensitivity import stability_csv, stability_table
 
-    fmt = _format(fmt)
+    fmt = _format(fmt, lang)
     kind = _check_plot(plot, force)
     loaded = load(case)
     with _ProgressBar("stability intervals", quiet) as bar:
@@ -203,7 +204,7 @@ def flip(
     from negotiator.render.plots import flip_plot
     from negotiator.render.sensitivity import flip_csv, flip_table
 
-    fmt = _format(fmt)
+    fmt = _format(fmt, lang)
     kind = _check_plot(plot, force)
     loaded = load(case)
     with _ProgressBar("solving flip programs", quiet) as bar:
@@ -259,7 +260,7 @@ def smaa(
     if workers < 1:
         raise UsageError(Problem(f"--workers must be at least 1, got {workers}"))
     intervals = _parse_intervals(interval or [])
-    fmt = _format(fmt)
+    fmt = _format(fmt, lang)
     kind = _check_plot(plot, force)
     loaded = load(case)
     with _ProgressBar(f"SMAA, {samples:,} draws", quiet) as bar:
@@ -290,7 +291,7 @@ def tornado(
 
     if limit < 1:
         raise UsageError(Problem(f"--limit must be at least 1, got {limit}"))
-    fmt = _format(fmt)
+    fmt = _format(fmt, lang)
     kind = _check_plot(plot, force)
     loaded = load(case)
     with _ProgressBar("tornado", quiet) as bar:
@@ -315,7 +316,7 @@ def scenarios(
     from negotiator.render.plots import scenarios_plot
     from negotiator.render.sensitivity import scenarios_csv, scenarios_table
 
-    fmt = _format(fmt)
+    fmt = _format(fmt, lang)
     kind = _check_plot(plot, force)
     loaded = load(case)
     with _ProgressBar("ranking scenarios", quiet) as bar:

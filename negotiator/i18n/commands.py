@@ -13,8 +13,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "err_one": {"en": "error", "zh": "错误"},
     "err_many": {"en": "{n} problems", "zh": "{n} 个问题"},
     "err_fix": {"en": "fix: {hint}", "zh": "修改：{hint}"},
+    "err_unknown_format": {"en": "unknown output format '{value}'", "zh": "未知的输出格式 {value}"},
     "err_no_markdown": {"en": "{command} output comes as table, json or csv", "zh": "{command} 的输出格式只有 `table`、`json` 或 `csv`"},
-    "err_no_markdown_hint": {"en": "use --format table, --format json or --format csv", "zh": "请使用 `--format table`、`--format json` 或 `--format csv`"},
+    "err_writes_tables": {"en": "{command} writes table, json or csv", "zh": "{command} 的输出格式只有 `table`、`json` 或 `csv`"},
+    "err_no_markdown_hint": {"en": "use --format table, json or csv", "zh": "请使用 `--format table`、`--format json` 或 `--format csv`"},
     "err_memo_hint": {
         "en": "use --format table, --format json or --format csv (memo documents come from `negotiator memo`)",
         "zh": "请使用 `--format table`、`--format json` 或 `--format csv`（备忘录文档由 `negotiator memo` 生成）",
@@ -98,8 +100,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "md_py_rule": {"en": "rule", "zh": "规则"},
     "md_py_where": {"en": "where the choice would change, {parameter} (now {now}): {change}", "zh": "选择在何处改变，{parameter}（当前 {now}）：{change}"},
     "md_py_left_out": {"en": "Left out (breaks a red line under a scenario): {options}", "zh": "未列入（在某情景下触碰红线）：{options}"},
-    # -- examples
-    "ex_name": {"en": "name", "zh": "名称"},
     # -- authoring: new, export, import
     "au_wrote_copy": {"en": "wrote a copy of the bundled case: {files}", "zh": "已写入内置案例的副本：{files}"},
     "au_wrote_template": {"en": "wrote the commented template: {files}", "zh": "已写入带注释的模板：{files}"},
