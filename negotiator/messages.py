@@ -55,6 +55,8 @@ TEMPLATES: dict[str, str] = {
     "err_use_one_of": "use one of: {choices}",
     "err_no_case": "no such file or folder",
     "err_no_case_hint": "check the path, or run without a CASE to use the bundled case",
+    "err_file_exists": "the file already exists; nothing was written",
+    "err_file_exists_hint": "pass --force to overwrite it, or choose another name",
     # -- negotiation
     "ng_method_augmecon": "AUGMECON epsilon-constraint MILP (Mavrotas 2009) with the AUGMECON2 jump",
 }

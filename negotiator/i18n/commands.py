@@ -120,6 +120,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "au_wrote_bak": {"en": "wrote {files} (previous versions kept as .bak)", "zh": "已写入 {files}（原版本保留为 `.bak` 文件）"},
     "au_none": {"en": "(none)", "zh": "（无）"},
     # -- memo
-    "memo_wrote": {"en": "wrote {path} ({size} bytes; {lang}; sections: {sections})", "zh": "已写入 {path}（{size} 字节；{lang}；章节：{sections}）"},
+    "memo_wrote": {"en": "wrote {path} ({size} bytes; {language}; sections: {sections})", "zh": "已写入 {path}（{size} 字节；{language}；章节：{sections}）"},
     "memo_busy": {"en": "writing the {fmt} memo", "zh": "正在写 {fmt} 备忘录"},
 }

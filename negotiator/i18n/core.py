@@ -44,6 +44,8 @@ _ZH: dict[str, str] = {
     "err_use_one_of": "请使用以下之一：{choices}",
     "err_no_case": "找不到该文件或文件夹",
     "err_no_case_hint": "请检查路径，或不指定案例以使用内置案例",
+    "err_file_exists": "文件已存在；未写入任何内容",
+    "err_file_exists_hint": "加上 --force 覆盖它，或换一个文件名",
     "ng_method_augmecon": "AUGMECON ε-约束混合整数规划（Mavrotas 2009），采用 AUGMECON2 跳跃",
 }
 
