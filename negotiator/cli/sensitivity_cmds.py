@@ -44,7 +44,7 @@ def _format(value: str, lang: str = "en") -> SensFormat:
     try:
         return SensFormat(value.lower())
     except ValueError:
-        raise UsageError(Problem(tr("err_unknown_format", lang, value=value), hint=tr("err_use_one_of", lang, choices="table, json, csv"))) from None
+        raise UsageError(Problem(tr("err_unknown_format", lang, value=value), hint=tr("err_no_markdown_hint", lang))) from None
 ScenarioOpt = typer.Option(None, "--scenario", help="Analyse the case under one of its scenarios (base-case scales).")
 PlotOpt = typer.Option(None, "--plot", help="Also save a chart to FILE.png or FILE.svg.", metavar="FILE")
 ForceOpt = typer.Option(False, "--force", help="Overwrite the --plot file if it exists.")

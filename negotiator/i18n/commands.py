@@ -14,8 +14,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "err_many": {"en": "{n} problems", "zh": "{n} 个问题"},
     "err_fix": {"en": "fix: {hint}", "zh": "修改：{hint}"},
     "err_unknown_format": {"en": "unknown output format '{value}'", "zh": "未知的输出格式 {value}"},
-    "err_no_markdown": {"en": "{command} output comes as table, json or csv", "zh": "{command} 的输出格式只有 `table`、`json` 或 `csv`"},
-    "err_writes_tables": {"en": "{command} writes table, json or csv", "zh": "{command} 的输出格式只有 `table`、`json` 或 `csv`"},
+    "err_no_markdown": {"en": "{command} output comes as table, json or csv", "zh": "`{command}` 的输出格式只有 `table`、`json` 或 `csv`"},
+    "err_writes_tables": {"en": "{command} writes table, json or csv", "zh": "`{command}` 的输出格式只有 `table`、`json` 或 `csv`"},
     "err_no_markdown_hint": {"en": "use --format table, json or csv", "zh": "请使用 `--format table`、`--format json` 或 `--format csv`"},
     "err_memo_hint": {
         "en": "use --format table, --format json or --format csv (memo documents come from `negotiator memo`)",
@@ -46,11 +46,11 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "mt_note_topsis": {
         "en": "TOPSIS (Hwang & Yoon 1981): closeness to the ideal, 0..1; vector normalisation of the likely scores (--topsis-normalisation minmax); cost objectives by ideal/anti-ideal",
-        "zh": "TOPSIS（Hwang 与 Yoon 1981）：与理想解的贴近度，0..1；对最可能评分作向量归一化（`--topsis-normalisation minmax`）；成本型目标按理想解与负理想解处理",
+        "zh": "TOPSIS（Hwang 与 Yoon 1981）：与理想解的贴近度，0..1；对最可能评分作向量归一化（可用 `--topsis-normalisation minmax` 改为极差归一化）；成本型目标按理想解与负理想解处理",
     },
     "mt_note_promethee": {
         "en": "PROMETHEE II (Brans & Vincke 1985): net flow phi in [-1, 1]; per-objective preference functions and thresholds from the case (objectives.<id>.promethee), usual criterion otherwise; ties give no preference",
-        "zh": "PROMETHEE II（Brans 与 Vincke 1985）：净流量 φ ∈ [-1, 1]；各目标的偏好函数与阈值取自案例（`objectives.<编号>.promethee`），否则用普通准则；相等不产生偏好",
+        "zh": "PROMETHEE II（Brans 与 Vincke 1985）：净流量 φ ∈ [-1, 1]；各目标的偏好函数与阈值取自案例中各目标的 promethee 设置，否则用普通准则；相等不产生偏好",
     },
     "mt_note_vikor": {
         "en": "VIKOR (Opricovic & Tzeng 2004): ranks by Q (0 = best), shown as 1 - Q; linear normalisation between best and worst option; --vikor-v sets v (default 0.5)",
@@ -89,6 +89,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "md_family": {"en": "family", "zh": "类别"},
     "md_score": {"en": "score", "zh": "得分"},
     "md_contributions": {"en": "main contributions", "zh": "主要贡献（目标编号）"},
+    "md_id": {"en": "id", "zh": "编号"},
+    "md_objective": {"en": "objective", "zh": "目标"},
+    "md_rationale": {"en": "rationale", "zh": "理由"},
+    "md_none_given": {"en": "(none given)", "zh": "（未给出）"},
+    "md_why_option": {"en": "Why this option: {rationale}", "zh": "选择此选项的理由：{rationale}"},
+    "md_cells": {
+        "en": "Cells: a point score, or low-high (likely) for a range. ↑ higher is better, ↓ lower is better.",
+        "zh": "单元格：单点评分，或区间的 低-高（最可能值）。↑ 越高越好，↓ 越低越好。",
+    },
     "md_tau": {"en": "Kendall tau-b", "zh": "肯德尔 tau-b"},
     "md_spread": {"en": "spread", "zh": "极差"},
     "md_game_kind": {"en": "kind", "zh": "类型"},
@@ -103,18 +112,18 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- authoring: new, export, import
     "au_wrote_copy": {"en": "wrote a copy of the bundled case: {files}", "zh": "已写入内置案例的副本：{files}"},
     "au_wrote_template": {"en": "wrote the commented template: {files}", "zh": "已写入带注释的模板：{files}"},
-    "au_next_fill": {"en": "next: fill it in, then  {import_cmd}  and  {rank_cmd}", "zh": "下一步：填写后运行  {import_cmd}  再运行  {rank_cmd}"},
-    "au_next_edit": {"en": "next: edit it, then  {validate_cmd}  and  {rank_cmd}", "zh": "下一步：编辑后运行  {validate_cmd}  再运行  {rank_cmd}"},
+    "au_next_fill": {"en": "next: fill it in, then  {import_cmd}  and  {rank_cmd}", "zh": "下一步：填写后运行 `{import_cmd}`，再运行 `{rank_cmd}`"},
+    "au_next_edit": {"en": "next: edit it, then  {validate_cmd}  and  {rank_cmd}", "zh": "下一步：编辑后运行 `{validate_cmd}`，再运行 `{rank_cmd}`"},
     "au_wrote_workbook": {
         "en": "wrote {path}: {options} options x {objectives} objectives, {profiles} weight profiles, {scenarios} scenarios (from {case}, case_sha256 {sha})",
         "zh": "已写入 {path}：{options} 个选项 × {objectives} 个目标，{profiles} 个权重方案，{scenarios} 个情景（来自 {case}，case_sha256 {sha}）",
     },
-    "au_next_import": {"en": "next: edit it, then  {import_cmd}", "zh": "下一步：编辑后运行  {import_cmd}"},
+    "au_next_import": {"en": "next: edit it, then  {import_cmd}", "zh": "下一步：编辑后运行 `{import_cmd}`"},
     "au_wrote_case": {
         "en": "wrote {path}: {options} options x {objectives} objectives, {profiles} weight profiles, {scenarios} scenarios (case_sha256 {sha})",
         "zh": "已写入 {path}：{options} 个选项 × {objectives} 个目标，{profiles} 个权重方案，{scenarios} 个情景（case_sha256 {sha}）",
     },
-    "au_next_rank": {"en": "next: {rank_cmd}", "zh": "下一步：{rank_cmd}"},
+    "au_next_rank": {"en": "next: {rank_cmd}", "zh": "下一步：运行 `{rank_cmd}`"},
     "au_would_change": {"en": "would change {n} scores ({same} already equal) in {path}", "zh": "将修改 {path} 中的 {n} 个评分（{same} 个已相同）"},
     "au_changed": {"en": "changed {n} scores ({same} already equal) in {path}", "zh": "已修改 {path} 中的 {n} 个评分（{same} 个已相同）"},
     "au_wrote_bak": {"en": "wrote {files} (previous versions kept as .bak)", "zh": "已写入 {files}（原版本保留为 `.bak` 文件）"},

@@ -588,7 +588,7 @@ def _assumptions_section(ctx: _Context) -> Section:
         (text_cell(w.objective(obj)), text_cell(obj), text_cell(ctx.t("dir_max" if case.objectives[obj].direction == "max" else "dir_min")), number_cell(p.weights[obj]))
         for obj in ctx.objectives
     )
-    blocks.append(Table("weights", ctx.t("tbl_weights"), weight_cols, weight_rows, note=f"{ctx.t('prov_profile')}: {w.profile(p.profile)}"))
+    blocks.append(Table("weights", ctx.t("tbl_weights"), weight_cols, weight_rows, note=f"{ctx.t('prov_row_profile')}{'：' if ctx.lang == 'zh' else ': '}{w.profile(p.profile)}"))
     limits = case.constraints.limits
     if limits:
         cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", ctx.t("col_id")), Column("min", ctx.t("col_min"), "number"), Column("max", ctx.t("col_max"), "number"))
