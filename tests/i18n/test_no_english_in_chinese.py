@@ -151,7 +151,7 @@ def test_command_shows_no_english(outputs, command, width):
     assert not left, f"`negotiator {command} --lang zh` at {width} columns shows English: {left}"
 
 
-def test_the_check_finds_english(outputs):
+def test_the_check_finds_english():
     """The check itself: the English output is full of words it reports."""
     r = run_cli("rank")
     assert {"Ranking", "Screened", "option", "method"} <= set(english_words(r.stdout))
