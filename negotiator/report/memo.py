@@ -232,7 +232,7 @@ def _bottom_line_section(ctx: _Context) -> Section:
             second = r.rows[1]
         runners = [row for row in r.rows if row.rank == second.rank]
         margin = top.score - second.score
-        rel = f" ({_pct(margin / abs(second.score))})" if second.score else ""
+        rel = (f"（{_pct(margin / abs(second.score))}）" if ctx.lang == "zh" else f" ({_pct(margin / abs(second.score))})") if second.score else ""
         sentences = [ctx.t("bl_winner", n=len(r.rows), runner=w.join([w.option(row.option) for row in runners]), runner_score=_fmt(second.score), margin=_fmt(margin) + rel, **common)]
         tied = [row for row in r.rows[1:] if row.rank == top.rank]
         if tied:
