@@ -50,7 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "mt_note_promethee": {
         "en": "PROMETHEE II (Brans & Vincke 1985): net flow phi in [-1, 1]; per-objective preference functions and thresholds from the case (objectives.<id>.promethee), usual criterion otherwise; ties give no preference",
-        "zh": "PROMETHEE II（Brans 与 Vincke 1985）：净流量 φ ∈ [-1, 1]；各目标的偏好函数与阈值取自案例中各目标的 promethee 设置，否则用普通准则；相等不产生偏好",
+        "zh": "PROMETHEE II（Brans 与 Vincke 1985）：净流量 φ ∈ [-1, 1]；各目标的偏好函数与阈值取自案例中各目标的 `promethee` 设置，否则用普通准则；相等不产生偏好",
     },
     "mt_note_vikor": {
         "en": "VIKOR (Opricovic & Tzeng 2004): ranks by Q (0 = best), shown as 1 - Q; linear normalisation between best and worst option; --vikor-v sets v (default 0.5)",
