@@ -44,6 +44,7 @@ TEMPLATES: dict[str, str] = {
     # -- warnings and names the core hands to a reader
     "pk_tie": "packages {a} and {b} tie on value {value:.6g}: the order between them is arbitrary",
     "ahp_filled_note": "{n} missing comparison(s) filled in from the others (Harker 1987): {pairs}",
+    "ahp_filled_note_lls": "{n} missing comparison(s) filled in from the others (logarithmic least squares): {pairs}",
     "ahp_cr_note": "AHP consistency ratio {cr:.3f} is above {limit} (CI {ci:.3f}, RI {ri:.2f}, n = {n}): revisit the most inconsistent judgments: {shown}",
     "ahp_judged_note": "{a} over {b}: judged {v:.3g}, the other judgments imply {imp:.3g}",
     "an_note_analyst": "analyst '{analyst}': {note}",

@@ -18,11 +18,12 @@ import subprocess
 import sys
 import venv
 import zipfile
+from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.slow
 
@@ -80,3 +81,81 @@ def test_installed_wheel_ranks_the_bundled_case(wheel, tmp_path):
     example = subprocess.run([str(bindir / "negotiator"), "ahp", "example:methods_demo", "--format", "json"], capture_output=True, text=True, cwd=elsewhere, env=env)
     assert example.returncode == 0, example.stderr
     assert json.loads(example.stdout)["profiles"]
+
+
+def _declared() -> list[str]:
+    """The runtime dependencies as pyproject.toml declares them."""
+    tomllib = pytest.importorskip("tomllib")
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+
+
+# -- the installed wheel, with nothing but the declared dependencies ----------------------
+
+
+def _requirement(text: str):
+    return pytest.importorskip("packaging.requirements").Requirement(text)
+
+
+def _closure(requirements: list[str]) -> set[str]:
+    """Every distribution the requirements pull in (markers evaluated, no extras), by name."""
+    seen: set[str] = set()
+    todo = [_requirement(r) for r in requirements]
+    while todo:
+        req = todo.pop()
+        if req.marker is not None and not req.marker.evaluate({"extra": ""}):
+            continue
+        key = req.name.lower().replace("_", "-")
+        if key in seen:
+            continue
+        try:
+            dist = distribution(req.name)
+        except PackageNotFoundError:
+            continue  # not installed here: then the import below fails and says which
+        seen.add(key)
+        for text in dist.requires or []:
+            sub = _requirement(text)
+            wanted = [e for e in req.extras if sub.marker is not None and sub.marker.evaluate({"extra": e})]
+            if wanted:  # asked for through an extra (markdown-it-py[linkify]): its marker is met
+                sub.marker = None
+            todo.append(sub)
+    return seen
+
+
+def _only_declared_site(tmp_path: Path) -> Path:
+    """A folder of links to exactly the files of the declared dependencies' closure."""
+    site = tmp_path / "declared-site"
+    site.mkdir()
+    for name in sorted(_closure(_declared())):
+        dist = distribution(name)
+        for top in {Path(str(f)).parts[0] for f in dist.files or []}:
+            source = Path(dist.locate_file(top))
+            if top in ("..", "bin") or not source.exists() or (site / top).exists():
+                continue
+            (site / top).symlink_to(source)
+    return site
+
+
+@pytest.mark.slow
+def test_every_module_of_the_wheel_imports_with_only_the_declared_dependencies(wheel, tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
+    python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True, check=True).stdout.strip()
+    Path(purelib, "declared_only.pth").write_text(str(_only_declared_site(tmp_path)) + "\n")
+    install = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet", str(wheel)], capture_output=True, text=True)
+    if install.returncode != 0 and "no such option: --python" in install.stderr:
+        pytest.skip("pip too old for --python")
+    assert install.returncode == 0, install.stderr
+    code = (
+        "import importlib, pkgutil, negotiator\n"
+        "names = [m.name for m in pkgutil.walk_packages(negotiator.__path__, 'negotiator.') if m.name != 'negotiator.__main__']\n"
+        "for n in names: importlib.import_module(n)\n"
+        "import importlib.util as u\n"
+        "leaked = [m for m in ('scipy', 'pymcdm', 'nashpy', 'pytest', 'hypothesis') if u.find_spec(m)]\n"
+        "assert not leaked, leaked\n"
+        "print(len(names))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    run = subprocess.run([str(python), "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert int(run.stdout.split()[-1]) > 100  # every module was reached

@@ -34,6 +34,7 @@ _ZH: dict[str, str] = {
     "wn_bound": "{objective} ∈ [{low:.3f}, {high:.3f}]",
     "pk_tie": "组合 {a} 与 {b} 的价值同为 {value:.6g}：二者的先后顺序是任意的",
     "ahp_filled_note": "{n} 个缺失的两两比较由其他判断补全（Harker 1987）：{pairs}",
+    "ahp_filled_note_lls": "{n} 个缺失的两两比较由其他判断补全（对数最小二乘法）：{pairs}",
     "ahp_cr_note": "AHP 一致性比率 {cr:.3f} 高于 {limit}（CI {ci:.3f}，RI {ri:.2f}，n = {n}）：请复核最不一致的判断：{shown}",
     "ahp_judged_note": "{a} 相对于 {b}：判断为 {v:.3g}，其他判断推出 {imp:.3g}",
     "an_note_analyst": "分析人员 {analyst}：{note}",

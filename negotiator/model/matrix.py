@@ -96,6 +96,13 @@ def _numbers(case: Case, oid: str, obj: str, score) -> tuple[float, float, float
 
 def build_matrix(case: Case, scenario: str | None = None) -> DecisionMatrix:
     """Arrays of a case. Scales are always those of the base case, so scenarios compare."""
+    if not case.options or not case.objectives:
+        from negotiator.errors import Problem, UsageError
+
+        raise UsageError(Problem(
+            "this case has no objectives and options to rank (it holds only a game, a negotiation or a conflict)",
+            hint="run `negotiator game`, `negotiator negotiate` or `negotiator conflict` on it, or add objectives: and options:",
+        ))
     base = _triples(case, None)
     scores = base if scenario is None else _triples(case, scenario)
     m = len(case.objectives)
