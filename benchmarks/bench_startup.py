@@ -22,7 +22,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent  # --root: another checkout (e.g. the commit before) to time
 COMMANDS = {
     "bare python": [sys.executable, "-c", "pass"],
     "negotiator --help": [sys.executable, "-m", "negotiator", "--help"],
@@ -43,7 +43,12 @@ def run_once(cmd: list[str]) -> tuple[float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--root", type=Path, default=None, help="time the negotiator of another checkout (e.g. an export of the commit before)")
     args = ap.parse_args()
+    if args.root is not None:
+        global ROOT
+        ROOT = args.root.resolve()
+    print(f"negotiator from {ROOT}")
     for cmd in COMMANDS.values():  # warm the file cache and the .pyc files
         run_once(cmd)
     walls: dict[str, list[float]] = {k: [] for k in COMMANDS}
