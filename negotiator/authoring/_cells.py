@@ -128,6 +128,14 @@ def parse_score(value: Any, words: bool = False) -> tuple[Any, str | None]:
     such as ``high``; the schema checks the word. The order low <= likely <=
     high is checked by the schema too, as for YAML.
     """
+    if type(value) is str:  # the common case (every CSV cell), answered without the checks below
+        try:
+            number = float(value)
+        except ValueError:
+            pass
+        else:
+            if math.isfinite(number):
+                return number, None
     bad = _date_complaint(value)
     if bad:
         return None, bad
@@ -268,9 +276,17 @@ class Issues:
     source: str
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    dated: set[str] = field(default_factory=set)
 
     def add(self, where: str | None, message: str, hint: str | None = None) -> None:
+        if where is not None and where in self.dated:
+            return  # the cell is already reported as a date; what follows from reading it as empty is not news
         self.problems.append(Problem(message, file=self.source, where=where, hint=hint))
+
+    def date(self, where: str, shown: str) -> None:
+        """A cell the spreadsheet turned into a date: refused, named, and read as empty from here on."""
+        self.add(where, f"the spreadsheet turned this cell into a date ({shown}); a case holds text and numbers, no dates", "format the cell as Text and type it again (or start it with an apostrophe: '" + shown + "); a score range is typed with spaces: 5 / 6 / 7")
+        self.dated.add(where)
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)

@@ -38,7 +38,7 @@ def _relabel(problem: Problem, locations: Locations, issues: Issues) -> Problem 
     if problem.file != _MARK:
         return problem
     where = problem.where
-    if problem.line:
+    if problem.line and problem.line <= len(locations.entries):  # a line no cell gave (a whole sheet missing): unplaced
         entry = locations.entry(problem.line)
         if entry.covered or any(p.where == entry.where for p in issues.problems):
             return None

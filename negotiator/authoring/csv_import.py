@@ -15,16 +15,26 @@ option merged in with ``<<: *a``) is refused, nothing written.
 from __future__ import annotations
 
 import csv
+import gc
 import io
+from contextlib import contextmanager
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from negotiator.errors import CaseError, Problem, UsageError
 from negotiator.authoring._cells import format_number, is_blank, parse_id, parse_score
 
-__all__ = ["ScoreChange", "MergeReport", "read_scores_csv", "merge_scores_csv"]
+__all__ = ["ScoreChange", "MergeReport", "read_scores_csv", "merge_scores_csv", "MAX_CSV_BYTES", "MAX_CSV_CELL"]
+
+#: A score CSV larger than this is refused before it is read (a score matrix of 200,000 rows is about 5 MB).
+MAX_CSV_BYTES = 64 * 1024 * 1024
+#: The longest cell the CSV reader takes (Python's csv default); a score is a few characters.
+MAX_CSV_CELL = 131_072
+#: Unknown ids listed one by one; the rest are counted in one line.
+_LISTED_UNKNOWN = 20
+_DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
 
 
 @dataclass(frozen=True)
@@ -52,8 +62,9 @@ class MergeReport:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _Cell:
+class _Cell(NamedTuple):
+    """One score of the CSV (a tuple of plain values, so a big CSV costs the garbage collector nothing)."""
+
     option: str
     objective: str
     score: Any
@@ -70,7 +81,8 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 def _delimiter(text: str) -> str:
-    first = text.splitlines()[0] if text.splitlines() else ""
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    first = lines[0] if lines else ""
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
@@ -87,36 +99,72 @@ def read_scores_csv(path: str | Path, word_objectives: set[str] | frozenset = fr
 
     Scores of ``word_objectives`` (objectives with levels) may be level words.
     """
+    with _no_gc_pauses():
+        return _read_scores_csv(path, word_objectives)
+
+
+@contextmanager
+def _no_gc_pauses():
+    """Reading builds a few objects per cell and no reference cycles; the cycle collector's
+    repeated passes over them doubled the time of a 200,000-row CSV, so it waits until the end."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_scores_csv(path: str | Path, word_objectives) -> tuple[list[_Cell], list[Problem], list[str], list[str]]:
     p = Path(path)
     name = str(path)
     if not p.is_file():
         raise UsageError(Problem("no such file" if not p.exists() else "is a folder, expected a CSV file", file=name, hint="check the path"))
+    size = p.stat().st_size
+    if size > MAX_CSV_BYTES:
+        raise CaseError(Problem(f"the CSV is {size / 2**20:,.0f} MB; a score CSV may be at most {MAX_CSV_BYTES // 2**20} MB", file=name, hint="split it, or check that it is the file you meant"))
     text = _decode(p.read_bytes(), name)
     if not text.strip():
         raise CaseError(Problem("the CSV is empty", file=name, hint="paste the scores with a header row of objective ids and a first column of option ids"))
-    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(text)))
-    if _is_score_matrix_export(rows):
-        return _read_score_matrix_export(rows, name, word_objectives)
+    delimiter = _delimiter(text)
+    numbered = _rows(text, delimiter, name)
+    if _is_score_matrix_export([r for _, r in numbered]):
+        return _read_score_matrix_export(numbered, name, word_objectives)
+    # Lines whose first cell starts with '#' are comments (before the header too), as in `show --scores` output.
+    numbered = [(i, r) for i, r in numbered if not (r and r[0].lstrip().startswith("#"))]
+    while numbered and all(is_blank(v) for v in numbered[0][1]):
+        numbered.pop(0)
+    if not numbered:
+        raise CaseError(Problem("the CSV holds only comment lines (starting with #)", file=name, hint="paste the scores with a header row of objective ids and a first column of option ids"))
     problems: list[Problem] = []
-    header = rows[0]
+    header_line, header = numbered[0]
+    body = numbered[1:]
     objectives: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
     for j, cell in enumerate(header[1:], start=1):
         ident = parse_id(cell)
         if ident is None:
-            if any(j < len(r) and not is_blank(r[j]) for r in rows[1:]):
-                problems.append(Problem("this column has scores but no objective id in the header", file=name, line=1, where=f"column {_col(j)}", hint="type the objective id in the first row"))
+            if any(j < len(r) and r[j].strip() for _, r in body):
+                problems.append(Problem("this column has scores but no objective id in the header", file=name, line=header_line, where=f"column {_col(j)}", hint="type the objective id in the first row"))
             continue
         if ident in seen:
-            problems.append(Problem(f"objective '{ident}' heads two columns ({_col(seen[ident])} and {_col(j)})", file=name, line=1, where=f"column {_col(j)}", hint="keep one column per objective"))
+            problems.append(Problem(f"objective '{ident}' heads two columns ({_col(seen[ident])} and {_col(j)})", file=name, line=header_line, where=f"column {_col(j)}", hint="keep one column per objective"))
             continue
         seen[ident] = j
         objectives.append((j, ident))
     cells: list[_Cell] = []
     options: list[str] = []
     row_of: dict[str, int] = {}
-    for i, row in enumerate(rows[1:], start=2):
-        if all(is_blank(v) for v in row):
+    for i, row in body:
+        last = len(row) - 1  # the last cell with something in it (csv gives text cells only)
+        while last >= 0 and not row[last].strip():
+            last -= 1
+        if last < 0:
+            continue
+        if last >= len(header):
+            hint = "a decimal comma (8,5) in a comma-separated file splits one number into two cells: write 8.5, or quote the cell" if delimiter == "," else "delete the extra cells, or add the objective id to the header"
+            problems.append(Problem(f"this row has {last + 1} cells but the header has {len(header)}", file=name, line=i, where=f"column {_col(last)}", hint=hint))
             continue
         oid = parse_id(row[0] if row else None)
         if oid is None:
@@ -128,15 +176,41 @@ def read_scores_csv(path: str | Path, word_objectives: set[str] | frozenset = fr
         row_of[oid] = i
         options.append(oid)
         for j, obj in objectives:
-            value = row[j] if j < len(row) else None
-            if is_blank(value):
+            value = row[j] if j < len(row) else ""
+            if not value.strip():
                 continue
             score, bad = parse_score(value, words=obj in word_objectives)
             if bad:
-                problems.append(Problem(bad, file=name, line=i, where=f"column {_col(j)} ({obj})", hint="a score is a number, or low / likely / high, e.g. 5 / 6 / 7"))
+                problems.append(Problem(bad, file=name, line=i, where=f"column {_col(j)} ({obj})", hint=_score_hint(value)))
                 continue
             cells.append(_Cell(oid, obj, score, i, j))
     return cells, problems, [o for _, o in objectives], options
+
+
+def _score_hint(value: Any) -> str:
+    if isinstance(value, str) and _DECIMAL_COMMA.match(value):
+        return f"write decimals with a point: {value.strip().replace(',', '.')} (a comma separates low / likely / high)"
+    return "a score is a number, or low / likely / high, e.g. 5 / 6 / 7"
+
+
+def _rows(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of each record; CR, LF and CRLF line endings alike; a bad record is one clear problem."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out: list[tuple[int, list[str]]] = []
+    old_limit = csv.field_size_limit(MAX_CSV_CELL)
+    try:
+        start = 1
+        for row in reader:
+            out.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        line = reader.line_num or 1
+        if "field larger than field limit" in str(exc):
+            raise CaseError(Problem(f"a cell is longer than {MAX_CSV_CELL:,} characters; a score is a number or low / likely / high", file=name, line=line, hint="check the file is a CSV of scores; a quote (\") left open makes the rest of the file one cell")) from None
+        raise CaseError(Problem(f"not readable as CSV ({exc})", file=name, line=line, hint="save it again from the spreadsheet as CSV UTF-8")) from None
+    finally:
+        csv.field_size_limit(old_limit)
+    return out
 
 
 # -- the CSV that `negotiator show --scores --format csv` writes ---------------------------
@@ -150,7 +224,7 @@ def _is_score_matrix_export(rows: list[list[str]]) -> bool:
     return any(_PART.match(cell or "") for cell in header)
 
 
-def _read_score_matrix_export(rows: list[list[str]], name: str, word_objectives) -> tuple[list[_Cell], list[Problem], list[str], list[str]]:
+def _read_score_matrix_export(numbered: list[tuple[int, list[str]]], name: str, word_objectives) -> tuple[list[_Cell], list[Problem], list[str], list[str]]:
     """The export read back: each objective's low, likely and high columns make one score.
 
     Text columns (label, label_zh, family) are ignored: labels are edited in the case, not here.
@@ -158,7 +232,7 @@ def _read_score_matrix_export(rows: list[list[str]], name: str, word_objectives)
     """
     from negotiator.render.spreadsheet_safe import unguard
 
-    lines = [(i, r) for i, r in enumerate(rows, start=1) if r and not r[0].startswith("#")]
+    lines = [(i, r) for i, r in numbered if r and not r[0].startswith("#")]
     (header_line, header), body = lines[0], lines[1:]
     parts: dict[str, dict[str, int]] = {}
     for j, cell in enumerate(header):
@@ -317,9 +391,14 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
     unknown_problems = []
     for obj in report.unknown_objectives:
         unknown_problems.append(Problem(f"unknown objective '{obj}' in the header", file=name, line=1, hint="the case's objectives are: " + ", ".join(before.case.objectives)))
-    for oid in report.unknown_options:
-        line = next((c.line for c in cells if c.option == oid), None)
-        unknown_problems.append(Problem(f"unknown option '{oid}'", file=name, line=line, where="column A", hint="add the option to the case first, fix the id, or pass --skip-unknown"))
+    first_line: dict[str, int] = {}
+    for c in cells:  # one pass: the unknown-id check stays linear in the rows (it was quadratic)
+        first_line.setdefault(c.option, c.line)
+    for oid in report.unknown_options[:_LISTED_UNKNOWN]:
+        unknown_problems.append(Problem(f"unknown option '{oid}'", file=name, line=first_line.get(oid), where="column A", hint="add the option to the case first, fix the id, or pass --skip-unknown"))
+    if len(report.unknown_options) > _LISTED_UNKNOWN:
+        more = len(report.unknown_options) - _LISTED_UNKNOWN
+        unknown_problems.append(Problem(f"and {more:,} more unknown options (the first {_LISTED_UNKNOWN} are listed above)", file=name, hint="check that this CSV belongs to this case"))
     if skip_unknown:
         report.warnings += [p.render().split("\n")[0] for p in unknown_problems]
     else:

@@ -19,12 +19,32 @@ from negotiator.errors import CaseError, Problem, UsageError
 from negotiator.authoring._cells import Issues
 from negotiator.authoring.layout import ID_COLUMN_SHEETS, REQUIRED_SHEETS, SHEET_ORDER, Sheet, case_to_tables, tables_to_data
 
-__all__ = ["ImportedCase", "workbook_bytes", "export_workbook", "read_workbook", "import_workbook", "write_imported_yaml", "cell_ref"]
+__all__ = [
+    "ImportedCase",
+    "workbook_bytes",
+    "export_workbook",
+    "read_workbook",
+    "import_workbook",
+    "write_imported_yaml",
+    "cell_ref",
+    "MAX_WORKBOOK_BYTES",
+    "MAX_UNPACKED_BYTES",
+    "MAX_RATIO",
+    "MAX_SHARED_STRINGS_BYTES",
+]
 
 #: Rows and columns past the data left unlocked so people can add options, objectives and profiles.
 _SPARE_ROWS = 100
 _SPARE_COLUMNS = 10
 _MAX_ROWS = 20_000
+_MAX_COLUMNS = 1_000
+#: An .xlsx is a zip archive. Limits checked on its directory before any XML is parsed (docs/authoring.md):
+MAX_WORKBOOK_BYTES = 50 * 2**20  # the file on disk
+MAX_UNPACKED_BYTES = 200 * 2**20  # all its parts unpacked, as the archive declares them
+MAX_RATIO = 200  # unpacked / packed size of any part over 1 MB (a case sheet packs about 5:1)
+MAX_SHARED_STRINGS_BYTES = 20 * 2**20  # the shared strings, which openpyxl holds in memory whole
+_RATIO_FLOOR = 2**20
+_MAX_PARTS = 10_000
 _OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_SIGNATURE = b"PK\x03\x04"
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
@@ -294,17 +314,84 @@ def _sniff(path: Path) -> None:
         raise CaseError(Problem(f"{what}: the file does not start like an .xlsx workbook", file=name, hint="save it from Excel or LibreOffice as .xlsx (for a CSV of scores use: negotiator import scores.csv --into CASE.yaml)"))
 
 
-def _open(path: Path, data_only: bool):
+def _check_archive(path: Path) -> None:
+    """Refuse a zip bomb from the archive's directory alone, before openpyxl parses anything.
+
+    The declared sizes are binding: Python's zipfile stops at a part's declared
+    size and fails its CRC check, so a part cannot unpack to more than it says.
+    """
     import zipfile
 
+    name = str(path)
+    size = path.stat().st_size
+    if size > MAX_WORKBOOK_BYTES:
+        raise CaseError(Problem(f"the workbook is {size / 2**20:,.0f} MB; a case workbook may be at most {MAX_WORKBOOK_BYTES // 2**20} MB", file=name, hint="a case workbook is well under 1 MB: check it is the file you meant, or delete pictures and unused sheets"))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise CaseError(Problem(f"not a readable .xlsx workbook ({_detail(exc)})", file=name, hint="open it in Excel or LibreOffice and save it again as .xlsx")) from None
+    if len(parts) > _MAX_PARTS:
+        raise CaseError(Problem(f"the workbook's archive holds {len(parts):,} parts; a workbook has a few dozen", file=name, hint="save it again from Excel or LibreOffice as .xlsx"))
+    total = 0
+    for part in parts:
+        total += part.file_size
+        if part.file_size > _RATIO_FLOOR and part.file_size > MAX_RATIO * max(part.compress_size, 1):
+            raise CaseError(Problem(f"the workbook's part {part.filename!r} would unpack from {part.compress_size:,} to {part.file_size:,} bytes (more than {MAX_RATIO}:1): refused as a zip bomb, nothing was read", file=name, hint="a workbook saved by Excel or LibreOffice never packs this tightly; save it again from the spreadsheet"))
+        if part.filename.lower().endswith("sharedstrings.xml") and part.file_size > MAX_SHARED_STRINGS_BYTES:
+            raise CaseError(Problem(f"the workbook's shared strings would unpack to {part.file_size / 2**20:,.0f} MB; a case workbook may hold at most {MAX_SHARED_STRINGS_BYTES // 2**20} MB of text", file=name, hint="delete unused sheets and the text below the tables, then save again"))
+    if total > MAX_UNPACKED_BYTES:
+        raise CaseError(Problem(f"the workbook would unpack to {total / 2**20:,.0f} MB; a case workbook may unpack to at most {MAX_UNPACKED_BYTES // 2**20} MB", file=name, hint="delete pictures, unused sheets and formatting below the tables, then save again"))
+
+
+def _detail(exc: BaseException) -> str:
+    text = str(exc).strip()
+    first = text.splitlines()[0] if text else type(exc).__name__
+    return first if len(first) <= 120 else first[:117] + "..."
+
+
+def _unreadable(path: Path, exc: BaseException, sheet: str | None = None) -> CaseError:
+    """openpyxl (or the XML parser under it) gave up on the file: one message naming the workbook and the sheet."""
+    where = f"sheet '{sheet}'" if sheet else None
+    what = "the sheet's XML is not readable" if sheet else "not a readable .xlsx workbook"
+    return CaseError(Problem(f"{what} ({type(exc).__name__}: {_detail(exc)})", file=str(path), where=where, hint="open it in Excel or LibreOffice and save it again as .xlsx (a truncated or hand-edited file cannot be read)"))
+
+
+def _open(path: Path, data_only: bool):
+    """The workbook in read-only (streaming) mode: sheets are parsed row by row as they are read."""
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        return load_workbook(path, data_only=data_only)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise CaseError(Problem(f"not a readable .xlsx workbook ({detail})", file=str(path), hint="open it in Excel or LibreOffice and save it again as .xlsx")) from None
+        return load_workbook(path, read_only=True, data_only=data_only)
+    except Exception as exc:  # malformed parts surface as many error types (ParseError, KeyError, ...)
+        raise _unreadable(path, exc, _broken_sheet(path)) from None
+
+
+def _broken_sheet(path: Path) -> str | None:
+    """Which sheet's XML does not parse, when openpyxl failed while opening the workbook (it reads every sheet's size)."""
+    import posixpath
+    import zipfile
+    from xml.etree.ElementTree import iterparse
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    try:
+        with zipfile.ZipFile(path) as archive:
+            with archive.open("xl/_rels/workbook.xml.rels") as src:
+                targets = {e.get("Id"): e.get("Target", "") for _, e in iterparse(src) if e.tag.endswith("}Relationship")}
+            with archive.open("xl/workbook.xml") as src:
+                sheets = [(e.get("name"), targets.get(e.get(rel), "")) for _, e in iterparse(src) if e.tag == main + "sheet"]
+            for title, target in sheets:
+                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+                try:
+                    with archive.open(part) as src:
+                        for _, element in iterparse(src):
+                            element.clear()
+                except Exception:
+                    return title
+    except Exception:  # the workbook's own index is broken: no sheet to name
+        return None
+    return None
 
 
 def _canonical_names(wb) -> dict[str, str]:
@@ -316,49 +403,134 @@ def _canonical_names(wb) -> dict[str, str]:
     return {wanted[key(ws.title)]: ws.title for ws in wb.worksheets if key(ws.title) in wanted}
 
 
+def _merged_ranges(path: Path, ws) -> list[str]:
+    """The merged ranges of a sheet ('B2:C2'), read by streaming its XML (read-only sheets do not keep them)."""
+    import zipfile
+    from xml.etree.ElementTree import iterparse
+
+    part = getattr(ws, "_worksheet_path", None)
+    if part is None:  # pragma: no cover - an openpyxl without the attribute: merged cells read as empty cells
+        return []
+    ranges = []
+    with zipfile.ZipFile(path) as archive, archive.open(part) as src:
+        for _, element in iterparse(src):
+            if element.tag.endswith("}mergeCell") and element.get("ref"):
+                ranges.append(element.get("ref"))
+            if not element.tag.endswith("}mergeCells"):
+                element.clear()
+    return ranges
+
+
+def _date_text(value: Any) -> str:
+    import datetime as dt
+
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date().isoformat()
+    return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+
+
 def read_workbook(path: str | Path, issues: Issues) -> dict[str, Sheet]:
-    """Every sheet of the layout as rows of values; formulas read through their saved value."""
+    """Every sheet of the layout as rows of values; formulas read through their saved value.
+
+    The archive is checked first (sizes, packing ratios); the sheets are then
+    streamed (openpyxl's read-only mode), at most 20,000 rows and 1,000 columns each.
+    """
     p = Path(path)
     _sniff(p)
+    _check_archive(p)
     wb = _open(p, data_only=False)
-    names = _canonical_names(wb)
-    for ws in wb.worksheets:
-        if ws.title not in names.values():
-            issues.warn(f"sheet '{ws.title}' is not part of the case layout and was ignored")
-    for required in REQUIRED_SHEETS:
-        if required not in names:
-            issues.add(None, f"the workbook has no sheet '{required}' (it has: {', '.join(ws.title for ws in wb.worksheets)})", "restore the sheet (copy it from `negotiator export` or `negotiator new case.xlsx`); an empty table with its header row is fine")
     cached = None
-    sheets: dict[str, Sheet] = {}
-    for canonical, title in names.items():
-        ws = wb[title]
-        for merged in ws.merged_cells.ranges:
-            first = cell_ref(canonical, merged.min_row - 1, merged.min_col - 1)
-            issues.add(f"{first.split('!')[0]}!{merged.coord}", "merged cells: every value needs a cell of its own", "select the cells and unmerge them (Format > Merge cells > Unmerge), then fill each cell")
-        if ws.max_row > _MAX_ROWS:
-            issues.add(cell_ref(canonical, _MAX_ROWS, 0), f"the sheet has {ws.max_row:,} rows; a case table has at most {_MAX_ROWS:,}", "delete the rows below the table")
-            continue
-        rows: list[list[Any]] = []
-        for r, row in enumerate(ws.iter_rows()):
-            values = []
-            for c, cell in enumerate(row):
-                value = cell.value
-                if cell.data_type == "f":
-                    cached = cached or _open(p, data_only=True)
-                    saved = cached[title].cell(row=cell.row, column=cell.column).value
-                    if saved is None:
-                        issues.add(cell_ref(canonical, r, c), f"a formula ({_formula_text(value)}) with no saved value", "open and save the workbook in Excel or LibreOffice (which stores the result), or type the value instead of the formula")
-                        value = None
+    try:
+        names = _canonical_names(wb)
+        for ws in wb.worksheets:
+            if ws.title not in names.values():
+                issues.warn(f"sheet '{ws.title}' is not part of the case layout and was ignored")
+        missing = [s for s in REQUIRED_SHEETS if s not in names]
+        if missing:
+            have = ", ".join(ws.title for ws in wb.worksheets)
+            listed = ", ".join(f"'{s}'" for s in missing)
+            what = f"no sheet {listed}" if len(missing) == 1 else f"none of the sheets {listed}"
+            # Nothing else is worth reporting about a workbook that lacks whole tables.
+            raise CaseError(Problem(f"the workbook has {what} (it has: {have})", file=str(p), hint="restore the sheets (copy them from `negotiator export` or `negotiator new case.xlsx`); an empty table with its header row is fine"))
+        sheets: dict[str, Sheet] = {}
+        for canonical, title in names.items():
+            ws = wb[title]
+            try:
+                rows, formulas = _sheet_rows(ws, canonical, issues)
+                merged = _merged_ranges(p, ws) if rows is not None else []
+            except CaseError:
+                raise
+            except Exception as exc:  # truncated XML, an entity bomb or an external entity (expat refuses them)
+                raise _unreadable(p, exc, title) from None
+            if rows is None:
+                continue
+            for ref in merged:
+                first = cell_ref(canonical, 0, 0).split("!")[0]
+                issues.add(f"{first}!{ref}", "merged cells: every value needs a cell of its own", "select the cells and unmerge them (Format > Merge cells > Unmerge), then fill each cell")
+            if formulas:
+                cached = cached or _open(p, data_only=True)
+                try:
+                    saved = _saved_values(cached[title], formulas)
+                except Exception as exc:
+                    raise _unreadable(p, exc, title) from None
+                for (r, c), formula in formulas.items():
+                    value = saved.get((r, c))
+                    if value is None:
+                        issues.add(cell_ref(canonical, r, c), f"a formula ({_formula_text(formula)}) with no saved value", "open and save the workbook in Excel or LibreOffice (which stores the result), or type the value instead of the formula")
                     else:
-                        issues.warn(f"{cell_ref(canonical, r, c)} holds a formula ({_formula_text(value)}); its saved value {saved!r} was used")
-                        value = saved
-                elif cell.data_type == "e":
-                    issues.add(cell_ref(canonical, r, c), f"the cell shows an error ({value})", "fix the formula or type the value")
-                    value = None
-                values.append(value)
-            rows.append(values)
-        sheets[canonical] = Sheet(canonical, rows, lambda r, c, _n=canonical: cell_ref(_n, r, c))
-    return sheets
+                        issues.warn(f"{cell_ref(canonical, r, c)} holds a formula ({_formula_text(formula)}); its saved value {value!r} was used")
+                    rows[r][c] = value
+            sheets[canonical] = Sheet(canonical, rows, lambda r, c, _n=canonical: cell_ref(_n, r, c))
+        return sheets
+    finally:
+        for book in (wb, cached):
+            if book is not None:
+                book.close()
+
+
+def _sheet_rows(ws, canonical: str, issues: Issues) -> tuple[list[list[Any]] | None, dict[tuple[int, int], Any]]:
+    """The sheet's cell values row by row (streamed), and its formulas by (row, column); None past the size limits."""
+    import datetime as dt
+
+    ws.reset_dimensions()  # read what is there; a declared size can lie (A1:XFD1048576)
+    rows: list[list[Any]] = []
+    formulas: dict[tuple[int, int], Any] = {}
+    for r, row in enumerate(ws.iter_rows()):
+        if r >= _MAX_ROWS:
+            issues.add(cell_ref(canonical, _MAX_ROWS, 0), f"the sheet has more than {_MAX_ROWS:,} rows; a case table has at most {_MAX_ROWS:,}", "delete the rows below the table")
+            return None, {}
+        if len(row) > _MAX_COLUMNS:
+            issues.add(cell_ref(canonical, r, _MAX_COLUMNS), f"the row reaches column {len(row):,}; a case table has at most {_MAX_COLUMNS:,} columns", "delete the cells right of the table")
+            return None, {}
+        values = []
+        for c, cell in enumerate(row):
+            value = cell.value
+            if cell.data_type == "f":
+                formulas[(r, c)] = value
+                value = None
+            elif cell.data_type == "e":
+                issues.add(cell_ref(canonical, r, c), f"the cell shows an error ({value})", "fix the formula or type the value")
+                value = None
+            elif isinstance(value, (dt.datetime, dt.date, dt.time)) and canonical != "Read me":
+                issues.date(cell_ref(canonical, r, c), _date_text(value))
+                value = None
+            values.append(value)
+        rows.append(values)
+    return rows, formulas
+
+
+def _saved_values(ws, formulas: dict[tuple[int, int], Any]) -> dict[tuple[int, int], Any]:
+    """The values Excel saved for the formula cells (a second streamed pass over the sheet)."""
+    ws.reset_dimensions()
+    last = max(r for r, _ in formulas)
+    saved: dict[tuple[int, int], Any] = {}
+    for r, row in enumerate(ws.iter_rows()):
+        if r > last:
+            break
+        for c, cell in enumerate(row):
+            if (r, c) in formulas:
+                saved[(r, c)] = cell.value
+    return saved
 
 
 def _formula_text(value: Any) -> str:

@@ -370,6 +370,10 @@ def _problem_from(key: tuple, errs: list[dict], merged: dict, documents) -> Prob
 def _hint_for(key: tuple, err: dict) -> str | None:
     from negotiator.case.scoring import form_hint
 
+    from negotiator.case.base import OUT_OF_RANGE, RANGE_HINT, TOO_SMALL
+
+    if OUT_OF_RANGE in err.get("msg", "") or TOO_SMALL in err.get("msg", ""):
+        return RANGE_HINT + ("; or write 0" if TOO_SMALL in err["msg"] else "")
     special = form_hint(key)
     if special:
         return special

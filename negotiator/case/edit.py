@@ -9,6 +9,7 @@ is put back and nothing is lost.
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 from typing import Mapping
@@ -53,14 +54,25 @@ def _yaml():
     return yaml_reader("rt", width=4096, preserve_quotes=True, indent=(2, 4, 2))
 
 
+def _line_ending(text: str) -> str:
+    """The file's line ending (its first one): CRLF from Windows, LF, or a lone CR."""
+    m = re.search(r"\r\n|\r|\n", text)
+    return m.group() if m else "\n"
+
+
 def add_profile_text(text: str, name: str, weights: Mapping[str, float], note: str | None = None, source: str = "<text>") -> str:
-    """``text`` with the profile ``name`` appended under `weights:` (created when missing)."""
+    """``text`` with the profile ``name`` appended under `weights:` (created when missing).
+
+    The result keeps the text's line ending (CRLF stays CRLF on every line, new ones included).
+    """
     import io
 
     from ruamel.yaml.comments import CommentedMap
 
     from negotiator.case.yamlio import load_yaml_tree
 
+    eol = _line_ending(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     yaml = _yaml()
     tree = load_yaml_tree(text, source, yaml=yaml)
     if tree is None:
@@ -77,7 +89,8 @@ def add_profile_text(text: str, name: str, weights: Mapping[str, float], note: s
         section.yaml_set_comment_before_after_key(name, before=note, indent=2)
     buf = io.StringIO()
     yaml.dump(tree, buf)
-    return buf.getvalue()
+    out = buf.getvalue()
+    return out if eol == "\n" else out.replace("\n", eol)
 
 
 def save_profile(loaded: LoadedCase, paths, name: str, weights: Mapping[str, float], note: str | None = None) -> tuple[Path, LoadedCase]:
@@ -86,17 +99,19 @@ def save_profile(loaded: LoadedCase, paths, name: str, weights: Mapping[str, flo
     target = profile_file(loaded)
     doc = next(d for d in loaded.documents if Path(d.path) == target)
     try:
-        on_disk = target.read_bytes().decode("utf-8-sig")  # as yamlio reads it: line endings kept
+        raw = target.read_bytes()
+        on_disk = raw.decode("utf-8-sig")  # as yamlio reads it: line endings kept
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(Problem(f"cannot read the case file ({getattr(exc, 'strerror', None) or exc}); nothing was written", file=str(target))) from None
     if on_disk != doc.text:
         raise UsageError(Problem("the file changed on disk since it was opened; nothing was written", file=str(target), hint="quit and reopen the case, then save again"))
     new_text = add_profile_text(on_disk, name, weights, note, source=str(target))
-    write_atomic(target, new_text, force=True, backup=True)
+    bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""  # a file saved by Notepad keeps its BOM
+    write_atomic(target, bom + new_text, force=True, backup=True)
     try:
         reloaded = load_case(paths)
     except NegotiatorError:
-        write_atomic(target, on_disk, force=True)  # put the original back
+        write_atomic(target, raw, force=True)  # put the original back, byte for byte
         raise
     return target, reloaded
 

@@ -28,6 +28,11 @@ Shape::
             values:
               china: {case_by_case: 70, two: 55}
               united_states: {case_by_case: 0, two: 100}
+
+``utility: sum`` (on the agenda) makes each party's utility the plain sum of its
+values, issue by issue (weights, when given, multiply the values and are not
+normalised; a missing weight is 1): the form of an item-by-item barter such as
+Nash's (1950) Bill and Jack. The default, ``weighted_average``, is the form above.
 """
 
 from __future__ import annotations
@@ -38,7 +43,10 @@ from pydantic import BeforeValidator, ConfigDict, Field
 
 from negotiator.case.base import CaseModel, Id, Number, RefProblem
 
-__all__ = ["DERIVED", "Party", "Level", "Issue", "Negotiation", "negotiation_problems", "DERIVED_VALUE_RANGE"]
+__all__ = ["DERIVED", "UTILITY_FORMS", "Party", "Level", "Issue", "Negotiation", "negotiation_problems", "DERIVED_VALUE_RANGE"]
+
+#: How a party's values on the issues make its utility for a package.
+UTILITY_FORMS = ("weighted_average", "sum")
 
 #: The word that asks for a BATNA derived from the case's own scenario analysis.
 DERIVED = "derived"
@@ -93,8 +101,9 @@ class Issue(CaseModel):
     levels: dict[Id, Level] = Field(min_length=1)
     #: The level that stands when there is no agreement on this issue (today's practice).
     status_quo: Id | None = None
-    #: How much each party cares about this issue (non-negative; normalised per party).
-    weights: dict[Id, Number]
+    #: How much each party cares about this issue (non-negative; normalised per party, unless the
+    #: agenda's utility is a `sum`: then they multiply the values as given, and a missing one is 1).
+    weights: dict[Id, Number] = Field(default_factory=dict)
     #: Each party's value for each level (any finite numbers; 0-100 recommended).
     values: dict[Id, dict[Id, Number]]
     rationale: str | None = None
@@ -107,18 +116,25 @@ class Negotiation(CaseModel):
     description: str | None = None
     #: Who made the numbers and how to read them (they are analyst judgments).
     note: str | None = None
+    #: `weighted_average` (default): each party's utility is the weighted average of its values
+    #: (weights normalised per party). `sum`: the sum of its values issue by issue (each times its
+    #: weight when one is given; weights are not normalised).
+    utility: Literal["weighted_average", "sum"] = "weighted_average"
     parties: dict[Id, Party]
     issues: dict[Id, Issue] = Field(min_length=1)
 
 
 def without_unused_negotiation_fields(dumped: dict) -> dict:
-    """A case dump without batna_choice where it is the default, so cases written before it keep their hash."""
+    """A case dump without batna_choice or utility where they are the default, so cases written before them keep their hash."""
     negotiations = dumped.get("negotiations")
     if not isinstance(negotiations, dict):
         return dumped
     out = dict(dumped)
     out["negotiations"] = {
-        nid: {**neg, "parties": {pid: {k: v for k, v in party.items() if not (k == "batna_choice" and v == "per_scenario")} for pid, party in neg.get("parties", {}).items()}}
+        nid: {
+            **{k: v for k, v in neg.items() if not (k == "utility" and v == "weighted_average")},
+            "parties": {pid: {k: v for k, v in party.items() if not (k == "batna_choice" and v == "per_scenario")} for pid, party in neg.get("parties", {}).items()},
+        }
         for nid, neg in negotiations.items()
     }
     return out
@@ -131,7 +147,7 @@ def negotiation_problems(case) -> list[RefProblem]:
         out += _party_problems(case, nid, neg)
         parties = list(neg.parties)
         for iid, issue in neg.issues.items():
-            out += _issue_problems(nid, iid, issue, parties)
+            out += _issue_problems(nid, iid, issue, parties, weights_needed=neg.utility != "sum")
         out += _weight_total_problems(nid, neg)
         out += _derived_scale_problems(nid, neg)
     return out
@@ -168,7 +184,7 @@ def _party_problems(case, nid: str, neg: Negotiation) -> list[RefProblem]:
     return out
 
 
-def _issue_problems(nid: str, iid: str, issue: Issue, parties: list[str]) -> list[RefProblem]:
+def _issue_problems(nid: str, iid: str, issue: Issue, parties: list[str], weights_needed: bool = True) -> list[RefProblem]:
     out: list[RefProblem] = []
     base = ("negotiations", nid, "issues", iid)
     levels = list(issue.levels)
@@ -182,7 +198,7 @@ def _issue_problems(nid: str, iid: str, issue: Issue, parties: list[str]) -> lis
         elif w < 0:
             out.append(RefProblem(path=base + ("weights", pid), message=f"negative weight {w:g} for '{pid}' on issue '{iid}'", hint="weights are non-negative (0 = does not care about this issue)"))
     for pid in parties:
-        if pid not in issue.weights:
+        if weights_needed and pid not in issue.weights:
             out.append(RefProblem(path=base + ("weights",), message=f"issue '{iid}' gives no weight for party '{pid}'", hint=f"add `{pid}: <number>` under weights (0 if it does not care)"))
     for pid, values in issue.values.items():
         if pid not in parties:
@@ -203,7 +219,8 @@ def _issue_problems(nid: str, iid: str, issue: Issue, parties: list[str]) -> lis
 def _weight_total_problems(nid: str, neg: Negotiation) -> list[RefProblem]:
     out: list[RefProblem] = []
     for pid in neg.parties:
-        total = sum(max(issue.weights.get(pid, 0.0), 0.0) for issue in neg.issues.values())
+        missing = 1.0 if neg.utility == "sum" else 0.0
+        total = sum(max(issue.weights.get(pid, missing), 0.0) for issue in neg.issues.values())
         if total <= 0:
             out.append(RefProblem(path=("negotiations", nid, "issues"), message=f"party '{pid}' gives every issue weight 0, so no package matters to it", hint=f"give '{pid}' a positive weight on at least one issue"))
     return out

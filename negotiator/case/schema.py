@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from negotiator.case.base import CaseModel as _Model
-from negotiator.case.base import Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, score_triple
+from negotiator.case.base import MAX_MAGNITUDE, MIN_MAGNITUDE, Count, Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, score_triple
 from negotiator.case.conflicts import Conflict, conflict_problems
 from negotiator.case.games import Game, game_problems
 from negotiator.case.scoring import Analyst, PrometheeCriterion, ValueFunction, WeightProfile, method_problems, profile_kind, resolve_score
@@ -134,7 +134,7 @@ class Labels(_Model):
 class Constraints(_Model):
     budgets: dict[Id, NonNegative] = Field(default_factory=dict)
     limits: dict[Id, Limit] = Field(default_factory=dict)
-    count: tuple[int, int] | None = None
+    count: tuple[Count, Count] | None = None
     package: dict[Id, Limit] = Field(default_factory=dict)
     synergies: list[Synergy] = Field(default_factory=list)
 
@@ -163,8 +163,10 @@ class Case(_Model):
     title: str = "Untitled case"
     title_zh: str | None = None
     description: str | None = None
-    objectives: dict[Id, Objective] = Field(min_length=1)
-    options: dict[Id, Option] = Field(min_length=1)
+    #: Objectives and options: needed for ranking; a case that is only a game, a negotiation or a
+    #: conflict may leave both out (see _section_problems).
+    objectives: dict[Id, Objective] = Field(default_factory=dict)
+    options: dict[Id, Option] = Field(default_factory=dict)
     weights: dict[Id, WeightProfile] = Field(default_factory=dict)
     constraints: Constraints = Field(default_factory=Constraints)
     #: Several analysts' own scores and weights (see negotiator/ranking/analysts.py).
@@ -209,6 +211,7 @@ def without_empty_labels(dumped: dict) -> dict:
 def cross_reference_problems(case: Case) -> list[RefProblem]:
     """Everything wrong between sections, all at once (ids, coverage, scales)."""
     out: list[RefProblem] = []
+    out += _section_problems(case)
     out += _option_problems(case)
     out += _weight_problems(case)
     out += _constraint_problems(case)
@@ -218,6 +221,18 @@ def cross_reference_problems(case: Case) -> list[RefProblem]:
     out += negotiation_problems(case)
     out += conflict_problems(case.conflicts)
     out += method_problems(case)
+    return out
+
+
+def _section_problems(case: Case) -> list[RefProblem]:
+    """Objectives and options go together; a case with neither must hold a game, a negotiation or a conflict."""
+    out: list[RefProblem] = []
+    if case.options and not case.objectives:
+        out.append(RefProblem(path=("options",), message="the case has options but no objectives to score them on", hint="add an objectives: section"))
+    if case.objectives and not case.options:
+        out.append(RefProblem(path=("objectives",), message="the case has objectives but no options to rank", hint="add an options: section"))
+    if not case.objectives and not case.options and not (case.games or case.negotiations or case.conflicts):
+        out.append(RefProblem(path=("negotiator",), message="the case has nothing to analyse: no objectives and options, no games, negotiations or conflicts", hint="see `negotiator new` for a template"))
     return out
 
 
@@ -359,10 +374,42 @@ def case_json_schema(part: bool = False) -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "negotiator case (format 1)"
     _accept_payoff_shorthand(schema.get("$defs", {}))
+    # Something to analyse: objectives with options, or a game, a negotiation or a conflict alone.
+    schema["anyOf"] = [{"required": ["objectives", "options"]}, {"required": ["games"]}, {"required": ["negotiations"]}, {"required": ["conflicts"]}]
+    _bound_numbers(schema)
+    schema["description"] = (
+        f"Every number in a case lies between -{MAX_MAGNITUDE:g} and {MAX_MAGNITUDE:g}, and a non-zero one is at least "
+        f"{MIN_MAGNITUDE:g} in size (see docs/authoring.md, 'Numbers'); true/false is never a number."
+    )
     if part:
+        del schema["anyOf"]
         schema["title"] = "negotiator case file (format 1), one part of a case split across files"
         schema["required"] = []
     return schema
+
+
+_JSON_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _bound_numbers(node) -> None:
+    """Every number in the schema carries the case's range (MAX_MAGNITUDE); stray pydantic ge/le become JSON's words."""
+    if isinstance(node, list):
+        for item in node:
+            _bound_numbers(item)
+        return
+    if not isinstance(node, dict):
+        return
+    if node.get("type") in ("number", "integer"):
+        for short, word in _JSON_BOUNDS.items():
+            if short in node:
+                node.setdefault(word, node.pop(short))
+        cap = int(MAX_MAGNITUDE) if node["type"] == "integer" else MAX_MAGNITUDE
+        if "minimum" not in node and "exclusiveMinimum" not in node:
+            node["minimum"] = -cap
+        if "maximum" not in node and "exclusiveMaximum" not in node:
+            node["maximum"] = cap
+    for value in node.values():
+        _bound_numbers(value)
 
 
 def _accept_payoff_shorthand(defs: dict) -> None:

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
 
 from negotiator.case.base import CaseModel as _Model
-from negotiator.case.base import Id, Number, RefProblem, ScoreValue, _no_bool
+from negotiator.case.base import Id, NonNegative, Number, Positive, RefProblem, ScoreValue, _no_bool, case_number, shown_number, MAX_MAGNITUDE
 
 __all__ = [
     "PiecewiseValue",
@@ -103,9 +103,9 @@ class PrometheeCriterion(_Model):
     """
 
     function: Literal["usual", "ushape", "vshape", "level", "linear", "gaussian"] = "usual"
-    q: Annotated[float, BeforeValidator(_no_bool), Field(ge=0, allow_inf_nan=False)] | None = None
-    p: Annotated[float, BeforeValidator(_no_bool), Field(ge=0, allow_inf_nan=False)] | None = None
-    s: Annotated[float, BeforeValidator(_no_bool), Field(gt=0, allow_inf_nan=False)] | None = None
+    q: NonNegative | None = None
+    p: NonNegative | None = None
+    s: Positive | None = None
 
     @model_validator(mode="after")
     def _thresholds(self):
@@ -169,9 +169,14 @@ class SwingProfile(_Model):
 
 
 class AhpProfile(_Model):
-    """AHP pairwise comparisons: ``ahp: {a: {b: 3}}`` says a is 3 times as important as b."""
+    """AHP pairwise comparisons: ``ahp: {a: {b: 3}}`` says a is 3 times as important as b.
+
+    ``priorities`` turns the judgments into weights: Saaty's principal eigenvector (default)
+    or the geometric mean of each row (Crawford & Williams 1985).
+    """
 
     ahp: dict[Id, dict[Id, Judgment]] = Field(min_length=1)
+    priorities: Literal["eigenvector", "geometric_mean"] = "eigenvector"
 
     @model_validator(mode="after")
     def _reciprocal(self):
@@ -208,12 +213,12 @@ def _hierarchy_kind(value: Any) -> str:
 class HierarchyGroup(_Model):
     """A group of objectives (or sub-groups) with its own weight; weights multiply down."""
 
-    weight: Annotated[float, BeforeValidator(_no_bool), Field(ge=0, allow_inf_nan=False)]
+    weight: NonNegative
     objectives: dict[Id, "HierarchyNode"] = Field(min_length=1)
 
 
 HierarchyNode = Annotated[
-    Union[Annotated[HierarchyGroup, Tag("group")], Annotated[Annotated[float, BeforeValidator(_no_bool), Field(ge=0, allow_inf_nan=False)], Tag("leaf")]],
+    Union[Annotated[HierarchyGroup, Tag("group")], Annotated[NonNegative, Tag("leaf")]],
     Discriminator(_hierarchy_kind),
 ]
 HierarchyGroup.model_rebuild()
@@ -244,14 +249,14 @@ class HierarchyProfile(_Model):
 
 def _weight_value(value: Any) -> Any:
     _no_bool(value)
-    if isinstance(value, (int, float)) and (math.isnan(value) or math.isinf(value)):
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         raise ValueError("a weight must be a finite number (got NaN or infinity)")
     if isinstance(value, (int, float)) and value < 0:
-        raise ValueError(f"a weight cannot be negative (got {value:g})")
-    return value
+        raise ValueError(f"a weight cannot be negative (got {shown_number(value)})")
+    return case_number(value)
 
 
-WeightNumber = Annotated[float, BeforeValidator(_weight_value)]
+WeightNumber = Annotated[float, BeforeValidator(_weight_value), Field(ge=0, le=MAX_MAGNITUDE, allow_inf_nan=False)]
 
 _FORM_KEYS = {"order": "ordered", "swing": "swing", "ahp": "ahp", "hierarchy": "hierarchy"}
 
@@ -499,7 +504,18 @@ def without_unused_method_fields(dumped: dict) -> dict:
     objectives = out.get("objectives")
     if isinstance(objectives, dict):
         out["objectives"] = {k: {f: v for f, v in o.items() if not (f in _OBJECTIVE_EXTRAS and v is None)} for k, o in objectives.items()}
+    if isinstance(out.get("weights"), dict):
+        out["weights"] = {k: _without_default_priorities(p) for k, p in out["weights"].items()}
+    if isinstance(out.get("analysts"), dict):
+        out["analysts"] = {k: ({**a, "weights": _without_default_priorities(a["weights"])} if isinstance(a, dict) and "weights" in a else a) for k, a in out["analysts"].items()}
     return out
+
+
+def _without_default_priorities(profile):
+    """An AHP profile dumped without ``priorities: eigenvector`` (the default, older than the field)."""
+    if isinstance(profile, dict) and "ahp" in profile and profile.get("priorities") == "eigenvector":
+        return {k: v for k, v in profile.items() if k != "priorities"}
+    return profile
 
 
 _FORM_HINTS = {

@@ -28,6 +28,10 @@ from negotiator.errors import CaseError, Problem
 __all__ = [
     "MAX_EXPANDED_NODES",
     "MAX_DEPTH",
+    "MAX_INTEGER_DIGITS",
+    "DEFAULT_MAX_CASE_MB",
+    "MAX_CASE_ENV",
+    "max_case_bytes",
     "UnsafeYamlError",
     "YamlDocument",
     "read_yaml",
@@ -42,6 +46,14 @@ __all__ = [
 MAX_EXPANDED_NODES = 200_000
 #: A real case nests about eight levels; past this it is not a case.
 MAX_DEPTH = 200
+#: Digits an integer may be written with: far past any number a case holds (schema: |x| <= 1e15),
+#: and well under the 4,300 digits past which Python refuses to read an integer at all.
+MAX_INTEGER_DIGITS = 100
+#: The largest case file read by default, in megabytes. The bundled case is about 0.1 MB, and
+#: reading (with line numbers kept for messages) takes up to 8 s per MB of dense YAML, so the
+#: cap keeps a wrong file from hanging a command; NEGOTIATOR_MAX_CASE_MB lifts it.
+DEFAULT_MAX_CASE_MB = 2
+MAX_CASE_ENV = "NEGOTIATOR_MAX_CASE_MB"
 
 _CORE = "tag:yaml.org,2002:"
 #: Tags a case may carry, all of them implicit in plain YAML (`<<` is the merge key).
@@ -125,7 +137,9 @@ def _check_nodes(root: Any) -> None:
             )
         total = 1
         kind = node.id
-        if kind != "scalar":
+        if kind == "scalar":
+            _check_scalar(node, tag, line_of)
+        else:
             walking.add(key)
             if kind == "mapping":
                 for k, v in node.value:
@@ -156,6 +170,32 @@ def _check_nodes(root: Any) -> None:
     size(root, 0)
 
 
+def _check_scalar(node: Any, tag: str, line_of: Callable[[Any], int | None]) -> None:
+    """A scalar that cannot be text or a number: a lone surrogate escape, an integer of thousands of digits."""
+    value = node.value
+    if isinstance(value, str):
+        # "\ud800" in double quotes gives half of a UTF-16 pair: no character, and no UTF-8 for it.
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            try:  # "\ud83d\ude00", a pair written as two escapes, is one character: 😀
+                node.value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+                return
+            except UnicodeDecodeError:
+                pass
+            raise UnsafeYamlError(
+                f"the text holds \\u{ord(value[exc.start]):04x}, half of a UTF-16 surrogate pair, which is not a character",
+                line_of(node),
+                "remove the \\u escape, or write the character itself",
+            ) from None
+    if tag == _CORE + "int" and len(value) > MAX_INTEGER_DIGITS:
+        raise UnsafeYamlError(
+            f"a number written with {len(value):,} digits; a case holds numbers from -1e15 to 1e15",
+            line_of(node),
+            "rescale the figures (count in thousands or millions of a unit)",
+        )
+
+
 @lru_cache(maxsize=None)
 def _guarded(base: type) -> type:
     class Guarded(base):  # type: ignore[misc, valid-type]
@@ -166,7 +206,28 @@ def _guarded(base: type) -> type:
             return super().construct_document(node)
 
     Guarded.__name__ = Guarded.__qualname__ = f"Guarded{base.__name__}"
+    for tag in ("timestamp", "int", "float"):
+        built = Guarded.yaml_constructors.get(_CORE + tag)
+        if built is not None:
+            Guarded.add_constructor(_CORE + tag, _readable(built))
     return Guarded
+
+
+def _readable(construct: Callable) -> Callable:
+    """A scalar constructor whose ValueError ("day is out of range for month") names the line."""
+
+    def build(constructor: Any, node: Any) -> Any:
+        try:
+            return construct(constructor, node)
+        except (ValueError, OverflowError) as exc:
+            mark = getattr(node, "start_mark", None)
+            raise UnsafeYamlError(
+                f"{str(node.value)[:60]!r} reads as a date or number that does not exist ({exc})",
+                None if mark is None else mark.line + 1,
+                "correct it, or put it in quotes to keep it as text",
+            ) from None
+
+    return build
 
 
 def yaml_reader(typ: str = "rt", *, width: int | None = None, preserve_quotes: bool = False, indent: tuple[int, int, int] | None = None):
@@ -215,6 +276,13 @@ def load_yaml_tree(text: str, name: str = "<text>", *, where: Where = None, yaml
             first = exc.context_mark.line + 1 if exc.context_mark is not None else None
             what = f"duplicate key '{key}'" + (f" (first defined on line {first})" if first else "") + ": a key may appear only once here"
             hint = "rename or remove one of the two entries"
+        elif _at_end(exc, text) and exc.context_mark is not None and exc.context:
+            # The file ended inside a bracket or quote: the line past the end says nothing; where it opens does.
+            line = exc.context_mark.line + 1
+            opened = exc.context.removeprefix("while parsing a ").removeprefix("while scanning a ")
+            opened = {"flow mapping": "'{'", "flow sequence": "'['", "quoted scalar": "quote"}.get(opened, opened)
+            what = f"{what}: the {opened} that starts on this line is never closed"
+            hint = "close it (the matching '}', ']' or quote), or remove what opens it"
         else:
             hint = "fix the YAML syntax on this line (indentation, a missing ':' or an unclosed quote or bracket)"
         raise CaseError(_problem(what, name, line, hint, where)) from None
@@ -222,6 +290,14 @@ def load_yaml_tree(text: str, name: str = "<text>", *, where: Where = None, yaml
         raise CaseError(_problem(f"malformed YAML: {exc}", name, None, None, where)) from None
     except RecursionError:
         raise CaseError(_problem(f"the YAML nests too deeply (more than {MAX_DEPTH} levels) to be a case", name, None, "flatten the nesting", where)) from None
+
+
+def _at_end(exc: Any, text: str) -> bool:
+    """True when a YAML error is at the end of the text (nothing but blanks after its mark)."""
+    mark = exc.problem_mark
+    if mark is None or not isinstance(text, str):
+        return False
+    return "end" in (exc.problem or "") and not text[mark.index :].strip() if mark.index is not None else False
 
 
 def parse_yaml_fragment(text: str, name: str = "<text>", where: Where = None) -> Any:
@@ -284,6 +360,33 @@ def _decode(raw: bytes, path: str) -> str:
         ) from None
 
 
+def max_case_bytes() -> int:
+    """The largest case file read, in bytes: DEFAULT_MAX_CASE_MB, or NEGOTIATOR_MAX_CASE_MB when set."""
+    import os
+
+    raw = os.environ.get(MAX_CASE_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_CASE_MB * 1_000_000
+    try:
+        mb = float(raw)
+    except ValueError:
+        mb = float("nan")
+    if not 0 < mb < 1e6:
+        raise CaseError(Problem(f"{MAX_CASE_ENV}={raw[:40]!r} is not a size in megabytes", hint=f"set it to a number such as 50, or unset it for the default {DEFAULT_MAX_CASE_MB} MB"))
+    return int(mb * 1_000_000)
+
+
+def _too_big(size: int, name: str) -> CaseError:
+    cap = max_case_bytes()
+    return CaseError(
+        Problem(
+            f"the file is {size / 1e6:.1f} MB, over the {cap / 1e6:g} MB a case file may be (a case is usually well under 1 MB)",
+            file=name,
+            hint=f"check it is the file you meant; if it really is a case this large, set {MAX_CASE_ENV}={max(1, int(size / 1e6) + 1)} (megabytes) and run again",
+        )
+    )
+
+
 def read_yaml(path: str | Path) -> YamlDocument:
     """Read one YAML file; every failure is a CaseError naming the file."""
     p = Path(path)
@@ -293,6 +396,9 @@ def read_yaml(path: str | Path) -> YamlDocument:
     if p.is_dir():
         raise CaseError(Problem("is a folder, expected a YAML file", file=name))
     try:
+        size = p.stat().st_size
+        if size > max_case_bytes():
+            raise _too_big(size, name)
         raw = p.read_bytes()
     except OSError as exc:
         raise CaseError(Problem(f"cannot read the file ({exc.strerror})", file=name, hint="check its permissions")) from None
@@ -310,6 +416,8 @@ def parse_yaml_text(text: str, name: str = "<text>") -> YamlDocument:
     ``%YAML`` directive ...) is read again by ruamel, as before, so data and
     every message are those of ruamel.
     """
+    if len(text) > max_case_bytes():
+        raise _too_big(len(text.encode("utf-8", "surrogatepass")), name)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise CaseError(Problem("the file is empty", file=name, hint="start from `negotiator new case.yaml`, or point at a case file with content"))
     refused: UnsafeYamlError | None = None

@@ -33,6 +33,7 @@ _COMMAND_MODULES = [
     "portfolio_cmds",
     "payoffs_cmds",
     "negotiate_cmds",
+    "conflict_cmds",
     "memo_cmds",
     "authoring_cmds",
     "tui_cmds",
@@ -122,8 +123,9 @@ def _click_exception_types():
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: user errors print one clear message and exit 2."""
     from negotiator.errors import NegotiatorError
-    from negotiator.cli.common import print_error
+    from negotiator.cli.common import print_error, reset_output_options
 
+    reset_output_options()
     click_errors, exits, aborts = _click_exception_types()
     command = typer.main.get_command(app)
     try:

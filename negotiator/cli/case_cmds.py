@@ -11,9 +11,12 @@ from negotiator.cli import app
 from negotiator.cli.common import CaseArg, Format, FormatOpt, LangOpt, MethodOpt, ProfileOpt, console, emit_json, emit_ranking, load, warn
 
 VikorVOpt = typer.Option(None, "--vikor-v", help="VIKOR: weight of group utility S against individual regret R in Q (0..1, default 0.5).", show_default=False)
-TopsisNormOpt = typer.Option(None, "--topsis-normalisation", help="TOPSIS: vector (Hwang & Yoon, default) or minmax.", show_default=False)
+TopsisNormOpt = typer.Option(None, "--topsis-normalisation", help="TOPSIS: vector (Hwang & Yoon, default), minmax, sum, max or none.", show_default=False)
 ElectreCOpt = typer.Option(None, "--electre-c", help="ELECTRE: concordance threshold (0..1, default 0.65).", show_default=False)
 ElectreDOpt = typer.Option(None, "--electre-d", help="ELECTRE: discordance threshold (0..1, default 0.35).", show_default=False)
+ElectreRangeOpt = typer.Option(None, "--electre-range", help="ELECTRE: divide each shortfall by its objective's range (objective, default) or by one range shared by all objectives (shared, Roy 1968).", show_default=False)
+ElectreNormOpt = typer.Option(None, "--electre-normalisation", help="ELECTRE: rescale each objective before a shared discordance range: none (default), sum, max, vector or minmax.", show_default=False)
+AdditiveNormOpt = typer.Option(None, "--additive-normalisation", help="additive: value (each objective's value scale, default), or the peers' max (x/max) or sum (x/sum).", show_default=False)
 
 
 @app.command()
@@ -28,13 +31,16 @@ def rank(
     topsis_normalisation: Optional[str] = TopsisNormOpt,
     electre_c: Optional[float] = ElectreCOpt,
     electre_d: Optional[float] = ElectreDOpt,
+    electre_range: Optional[str] = ElectreRangeOpt,
+    electre_normalisation: Optional[str] = ElectreNormOpt,
+    additive_normalisation: Optional[str] = AdditiveNormOpt,
 ) -> None:
     """Rank the options of a case under a weight profile."""
     from negotiator.ranking.api import rank as rank_case
     from negotiator.methods import get_method, method_options
 
     get_method(method)
-    opts = method_options(method, vikor_v=vikor_v, topsis_normalisation=topsis_normalisation, electre_c=electre_c, electre_d=electre_d)
+    opts = method_options(method, vikor_v=vikor_v, topsis_normalisation=topsis_normalisation, electre_c=electre_c, electre_d=electre_d, electre_range=electre_range, electre_normalisation=electre_normalisation, additive_normalisation=additive_normalisation)
     loaded = load(case)
     result_case = loaded.case
     result = rank_case(loaded, profile=profile, method=method, scenario=scenario, **opts)
@@ -53,7 +59,7 @@ def validate(case: Optional[list[Path]] = CaseArg) -> None:
     from negotiator.model.matrix import build_matrix
     from negotiator.model.weights import profile_weights_with_notes
 
-    for w in build_matrix(c).warnings:
+    for w in (build_matrix(c).warnings if c.options else []):  # a case that is only a game or a negotiation has none
         warn(w)
     for pid in c.weights:
         for note in profile_weights_with_notes(c, pid)[1]:

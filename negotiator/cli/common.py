@@ -27,6 +27,8 @@ __all__ = [
     "warn",
     "emit_ranking",
     "layout_of",
+    "gathered_options",
+    "emit_result",
 ]
 
 CaseArg = typer.Argument(None, metavar="[CASE]...", help="Case file(s) or folder. Default: the bundled case from the paper.", show_default=False)
@@ -50,9 +52,35 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    excel_csv = "excel-csv"  # CSV with a byte-order mark: read as csv, written by emit_text
 
 
-FormatOpt = typer.Option(Format.table, "--format", "-f", help="Output format.", case_sensitive=False)
+#: Whether this invocation's CSV is for Excel: set by the --format callback, which runs on every
+#: command that can write CSV (default values included), and reset by main() for each run.
+_csv_for_excel = False
+
+
+def reset_output_options() -> None:
+    global _csv_for_excel
+    _csv_for_excel = False
+
+
+def _format_choice(value: Format) -> Format:
+    """``excel-csv`` is ``csv`` for every command; only the bytes written differ.
+
+    Excel opens a double-clicked CSV in the system code page unless it starts with a UTF-8
+    byte-order mark, which garbles Chinese labels; scripts and pipes want no BOM. So plain
+    ``csv`` has none and ``excel-csv`` has one (docs/exports.md)."""
+    global _csv_for_excel
+    if value is Format.excel_csv:
+        _csv_for_excel = True
+    return Format.csv if value is Format.excel_csv else value
+
+
+FormatOpt = typer.Option(
+    Format.table, "--format", "-f", case_sensitive=False, callback=_format_choice,
+    help="Output format (excel-csv: CSV with a byte-order mark, so Excel shows Chinese labels on double-click).",
+)
 
 
 def console():
@@ -103,13 +131,34 @@ def load(case: Optional[list[Path]]):
 
 
 def emit_json(data) -> None:
+    """The one JSON writer: strict JSON (no NaN or Infinity, which JSON has not), nothing written when it cannot be."""
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from negotiator.errors import NegotiatorError, Problem
+
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:
+        # The core turns every undefined number into null; reaching here is our bug, not the user's input.
+        raise NegotiatorError(Problem("the result holds a number that is not finite (NaN or infinity), so no JSON was written", hint="please report this with the case file: it is a bug in negotiator")) from None
+    sys.stdout.write(text + "\n")
 
 
 def emit_text(text: str) -> None:
+    if _csv_for_excel:
+        text = "\ufeff" + text
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def emit_result(result, fmt: str, csv_text, renderable) -> None:
+    """An analysis result as JSON (its to_dict()), CSV (``csv_text(result)``) or the table
+    ``renderable()`` builds (called only for a table). ``fmt`` is the --format value."""
+    if fmt == "json":
+        emit_json(result.to_dict())
+    elif fmt == "csv":
+        emit_text(csv_text(result))
+    else:
+        console().print(renderable())
 
 
 def emit_ranking(result, fmt: Format, lang: str = "en", case=None) -> None:
@@ -136,3 +185,37 @@ def emit_ranking(result, fmt: Format, lang: str = "en", case=None) -> None:
             con.print(extra)
         for finding in result.details.get("findings", []):
             con.print(finding, markup=False)
+
+
+def gathered_options(into: str, build, options: list[tuple[str, object, object]], before: str = "fmt"):
+    """Give a command options that several commands share, handed to it as one object.
+
+    Each (name, annotation, typer.Option) becomes a keyword parameter of the command's
+    signature, placed before its parameter ``before`` (so --format and --lang stay last in
+    the help) or after its own parameters; when the command runs, their values go to
+    ``build(**values)`` and the result to the command's parameter ``into``. One list of
+    options then serves every command that takes them, and one function reads them.
+    """
+    import functools
+    import inspect
+
+    def decorate(command):
+        sig = inspect.signature(command)
+        own = [p for p in sig.parameters.values() if p.name != into]
+        shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=opt, annotation=ann) for name, ann, opt in options]
+
+        @functools.wraps(command)
+        def run(**kwargs):
+            values = {name: kwargs.pop(name) for name, _, _ in options}
+            return command(**kwargs, **{into: build(**values)})
+
+        names = [p.name for p in own]
+        at = names.index(before) if before in names else len(own)
+        # Keyword-only parameters must follow the others: the command's own ones after `at` become keyword-only too.
+        tail = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own[at:]]
+        run.__signature__ = sig.replace(parameters=[*own[:at], *shared, *tail])
+        hints = {k: v for k, v in getattr(command, "__annotations__", {}).items() if k != into}
+        run.__annotations__ = {**hints, **{name: ann for name, ann, _ in options}}
+        return run
+
+    return decorate

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from negotiator.cli import app
-from negotiator.cli.case_cmds import ElectreCOpt, ElectreDOpt, LangOpt, TopsisNormOpt, VikorVOpt
+from negotiator.cli.case_cmds import AdditiveNormOpt, ElectreCOpt, ElectreDOpt, ElectreNormOpt, ElectreRangeOpt, LangOpt, TopsisNormOpt, VikorVOpt
 from negotiator.cli.common import CaseArg, Format, FormatOpt, ProfileOpt, console, emit_json, emit_ranking, emit_text, layout_of, load, warn
 
 _WEIGHT_FORMS = [
@@ -78,6 +78,9 @@ def compare_methods_command(
     topsis_normalisation: Optional[str] = TopsisNormOpt,
     electre_c: Optional[float] = ElectreCOpt,
     electre_d: Optional[float] = ElectreDOpt,
+    electre_range: Optional[str] = ElectreRangeOpt,
+    electre_normalisation: Optional[str] = ElectreNormOpt,
+    additive_normalisation: Optional[str] = AdditiveNormOpt,
 ) -> None:
     """Rank under every method side by side: Kendall tau between methods and the options that move most."""
     from negotiator.ranking.compare import compare_methods
@@ -86,7 +89,7 @@ def compare_methods_command(
 
     chosen = [m.strip() for m in methods.split(",") if m.strip()] if methods else None
     names = chosen or method_names()
-    opts = {m: method_options(m, vikor_v=vikor_v, topsis_normalisation=topsis_normalisation, electre_c=electre_c, electre_d=electre_d, strict=False) for m in names}
+    opts = {m: method_options(m, vikor_v=vikor_v, topsis_normalisation=topsis_normalisation, electre_c=electre_c, electre_d=electre_d, electre_range=electre_range, electre_normalisation=electre_normalisation, additive_normalisation=additive_normalisation, strict=False) for m in names}
     result = compare_methods(load(case), profile=profile, methods=chosen, scenario=scenario, method_options=opts, top_movers=top)
     for w in result.warnings:
         warn(w)

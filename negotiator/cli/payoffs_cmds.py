@@ -37,6 +37,7 @@ def payoffs(
     probability: list[str] = typer.Option([], "--probability", "-P", help="Override a scenario's probability: SCENARIO=P (repeatable; all must still sum to 1)."),
     package: list[str] = typer.Option([], "--package", help="Evaluate a package of options instead: a,b,c (repeatable). Its value is the sum of its options' values (plus synergy bonuses)."),
     top_packages: int = typer.Option(0, "--packages", help="Evaluate the K best packages of the base case and each scenario's best package (from the portfolio optimiser)."),
+    ignorance: bool = typer.Option(False, "--ignorance", help="Complete ignorance: read the table without the scenarios' probabilities (expected value and maximum likelihood say they cannot run)."),
     fmt: Format = FormatOpt,
     lang: str = LangOpt,
 ) -> None:
@@ -46,7 +47,7 @@ def payoffs(
     loaded = load(case)
     packages = [parse_package(p, loaded.case) for p in package] or None
     table = scenario_payoffs(loaded, profile=profile, method=method, probabilities=_parse_probabilities(probability), packages=packages, top_packages=top_packages)
-    report = table.analyse(alpha)
+    report = table.analyse(alpha, ignorance=ignorance)
     for w in table.warnings:
         warn(w, lang if fmt is Format.table else "en")
     if fmt is Format.json:

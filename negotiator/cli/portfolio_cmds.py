@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from negotiator.cli import app
-from negotiator.cli.common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
+from negotiator.cli.common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_result, gathered_options, load, warn
 
 
 class _PortfolioGroup(TyperGroup):
@@ -66,11 +66,6 @@ class Solver(str, Enum):
     highs = "highs"
 
 
-def _solver_name(solver: Solver | None) -> str | None:
-    """The name the user gave, or None: negotiator/solvers.py then applies its policy."""
-    return solver.value if solver is not None else None
-
-
 ScenarioOpt = typer.Option(None, "--scenario", help="Value options under one scenario of the other side's behaviour.")
 BudgetOpt = typer.Option(None, "--budget", "-b", help="What-if cap, RESOURCE=NUMBER (repeatable), e.g. --budget staff=40.")
 CountOpt = typer.Option(None, "--count", help="What-if number of measures: MIN:MAX or N, e.g. --count 2:5.")
@@ -97,12 +92,6 @@ def _check_format(fmt: Format) -> None:
         raise UsageError(Problem("portfolio output comes as table, json or csv", hint="use --format table, --format json or --format csv (memo documents come from `negotiator memo`)"))
 
 
-def _what_if(budget, count):
-    from negotiator.portfolio import parse_budget_overrides, parse_count
-
-    return parse_budget_overrides(budget), parse_count(count)
-
-
 def _time_limit(seconds: float) -> float | None:
     from negotiator.errors import Problem, UsageError
 
@@ -111,30 +100,68 @@ def _time_limit(seconds: float) -> float | None:
     return None if seconds == 0 else seconds
 
 
+def _package_query(profile, method, scenario, budget, count, include, exclude, solver, time_limit, gap, verbose, baseline):
+    """The options every package command shares, read into one PackageQuery."""
+    from negotiator.portfolio import PackageQuery, parse_budget_overrides, parse_count
+
+    return PackageQuery(
+        profile=profile,
+        method=method,
+        scenario=scenario,
+        budgets=parse_budget_overrides(budget),
+        count=parse_count(count),
+        include=tuple(include or ()),
+        exclude=tuple(exclude or ()),
+        baseline=baseline,
+        solver=solver.value if solver is not None else None,  # None: negotiator/solvers.py applies its policy
+        time_limit=_time_limit(time_limit),
+        gap=gap,
+        verbose=verbose,
+    )
+
+
+#: The options of PackageQuery, shared by `solve` and `sweep`.
+_QUERY_OPTIONS = [
+    ("profile", Optional[str], ProfileOpt),
+    ("method", str, MethodOpt),
+    ("scenario", Optional[str], ScenarioOpt),
+    ("budget", Optional[list[str]], BudgetOpt),
+    ("count", Optional[str], CountOpt),
+    ("include", Optional[list[str]], IncludeOpt),
+    ("exclude", Optional[list[str]], ExcludeOpt),
+    ("solver", Optional[Solver], SolverOpt),
+    ("time_limit", float, TimeLimitOpt),
+    ("gap", float, GapOpt),
+    ("verbose", bool, VerboseOpt),
+    ("baseline", Optional[str], BaselineOpt),
+]
+takes_package_query = gathered_options("query", _package_query, _QUERY_OPTIONS)
+
+
+def _warn_all(warnings, fmt: Format, lang: str) -> None:
+    """Warnings on stderr, in English beside JSON and CSV (scripts read those)."""
+    for w in warnings:
+        warn(w, lang if fmt is Format.table else "en")
+
+
+def _emit(result, fmt: Format, csv_text, renderable) -> None:
+    emit_result(result, fmt.value, csv_text, renderable)
+
+
 @portfolio_app.command("solve")
+@takes_package_query
 def solve(
     case: Optional[list[Path]] = CaseArg,
-    profile: Optional[str] = ProfileOpt,
-    method: str = MethodOpt,
-    scenario: Optional[str] = ScenarioOpt,
-    budget: Optional[list[str]] = BudgetOpt,
-    count: Optional[str] = CountOpt,
-    include: Optional[list[str]] = IncludeOpt,
-    exclude: Optional[list[str]] = ExcludeOpt,
     top: int = typer.Option(1, "--top", "-k", help="The K best distinct packages, each with its value and the slack on every budget."),
     robust: Optional[Across] = typer.Option(None, "--robust", help="The package whose worst value across all weight profiles (or scenarios) is highest. `--robust` alone = profiles."),
     core: bool = typer.Option(False, "--core", help="Core/borderline/exterior options from sampled weights and uncertain scores (Robust Portfolio Modelling)."),
     samples: int = typer.Option(500, "--samples", help="--core: number of sampled draws."),
     seed: int = typer.Option(0, "--seed", help="--core: random seed (same seed, same output)."),
-    spread: float = typer.Option(0.5, "--spread", help="--core with a numeric profile: each weight varies within +/- this fraction."),
+    spread: float = typer.Option(0.5, "--spread", help="--core with a numeric profile: weights drawn from intervals of +/- this share around the profile weights (as in `sensitivity smaa --spread`)."),
     likely_scores: bool = typer.Option(False, "--likely-scores", help="--core: keep scores at their likely values (vary only the weights)."),
-    solver: Optional[Solver] = SolverOpt,
-    time_limit: float = TimeLimitOpt,
-    gap: float = GapOpt,
-    verbose: bool = VerboseOpt,
-    baseline: Optional[str] = BaselineOpt,
     fmt: Format = FormatOpt,
     lang: str = LangOpt,
+    query=None,
 ) -> None:
     """Find the best package of measures (default command of `negotiator portfolio`).
 
@@ -144,8 +171,6 @@ def solve(
     from negotiator.errors import Problem, UsageError
 
     _check_format(fmt)
-    budgets, counts = _what_if(budget, count)
-    limit = _time_limit(time_limit)
     if robust is not None and core:
         raise UsageError(Problem("--robust and --core are two different analyses", hint="run them one at a time"))
     if (robust is not None or core) and top != 1:
@@ -153,60 +178,48 @@ def solve(
     loaded = load(case)
     for w in loaded.warnings:
         warn(w)
-    common = dict(budgets=budgets, count=counts, include=include or (), exclude=exclude or (), baseline=baseline)
     if core:
-        _run_core(loaded, profile, method, scenario, samples, seed, spread, not likely_scores, _solver_name(solver), limit, common, fmt, lang)
-        return
-    if robust is not None:
-        _run_robust(loaded, robust.value, profile, method, scenario, _solver_name(solver), limit, gap, verbose, common, fmt, lang)
-        return
+        _run_core(loaded, query, samples, seed, spread, not likely_scores, fmt, lang)
+    elif robust is not None:
+        _run_robust(loaded, query, robust.value, fmt, lang)
+    else:
+        _run_solve(loaded, query, top, fmt, lang)
+
+
+def _run_solve(loaded, query, top, fmt, lang) -> None:
     from negotiator.portfolio import best_packages
     from negotiator.render.portfolio import portfolio_csv, portfolio_renderable, portfolio_warnings
 
-    result = best_packages(loaded, profile=profile, method=method, scenario=scenario, top=top, solver=_solver_name(solver), time_limit=limit, gap=gap, verbose=verbose, **common)
-    for w in portfolio_warnings(result, lang if fmt is Format.table else "en"):
-        warn(w, lang if fmt is Format.table else "en")
-    if fmt is Format.json:
-        emit_json(result.to_dict())
-    elif fmt is Format.csv:
-        emit_text(portfolio_csv(result))
-    else:
-        console().print(portfolio_renderable(result, lang=lang, width=console().width, case=loaded.case))
+    result = best_packages(loaded, query, top=top)
+    # The solve's warnings and its advice, worded by the renderer (the advice in Chinese too).
+    _warn_all(portfolio_warnings(result, lang if fmt is Format.table else "en"), fmt, lang)
+    _emit(result, fmt, portfolio_csv, lambda: portfolio_renderable(result, lang=lang, width=console().width, case=loaded.case))
     if not result.feasible:
         raise typer.Exit(1)
 
 
-def _run_robust(loaded, across, profile, method, scenario, solver, limit, gap, verbose, common, fmt, lang) -> None:
+def _run_robust(loaded, query, across, fmt, lang) -> None:
     from negotiator.portfolio import robust_package
     from negotiator.render.portfolio import robust_csv, robust_renderable
 
-    result = robust_package(loaded, across=across, profile=profile, method=method, scenario=scenario, solver=solver, time_limit=limit, gap=gap, verbose=verbose, **common)
-    if fmt is Format.json:
-        emit_json(result.to_dict())
-    elif fmt is Format.csv:
-        emit_text(robust_csv(result))
-    else:
-        console().print(robust_renderable(result, lang=lang, width=console().width))
+    result = robust_package(loaded, query, across=across)
+    # Its warnings are part of the table (and of the JSON), as they always were.
+    _emit(result, fmt, robust_csv, lambda: robust_renderable(result, lang=lang, width=console().width))
     if not result.rows:
         raise typer.Exit(1)
 
 
-def _run_core(loaded, profile, method, scenario, samples, seed, spread, uncertain, solver, limit, common, fmt, lang) -> None:
+def _run_core(loaded, query, samples, seed, spread, uncertain, fmt, lang) -> None:
     from negotiator.portfolio import core_analysis
     from negotiator.render.portfolio import core_csv, core_renderable
 
-    result = core_analysis(loaded, profile=profile, method=method, scenario=scenario, samples=samples, seed=seed, spread=spread, uncertain_scores=uncertain, solver=solver, time_limit=limit, **common)
-    for w in result.warnings:
-        warn(w, lang if fmt is Format.table else "en")
-    if fmt is Format.json:
-        emit_json(result.to_dict())
-    elif fmt is Format.csv:
-        emit_text(core_csv(result))
-    else:
-        console().print(core_renderable(result, lang=lang, width=console().width))
+    result = core_analysis(loaded, query, samples=samples, seed=seed, spread=spread, uncertain_scores=uncertain)
+    _warn_all(result.warnings, fmt, lang)
+    _emit(result, fmt, core_csv, lambda: core_renderable(result, lang=lang, width=console().width))
 
 
 @portfolio_app.command("sweep")
+@takes_package_query
 def sweep(
     case: Optional[list[Path]] = CaseArg,
     resource: str = typer.Option(..., "--resource", "-r", help="The budget to sweep, e.g. staff."),
@@ -216,20 +229,9 @@ def sweep(
     points: Optional[int] = typer.Option(None, "--points", help="Number of evenly spaced caps (default 11)."),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Also draw the frontier to this image file (.png, .svg or .pdf)."),
     force: bool = typer.Option(False, "--force", help="Overwrite the --plot file if it exists."),
-    profile: Optional[str] = ProfileOpt,
-    method: str = MethodOpt,
-    scenario: Optional[str] = ScenarioOpt,
-    budget: Optional[list[str]] = BudgetOpt,
-    count: Optional[str] = CountOpt,
-    include: Optional[list[str]] = IncludeOpt,
-    exclude: Optional[list[str]] = ExcludeOpt,
-    solver: Optional[Solver] = SolverOpt,
-    time_limit: float = TimeLimitOpt,
-    gap: float = GapOpt,
-    verbose: bool = VerboseOpt,
-    baseline: Optional[str] = BaselineOpt,
     fmt: Format = FormatOpt,
     lang: str = LangOpt,
+    query=None,
 ) -> None:
     """How the best package and its value change as one budget grows (an efficient frontier)."""
     from negotiator.errors import Problem, UsageError
@@ -242,22 +244,14 @@ def sweep(
         if plot.suffix.lower() not in (".png", ".svg", ".pdf"):
             raise UsageError(Problem("--plot needs a file name ending in .png, .svg or .pdf", file=str(plot)))
         check_writable(plot, force=force)
-    budgets, counts = _what_if(budget, count)
-    limit = _time_limit(time_limit)
     loaded = load(case)
     from negotiator.portfolio import budget_sweep
     from negotiator.render.plots import frontier_plot
     from negotiator.render.portfolio import sweep_csv, sweep_renderable
 
-    result = budget_sweep(loaded, resource, start, stop, step, points, profile=profile, method=method, scenario=scenario, budgets=budgets, count=counts, include=include or (), exclude=exclude or (), solver=_solver_name(solver), time_limit=limit, gap=gap, verbose=verbose, baseline=baseline)
-    for w in result.warnings:
-        warn(w, lang if fmt is Format.table else "en")
-    if fmt is Format.json:
-        emit_json(result.to_dict())
-    elif fmt is Format.csv:
-        emit_text(sweep_csv(result))
-    else:
-        console().print(sweep_renderable(result, lang=lang, width=console().width, case=loaded.case))
+    result = budget_sweep(loaded, resource, start, stop, step, points, query)
+    _warn_all(result.warnings, fmt, lang)
+    _emit(result, fmt, sweep_csv, lambda: sweep_renderable(result, lang=lang, width=console().width, case=loaded.case))
     if plot is not None:
         from negotiator.i18n import tr
         from negotiator.render.charts import chart_lang

@@ -15,7 +15,7 @@ from typing import Optional
 import typer
 
 from negotiator.cli import app
-from negotiator.cli.common import CaseArg, MethodOpt, ProfileOpt, console, emit_json, emit_text, load, warn
+from negotiator.cli.common import CaseArg, MethodOpt, ProfileOpt, console, emit_result, gathered_options, load, warn
 
 sensitivity_app = typer.Typer(
     name="sensitivity",
@@ -34,16 +34,17 @@ class SensFormat(str, Enum):
 
 # Choices are checked here rather than by Typer, so a wrong value gets the same one-line
 # message and exit code 2 as every other bad input.
-FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, json or csv.", metavar="FORMAT")
+FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, json, csv or excel-csv (CSV with a byte-order mark for Excel).", metavar="FORMAT")
 
 
 def _format(value: str) -> SensFormat:
+    from negotiator.cli.common import Format, _format_choice
     from negotiator.errors import Problem, UsageError
 
     try:
-        return SensFormat(value.lower())
+        return SensFormat(_format_choice(Format(value.lower())).value)
     except ValueError:
-        raise UsageError(Problem(f"unknown output format '{value}'", hint="use one of: table, json, csv")) from None
+        raise UsageError(Problem(f"unknown output format '{value}'", hint="use one of: table, json, csv, excel-csv")) from None
 ScenarioOpt = typer.Option(None, "--scenario", help="Analyse the case under one of its scenarios (base-case scales).")
 PlotOpt = typer.Option(None, "--plot", help="Also save a chart to FILE.png or FILE.svg.", metavar="FILE")
 ForceOpt = typer.Option(False, "--force", help="Overwrite the --plot file if it exists.")
@@ -122,42 +123,64 @@ def _emit(result, fmt: SensFormat, table, csv_text, lang: str = "en") -> None:
     fmt = _format(fmt) if isinstance(fmt, str) else fmt
     for w in result.warnings:
         warn(w, lang if fmt is SensFormat.table else "en")
-    if fmt is SensFormat.json:
-        emit_json(result.to_dict())
-    elif fmt is SensFormat.csv:
-        emit_text(csv_text(result))
-    else:
-        console().print(table())
+    emit_result(result, fmt.value, csv_text, table)
+
+
+class _Output:
+    """Where a sensitivity command's result goes: --format, --plot (checked before any work), --force, --quiet, --lang."""
+
+    def __init__(self, fmt: str, plot: Optional[Path], force: bool, quiet: bool, lang: str):
+        self.fmt, self.plot, self.force, self.quiet, self.lang = _format(fmt), plot, force, quiet, lang
+        self.kind = _check_plot(plot, force)
+
+    def run(self, case, label: str, analyse, table, csv_text, draw):
+        """Load the case, run ``analyse(loaded, progress)`` under a progress bar, print its result and
+        save its chart: the one body of every sensitivity command. ``table(result, case)`` builds the
+        terminal table, ``draw`` the chart."""
+        loaded = load(case)
+        with _ProgressBar(label, self.quiet) as bar:
+            result = analyse(loaded, bar)
+        _emit(result, self.fmt, lambda: table(result, loaded.case), csv_text, self.lang)
+        _save_plot(self.plot, self.kind, draw, result, self.force, loaded.case, self.lang)
+        return result
+
+
+#: --format, --plot, --force, --quiet and --lang of every sensitivity command, handed over as one _Output.
+takes_output = gathered_options(
+    "out",
+    _Output,
+    [("fmt", str, FormatOpt), ("plot", Optional[Path], PlotOpt), ("force", bool, ForceOpt), ("quiet", bool, QuietOpt), ("lang", str, LangOpt)],
+    before="",
+)
 
 
 @sensitivity_app.command()
+@takes_output
 def sweep(
     case: Optional[list[Path]] = CaseArg,
     objective: Optional[list[str]] = ObjectiveOpt,
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
     scenario: Optional[str] = ScenarioOpt,
-    fmt: str = FormatOpt,
-    plot: Optional[Path] = PlotOpt,
-    force: bool = ForceOpt,
-    quiet: bool = QuietOpt,
-    lang: str = LangOpt,
+    out=None,
 ) -> None:
     """One-way weight sweeps: each weight 0 -> 1 (others in proportion), with the exact weights where two options swap."""
     from negotiator.sensitivity import sweep as run
     from negotiator.render.plots import sweep_plot
     from negotiator.render.sensitivity import sweep_csv, sweep_table
 
-    fmt = _format(fmt)
-    kind = _check_plot(plot, force)
-    loaded = load(case)
-    with _ProgressBar("sweeping weights", quiet) as bar:
-        result = run(loaded, profile=profile, method=method, objectives=objective or None, scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: sweep_table(result, loaded.case, lang, all_swaps=bool(objective), width=console().width), sweep_csv, lang)
-    _save_plot(plot, kind, sweep_plot, result, force, loaded.case, lang)
+    out.run(
+        case,
+        "sweeping weights",
+        lambda loaded, bar: run(loaded, profile=profile, method=method, objectives=objective or None, scenario=scenario, progress=bar),
+        lambda result, c: sweep_table(result, c, out.lang, all_swaps=bool(objective), width=console().width),
+        sweep_csv,
+        sweep_plot,
+    )
 
 
 @sensitivity_app.command()
+@takes_output
 def stability(
     case: Optional[list[Path]] = CaseArg,
     top: int = typer.Option(1, "--top", "-k", help="Keep the order of the top K options (default: just the top one)."),
@@ -165,51 +188,46 @@ def stability(
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
     scenario: Optional[str] = ScenarioOpt,
-    fmt: str = FormatOpt,
-    plot: Optional[Path] = PlotOpt,
-    force: bool = ForceOpt,
-    quiet: bool = QuietOpt,
-    lang: str = LangOpt,
+    out=None,
 ) -> None:
     """For each objective, the interval of its weight within which the top option (top-K order) stays the same."""
     from negotiator.sensitivity import stability as run
     from negotiator.render.plots import stability_plot
     from negotiator.render.sensitivity import stability_csv, stability_table
 
-    fmt = _format(fmt)
-    kind = _check_plot(plot, force)
-    loaded = load(case)
-    with _ProgressBar("stability intervals", quiet) as bar:
-        result = run(loaded, profile=profile, method=method, top=top, objectives=objective or None, scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: stability_table(result, loaded.case, lang, width=console().width), stability_csv, lang)
-    _save_plot(plot, kind, stability_plot, result, force, loaded.case, lang)
+    out.run(
+        case,
+        "stability intervals",
+        lambda loaded, bar: run(loaded, profile=profile, method=method, top=top, objectives=objective or None, scenario=scenario, progress=bar),
+        lambda result, c: stability_table(result, c, out.lang, width=console().width),
+        stability_csv,
+        stability_plot,
+    )
 
 
 @sensitivity_app.command()
+@takes_output
 def flip(
     case: Optional[list[Path]] = CaseArg,
     norm: str = typer.Option("l1", "--norm", help="l1: total weight moved; linf: largest change of one weight.", metavar="l1|linf"),
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
     scenario: Optional[str] = ScenarioOpt,
-    fmt: str = FormatOpt,
-    plot: Optional[Path] = PlotOpt,
-    force: bool = ForceOpt,
-    quiet: bool = QuietOpt,
-    lang: str = LangOpt,
+    out=None,
 ) -> None:
     """The smallest change of the weights that makes each challenger first (a linear program)."""
     from negotiator.sensitivity import flip as run
     from negotiator.render.plots import flip_plot
     from negotiator.render.sensitivity import flip_csv, flip_table
 
-    fmt = _format(fmt)
-    kind = _check_plot(plot, force)
-    loaded = load(case)
-    with _ProgressBar("solving flip programs", quiet) as bar:
-        result = run(loaded, profile=profile, method=method, norm=norm.lower(), scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: flip_table(result, loaded.case, lang, width=console().width), flip_csv, lang)
-    _save_plot(plot, kind, flip_plot, result, force, loaded.case, lang)
+    out.run(
+        case,
+        "solving flip programs",
+        lambda loaded, bar: run(loaded, profile=profile, method=method, norm=norm.lower(), scenario=scenario, progress=bar),
+        lambda result, c: flip_table(result, c, out.lang, width=console().width),
+        flip_csv,
+        flip_plot,
+    )
 
 
 def _parse_intervals(specs: list[str]) -> dict[str, tuple[float, float]]:
@@ -229,23 +247,20 @@ def _parse_intervals(specs: list[str]) -> dict[str, tuple[float, float]]:
 
 
 @sensitivity_app.command()
+@takes_output
 def smaa(
     case: Optional[list[Path]] = CaseArg,
     samples: int = typer.Option(10_000, "--samples", "-n", help="Number of random draws (weights and uncertain scores)."),
     seed: int = typer.Option(0, "--seed", "-s", help="Random seed: the same seed gives the same numbers (default 0, as in memo and portfolio --core)."),
     weight_model: Optional[str] = typer.Option(None, "--weight-model", help="uniform | order | intervals | fixed. Default: order for an order-of-importance profile, else uniform."),
     interval: Optional[list[str]] = typer.Option(None, "--interval", help="Weight interval OBJECTIVE=LOW:HIGH (repeat; others [0, 1] unless --spread)."),
-    spread: Optional[float] = typer.Option(None, "--spread", help="Intervals of +/- this share around the profile weights, e.g. 0.25."),
+    spread: Optional[float] = typer.Option(None, "--spread", help="Intervals of +/- this share around the profile weights, e.g. 0.25 (the same box as `portfolio --core --spread`)."),
     confidence_samples: Optional[int] = typer.Option(None, "--confidence-samples", help="Score draws for the confidence factors (default: min(samples, 20000); 1000 for methods other than additive)."),
     workers: int = typer.Option(2, "--workers", help="Threads (the numbers do not depend on it)."),
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
     scenario: Optional[str] = ScenarioOpt,
-    fmt: str = FormatOpt,
-    plot: Optional[Path] = PlotOpt,
-    force: bool = ForceOpt,
-    quiet: bool = QuietOpt,
-    lang: str = LangOpt,
+    out=None,
 ) -> None:
     """SMAA-2: how often each option takes each rank when weights and uncertain scores vary."""
     from negotiator.errors import Problem, UsageError
@@ -259,27 +274,25 @@ def smaa(
     if workers < 1:
         raise UsageError(Problem(f"--workers must be at least 1, got {workers}"))
     intervals = _parse_intervals(interval or [])
-    fmt = _format(fmt)
-    kind = _check_plot(plot, force)
-    loaded = load(case)
-    with _ProgressBar(f"SMAA, {samples:,} draws", quiet) as bar:
-        result = run(loaded, profile=profile, method=method, samples=samples, seed=seed, weight_model=weight_model, intervals=intervals or None, spread=spread, confidence_samples=confidence_samples, scenario=scenario, workers=workers, progress=bar)
-    _emit(result, fmt, lambda: smaa_table(result, loaded.case, lang, width=console().width, plain=is_plain(console())), smaa_csv, lang)
-    _save_plot(plot, kind, smaa_plot, result, force, loaded.case, lang)
+    out.run(
+        case,
+        f"SMAA, {samples:,} draws",
+        lambda loaded, bar: run(loaded, profile=profile, method=method, samples=samples, seed=seed, weight_model=weight_model, intervals=intervals or None, spread=spread, confidence_samples=confidence_samples, scenario=scenario, workers=workers, progress=bar),
+        lambda result, c: smaa_table(result, c, out.lang, width=console().width, plain=is_plain(console())),
+        smaa_csv,
+        smaa_plot,
+    )
 
 
 @sensitivity_app.command()
+@takes_output
 def tornado(
     case: Optional[list[Path]] = CaseArg,
     limit: int = typer.Option(20, "--limit", help="Bars shown in the table and chart (widest first)."),
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
     scenario: Optional[str] = ScenarioOpt,
-    fmt: str = FormatOpt,
-    plot: Optional[Path] = PlotOpt,
-    force: bool = ForceOpt,
-    quiet: bool = QuietOpt,
-    lang: str = LangOpt,
+    out=None,
 ) -> None:
     """How far each uncertain score moves the top option's lead (a tornado chart)."""
     from negotiator.errors import Problem, UsageError
@@ -290,35 +303,34 @@ def tornado(
 
     if limit < 1:
         raise UsageError(Problem(f"--limit must be at least 1, got {limit}"))
-    fmt = _format(fmt)
-    kind = _check_plot(plot, force)
-    loaded = load(case)
-    with _ProgressBar("tornado", quiet) as bar:
-        result = run(loaded, profile=profile, method=method, scenario=scenario, progress=bar)
-    _emit(result, fmt, lambda: tornado_table(result, loaded.case, lang, limit=limit, width=console().width, plain=is_plain(console())), tornado_csv, lang)
-    _save_plot(plot, kind, lambda r, f, **kw: tornado_plot(r, f, limit=limit, **kw), result, force, loaded.case, lang)
+    out.run(
+        case,
+        "tornado",
+        lambda loaded, bar: run(loaded, profile=profile, method=method, scenario=scenario, progress=bar),
+        lambda result, c: tornado_table(result, c, out.lang, limit=limit, width=console().width, plain=is_plain(console())),
+        tornado_csv,
+        lambda r, f, **kw: tornado_plot(r, f, limit=limit, **kw),
+    )
 
 
 @sensitivity_app.command()
+@takes_output
 def scenarios(
     case: Optional[list[Path]] = CaseArg,
     profile: Optional[str] = ProfileOpt,
     method: str = MethodOpt,
-    fmt: str = FormatOpt,
-    plot: Optional[Path] = PlotOpt,
-    force: bool = ForceOpt,
-    quiet: bool = QuietOpt,
-    lang: str = LangOpt,
+    out=None,
 ) -> None:
     """The ranking under each scenario of the other side's behaviour, side by side."""
     from negotiator.sensitivity import scenarios as run
     from negotiator.render.plots import scenarios_plot
     from negotiator.render.sensitivity import scenarios_csv, scenarios_table
 
-    fmt = _format(fmt)
-    kind = _check_plot(plot, force)
-    loaded = load(case)
-    with _ProgressBar("ranking scenarios", quiet) as bar:
-        result = run(loaded, profile=profile, method=method, progress=bar)
-    _emit(result, fmt, lambda: scenarios_table(result, loaded.case, lang, width=console().width), scenarios_csv, lang)
-    _save_plot(plot, kind, scenarios_plot, result, force, loaded.case, lang)
+    out.run(
+        case,
+        "ranking scenarios",
+        lambda loaded, bar: run(loaded, profile=profile, method=method, progress=bar),
+        lambda result, c: scenarios_table(result, c, out.lang, width=console().width),
+        scenarios_csv,
+        scenarios_plot,
+    )

@@ -1,6 +1,6 @@
 """Every word a user sees, in English and Chinese: one catalogue, one lookup.
 
-The entries live as data by area (``memo.py``, ``terminal.py``, ``tui.py``, ``core.py``: each a dict of
+The entries live as data by area (``memo.py``, ``terminal.py``, ``tui.py``, ``core.py``, ``conflict.py``: each a dict of
 ``{"en": ..., "zh": ...}``), merged here into :data:`CATALOGUE`. A key means the same thing
 in every area: two areas holding one key with different text is an error at import.
 render/, report/, cli/ and tui/ word everything with :func:`tr`; the analyses never import
@@ -9,6 +9,7 @@ this package (tests/architecture/test_layers.py).
 
 from __future__ import annotations
 
+from negotiator.i18n.conflict import STRINGS as _CONFLICT
 from negotiator.i18n.core import STRINGS as _CORE
 from negotiator.i18n.memo import STRINGS as _MEMO
 from negotiator.i18n.terminal import STRINGS as _TERMINAL
@@ -32,7 +33,7 @@ def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str,
 
 
 #: The one message catalogue: key -> {"en": ..., "zh": ...}.
-CATALOGUE: dict[str, dict[str, str]] = _merge(("i18n/memo.py", _MEMO), ("i18n/terminal.py", _TERMINAL), ("i18n/tui.py", _TUI), ("i18n/core.py", _CORE))
+CATALOGUE: dict[str, dict[str, str]] = _merge(("i18n/memo.py", _MEMO), ("i18n/terminal.py", _TERMINAL), ("i18n/tui.py", _TUI), ("i18n/core.py", _CORE), ("i18n/conflict.py", _CONFLICT))
 
 
 def check_lang(lang: str) -> str:

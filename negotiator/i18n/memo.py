@@ -228,6 +228,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "rule_laplace": {"en": "Laplace (equal likelihood)", "zh": "拉普拉斯准则（等可能）"},
     "rule_minimax_regret": {"en": "Minimax regret (Savage)", "zh": "最小最大后悔准则（萨维奇）"},
     "rule_expected_value": {"en": "Expected value", "zh": "期望值准则"},
+    "rule_maximum_likelihood": {"en": "Maximum likelihood", "zh": "最大可能准则"},
     "col_probability": {"en": "Probability", "zh": "概率"},
     "col_base": {"en": "Base case", "zh": "基准情景"},
     "col_expected": {"en": "Expected", "zh": "期望值"},
@@ -240,8 +241,21 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # -- assumptions ----------------------------------------------------------
     "asm_judgment": {
-        "en": "Scores, weights, red lines, budgets and scenario probabilities are analyst judgments: illustrative estimates, not facts. Each score carries a one-line rationale in the case file.",
-        "zh": "评分、权重、红线、预算与情景概率均为分析人员的判断：是示意性估计，不是事实。每项评分在案例文件中都附有一句理由。",
+        "en": "Scores, weights, red lines, budgets and scenario probabilities are analyst judgments: illustrative estimates, not facts.",
+        "zh": "评分、权重、红线、预算与情景概率均为分析人员的判断：是示意性估计，不是事实。",
+    },
+    # Computed from the case (model.score_matrix.rationale_count): never claimed.
+    "asm_rationale_all": {
+        "en": "All {total} scores carry a one-line rationale in the case file.",
+        "zh": "案例文件中全部 {total} 项评分都附有一句理由。",
+    },
+    "asm_rationale_some": {
+        "en": "{noted} of {total} scores carry a one-line rationale in the case file; the others have none.",
+        "zh": "案例文件中 {total} 项评分里有 {noted} 项附有一句理由，其余没有。",
+    },
+    "asm_rationale_none": {
+        "en": "None of the {total} scores carries a rationale in the case file.",
+        "zh": "案例文件中的 {total} 项评分都没有附理由。",
     },
     "tbl_weights": {"en": "Weights", "zh": "权重"},
     "head_direction": {"en": "Direction", "zh": "方向"},

@@ -104,22 +104,26 @@ def _first_line(doc: str | None) -> str:
     return lines[0] if lines else "(no description)"
 
 
-def method_options(method: str, vikor_v: float | None = None, topsis_normalisation: str | None = None, electre_c: float | None = None, electre_d: float | None = None, strict: bool = True) -> dict:
+def method_options(method: str, vikor_v: float | None = None, topsis_normalisation: str | None = None, electre_c: float | None = None, electre_d: float | None = None, strict: bool = True, electre_range: str | None = None, electre_normalisation: str | None = None, additive_normalisation: str | None = None) -> dict:
     """Keyword options for one method from the command line's method-specific flags.
 
     With ``strict``, a flag meant for another method is an error (it would
     silently do nothing otherwise); compare-methods passes strict=False and
     gives each method its own flags.
     """
-    given = {"vikor": {"v": vikor_v}, "topsis": {"normalisation": topsis_normalisation}, "electre": {"concordance": electre_c, "discordance": electre_d}}
-    flags = {"v": "--vikor-v", "normalisation": "--topsis-normalisation", "concordance": "--electre-c", "discordance": "--electre-d"}
+    given = {
+        "vikor": {"v": (vikor_v, "--vikor-v")},
+        "topsis": {"normalisation": (topsis_normalisation, "--topsis-normalisation")},
+        "electre": {"concordance": (electre_c, "--electre-c"), "discordance": (electre_d, "--electre-d"), "discordance_range": (electre_range, "--electre-range"), "normalisation": (electre_normalisation, "--electre-normalisation")},
+        "additive": {"normalisation": (additive_normalisation, "--additive-normalisation")},
+    }
     out: dict = {}
     for owner, opts in given.items():
-        for key, value in opts.items():
+        for key, (value, flag) in opts.items():
             if value is None:
                 continue
             if owner == method:
                 out[key] = value
             elif strict:
-                raise UsageError(Problem(f"{flags[key]} applies to --method {owner} only, not {method}", hint=f"drop {flags[key]} or use --method {owner}"))
+                raise UsageError(Problem(f"{flag} applies to --method {owner} only, not {method}", hint=f"drop {flag} or use --method {owner}"))
     return out

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["criterion_table", "criterion_tables", "flat_objectives", "flat_warnings"]
+__all__ = ["NORMALISATIONS", "criterion_table", "criterion_tables", "flat_objectives", "flat_warnings", "check_normalisation", "normalise_columns"]
+
+#: Column normalisations the distance and outranking methods offer (peers: pymcdm, pyrepo-mcda,
+#: scikit-criteria). Each keeps the direction of the scores: less-is-better objectives are
+#: handled by the method (ideal, discordance), not by flipping the column.
+NORMALISATIONS = ("vector", "minmax", "sum", "max", "none")
 
 
 def criterion_table(matrix) -> tuple[np.ndarray, np.ndarray]:
@@ -69,3 +74,35 @@ def flat_warnings(matrix, x: np.ndarray, method: str, flat: np.ndarray | None = 
     for j in np.flatnonzero(flat & ~already):
         out.append(f"{method}: objective '{matrix.objectives[j]}' cannot discriminate (every option ranked scores it {x[0, j]:g}); it adds nothing to the ranking")
     return out
+
+
+def check_normalisation(how: str, method: str, allowed: tuple[str, ...] = NORMALISATIONS) -> None:
+    from negotiator.errors import Problem, UsageError
+
+    if how not in allowed:
+        raise UsageError(Problem(f"unknown {method} normalisation '{how}'", hint="use one of: " + ", ".join(allowed)))
+
+
+def normalise_columns(x: np.ndarray, how: str, method: str = "the") -> np.ndarray:
+    """Each objective's column of x (..., n, m) normalised over the options (axis -2), direction kept.
+
+    vector x / sqrt(sum x^2); minmax (x - min) / (max - min); sum x / sum x; max x / max x; none x.
+    A column that cannot be divided (length, width, sum or maximum 0) becomes 0: it cannot
+    discriminate. sum and max need scores >= 0 (a ratio scale): negative scores are refused.
+    """
+    x = np.asarray(x, dtype=float)
+    if how == "none":
+        return x.copy()
+    if how == "minmax":
+        low = x.min(axis=-2, keepdims=True)
+        width = x.max(axis=-2, keepdims=True) - low
+        return (x - low) / np.where(width > 0, width, np.inf)
+    if how == "vector":
+        denom = np.sqrt((x * x).sum(axis=-2, keepdims=True))
+    else:
+        if (x < 0).any():
+            from negotiator.errors import Problem, UsageError
+
+            raise UsageError(Problem(f"{method} normalisation '{how}' divides each score by the objective's {'total' if how == 'sum' else 'largest score'}, so it needs scores >= 0; some are negative", hint="use the minmax or vector normalisation, or write the scores on a scale that starts at 0"))
+        denom = x.sum(axis=-2, keepdims=True) if how == "sum" else x.max(axis=-2, keepdims=True)
+    return x / np.where(denom > 0, denom, np.inf)

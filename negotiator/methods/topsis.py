@@ -1,10 +1,11 @@
 """TOPSIS (Hwang & Yoon 1981): closeness to the ideal and distance from the anti-ideal.
 
-r_ij = x_ij / ||x_j|| (vector normalisation, default) or (x_ij - min_j) / (max_j - min_j)
-(minmax); v_ij = w_j r_ij; the ideal takes the best v of each objective (max for
-more-is-better, min for less-is-better), the anti-ideal the worst; the score is
-C_i = D_i^- / (D_i^+ + D_i^-) with Euclidean distances. Cost objectives are
-handled by the ideal/anti-ideal, not by flipping the scores.
+r_ij is the normalised score: x_ij / ||x_j|| (vector, Hwang & Yoon's, the default),
+(x_ij - min_j) / (max_j - min_j) (minmax, pymcdm's default), x_ij / sum_j x (sum),
+x_ij / max_j x (max) or x_ij itself (none); v_ij = w_j r_ij; the ideal takes the best v
+of each objective (max for more-is-better, min for less-is-better), the anti-ideal the
+worst; the score is C_i = D_i^- / (D_i^+ + D_i^-) with Euclidean distances. Cost
+objectives are handled by the ideal/anti-ideal, not by flipping the scores.
 """
 
 from __future__ import annotations
@@ -12,34 +13,16 @@ from __future__ import annotations
 import numpy as np
 
 from negotiator.methods import MethodResult, register, register_batch
-from negotiator.methods._common import batch_weights, criterion_table, flat_warnings
-from negotiator.errors import Problem, UsageError
+from negotiator.methods._common import NORMALISATIONS, batch_weights, check_normalisation, criterion_table, flat_objectives, flat_warnings, normalise_columns
 
 __all__ = ["NORMALISATIONS", "topsis_scores", "topsis", "topsis_batch"]
 
-NORMALISATIONS = ("vector", "minmax")
-
-
-def _normalise(x: np.ndarray, how: str) -> tuple[np.ndarray, np.ndarray]:
-    """(normalised scores, flat objectives)."""
-    if how == "vector":
-        norm = np.sqrt(np.einsum("ij,ij->j", x, x))
-        flat = np.ptp(x, axis=0) <= 0
-        # An all-zero objective has no length: it cannot discriminate, give it 0.
-        safe = np.where(norm > 0, norm, np.inf)
-        return x / safe, flat
-    low, high = x.min(axis=0), x.max(axis=0)
-    width = high - low
-    flat = width <= 0
-    return (x - low) / np.where(flat, np.inf, width), flat
-
-
 def topsis_scores(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, normalisation: str = "vector") -> dict:
     """Closeness C (n,) and the intermediate quantities, for raw scores x (n, m)."""
-    if normalisation not in NORMALISATIONS:
-        raise UsageError(Problem(f"unknown TOPSIS normalisation '{normalisation}'", hint="use one of: " + ", ".join(NORMALISATIONS)))
-    v, flat = _normalise(np.asarray(x, dtype=float), normalisation)
-    v *= weights  # in place: _normalise returned a fresh array
+    check_normalisation(normalisation, "TOPSIS")
+    x = np.asarray(x, dtype=float)
+    v, flat = normalise_columns(x, normalisation, "TOPSIS"), flat_objectives(x)
+    v *= weights  # in place: normalise_columns returned a fresh array
     vmax, vmin = v.max(axis=0), v.min(axis=0)
     ideal = np.where(maximise, vmax, vmin)
     anti = np.where(maximise, vmin, vmax)
@@ -56,7 +39,7 @@ def topsis_scores(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, norm
     return {"closeness": closeness, "d_plus": d_plus, "d_minus": d_minus, "ideal": ideal, "anti_ideal": anti, "flat": flat}
 
 
-@register("topsis", "TOPSIS (Hwang & Yoon 1981): closeness to the ideal, 0..1; vector normalisation of the likely scores (--topsis-normalisation minmax); cost objectives by ideal/anti-ideal")
+@register("topsis", "TOPSIS (Hwang & Yoon 1981): closeness to the ideal, 0..1; vector normalisation of the likely scores (--topsis-normalisation minmax|sum|max|none); cost objectives by ideal/anti-ideal")
 def topsis(matrix, weights: np.ndarray, normalisation: str = "vector", **_) -> MethodResult:
     x, maximise = criterion_table(matrix)
     parts = topsis_scores(x, weights, maximise, normalisation)
@@ -72,17 +55,9 @@ def topsis(matrix, weights: np.ndarray, normalisation: str = "vector", **_) -> M
 @register_batch("topsis")
 def topsis_batch(matrix, x: np.ndarray, maximise: np.ndarray, weights: np.ndarray, normalisation: str = "vector", **_) -> np.ndarray:
     """Closeness (S, n) for S weight vectors at once; x (n, m) shared or (S, n, m) per draw (see topsis_scores)."""
-    if normalisation not in NORMALISATIONS:
-        raise UsageError(Problem(f"unknown TOPSIS normalisation '{normalisation}'", hint="use one of: " + ", ".join(NORMALISATIONS)))
+    check_normalisation(normalisation, "TOPSIS")
     x = np.asarray(x, dtype=float)
-    if normalisation == "vector":
-        norm = np.sqrt((x * x).sum(axis=-2, keepdims=True))
-        r = x / np.where(norm > 0, norm, np.inf)
-    else:
-        low, high = x.min(axis=-2, keepdims=True), x.max(axis=-2, keepdims=True)
-        width = high - low
-        r = (x - low) / np.where(width <= 0, np.inf, width)
-    v = r * batch_weights(weights, x)
+    v = normalise_columns(x, normalisation, "TOPSIS") * batch_weights(weights, x)
     vmax, vmin = v.max(axis=-2, keepdims=True), v.min(axis=-2, keepdims=True)
     gap = v - np.where(maximise, vmax, vmin)
     d_plus = np.sqrt((gap * gap).sum(axis=-1))

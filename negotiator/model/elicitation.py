@@ -5,7 +5,9 @@
 - swing weights (von Winterfeldt & Edwards 1986): rate the swing from worst
   to best of each objective, the largest 100; weights are the ratings normalised;
 - AHP pairwise comparisons on Saaty's 1-9 scale (Saaty 1977, 1980): principal
-  eigenvector, consistency index CI = (lambda_max - n) / (n - 1) and ratio
+  eigenvector, or the geometric mean of each row (Crawford & Williams 1985; with
+  comparisons missing, its logarithmic least-squares form, Bozoki, Fulop & Ronyai
+  2010), consistency index CI = (lambda_max - n) / (n - 1) and ratio
   CR = CI / RI with Saaty's random indices (n <= 15) and Alonso & Lamata's
   (2006) regression beyond; missing comparisons filled in by Harker's (1987)
   method; judgments of several analysts pooled by geometric mean (Aczel &
@@ -34,6 +36,7 @@ __all__ = [
     "SAATY_RI",
     "random_index",
     "AhpResult",
+    "PRIORITY_METHODS",
     "ahp_weights",
     "ahp_matrix",
     "geometric_mean_judgments",
@@ -41,6 +44,10 @@ __all__ = [
     "hierarchy_weights",
     "CR_LIMIT",
 ]
+
+#: How AHP priorities come from the pairwise matrix: Saaty's principal eigenvector, or the
+#: normalised geometric mean of each row (Crawford & Williams 1985).
+PRIORITY_METHODS = ("eigenvector", "geometric_mean")
 
 #: Saaty's threshold: a consistency ratio above this calls for a second look at the judgments.
 CR_LIMIT = 0.1
@@ -104,6 +111,7 @@ class AhpResult:
     filled: tuple[tuple[str, str, float], ...] = ()  # missing comparisons and the value filled in
     worst: tuple[tuple[str, str, float, float], ...] = ()  # (a, b, judged a/b, a/b implied by the weights), worst first
     notes: tuple[str, ...] = field(default_factory=tuple)
+    priorities: str = "eigenvector"  # one of PRIORITY_METHODS
 
     @property
     def consistent(self) -> bool:
@@ -138,21 +146,53 @@ def _principal(matrix: np.ndarray) -> tuple[float, np.ndarray]:
     return float(values[k].real), vec / vec.sum()
 
 
-def ahp_weights(items: Sequence[str], judgments: Sequence[tuple[str, str, float]], worst: int = 3) -> AhpResult:
-    """Eigenvector weights, CI and CR of pairwise judgments (a, b, how many times a matters more than b).
+def _geometric_priorities(a: np.ndarray) -> np.ndarray:
+    """Priorities (summing to 1) minimising sum over judged pairs of (ln a_ij - ln w_i + ln w_j)^2.
 
-    Missing comparisons are filled in by Harker's method: a missing entry is 0
-    and the diagonal holds 1 + the number missing in that row; the principal
-    eigenvector of that matrix equals that of the matrix completed with
-    w_i / w_j, which is what CR is computed on.
+    With every comparison given this is the geometric mean of each row, normalised
+    (Crawford & Williams 1985). With some missing it is the logarithmic least-squares
+    solution over the judged pairs (Bozoki, Fulop & Ronyai 2010): the graph Laplacian L of
+    the judged pairs and r_i = sum of ln a_ij over them give L y = r, unique up to a
+    constant once the comparisons link every objective (the case loader checks that).
     """
+    n = a.shape[0]
+    judged = ~np.isnan(a)
+    np.fill_diagonal(judged, False)
+    logs = np.where(judged, np.log(np.where(judged, a, 1.0)), 0.0)
+    laplacian = np.diag(judged.sum(axis=1).astype(float)) - judged
+    y = np.linalg.solve(laplacian + np.ones((n, n)), logs.sum(axis=1))  # + 1 1^T pins sum(y) = 0
+    w = np.exp(y - y.max())
+    return w / w.sum()
+
+
+def ahp_weights(items: Sequence[str], judgments: Sequence[tuple[str, str, float]], worst: int = 3, priorities: str = "eigenvector") -> AhpResult:
+    """Weights, CI and CR of pairwise judgments (a, b, how many times a matters more than b).
+
+    ``priorities`` is the principal eigenvector (Saaty) or the geometric mean of each
+    row (Crawford & Williams 1985). Missing comparisons are filled in consistently with
+    the priorities: for the eigenvector by Harker's method (a missing entry is 0 and the
+    diagonal holds 1 + the number missing in that row; the principal eigenvector of
+    that matrix equals that of the matrix completed with w_i / w_j); for the geometric
+    mean by logarithmic least squares over the judged pairs. CI and CR are computed on
+    the matrix completed with w_i / w_j; with every comparison given that is the
+    analyst's own matrix, whichever priorities are chosen.
+    """
+    if priorities not in PRIORITY_METHODS:
+        from negotiator.errors import Problem, UsageError
+
+        raise UsageError(Problem(f"unknown AHP priority method '{priorities}'", hint="use one of: " + ", ".join(PRIORITY_METHODS)))
     items = tuple(items)
     n = len(items)
     a = ahp_matrix(items, judgments)
     missing = np.isnan(a)
-    harker = np.where(missing, 0.0, a)
-    harker[np.diag_indices(n)] = 1.0 + missing.sum(axis=1)
-    lam, w = _principal(harker)
+    if priorities == "eigenvector":
+        harker = np.where(missing, 0.0, a)
+        harker[np.diag_indices(n)] = 1.0 + missing.sum(axis=1)
+        lam, w = _principal(harker)
+    else:
+        w = _geometric_priorities(a)
+        completed = np.where(missing, w[:, None] / w[None, :], a)
+        lam = _principal(completed)[0]
     ci = (lam - n) / (n - 1) if n > 2 else 0.0
     ci = max(ci, 0.0)  # rounding can leave a consistent matrix at -1e-16
     ri = random_index(n)
@@ -164,11 +204,12 @@ def ahp_weights(items: Sequence[str], judgments: Sequence[tuple[str, str, float]
     worst_list = tuple((x, y, v, implied[x] / implied[y]) for x, y, v in deviations[:worst])
     notes: list[str] = []
     if filled:
-        notes.append(f"{len(filled)} missing comparison(s) filled in from the others (Harker 1987): " + ", ".join(f"{x}/{y} = {v:.3g}" for x, y, v in filled[:5]) + (" ..." if len(filled) > 5 else ""))
+        how = "Harker 1987" if priorities == "eigenvector" else "logarithmic least squares"
+        notes.append(f"{len(filled)} missing comparison(s) filled in from the others ({how}): " + ", ".join(f"{x}/{y} = {v:.3g}" for x, y, v in filled[:5]) + (" ..." if len(filled) > 5 else ""))
     if cr > CR_LIMIT:
         shown = "; ".join(f"{x} over {y}: judged {v:.3g}, the other judgments imply {imp:.3g}" for x, y, v, imp in worst_list)
         notes.append(f"AHP consistency ratio {cr:.3f} is above {CR_LIMIT} (CI {ci:.3f}, RI {ri:.2f}, n = {n}): revisit the most inconsistent judgments: {shown}")
-    return AhpResult(items, {x: float(v) for x, v in zip(items, w)}, lam, ci, ri, cr, filled, worst_list, tuple(notes))
+    return AhpResult(items, {x: float(v) for x, v in zip(items, w)}, lam, ci, ri, cr, filled, worst_list, tuple(notes), priorities)
 
 
 def geometric_mean_judgments(sets: Sequence[Sequence[tuple[str, str, float]]]) -> list[tuple[str, str, float]]:
@@ -189,7 +230,7 @@ def profile_ahp(spec, objectives: Sequence[str]) -> AhpResult:
     order = list(objectives)
     judged = spec.judgments()
     items = sorted({x for j in judged for x in j[:2]}, key=lambda o: order.index(o) if o in order else len(order))
-    return ahp_weights(items, judged)
+    return ahp_weights(items, judged, priorities=getattr(spec, "priorities", "eigenvector"))
 
 
 # -- hierarchy ---------------------------------------------------------------------

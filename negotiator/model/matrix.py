@@ -136,6 +136,13 @@ _MISSING = object()
 
 
 def _build_matrix(case: Case, scenario: str | None) -> DecisionMatrix:
+    if not case.options or not case.objectives:
+        from negotiator.errors import Problem, UsageError
+
+        raise UsageError(Problem(
+            "this case has no objectives and options to rank (it holds only a game, a negotiation or a conflict)",
+            hint="run `negotiator game`, `negotiator negotiate` or `negotiator conflict` on it, or add objectives: and options:",
+        ))
     base = _triples(case, None)
     scores = base if scenario is None else _triples(case, scenario)
     m = len(case.objectives)

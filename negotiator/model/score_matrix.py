@@ -18,7 +18,7 @@ from negotiator._version import __version__
 from negotiator.errors import Problem, UsageError
 from negotiator.case.scoring import resolve_score
 
-__all__ = ["JUDGMENT_NOTE", "ObjectiveColumn", "ScoreCell", "OptionRow", "ScoreMatrix", "score_matrix", "compact_score"]
+__all__ = ["JUDGMENT_NOTE", "ObjectiveColumn", "ScoreCell", "OptionRow", "ScoreMatrix", "score_matrix", "compact_score", "rationale_count"]
 
 JUDGMENT_NOTE = "scores are analyst judgments, not facts: edit them in the case file"
 
@@ -158,3 +158,18 @@ def score_matrix(loaded) -> ScoreMatrix:
         cells = tuple(_cell(case.objectives[obj.id], option.scores[obj.id], option.notes.get(obj.id)) for obj in objectives)
         rows.append(OptionRow(oid, option.label, option.label_zh, option.family, option.rationale, cells))
     return ScoreMatrix(loaded.name, loaded.sha256, __version__, case.title, getattr(case, "title_zh", None), objectives, tuple(rows))
+
+
+def rationale_count(case) -> tuple[int, int]:
+    """(scores with a one-line rationale, all scores) over every option of the case.
+
+    A score's rationale is ``options.<id>.notes.<objective>``; a blank note does not count,
+    nor does a note for an objective the option has no score on.
+    """
+    total = noted = 0
+    for opt in case.options.values():
+        for obj in opt.scores:
+            total += 1
+            note = opt.notes.get(obj)
+            noted += bool(note and note.strip())
+    return noted, total

@@ -75,7 +75,7 @@ def spec_weights(spec, objectives: Sequence[str]) -> tuple[dict[str, float], lis
         raw = swing_weights(spec.swing)
     elif kind == "ahp":
         items = sorted({x for pair in spec.judgments() for x in pair[:2]}, key=list(objectives).index)
-        result = ahp_weights(items, spec.judgments())
+        result = ahp_weights(items, spec.judgments(), priorities=spec.priorities)
         raw, notes = result.weights, list(result.notes)
     elif kind == "hierarchy":
         raw = hierarchy_weights(spec.leaves())

@@ -5,7 +5,8 @@ The utility of a package (one level per issue) to a party is additive:
     U_p(package) = sum over issues i of  w_p,i * v_p,i(level_i),   with sum_i w_p,i = 1,
 
 so it is the weighted average of the party's values and lives on the same scale
-as those values (0-100 in the bundled agenda). ``contribution[p][i][l]`` holds
+as those values (0-100 in the bundled agenda). With ``utility: sum`` the weights
+are taken as given (1 when missing), so the utility is the sum of the values. ``contribution[p][i][l]`` holds
 ``w_p,i * v_p,i(l)``; every utility in this package is a sum of those numbers
 taken in issue order, so the same package always gets the very same float.
 """
@@ -43,6 +44,8 @@ class Agenda:
     values: tuple[tuple[tuple[float, ...], ...], tuple[tuple[float, ...], ...]]
     #: Index of each issue's status-quo level, or None when the case gives none.
     status_quo: tuple[int | None, ...]
+    #: "weighted_average" (weights normalised per party) or "sum" (weights as given, default 1).
+    utility_form: str = "weighted_average"
 
     @property
     def contribution(self) -> tuple[tuple[tuple[float, ...], ...], ...]:
@@ -82,14 +85,16 @@ class Agenda:
 
 
 def build_agenda(nid: str, negotiation) -> Agenda:
-    """Turn a validated schema ``Negotiation`` into numbers (weights normalised per party)."""
+    """Turn a validated schema ``Negotiation`` into numbers (weights normalised per party,
+    or as given, a missing one 1, when the agenda's utility is a sum)."""
     parties = tuple(negotiation.parties)
     issues = tuple(negotiation.issues)
+    summed = getattr(negotiation, "utility", "weighted_average") == "sum"
     weights = []
     values = []
     for pid in parties:
-        raw = [float(negotiation.issues[iid].weights.get(pid, 0.0)) for iid in issues]
-        total = sum(raw)
+        raw = [float(negotiation.issues[iid].weights.get(pid, 1.0 if summed else 0.0)) for iid in issues]
+        total = 1.0 if summed else sum(raw)
         weights.append(tuple(w / total for w in raw))
         values.append(tuple(tuple(float(negotiation.issues[iid].values[pid][lid]) for lid in negotiation.issues[iid].levels) for iid in issues))
     status = []
@@ -112,6 +117,7 @@ def build_agenda(nid: str, negotiation) -> Agenda:
         weights=tuple(weights),  # type: ignore[arg-type]
         values=tuple(values),  # type: ignore[arg-type]
         status_quo=tuple(status),
+        utility_form="sum" if summed else "weighted_average",
     )
 
 

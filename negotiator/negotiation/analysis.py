@@ -23,13 +23,26 @@ from negotiator.messages import Message
 from negotiator._version import __version__
 from negotiator.errors import Problem, UsageError
 from negotiator.negotiation.agenda import Agenda, Package, build_agenda, parse_package
-from negotiator.negotiation.bargaining import HullSolution, in_zone, ks_discrete, ks_on_hull, nash_discrete, nash_on_hull
+from negotiator.negotiation.bargaining import (
+    HullSolution,
+    beaten_by_lottery,
+    discrete_maximisers,
+    egalitarian_on_hull,
+    hull_ideal,
+    ideal_point,
+    in_zone,
+    ks_on_hull,
+    nash_on_hull,
+    utilitarian_on_hull,
+)
 from negotiator.negotiation.batna import Batna, resolve_batnas
 import negotiator.solvers as solvers
 from negotiator.negotiation.frontier import RESOLUTION, FrontierPoint, dominates, efficient_packages
 
 __all__ = [
     "JUDGMENT_NOTE",
+    "RULES",
+    "SOLUTION_NAMES",
     "Solution",
     "Outcome",
     "Proposal",
@@ -42,22 +55,52 @@ __all__ = [
     "analyse_negotiation",
 ]
 
+#: How each party's utility is made from its values (provenance, English; the terminal words it via i18n).
+UTILITY_WORDS = {
+    "weighted_average": "additive: weighted average of each party's level values (weights normalised per party)",
+    "sum": "additive: sum of each party's level values, issue by issue (weights as given, 1 when missing; not normalised)",
+}
 JUDGMENT_NOTE = "issue values, weights and walk-away (BATNA) values are analyst judgments, not facts"
 TOL = 1e-9
 
 
+#: The bargaining rules, in the order every output lists them.
+RULES = ("nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+#: Attribute names on an Outcome: each rule over packages, then over lotteries.
+SOLUTION_NAMES = RULES + tuple(f"{r}_lottery" for r in RULES)
+
+
 @dataclass(frozen=True)
 class Solution:
-    rule: str  # "nash" or "kalai_smorodinsky"
+    rule: str  # "nash", "kalai_smorodinsky", "egalitarian" or "utilitarian"
     setting: str  # "packages" (a package) or "lotteries" (a mix of at most two packages)
     utilities: tuple[float, float]
     gains: tuple[float, float]
     #: ((package, probability), ...): one package with probability 1 in the "packages" setting.
     lottery: tuple[tuple[Package, float], ...]
+    #: Every maximiser, this one first: each a lottery as above (one package each over packages;
+    #: the ends of the maximising edge over lotteries, for the utilitarian rule).
+    ties: tuple[tuple[tuple[Package, float], ...], ...] = ()
+    #: Utilities of each tie, in the same order.
+    tie_utilities: tuple[tuple[float, float], ...] = ()
+    #: Per tie (packages setting): a lottery of other packages is at least as good for both, better for one.
+    tie_beaten_by_lottery: tuple[bool, ...] = ()
+    #: Kalai-Smorodinsky: the ideal point the shares are measured by, and whose it is
+    #: ("packages": the best package in the zone for each side; "lotteries": the best lottery).
+    ideal: tuple[float, float] | None = None
+    ideal_kind: str | None = None
+    #: Kalai-Smorodinsky when the two ideal points differ: the same setting solved with the other ideal.
+    other_reading: "Solution | None" = None
+    #: Over packages: the lottery solution of the same rule gives other utilities (a mix would change the answer).
+    differs_from_lottery: bool = False
 
     @property
     def package(self) -> Package | None:
         return self.lottery[0][0] if len(self.lottery) == 1 else None
+
+    @property
+    def tied(self) -> bool:
+        return len(self.ties) > 1
 
 
 @dataclass(frozen=True)
@@ -70,13 +113,21 @@ class Outcome:
     packages_possible: int
     best_possible: tuple[float, float]
     zone: list[int]  # indices into frontier
-    ideal: tuple[float, float] | None
+    ideal: tuple[float, float] | None  # over the packages in the zone
     nash: Solution | None
     kalai_smorodinsky: Solution | None
     nash_lottery: Solution | None
     kalai_smorodinsky_lottery: Solution | None
     closest: int | None  # frontier point with the smallest larger shortfall (when there is no zone)
     no_zone_reason: str | None
+    #: Over the lotteries in the zone (the convex hull clipped to the zone).
+    ideal_lottery: tuple[float, float] | None = None
+    egalitarian: Solution | None = None
+    utilitarian: Solution | None = None
+    egalitarian_lottery: Solution | None = None
+    utilitarian_lottery: Solution | None = None
+    #: Frontier indices in the zone that a lottery of other packages beats.
+    beaten_by_lottery: tuple[int, ...] = ()
 
     @property
     def zone_exists(self) -> bool:
@@ -141,42 +192,92 @@ def resolve_negotiation_id(case, negotiation: str | None) -> str:
 # -- one way of negotiating -----------------------------------------------------
 
 
-def _solution(rule: str, setting: str, frontier: Sequence[FrontierPoint], d: tuple[float, float], lottery) -> Solution:
-    pairs = tuple((frontier[k].package, p) for k, p in lottery)
-    u = (sum(p * frontier[k].utilities[0] for k, p in lottery), sum(p * frontier[k].utilities[1] for k, p in lottery))
+def _mix(frontier: Sequence[FrontierPoint], lottery) -> tuple[float, float]:
     if len(lottery) == 1:
-        u = frontier[lottery[0][0]].utilities
-    return Solution(rule, setting, u, (u[0] - d[0], u[1] - d[1]), pairs)
+        return frontier[lottery[0][0]].utilities
+    return (sum(p * frontier[k].utilities[0] for k, p in lottery), sum(p * frontier[k].utilities[1] for k, p in lottery))
+
+
+def _solution(rule: str, setting: str, frontier: Sequence[FrontierPoint], d: tuple[float, float], lotteries, beaten=frozenset(), **extra) -> Solution:
+    """A solution from its maximisers (each a lottery of frontier indices), the first named first."""
+    ties = tuple(tuple((frontier[k].package, p) for k, p in lot) for lot in lotteries)
+    utils = tuple(_mix(frontier, lot) for lot in lotteries)
+    flags = tuple(len(lot) == 1 and lot[0][0] in beaten for lot in lotteries)
+    u = utils[0]
+    return Solution(rule, setting, u, (u[0] - d[0], u[1] - d[1]), ties[0], ties, utils, flags, **extra)
+
+
+def _close(u, v) -> bool:
+    return all(abs(a - b) <= 1e-7 * max(1.0, abs(a), abs(b)) for a, b in zip(u, v))
 
 
 def solve_agenda(agenda: Agenda, d: tuple[float, float], allowed: Sequence[Sequence[int]] | None = None) -> Outcome:
-    """Frontier (AUGMECON), zone, and the four bargaining solutions relative to walk-aways ``d``."""
+    """Frontier (AUGMECON), zone, and the bargaining solutions relative to walk-aways ``d``.
+
+    Each rule over packages lists every maximiser; Kalai-Smorodinsky names the ideal point it
+    uses, and when the ideals over packages and over lotteries differ, also gives the reading
+    with the other one."""
     allowed_t = tuple(tuple(a) for a in (allowed if allowed is not None else agenda.all_levels()))
     frontier = efficient_packages(agenda, allowed_t)
     pts = [p.utilities for p in frontier]
     zone = [k for k, u in enumerate(pts) if in_zone(u, d)]
     best_possible = (max(u[0] for u in pts), max(u[1] for u in pts))
-    ideal = (max(pts[k][0] for k in zone), max(pts[k][1] for k in zone)) if zone else None
-    nash = ks = nash_h = ks_h = None
+    ideal = ideal_point(pts, d)
+    ideal_h = hull_ideal(pts, d)
+    ideals_differ = ideal is not None and ideal_h is not None and not _close(ideal, ideal_h)
+    beaten = frozenset(k for k in beaten_by_lottery(pts) if k in zone)
+    sols: dict[str, Solution | None] = {name: None for name in SOLUTION_NAMES}
+    # Over lotteries first: the package solutions say whether a mix would change the answer.
+    def hull(rule: str, ideal_for_ks=None) -> list[HullSolution]:
+        if rule == "nash":
+            h = nash_on_hull(pts, d)
+        elif rule == "kalai_smorodinsky":
+            h = ks_on_hull(pts, d, ideal_for_ks)
+        elif rule == "egalitarian":
+            h = egalitarian_on_hull(pts, d)
+        else:
+            return utilitarian_on_hull(pts, d)
+        return [] if h is None else [h]
+
+    for rule in RULES:
+        hs = hull(rule)
+        if hs:
+            extra = {}
+            if rule == "kalai_smorodinsky":
+                extra = {"ideal": ideal_h, "ideal_kind": "lotteries"}
+                if ideals_differ:
+                    other = hull(rule, ideal)
+                    if other:
+                        extra["other_reading"] = _solution(rule, "lotteries", frontier, d, [other[0].lottery], ideal=ideal, ideal_kind="packages")
+            sols[f"{rule}_lottery"] = _solution(rule, "lotteries", frontier, d, [h.lottery for h in hs], **extra)
     if zone:
-        k = nash_discrete(pts, d)
-        nash = _solution("nash", "packages", frontier, d, ((k, 1.0),))
-        k = ks_discrete(pts, d)
-        ks = _solution("kalai_smorodinsky", "packages", frontier, d, ((k, 1.0),))
-    hn: HullSolution | None = nash_on_hull(pts, d)
-    hk: HullSolution | None = ks_on_hull(pts, d)
-    if hn is not None:
-        nash_h = _solution("nash", "lotteries", frontier, d, hn.lottery)
-    if hk is not None:
-        ks_h = _solution("kalai_smorodinsky", "lotteries", frontier, d, hk.lottery)
+        for rule in RULES:
+            ks = discrete_maximisers(pts, d, rule)
+            extra = {}
+            if rule == "kalai_smorodinsky":
+                extra = {"ideal": ideal, "ideal_kind": "packages"}
+                if ideals_differ:
+                    other = discrete_maximisers(pts, d, rule, ideal_h)
+                    extra["other_reading"] = _solution(rule, "packages", frontier, d, [((k, 1.0),) for k in other], beaten, ideal=ideal_h, ideal_kind="lotteries")
+            lot = sols[f"{rule}_lottery"]
+            differs = lot is not None and not any(_close(pts[k], u) for k in ks for u in lot.tie_utilities)
+            if rule == "utilitarian" and lot is not None:  # the lottery maximisers are a whole edge: any package on it is one
+                differs = not _close((sum(pts[ks[0]]),), (sum(lot.utilities),))
+            sols[rule] = _solution(rule, "packages", frontier, d, [((k, 1.0),) for k in ks], beaten, differs_from_lottery=differs, **extra)
     closest = None
     reason = None
     if not zone:
         closest = min(range(len(pts)), key=lambda k: (max(d[0] - pts[k][0], d[1] - pts[k][1]), k))
         reason = _no_zone_reason(agenda, d, best_possible, frontier[closest])
-        if nash_h is not None:
+        if sols["nash_lottery"] is not None:
             reason += " A lottery between two packages (or taking turns) would reach both walk-away values: see the lottery solutions."
-    return Outcome(frontier, d, allowed_t, agenda.package_size(allowed_t), best_possible, zone, ideal, nash, ks, nash_h, ks_h, closest, reason)
+    return Outcome(
+        frontier, d, allowed_t, agenda.package_size(allowed_t), best_possible, zone, ideal,
+        sols["nash"], sols["kalai_smorodinsky"], sols["nash_lottery"], sols["kalai_smorodinsky_lottery"], closest, reason,
+        ideal_lottery=ideal_h, egalitarian=sols["egalitarian"], utilitarian=sols["utilitarian"],
+        egalitarian_lottery=sols["egalitarian_lottery"], utilitarian_lottery=sols["utilitarian_lottery"],
+        beaten_by_lottery=tuple(sorted(beaten)),
+    )
 
 
 def _no_zone_reason(agenda: Agenda, d, best_possible, closest: FrontierPoint) -> str:
@@ -258,7 +359,7 @@ def compare_linkage(agenda: Agenda, linked: Outcome, link: Sequence[str] | str) 
         acceptable[agenda.issues[i]] = tuple(agenda.levels[i][l] for l in allowed[i])
     separate = solve_agenda(agenda, linked.batna, allowed)
     gains = {}
-    for rule in ("nash", "kalai_smorodinsky", "nash_lottery", "kalai_smorodinsky_lottery"):
+    for rule in SOLUTION_NAMES:
         a = getattr(linked, rule)
         b = getattr(separate, rule)
         ua = a.utilities if a is not None else linked.batna
@@ -292,7 +393,7 @@ def analyse_negotiation(loaded, negotiation: str | None = None, propose: str | d
         "method": Message("ng_method_augmecon"),
         "solver": solvers.describe(),
         "resolution": RESOLUTION,
-        "utility": "additive: weighted average of each party's level values (weights normalised per party)",
+        "utility": UTILITY_WORDS[agenda.utility_form],
         "batna": {b.party: ("derived" if b.derived else "given") for b in batnas},
         "note": JUDGMENT_NOTE,
     }

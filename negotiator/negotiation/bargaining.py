@@ -15,9 +15,19 @@ Two readings of "the set of possible agreements":
   benchmark for how much the discreteness of the agenda costs, not as advice
   to sign a lottery.
 
-Only agreements at least as good as the walk-away value for both (the zone of
-possible agreement) qualify. Ties are broken by the larger sum of shares of
-the largest possible gains, then by the order given (best for party 1 first).
+Four rules: Nash (max product of gains), Kalai-Smorodinsky (max smaller share
+of the ideal gain), egalitarian (Kalai 1977: max smaller gain) and utilitarian
+(max sum). Only agreements at least as good as the walk-away value for both
+(the zone of possible agreement) qualify. Every maximiser is listed
+(``*_all``); the one named first is the one with the larger sum of shares of
+the largest possible gains, then the first in the order given (best for party
+1 first).
+
+Two ideal points: the best each side gets over the *packages* in the zone
+(``ideal_point``), and over the *lotteries* in the zone (``hull_ideal``, the
+convex hull clipped to the zone). They differ when a side's best package in the
+zone is outside it only for want of a mix (Nash's Bill and Jack: (18, 8) vs
+(18, 17/2) in gains).
 """
 
 from __future__ import annotations
@@ -25,7 +35,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-__all__ = ["TOL", "HullSolution", "in_zone", "nash_discrete", "ks_discrete", "upper_hull", "nash_on_hull", "ks_on_hull", "ideal_point"]
+__all__ = [
+    "TOL", "HullSolution", "in_zone", "nash_discrete", "ks_discrete", "upper_hull", "nash_on_hull", "ks_on_hull", "ideal_point",
+    "hull_ideal", "discrete_maximisers", "egalitarian_on_hull", "utilitarian_on_hull", "beaten_by_lottery", "DISCRETE_RULES",
+]
 
 TOL = 1e-9
 
@@ -63,32 +76,59 @@ def _shares(u: Point, d: Point, ideal: Point) -> tuple[float, float]:
     return out[0], out[1]
 
 
-def _best(points: Sequence[Point], d: Point, key) -> int | None:
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= TOL * max(1.0, abs(a), abs(b))
+
+
+def _rule_key(rule: str, d: Point, ideal: Point):
+    if rule == "nash":
+        return lambda u: max(u[0] - d[0], 0.0) * max(u[1] - d[1], 0.0)
+    if rule == "kalai_smorodinsky":
+        return lambda u: min(_shares(u, d, ideal))
+    if rule == "egalitarian":
+        return lambda u: min(u[0] - d[0], u[1] - d[1])
+    if rule == "utilitarian":
+        return lambda u: (u[0] - d[0]) + (u[1] - d[1])
+    raise ValueError(rule)
+
+
+#: The rules a finite set of packages can be solved for.
+DISCRETE_RULES = ("nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+
+
+def discrete_maximisers(points: Sequence[Point], d: Point, rule: str, ideal: Point | None = None) -> list[int]:
+    """Every index of the zone that maximises ``rule`` (ties within 1e-9, relative), the one to name first first.
+
+    Order: the larger sum of shares of the largest possible gains, then the order given.
+    ``ideal`` (Kalai-Smorodinsky only): the ideal point to measure shares by (default: over the packages)."""
     zone = [k for k, u in enumerate(points) if in_zone(u, d)]
     if not zone:
-        return None
-    ideal = ideal_point(points, d)
-    best = None
-    best_key = None
-    for k in zone:
-        primary = key(points[k])
-        tie = sum(_shares(points[k], d, ideal))
-        if best is None or primary > best_key[0] + TOL * max(1.0, abs(best_key[0])) or (abs(primary - best_key[0]) <= TOL * max(1.0, abs(best_key[0])) and tie > best_key[1] + TOL):
-            best, best_key = k, (primary, tie)
-    return best
+        return []
+    own = ideal_point(points, d)
+    key = _rule_key(rule, d, ideal if ideal is not None else own)
+    top = max(key(points[k]) for k in zone)
+    tied = [k for k in zone if _same(key(points[k]), top)]
+    return sorted(tied, key=lambda k: (-round(sum(_shares(points[k], d, own)), 9), k))
 
 
 def nash_discrete(points: Sequence[Point], d: Point) -> int | None:
     """Index of the point maximising (u1 - d1)(u2 - d2) over the zone; None when there is no zone."""
-    return _best(points, d, lambda u: max(u[0] - d[0], 0.0) * max(u[1] - d[1], 0.0))
+    best = discrete_maximisers(points, d, "nash")
+    return best[0] if best else None
 
 
-def ks_discrete(points: Sequence[Point], d: Point) -> int | None:
+def ks_discrete(points: Sequence[Point], d: Point, ideal: Point | None = None) -> int | None:
     """Index of the point maximising the smaller share of each side's largest possible gain."""
-    ideal = ideal_point(points, d)
-    if ideal is None:
-        return None
-    return _best(points, d, lambda u: min(_shares(u, d, ideal)))
+    best = discrete_maximisers(points, d, "kalai_smorodinsky", ideal)
+    return best[0] if best else None
+
+
+def beaten_by_lottery(points: Sequence[Point]) -> set[int]:
+    """Indices of points that a lottery of other points beats (at least as good for both, better for one).
+
+    A point that is not on the Pareto part of the convex hull's boundary lies under a
+    chord (or is dominated outright): the point of the chord above it is such a lottery."""
+    return set(range(len(points))) - set(upper_hull(points))
 
 
 def upper_hull(points: Sequence[Point]) -> list[int]:
@@ -181,19 +221,62 @@ def nash_on_hull(points: Sequence[Point], d: Point) -> HullSolution | None:
     return None if best is None else best[1]
 
 
-def ks_on_hull(points: Sequence[Point], d: Point) -> HullSolution | None:
-    """Kalai-Smorodinsky solution over all lotteries: the furthest point of the ray d -> ideal."""
-    segs = _segments(points)
-    # Ideal point of the hull's zone: the best of each clipped edge's ends.
+def hull_ideal(points: Sequence[Point], d: Point) -> Point | None:
+    """Each party's best utility over the lotteries in the zone (None when no lottery reaches both walk-aways)."""
     zone_ends = []
-    for i, j in segs:
+    for i, j in _segments(points):
         span = _ir_interval(points[i], points[j], d)
         if span is not None:
             zone_ends += [_at(points[i], points[j], span[0]), _at(points[i], points[j], span[1])]
     if not zone_ends:
         return None
-    ideal = (max(u[0] for u in zone_ends), max(u[1] for u in zone_ends))
-    delta = (ideal[0] - d[0], ideal[1] - d[1])
+    return (max(u[0] for u in zone_ends), max(u[1] for u in zone_ends))
+
+
+def ks_on_hull(points: Sequence[Point], d: Point, ideal: Point | None = None) -> HullSolution | None:
+    """Kalai-Smorodinsky solution over all lotteries: the furthest point of the ray d -> ideal.
+
+    ``ideal``: default the ideal over the lotteries in the zone (``hull_ideal``), as in the paper."""
+    own = hull_ideal(points, d)
+    if own is None:
+        return None
+    ideal = own if ideal is None else ideal
+    return _ray(points, d, (ideal[0] - d[0], ideal[1] - d[1]))
+
+
+def egalitarian_on_hull(points: Sequence[Point], d: Point) -> HullSolution | None:
+    """Egalitarian solution over all lotteries (Kalai 1977): the furthest point with equal gains."""
+    if hull_ideal(points, d) is None:
+        return None
+    return _ray(points, d, (1.0, 1.0))
+
+
+def utilitarian_on_hull(points: Sequence[Point], d: Point) -> list[HullSolution]:
+    """Every extreme lottery maximising u1 + u2 over the lotteries in the zone.
+
+    The maximisers form a point or an edge of the hull: one or two solutions (the edge's ends)."""
+    ends: list[tuple[float, HullSolution]] = []
+    for i, j in _segments(points):
+        span = _ir_interval(points[i], points[j], d)
+        if span is None:
+            continue
+        for t in span:
+            u = _at(points[i], points[j], t)
+            ends.append((u[0] + u[1], HullSolution(u, _lottery(i, j, t))))
+    if not ends:
+        return []
+    top = max(v for v, _ in ends)
+    out: list[HullSolution] = []
+    for v, h in sorted(ends, key=lambda e: (-e[1].utilities[0], e[1].utilities[1])):
+        if _same(v, top) and not any(abs(h.utilities[0] - o.utilities[0]) <= 1e-9 * max(1.0, abs(o.utilities[0])) and abs(h.utilities[1] - o.utilities[1]) <= 1e-9 * max(1.0, abs(o.utilities[1])) for o in out):
+            out.append(h)
+    # The ends of the face only: the best and the worst for party 1.
+    return out if len(out) <= 2 else [out[0], out[-1]]
+
+
+def _ray(points: Sequence[Point], d: Point, delta: Point) -> HullSolution:
+    """The furthest point of the ray d + lam * delta (lam >= 0) in the hull with free disposal, as a lottery."""
+    segs = _segments(points)
     # The hull with free disposal is the intersection of half-planes n . u <= c:
     # one per edge (normal (a2 - b2, b1 - a1) >= 0), plus u1 <= max u1, u2 <= max u2.
     planes = [((1.0, 0.0), max(p[0] for p in points)), ((0.0, 1.0), max(p[1] for p in points))]

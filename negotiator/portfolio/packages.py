@@ -1,7 +1,7 @@
 """The best package (or the K best) of a case: the core the CLI, sweeps and payoffs call.
 
-    >>> from negotiator.portfolio import best_packages
-    >>> result = best_packages(None, profile="balanced", top=3)
+    >>> from negotiator.portfolio import PackageQuery, best_packages
+    >>> result = best_packages(None, PackageQuery(profile="balanced"), top=3)
     >>> result.selected, result.value, result.status
 """
 
@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Sequence
 
 from negotiator.errors import NegotiatorError
 from negotiator.ranking.result import Provenance
-from negotiator.portfolio.baseline import prepare_baseline, values_over_baseline
 from negotiator.portfolio.diagnose import Diagnosis, diagnose
-from negotiator.portfolio.model import PortfolioSpec, build_milp, build_spec, package_usage, package_value
+from negotiator.portfolio.model import PortfolioSpec, build_milp, package_usage, package_value
+from negotiator.portfolio.query import PackageQuery, as_query, single_value_spec
 from negotiator.portfolio.solve import SolveOutcome, SolverSettings, solve_model, status_words
 
-__all__ = ["fills_caps_warning", "fills_caps_reason", "baseline_dict", "NoFeasiblePackage", "PackageResult", "PortfolioResult", "option_values", "best_packages", "solve_top", "package_result", "JUDGMENT_NOTE"]
+__all__ = ["fills_caps_warning", "fills_caps_reason", "baseline_dict", "NoFeasiblePackage", "PackageResult", "PortfolioResult", "best_packages", "solve_top", "package_result", "JUDGMENT_NOTE"]
 
 JUDGMENT_NOTE = "scores, resources and budgets are analyst judgments, not facts"
 
@@ -159,16 +159,6 @@ def baseline_dict(spec: PortfolioSpec) -> dict | None:
     return {**spec.baseline.to_dict(), "label": spec.baseline.label, "value": one, "values": values, "meaning": "option values are what each measure adds over the status quo (its overall score minus the baseline's)", "source": CITATION}
 
 
-def option_values(loaded, profile=None, method="additive", weights=None, scenario=None):
-    """(values of eligible options, screened-out reasons, the Ranking) from `negotiator.ranking.api.rank`."""
-    from negotiator.ranking.api import rank
-
-    ranking = rank(loaded, profile=profile, method=method, weights=weights, scenario=scenario)
-    values = {row.option: float(row.score) for row in ranking.rows}
-    screened = {s.option: s.reason for s in ranking.screened_out}
-    return values, screened, ranking
-
-
 def package_result(spec: PortfolioSpec, selected: Sequence[str], rank: int, outcome: SolveOutcome, proven: bool, value_set: str | None = None) -> PackageResult:
     """Value, usage and slack of a chosen package (computed from the data, not the solver's float)."""
     order = {o: i for i, o in enumerate(spec.options)}
@@ -213,32 +203,15 @@ def solve_top(spec: PortfolioSpec, settings: SolverSettings, top: int = 1, value
     return packages, outcomes, build, solve_time
 
 
-def best_packages(
-    loaded=None,
-    profile: str | None = None,
-    method: str = "additive",
-    weights: Mapping[str, float] | None = None,
-    scenario: str | None = None,
-    top: int = 1,
-    budgets: Mapping[str, float] | None = None,
-    count: tuple[int, int] | None = None,
-    include: Sequence[str] = (),
-    exclude: Sequence[str] = (),
-    solver: str | None = None,
-    time_limit: float | None = 10.0,
-    gap: float = 0.0,
-    verbose: bool = False,
-    explain_infeasible: bool = True,
-    baseline=None,
-) -> PortfolioResult:
-    """The ``top`` best packages of a case under one profile, method and scenario.
+def best_packages(loaded=None, query: PackageQuery | None = None, *, top: int = 1, explain_infeasible: bool = True, **fields) -> PortfolioResult:
+    """The ``top`` best packages of a case under the query's profile, method and scenario.
 
-    ``loaded`` is a LoadedCase, a path, or None (the bundled case). When no
-    package is feasible the result has status "infeasible" and (unless
-    ``explain_infeasible`` is False) a diagnosis naming a minimal set of
-    conflicting constraints and how far each must move.
+    ``loaded`` is a LoadedCase, a path, or None (the bundled case); ``query`` a PackageQuery,
+    and keyword ``fields`` replace some of its fields (see query.as_query). When no package
+    is feasible the result has status "infeasible" and (unless ``explain_infeasible`` is
+    False) a diagnosis naming a minimal set of conflicting constraints and how far each must move.
 
-    ``baseline`` (an option id, "worst", "OBJ=SCORE,...", or a
+    The query's ``baseline`` (an option id, "worst", "OBJ=SCORE,...", or a
     baseline.Baseline) measures each option's value over the status quo
     instead of from the worst level (Clemen & Smith 2009; see baseline.py).
     None keeps the plain sum of overall scores.
@@ -246,17 +219,14 @@ def best_packages(
     from negotiator.ranking.api import as_loaded
     from negotiator.errors import Problem, UsageError
 
+    query = as_query(query, **fields)
     if top < 1:
         raise UsageError(Problem(f"--top must be at least 1, got {top}"))
-    settings = SolverSettings(solver, time_limit, gap, verbose).check()
+    settings = query.settings()
     loaded = as_loaded(loaded)
     t0 = time.perf_counter()
-    base = prepare_baseline(loaded, baseline, method, include)
-    values, screened, ranking = option_values(loaded, profile, method, weights, scenario)
-    base_values = {}
-    if base is not None:
-        values, base_values["value"] = values_over_baseline(loaded, base, values, ranking.provenance.weights, scenario)
-    spec = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets=budgets, count=count, include=include, exclude=exclude, baseline=base, baseline_values=base_values)
+    problem = single_value_spec(loaded, query)
+    spec, ranking = problem.spec, problem.ranking
     prep = time.perf_counter() - t0
     packages, outcomes, build, solve_time = solve_top(spec, settings, top)
     status = outcomes[0].status if outcomes else "no_solution"

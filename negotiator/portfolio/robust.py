@@ -7,11 +7,12 @@ what it loses elsewhere (regret: best value there minus its value there).
 
 --core: in the spirit of Robust Portfolio Modelling (Liesiö, Mild & Salo
 2007, "Preference programming for robust portfolio modeling and project
-selection", EJOR 181:1488-1505): draw weight vectors from the set the
-profile allows (an order of importance: the ordered simplex; numbers: each
-weight within +/- spread) together with uncertain scores (triangular on
-each [low, likely, high]), find the optimal package for each draw, and
-report per option the share of draws in which it belongs to an optimal
+selection", EJOR 181:1488-1505): draw weight vectors uniformly from the set
+the profile allows (an order of importance: the ordered simplex; numbers: the
+simplex within +/- spread of each weight, the box of `sensitivity smaa
+--spread`) together with uncertain scores (triangular on each [low, likely,
+high]; both samplers are negotiator/model/sampling.py's), find the optimal
+package for each draw, and report per option the share of draws in which it belongs to an optimal
 package: core (every draw), borderline (some) or exterior (none). The
 extreme points of the weight set are also checked at the likely scores.
 Where the feasible packages are few enough to list (as in the bundled
@@ -21,19 +22,19 @@ optima all count; otherwise each draw is one MILP.
 
 from __future__ import annotations
 
-import itertools
 import time
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Sequence
 
 import numpy as np
 
 import negotiator.solvers as solvers
+from negotiator.model import sampling
 from negotiator.errors import Problem, UsageError
 from negotiator.ranking.result import Provenance
 from negotiator.portfolio.baseline import baseline_scores, prepare_baseline, values_over_baseline
-from negotiator.portfolio.model import PortfolioSpec, build_milp, build_spec, package_value, spec_rows
-from negotiator.portfolio.packages import JUDGMENT_NOTE, baseline_dict, NoFeasiblePackage, PackageResult, option_values, package_result, solve_top
+from negotiator.portfolio.model import PortfolioSpec, build_milp, package_value, spec_rows
+from negotiator.portfolio.packages import JUDGMENT_NOTE, baseline_dict, NoFeasiblePackage, PackageResult, package_result, solve_top
+from negotiator.portfolio.query import PackageQuery, as_query, option_values, query_spec, single_value_spec
 from negotiator.portfolio.solve import SolveOutcome, SolverSettings, solve_model, status_words
 
 __all__ = [
@@ -118,9 +119,10 @@ class RobustResult:
         }
 
 
-def _value_sets(loaded, across: str, profile, method, weights, scenario):
+def _value_sets(loaded, across: str, query: PackageQuery):
     """(value sets, screened union, weights by name, probabilities, provenance ranking)."""
     case = loaded.case
+    profile, method, weights, scenario = query.profile, query.method, query.weights, query.scenario
     if across == "profiles":
         if weights is not None:
             raise UsageError(Problem("--robust profiles compares the case's weight profiles; it cannot take custom weights", hint="drop the custom weights, or use --robust scenarios"))
@@ -151,40 +153,25 @@ def _value_sets(loaded, across: str, profile, method, weights, scenario):
     return names, value_sets, screened, weights_by_name, probs, scenarios, first
 
 
-def robust_package(
-    loaded=None,
-    across: str = "profiles",
-    profile: str | None = None,
-    method: str = "additive",
-    weights: Mapping[str, float] | None = None,
-    scenario: str | None = None,
-    budgets: Mapping[str, float] | None = None,
-    count: tuple[int, int] | None = None,
-    include: Sequence[str] = (),
-    exclude: Sequence[str] = (),
-    solver: str | None = None,
-    time_limit: float | None = 10.0,
-    gap: float = 0.0,
-    verbose: bool = False,
-    baseline=None,
-) -> RobustResult:
+def robust_package(loaded=None, query: PackageQuery | None = None, *, across: str = "profiles", **fields) -> RobustResult:
     """The maximin package across profiles (or scenarios), and each one's own best package.
 
-    With ``baseline`` every value is measured over the status quo, under each profile's
+    ``query`` as for best_packages (keyword ``fields`` replace some of its fields). With a ``baseline`` every value is measured over the status quo, under each profile's
     weights (or each scenario's scores) in turn.
     """
     from negotiator.ranking.api import as_loaded
 
-    settings = SolverSettings(solver, time_limit, gap, verbose).check()
+    query = as_query(query, **fields)
+    settings = query.settings()
     loaded = as_loaded(loaded)
-    base = prepare_baseline(loaded, baseline, method, include)
-    names, value_sets, screened, weights_by_name, probs, scenarios, first = _value_sets(loaded, across, profile, method, weights, scenario)
+    base = prepare_baseline(loaded, query.baseline, query.method, query.include)
+    names, value_sets, screened, weights_by_name, probs, scenarios, first = _value_sets(loaded, across, query)
     base_values: dict[str, float] = {}
     if base is not None:
         # The status quo's value moves with the weights (each profile) and with its own scores (each scenario).
         for n in names:
-            value_sets[n], base_values[n] = values_over_baseline(loaded, base, value_sets[n], weights_by_name[n], n if across == "scenarios" else scenario)
-    spec = build_spec(loaded, value_sets, screened, scenarios=scenarios, budgets=budgets, count=count, include=include, exclude=exclude, baseline=base, baseline_values=base_values)
+            value_sets[n], base_values[n] = values_over_baseline(loaded, base, value_sets[n], weights_by_name[n], n if across == "scenarios" else query.scenario)
+    spec = query_spec(loaded, query, value_sets, screened, scenarios, base, base_values)
     model = build_milp(spec, objective=names)
     outcome = solve_model(model.problem, settings)
     prov = first.provenance
@@ -218,67 +205,40 @@ def robust_package(
 # ---------------------------------------------------------------------------
 
 
+def _weight_set(case, profile: str | None, spread: float) -> tuple[np.ndarray | None, np.ndarray | None, np.ndarray | None]:
+    """(order groups, low, high): an order of importance gives its groups, numbers the box of
+    ``--spread`` around them (the same box as `sensitivity smaa --spread`)."""
+    from negotiator.model.weights import profile_weights, resolve_profile_id
+
+    objectives = list(case.objectives)
+    pid = resolve_profile_id(case, profile)
+    spec = case.weights.get(pid) if pid is not None else None
+    if isinstance(spec, list):
+        return sampling.order_groups(objectives, spec), None, None
+    centre = np.array([profile_weights(case, pid)[o] for o in objectives])
+    low, high = sampling.spread_box(centre, spread)
+    return None, low, high
+
+
 def extreme_weights(case, profile: str | None, spread: float) -> np.ndarray:
     """Extreme points of the profile's weight set (rows sum to 1), objectives in case order.
 
     An order of importance over k objectives: the k points (1/j on the first j, 0 elsewhere).
-    Numbers: the corners of the box w_i * [1 - spread, 1 + spread] (when there are at most
-    2^12 of them), normalised.
+    Numbers: the vertices of the simplex within +/- spread of each weight (none listed when
+    more than sampling.MAX_BOX_VERTEX_OBJECTIVES weights are free).
     """
-    from negotiator.model.weights import profile_weights, resolve_profile_id
-
-    objectives = list(case.objectives)
-    pid = resolve_profile_id(case, profile)
-    spec = case.weights.get(pid) if pid is not None else None
-    if isinstance(spec, list):
-        points = np.zeros((len(spec), len(objectives)))
-        for j in range(1, len(spec) + 1):
-            for obj in spec[:j]:
-                points[j - 1, objectives.index(obj)] = 1.0 / j
-        return points
-    centre = np.array([profile_weights(case, pid)[o] for o in objectives])
-    free = np.flatnonzero(centre > 0)
-    if spread == 0 or len(free) > 12:
-        return centre[None, :] if spread == 0 else np.empty((0, len(objectives)))
-    corners = []
-    for signs in itertools.product((-1.0, 1.0), repeat=len(free)):
-        w = centre.copy()
-        w[free] = centre[free] * (1.0 + spread * np.array(signs))
-        corners.append(w / w.sum())
-    return np.unique(np.round(np.array(corners), 15), axis=0)
+    groups, low, high = _weight_set(case, profile, spread)
+    if groups is not None:
+        return sampling.order_vertices(groups)
+    return sampling.box_vertices(low, high)
 
 
 def sample_weights(case, profile: str | None, spread: float, n: int, rng: np.random.Generator) -> np.ndarray:
     """n weight vectors drawn uniformly from the profile's weight set (rows sum to 1)."""
-    from negotiator.model.weights import profile_weights, resolve_profile_id
-
-    objectives = list(case.objectives)
-    pid = resolve_profile_id(case, profile)
-    spec = case.weights.get(pid) if pid is not None else None
-    out = np.zeros((n, len(objectives)))
-    if isinstance(spec, list):
-        # Sorting a uniform draw on the simplex gives a uniform draw on the ordered simplex.
-        draws = -np.sort(-rng.dirichlet(np.ones(len(spec)), size=n), axis=1)
-        cols = [objectives.index(o) for o in spec]
-        out[:, cols] = draws
-        return out
-    centre = np.array([profile_weights(case, pid)[o] for o in objectives])
-    factors = rng.uniform(1.0 - spread, 1.0 + spread, size=(n, len(objectives)))
-    out = centre * factors
-    return out / out.sum(axis=1, keepdims=True)
-
-
-def _sample_scores(low: np.ndarray, likely: np.ndarray, high: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """One draw of every score: triangular on [low, likely, high]; points stay put."""
-    width = high - low
-    u = rng.random(low.shape)
-    safe = np.where(width > 0, width, 1.0)
-    c = np.where(width > 0, (likely - low) / safe, 0.0)
-    # Inverse CDF of the triangular distribution (vectorised; avoids numpy's left < right requirement).
-    left = low + np.sqrt(u * safe * (likely - low))
-    right = high - np.sqrt((1.0 - u) * safe * (high - likely))
-    draw = np.where(u < c, left, right)
-    return np.where(width > 0, draw, likely)
+    groups, low, high = _weight_set(case, profile, spread)
+    if groups is not None:
+        return sampling.ordered_weights(groups, rng, n)
+    return sampling.weights_in_box(low, high, rng, n)[0]
 
 
 def enumerate_packages(spec: PortfolioSpec, limit: int | None = None) -> list[tuple[str, ...]] | None:
@@ -416,7 +376,7 @@ def _baseline_draws(base, matrix, eligible: list[str], weight_rows: np.ndarray, 
         if base.option in eligible:
             scores = score_draws[:, eligible.index(base.option)]
         else:
-            scores = _sample_scores(*(np.broadcast_to(baseline_scores(base, matrix, w), (n, m)) for w in ("low", "likely", "high")), rng)
+            scores = sampling.triangular(*(np.broadcast_to(baseline_scores(base, matrix, w), (n, m)) for w in ("low", "likely", "high")), rng)
     else:
         scores = np.broadcast_to(baseline_scores(base, matrix), (n, m))
     return np.einsum("dm,dm->d", matrix.values(scores), weight_rows)
@@ -424,44 +384,38 @@ def _baseline_draws(base, matrix, eligible: list[str], weight_rows: np.ndarray, 
 
 def core_analysis(
     loaded=None,
-    profile: str | None = None,
-    method: str = "additive",
-    scenario: str | None = None,
+    query: PackageQuery | None = None,
+    *,
     samples: int = 500,
     seed: int = 0,
     spread: float = 0.5,
     uncertain_scores: bool = True,
-    budgets: Mapping[str, float] | None = None,
-    count: tuple[int, int] | None = None,
-    include: Sequence[str] = (),
-    exclude: Sequence[str] = (),
-    solver: str | None = None,
-    time_limit: float | None = 10.0,
     top_packages: int = 5,
-    baseline=None,
+    **fields,
 ) -> CoreResult:
     """Core, borderline and exterior options from sampled weights (and scores).
 
-    With ``baseline`` each draw measures the options over the status quo's value in that
-    same draw (its weights, and its own sampled scores when it is an option with ranges).
+    ``query`` as for best_packages (keyword ``fields`` replace some of its fields). With a
+    ``baseline`` each draw measures the options over the status quo's value in that same draw
+    (its weights, and its own sampled scores when it is an option with ranges).
     """
     from negotiator.ranking.api import as_loaded
     from negotiator.model.matrix import build_matrix
 
+    query = as_query(query, **fields)
     if samples < 1:
         raise UsageError(Problem(f"--samples must be at least 1, got {samples}"))
-    if not 0 <= spread < 1:
-        raise UsageError(Problem(f"--spread is a fraction from 0 to below 1, got {spread:g}", hint="for example --spread 0.5: each weight anywhere from half to one and a half times its value"))
-    settings = SolverSettings(solver, time_limit, 0.0, False).check()
+    sampling.check_spread(spread)
+    if query.weights is not None:
+        raise UsageError(Problem("--core draws weights around a profile; it cannot take custom weights", hint="give a profile (--profile)"))
+    # Every draw is solved to proven optimality, quietly: the gap and solver chatter do not apply here.
+    settings = query.settings(gap=0.0, verbose=False)
     start = time.perf_counter()
     loaded = as_loaded(loaded)
     case = loaded.case
-    base = prepare_baseline(loaded, baseline, method, include)
-    values, screened, ranking = option_values(loaded, profile, method, None, scenario)
-    base_values: dict[str, float] = {}
-    if base is not None:
-        values, base_values["value"] = values_over_baseline(loaded, base, values, ranking.provenance.weights, scenario)
-    spec = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets=budgets, count=count, include=include, exclude=exclude, baseline=base, baseline_values=base_values)
+    profile, method, scenario = query.profile, query.method, query.scenario
+    problem = single_value_spec(loaded, query)
+    spec, ranking, screened, base = problem.spec, problem.ranking, problem.screened, problem.baseline
     matrix = build_matrix(case, scenario)
     keep = [i for i, o in enumerate(matrix.options) if o not in screened]
     eligible = [matrix.options[i] for i in keep]
@@ -470,7 +424,7 @@ def core_analysis(
     score_draws = None
     if uncertain_scores:
         shape = (samples,) + matrix.likely[keep].shape
-        score_draws = _sample_scores(*(np.broadcast_to(a[keep], shape) for a in (matrix.low, matrix.likely, matrix.high)), rng)
+        score_draws = sampling.triangular(*(np.broadcast_to(a[keep], shape) for a in (matrix.low, matrix.likely, matrix.high)), rng)
     sampled_values = _draw_values(loaded, matrix, keep, method, weight_draws, score_draws)
     corners = extreme_weights(case, profile, spread)
     corner_values = _draw_values(loaded, matrix, keep, method, corners, None) if len(corners) else np.empty((0, len(keep)))

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field, replace
-from typing import Mapping, Sequence
 
 import numpy as np
 
 from negotiator.errors import Problem, UsageError
 from negotiator.ranking.result import Provenance
-from negotiator.portfolio.model import PortfolioSpec, build_spec, spec_rows
-from negotiator.portfolio.baseline import prepare_baseline, values_over_baseline
-from negotiator.portfolio.packages import JUDGMENT_NOTE, baseline_dict, PackageResult, option_values, package_result, solve_top
+from negotiator.portfolio.model import PortfolioSpec, spec_rows
+from negotiator.portfolio.packages import JUDGMENT_NOTE, baseline_dict, PackageResult, package_result, solve_top
+from negotiator.portfolio.query import PackageQuery, as_query, single_value_spec
 from negotiator.portfolio.solve import SolveOutcome, SolverSettings
 
 __all__ = ["SweepPoint", "SweepResult", "budget_sweep", "sweep_caps"]
@@ -108,40 +107,18 @@ def sweep_caps(start: float, stop: float, step: float | None = None, points: int
     return [round(float(c), 10) for c in np.linspace(start, stop, n)]
 
 
-def budget_sweep(
-    loaded=None,
-    resource: str = "staff",
-    start: float = 0.0,
-    stop: float = 100.0,
-    step: float | None = None,
-    points: int | None = None,
-    profile: str | None = None,
-    method: str = "additive",
-    weights: Mapping[str, float] | None = None,
-    scenario: str | None = None,
-    budgets: Mapping[str, float] | None = None,
-    count: tuple[int, int] | None = None,
-    include: Sequence[str] = (),
-    exclude: Sequence[str] = (),
-    solver: str | None = None,
-    time_limit: float | None = 10.0,
-    gap: float = 0.0,
-    verbose: bool = False,
-    baseline=None,
-) -> SweepResult:
-    """The best package at each cap of ``resource`` from ``start`` to ``stop`` (values over ``baseline`` when given)."""
+def budget_sweep(loaded=None, resource: str = "staff", start: float = 0.0, stop: float = 100.0, step: float | None = None, points: int | None = None, query: PackageQuery | None = None, **fields) -> SweepResult:
+    """The best package at each cap of ``resource`` from ``start`` to ``stop`` under the query
+    (keyword ``fields`` replace some of its fields; values over its baseline when it has one)."""
     from negotiator.ranking.api import as_loaded
 
+    query = as_query(query, **fields)
     begin = time.perf_counter()
-    settings = SolverSettings(solver, time_limit, gap, verbose).check()
+    settings = query.settings()
     caps = sweep_caps(start, stop, step, points)
     loaded = as_loaded(loaded)
-    status_quo = prepare_baseline(loaded, baseline, method, include)
-    values, screened, ranking = option_values(loaded, profile, method, weights, scenario)
-    base_values: dict[str, float] = {}
-    if status_quo is not None:
-        values, base_values["value"] = values_over_baseline(loaded, status_quo, values, ranking.provenance.weights, scenario)
-    base = build_spec(loaded, {"value": values}, screened, scenarios=(scenario,), budgets={**(budgets or {}), resource: caps[0]}, count=count, include=include, exclude=exclude, baseline=status_quo, baseline_values=base_values)
+    problem = single_value_spec(loaded, query, budgets={**(query.budgets or {}), resource: caps[0]})
+    base, ranking = problem.spec, problem.ranking
     out: list[SweepPoint] = []
     previous: tuple[str, ...] = ()
     for cap in caps:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import io
 
-from rich.markup import escape
-from rich.table import Table
+from negotiator.render.plain import PlainTable as Table
 from rich.text import Text
 
 from negotiator.i18n import tr
@@ -73,8 +72,7 @@ def comparison_tables(cmp: MethodComparison, lang: str = "en", width: int | None
     with an ellipsis, never folded) and the rank columns are headed by 4-letter abbreviations
     (named in the caption), so the table fits 80 columns.
     """
-    from rich.markup import escape
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
     from rich.text import Text
 
     from negotiator.render.termfit import Layout, wrap_id
@@ -83,7 +81,7 @@ def comparison_tables(cmp: MethodComparison, lang: str = "en", width: int | None
     caption = "\n".join(provenance_lines(cmp, short=True, lang=lang))
     if any(k != m for m, k in short.items()):
         caption = tr("cm_columns", lang, columns=", ".join(f"{k} = {m}" for m, k in short.items())) + "\n" + caption
-    ranks = Table(title=tr("cm_title", lang, profile=cmp.provenance["profile"] or tr("cm_equal", lang)), caption=escape(caption), caption_justify="left")
+    ranks = Table(title=tr("cm_title", lang, profile=cmp.provenance["profile"] or tr("cm_equal", lang)), caption=caption, caption_justify="left")
     ranks.add_column(tr("option", lang))
     # Narrow: what the rank columns leave (each: its header + 2 padding + 1 rule) for the ids.
     id_room = max(12, (width or 80) - 1 - 3 - sum(len(short[m]) + 3 for m in cmp.methods) - 9) if narrow else None

@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 import math
 
-from rich.markup import escape
-from rich.table import Table
+from negotiator.render.plain import escape_markup as escape
+from negotiator.render.plain import PlainTable as Table
 
 from negotiator._version import __version__
 from negotiator.i18n import tr
@@ -26,6 +26,7 @@ def ahp_json(loaded, views: dict[str, AhpProfileView]) -> dict:
         "case": loaded.name, "case_sha256": loaded.sha256, "version": __version__, "cr_limit": CR_LIMIT,
         "profiles": {
             pid: {
+                "priorities": v.result.priorities,
                 "weights": v.result.weights, "lambda_max": v.result.lambda_max, "ci": v.result.ci, "ri": v.result.ri, "cr": v.result.cr,
                 "consistent": v.result.consistent,
                 "filled": [{"a": a, "b": b, "value": x} for a, b, x in v.result.filled],
@@ -54,7 +55,7 @@ def ahp_csv(loaded, views: dict[str, AhpProfileView]) -> str:
             row = {b: v.judged[i, j] for j, b in enumerate(r.items)}
             judged = [None if b not in row or math.isnan(row[b]) else float(row[b]) for b in items]
             w.writerow([pid, a, r.weights[a]] + judged)
-        notes.append(f"{pid}: lambda_max {r.lambda_max:.6g}; CI {r.ci:.6g}; RI {r.ri:.4g}; CR {r.cr:.6g} ({'consistent enough' if r.consistent else f'above {CR_LIMIT}'})")
+        notes.append(f"{pid}: priorities {r.priorities}; lambda_max {r.lambda_max:.6g}; CI {r.ci:.6g}; RI {r.ri:.4g}; CR {r.cr:.6g} ({'consistent enough' if r.consistent else f'above {CR_LIMIT}'})")
     return buf.getvalue() + comment_lines(notes)
 
 
@@ -65,7 +66,7 @@ def ahp_tables(loaded, views: dict[str, AhpProfileView], lang: str = "en") -> li
         r = v.result
         table = Table(
             title=tr("ahp_title", lang, profile=pid),
-            caption=escape(tr("ahp_caption", lang, case=loaded.name, sha=loaded.sha256[:12], version=__version__)),
+            caption=tr("ahp_caption", lang, case=loaded.name, sha=loaded.sha256[:12], version=__version__),
             caption_justify="left",
         )
         table.add_column("")
@@ -76,6 +77,7 @@ def ahp_tables(loaded, views: dict[str, AhpProfileView], lang: str = "en") -> li
             cells = [f"({v.matrix[i, j]:.3g})" if v.filled[i, j] else f"{v.matrix[i, j]:.3g}" for j in range(len(r.items))]
             table.add_row(a, *cells, f"{r.weights[a]:.3f}")
         out.append(table)
+        out.append(escape(tr(f"ahp_priorities_{r.priorities}", lang)))
         verdict = tr("ahp_consistent", lang) if r.consistent else tr("ahp_inconsistent", lang, limit=CR_LIMIT)
         out.append(escape(tr("ahp_figures", lang, lam=f"{r.lambda_max:.4f}", ci=f"{r.ci:.4f}", n=len(r.items), ri=f"{r.ri:.2f}", cr=f"{r.cr:.4f}", verdict=verdict)))
         out += [escape(tr("ahp_worst", lang, a=a, b=b, judged=f"{x:.3g}", implied=f"{imp:.3g}")) for a, b, x, imp in r.worst]
@@ -95,7 +97,7 @@ def analysts_tables(view: GroupView, top: int, lang: str = "en") -> list[Table]:
     # A short title; what "spread" means goes in the caption (a long title wraps badly at 80 columns).
     scores = Table(
         title=tr("an_scores_title", lang, top=top),
-        caption=escape(tr("an_scores_caption", lang, case=view.loaded.name, sha=view.loaded.sha256[:12])), caption_justify="left",
+        caption=tr("an_scores_caption", lang, case=view.loaded.name, sha=view.loaded.sha256[:12]), caption_justify="left",
     )
     for col, numeric in (("option", False), ("objective", False), *((a, True) for a in view.analysts), ("an_pooled", True), ("an_spread", True), ("an_share", True)):
         name = col if col in view.analysts else tr(col, lang)

@@ -8,13 +8,15 @@ from __future__ import annotations
 import io
 
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
-from negotiator.negotiation.analysis import JUDGMENT_NOTE, NegotiationAnalysis, Outcome, Solution
+from negotiator.negotiation.analysis import JUDGMENT_NOTE, RULES, SOLUTION_NAMES, NegotiationAnalysis, Outcome, Solution
 from negotiator.i18n import core_text, tr
 from negotiator.negotiation.batna import BATNA_SCALE, CHOICES
 
-__all__ = ["analysis_dict", "analysis_csv", "analysis_renderables", "provenance_lines", "zone_statement", "linkage_statement"]
+__all__ = ["analysis_dict", "analysis_csv", "analysis_renderables", "provenance_lines", "zone_statement", "linkage_statement", "solution_statements"]
 
-_RULES = (("nash", "Nash (packages)"), ("kalai_smorodinsky", "Kalai-Smorodinsky (packages)"), ("nash_lottery", "Nash (lotteries)"), ("kalai_smorodinsky_lottery", "Kalai-Smorodinsky (lotteries)"))
+def _mark(rule: str, lang: str) -> str:
+    """A short mark for the frontier table's solution column (Nash and KS are names in both languages)."""
+    return {"nash": "Nash", "kalai_smorodinsky": "KS"}.get(rule) or tr(f"ng_mark_{rule}", lang)
 
 
 def _label(text: str, zh: str | None, lang: str) -> str:
@@ -103,13 +105,33 @@ def _solution_dict(a: NegotiationAnalysis, s: Solution | None) -> dict | None:
     if s is None:
         return None
     parties = a.agenda.parties
-    return {
+    d = (s.utilities[0] - s.gains[0], s.utilities[1] - s.gains[1])
+    out = {
         "rule": s.rule,
         "setting": s.setting,
         "utilities": dict(zip(parties, s.utilities)),
         "gains_over_batna": dict(zip(parties, s.gains)),
         "lottery": [{"package": a.agenda.named(pk), "probability": pr} for pk, pr in s.lottery],
+        "tied": s.tied,
+        "ties": [
+            {
+                "lottery": [{"package": a.agenda.named(pk), "probability": pr} for pk, pr in lot],
+                "utilities": dict(zip(parties, u)),
+                "gains_over_batna": dict(zip(parties, (u[0] - d[0], u[1] - d[1]))),
+                "beaten_by_lottery": beaten,
+            }
+            for lot, u, beaten in zip(s.ties, s.tie_utilities, s.tie_beaten_by_lottery)
+        ],
     }
+    if s.setting == "lotteries" and s.rule == "utilitarian" and len(s.ties) > 1:
+        out["ties_are"] = "the ends of an edge of maximisers: every mix of them maximises the sum too"
+    if s.setting == "packages":
+        out["differs_from_lottery_solution"] = s.differs_from_lottery
+    if s.ideal is not None:
+        out["ideal"] = dict(zip(parties, s.ideal))
+        out["ideal_kind"] = s.ideal_kind
+        out["other_reading"] = _solution_dict(a, s.other_reading)
+    return out
 
 
 def _outcome_dict(a: NegotiationAnalysis, o: Outcome) -> dict:
@@ -119,12 +141,19 @@ def _outcome_dict(a: NegotiationAnalysis, o: Outcome) -> dict:
         "zone": {"exists": o.zone_exists, "efficient_packages_in_zone": len(o.zone), "statement": zone_statement(a, o)},
         "best_possible": dict(zip(parties, o.best_possible)),
         "ideal_in_zone": None if o.ideal is None else dict(zip(parties, o.ideal)),
+        "ideal_in_zone_lotteries": None if o.ideal_lottery is None else dict(zip(parties, o.ideal_lottery)),
+        "ideals": {
+            "packages": None if o.ideal is None else dict(zip(parties, o.ideal)),
+            "lotteries": None if o.ideal_lottery is None else dict(zip(parties, o.ideal_lottery)),
+            "note": "ideal_in_zone is over the packages in the zone (used by kalai_smorodinsky); ideal_in_zone_lotteries over the lotteries (used by kalai_smorodinsky_lottery)",
+        },
         "closest_package": None if o.closest is None else a.agenda.named(o.frontier[o.closest].package),
         "frontier": [
-            {"package": a.agenda.named(p.package), "utilities": dict(zip(parties, p.utilities)), "in_zone": k in o.zone}
+            {"package": a.agenda.named(p.package), "utilities": dict(zip(parties, p.utilities)), "in_zone": k in o.zone, "beaten_by_lottery": k in o.beaten_by_lottery}
             for k, p in enumerate(o.frontier)
         ],
-        "solutions": {name: _solution_dict(a, getattr(o, name)) for name, _ in _RULES},
+        "solutions": {name: _solution_dict(a, getattr(o, name)) for name in SOLUTION_NAMES},
+        "statements": solution_statements(a, o),
     }
 
 
@@ -181,6 +210,16 @@ def analysis_dict(a: NegotiationAnalysis) -> dict:
     return out
 
 
+def _flags(o: Outcome, package) -> list[str]:
+    """The solutions a package is (every tie), or is part of (a lottery's packages)."""
+    flags = []
+    for name in SOLUTION_NAMES:
+        s = getattr(o, name)
+        if s is not None and any(pk == package for lot in s.ties for pk, _ in lot):
+            flags.append(name)
+    return flags
+
+
 # -- CSV ------------------------------------------------------------------------------
 
 
@@ -189,20 +228,19 @@ def analysis_csv(a: NegotiationAnalysis) -> str:
     ag = a.agenda
     buf = io.StringIO()
     w = csv_writer(buf)
-    w.writerow(["condition", "row", *ag.issues, *(f"utility:{p}" for p in ag.parties), *(f"above_batna:{p}" for p in ag.parties), "in_zone", "solutions"])
+    w.writerow(["condition", "row", *ag.issues, *(f"utility:{p}" for p in ag.parties), *(f"above_batna:{p}" for p in ag.parties), "in_zone", "solutions", "beaten_by_lottery"])
     outcomes = [("as_one_package" if a.linkage else "agenda", a.outcome)]
     if a.linkage is not None:
         outcomes.append(("separately", a.linkage.separate))
     for cond, o in outcomes:
         for k, p in enumerate(o.frontier):
-            flags = [name for name, _ in _RULES[:2] if getattr(o, name) is not None and getattr(o, name).package == p.package]
-            flags += [name for name, _ in _RULES[2:] if getattr(o, name) is not None and any(pk == p.package for pk, _ in getattr(o, name).lottery)]
+            flags = _flags(o, p.package)
             levels = [ag.levels[i][l] for i, l in enumerate(p.package)]
-            w.writerow([cond, k + 1, *levels, *(f"{u:.12g}" for u in p.utilities), *(f"{u - d:.12g}" for u, d in zip(p.utilities, o.batna)), "yes" if k in o.zone else "no", " ".join(flags)])
+            w.writerow([cond, k + 1, *levels, *(f"{u:.12g}" for u in p.utilities), *(f"{u - d:.12g}" for u, d in zip(p.utilities, o.batna)), "yes" if k in o.zone else "no", " ".join(flags), "yes" if k in o.beaten_by_lottery else "no"])
     if a.proposal is not None:
         pr = a.proposal
-        w.writerow(["proposal", "", *(ag.levels[i][l] for i, l in enumerate(pr.package)), *(f"{u:.12g}" for u in pr.utilities), *(f"{m:.12g}" for m in pr.margins), "yes" if pr.in_zone else "no", ""])
-    lines = provenance_lines(a) + [zone_statement(a)] + linkage_statement(a)
+        w.writerow(["proposal", "", *(ag.levels[i][l] for i, l in enumerate(pr.package)), *(f"{u:.12g}" for u in pr.utilities), *(f"{m:.12g}" for m in pr.margins), "yes" if pr.in_zone else "no", "", ""])
+    lines = provenance_lines(a) + [zone_statement(a)] + solution_statements(a, a.outcome) + linkage_statement(a)
     return buf.getvalue() + comment_lines(lines)
 
 
@@ -215,7 +253,7 @@ def analysis_renderables(a: NegotiationAnalysis, lang: str = "en", width: int | 
     ``width``: the terminal width; below termfit.NARROW columns a package's levels share one
     wrapping column (issues named in the caption) and each solution's gain sits under its value.
     """
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
     from rich.text import Text
 
     ag = a.agenda
@@ -244,6 +282,7 @@ def analysis_renderables(a: NegotiationAnalysis, lang: str = "en", width: int | 
     out.append(_frontier_table(a, a.outcome, tr("ng_efficient_linked" if a.linkage else "ng_efficient", lang), lang, width))
     out.append(Text(zone_statement(a, lang=lang), style="bold" if a.outcome.zone_exists else "bold red"))
     out.append(_solutions_table(a, a.outcome, names, lang, width=width))
+    out += [Text(line) for line in solution_statements(a, a.outcome, lang)]
 
     if a.proposal is not None:
         out += _proposal_renderables(a, names, lang, width)
@@ -251,6 +290,7 @@ def analysis_renderables(a: NegotiationAnalysis, lang: str = "en", width: int | 
         out.append(_frontier_table(a, a.linkage.separate, tr("ng_efficient_separate", lang, issues=", ".join(a.linkage.issues)), lang, width))
         out.append(Text(zone_statement(a, a.linkage.separate, lang)))
         out.append(_solutions_table(a, a.linkage.separate, names, lang, title=tr("ng_solutions_separate", lang), width=width))
+        out += [Text(line) for line in solution_statements(a, a.linkage.separate, lang)]
         out += [Text(line) for line in linkage_statement(a, lang)]
     out.append(Text("\n".join(provenance_lines(a, lang)), style="dim"))
     return out
@@ -262,7 +302,7 @@ def _level(ag, i: int, l: int, lang: str) -> str:
 
 
 def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str, width: int | None = None):
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
 
     from negotiator.render.termfit import Layout
 
@@ -285,11 +325,9 @@ def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str, w
     t.add_column(tr("ng_zone", lang), no_wrap=True)
     t.add_column(tr("ng_solution", lang))
     for k, pt in enumerate(o.frontier):
-        flags = []
-        if o.nash is not None and o.nash.package == pt.package:
-            flags.append("Nash")
-        if o.kalai_smorodinsky is not None and o.kalai_smorodinsky.package == pt.package:
-            flags.append("KS")
+        flags = [_mark(r, lang) for r in RULES if getattr(o, r) is not None and any(lot[0][0] == pt.package for lot in getattr(o, r).ties)]
+        if k in o.beaten_by_lottery:
+            flags.append("†")
         levels = [_level(ag, i, l, lang) for i, l in enumerate(pt.package)]
         package = [" / ".join(levels)] if narrow else levels
         t.add_row(str(k + 1), *package, *(f"{u:.2f}" for u in pt.utilities), tr("ng_yes", lang) if k in o.zone else "-", ", ".join(flags))
@@ -297,7 +335,7 @@ def _frontier_table(a: NegotiationAnalysis, o: Outcome, title: str, lang: str, w
 
 
 def _solutions_table(a: NegotiationAnalysis, o: Outcome, names, lang: str, title: str | None = None, width: int | None = None):
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
 
     from negotiator.render.termfit import Layout
 
@@ -315,14 +353,16 @@ def _solutions_table(a: NegotiationAnalysis, o: Outcome, names, lang: str, title
     if narrow:
         t.caption = tr("ng_gain_caption", lang)
         t.caption_justify = "left"
-    for name, _ in _RULES:
+    rows = {pt.package: k + 1 for k, pt in enumerate(o.frontier)}
+    for name in SOLUTION_NAMES:
         label = tr(f"ng_rule_{name}", lang)
         s = getattr(o, name)
         if s is None:
             t.add_row(label, *(["-"] * (2 if narrow else 4)), tr("ng_no_zone_cell", lang))
             continue
-        rows = {pt.package: k + 1 for k, pt in enumerate(o.frontier)}
-        deal = tr("ng_or", lang).join((f"{pr:.1%} " if len(s.lottery) > 1 else "") + tr("ng_package_no", lang, k=rows[pk]) for pk, pr in s.lottery)
+        deal = _lottery_words(s.lottery, rows, lang)
+        if s.tied:
+            deal = tr("ng_tie_cell", lang, first=deal, n=len(s.ties) - 1)
         if narrow:  # the gain under the value: four numbers side by side leave no room for the rest
             t.add_row(label, *(f"{u:.2f}\n({g:+.2f})" for u, g in zip(s.utilities, s.gains)), deal)
         else:
@@ -330,8 +370,61 @@ def _solutions_table(a: NegotiationAnalysis, o: Outcome, names, lang: str, title
     return t
 
 
+def _lottery_words(lottery, rows: dict, lang: str) -> str:
+    return tr("ng_or", lang).join((f"{pr:.1%} " if len(lottery) > 1 else "") + tr("ng_package_no", lang, k=rows[pk]) for pk, pr in lottery)
+
+
+def _pair(u, d=None) -> str:
+    if d is not None:
+        u = (u[0] - d[0], u[1] - d[1])
+    return f"({u[0]:.4g}, {u[1]:.4g})"
+
+
+def solution_statements(a: NegotiationAnalysis, o: Outcome, lang: str = "en") -> list[str]:
+    """Ties, packages a lottery beats, where packages and lotteries disagree, and the ideal points, in words."""
+    if not o.zone_exists and o.nash_lottery is None:
+        return []
+    rows = {pt.package: k + 1 for k, pt in enumerate(o.frontier)}
+    d = o.batna
+    out: list[str] = []
+    if o.ideal is not None or o.ideal_lottery is not None:
+        pk = _pair(o.ideal, d) if o.ideal is not None else "-"
+        lt = _pair(o.ideal_lottery, d) if o.ideal_lottery is not None else "-"
+        same = o.ideal is not None and o.ideal_lottery is not None and _pair(o.ideal, d) == _pair(o.ideal_lottery, d)
+        out.append(tr("ng_ideal_same" if same else "ng_ideals", lang, packages=pk, lotteries=lt))
+        for s in (o.kalai_smorodinsky, o.kalai_smorodinsky_lottery):
+            if s is not None and s.other_reading is not None:
+                other = s.other_reading
+                out.append(tr(
+                    "ng_ks_other", lang, rule=tr(f"ng_rule_{_name(s)}", lang), ideal=_pair(other.ideal, d), gains=_pair(other.gains),
+                    deal=tr("ng_tie_list", lang).join(_lottery_words(lot, rows, lang) for lot in other.ties),
+                ))
+    for name in SOLUTION_NAMES:
+        s = getattr(o, name)
+        if s is None:
+            continue
+        rule = tr(f"ng_rule_{name}", lang)
+        if s.tied and s.setting == "packages":
+            listed = tr("ng_tie_list", lang).join(f"{_lottery_words(lot, rows, lang)} {_pair(u, d)}" for lot, u in zip(s.ties, s.tie_utilities))
+            out.append(tr("ng_ties", lang, rule=rule, n=len(s.ties), packages=listed))
+        elif s.tied:
+            ends = tr("ng_tie_list", lang).join(f"{_lottery_words(lot, rows, lang)} {_pair(u, d)}" for lot, u in zip(s.ties, s.tie_utilities))
+            out.append(tr("ng_ties_edge", lang, rule=rule, ends=ends))
+        beaten = [lot for lot, b in zip(s.ties, s.tie_beaten_by_lottery) if b]
+        if beaten:
+            out.append(tr("ng_beaten", lang, rule=rule, packages=tr("ng_tie_list", lang).join(_lottery_words(lot, rows, lang) for lot in beaten)))
+        if s.setting == "packages" and s.differs_from_lottery:
+            lot = getattr(o, f"{name}_lottery")
+            out.append(tr("ng_differs", lang, rule=rule, gains=_pair(lot.gains), deal=_lottery_words(lot.lottery, rows, lang), own=_pair(s.gains)))
+    return out
+
+
+def _name(s: Solution) -> str:
+    return s.rule if s.setting == "packages" else f"{s.rule}_lottery"
+
+
 def _proposal_renderables(a: NegotiationAnalysis, names, lang: str, width: int | None = None) -> list:
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
     from rich.text import Text
 
     ag = a.agenda

@@ -110,9 +110,49 @@ def payoffs_json(t: ScenarioPayoffs, report: DecisionReport) -> dict:
         "hurwicz_switch": _switch_dict(t, report.hurwicz),
         "probability_switches": [_switch_dict(t, s) for s in report.probability],
         "expected_value_of_perfect_information": report.evpi,
+        "complete_ignorance": report.ignorance,
+        "not_run": [{"rule": r, "reason": why} for r, why in report.not_run],
+        "menu_effects": [_menu_dict(t, m) for m in report.menu_effects],
+        "exact": _exact_dict(t, report),
         "screened_out": {oid: reasons for oid, reasons in t.screened_out.items()},
         "warnings": list(t.warnings),
     }
+
+
+def _menu_dict(t: ScenarioPayoffs, m) -> dict:
+    return {
+        "removed": t.rows[m.removed].id,
+        "removed_is": "dominated" if m.dominated else "irrelevant (not chosen)",
+        "rule": "minimax_regret",
+        "choice_before": _ids(t, m.before),
+        "choice_after": _ids(t, m.after),
+        "largest_regret_after": m.largest_regret_after,
+    }
+
+
+def _exact_dict(t: ScenarioPayoffs, report: DecisionReport) -> dict | None:
+    """Exact fractions as "a/b" text (JSON), beside the floats; None when some payoff is not a fraction."""
+    ex = report.exact
+    if ex is None:
+        return None
+    return {
+        "values": {row.id: dict(zip(t.scenarios, map(str, ex["values"][i]))) for i, row in enumerate(t.rows)},
+        "regret": {row.id: dict(zip(t.scenarios, map(str, ex["regret"][i]))) for i, row in enumerate(t.rows)},
+        "scores": {rule: {row.id: str(v) for row, v in zip(t.rows, vals)} for rule, vals in ex["scores"].items()},
+    }
+
+
+def menu_effect_lines(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en", show=_ids) -> list[str]:
+    """Warnings: removing an option nobody picks would change the minimax-regret choice."""
+    return [
+        tr("py_menu_effect", lang, removed=show(t, [m.removed])[0], kind=tr("py_dominated" if m.dominated else "py_irrelevant", lang),
+           before=" = ".join(show(t, m.before)), after=" = ".join(show(t, m.after)), regret=f"{m.largest_regret_after:.4g}")
+        for m in report.menu_effects
+    ]
+
+
+def not_run_lines(report: DecisionReport, lang: str = "en") -> list[str]:
+    return [tr("py_not_run", lang, rule=tr(f"rule_{r}", lang)) for r, _ in report.not_run]
 
 
 def _switch_words(t: ScenarioPayoffs, s: Switch, show=_ids, lang: str = "en") -> str:
@@ -146,7 +186,9 @@ def payoffs_csv(t: ScenarioPayoffs, report: DecisionReport) -> str:
     buf = io.StringIO()
     w = csv_writer(buf)
     rules = report.rules
-    w.writerow(["id", "label", "label_zh", "origin"] + [f"value:{s}" for s in t.scenarios] + [f"regret:{s}" for s in t.scenarios] + [f"{r.rule}" for r in rules] + [f"chosen:{r.rule}" for r in rules])
+    ex = report.exact
+    exact_cols = [] if ex is None else [f"exact:value:{s}" for s in t.scenarios] + [f"exact:{r.rule}" for r in rules]
+    w.writerow(["id", "label", "label_zh", "origin"] + [f"value:{s}" for s in t.scenarios] + [f"regret:{s}" for s in t.scenarios] + [f"{r.rule}" for r in rules] + [f"chosen:{r.rule}" for r in rules] + exact_cols)
     for i, row in enumerate(t.rows):
         w.writerow(
             [row.id, row.label, row.label_zh or "", row.origin or ""]
@@ -154,8 +196,10 @@ def payoffs_csv(t: ScenarioPayoffs, report: DecisionReport) -> str:
             + [f"{v:.12g}" for v in report.regret[i]]
             + [f"{r.scores[i]:.12g}" for r in rules]
             + [int(i in r.chosen) for r in rules]
+            + ([] if ex is None else [exact_text(v) for v in ex["values"][i]] + [exact_text(ex["scores"][r.rule][i]) for r in rules])
         )
     lines = payoffs_provenance_lines(t, report)
+    lines += not_run_lines(report) + menu_effect_lines(t, report)
     lines += [f"{r.rule}: chooses {', '.join(_ids(t, r.chosen))}; margin {'-' if r.margin is None else f'{r.margin:.6g}'}" for r in rules]
     lines += [f"switch {s.parameter} (now {s.current:g}): {_switch_words(t, s)}" for s in (report.hurwicz, *report.probability)]
     lines += [f"screened out {oid}: {'; '.join(reasons)}" for oid, reasons in t.screened_out.items()]
@@ -171,7 +215,7 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
     table fits 80 columns and no number is split. ``case`` (optional) words the red-line
     reasons in ``lang``.
     """
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
     from rich.text import Text
 
     from negotiator.render.termfit import Layout, break_long_words, id_text, label_cell
@@ -274,7 +318,7 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
             continue
         note = tr("py_others_in_proportion", lang) if s.parameter.startswith("p(") and len(t.scenarios) > 2 else ""
         switches.add_row(parameter + note, f"{s.current:g}", "\n".join(_names(t, s.chosen)), _switch_words(t, s, _names, lang))
-    switches.caption = tr("py_evpi", lang, evpi=f"{report.evpi:.4f}")
+    switches.caption = tr("py_evpi", lang, evpi=f"{report.evpi:.4f}") if report.evpi is not None else tr("py_no_probabilities", lang)
     if narrow and len(t.scenarios) > 2:
         switches.caption += "\n" + tr("py_p_note", lang)
     switches.caption_justify = "left"
@@ -288,6 +332,11 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
         for i, row in enumerate(t.rows):
             legend.add_row(f"P{i + 1}", _origin_words(row.origin or "", lang), "\n".join(f"{_label_of_option(row, k, lang)} ({o})" for k, o in enumerate(row.members)))
         out.append(legend)
+    notes = not_run_lines(report, lang) + menu_effect_lines(t, report, lang, _names)
+    if report.exact is not None:
+        notes.append(tr("py_exact_note", lang))
+    rules.caption = "\n".join(notes) or None
+    rules.caption_justify = "left"
     out += [rules, regret, switches]
     if t.screened_out:
         from negotiator.i18n import red_line_reason
@@ -432,7 +481,7 @@ def _strategy_name(spec, player: str, sid: str, lang: str) -> str:
 
 def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lang: str = "en", layout=None) -> list:
     """Rich renderables: payoffs with best responses, dominance, equilibria and their sets, security levels."""
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
     from rich.text import Text
 
     from negotiator.render.termfit import Layout, id_text, label_cell
@@ -456,7 +505,9 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
     for c in g.cols:
         # Narrow: ids broken after underscores to the room each strategy column gets.
         col_id = Text(wrap_id(c, col_room), style="dim") if narrow else id_text(c, style="dim")
-        payoff.add_column(Text(f"{_strategy_name(spec, cp, c, lang)}\n", justify="center", overflow="fold").append_text(col_id), justify="center")
+        cname = _strategy_name(spec, cp, c, lang)
+        header = Text(cname, justify="center", overflow="fold") if cname == c else Text(f"{cname}\n", justify="center", overflow="fold").append_text(col_id)
+        payoff.add_column(header, justify="center")
     for i, r in enumerate(g.rows):
         cells = []
         for j in range(len(g.cols)):
@@ -465,7 +516,8 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
             cell = f"{_frac(g.A[i][j])}{a_mark}, {_frac(g.B[i][j])}{b_mark}"
             cells.append(Text(cell, style="bold") if a_mark and b_mark else cell)
         if narrow:
-            payoff.add_row(Text(f"{_strategy_name(spec, rp, r, lang)}\n", style="bold", overflow="fold").append(wrap_id(r, row_room), style="dim"), *cells)
+            rname = _strategy_name(spec, rp, r, lang)
+            payoff.add_row(Text(rname, style="bold", overflow="fold") if rname == r else Text(f"{rname}\n", style="bold", overflow="fold").append(wrap_id(r, row_room), style="dim"), *cells)
         else:
             payoff.add_row(label_cell(_strategy_name(spec, rp, r, lang), r), *cells)
 
@@ -496,12 +548,13 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
     survivors = a.strict_rounds[-1] if a.strict_rounds else None
     left_rows = g.rows if survivors is None else [g.rows[i] for i in survivors.rows_left]
     left_cols = g.cols if survivors is None else [g.cols[j] for j in survivors.cols_left]
-    dom.caption = (
+    dom_caption = (
         tr("gm_after_strict", lang, row=rp, rows=", ".join(left_rows), col=cp, cols=", ".join(left_cols))
         + ("" if a.dominated else tr("gm_nothing_dominated", lang))
         + _weak_survivors(a, lang)
         + tr("gm_margin_note", lang)
     )
+    dom.caption = dom_caption
     dom.caption_justify = "left"
 
     eq = Table(title=tr("gm_eq_title_short" if narrow else "gm_eq_title", lang, n=len(a.equilibria)))
@@ -523,14 +576,7 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
         if show_cert:
             cells.append(tr("gm_yes" if e.certified else "gm_no", lang))
         eq.add_row(*cells)
-    notes = []
-    for c_i, comp in enumerate(a.components, 1):
-        if comp.isolated:
-            continue
-        for X, Y in comp.nash_subsets:
-            notes.append(tr(
-                "gm_set_note", lang, k=c_i, xs="; ".join(mixture_text(x, g.rows) for x in X), row=rp, ys="; ".join(mixture_text(y, g.cols) for y in Y), col=cp,
-            ))
+    notes = set_notes(a, lang)
     eq.caption = "\n".join(notes + [tr("gm_counts", lang, pure=len(a.pure), sets=len(a.components))] + ([tr("gm_each_certified", lang)] if narrow else []))
     eq.caption_justify = "left"
 
@@ -547,7 +593,9 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
             sec.add_column(tr(col, lang))
         for p, s_, names in ((rp, a.security[0], g.rows), (cp, a.security[1], g.cols)):
             sec.add_row(p, _frac(s_.pure_level), ", ".join(names[i] for i in s_.pure_strategies), _frac(s_.mixed_level), mixture_text(s_.mixed_strategy, names))
-    out = [payoff, best, dom, eq, sec]
+    # Nothing dominated: the caption alone says so (a table of headers only says nothing).
+    empty_dom = Text(tr("gm_dom_title", lang), style="italic").append("\n" + dom_caption, style="")
+    out = [payoff, best, dom if dom.row_count else empty_dom, eq, sec]
     if a.zero_sum is not None:
         z = a.zero_sum
         zs = Table(title=tr("gm_zero_sum", lang) if z.constant == 0 else tr("gm_constant_sum", lang, c=_frac(z.constant)))
@@ -556,6 +604,21 @@ def game_tables(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, lan
         zs.add_row(_frac(z.value), mixture_text(z.row_strategy, g.rows), mixture_text(z.col_strategy, g.cols), z.solver)
         out.append(zs)
     return out
+
+
+def set_notes(a: GameAnalysis, lang: str = "en") -> list[str]:
+    """Each set of equilibria in words: "any mix of [...] for row with any mix of [...] for col"."""
+    g = a.game
+    notes = []
+    for c_i, comp in enumerate(a.components, 1):
+        if comp.isolated:
+            continue
+        for X, Y in comp.nash_subsets:
+            notes.append(tr(
+                "gm_set_note", lang, k=c_i, xs="; ".join(mixture_text(x, g.rows) for x in X), row=g.row_player,
+                ys="; ".join(mixture_text(y, g.cols) for y in Y), col=g.col_player,
+            ))
+    return notes
 
 
 def _weak_survivors(a: GameAnalysis, lang: str = "en") -> str:
@@ -605,6 +668,7 @@ def payoffs_markdown(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en
         margin = "-" if r.margin is None else f"{r.margin:.4f}"
         lines.append(f"| {_md(r.name)} | {', '.join(_names(t, r.chosen))} | {r.scores[r.chosen[0]]:.4f} | {', '.join(_names(t, r.runner_up)) or '-'} | {margin} |")
     lines += ["", *(f"- where the choice would change, {s.parameter} (now {s.current:g}): {_switch_words(t, s, _names)}" for s in (report.hurwicz, *report.probability))]
+    lines += [f"- {_md(line)}" for line in not_run_lines(report, lang) + menu_effect_lines(t, report, lang, _names)]
     if t.screened_out:
         lines += ["", "Left out (breaks a red line under a scenario): " + ", ".join(f"`{o}`" for o in t.screened_out)]
     lines += [""] + [f"> {line}  " for line in payoffs_provenance_lines(t, report)]
@@ -623,6 +687,7 @@ def game_markdown(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, l
     lines += ["", f"| # | {rp} | {cp} | payoffs | kind |", "|---:|---|---|---|---|"]
     for k, e in enumerate(a.equilibria, 1):
         lines.append(f"| {k} | {mixture_text(e.x, g.rows)} | {mixture_text(e.y, g.cols)} | {_frac(e.payoff_row)}, {_frac(e.payoff_col)} | {'pure' if e.pure else 'mixed'} |")
+    lines += [""] + [f"- {_md(note)}" for note in set_notes(a, lang)] if any(not c.isolated for c in a.components) else []
     lines += ["", "`*` marks a best response; every equilibrium is exact and certified (no player gains by deviating)."]
     lines += [""] + [f"> {line}  " for line in game_provenance_lines(loaded_name, sha, gid, spec, a)]
     return "\n".join(lines) + "\n"

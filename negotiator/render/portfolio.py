@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Group
-from rich.table import Table
+from negotiator.render.plain import PlainTable as Table
 from rich.text import Text
 
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer

@@ -174,7 +174,7 @@ def score_matrix_tables(m: ScoreMatrix, lang: str = "en", width: int = 80) -> li
     The first table shows each option's id under its label; the others repeat
     only the number and label, to keep the matrix short.
     """
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
     from rich.text import Text
 
     from negotiator.i18n import tr
@@ -252,7 +252,7 @@ def rationale_dict(m: ScoreMatrix, option: str) -> dict:
 
 
 def rationale_table(m: ScoreMatrix, option: str, lang: str = "en"):
-    from rich.table import Table
+    from negotiator.render.plain import PlainTable as Table
 
     from negotiator.i18n import tr
 

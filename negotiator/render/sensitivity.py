@@ -11,7 +11,7 @@ import io
 import numpy as np
 from rich.cells import cell_len
 from rich.console import Group
-from rich.table import Table
+from negotiator.render.plain import PlainTable as Table
 from rich.text import Text
 
 from negotiator.render.bars import diverging_bar, interval_bar, rank_colours, stacked_bar

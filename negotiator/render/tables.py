@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.console import Group
-from rich.table import Table
+from negotiator.render.plain import PlainTable as Table
 from rich.text import Text
 
 from negotiator.render.bars import legend, objective_colours, stacked_bar
@@ -214,11 +214,9 @@ def profiles_table(case, weights_by_profile: dict[str, dict[str, float]], width:
 
 def examples_table(rows: list[tuple[str, str]], lang: str = "en") -> Table:
     """The shipped example cases: (name, title) each, with how to name one on the command line."""
-    from rich.markup import escape
-
     table = Table(title=tr("ex_title", lang), caption=tr("ex_caption", lang), caption_justify="left")
     table.add_column(tr("ex_name", lang), no_wrap=True)
     table.add_column(tr("ex_case", lang))
     for name, title in rows:
-        table.add_row(escape(f"example:{name}"), escape(title))
+        table.add_row(f"example:{name}", title)
     return table

@@ -140,8 +140,12 @@ def id_text(identifier: str, style: str = "") -> Text:
 
 def label_cell(label: str, identifier: str, id_suffix: str = "", label_style: str = "bold"):
     """A label over its id: the label wraps (Chinese folds by character instead of being cut),
-    the id stays on one line and is cut with an ellipsis, never folded mid-word."""
+    the id stays on one line and is cut with an ellipsis, never folded mid-word. A label that
+    is its id is shown once."""
     from rich.console import Group
+
+    if label == identifier:
+        return Text(identifier + id_suffix, style=label_style, no_wrap=True, overflow="ellipsis")
 
     return Group(Text(label, style=label_style, overflow="fold"), id_text(identifier + id_suffix, style="dim"))
 

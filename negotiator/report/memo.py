@@ -161,6 +161,12 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
         sections.append(optional["portfolio"])
     if scenarios is not None:
         sections.append(scenarios)
+    from negotiator.report.conflict_section import conflict_section
+
+    conflict = conflict_section(loaded, lang)  # only for a case with a conflicts: section
+    if conflict is not None:
+        sections.append(conflict)
+        included.append("conflict")
     sections.append(_assumptions_section(ctx))
     sections.append(_provenance_section(ctx, included))
 
@@ -443,7 +449,9 @@ def _package_section(ctx: _Context) -> Section | None:
     p = ctx.ranking.provenance
     if not ctx.case.constraints.budgets and ctx.case.constraints.count is None:
         return None  # no budgets and no count: "the best package" would be every option
-    result = module.best_packages(ctx.loaded, profile=None if p.profile == "custom" else p.profile, method=p.method, weights=p.weights if p.profile == "custom" else None, scenario=ctx.request.scenario, baseline=ctx.request.baseline)
+    custom = p.profile == "custom"  # weights typed in, not a profile of the case
+    query = module.PackageQuery(profile=None if custom else p.profile, method=p.method, weights=p.weights if custom else None, scenario=ctx.request.scenario, baseline=ctx.request.baseline)
+    result = module.best_packages(ctx.loaded, query)
     w = ctx.words
     best = result.best
     if best is None:
@@ -570,17 +578,31 @@ def _rules_blocks(ctx: _Context, report, ids: list[str]) -> list:
     picks = {r.rule: w.join([w.option(ids[k]) for k in r.chosen]) for r in report.rules}
     if "expected_value" in picks and "maximin" in picks:
         ctx.bottom_line_extra.append(ctx.t("bl_rules", ev=picks["expected_value"], maximin=picks["maximin"]))
-    return [Paragraph(ctx.t("rules_intro")), table, Paragraph(ctx.t("scen_evpi", evpi=_fmt(report.evpi)), role="note")]
+    return [Paragraph(ctx.t("rules_intro")), table, *([Paragraph(ctx.t("scen_evpi", evpi=_fmt(report.evpi)), role="note")] if report.evpi is not None else [])]
 
 
 def _rule_name(ctx: _Context, rule, alpha: float) -> str:
     return rule_name(rule, ctx.lang, alpha)  # a rule the catalogue does not know yet: the analysis's own (English) name
 
 
+def _rationale_sentence(ctx: _Context) -> str | None:
+    """How many of the case's scores carry a one-line rationale: counted, never claimed (None without scores)."""
+    from negotiator.model.score_matrix import rationale_count
+
+    noted, total = rationale_count(ctx.case)
+    if total == 0:
+        return None
+    key = "asm_rationale_all" if noted == total else "asm_rationale_none" if noted == 0 else "asm_rationale_some"
+    return ctx.t(key, noted=noted, total=total)
+
+
 def _assumptions_section(ctx: _Context) -> Section:
     case, w = ctx.case, ctx.words
     p = ctx.ranking.provenance
     blocks: list = [Paragraph(ctx.t("asm_judgment"), role="lead", strong=len(ctx.t("asm_judgment")))]
+    rationale = _rationale_sentence(ctx)
+    if rationale:
+        blocks.append(Paragraph(rationale))
     if p.profile is None:
         blocks.append(Paragraph(ctx.t("weights_equal")))
     weight_cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", ctx.t("col_id")), Column("direction", ctx.t("head_direction")), Column("weight", ctx.t("col_weight"), "number"))
@@ -612,7 +634,7 @@ def _provenance_section(ctx: _Context, included: list[str]) -> Section:
     loaded, req = ctx.loaded, ctx.request
     p = ctx.ranking.provenance
     not_used = ctx.t("prov_not_used")
-    names = {"sensitivity": "analysis_sensitivity", "portfolio": "analysis_portfolio", "decision_rules": "analysis_decision_rules"}
+    names = {"sensitivity": "analysis_sensitivity", "portfolio": "analysis_portfolio", "decision_rules": "analysis_decision_rules", "conflict": "analysis_conflict"}
     described = lambda keys: ctx.words.join([ctx.t(names[k]) for k in keys]) or ctx.t("none")  # noqa: E731
     items = [
         ("case", ctx.t("prov_row_case"), loaded.name),

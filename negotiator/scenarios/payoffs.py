@@ -79,8 +79,9 @@ class ScenarioPayoffs:
             "probabilities_source": self.probabilities_source,
         }
 
-    def analyse(self, alpha: float = 0.5) -> DecisionReport:
-        return analyse_decisions(self.values, self.probabilities, self.scenarios, alpha)
+    def analyse(self, alpha: float = 0.5, ignorance: bool = False) -> DecisionReport:
+        """The decision rules; ``ignorance``: read the table under complete ignorance (no probabilities)."""
+        return analyse_decisions(self.values, None if ignorance else self.probabilities, self.scenarios, alpha)
 
     def best_in_scenario(self, tol: float = TIE_TOLERANCE) -> dict[str, tuple[str, ...]]:
         """Scenario id -> the ids of the rows best under it: every row within ``tol`` of the best value
@@ -200,13 +201,14 @@ def _portfolio_packages(loaded, profile, method, weights, screened, top: int) ->
     Options that break a red line under any scenario are excluded up front, so
     every package has a value in every column.
     """
-    from negotiator.portfolio import best_packages
+    from negotiator.portfolio import PackageQuery, best_packages
 
+    base = PackageQuery(profile=profile, method=method, weights=weights, exclude=tuple(sorted(screened)))
     out: list[tuple[tuple[str, ...], str]] = []
     runs = [(None, top, "best package {k} of the base case")]
     runs += [(sid, 1, f"best package under {sid}") for sid in loaded.case.scenarios]
     for scenario, k_top, words in runs:
-        result = best_packages(loaded, profile=profile, method=method, weights=weights, scenario=scenario, top=k_top, exclude=sorted(screened), explain_infeasible=False)
+        result = best_packages(loaded, replace(base, scenario=scenario), top=k_top, explain_infeasible=False)
         if not result.packages:
             where = "the base case" if scenario is None else f"scenario '{scenario}'"
             raise UsageError(Problem(

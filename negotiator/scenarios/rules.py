@@ -16,6 +16,23 @@ value of the parameter at which the choice would change:
 
 Both are upper envelopes of straight lines in the parameter, computed exactly
 from the pairwise crossings.
+
+Maximum likelihood: the best option in the most probable scenario (when
+several scenarios share the largest probability, their mean).
+
+Complete ignorance (``probabilities=None``): the rules that need no
+probabilities (maximin, maximax, Hurwicz, Laplace, minimax regret) still run;
+expected value and maximum likelihood are listed in ``not_run`` instead.
+
+Menu effects: minimax regret violates independence of irrelevant alternatives
+(Chernoff 1954): removing an option nobody chooses can change the choice
+(Stevenson's contractor: drop Expand and Do nothing ties Subcontract at a
+regret of 10). ``menu_effects`` lists every option, not chosen, whose removal
+changes the minimax-regret choice, and whether it is dominated.
+
+Exact: when every payoff is a fraction with a denominator up to 10^4 (within
+1e-12 of the float, relative), the values, regrets and every rule's scores are also given
+as exact fractions (``exact``), as games are.
 """
 
 from __future__ import annotations
@@ -43,7 +60,14 @@ __all__ = [
     "probability_switches",
     "expected_value_of_perfect_information",
     "analyse_decisions",
+    "PROBABILITY_RULES",
+    "MenuEffect",
+    "menu_effects",
+    "exact_scores",
 ]
+
+#: Rules that need the scenarios' probabilities (not run under complete ignorance).
+PROBABILITY_RULES = ("expected_value", "maximum_likelihood")
 
 #: Probabilities must add up to 1 within this (the case schema uses the same).
 PROBABILITY_TOLERANCE = 1e-6
@@ -91,13 +115,33 @@ class Switch:
 
 
 @dataclass(frozen=True)
+class MenuEffect:
+    """Removing ``removed`` (not chosen) changes the minimax-regret choice from ``before`` to ``after``."""
+
+    removed: int
+    dominated: bool  # weakly dominated by another option (else only irrelevant: not chosen)
+    before: tuple[int, ...]
+    after: tuple[int, ...]  # indices into the full table
+    largest_regret_after: float
+
+
+@dataclass(frozen=True)
 class DecisionReport:
     rules: tuple[RuleResult, ...]
     regret: np.ndarray  # (options, scenarios)
     alpha: float
-    hurwicz: Switch
-    probability: tuple[Switch, ...]  # one per scenario (empty for a single scenario)
-    evpi: float  # expected value of perfect information
+    hurwicz: Switch | None  # None never happens today; kept optional for symmetry
+    probability: tuple[Switch, ...]  # one per scenario (empty for a single scenario or no probabilities)
+    evpi: float | None  # expected value of perfect information (None without probabilities)
+    #: Rules that could not run, with why (complete ignorance: no probabilities given).
+    not_run: tuple[tuple[str, str], ...] = ()
+    menu_effects: tuple[MenuEffect, ...] = ()
+    #: Exact fractions ("a/b" text) when every payoff is rational: values, regret, each rule's scores.
+    exact: dict | None = None
+
+    @property
+    def ignorance(self) -> bool:
+        return bool(self.not_run)
 
 
 def check_probabilities(probabilities: Sequence[float], names: Sequence[str] | None = None) -> np.ndarray:
@@ -150,21 +194,97 @@ def _rule(rule: str, name: str, criterion: str, scores: np.ndarray, higher: bool
     return RuleResult(rule, name, criterion, "higher" if higher else "lower", tuple(float(v) for v in scores), chosen, runner, margin)
 
 
-def apply_rules(values: np.ndarray, probabilities: Sequence[float], alpha: float = 0.5) -> tuple[RuleResult, ...]:
-    """The six rules side by side on a payoff table (options x scenarios, higher is better)."""
+def most_likely(p: np.ndarray) -> np.ndarray:
+    """Indices of the scenarios with the largest probability (ties within 1e-12)."""
+    return np.flatnonzero(p >= p.max() - 1e-12)
+
+
+def apply_rules(values: np.ndarray, probabilities: Sequence[float] | None, alpha: float = 0.5) -> tuple[RuleResult, ...]:
+    """The rules side by side on a payoff table (options x scenarios, higher is better).
+
+    ``probabilities=None`` (complete ignorance): the rules that need them are left out."""
     v = np.asarray(values, dtype=float)
     if not 0 <= alpha <= 1:
         raise UsageError(Problem(f"the Hurwicz alpha must be between 0 and 1, got {alpha:g}", hint="alpha is the weight on an option's best outcome: 0 = maximin, 1 = maximax"))
-    p = np.asarray(probabilities, dtype=float)
     worst, best = v.min(axis=1), v.max(axis=1)
-    return (
+    out = [
         _rule("maximin", "Maximin (Wald)", "worst outcome", worst),
         _rule("maximax", "Maximax", "best outcome", best),
         _rule("hurwicz", f"Hurwicz (alpha = {alpha:g})", f"{alpha:g} x best + {1 - alpha:g} x worst", alpha * best + (1 - alpha) * worst),
         _rule("laplace", "Laplace (equal likelihood)", "mean outcome", v.mean(axis=1)),
         _rule("minimax_regret", "Minimax regret (Savage)", "largest regret", regret_table(v).max(axis=1), higher=False),
-        _rule("expected_value", "Expected value", "probability-weighted outcome", v @ p),
-    )
+    ]
+    if probabilities is not None:
+        p = np.asarray(probabilities, dtype=float)
+        out.append(_rule("expected_value", "Expected value", "probability-weighted outcome", v @ p))
+        out.append(_rule("maximum_likelihood", "Maximum likelihood", "outcome in the most probable scenario", v[:, most_likely(p)].mean(axis=1)))
+    return tuple(out)
+
+
+def _weakly_dominated(v: np.ndarray, k: int) -> bool:
+    return any(j != k and np.all(v[j] >= v[k] - TIE_TOLERANCE) and np.any(v[j] > v[k] + TIE_TOLERANCE) for j in range(len(v)))
+
+
+def menu_effects(values: np.ndarray) -> tuple[MenuEffect, ...]:
+    """Options, not chosen by minimax regret, whose removal alone changes its choice."""
+    v = np.asarray(values, dtype=float)
+    if len(v) < 3:
+        return ()
+    before, _, _ = _choose(regret_table(v).max(axis=1), False)
+    out = []
+    for k in range(len(v)):
+        if k in before:
+            continue
+        keep = [i for i in range(len(v)) if i != k]
+        largest = regret_table(v[keep]).max(axis=1)
+        after, _, _ = _choose(largest, False)
+        after_full = tuple(keep[i] for i in after)
+        if after_full != before:
+            out.append(MenuEffect(k, _weakly_dominated(v, k), before, after_full, float(largest[after[0]])))
+    return tuple(out)
+
+
+#: Largest denominator recognised as an exact payoff, and how close the float must be (relative).
+#: (With denominators up to q every float is within about 1/q^2 of some fraction: the tolerance
+#: must be far below that, or every payoff would look rational.)
+EXACT_DENOMINATOR = 10**4
+EXACT_TOLERANCE = 1e-12
+
+
+def _as_fraction(x: float):
+    from fractions import Fraction
+
+    f = Fraction(float(x)).limit_denominator(EXACT_DENOMINATOR)
+    return f if abs(float(f) - float(x)) <= EXACT_TOLERANCE * max(1.0, abs(float(x))) else None
+
+
+def exact_scores(values: np.ndarray, probabilities: Sequence[float] | None, alpha: float) -> dict | None:
+    """Values, regrets and each rule's scores as exact fractions, when every payoff (and probability) is one."""
+    from fractions import Fraction
+
+    v = [[_as_fraction(x) for x in row] for row in np.asarray(values, dtype=float)]
+    if any(f is None for row in v for f in row):
+        return None
+    a = _as_fraction(alpha)
+    p = None if probabilities is None else [_as_fraction(x) for x in probabilities]
+    if a is None or (p is not None and any(f is None for f in p)):
+        return None
+    cols = range(len(v[0]))
+    best_in = [max(row[j] for row in v) for j in cols]
+    regret = [[best_in[j] - row[j] for j in cols] for row in v]
+    scores = {
+        "maximin": [min(row) for row in v],
+        "maximax": [max(row) for row in v],
+        "hurwicz": [a * max(row) + (1 - a) * min(row) for row in v],
+        "laplace": [sum(row, Fraction(0)) / len(row) for row in v],
+        "minimax_regret": [max(r) for r in regret],
+    }
+    if p is not None:
+        top = max(p)
+        likely = [j for j in cols if p[j] == top]
+        scores["expected_value"] = [sum((row[j] * p[j] for j in cols), Fraction(0)) for row in v]
+        scores["maximum_likelihood"] = [sum((row[j] for j in likely), Fraction(0)) / len(likely) for row in v]
+    return {"values": v, "regret": regret, "scores": scores}
 
 
 def upper_envelope(intercepts: Sequence[float], slopes: Sequence[float]) -> tuple[Segment, ...]:
@@ -252,18 +372,23 @@ def expected_value_of_perfect_information(values: np.ndarray, probabilities: Seq
     return float(v.max(axis=0) @ p - (v @ p).max())
 
 
-def analyse_decisions(values: np.ndarray, probabilities: Sequence[float], scenarios: Sequence[str], alpha: float = 0.5) -> DecisionReport:
-    """Every rule, the regret table and the switch points, for one payoff table."""
+def analyse_decisions(values: np.ndarray, probabilities: Sequence[float] | None, scenarios: Sequence[str], alpha: float = 0.5) -> DecisionReport:
+    """Every rule, the regret table, the switch points, menu effects and exact scores, for one payoff table.
+
+    ``probabilities=None``: complete ignorance (see the module's docstring)."""
     v = np.asarray(values, dtype=float)
     if v.ndim != 2 or v.shape[0] == 0 or v.shape[1] == 0:
         raise UsageError(Problem("the payoff table is empty: it needs at least one option and one scenario"))
-    p = check_probabilities(probabilities, scenarios)
+    p = None if probabilities is None else check_probabilities(probabilities, scenarios)
     rules = apply_rules(v, p, alpha)
     return DecisionReport(
         rules=rules,
         regret=regret_table(v),
         alpha=alpha,
         hurwicz=hurwicz_switch(v, alpha),
-        probability=probability_switches(v, p, scenarios),
-        evpi=expected_value_of_perfect_information(v, p),
+        probability=() if p is None else probability_switches(v, p, scenarios),
+        evpi=None if p is None else expected_value_of_perfect_information(v, p),
+        not_run=() if p is not None else tuple((r, "needs the scenarios' probabilities (complete ignorance: none given)") for r in PROBABILITY_RULES),
+        menu_effects=menu_effects(v),
+        exact=exact_scores(v, p, alpha),
     )

@@ -4,7 +4,8 @@ Weights are drawn from what is known about them (nothing: uniform on the
 simplex; an order of importance: uniform on the ordered part of the simplex;
 intervals: uniform on the simplex within them; or fixed at the profile), and
 each uncertain score from the triangular distribution on its [low, likely,
-high] range. For every draw the options are ranked; the outputs are
+high] range (both samplers live in negotiator/model/sampling.py, shared with
+`portfolio --core`). For every draw the options are ranked; the outputs are
 
 - the rank acceptability index b_i^r: the share of draws in which option i
   takes rank r (ties share the better rank, as in `negotiator rank`);
@@ -42,6 +43,7 @@ from negotiator.messages import Message
 from negotiator.errors import Problem, UsageError
 from negotiator.methods import get_batch
 from negotiator.methods._common import criterion_table, criterion_tables
+from negotiator.model.sampling import order_groups, ordered_weights, spread_box, triangular_inverse_cdf, uniform_simplex, weights_in_box
 from negotiator.ranking.result import TIE_TOLERANCE
 from negotiator.sensitivity._common import Progress, Provenance, Setup, prepare
 
@@ -52,8 +54,6 @@ __all__ = [
     "smaa",
     "smaa_setup",
     "weight_model_for",
-    "triangular_inverse_cdf",
-    "order_weights_from_simplex",
 ]
 
 WEIGHT_MODELS = ("uniform", "order", "intervals", "fixed")
@@ -65,8 +65,6 @@ DEFAULT_SEED = 0  # the same default as the memo and portfolio --core
 #: vectorised form (methods.BATCH) is evaluated draw by draw, once per option that is ever first: a lower cap.
 DEFAULT_CONFIDENCE_SAMPLES = 20_000
 DEFAULT_CONFIDENCE_SAMPLES_OTHER_METHODS = 1_000
-#: Rejection sampling within weight intervals gives up below this acceptance rate.
-MIN_ACCEPTANCE = 1e-3
 
 
 # -- weights -------------------------------------------------------------------
@@ -128,27 +126,13 @@ class WeightModel:
         return out
 
 
-def order_weights_from_simplex(lam: np.ndarray) -> np.ndarray:
-    """Map uniform points of the simplex onto uniform points of {w_1 >= w_2 >= ... >= w_p}.
-
-    The ordered region is the simplex whose vertices are (1,0,..), (1/2,1/2,0,..),
-    ..., (1/p,...,1/p); a linear map keeps uniformity, so w_q = sum_{k >= q} lam_k / k.
-    Its centroid is the rank-order-centroid weight vector (Barron and Barrett 1996).
-    """
-    p = lam.shape[-1]
-    scaled = lam / np.arange(1, p + 1)
-    return np.cumsum(scaled[..., ::-1], axis=-1)[..., ::-1]
-
-
 def _order_groups(case, profile: str | None, weights: dict[str, float]) -> np.ndarray:
     """Importance group of each objective: the list order, or the numbers' order (ties share a group)."""
     objectives = list(case.objectives)
     spec = case.weights.get(profile) if profile in case.weights else None
-    groups = np.full(len(objectives), -1)
     if isinstance(spec, list):
-        for pos, obj in enumerate(spec):
-            groups[objectives.index(obj)] = pos
-        return groups
+        return order_groups(objectives, spec)
+    groups = np.full(len(objectives), -1)
     distinct = sorted({round(v, 12) for v in weights.values() if v > 0}, reverse=True)
     for j, obj in enumerate(objectives):
         v = round(weights[obj], 12)
@@ -191,10 +175,7 @@ def _interval_bounds(setup: Setup, intervals, spread) -> tuple[np.ndarray, np.nd
     if spread is None and not intervals:
         spread = 0.25
     if spread is not None:
-        if not (0 <= spread <= 1 and math.isfinite(spread)):
-            raise UsageError(Problem(f"--spread must be between 0 and 1 (a share of each weight), got {spread:g}"))
-        low = np.clip(setup.w * (1 - spread), 0, 1)
-        high = np.clip(setup.w * (1 + spread), 0, 1)
+        low, high = spread_box(setup.w, spread)
     else:
         low, high = np.zeros(len(objectives)), np.ones(len(objectives))
     for obj, (lo, hi) in (intervals or {}).items():
@@ -217,71 +198,13 @@ def _draw_weights(model: WeightModel, rng: np.random.Generator, size: int) -> tu
     if model.kind == "fixed":
         return np.broadcast_to(model.fixed, (size, m)), size
     if model.kind == "uniform":
-        e = rng.standard_exponential((size, m))
-        e /= e.sum(axis=1, keepdims=True)  # in place: one temporary fewer per chunk, the same numbers
-        return e, size
+        return uniform_simplex(rng, size, m), size
     if model.kind == "order":
-        return _draw_ordered(model.order_groups, rng, size), size
-    return _draw_in_intervals(model.low, model.high, rng, size)
-
-
-def _draw_ordered(groups: np.ndarray, rng: np.random.Generator, size: int) -> np.ndarray:
-    active = np.flatnonzero(groups >= 0)
-    p = len(active)
-    e = rng.standard_exponential((size, p))
-    ordered = order_weights_from_simplex(e / e.sum(axis=1, keepdims=True))  # (size, p), decreasing
-    w = np.zeros((size, len(groups)))
-    g = groups[active]
-    if len(np.unique(g)) == p:
-        w[:, active[np.argsort(g, kind="stable")]] = ordered
-        return w
-    # Tied objectives share a group: which of them takes which of the group's values is random.
-    keys = g[None, :] + rng.random((size, p))
-    slots = np.argsort(keys, axis=1)  # per draw: the active objectives from most to least important
-    np.put_along_axis(w, active[slots], ordered, axis=1)
-    return w
-
-
-def _draw_in_intervals(low: np.ndarray, high: np.ndarray, rng: np.random.Generator, size: int) -> tuple[np.ndarray, int]:
-    """Exact uniform draws on {low <= w <= high, sum w = 1} by rejection from {w >= low, sum w = 1}."""
-    m = len(low)
-    free = 1.0 - low.sum()
-    kept, have, drawn = [], 0, 0
-    while have < size:
-        e = rng.standard_exponential((size, m))
-        w = low + free * (e / e.sum(axis=1, keepdims=True))
-        ok = w[np.all(w <= high + 1e-15, axis=1)]
-        drawn += size
-        kept.append(ok[: size - have])
-        have += len(kept[-1])
-        if drawn >= size * 50 and have < drawn * MIN_ACCEPTANCE:
-            raise UsageError(Problem(f"the weight intervals leave too little room: only {have} of {drawn} random weight vectors fit them", hint="widen the intervals (--interval or --spread)"))
-    return np.vstack(kept), drawn
+        return ordered_weights(model.order_groups, rng, size), size
+    return weights_in_box(model.low, model.high, rng, size)
 
 
 # -- scores --------------------------------------------------------------------
-
-
-def triangular_inverse_cdf(u: np.ndarray, low: np.ndarray, mode: np.ndarray, high: np.ndarray) -> np.ndarray:
-    """Triangular(low, mode, high) quantiles of uniforms u (vectorised over the last axis; low < high).
-
-    x = low + sqrt(u (high - low)(mode - low))            when u < (mode - low)/(high - low)
-    x = high - sqrt((1 - u)(high - low)(high - mode))     otherwise
-    Both branches are computed in place and blended, which is faster than np.where.
-    """
-    width = high - low
-    left = u < (mode - low) / width
-    a = u * (width * (mode - low))
-    np.sqrt(a, out=a)
-    a += low
-    b = 1.0 - u
-    b *= width * (high - mode)
-    np.sqrt(b, out=b)
-    np.subtract(high, b, out=b)
-    a -= b
-    a *= left
-    a += b
-    return a
 
 
 @dataclass(frozen=True)

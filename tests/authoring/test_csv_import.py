@@ -259,3 +259,86 @@ def test_merge_that_would_reach_an_option_merged_from_it_is_refused(cli, tmp_pat
     err = _flat(result.stderr)
     assert "shared.yaml" in err and "scores the CSV does not name" in err
     assert shared.read_text(encoding="utf-8") == _SHARED and not Path(f"{shared}.bak").exists()
+
+
+# -- hostile CSV files (issue 15) ----------------------------------------------
+
+
+def _refused(cli, scores: Path, case: Path) -> str:
+    before = case.read_bytes()
+    result = cli("import", scores, "--into", case)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert case.read_bytes() == before and not Path(f"{case}.bak").exists()
+    return _flat(result.stderr)
+
+
+@pytest.mark.parametrize("eol", ["\r", "\r\n", "\n"])
+def test_cr_only_and_crlf_line_endings_are_read(eol, tmp_path, tiny):
+    """Classic Mac Excel writes CR-only lines: _csv.Error before."""
+    scores = _csv(tmp_path, eol.join(["option,gain", "a,7", "b,4", ""]))
+    report = merge_scores_csv(scores, tiny, dry_run=True)
+    assert {(c.option, c.new) for c in report.changes} == {("a", 7.0), ("b", 4.0)}
+
+
+def test_a_cell_over_128_kb_is_a_clear_error(cli, tmp_path, tiny):
+    err = _refused(cli, _csv(tmp_path, "option,gain\na," + "9" * 200_000 + "\n"), tiny)
+    assert "scores.csv:2: a cell is longer than 131,072 characters" in err
+
+
+def test_an_unclosed_quote_is_a_clear_error(cli, tmp_path, tiny):
+    err = _refused(cli, _csv(tmp_path, 'option,gain\na,"7\nb,' + "x" * 140_000 + "\n"), tiny)
+    assert "scores.csv" in err and "longer than" in err and 'a quote (") left open' in err
+
+
+def test_comment_lines_are_skipped(tmp_path, tiny):
+    """A '#' line before the header was read as the header ('unknown option option')."""
+    scores = _csv(tmp_path, "# pasted from the team sheet, 3 Dec\noption,gain\n# a is provisional\na,7\n")
+    report = merge_scores_csv(scores, tiny, dry_run=True)
+    assert [(c.option, c.objective, c.new) for c in report.changes] == [("a", "gain", 7.0)]
+
+
+def test_a_comment_only_csv_says_so(cli, tmp_path, tiny):
+    assert "only comment lines" in _refused(cli, _csv(tmp_path, "# nothing yet\n"), tiny)
+
+
+def test_a_decimal_comma_gets_a_hint(cli, tmp_path, tiny):
+    err = _refused(cli, _csv(tmp_path, "option;gain\na;8,5\n"), tiny)
+    assert "scores.csv:2: column B (gain): '8,5'" in err and "write decimals with a point: 8.5" in err
+
+
+def test_a_decimal_comma_in_a_comma_separated_file_does_not_shift_columns(cli, tmp_path, tiny):
+    """8,5 unquoted splits into two cells: it used to merge cost = 5 silently and drop the last cell."""
+    err = _refused(cli, _csv(tmp_path, "option,gain,cost\na,8,5,3\n"), tiny)
+    assert "scores.csv:2: column D: this row has 4 cells but the header has 3" in err and "decimal comma" in err
+
+
+def test_many_unknown_ids_are_listed_up_to_twenty_then_counted(tmp_path, tiny):
+    scores = _csv(tmp_path, "option,gain\n" + "".join(f"x{i},5\n" for i in range(500)))
+    with pytest.raises(CaseError) as exc:
+        merge_scores_csv(scores, tiny)
+    messages = [p.message for p in exc.value.problems]
+    assert messages[:2] == ["unknown option 'x0'", "unknown option 'x1'"] and len(messages) == 21
+    assert messages[-1] == "and 480 more unknown options (the first 20 are listed above)"
+    assert exc.value.problems[1].line == 3
+
+
+def test_a_huge_csv_is_refused_before_it_is_read(tmp_path, tiny, monkeypatch):
+    from negotiator.authoring import csv_import
+
+    monkeypatch.setattr(csv_import, "MAX_CSV_BYTES", 100)
+    with pytest.raises(CaseError, match="a score CSV may be at most"):
+        merge_scores_csv(_csv(tmp_path, "option,gain\n" + "a,7\n" * 50), tiny)
+
+
+def test_the_backup_of_a_merge_does_not_follow_a_symlink(cli, tmp_path, tiny):
+    """A pre-existing tiny.yaml.bak -> other.txt got other.txt overwritten with the case."""
+    other = tmp_path / "other.txt"
+    other.write_text("not yours", encoding="utf-8")
+    (tmp_path / "tiny.yaml.bak").symlink_to(other)
+    before = tiny.read_bytes()
+    result = cli("import", _csv(tmp_path, "option,gain\na,7\n"), "--into", tiny)
+    assert result.exit_code == 0, result.stderr
+    assert other.read_text(encoding="utf-8") == "not yours"
+    bak = tmp_path / "tiny.yaml.bak"
+    assert not bak.is_symlink() and bak.read_bytes() == before

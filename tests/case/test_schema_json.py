@@ -53,7 +53,7 @@ def test_each_file_of_the_split_bundled_case_passes_the_part_schema(path):
 
 def test_a_split_file_fails_the_whole_case_schema_but_not_the_part_schema():
     weights_only = _plain(ROOT / "payoffs" / "weights.yaml")
-    assert any("required" in e for e in _errors(case_json_schema(), weights_only))
+    assert _errors(case_json_schema(), weights_only)  # neither objectives with options, nor a game, negotiation or conflict
     assert _errors(case_json_schema(part=True), weights_only) == []
 
 
@@ -86,6 +86,26 @@ def test_unknown_keys_fail_both_schemas():
 def test_schema_command_prints_both(cli):
     whole = json.loads(cli("schema").stdout)
     part = json.loads(cli("schema", "--part").stdout)
-    assert set(whole["required"]) >= {"negotiator", "objectives", "options"}
+    assert set(whole["required"]) >= {"negotiator"}
+    assert {"required": ["objectives", "options"]} in whole["anyOf"] and {"required": ["games"]} in whole["anyOf"]
     assert part["required"] == []
     assert "split" in part["title"]
+
+
+def test_a_case_that_is_only_a_game_or_only_a_negotiation_passes_the_whole_schema(cli, tmp_path):
+    # issue 14: no placeholder objectives:/options: sections.
+    game = {"negotiator": 1, "games": {"g": {"label": "g", "players": {
+        "r": {"label": "R", "strategies": {"a": {"label": "a"}, "b": {"label": "b"}}},
+        "c": {"label": "C", "strategies": {"x": {"label": "x"}, "y": {"label": "y"}}}},
+        "payoffs": {"a": {"x": [1, 0], "y": [0, 1]}, "b": {"x": [0, 1], "y": [1, 0]}}}}}
+    assert _errors(case_json_schema(), game) == []
+    path = tmp_path / "game.yaml"
+    path.write_text(json.dumps(game), encoding="utf-8")
+    assert cli("validate", str(path)).exit_code == 0
+    assert cli("game", str(path)).exit_code == 0
+    r = cli("rank", str(path))
+    assert r.exit_code == 2 and "no objectives and options" in r.stderr
+    neg = {"negotiator": 1, "negotiations": {"t": {"label": "t", "utility": "sum", "parties": {"p": {"label": "P", "batna": 0}, "q": {"label": "Q", "batna": 0}},
+           "issues": {"i": {"label": "i", "levels": {"a": {"label": "A"}, "b": {"label": "B"}}, "values": {"p": {"a": 1, "b": 0}, "q": {"a": 0, "b": 1}}}}}}}
+    assert _errors(case_json_schema(), neg) == []
+    assert _errors(case_json_schema(), {"negotiator": 1})

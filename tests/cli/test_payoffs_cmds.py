@@ -57,7 +57,7 @@ def test_payoffs_json_carries_provenance_and_every_rule(cli):
     data = json.loads(r.stdout)
     assert len(data["case_sha256"]) == 64 and data["method"] == "additive" and data["profile"] == "balanced"
     assert data["alpha"] == 0.3 and abs(sum(data["probabilities"].values()) - 1) < 1e-12
-    assert [rule["rule"] for rule in data["rules"]] == ["maximin", "maximax", "hurwicz", "laplace", "minimax_regret", "expected_value"]
+    assert [rule["rule"] for rule in data["rules"]] == ["maximin", "maximax", "hurwicz", "laplace", "minimax_regret", "expected_value", "maximum_likelihood"]
     assert len(data["probability_switches"]) == 4
     assert "joint_position_affected_states" in data["screened_out"]
     assert "analyst judgments" in data["note"]
@@ -230,3 +230,70 @@ def test_markdown_for_memos(cli):
     g = cli("game", "-f", "markdown", "--lang", "zh")
     assert g.exit_code == 0, g.stderr
     assert "| 主动互惠、附条件的遣返合作 | 3*, 2* |" in g.stdout and "ANALYST JUDGMENTS" in g.stdout
+
+
+GAME_ONLY = """negotiator: 1
+games:
+  g:
+    label: "[draft] plan"
+    players:
+      row:
+        label: Row
+        strategies:
+          a: {label: "[draft] plan"}
+          b: {label: b}
+      col:
+        label: Col
+        strategies:
+          x: {label: x}
+          y: {label: y}
+    payoffs:
+      a: {x: [1, 1], y: [1, 1]}
+      b: {x: [1, 1], y: [1, 1]}
+"""
+
+
+def test_game_case_text_is_never_markup_and_sets_are_named(cli, tmp_path, monkeypatch):
+    # issue 14: equilibrium sets printed "any mix of  for row" because "[...]" was read as markup.
+    # A case that is only a game needs no objectives:/options: placeholders.
+    monkeypatch.setenv("COLUMNS", "80")
+    path = tmp_path / "game.yaml"
+    path.write_text(GAME_ONLY, encoding="utf-8")
+    r = cli("game", str(path))
+    assert r.exit_code == 0, r.stderr
+    assert "[draft] plan (g)" in r.stdout  # the title
+    assert r.stdout.count("[draft] plan") >= 2  # the title and the strategy label
+    assert "any mix of [b; a] for row" in r.stdout and "any mix of  for" not in r.stdout
+    # A strategy whose label is its id is printed once: the payoff table's last row is "b" alone,
+    # and the column headers "x", "y" take one line.
+    lines = r.stdout.splitlines()
+    k = next(i for i, line in enumerate(lines) if line.startswith("│ b ") and "1*, 1*" in line)
+    assert lines[k + 1].startswith("└")
+    assert sum(1 for line in lines[:5] if "┃" in line and " x " in line) == 1
+    # Nothing dominated: no table of headers only.
+    assert "dominated by" not in r.stdout and "nothing is dominated" in r.stdout
+    assert all(len(line) <= 80 for line in r.stdout.splitlines())
+    md = cli("game", str(path), "--format", "markdown").stdout
+    assert "[draft] plan" in md and "any mix of [b; a] for row" in md
+    zh = cli("game", str(path), "--lang", "zh")
+    assert zh.exit_code == 0 and "[draft] plan" in zh.stdout and "[b; a]" in zh.stdout
+
+
+def test_payoffs_ignorance_menu_effects_and_exact_in_every_format(cli, monkeypatch):
+    # issue 14: complete ignorance, maximum likelihood, exact fractions beside the floats.
+    r = cli("payoffs", "--format", "json")
+    d = json.loads(r.stdout)
+    assert "maximum_likelihood" in [x["rule"] for x in d["rules"]] and d["complete_ignorance"] is False
+    assert d["exact"] is not None and "/" in next(iter(d["exact"]["values"].values()))["transactional_linkage"]
+    r = cli("payoffs", "--ignorance", "--format", "json")
+    d = json.loads(r.stdout)
+    assert d["complete_ignorance"] is True and d["expected_value_of_perfect_information"] is None
+    assert [x["rule"] for x in d["not_run"]] == ["expected_value", "maximum_likelihood"]
+    assert isinstance(d["menu_effects"], list)
+    csv = cli("payoffs", "--format", "csv").stdout
+    assert "exact:maximum_likelihood" in csv.splitlines()[0] or "exact:maximum_likelihood" in next(l for l in csv.splitlines() if not l.startswith("#"))
+    monkeypatch.setenv("COLUMNS", "80")
+    for lang, words in (("en", "not run"), ("zh", "未运行")):
+        r = cli("payoffs", "--ignorance", "--lang", lang)
+        assert r.exit_code == 0 and words in r.stdout
+        assert all(len(line) <= 80 for line in r.stdout.splitlines())

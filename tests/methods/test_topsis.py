@@ -52,11 +52,21 @@ def _peer(x, w, maximise, norm):
     from pymcdm import normalizations
     from pymcdm.methods import TOPSIS
 
-    f = {"vector": normalizations.vector_normalization, "minmax": normalizations.minmax_normalization}[norm]
-    return TOPSIS(f)(x, w, np.where(maximise, 1, -1))
+    f = {
+        "vector": normalizations.vector_normalization,
+        "minmax": normalizations.minmax_normalization,
+        "max": normalizations.max_normalization,  # cost: 1 - x/max, an affine flip of ours
+        "sum": normalizations.sum_normalization,  # cost: (1/x)/sum(1/x); only more-is-better columns compare
+        # pymcdm has no "none"; its TOPSIS takes the ideal as the column maximum, so negating a
+        # cost column is the raw table in our direction-kept convention.
+        "none": lambda col, cost=False: -col if cost else col,
+    }[norm]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # pymcdm's note that an option is dominated
+        return TOPSIS(f)(x, w, np.where(maximise, 1, -1))
 
 
-@pytest.mark.parametrize("norm", ["vector", "minmax"])
+@pytest.mark.parametrize("norm", ["vector", "minmax", "max", "none"])
 def test_matches_pymcdm_on_random_matrices(norm):
     pytest.importorskip("pymcdm")
     rng = np.random.default_rng(11)
@@ -68,6 +78,48 @@ def test_matches_pymcdm_on_random_matrices(norm):
         # pymcdm flips cost columns inside the normalisation (1 - r); with the
         # ideal taken per direction the distances are the same, so the scores agree.
         assert ours == pytest.approx(_peer(x, w, mx, norm), abs=1e-9)
+
+
+def test_sum_normalisation_matches_pymcdm_when_every_objective_is_more_is_better():
+    # pymcdm's sum normalisation turns a cost column into (1/x)/sum(1/x), a non-linear change of
+    # scale; ours keeps x/sum(x) and takes the ideal per direction, as for every normalisation here.
+    # The two agree (to 1e-9) exactly where the conventions match: no less-is-better objective.
+    pytest.importorskip("pymcdm")
+    rng = np.random.default_rng(12)
+    for n, m in [(3, 2), (8, 5), (25, 9)]:
+        x = rng.uniform(0.5, 100, size=(n, m))
+        w = rng.dirichlet(np.ones(m))
+        mx = np.ones(m, dtype=bool)
+        assert topsis_scores(x, w, mx, "sum")["closeness"] == pytest.approx(_peer(x, w, mx, "sum"), abs=1e-9)
+
+
+def test_sum_max_and_none_by_hand():
+    # Two options, two more-is-better objectives, equal weights: x = [[1, 4], [3, 4]].
+    # With one column flat, only the first discriminates: option 1 is the ideal, 0 the anti-ideal.
+    x = np.array([[1.0, 4.0], [3.0, 4.0]])
+    w = np.array([0.5, 0.5])
+    mx = np.array([True, True])
+    for how in ("sum", "max", "none"):
+        assert topsis_scores(x, w, mx, how)["closeness"] == pytest.approx([0.0, 1.0])
+    # Three options on one objective 1, 2, 4: closeness (x - min)/(max - min) under any linear
+    # normalisation, since TOPSIS with one objective is the min-max position.
+    one = np.array([[1.0], [2.0], [4.0]])
+    for how in ("vector", "minmax", "sum", "max", "none"):
+        assert topsis_scores(one, np.array([1.0]), np.array([True]), how)["closeness"] == pytest.approx([0.0, 1 / 3, 1.0])
+    # "none" is not scale-free: an objective in thousands outweighs one in units.
+    big = np.array([[1000.0, 9.0], [2000.0, 1.0]])
+    assert topsis_scores(big, w, mx, "none")["closeness"][1] > 0.99
+    assert topsis_scores(big, w, mx, "max")["closeness"][1] < 0.6
+
+
+def test_sum_and_max_refuse_negative_scores():
+    from negotiator.errors import UsageError
+
+    x = np.array([[-1.0, 2.0], [3.0, 4.0]])
+    for how in ("sum", "max"):
+        with pytest.raises(UsageError, match="needs scores >= 0"):
+            topsis_scores(x, np.array([0.5, 0.5]), np.array([True, True]), how)
+    topsis_scores(x, np.array([0.5, 0.5]), np.array([True, True]), "none")  # no ratio needed
 
 
 def test_objective_that_cannot_discriminate_gives_no_nan():
@@ -119,6 +171,9 @@ def test_normalisation_option_from_the_cli(cli):
     assert ja["method_options"] == {} and jb["method_options"] == {"normalisation": "minmax"}
     assert [r["score"] for r in ja["ranking"]] != [r["score"] for r in jb["ranking"]]
     bad = cli("rank", "tests/cases/tiny.yaml", "--method", "topsis", "--topsis-normalisation", "zscore")
-    assert bad.exit_code == 2 and "unknown TOPSIS normalisation 'zscore'" in bad.stderr and "vector, minmax" in bad.stderr
+    assert bad.exit_code == 2 and "unknown TOPSIS normalisation 'zscore'" in bad.stderr and "vector, minmax, sum, max, none" in bad.stderr
+    for how in ("sum", "max", "none"):
+        ok = cli("rank", "tests/cases/tiny.yaml", "--method", "topsis", "--topsis-normalisation", how, "--format", "json")
+        assert ok.exit_code == 0 and json.loads(ok.stdout)["method_options"] == {"normalisation": how}, ok.stderr
     wrong = cli("rank", "tests/cases/tiny.yaml", "--method", "additive", "--topsis-normalisation", "minmax")
     assert wrong.exit_code == 2 and "applies to --method topsis only" in wrong.stderr

@@ -83,6 +83,93 @@ def test_missing_comparisons_filled_by_harker():
     assert "filled in" in r.notes[0]
 
 
+def test_saaty_light_example_geometric_mean():
+    # The judgments are Saaty's (1977) light-intensity matrix above. Crawford & Williams (1985),
+    # "A note on the analysis of subjective judgment matrices", J. Math. Psychology 29, 387-405:
+    # the priorities are the normalised geometric means of the rows. The row products are
+    # 5*6*7 = 210, (1/5)*4*6 = 24/5, (1/6)(1/4)*4 = 1/6 and 1/(7*6*4) = 1/168.
+    roots = np.array([210.0, 24 / 5, 1 / 6, 1 / 168]) ** 0.25
+    r = ahp_weights(["c1", "c2", "c3", "c4"], SAATY_LIGHT, priorities="geometric_mean")
+    assert list(r.weights.values()) == pytest.approx(list(roots / roots.sum()), abs=1e-12)
+    # (0.614, 0.239, 0.103, 0.045): the same order as Saaty's eigenvector (0.61, 0.24, 0.10, 0.05).
+    assert list(r.weights.values()) == pytest.approx([0.614, 0.239, 0.103, 0.045], abs=5e-4)
+    # Consistency belongs to the judgments, not to the priority method: with every comparison
+    # given, lambda_max, CI and CR are those of Saaty's matrix (4.39, as published).
+    ev = ahp_weights(["c1", "c2", "c3", "c4"], SAATY_LIGHT)
+    assert (r.lambda_max, r.ci, r.cr) == pytest.approx((ev.lambda_max, ev.ci, ev.cr), abs=1e-12)
+    assert r.priorities == "geometric_mean" and ev.priorities == "eigenvector"
+    assert r.worst[0][:3] == ("c1", "c4", 7)  # still the judgment furthest from the weights
+
+
+def test_geometric_mean_equals_eigenvector_for_three_objectives():
+    # Crawford & Williams (1985): for n = 3 the geometric-mean and eigenvector priorities
+    # coincide for every reciprocal matrix, consistent or not; for n >= 4 they may differ.
+    rng = np.random.default_rng(5)
+    scale = [1 / 9, 1 / 7, 1 / 5, 1 / 3, 1 / 2, 1, 2, 3, 5, 7, 9]
+    for _ in range(50):
+        judged = [("a", "b", float(rng.choice(scale))), ("a", "c", float(rng.choice(scale))), ("b", "c", float(rng.choice(scale)))]
+        ev = ahp_weights(["a", "b", "c"], judged).weights
+        gm = ahp_weights(["a", "b", "c"], judged, priorities="geometric_mean").weights
+        assert gm == pytest.approx(ev, abs=1e-10)
+    ev4 = ahp_weights(["c1", "c2", "c3", "c4"], SAATY_LIGHT).weights
+    gm4 = ahp_weights(["c1", "c2", "c3", "c4"], SAATY_LIGHT, priorities="geometric_mean").weights
+    assert max(abs(gm4[k] - ev4[k]) for k in gm4) > 1e-3
+
+
+def test_geometric_mean_with_missing_comparisons_is_least_squares_over_the_judged_pairs():
+    # Consistent judgments with two left out: the exact weights come back (as with Harker).
+    w = {"a": 0.4, "b": 0.3, "c": 0.2, "d": 0.1}
+    full = [(x, y, w[x] / w[y]) for i, x in enumerate(w) for y in list(w)[i + 1 :]]
+    partial = [j for j in full if (j[0], j[1]) not in (("a", "d"), ("b", "c"))]
+    r = ahp_weights(list(w), partial, priorities="geometric_mean")
+    assert r.weights == pytest.approx(w, abs=1e-12)
+    assert "logarithmic least squares" in r.notes[0]
+    # Inconsistent and incomplete: minimise sum (ln a_ij - ln w_i + ln w_j)^2 over the judged
+    # pairs (Bozoki, Fulop & Ronyai 2010), solved here independently as a linear least-squares
+    # problem in ln w.
+    items = ["a", "b", "c", "d", "e"]
+    judged = [("a", "b", 3.0), ("a", "c", 7.0), ("b", "c", 1 / 2), ("c", "d", 5.0), ("b", "e", 9.0), ("d", "e", 1 / 3)]
+    rows = []
+    for x, y, _ in judged:
+        row = np.zeros(5)
+        row[items.index(x)], row[items.index(y)] = 1.0, -1.0
+        rows.append(row)
+    y_ls = np.linalg.lstsq(np.array(rows), np.log([v for *_, v in judged]), rcond=None)[0]
+    want = np.exp(y_ls) / np.exp(y_ls).sum()
+    got = ahp_weights(items, judged, priorities="geometric_mean")
+    assert list(got.weights.values()) == pytest.approx(list(want), abs=1e-12)
+    # CR is read from the matrix completed with w_i / w_j.
+    completed, filled = got.completed(judged)
+    assert filled.sum() == 2 * (10 - len(judged))
+    assert got.lambda_max == pytest.approx(max(np.linalg.eigvals(completed).real), abs=1e-9)
+
+
+def test_geometric_mean_profile_in_a_case(cli, tmp_path):
+    text = """negotiator: 1
+objectives:
+  c1: {label: C1}
+  c2: {label: C2}
+  c3: {label: C3}
+  c4: {label: C4}
+options:
+  x: {label: X, scores: {c1: 1, c2: 2, c3: 3, c4: 4}}
+  y: {label: Y, scores: {c1: 4, c2: 3, c3: 2, c4: 1}}
+weights:
+  gm: {priorities: geometric_mean, ahp: {c1: {c2: 5, c3: 6, c4: 7}, c2: {c3: 4, c4: 6}, c3: {c4: 4}}}
+  ev: {ahp: {c1: {c2: 5, c3: 6, c4: 7}, c2: {c3: 4, c4: 6}, c3: {c4: 4}}}
+"""
+    case = load_case_text(text).case
+    gm = profile_weights(case, "gm")
+    assert list(gm.values()) == pytest.approx([0.614, 0.239, 0.103, 0.045], abs=5e-4)
+    assert profile_weights(case, "ev") != pytest.approx(gm, abs=1e-4)
+    path = tmp_path / "gm.yaml"
+    path.write_text(text)
+    j = json.loads(cli("ahp", str(path), "--profile", "gm", "--format", "json").stdout)
+    assert j["profiles"]["gm"]["priorities"] == "geometric_mean"
+    shown = cli("ahp", str(path), "--profile", "gm")
+    assert shown.exit_code == 0 and "geometric mean of each row (Crawford & Williams 1985)" in shown.stdout
+
+
 def test_ahp_weights_agree_with_pymcdm_and_cr_differs_by_its_ri_table():
     pytest.importorskip("pymcdm")
     from pymcdm.weights.subjective import AHP
@@ -172,6 +259,8 @@ def test_inconsistent_ahp_warning_reaches_the_cli(cli, tmp_path):
         ("{ahp: {a: {b: 2}, c: {c: 3}}}", "compared with itself"),
         ("{ahp: {a: {b: 2}, c: {zz: 3}}}", "unknown objective 'zz'"),
         ("{ahp: {a: {b: 2}}}", None),
+        ("{ahp: {a: {b: 2}}, priorities: geometric_mean}", None),
+        ("{ahp: {a: {b: 2}}, priorities: median}", "geometric_mean"),
         ("{swing: {a: 120}}", "less than or equal to 100"),
         ("{swing: {a: 0, b: 0}}", "rates every swing 0"),
         ("{order: [a, a]}", "appears twice"),

@@ -40,3 +40,30 @@ objectives:
 options:
   only: {label: Only option, scores: {gain: 5}}
 """
+
+
+#: Nash's "Bill and Jack" barter: J. F. Nash (1950), The Bargaining Problem, Econometrica 18(2):155-162,
+#: the table of goods (utility of each item to Bill and to Jack). Each item is an issue whose levels are
+#: who holds it; each side's utility is the sum of the values of what it holds (utility: sum); the
+#: walk-away is what each holds before trading (Bill 2+2+2+2+4 = 12, Jack 1+1+2+2 = 6). 2^9 = 512 packages.
+BILL_AND_JACK = """negotiator: 1
+title: Bill and Jack
+negotiations:
+  barter:
+    label: "Bill and Jack's barter (Nash 1950)"
+    source: "Nash (1950), Econometrica 18(2):155-162, the table of goods"
+    utility: sum
+    parties:
+      bill: {label: Bill, batna: 12}
+      jack: {label: Jack, batna: 6}
+    issues:
+      book:  {label: book,  status_quo: bill, levels: {bill: {label: Bill}, jack: {label: Jack}}, values: {bill: {bill: 2, jack: 0}, jack: {bill: 0, jack: 4}}}
+      whip:  {label: whip,  status_quo: bill, levels: {bill: {label: Bill}, jack: {label: Jack}}, values: {bill: {bill: 2, jack: 0}, jack: {bill: 0, jack: 2}}}
+      ball:  {label: ball,  status_quo: bill, levels: {bill: {label: Bill}, jack: {label: Jack}}, values: {bill: {bill: 2, jack: 0}, jack: {bill: 0, jack: 1}}}
+      bat:   {label: bat,   status_quo: bill, levels: {bill: {label: Bill}, jack: {label: Jack}}, values: {bill: {bill: 2, jack: 0}, jack: {bill: 0, jack: 2}}}
+      box:   {label: box,   status_quo: bill, levels: {bill: {label: Bill}, jack: {label: Jack}}, values: {bill: {bill: 4, jack: 0}, jack: {bill: 0, jack: 1}}}
+      pen:   {label: pen,   status_quo: jack, levels: {bill: {label: Bill}, jack: {label: Jack}}, values: {bill: {bill: 10, jack: 0}, jack: {bill: 0, jack: 1}}}
+      toy:   {label: toy,   status_quo: jack, levels: {bill: {label: Bill}, jack: {label: Jack}}, values: {bill: {bill: 4, jack: 0}, jack: {bill: 0, jack: 1}}}
+      knife: {label: knife, status_quo: jack, levels: {bill: {label: Bill}, jack: {label: Jack}}, values: {bill: {bill: 6, jack: 0}, jack: {bill: 0, jack: 2}}}
+      hat:   {label: hat,   status_quo: jack, levels: {bill: {label: Bill}, jack: {label: Jack}}, values: {bill: {bill: 2, jack: 0}, jack: {bill: 0, jack: 2}}}
+"""

@@ -12,7 +12,7 @@ from negotiator.case.catalog import load_case_text
 from negotiator.errors import UsageError
 from negotiator.portfolio import best_packages, budget_sweep, core_analysis, robust_package, sweep_caps
 from negotiator.portfolio import robust as robust_mod
-from negotiator.portfolio.robust import _sample_scores, extreme_weights, sample_weights
+from negotiator.portfolio.robust import extreme_weights, sample_weights
 
 from tests.portfolio.test_model import CALIFORNIA, brute_force, load_dict, random_case
 
@@ -162,17 +162,6 @@ def test_weight_sets():
     assert np.allclose(extreme_weights(case, "x_first", 0.5), [[1, 0, 0], [0.5, 0.5, 0]])
     bundled = load_case_text(CALIFORNIA).case  # no profiles: equal weights, one objective
     assert np.allclose(extreme_weights(bundled, None, 0.5), [[1.0]])
-
-
-def test_triangular_score_draws_have_the_textbook_mean():
-    """Mean of a triangular(a, c, b) is (a + b + c) / 3 (e.g. Johnson, Kotz & Balakrishnan 1995, ch. 26)."""
-    rng = np.random.default_rng(1)
-    low, likely, high = np.full(200_000, 2.0), np.full(200_000, 3.0), np.full(200_000, 7.0)
-    draws = _sample_scores(low, likely, high, rng)
-    assert draws.min() >= 2 and draws.max() <= 7
-    assert draws.mean() == pytest.approx(4.0, abs=0.01)
-    point = _sample_scores(np.array([5.0]), np.array([5.0]), np.array([5.0]), rng)
-    assert point[0] == 5.0
 
 
 def test_core_bad_input(bundled):

@@ -118,6 +118,43 @@ def test_assumptions_carry_weights_red_lines_probabilities_and_the_judgment_warn
     assert lines == {"sovereignty_jurisdiction": (3.0, ""), "escalation_risk": ("", 7.0)}
 
 
+NOTES_CASE = """
+negotiator: 1
+objectives: {g: {label: Gain, scale: [0, 10]}, h: {label: Ease, scale: [0, 10]}}
+options:
+  a: {label: Alpha, scores: {g: 7, h: 3}NOTES_A}
+  b: {label: Beta, scores: {g: 5, h: 6}NOTES_B}
+"""
+
+
+@pytest.mark.parametrize(
+    "notes_a, notes_b, en, zh",
+    [
+        ("", "", "None of the 4 scores carries a rationale in the case file.", "案例文件中的 4 项评分都没有附理由。"),
+        (", notes: {g: talks stalled in 2024}", ", notes: {h: '  '}", "1 of 4 scores carry a one-line rationale in the case file; the others have none.", "案例文件中 4 项评分里有 1 项附有一句理由，其余没有。"),
+        (", notes: {g: x, h: y}", ", notes: {g: z, h: w}", "All 4 scores carry a one-line rationale in the case file.", "案例文件中全部 4 项评分都附有一句理由。"),
+    ],
+    ids=["no notes", "one note and a blank one", "every score noted"],
+)
+def test_the_rationale_sentence_counts_the_notes_of_the_case(notes_a, notes_b, en, zh):
+    # Issue 14 (memo honesty): the memo said "Each score carries a one-line rationale in the
+    # case file" even for a case without a single note. The sentence is now counted.
+    loaded = load_case_text(NOTES_CASE.replace("NOTES_A", notes_a).replace("NOTES_B", notes_b))
+    for lang, want in (("en", en), ("zh", zh)):
+        blocks = build_memo(loaded, MemoRequest(lang=lang, date=DATE)).section("assumptions").blocks
+        assert blocks[0].text == tr("asm_judgment", lang)
+        assert blocks[1].text == want
+        assert not any("Each score carries" in getattr(b, "text", "") for b in blocks)
+
+
+def test_the_bundled_memo_counts_its_notes(memos, bundled):
+    from negotiator.model.score_matrix import rationale_count
+
+    noted, total = rationale_count(bundled.case)
+    texts = [getattr(b, "text", "") for b in memos["en"].section("assumptions").blocks]
+    assert any(t.startswith((f"{noted} of {total} scores", f"All {total} scores", f"None of the {total} scores")) for t in texts)
+
+
 def test_provenance_names_case_hash_version_method_profile_date(memos, bundled):
     from negotiator._version import __version__
 

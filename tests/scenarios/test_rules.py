@@ -333,3 +333,52 @@ def test_regret_of_options_tied_up_to_rounding_is_zero():
     regret = regret_table(values)
     assert regret[0, 0] == 0.0 and regret[1, 0] == 0.0
     assert regret[1, 1] == 0.5
+
+
+# -- issue 14: maximum likelihood, complete ignorance, menu effects, exact fractions ----------
+
+#: Stevenson, Operations Management (McGraw-Hill), Supplement to ch. 5 "Decision Theory", the small
+#: building contractor's capacity problem (profit in $ thousands; next year's demand low / high):
+#: maximin Do nothing (50), maximax Expand (80), minimax regret Subcontract (10). Dropping Expand
+#: (never chosen by minimax regret) makes the largest regrets 10 and 10: Do nothing ties Subcontract.
+CONTRACTOR = np.array([[50.0, 60.0], [20.0, 80.0], [40.0, 70.0]])  # do nothing, expand, subcontract
+
+
+def test_stevenson_contractor_rules_and_menu_effect():
+    from negotiator.scenarios.rules import menu_effects
+
+    rep = analyse_decisions(CONTRACTOR, None, ["low", "high"])
+    by = {r.rule: r for r in rep.rules}
+    assert by["maximin"].chosen == (0,) and by["maximax"].chosen == (1,) and by["minimax_regret"].chosen == (2,)
+    assert by["minimax_regret"].scores == (20.0, 30.0, 10.0)
+    (m,) = menu_effects(CONTRACTOR)
+    assert m.removed == 1 and not m.dominated and m.before == (2,) and m.after == (0, 2) and m.largest_regret_after == 10.0
+    assert rep.menu_effects == (m,)
+
+
+def test_complete_ignorance_runs_the_rules_that_need_no_probabilities():
+    rep = analyse_decisions(CONTRACTOR, None, ["low", "high"])
+    assert [r.rule for r in rep.rules] == ["maximin", "maximax", "hurwicz", "laplace", "minimax_regret"]
+    assert [r for r, _ in rep.not_run] == ["expected_value", "maximum_likelihood"]
+    assert rep.evpi is None and rep.probability == () and rep.ignorance
+
+
+def test_maximum_likelihood_picks_the_best_option_in_the_most_probable_scenario():
+    # By hand: high demand is the more likely (0.7): the best there is Expand (80).
+    rep = analyse_decisions(CONTRACTOR, [0.3, 0.7], ["low", "high"])
+    ml = next(r for r in rep.rules if r.rule == "maximum_likelihood")
+    assert ml.chosen == (1,) and ml.scores == (60.0, 80.0, 70.0)
+    # Two scenarios equally likely: their mean (here the Laplace scores).
+    ml = next(r for r in analyse_decisions(CONTRACTOR, [0.5, 0.5], ["low", "high"]).rules if r.rule == "maximum_likelihood")
+    assert ml.scores == (55.0, 50.0, 55.0)
+
+
+def test_exact_fractions_beside_the_floats():
+    from fractions import Fraction
+
+    v = np.array([[0.1 + 0.1, 0.3], [0.2, 0.1]])  # 0.1 + 0.1 + ... carries float noise
+    rep = analyse_decisions(v, [0.5, 0.5], ["a", "b"])
+    assert rep.exact["values"][0][0] == Fraction(1, 5)
+    assert rep.exact["scores"]["expected_value"] == [Fraction(1, 4), Fraction(3, 20)]
+    assert rep.exact["scores"]["minimax_regret"] == [Fraction(0), Fraction(1, 5)]
+    assert analyse_decisions(np.array([[np.pi, 1.0], [1.0, 2.0]]), [0.5, 0.5], ["a", "b"]).exact is None

@@ -17,8 +17,7 @@ from sensitivity_cases import DOMINATED, INTEGRAL, SYMMETRIC, THREE, load
 from negotiator.errors import UsageError
 from negotiator.methods import METHODS, MethodResult
 from negotiator.sensitivity import smaa
-from negotiator.sensitivity.smaa import CHUNK, _draw_in_intervals, order_weights_from_simplex, triangular_inverse_cdf
-from negotiator.model.weights import rank_order_centroid
+from negotiator.sensitivity.smaa import CHUNK
 
 
 def five_se(n: int) -> float:
@@ -180,29 +179,8 @@ def test_vectorised_methods_give_the_same_acceptabilities_as_draw_by_draw(monkey
 # -- building blocks -----------------------------------------------------------------------
 
 
-def test_triangular_quantiles_equal_scipys():
-    u = np.linspace(0, 1, 1001)
-    for lo, mode, hi in [(0.1, 0.5, 0.9), (2, 2, 5), (2, 5, 5), (-1, 0.3, 4)]:
-        ours = triangular_inverse_cdf(u, np.array(lo, float), np.array(mode, float), np.array(hi, float))
-        ref = stats.triang(c=(mode - lo) / (hi - lo), loc=lo, scale=hi - lo).ppf(u)
-        assert np.allclose(ours, ref, atol=1e-12)
+def test_the_hand_triangular_cdf_equals_scipys():
     assert [TRI.cdf(x) for x in (0.0, 0.3, 0.5, 0.7, 1.0)] == pytest.approx(stats.triang(c=0.5, loc=0.1, scale=0.8).cdf([0.0, 0.3, 0.5, 0.7, 1.0]))
-
-
-def test_ordered_weights_are_ordered_and_centred_on_rank_order_centroid():
-    # Barron and Barrett (1996): the ROC weights are the centroid of {w1 >= ... >= wp}.
-    rng = np.random.default_rng(0)
-    n, p = 200_000, 5
-    w = order_weights_from_simplex(rng.dirichlet(np.ones(p), n))
-    assert np.all(np.diff(w, axis=1) <= 1e-15) and np.allclose(w.sum(axis=1), 1)
-    assert np.abs(w.mean(axis=0) - rank_order_centroid(p)).max() <= 5 * w.std(axis=0).max() / np.sqrt(n)
-
-
-def test_interval_draws_stay_in_their_intervals_and_on_the_simplex():
-    low, high = np.array([0.1, 0.0, 0.2, 0.05]), np.array([0.4, 0.3, 0.6, 0.5])
-    w, drawn = _draw_in_intervals(low, high, np.random.default_rng(1), 5000)
-    assert w.shape == (5000, 4) and drawn >= 5000
-    assert np.all(w >= low - 1e-15) and np.all(w <= high + 1e-15) and np.allclose(w.sum(axis=1), 1)
 
 
 def test_intervals_from_the_command_and_from_a_spread():

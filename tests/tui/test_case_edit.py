@@ -76,3 +76,24 @@ def test_with_profile_adds_the_ui_weights_in_memory_only(cases_dir):
     again, second = with_profile(copy, weights)
     assert second == "current_weights_2"
     assert (cases_dir / "tiny.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+@pytest.mark.parametrize("eol", [b"\r\n", b"\n", b"\r"])
+def test_save_keeps_the_files_bom_and_line_endings(cases_dir, tmp_path, bom, eol):
+    """Issue 15: the save dropped a BOM and mixed CRLF and LF."""
+    case = tmp_path / "tiny.yaml"
+    original = bom + (cases_dir / "tiny.yaml").read_bytes().replace(b"\r\n", b"\n").replace(b"\n", eol)
+    case.write_bytes(original)
+    loaded = load_case(case)
+    save_profile(loaded, [case], "gain_only", {"gain": 1.0, "cost": 0.0, "risk": 0.0}, note="mine")
+    saved = case.read_bytes()
+    lf_text = (cases_dir / "tiny.yaml").read_bytes().replace(b"\r\n", b"\n").decode("utf-8")
+    expected = add_profile_text(lf_text, "gain_only", {"gain": 1.0, "cost": 0.0, "risk": 0.0}, note="mine")
+    assert saved == bom + expected.encode("utf-8").replace(b"\n", eol)
+    assert saved.startswith(b"\xef\xbb\xbf") == bool(bom)
+    body = saved[len(bom):]
+    others = [e for e in (b"\r\n", b"\n", b"\r") if e != eol]
+    assert body.count(eol) > 5 and not any(e in body.replace(eol, b"") for e in others), body[-200:]
+    assert load_case(case).case.weights["gain_only"]["gain"] == 1.0
+    assert (tmp_path / "tiny.yaml.bak").read_bytes() == original

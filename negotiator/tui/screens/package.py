@@ -1,6 +1,6 @@
 """Package: the status quo, budgets as editable numbers, the best package and what it uses, infeasibility in words.
 
-The baseline (status quo) is the core's `best_packages(..., baseline=...)` (Clemen & Smith
+The baseline (status quo) is the core's `best_packages(case, PackageQuery(baseline=...))` (Clemen & Smith
 2009): with one picked, every value on screen is the core's value over that baseline and
 the options worse than it are listed; without one the core's advice says when the package
 only fills the caps. The view formats what the core returns and computes nothing.
@@ -139,8 +139,7 @@ class PackageScreen(ViewScreen):
         if key != self._solved_for:
             self._solved_for = key
             self.query_one("#package-notes", Static).update(Text(tr("solving", self.lang), style="yellow"))
-            kwargs = {"weights": dict(app.weights)} if app.unsaved else {"profile": app.profile}
-            self._solve(app.loaded, app.method, app.scenario, dict(self._budgets), kwargs, key, self._baseline)
+            self._solve(app.loaded, self._query(), key)
         self._size_budget_labels()
         if self._screened_marks() != self._marked:  # a scenario or method screens other options out
             self._relabel_baseline()
@@ -157,12 +156,21 @@ class PackageScreen(ViewScreen):
         for res in self._budgets:
             self.query_one(f"#budget-label-{res}", Label).styles.width = width
 
+    def _query(self):
+        """What the view asks the core: the app's weights (unsaved edits, else its profile), method
+        and scenario, the budgets typed here, the chosen baseline; 5 s per solve keeps the view live."""
+        from negotiator.portfolio import PackageQuery
+
+        app = self.app
+        who = {"weights": dict(app.weights)} if app.unsaved else {"profile": app.profile}
+        return PackageQuery(**who, method=app.method, scenario=app.scenario, budgets=dict(self._budgets), baseline=self._baseline, time_limit=5.0)
+
     @work(thread=True, exclusive=True, group="package")
-    def _solve(self, loaded, method, scenario, budgets, kwargs, key, baseline) -> None:
+    def _solve(self, loaded, query, key) -> None:
         from negotiator.portfolio import best_packages
 
         try:
-            result = best_packages(loaded, method=method, scenario=scenario, budgets=budgets, time_limit=5.0, baseline=baseline, **kwargs)
+            result = best_packages(loaded, query)
         except NegotiatorError as exc:
             result = exc
         self.app.call_from_thread(self._solved, key, result)
