@@ -519,18 +519,7 @@ def _fast_load(text: str) -> tuple[Any, Any] | None:
     _check_nodes(root)
 
     def scalar(node: Any) -> Any:
-        tag, value = node.tag, node.value
-        if tag == _STR:
-            return value
-        if tag == _FLOAT and is_float(value):
-            return float(value)
-        if tag == _INT and is_int(value):
-            return int(value)
-        if tag == _BOOL and (value in _TRUE or value in _FALSE):
-            return value in _TRUE
-        if tag == _NULLTAG and value in _NULL:
-            return None
-        raise _Fallback  # merge keys, dates, other number forms, tags with odd values
+        return _plain_scalar(node, is_int, is_float)
 
     def build(node: Any) -> Any:
         kind = node.id
@@ -575,8 +564,13 @@ def _node_child_line(node: Any, key: Any) -> tuple[int, Any] | None:
 
 
 def _scalar_key(node: Any) -> Any:
-    loader = _fast_loader()
-    _, is_int, is_float = loader  # type: ignore[misc]
+    _, is_int, is_float = _fast_loader()  # type: ignore[misc]
+    return _plain_scalar(node, is_int, is_float)
+
+
+def _plain_scalar(node: Any, is_int, is_float) -> Any:
+    """A fast-path scalar as ruamel reads it: text, a plain integer or float, true/false, null;
+    anything else (merge keys, dates, other number forms, tags with odd values) raises _Fallback."""
     tag, value = node.tag, node.value
     if tag == _STR:
         return value
@@ -584,9 +578,9 @@ def _scalar_key(node: Any) -> Any:
         return float(value)
     if tag == _INT and is_int(value):
         return int(value)
-    if tag == _BOOL:
+    if tag == _BOOL and (value in _TRUE or value in _FALSE):
         return value in _TRUE
-    if tag == _NULLTAG:
+    if tag == _NULLTAG and value in _NULL:
         return None
     raise _Fallback
 

@@ -158,15 +158,19 @@ def emit_text(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def emit_result(result, fmt: str, csv_text, renderable) -> None:
-    """An analysis result as JSON (its to_dict()), CSV (``csv_text(result)``) or the table
-    ``renderable()`` builds (called only for a table). ``fmt`` is the --format value."""
+def emit_result(result, fmt: str, csv_text, renderable, as_dict=None) -> None:
+    """An analysis result as JSON (``as_dict(result)``, else its to_dict()), CSV (``csv_text(result)``)
+    or what ``renderable()`` builds for the terminal: one renderable or a list, printed in order
+    (called only for a table). ``fmt`` is the --format value."""
     if fmt == "json":
-        emit_json(result.to_dict())
+        emit_json(as_dict(result) if as_dict is not None else result.to_dict())
     elif fmt == "csv":
         emit_text(csv_text(result))
     else:
-        console().print(renderable())
+        con = console()
+        built = renderable()
+        for item in built if isinstance(built, (list, tuple)) else [built]:
+            con.print(item)
 
 
 def emit_ranking(result, fmt: Format, lang: str = "en", case=None) -> None:
