@@ -27,7 +27,10 @@ def shorten(text: str | None) -> str | None:
         end = word[-1] if word[-1] in "'\")]}" else ""
         return word[:SHOWN] + "…" + end
 
-    return re.sub(r"\S{%d,}" % (LONGEST_WORD + 1), cut, text)
+    long_word = re.compile(r"\S{%d,}" % (LONGEST_WORD + 1))
+    if not long_word.search(text):
+        return text  # unchanged, and still what it was (a Message keeps its key, so it can be translated)
+    return long_word.sub(cut, text)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from negotiator.errors import CaseError, Problem
 from negotiator.case.yamlio import YamlDocument, read_yaml
+from negotiator.messages import Message
 
 __all__ = ["BUNDLED_NAME", "LoadedCase", "bundled_dirs", "case_files", "load_case", "case_sha256"]
 
@@ -115,7 +116,7 @@ def load_case(paths: str | Path | Iterable[str | Path] | None = None) -> LoadedC
         name = ", ".join(str(p) for p in paths)
         missing = [p for p in paths if not Path(p).exists()]
         if missing:
-            raise CaseError([Problem("no such file or folder", file=str(p), hint="check the path, or run without a CASE to use the bundled case") for p in missing])
+            raise CaseError([Problem(Message("err_no_case"), file=str(p), hint=Message("err_no_case_hint")) for p in missing])
         files = case_files(paths)
     documents = [read_yaml(f) for f in files]
     merged = _merge(documents)

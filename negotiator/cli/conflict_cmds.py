@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from negotiator.cli import app
-from negotiator.cli.common import CaseArg, Format, FormatOpt, LangOpt, console, emit_json, emit_text
+from negotiator.cli.common import CaseArg, Format, FormatOpt, LangOpt, emit_result
 
 
 @app.command()
@@ -30,21 +30,11 @@ def conflict(
     from negotiator.cli.common import load
     from negotiator.conflict import analyse_conflict
     from negotiator.errors import Problem, UsageError
+    from negotiator.i18n import tr
 
     if fmt is Format.markdown:
-        raise UsageError(Problem("conflict writes table, json or csv", hint="use --format table, json or csv"))
+        raise UsageError(Problem(tr("err_writes_tables", lang, command="conflict"), hint=tr("err_no_markdown_hint", lang)))
+    from negotiator.render.conflict import conflict_csv, conflict_dict, conflict_renderables
+
     result = analyse_conflict(load(case), conflict=conflict_id, concept=concept, target=target, target_concept=target_concept)
-    if fmt is Format.json:
-        from negotiator.render.conflict import conflict_dict
-
-        emit_json(conflict_dict(result))
-    elif fmt is Format.csv:
-        from negotiator.render.conflict import conflict_csv
-
-        emit_text(conflict_csv(result))
-    else:
-        from negotiator.render.conflict import conflict_renderables
-
-        con = console()
-        for item in conflict_renderables(result, lang=lang):
-            con.print(item)
+    emit_result(result, fmt.value, conflict_csv, lambda: conflict_renderables(result, lang=lang), as_dict=conflict_dict)

@@ -27,7 +27,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- bottom line ----------------------------------------------------------
     "bl_winner": {
         "en": "Under the {profile} weights and the {method} method, {option}{family} ranks first of {n} options with {score_name} {score}, {margin} ahead of {runner} ({runner_score}).",
-        "zh": "在“{profile}”权重方案与{method}方法下，{option}{family}在 {n} 个选项中排名第一，{score_name}为 {score}，领先第二名{runner}（{runner_score}）{margin}。",
+        "zh": "在“{profile}”权重方案与{method}方法下，{option}{family}在 {n} 个选项中排名第一，{score_name}为 {score}，比第二名{runner}（{runner_score}）高出 {margin}。",
     },
     "bl_winner_alone": {
         "en": "Under the {profile} weights and the {method} method, {option}{family} is the only option left, with {score_name} {score}.",

@@ -497,7 +497,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "彩色（右端标注名称）：在该次扫描的某一权重下排第一或第二的选项；灰色：其余选项",
     },
     "ch_weight_of": {"en": "weight of {name}", "zh": "{name} 的权重"},
-    "ch_overall_score": {"en": "overall score", "zh": "总得分"},
+    "ch_overall_score": {"en": "overall score", "zh": "综合得分"},
     "ch_stab_x": {"en": "weight (the others rescaled in proportion)", "zh": "权重（其余权重按比例缩放）"},
     "ch_flip_x": {"en": "smallest weight change ({norm}) that makes it first", "zh": "使其排名第一的最小权重变化（{norm}）"},
     "ch_flip_title": {"en": "Distance to the top (now first: {winner})", "zh": "与第一名的距离（当前第一名：{winner}）"},

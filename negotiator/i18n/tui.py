@@ -59,6 +59,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "option_a": {"en": "A", "zh": "A"},
     "option_b": {"en": "B", "zh": "B"},
     "option_c": {"en": "C (optional)", "zh": "C（可选）"},
+    "select_prompt": {"en": "Select", "zh": "请选择"},
     "none_dash": {"en": "—", "zh": "—"},
     "total": {"en": "Total (additive value)", "zh": "合计（加性价值）"},
     "breakdown": {"en": "value of each objective (bar), weighted difference vs A", "zh": "各目标价值（条形）及相对 A 的加权差"},

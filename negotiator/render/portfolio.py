@@ -13,7 +13,7 @@ from negotiator.portfolio.packages import JUDGMENT_NOTE, PortfolioResult
 from negotiator.portfolio.robust import CoreResult, RobustResult
 from negotiator.portfolio.solve import status_words
 from negotiator.portfolio.sweep import SweepResult
-from negotiator.i18n import method_name, tr
+from negotiator.i18n import case_name, method_name, tr
 
 __all__ = [
     "provenance_lines",
@@ -39,7 +39,7 @@ def provenance_lines(prov, settings=None, extra: str = "", short: bool = False, 
     """Where the result comes from; ``lang`` words it for the terminal (CSV comment lines stay English)."""
     sha = prov.case_sha256[:12] if short else prov.case_sha256
     lines = [
-        tr("prov_case", lang, case=prov.case, sha=sha),
+        tr("prov_case", lang, case=case_name(prov.case, lang), sha=sha),
         tr("prov_method", lang, method=prov.method) + tr("prov_profile", lang, profile=tr("every_profile", lang) if prov.profile == "(every profile)" else prov.profile) + tr("prov_version", lang, version=prov.version)
         + (tr("prov_scenario", lang, scenario=prov.scenario) if prov.scenario else "") + (tr("prov_seed", lang, seed=prov.seed) if prov.seed is not None else "") + extra,
     ]

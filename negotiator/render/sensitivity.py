@@ -17,7 +17,7 @@ from rich.text import Text
 from negotiator.render.bars import diverging_bar, interval_bar, rank_colours, stacked_bar
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
 from negotiator.render.termfit import id_text, label_cell, lettered_bar, wrap_id
-from negotiator.i18n import core_text, tr
+from negotiator.i18n import case_name, core_text, tr
 
 __all__ = [
     "provenance_lines",
@@ -89,7 +89,7 @@ def provenance_lines(prov, lang: str) -> list[str]:
     head += tr("prov_version", lang, version=prov.version)
     weights = core_text(prov.weights_note, lang) if prov.weights_note else ", ".join(f"{k}={v:.4f}" for k, v in prov.weights.items())
     return [
-        tr("se_prov_head", lang, analysis=core_text(prov.analysis, lang), case=prov.case, sha=prov.case_sha256[:12]),
+        tr("se_prov_head", lang, analysis=core_text(prov.analysis, lang), case=case_name(prov.case, lang), sha=prov.case_sha256[:12]),
         head,
         tr("prov_weights", lang, weights=weights),
         tr("se_prov_computation", lang, computation=core_text(prov.computation, lang)),

@@ -17,7 +17,7 @@ from negotiator.case.catalog import LoadedCase
 from negotiator.case.schema import has_probabilities
 from negotiator.errors import NegotiatorError, Problem, UsageError
 from negotiator.ranking.result import Ranking
-from negotiator.i18n import check_lang, method_name, red_line_reason, rule_name, tr
+from negotiator.i18n import case_name, check_lang, method_name, red_line_reason, rule_name, tr
 from negotiator.report.model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
 
 __all__ = ["MemoRequest", "build_memo", "parse_date", "default_samples", "DEFAULT_SAMPLES", "DEFAULT_SAMPLES_SLOW_METHOD", "DEFAULT_SEED"]
@@ -239,7 +239,7 @@ def _bottom_line_section(ctx: _Context) -> Section:
             second = r.rows[1]
         runners = [row for row in r.rows if row.rank == second.rank]
         margin = top.score - second.score
-        rel = f" ({_pct(margin / abs(second.score))})" if second.score else ""
+        rel = (f"（{_pct(margin / abs(second.score))}）" if ctx.lang == "zh" else f" ({_pct(margin / abs(second.score))})") if second.score else ""
         sentences = [ctx.t("bl_winner", n=len(r.rows), runner=w.join([w.option(row.option) for row in runners]), runner_score=_fmt(second.score), margin=_fmt(margin) + rel, **common)]
         tied = [row for row in r.rows[1:] if row.rank == top.rank]
         if tied:
@@ -616,7 +616,7 @@ def _assumptions_section(ctx: _Context) -> Section:
         (text_cell(w.objective(obj)), text_cell(obj), text_cell(ctx.t("dir_max" if case.objectives[obj].direction == "max" else "dir_min")), number_cell(p.weights[obj]))
         for obj in ctx.objectives
     )
-    blocks.append(Table("weights", ctx.t("tbl_weights"), weight_cols, weight_rows, note=f"{ctx.t('prov_profile')}: {w.profile(p.profile)}"))
+    blocks.append(Table("weights", ctx.t("tbl_weights"), weight_cols, weight_rows, note=f"{ctx.t('prov_row_profile')}{'：' if ctx.lang == 'zh' else ': '}{w.profile(p.profile)}"))
     limits = case.constraints.limits
     if limits:
         cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", ctx.t("col_id")), Column("min", ctx.t("col_min"), "number"), Column("max", ctx.t("col_max"), "number"))
@@ -648,7 +648,7 @@ def _provenance_section(ctx: _Context, included: list[str]) -> Section:
     names = {"sensitivity": "analysis_sensitivity", "portfolio": "analysis_portfolio", "decision_rules": "analysis_decision_rules", "conflict": "analysis_conflict"}
     described = lambda keys: ctx.words.join([ctx.t(names[k]) for k in keys]) or ctx.t("none")  # noqa: E731
     items = [
-        ("case", ctx.t("prov_row_case"), loaded.name),
+        ("case", ctx.t("prov_row_case"), case_name(loaded.name, ctx.lang)),
         ("files", ctx.t("prov_files"), ctx.words.join([_short_path(f) for f in loaded.files])),
         ("case_sha256", ctx.t("prov_sha"), loaded.sha256),
         ("version", ctx.t("prov_row_version"), p.version),

@@ -184,12 +184,12 @@ class RankingScreen(ViewScreen):
             if wide:
                 cells.append(Text(s.option, style=grey))
             family = app.loaded.case.options[s.option].family or ""
-            cells += [Text(family, style=grey, justify="center"), Text("—", style=grey, justify="right"), Text(f"{tr('screened', lang)}: {red_line_reason(app.loaded.case, s.breaches, lang) if lang == 'zh' and s.breaches else s.reason}", style="dim italic")]
+            cells += [Text(family, style=grey, justify="center"), Text("—", style=grey, justify="right"), Text(f"{tr('screened', lang)}{'：' if lang == 'zh' else ': '}{red_line_reason(app.loaded.case, s.breaches, lang) if lang == 'zh' and s.breaches else s.reason}", style="dim italic")]
             table.add_row(*cells, key=s.option)
         restore_cursor(table, current)
         obj_labels = {o: label(app.loaded.case.objectives[o], lang) for o in objectives}
         self.query_one("#legend", Static).update(legend(colours, obj_labels))
-        lines = provenance_lines(r, short=True)
+        lines = provenance_lines(r, short=True, lang=lang)
         prov = Text(lines[0] + " · " + lines[1], style="dim")
         prov.append(" · " + tr("judgment", lang), style="dim italic")
         if app.picked:

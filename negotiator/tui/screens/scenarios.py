@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from negotiator.errors import NegotiatorError
-from negotiator.i18n import label, rule_name, tr
+from negotiator.i18n import case_name, label, rule_name, tr
 from negotiator.tui.screens.base import ViewScreen
 
 __all__ = ["ScenariosScreen", "ALPHA_STEP"]
@@ -97,5 +97,5 @@ class ScenariosScreen(ViewScreen):
         if pay.screened_out:
             text.append(tr("left_out", lang, names=", ".join(label(self.app.loaded.case.options[o], lang) for o in pay.screened_out)) + "\n", style="dim")
         prov = pay.provenance()
-        text.append(tr("prov_line", lang, case=prov["case"], sha=prov["case_sha256"][:12], method=prov["method"], profile=prov["profile"]) + tr("judgment", lang), style="dim")
+        text.append(tr("prov_line", lang, case=case_name(prov["case"], lang), sha=prov["case_sha256"][:12], method=prov["method"], profile=prov["profile"]) + tr("judgment", lang), style="dim")
         return text
