@@ -8,18 +8,50 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Problem", "NegotiatorError", "CaseError", "UsageError"]
+__all__ = ["Problem", "NegotiatorError", "CaseError", "UsageError", "shorten"]
+
+
+#: A word (a run without spaces) longer than this in a message is shortened to SHOWN characters and "…":
+#: an id or a value of a megabyte is echoed as its start, not in full.
+LONGEST_WORD, SHOWN = 80, 60
+
+
+def shorten(text: str | None) -> str | None:
+    """``text`` with every word longer than LONGEST_WORD characters cut to SHOWN and "…" (its closing quote kept)."""
+    if text is None or len(text) <= LONGEST_WORD:
+        return text
+    import re
+
+    def cut(m: "re.Match[str]") -> str:
+        word = m.group(0)
+        end = word[-1] if word[-1] in "'\")]}" else ""
+        return word[:SHOWN] + "…" + end
+
+    long_word = re.compile(r"\S{%d,}" % (LONGEST_WORD + 1))
+    if not long_word.search(text):
+        return text  # unchanged, and still what it was (a Message keeps its key, so it can be translated)
+    return long_word.sub(cut, text)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with an input, located as precisely as we can."""
+    """One thing wrong with an input, located as precisely as we can.
+
+    Long words in ``message``, ``hint`` and ``where`` are shortened (see :func:`shorten`);
+    ``file`` is kept whole.
+    """
 
     message: str
     file: str | None = None
     line: int | None = None  # 1-based
     hint: str | None = None
     where: str | None = None  # a logical place, e.g. "options.talks.scores"
+
+    def __post_init__(self) -> None:
+        for name in ("message", "hint", "where"):
+            value = getattr(self, name)
+            if isinstance(value, str) and len(value) > LONGEST_WORD:
+                object.__setattr__(self, name, shorten(value))
 
     def location(self) -> str:
         if self.file and self.line:

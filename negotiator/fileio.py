@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["check_writable", "write_atomic", "STALE_TEMP_SECONDS"]
 
@@ -22,7 +23,7 @@ def check_writable(path: str | Path, force: bool = False) -> Path:
     if p.exists() and p.is_dir():
         raise UsageError(Problem("is a folder, expected a file name", file=str(p)))
     if p.exists() and not force:
-        raise UsageError(Problem("the file already exists; nothing was written", file=str(p), hint="pass --force to overwrite it, or choose another name"))
+        raise UsageError(Problem(Message("err_file_exists"), file=str(p), hint=Message("err_file_exists_hint")))
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.is_dir():
         raise UsageError(Problem(f"the folder {parent} does not exist; nothing was written", file=str(p), hint="create the folder first or choose another path"))

@@ -41,8 +41,27 @@ TEMPLATES: dict[str, str] = {
     "wn_within_spread": "drawn uniformly from the simplex within {bounds} (intervals: the profile's weights ±{spread:.0%}; the weights themselves are not used)",
     "wn_within_spread_some": "drawn uniformly from the simplex within {bounds} (intervals: the profile's weights ±{spread:.0%}, some given with --interval; the weights themselves are not used)",
     "wn_bound": "{objective} in [{low:.3f}, {high:.3f}]",
+    # -- warnings and names the core hands to a reader
+    "pk_tie": "packages {a} and {b} tie on value {value:.6g}: the order between them is arbitrary",
+    "ahp_filled_note": "{n} missing comparison(s) filled in from the others (Harker 1987): {pairs}",
+    "ahp_filled_note_lls": "{n} missing comparison(s) filled in from the others (logarithmic least squares): {pairs}",
+    "ahp_cr_note": "AHP consistency ratio {cr:.3f} is above {limit} (CI {ci:.3f}, RI {ri:.2f}, n = {n}): revisit the most inconsistent judgments: {shown}",
+    "ahp_judged_note": "{a} over {b}: judged {v:.3g}, the other judgments imply {imp:.3g}",
+    "an_note_analyst": "analyst '{analyst}': {note}",
+    "an_note_pooled": "pooled AHP judgments: {note}",
+    "an_pooled_name": "{case} (analysts pooled: {pool})",
+    # -- errors a user meets most (the others keep their English)
+    "err_unknown_profile": "unknown weight profile '{profile}'",
+    "err_unknown_method": "unknown method '{method}'",
+    "err_use_one_of": "use one of: {choices}",
+    "err_no_case": "no such file or folder",
+    "err_no_case_hint": "check the path, or run without a CASE to use the bundled case",
+    "err_file_exists": "the file already exists; nothing was written",
+    "err_file_exists_hint": "pass --force to overwrite it, or choose another name",
     # -- negotiation
     "ng_method_augmecon": "AUGMECON epsilon-constraint MILP (Mavrotas 2009) with the AUGMECON2 jump",
+    "ng_batna_no_probabilities": "the walk-away value of '{party}' is derived as an expected value over the scenarios, but the scenarios carry no probabilities (complete ignorance)",
+    "ng_batna_no_probabilities_fix": "give every scenario a probability, or give the BATNA of '{party}' as a number (`batna: 40`)",
 }
 
 

@@ -58,7 +58,7 @@ from typing import Sequence
 
 from negotiator.errors import Problem, UsageError
 
-__all__ = ["SOLVERS", "Reoptimizer", "Solved", "available", "choose", "constraint", "describe", "label", "make", "solve", "variable"]
+__all__ = ["MAX_COEFFICIENT", "SOLVERS", "Reoptimizer", "Solved", "available", "check_representable", "choose", "constraint", "describe", "label", "make", "solve", "variable"]
 
 #: Solver names a user may give, in the order of the default policy.
 SOLVERS = ("cbc", "highs")
@@ -223,6 +223,14 @@ def constraint(problem, name: str):
     return problem.constraints[name]
 
 
+def _constraints(problem) -> list:
+    """Every constraint of ``problem`` (PuLP 3.3 lists them from a call; older PuLP keeps a dict)."""
+    found = problem.constraints
+    if callable(found):
+        return list(found())
+    return list(found.values())  # pragma: no cover - PuLP before 3.3
+
+
 # -- solving and reading what was proven ----------------------------------------------------------
 
 
@@ -243,9 +251,52 @@ class Solved:
     solver: str
 
 
+#: The largest coefficient, right-hand side or bound handed to a solver. CBC takes 1e30 as
+#: infinity (a budget of 1e30 is "no budget", a bonus of 1e308 breaks its presolve into a false
+#: "infeasible"), and both solvers judge feasibility with absolute tolerances near 1e-7 to 1e-9:
+#: past about 1e15 the rounding of one coefficient alone is larger than that, so a "proof" would
+#: be an artefact of rounding. Case numbers lie within the same range (case/base.py MAX_MAGNITUDE).
+MAX_COEFFICIENT = 1e15
+
+
+def check_representable(problem) -> None:
+    """Refuse (UsageError) a problem with a number the solver cannot represent: nothing it says about it would be proven."""
+    import math
+
+    def bad(x) -> bool:
+        return x is not None and not (math.isfinite(x) and abs(x) <= MAX_COEFFICIENT)
+
+    found: tuple[str, float] | None = None
+    objective = problem.objective
+    if objective is not None:
+        found = next((("the objective", a) for a in objective.values() if bad(a)), None)
+    if found is None:
+        for row in _constraints(problem):
+            a = next((a for a in list(row.values()) + [row.constant] if bad(a)), None)
+            if a is not None:
+                found = (f"constraint {row.name}", a)
+                break
+    if found is None:
+        v = next((v for v in problem.variables() if bad(v.lowBound) or bad(v.upBound)), None)
+        if v is not None:
+            found = (f"the bounds of {v.name}", v.upBound if bad(v.upBound) else v.lowBound)
+    if found is not None:
+        where, value = found
+        raise UsageError(
+            Problem(
+                f"{where} of the {problem.name} problem holds a number of size {abs(value):g}, beyond the ±{MAX_COEFFICIENT:g} a solver can work with exactly, so nothing it found would be proven; nothing was solved",
+                hint="rescale the figures (resources, budgets, bonuses) so that each lies within ±1e15, e.g. count in thousands",
+            )
+        )
+
+
 def solve(problem, name: str | None = None, *, time_limit: float | None = None, gap: float = 0.0, verbose: bool = False, cbc: dict | None = None, highs: dict | None = None) -> Solved:
-    """Solve a PuLP problem with the chosen solver and say what was proven (``cbc``/``highs``: as in :func:`make`)."""
+    """Solve a PuLP problem with the chosen solver and say what was proven (``cbc``/``highs``: as in :func:`make`).
+
+    A problem holding a number past MAX_COEFFICIENT is refused first (:func:`check_representable`).
+    """
     key = choose(name)
+    check_representable(problem)
     if key == "highs":
         status, objective, bound = _solve_highs(problem, time_limit, gap, verbose, highs or {})
     else:
@@ -346,6 +397,7 @@ class Reoptimizer:
         import numpy as np
 
         choose("highs")
+        check_representable(problem)
         self.problem = problem
         pulp_solver = make("highs", time_limit=time_limit, gap=0.0)
         pulp_solver.createAndConfigureSolver(problem)

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "negotiator"
 
 #: The distribution that provides each top-level import name, where the two differ.
-DIST_OF = {"docx": "python-docx", "ruamel": "ruamel.yaml", "pulp": "pulp", "textual_serve": "textual-serve"}
+DIST_OF = {"docx": "python-docx", "ruamel": "ruamel.yaml", "pulp": "pulp", "textual_serve": "textual-serve", "yaml": "PyYAML"}
 #: Optional packages: imported only where the code copes with their absence (an extra).
 OPTIONAL = {"highspy": "highs"}
 

@@ -182,3 +182,32 @@ def test_every_game_json_parses_including_zero_sum_ones(tmp_path_factory):
             zero_sum_seen += 1
             assert "certified exactly" in data["zero_sum"]["solver"] or "exact simplex" in data["zero_sum"]["solver"]
     assert zero_sum_seen == 2
+
+
+# -- issue 15: a number the solver cannot represent is refused, never "proven" anything ------
+
+
+@pytest.mark.parametrize("where", ["objective", "row", "rhs", "bound"])
+@pytest.mark.parametrize("big", [1e308, 1e30, 1e16, -1e16])  # PuLP itself refuses inf and NaN
+def test_numbers_past_the_solver_range_are_refused_before_solving(where, big):
+    prob = pulp.LpProblem("toy", pulp.LpMaximize)
+    x = solvers.variable(prob, "x", lowBound=0, upBound=big if where == "bound" else 1, cat="Binary" if where != "bound" else "Continuous")
+    y = solvers.variable(prob, "y", lowBound=0, upBound=1, cat="Binary")
+    prob += (big if where == "objective" else 1) * x + y
+    prob += ((big if where == "row" else 1) * x + y <= (big if where == "rhs" else 1), "cap")
+    with pytest.raises(UsageError, match="a solver can work with exactly"):
+        solvers.solve(prob)
+
+
+def test_numbers_inside_the_range_still_solve():
+    prob = pulp.LpProblem("toy", pulp.LpMaximize)
+    x = solvers.variable(prob, "x", lowBound=0, upBound=1, cat="Binary")
+    prob += solvers.MAX_COEFFICIENT * x
+    prob += (solvers.MAX_COEFFICIENT * x <= solvers.MAX_COEFFICIENT, "cap")
+    assert solvers.solve(prob).status == "optimal"
+
+
+def test_the_solver_range_is_the_case_range():
+    from negotiator.case.base import MAX_MAGNITUDE
+
+    assert solvers.MAX_COEFFICIENT == MAX_MAGNITUDE

@@ -14,7 +14,7 @@ Sheets (see docs/authoring.md for what a person fills in):
   ``weights`` (numbers), ``order`` (1 = most important), ``swing`` (0-100) or the whole
   profile as YAML (ahp, hierarchy, an order with a scheme).
 - ``Constraints``: kind (budget, limit, package, count, synergy), id, min, max, value, options, label.
-- ``Scenarios``: id, label, label_zh, probability, source, description.
+- ``Scenarios``: id, label, label_zh, probability (blank in every row: complete ignorance), source, description.
 - ``Scenario scores``: scenario, option, objective, score (one row per changed score).
 - ``Other sections``: games, negotiations and any other section, as YAML text, one line per row.
 - ``Key order`` (hidden): the order of keys the grid cannot show (e.g. a profile that lists
@@ -299,7 +299,8 @@ def _scenarios_table(case) -> list[list[Any]]:
     extras = _extra_fields(case.scenarios.values(), _SCENARIO_COLUMNS[1:] + ("scores",))
     rows: list[list[Any]] = [[*_SCENARIO_COLUMNS, *(e + YAML_SUFFIX for e in extras)]]
     for sid, sc in case.scenarios.items():
-        rows.append([sid, sc.label, sc.label_zh, format_number(sc.probability), sc.source, sc.description, *_extra_cells(sc, extras)])
+        probability = None if sc.probability is None else format_number(sc.probability)  # blank: complete ignorance
+        rows.append([sid, sc.label, sc.label_zh, probability, sc.source, sc.description, *_extra_cells(sc, extras)])
     return rows
 
 
@@ -864,7 +865,8 @@ class _Reader:
         out[kind] = value
 
     def scenarios_sheet(self, sheet: Sheet) -> None:
-        t = _table(sheet, self.issues, required=("id", "label", "probability"))
+        # No probability column, or every cell of it blank: complete ignorance (schema.has_probabilities).
+        t = _table(sheet, self.issues, required=("id", "label"))
         # Problems of the whole section (probabilities that do not add up to 1) point at that column.
         self.loc.add(("scenarios",), t.where(0, "probability") if "probability" in t.columns else sheet.where(0, 0))
         section: dict[str, Any] = {}

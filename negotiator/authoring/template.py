@@ -171,7 +171,8 @@ constraints:
 """
 
 _SCENARIOS = """\
-# SCENARIOS: how the other side may behave. Probabilities add up to 1.
+# SCENARIOS: how the other side may behave. Probabilities add up to 1; leave them out of
+# every scenario to read the case under complete ignorance (docs/payoffs.md).
 # Each scenario lists only the scores it changes (option -> objective -> score);
 # every other score keeps its value from `options`.
 scenarios:

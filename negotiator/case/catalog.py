@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from negotiator.errors import CaseError, Problem
 from negotiator.case.yamlio import YamlDocument, read_yaml
+from negotiator.messages import Message
 
 __all__ = ["BUNDLED_NAME", "LoadedCase", "bundled_dirs", "case_files", "load_case", "case_sha256"]
 
@@ -115,7 +116,7 @@ def load_case(paths: str | Path | Iterable[str | Path] | None = None) -> LoadedC
         name = ", ".join(str(p) for p in paths)
         missing = [p for p in paths if not Path(p).exists()]
         if missing:
-            raise CaseError([Problem("no such file or folder", file=str(p), hint="check the path, or run without a CASE to use the bundled case") for p in missing])
+            raise CaseError([Problem(Message("err_no_case"), file=str(p), hint=Message("err_no_case_hint")) for p in missing])
         files = case_files(paths)
     documents = [read_yaml(f) for f in files]
     merged = _merge(documents)
@@ -370,6 +371,10 @@ def _problem_from(key: tuple, errs: list[dict], merged: dict, documents) -> Prob
 def _hint_for(key: tuple, err: dict) -> str | None:
     from negotiator.case.scoring import form_hint
 
+    from negotiator.case.base import OUT_OF_RANGE, RANGE_HINT, TOO_SMALL
+
+    if OUT_OF_RANGE in err.get("msg", "") or TOO_SMALL in err.get("msg", ""):
+        return RANGE_HINT + ("; or write 0" if TOO_SMALL in err["msg"] else "")
     special = form_hint(key)
     if special:
         return special

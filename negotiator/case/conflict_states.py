@@ -101,6 +101,17 @@ class StateSpace:
         }
 
 
+def _unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a 1-d integer array, without the numpy.ma import that np.unique costs at start-up."""
+    ordered = np.sort(values)
+    if len(ordered) < 2:
+        return ordered
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[0] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
 def _feasible(codes: np.ndarray, rules, bit: dict[str, int]) -> np.ndarray:
     ok = np.ones(codes.shape, dtype=bool)
     for rule in rules:
@@ -136,7 +147,7 @@ def build_states(conflict) -> StateSpace:
     feasible = _feasible(all_codes, conflict.feasibility, bit)
     proto = StateSpace(dm_ids, tuple(option_ids), tuple(owner), np.zeros(0, np.int64), np.zeros(0, np.int64), (), ignore)
     canon = proto.canonical(all_codes)
-    codes = np.unique(canon[feasible])
+    codes = _unique(canon[feasible])
     lookup = np.full(1 << k, -1, dtype=np.int64)
     lookup[codes] = np.arange(len(codes))
 
@@ -156,6 +167,6 @@ def build_states(conflict) -> StateSpace:
         dst = np.where(ok, lookup[proto.canonical(raw)], -1)
         src = np.broadcast_to(np.arange(len(codes))[:, None], dst.shape)
         keep = (dst >= 0) & (dst != src)
-        pairs = np.unique(src[keep] * len(codes) + dst[keep])
+        pairs = _unique(src[keep] * len(codes) + dst[keep])
         moves.append((pairs // len(codes), pairs % len(codes)))
     return StateSpace(dm_ids, tuple(option_ids), tuple(owner), codes, lookup, tuple(moves), ignore)

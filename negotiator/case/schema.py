@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from negotiator.case.base import CaseModel as _Model
-from negotiator.case.base import Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, score_triple
+from negotiator.case.base import MAX_MAGNITUDE, MIN_MAGNITUDE, Count, Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, score_triple
 from negotiator.case.conflicts import Conflict, conflict_problems
 from negotiator.case.games import Game, game_problems
 from negotiator.case.scoring import Analyst, PrometheeCriterion, ValueFunction, WeightProfile, method_problems, profile_kind, resolve_score
@@ -31,6 +31,8 @@ __all__ = [
     "Constraints",
     "Scenario",
     "Case",
+    "MIXED_PROBABILITIES_HINT",
+    "has_probabilities",
     "RefProblem",
     "WeightProfile",
     "score_triple",
@@ -134,7 +136,7 @@ class Labels(_Model):
 class Constraints(_Model):
     budgets: dict[Id, NonNegative] = Field(default_factory=dict)
     limits: dict[Id, Limit] = Field(default_factory=dict)
-    count: tuple[int, int] | None = None
+    count: tuple[Count, Count] | None = None
     package: dict[Id, Limit] = Field(default_factory=dict)
     synergies: list[Synergy] = Field(default_factory=list)
 
@@ -151,7 +153,8 @@ class Scenario(_Model):
     label_zh: str | None = None
     source: str | None = None
     description: str | None = None
-    probability: Annotated[float, BeforeValidator(_no_bool), Field(ge=0, le=1, allow_inf_nan=False)]
+    #: Left out on every scenario (none given): the case is read under complete ignorance.
+    probability: Annotated[float, BeforeValidator(_no_bool), Field(ge=0, le=1, allow_inf_nan=False)] | None = None
     scores: dict[Id, dict[Id, ScoreValue]] = Field(default_factory=dict)
 
 
@@ -198,8 +201,21 @@ def _named(entry: "Label | None", fallback: str, lang: str) -> str:
     return entry.label_zh if lang == "zh" and entry.label_zh else entry.label
 
 
+#: The fix for scenarios of which some have a probability and some do not.
+MIXED_PROBABILITIES_HINT = "give every scenario a probability, or none for complete ignorance"
+
+
+def has_probabilities(case: Case) -> bool:
+    """Whether the case's scenarios carry probabilities (all do, or none: complete ignorance)."""
+    return bool(case.scenarios) and all(s.probability is not None for s in case.scenarios.values())
+
+
 def without_empty_labels(dumped: dict) -> dict:
-    """A case dump without an empty labels or conflicts section, so cases written before them keep their hash."""
+    """A case dump without an empty labels or conflicts section, so cases written before them keep their hash;
+    a scenario without a probability (complete ignorance) leaves the key out."""
+    scenarios = dumped.get("scenarios")
+    if isinstance(scenarios, dict) and any(isinstance(s, dict) and s.get("probability", 0) is None for s in scenarios.values()):
+        dumped = {**dumped, "scenarios": {k: ({f: v for f, v in s.items() if not (f == "probability" and v is None)} if isinstance(s, dict) else s) for k, s in scenarios.items()}}
     labels = dumped.get("labels")
     if isinstance(labels, dict) and not any(labels.values()):
         dumped = {k: v for k, v in dumped.items() if k != "labels"}
@@ -338,7 +354,12 @@ def _label_problems(case: Case) -> list[RefProblem]:
 
 def _scenario_problems(case: Case) -> list[RefProblem]:
     out: list[RefProblem] = []
-    if case.scenarios:
+    given = [sid for sid, s in case.scenarios.items() if s.probability is not None]
+    if given and len(given) < len(case.scenarios):
+        for sid, sc in case.scenarios.items():
+            if sc.probability is None:
+                out.append(RefProblem(path=("scenarios", sid), message=f"scenario '{sid}' has no probability but {len(given)} of the {len(case.scenarios)} scenarios have one", hint=MIXED_PROBABILITIES_HINT))
+    elif given:
         total = sum(s.probability for s in case.scenarios.values())
         if abs(total - 1.0) > 1e-6:
             out.append(RefProblem(path=("scenarios",), message=f"scenario probabilities sum to {total:.6g}, not 1 (off by {total - 1:+.6g})", hint="adjust the probabilities so that they add up to exactly 1"))
@@ -376,11 +397,40 @@ def case_json_schema(part: bool = False) -> dict:
     _accept_payoff_shorthand(schema.get("$defs", {}))
     # Something to analyse: objectives with options, or a game, a negotiation or a conflict alone.
     schema["anyOf"] = [{"required": ["objectives", "options"]}, {"required": ["games"]}, {"required": ["negotiations"]}, {"required": ["conflicts"]}]
+    _bound_numbers(schema)
+    schema["description"] = (
+        f"Every number in a case lies between -{MAX_MAGNITUDE:g} and {MAX_MAGNITUDE:g}, and a non-zero one is at least "
+        f"{MIN_MAGNITUDE:g} in size (see docs/authoring.md, 'Numbers'); true/false is never a number."
+    )
     if part:
         del schema["anyOf"]
         schema["title"] = "negotiator case file (format 1), one part of a case split across files"
         schema["required"] = []
     return schema
+
+
+_JSON_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _bound_numbers(node) -> None:
+    """Every number in the schema carries the case's range (MAX_MAGNITUDE); stray pydantic ge/le become JSON's words."""
+    if isinstance(node, list):
+        for item in node:
+            _bound_numbers(item)
+        return
+    if not isinstance(node, dict):
+        return
+    if node.get("type") in ("number", "integer"):
+        for short, word in _JSON_BOUNDS.items():
+            if short in node:
+                node.setdefault(word, node.pop(short))
+        cap = int(MAX_MAGNITUDE) if node["type"] == "integer" else MAX_MAGNITUDE
+        if "minimum" not in node and "exclusiveMinimum" not in node:
+            node["minimum"] = -cap
+        if "maximum" not in node and "exclusiveMaximum" not in node:
+            node["maximum"] = cap
+    for value in node.values():
+        _bound_numbers(value)
 
 
 def _accept_payoff_shorthand(defs: dict) -> None:

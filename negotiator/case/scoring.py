@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
 
 from negotiator.case.base import CaseModel as _Model
-from negotiator.case.base import Id, Number, RefProblem, ScoreValue, _no_bool
+from negotiator.case.base import Id, NonNegative, Number, Positive, RefProblem, ScoreValue, _no_bool, case_number, shown_number, MAX_MAGNITUDE
 
 __all__ = [
     "PiecewiseValue",
@@ -103,9 +103,9 @@ class PrometheeCriterion(_Model):
     """
 
     function: Literal["usual", "ushape", "vshape", "level", "linear", "gaussian"] = "usual"
-    q: Annotated[float, BeforeValidator(_no_bool), Field(ge=0, allow_inf_nan=False)] | None = None
-    p: Annotated[float, BeforeValidator(_no_bool), Field(ge=0, allow_inf_nan=False)] | None = None
-    s: Annotated[float, BeforeValidator(_no_bool), Field(gt=0, allow_inf_nan=False)] | None = None
+    q: NonNegative | None = None
+    p: NonNegative | None = None
+    s: Positive | None = None
 
     @model_validator(mode="after")
     def _thresholds(self):
@@ -213,12 +213,12 @@ def _hierarchy_kind(value: Any) -> str:
 class HierarchyGroup(_Model):
     """A group of objectives (or sub-groups) with its own weight; weights multiply down."""
 
-    weight: Annotated[float, BeforeValidator(_no_bool), Field(ge=0, allow_inf_nan=False)]
+    weight: NonNegative
     objectives: dict[Id, "HierarchyNode"] = Field(min_length=1)
 
 
 HierarchyNode = Annotated[
-    Union[Annotated[HierarchyGroup, Tag("group")], Annotated[Annotated[float, BeforeValidator(_no_bool), Field(ge=0, allow_inf_nan=False)], Tag("leaf")]],
+    Union[Annotated[HierarchyGroup, Tag("group")], Annotated[NonNegative, Tag("leaf")]],
     Discriminator(_hierarchy_kind),
 ]
 HierarchyGroup.model_rebuild()
@@ -249,14 +249,14 @@ class HierarchyProfile(_Model):
 
 def _weight_value(value: Any) -> Any:
     _no_bool(value)
-    if isinstance(value, (int, float)) and (math.isnan(value) or math.isinf(value)):
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
         raise ValueError("a weight must be a finite number (got NaN or infinity)")
     if isinstance(value, (int, float)) and value < 0:
-        raise ValueError(f"a weight cannot be negative (got {value:g})")
-    return value
+        raise ValueError(f"a weight cannot be negative (got {shown_number(value)})")
+    return case_number(value)
 
 
-WeightNumber = Annotated[float, BeforeValidator(_weight_value)]
+WeightNumber = Annotated[float, BeforeValidator(_weight_value), Field(ge=0, le=MAX_MAGNITUDE, allow_inf_nan=False)]
 
 _FORM_KEYS = {"order": "ordered", "swing": "swing", "ahp": "ahp", "hierarchy": "hierarchy"}
 

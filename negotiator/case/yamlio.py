@@ -17,16 +17,22 @@ guarded, so it can also dump what it read, for round-trip edits) or calls
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Union
 
 from negotiator.errors import CaseError, Problem
+from negotiator.messages import Message
 
 __all__ = [
     "MAX_EXPANDED_NODES",
     "MAX_DEPTH",
+    "MAX_INTEGER_DIGITS",
+    "DEFAULT_MAX_CASE_MB",
+    "MAX_CASE_ENV",
+    "max_case_bytes",
     "UnsafeYamlError",
     "YamlDocument",
     "read_yaml",
@@ -41,6 +47,14 @@ __all__ = [
 MAX_EXPANDED_NODES = 200_000
 #: A real case nests about eight levels; past this it is not a case.
 MAX_DEPTH = 200
+#: Digits an integer may be written with: far past any number a case holds (schema: |x| <= 1e15),
+#: and well under the 4,300 digits past which Python refuses to read an integer at all.
+MAX_INTEGER_DIGITS = 100
+#: The largest case file read by default, in megabytes. The bundled case is about 0.1 MB, and
+#: reading (with line numbers kept for messages) takes up to 8 s per MB of dense YAML, so the
+#: cap keeps a wrong file from hanging a command; NEGOTIATOR_MAX_CASE_MB lifts it.
+DEFAULT_MAX_CASE_MB = 2
+MAX_CASE_ENV = "NEGOTIATOR_MAX_CASE_MB"
 
 _CORE = "tag:yaml.org,2002:"
 #: Tags a case may carry, all of them implicit in plain YAML (`<<` is the merge key).
@@ -87,10 +101,9 @@ def _check_nodes(root: Any) -> None:
 
     Aliases are the very same node object as their anchor, so memoising by
     ``id`` counts an exponentially large expansion in linear time; a node met
-    again while still being walked is a recursive alias.
+    again while still being walked is a recursive alias. Works on ruamel's
+    nodes and on PyYAML's (both name their kind in ``node.id``).
     """
-    from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
     cap = MAX_EXPANDED_NODES + 1
     sizes: dict[int, int] = {}
     walking: set[int] = set()
@@ -124,11 +137,14 @@ def _check_nodes(root: Any) -> None:
                 "remove the tag (the word starting with '!') and write the value plainly",
             )
         total = 1
-        if not isinstance(node, ScalarNode):
+        kind = node.id
+        if kind == "scalar":
+            _check_scalar(node, tag, line_of)
+        else:
             walking.add(key)
-            if isinstance(node, MappingNode):
+            if kind == "mapping":
                 for k, v in node.value:
-                    if not isinstance(k, ScalarNode):
+                    if k.id != "scalar":
                         raise UnsafeYamlError(
                             "a key here is a list or a mapping; keys are plain text or numbers",
                             line_of(k),
@@ -137,7 +153,7 @@ def _check_nodes(root: Any) -> None:
                     total += size(k, depth + 1) + size(v, depth + 1)
                     if total >= cap:
                         break
-            elif isinstance(node, SequenceNode):
+            elif kind == "sequence":
                 for v in node.value:
                     total += size(v, depth + 1)
                     if total >= cap:
@@ -155,6 +171,32 @@ def _check_nodes(root: Any) -> None:
     size(root, 0)
 
 
+def _check_scalar(node: Any, tag: str, line_of: Callable[[Any], int | None]) -> None:
+    """A scalar that cannot be text or a number: a lone surrogate escape, an integer of thousands of digits."""
+    value = node.value
+    if isinstance(value, str):
+        # "\ud800" in double quotes gives half of a UTF-16 pair: no character, and no UTF-8 for it.
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            try:  # "\ud83d\ude00", a pair written as two escapes, is one character: 😀
+                node.value = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+                return
+            except UnicodeDecodeError:
+                pass
+            raise UnsafeYamlError(
+                f"the text holds \\u{ord(value[exc.start]):04x}, half of a UTF-16 surrogate pair, which is not a character",
+                line_of(node),
+                "remove the \\u escape, or write the character itself",
+            ) from None
+    if tag == _CORE + "int" and len(value) > MAX_INTEGER_DIGITS:
+        raise UnsafeYamlError(
+            f"a number written with {len(value):,} digits; a case holds numbers from -1e15 to 1e15",
+            line_of(node),
+            "rescale the figures (count in thousands or millions of a unit)",
+        )
+
+
 @lru_cache(maxsize=None)
 def _guarded(base: type) -> type:
     class Guarded(base):  # type: ignore[misc, valid-type]
@@ -165,7 +207,28 @@ def _guarded(base: type) -> type:
             return super().construct_document(node)
 
     Guarded.__name__ = Guarded.__qualname__ = f"Guarded{base.__name__}"
+    for tag in ("timestamp", "int", "float"):
+        built = Guarded.yaml_constructors.get(_CORE + tag)
+        if built is not None:
+            Guarded.add_constructor(_CORE + tag, _readable(built))
     return Guarded
+
+
+def _readable(construct: Callable) -> Callable:
+    """A scalar constructor whose ValueError ("day is out of range for month") names the line."""
+
+    def build(constructor: Any, node: Any) -> Any:
+        try:
+            return construct(constructor, node)
+        except (ValueError, OverflowError) as exc:
+            mark = getattr(node, "start_mark", None)
+            raise UnsafeYamlError(
+                f"{str(node.value)[:60]!r} reads as a date or number that does not exist ({exc})",
+                None if mark is None else mark.line + 1,
+                "correct it, or put it in quotes to keep it as text",
+            ) from None
+
+    return build
 
 
 def yaml_reader(typ: str = "rt", *, width: int | None = None, preserve_quotes: bool = False, indent: tuple[int, int, int] | None = None):
@@ -214,6 +277,13 @@ def load_yaml_tree(text: str, name: str = "<text>", *, where: Where = None, yaml
             first = exc.context_mark.line + 1 if exc.context_mark is not None else None
             what = f"duplicate key '{key}'" + (f" (first defined on line {first})" if first else "") + ": a key may appear only once here"
             hint = "rename or remove one of the two entries"
+        elif _at_end(exc, text) and exc.context_mark is not None and exc.context:
+            # The file ended inside a bracket or quote: the line past the end says nothing; where it opens does.
+            line = exc.context_mark.line + 1
+            opened = exc.context.removeprefix("while parsing a ").removeprefix("while scanning a ")
+            opened = {"flow mapping": "'{'", "flow sequence": "'['", "quoted scalar": "quote"}.get(opened, opened)
+            what = f"{what}: the {opened} that starts on this line is never closed"
+            hint = "close it (the matching '}', ']' or quote), or remove what opens it"
         else:
             hint = "fix the YAML syntax on this line (indentation, a missing ':' or an unclosed quote or bracket)"
         raise CaseError(_problem(what, name, line, hint, where)) from None
@@ -221,6 +291,14 @@ def load_yaml_tree(text: str, name: str = "<text>", *, where: Where = None, yaml
         raise CaseError(_problem(f"malformed YAML: {exc}", name, None, None, where)) from None
     except RecursionError:
         raise CaseError(_problem(f"the YAML nests too deeply (more than {MAX_DEPTH} levels) to be a case", name, None, "flatten the nesting", where)) from None
+
+
+def _at_end(exc: Any, text: str) -> bool:
+    """True when a YAML error is at the end of the text (nothing but blanks after its mark)."""
+    mark = exc.problem_mark
+    if mark is None or not isinstance(text, str):
+        return False
+    return "end" in (exc.problem or "") and not text[mark.index :].strip() if mark.index is not None else False
 
 
 def parse_yaml_fragment(text: str, name: str = "<text>", where: Where = None) -> Any:
@@ -238,7 +316,7 @@ class YamlDocument:
 
     path: str
     data: Any  # plain dicts/lists/scalars
-    tree: Any  # ruamel CommentedMap, kept for line look-ups and round-trip edits
+    tree: Any  # for line look-ups: PyYAML's root node (fast path) or ruamel's CommentedMap
     text: str
 
     def line_of(self, keys: tuple) -> tuple[int | None, int]:
@@ -254,6 +332,8 @@ class YamlDocument:
 
 
 def _child_line(node: Any, key: Any) -> tuple[int, Any] | None:
+    if hasattr(node, "start_mark"):  # a PyYAML node from the fast path
+        return _node_child_line(node, key)
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     try:
@@ -281,15 +361,45 @@ def _decode(raw: bytes, path: str) -> str:
         ) from None
 
 
+def max_case_bytes() -> int:
+    """The largest case file read, in bytes: DEFAULT_MAX_CASE_MB, or NEGOTIATOR_MAX_CASE_MB when set."""
+    import os
+
+    raw = os.environ.get(MAX_CASE_ENV, "").strip()
+    if not raw:
+        return DEFAULT_MAX_CASE_MB * 1_000_000
+    try:
+        mb = float(raw)
+    except ValueError:
+        mb = float("nan")
+    if not 0 < mb < 1e6:
+        raise CaseError(Problem(f"{MAX_CASE_ENV}={raw[:40]!r} is not a size in megabytes", hint=f"set it to a number such as 50, or unset it for the default {DEFAULT_MAX_CASE_MB} MB"))
+    return int(mb * 1_000_000)
+
+
+def _too_big(size: int, name: str) -> CaseError:
+    cap = max_case_bytes()
+    return CaseError(
+        Problem(
+            f"the file is {size / 1e6:.1f} MB, over the {cap / 1e6:g} MB a case file may be (a case is usually well under 1 MB)",
+            file=name,
+            hint=f"check it is the file you meant; if it really is a case this large, set {MAX_CASE_ENV}={max(1, int(size / 1e6) + 1)} (megabytes) and run again",
+        )
+    )
+
+
 def read_yaml(path: str | Path) -> YamlDocument:
     """Read one YAML file; every failure is a CaseError naming the file."""
     p = Path(path)
     name = str(path)
     if not p.exists():
-        raise CaseError(Problem("no such file or folder", file=name, hint="check the path, or run without a CASE to use the bundled case"))
+        raise CaseError(Problem(Message("err_no_case"), file=name, hint=Message("err_no_case_hint")))
     if p.is_dir():
         raise CaseError(Problem("is a folder, expected a YAML file", file=name))
     try:
+        size = p.stat().st_size
+        if size > max_case_bytes():
+            raise _too_big(size, name)
         raw = p.read_bytes()
     except OSError as exc:
         raise CaseError(Problem(f"cannot read the file ({exc.strerror})", file=name, hint="check its permissions")) from None
@@ -299,11 +409,180 @@ def read_yaml(path: str | Path) -> YamlDocument:
 
 
 def parse_yaml_text(text: str, name: str = "<text>") -> YamlDocument:
-    """A whole case file's text: plain data plus the round-trip tree for line look-ups."""
+    """A whole case file's text: plain data plus a tree of nodes for line look-ups.
+
+    The fast path (:func:`_fast_load`) reads it with libyaml; whatever that path
+    does not handle exactly as ruamel would (a syntax error, a refused text, a
+    duplicate key, a ``<<`` merge, a date, ``0x``/``0o`` numbers, ``.inf``, a
+    ``%YAML`` directive ...) is read again by ruamel, as before, so data and
+    every message are those of ruamel.
+    """
+    if len(text) > max_case_bytes():
+        raise _too_big(len(text.encode("utf-8", "surrogatepass")), name)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise CaseError(Problem("the file is empty", file=name, hint="start from `negotiator new case.yaml`, or point at a case file with content"))
+    refused: UnsafeYamlError | None = None
+    try:
+        fast = _fast_load(text)
+    except UnsafeYamlError as exc:
+        fast, refused = None, exc
+    if fast is not None:
+        root, data = fast
+        return YamlDocument(path=name, data=data, tree=root, text=text)
     tree = load_yaml_tree(text, name)
+    if refused is not None:  # pragma: no cover - both guards look at the same nodes
+        raise refused.located(name)
     return YamlDocument(path=name, data=to_plain(tree), tree=tree, text=text)
+
+
+# -- the fast path: libyaml's parser (PyYAML's C composer), YAML 1.2 as ruamel reads it ----
+
+
+class _Fallback(Exception):
+    """Something the fast path does not read exactly as ruamel would: let ruamel read it."""
+
+
+#: ruamel's YAML 1.2 implicit resolvers (ruamel/yaml/resolver.py), so plain scalars get the same tags.
+_RESOLVERS_12 = (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("float", r"""^(?:
+         [-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+        |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+        |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""", "-+0123456789."),
+    ("int", r"""^(?:[-+]?0b[0-1_]+
+        |[-+]?0o?[0-7_]+
+        |[-+]?[0-9_]+
+        |[-+]?0x[0-9a-fA-F_]+)$""", "-+0123456789"),
+    ("merge", r"^(?:<<)$", "<"),
+    ("null", r"^(?: ~ |null|Null|NULL | )$", ["~", "n", "N", ""]),
+    ("timestamp", r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+        (?:[Tt]|[ \t]+)[0-9][0-9]?
+        :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", "0123456789"),
+    ("value", r"^(?:=)$", "="),
+)
+#: The forms the fast path builds itself; any other int or float goes to ruamel.
+_PLAIN_INT = r"[-+]?(?:0|[1-9][0-9]*)"
+_PLAIN_FLOAT = r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+"
+_TRUE, _FALSE, _NULL = ("true", "True", "TRUE"), ("false", "False", "FALSE"), ("", "~", "null", "Null", "NULL")
+
+
+@lru_cache(maxsize=None)
+def _fast_loader() -> tuple[type, Any, Any] | None:
+    """PyYAML's C parser with ruamel's YAML 1.2 resolvers; None without libyaml."""
+    import yaml
+
+    if not getattr(yaml, "__with_libyaml__", False):  # pragma: no cover - PyYAML wheels ship libyaml
+        return None
+
+    class Resolver12(yaml.resolver.BaseResolver):
+        pass
+
+    for tag, pattern, first in _RESOLVERS_12:
+        Resolver12.add_implicit_resolver(_CORE + tag, re.compile(pattern, re.X), list(first))
+
+    class Loader(yaml._yaml.CParser, Resolver12):
+        def __init__(self, stream: str):
+            yaml._yaml.CParser.__init__(self, stream)
+            Resolver12.__init__(self)
+
+    return Loader, re.compile(_PLAIN_INT).fullmatch, re.compile(_PLAIN_FLOAT).fullmatch
+
+
+def _fast_load(text: str) -> tuple[Any, Any] | None:
+    """(root node, plain data) read by libyaml and guarded; None when ruamel must read it.
+
+    Raises :class:`UnsafeYamlError` (without a file name) when the guard refuses the nodes.
+    """
+    if text.startswith("%") or "\n%" in text:  # a directive (%YAML 1.1, %TAG) changes how it reads
+        return None
+    if _TAG_TOKEN(text):  # ruamel keeps explicitly tagged scalars (!!str 5) as TaggedScalar objects
+        return None
+    made = _fast_loader()
+    if made is None:  # pragma: no cover
+        return None
+    loader_class, is_int, is_float = made
+    import yaml
+
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+    except (yaml.YAMLError, RecursionError):
+        return None  # ruamel reads it again and words the error as before
+    finally:
+        loader.dispose()
+    if root is None:
+        return None
+    _check_nodes(root)
+
+    def scalar(node: Any) -> Any:
+        return _plain_scalar(node, is_int, is_float)
+
+    def build(node: Any) -> Any:
+        kind = node.id
+        if kind == "scalar":
+            return scalar(node)
+        if kind == "sequence":
+            return [build(v) for v in node.value]
+        out: dict = {}
+        for k, v in node.value:
+            key = scalar(k)
+            if key in out:
+                raise _Fallback  # ruamel words the duplicate key with both lines
+            out[key] = build(v)
+        return out
+
+    try:
+        return root, build(root)
+    except (_Fallback, RecursionError):
+        return None
+
+
+#: A token starting with '!' (a tag), or text that might hold one: such texts go to ruamel.
+_TAG_TOKEN = re.compile(r"(?:^|[\s\[{,])!").search
+_STR, _INT, _FLOAT, _BOOL, _NULLTAG = (_CORE + t for t in ("str", "int", "float", "bool", "null"))
+
+
+def _node_child_line(node: Any, key: Any) -> tuple[int, Any] | None:
+    """Like :func:`_child_line`, on the fast path's PyYAML nodes."""
+    kind = getattr(node, "id", None)
+    if kind == "mapping":
+        for k, v in node.value:
+            try:
+                same = _scalar_key(k) == key
+            except _Fallback:  # pragma: no cover - the document was built, so every key was read
+                continue
+            if same:
+                return k.start_mark.line + 1, v
+    elif kind == "sequence" and isinstance(key, int) and not isinstance(key, bool) and 0 <= key < len(node.value):
+        item = node.value[key]
+        return item.start_mark.line + 1, item
+    return None
+
+
+def _scalar_key(node: Any) -> Any:
+    _, is_int, is_float = _fast_loader()  # type: ignore[misc]
+    return _plain_scalar(node, is_int, is_float)
+
+
+def _plain_scalar(node: Any, is_int, is_float) -> Any:
+    """A fast-path scalar as ruamel reads it: text, a plain integer or float, true/false, null;
+    anything else (merge keys, dates, other number forms, tags with odd values) raises _Fallback."""
+    tag, value = node.tag, node.value
+    if tag == _STR:
+        return value
+    if tag == _FLOAT and is_float(value):
+        return float(value)
+    if tag == _INT and is_int(value):
+        return int(value)
+    if tag == _BOOL and (value in _TRUE or value in _FALSE):
+        return value in _TRUE
+    if tag == _NULLTAG and value in _NULL:
+        return None
+    raise _Fallback
 
 
 def to_plain(node: Any) -> Any:

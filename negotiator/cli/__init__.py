@@ -33,6 +33,7 @@ _COMMAND_MODULES = [
     "portfolio_cmds",
     "payoffs_cmds",
     "negotiate_cmds",
+    "conflict_cmds",
     "memo_cmds",
     "authoring_cmds",
     "tui_cmds",
@@ -119,6 +120,16 @@ def _click_exception_types():
     return tuple(click_errors), tuple(exits), tuple(aborts)
 
 
+def _lang_of(argv: list[str]) -> str:
+    """The --lang the command line asked for (en when none or not one we write): errors read in it."""
+    args = [str(a) for a in argv]
+    for i, a in enumerate(args):
+        value = args[i + 1] if a == "--lang" and i + 1 < len(args) else a[7:] if a.startswith("--lang=") else None
+        if value is not None:
+            return value if value in ("en", "zh") else "en"
+    return "en"
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: user errors print one clear message and exit 2."""
     from negotiator.errors import NegotiatorError
@@ -130,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         result = command.main(args=argv, prog_name="negotiator", standalone_mode=False)
     except NegotiatorError as exc:
-        print_error(exc)
+        print_error(exc, _lang_of(sys.argv[1:] if argv is None else argv))
         sys.exit(exc.exit_code)
     except exits as exc:
         sys.exit(getattr(exc, "exit_code", 0))

@@ -45,29 +45,32 @@ def rank(
     result_case = loaded.case
     result = rank_case(loaded, profile=profile, method=method, scenario=scenario, **opts)
     for w in result.warnings:
-        warn(w)
+        warn(w, lang if fmt in (Format.table, Format.markdown) else "en")
     emit_ranking(result, fmt, lang, case=result_case)
 
 
 @app.command()
-def validate(case: Optional[list[Path]] = CaseArg) -> None:
+def validate(case: Optional[list[Path]] = CaseArg, lang: str = LangOpt) -> None:
     """Check a case and report every problem found (exit 2 if any)."""
+    from rich.markup import escape
+
+    from negotiator.i18n import case_name, tr
+
     loaded = load(case)
     c = loaded.case
     for w in loaded.warnings:
-        warn(w)
+        warn(w, lang)
     from negotiator.model.matrix import build_matrix
     from negotiator.model.weights import profile_weights_with_notes
 
     for w in (build_matrix(c).warnings if c.options else []):  # a case that is only a game or a negotiation has none
-        warn(w)
+        warn(w, lang)
     for pid in c.weights:
         for note in profile_weights_with_notes(c, pid)[1]:
-            warn(note)
-    console().print(
-        f"[green]ok[/]: {loaded.name}: {len(c.options)} options, {len(c.objectives)} objectives, "
-        f"{len(c.weights)} weight profiles, {len(c.scenarios)} scenarios (sha256 {loaded.sha256[:12]})"
-    )
+            warn(note, lang)
+    text = tr("validate_ok", lang, case=case_name(loaded.name, lang), options=len(c.options), objectives=len(c.objectives), profiles=len(c.weights), scenarios=len(c.scenarios), sha=loaded.sha256[:12])
+    head, _, rest = text.partition("：" if lang == "zh" else ":")
+    console().print(f"[green]{escape(head)}[/]{'：' if lang == 'zh' else ':'}{escape(rest)}")
 
 
 @app.command()
@@ -80,13 +83,13 @@ def show(
 ) -> None:
     """Show a case's options, objectives and weight profiles as tables (--scores: the score matrix)."""
     from negotiator.render.tables import objectives_table, options_table, profiles_table
-    from negotiator.i18n import tr
+    from negotiator.i18n import case_name, tr
     from negotiator.model.weights import profile_weights
 
     if fmt is not Format.table and not scores and rationale is None:
         from negotiator.errors import Problem, UsageError
 
-        raise UsageError(Problem(f"--format {fmt.value} needs --scores or --rationale OPTION", hint="negotiator show --scores --format csv (the overview is a table only)"))
+        raise UsageError(Problem(tr("err_show_markdown", lang, fmt=fmt.value), hint=tr("err_show_markdown_hint", lang)))
     loaded = load(case)
     if scores or rationale is not None:
         from negotiator.cli.show_scores import print_scores
@@ -100,7 +103,7 @@ def show(
     width = con.width
     # Title and provenance on lines of their own: together they wrap mid-parenthesis at 80 columns.
     con.print(f"[bold]{escape(c.title_zh if lang == 'zh' and c.title_zh else c.title)}[/]")
-    con.print(escape(tr("show_case", lang, case=loaded.name, sha=loaded.sha256[:12])), style="dim")
+    con.print(escape(tr("show_case", lang, case=case_name(loaded.name, lang), sha=loaded.sha256[:12])), style="dim")
     con.print(objectives_table(c, lang, width=width))
     con.print(options_table(c, lang, width=width))
     if c.weights:
@@ -110,7 +113,7 @@ def show(
         con.print(profiles_table(c, {p: w for p, (w, _) in resolved.items()}, width=width, lang=lang))
         for _, notes in resolved.values():
             for note in notes:
-                warn(note)
+                warn(note, lang)
 
 
 @app.command()

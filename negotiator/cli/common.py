@@ -102,25 +102,33 @@ def err_console():
     return Console(stderr=True, highlight=False)
 
 
-def print_error(exc) -> None:
-    """One clear message per problem on stderr; no traceback."""
+def print_error(exc, lang: str = "en") -> None:
+    """One clear message per problem on stderr; no traceback. A problem worded by the core as a
+    Message (negotiator.messages) reads in ``lang``; other problems keep the core's English."""
     from rich.markup import escape
+
+    from negotiator.i18n import core_text, tr
 
     con = err_console()
     problems = exc.problems
-    head = "error" if len(problems) == 1 else f"{len(problems)} problems"
-    con.print(f"[bold red]{head}:[/]", soft_wrap=True)
+    head = tr("err_one", lang) if len(problems) == 1 else tr("err_many", lang, n=len(problems))
+    con.print(f"[bold red]{escape(head)}{'：' if lang == 'zh' else ':'}[/]", soft_wrap=True)
     for p in problems:
+        loc = p.location()
+        text = (f"{loc}: " if loc else "") + (f"{p.where}: " if p.where else "") + core_text(p.message, lang)
+        if p.hint:
+            text += "\n  " + tr("err_fix", lang, hint=core_text(p.hint, lang))
         # soft_wrap: never break "file:line: message" across lines (editors parse it).
-        con.print("  " + escape(p.render()).replace("\n", "\n  "), soft_wrap=True)
+        con.print("  " + escape(text).replace("\n", "\n  "), soft_wrap=True)
 
 
 def warn(message: str, lang: str = "en") -> None:
+    """A warning on stderr; a core Message reads in ``lang``."""
     from rich.markup import escape
 
-    from negotiator.i18n import tr
+    from negotiator.i18n import core_text, tr
 
-    err_console().print(f"[yellow]{tr('warning', lang)}[/]{escape(message)}")
+    err_console().print(f"[yellow]{tr('warning', lang)}[/]{escape(core_text(message, lang))}")
 
 
 def load(case: Optional[list[Path]]):
@@ -131,9 +139,17 @@ def load(case: Optional[list[Path]]):
 
 
 def emit_json(data) -> None:
+    """The one JSON writer: strict JSON (no NaN or Infinity, which JSON has not), nothing written when it cannot be."""
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from negotiator.errors import NegotiatorError, Problem
+
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
+    except ValueError:
+        # The core turns every undefined number into null; reaching here is our bug, not the user's input.
+        raise NegotiatorError(Problem("the result holds a number that is not finite (NaN or infinity), so no JSON was written", hint="please report this with the case file: it is a bug in negotiator")) from None
+    sys.stdout.write(text + "\n")
 
 
 def emit_text(text: str) -> None:
@@ -142,15 +158,19 @@ def emit_text(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def emit_result(result, fmt: str, csv_text, renderable) -> None:
-    """An analysis result as JSON (its to_dict()), CSV (``csv_text(result)``) or the table
-    ``renderable()`` builds (called only for a table). ``fmt`` is the --format value."""
+def emit_result(result, fmt: str, csv_text, renderable, as_dict=None) -> None:
+    """An analysis result as JSON (``as_dict(result)``, else its to_dict()), CSV (``csv_text(result)``)
+    or what ``renderable()`` builds for the terminal: one renderable or a list, printed in order
+    (called only for a table). ``fmt`` is the --format value."""
     if fmt == "json":
-        emit_json(result.to_dict())
+        emit_json(as_dict(result) if as_dict is not None else result.to_dict())
     elif fmt == "csv":
         emit_text(csv_text(result))
     else:
-        console().print(renderable())
+        con = console()
+        built = renderable()
+        for item in built if isinstance(built, (list, tuple)) else [built]:
+            con.print(item)
 
 
 def emit_ranking(result, fmt: Format, lang: str = "en", case=None) -> None:
@@ -166,7 +186,7 @@ def emit_ranking(result, fmt: Format, lang: str = "en", case=None) -> None:
     elif fmt is Format.markdown:
         from negotiator.render.formats import ranking_markdown
 
-        emit_text(ranking_markdown(result))
+        emit_text(ranking_markdown(result, lang=lang, case=case))
     else:
         from negotiator.render.tables import ranking_table, screened_table
 

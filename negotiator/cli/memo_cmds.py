@@ -42,14 +42,16 @@ def memo(
         raise UsageError(Problem(f"--seed must be 0 or more, got {seed}"))
     request = MemoRequest(lang=lang, profile=profile, method=method, samples=samples, seed=seed, date=parse_date(date), scenario=scenario, baseline=baseline)
     loaded = load(case)
-    with _busy(f"writing the {fmt} memo"):
+    from negotiator.i18n import tr
+
+    with _busy(tr("memo_busy", lang, fmt=fmt)):
         built = build_memo(loaded, request)
     for w in _warnings(loaded):
-        warn(w)
+        warn(w, lang)
     data = render(built, fmt)
     path = write_atomic(output, data, force=force)
-    sections = ", ".join(s.key for s in built.sections)
-    typer.echo(f"wrote {path} ({len(data):,} bytes; {lang}; sections: {sections})")
+    sections = ", ".join(s.key for s in built.sections) if lang == "en" else "、".join(s.heading for s in built.sections)
+    typer.echo(tr("memo_wrote", lang, path=path, size=f"{len(data):,}", language=lang, sections=sections))
 
 
 def _busy(what: str):

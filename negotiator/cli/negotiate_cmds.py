@@ -10,7 +10,7 @@ import typer
 from negotiator.cli.common import check_lang
 
 from negotiator.cli import app
-from negotiator.cli.common import CaseArg, Format, FormatOpt, console, emit_json, emit_text, load, warn
+from negotiator.cli.common import CaseArg, Format, FormatOpt, console, emit_result, load, warn
 
 
 @app.command()
@@ -32,21 +32,12 @@ def negotiate(
     from negotiator.negotiation import analyse_negotiation
 
     if fmt is Format.markdown:
-        raise UsageError(Problem("negotiate writes table, json or csv", hint="use --format table, json or csv"))
+        from negotiator.i18n import tr
+
+        raise UsageError(Problem(tr("err_writes_tables", lang, command="negotiate"), hint=tr("err_no_markdown_hint", lang)))
     result = analyse_negotiation(load(case), negotiation=negotiation, propose=propose, link=link)
     for w in result.warnings:
         warn(w, lang if fmt is Format.table else "en")
-    if fmt is Format.json:
-        from negotiator.render.negotiation import analysis_dict
+    from negotiator.render.negotiation import analysis_csv, analysis_dict, analysis_renderables
 
-        emit_json(analysis_dict(result))
-    elif fmt is Format.csv:
-        from negotiator.render.negotiation import analysis_csv
-
-        emit_text(analysis_csv(result))
-    else:
-        from negotiator.render.negotiation import analysis_renderables
-
-        con = console()
-        for item in analysis_renderables(result, lang=lang, width=con.width):
-            con.print(item)
+    emit_result(result, fmt.value, analysis_csv, lambda: analysis_renderables(result, lang=lang, width=console().width), as_dict=analysis_dict)

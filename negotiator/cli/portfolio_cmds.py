@@ -85,11 +85,12 @@ BaselineOpt = typer.Option(
 from negotiator.cli.common import LangOpt  # noqa: E402
 
 
-def _check_format(fmt: Format) -> None:
+def _check_format(fmt: Format, lang: str = "en") -> None:
     from negotiator.errors import Problem, UsageError
+    from negotiator.i18n import tr
 
     if fmt is Format.markdown:
-        raise UsageError(Problem("portfolio output comes as table, json or csv", hint="use --format table, --format json or --format csv (memo documents come from `negotiator memo`)"))
+        raise UsageError(Problem(tr("err_no_markdown", lang, command="portfolio"), hint=tr("err_memo_hint", lang)))
 
 
 def _time_limit(seconds: float) -> float | None:
@@ -170,7 +171,7 @@ def solve(
     """
     from negotiator.errors import Problem, UsageError
 
-    _check_format(fmt)
+    _check_format(fmt, lang)
     if robust is not None and core:
         raise UsageError(Problem("--robust and --core are two different analyses", hint="run them one at a time"))
     if (robust is not None or core) and top != 1:
@@ -237,7 +238,7 @@ def sweep(
     from negotiator.errors import Problem, UsageError
     from negotiator.fileio import check_writable, write_atomic
 
-    _check_format(fmt)
+    _check_format(fmt, lang)
     if step is not None and points is not None:
         raise UsageError(Problem("give --step or --points, not both"))
     if plot is not None:

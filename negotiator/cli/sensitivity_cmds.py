@@ -37,14 +37,15 @@ class SensFormat(str, Enum):
 FormatOpt = typer.Option("table", "--format", "-f", help="Output format: table, json, csv or excel-csv (CSV with a byte-order mark for Excel).", metavar="FORMAT")
 
 
-def _format(value: str) -> SensFormat:
+def _format(value: str, lang: str = "en") -> SensFormat:
     from negotiator.cli.common import Format, _format_choice
     from negotiator.errors import Problem, UsageError
+    from negotiator.i18n import tr
 
     try:
         return SensFormat(_format_choice(Format(value.lower())).value)
     except ValueError:
-        raise UsageError(Problem(f"unknown output format '{value}'", hint="use one of: table, json, csv, excel-csv")) from None
+        raise UsageError(Problem(tr("err_unknown_format", lang, value=value), hint=tr("err_no_markdown_hint", lang))) from None
 ScenarioOpt = typer.Option(None, "--scenario", help="Analyse the case under one of its scenarios (base-case scales).")
 PlotOpt = typer.Option(None, "--plot", help="Also save a chart to FILE.png or FILE.svg.", metavar="FILE")
 ForceOpt = typer.Option(False, "--force", help="Overwrite the --plot file if it exists.")
@@ -120,7 +121,7 @@ def _save_plot(plot: Optional[Path], fmt: Optional[str], draw, result, force: bo
 
 
 def _emit(result, fmt: SensFormat, table, csv_text, lang: str = "en") -> None:
-    fmt = _format(fmt) if isinstance(fmt, str) else fmt
+    fmt = _format(fmt, lang) if isinstance(fmt, str) else fmt
     for w in result.warnings:
         warn(w, lang if fmt is SensFormat.table else "en")
     emit_result(result, fmt.value, csv_text, table)
@@ -130,7 +131,7 @@ class _Output:
     """Where a sensitivity command's result goes: --format, --plot (checked before any work), --force, --quiet, --lang."""
 
     def __init__(self, fmt: str, plot: Optional[Path], force: bool, quiet: bool, lang: str):
-        self.fmt, self.plot, self.force, self.quiet, self.lang = _format(fmt), plot, force, quiet, lang
+        self.fmt, self.plot, self.force, self.quiet, self.lang = _format(fmt, lang), plot, force, quiet, lang
         self.kind = _check_plot(plot, force)
 
     def run(self, case, label: str, analyse, table, csv_text, draw):

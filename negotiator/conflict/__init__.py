@@ -6,6 +6,7 @@ dataclasses with ``to_dict()``; message keys, never sentences).
     conflicts = conflicts_from_data(section)       # spec: validate a plain dict
     result = analyse(conflicts["linkage"])          # stability: Nash, GMR, SMR, SEQ
     result.equilibria("seq"); result.verdict("us", 5, "gmr")
+    analysis = analyse_conflict(loaded_case)          # everything `negotiator conflict` shows
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .stability import CONCEPTS, Deterrence, Move, Sanction, StabilityResult, Ve
 from .coalitions import CoalitionMove, CoalitionResult, coalition_improvements, coalition_stability
 from .paths import StatusQuoPath, status_quo_paths
 from .inverse import InverseResult, PreferenceChange, destabilise, make_equilibrium, order_steps
+from .analysis import ALL_CONCEPTS, ConflictAnalysis, Threat, analyse_conflict, parse_state, pick_conflict
 
 __all__ = [
     # spec
@@ -50,4 +52,6 @@ __all__ = [
     "StatusQuoPath", "status_quo_paths",
     # what would have to change
     "InverseResult", "PreferenceChange", "destabilise", "make_equilibrium", "order_steps",
+    # the whole analysis of a case entry
+    "ALL_CONCEPTS", "ConflictAnalysis", "Threat", "analyse_conflict", "parse_state", "pick_conflict",
 ]

@@ -47,8 +47,30 @@ class PreferenceChange:
     def swaps(self) -> float:
         return self.steps / 2
 
+    def changed_pairs(self) -> tuple[tuple[int, int, str], ...]:
+        """The pairs of states the DM would compare differently: ``(a, b, now)`` with ``now``
+        "prefers" (a is now liked better than b) or "ties" (liked equally); ``a < b`` for ties."""
+        def rank(order):
+            return {s: t for t, tier in enumerate(order) for s in tier}
+
+        old, new = rank(self.before), rank(self.after)
+        out = []
+        states = sorted(new)
+        for k, a in enumerate(states):
+            for b in states[k + 1:]:
+                before = (old[a] > old[b]) - (old[a] < old[b])
+                after = (new[a] > new[b]) - (new[a] < new[b])
+                if before == after:
+                    continue
+                if after == 0:
+                    out.append((a, b, "ties"))
+                else:
+                    out.append((a, b, "prefers") if after < 0 else (b, a, "prefers"))
+        return tuple(out)
+
     def to_dict(self) -> dict:
         return {"dm": self.dm, "steps": self.steps, "swaps": self.swaps, "pairs_changed": self.pairs_changed,
+                "changed_pairs": [list(p) for p in self.changed_pairs()],
                 "before": [list(t) for t in self.before], "after": [list(t) for t in self.after]}
 
 

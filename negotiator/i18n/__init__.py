@@ -1,6 +1,6 @@
 """Every word a user sees, in English and Chinese: one catalogue, one lookup.
 
-The entries live as data by area (``memo.py``, ``terminal.py``, ``tui.py``, ``core.py``: each a dict of
+The entries live as data by area (``memo.py``, ``terminal.py``, ``tui.py``, ``core.py``, ``conflict.py``: each a dict of
 ``{"en": ..., "zh": ...}``), merged here into :data:`CATALOGUE`. A key means the same thing
 in every area: two areas holding one key with different text is an error at import.
 render/, report/, cli/ and tui/ word everything with :func:`tr`; the analyses never import
@@ -9,12 +9,14 @@ this package (tests/architecture/test_layers.py).
 
 from __future__ import annotations
 
+from negotiator.i18n.commands import STRINGS as _COMMANDS
+from negotiator.i18n.conflict import STRINGS as _CONFLICT
 from negotiator.i18n.core import STRINGS as _CORE
 from negotiator.i18n.memo import STRINGS as _MEMO
 from negotiator.i18n.terminal import STRINGS as _TERMINAL
 from negotiator.i18n.tui import STRINGS as _TUI
 
-__all__ = ["LANGS", "CATALOGUE", "check_lang", "tr", "label", "method_name", "score_name", "red_line_reason", "sep", "rule_name", "core_text"]
+__all__ = ["LANGS", "CATALOGUE", "check_lang", "tr", "label", "method_name", "score_name", "red_line_reason", "sep", "rule_name", "core_text", "case_name"]
 
 LANGS = ("en", "zh")
 
@@ -32,7 +34,10 @@ def _merge(*areas: tuple[str, dict[str, dict[str, str]]]) -> dict[str, dict[str,
 
 
 #: The one message catalogue: key -> {"en": ..., "zh": ...}.
-CATALOGUE: dict[str, dict[str, str]] = _merge(("i18n/memo.py", _MEMO), ("i18n/terminal.py", _TERMINAL), ("i18n/tui.py", _TUI), ("i18n/core.py", _CORE))
+CATALOGUE: dict[str, dict[str, str]] = _merge(
+    ("i18n/memo.py", _MEMO), ("i18n/terminal.py", _TERMINAL), ("i18n/tui.py", _TUI), ("i18n/core.py", _CORE),
+    ("i18n/commands.py", _COMMANDS), ("i18n/conflict.py", _CONFLICT),
+)
 
 
 def check_lang(lang: str) -> str:
@@ -111,3 +116,15 @@ def core_text(text, lang: str) -> str:
         return value
 
     return tr(text.key, lang, **{k: word(v) for k, v in text.params.items()})
+
+
+def case_name(name, lang: str) -> str:
+    """The case's name as a reader of ``lang`` sees it: the bundled case's name is worded; a path stays
+    as it is; a core Message (the analysts' pooled case) is worded with the case inside it."""
+    from negotiator.messages import Message
+
+    if name == "bundled":
+        return tr("case_bundled", lang)
+    if isinstance(name, Message) and lang != "en":
+        return tr(name.key, lang, **{k: case_name(v, lang) if k == "case" else core_text(v, lang) for k, v in name.params.items()})
+    return name

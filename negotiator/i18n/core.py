@@ -32,7 +32,24 @@ _ZH: dict[str, str] = {
     "wn_within_spread": "在单纯形上 {bounds} 的范围内均匀抽取（区间：权重方案数值 ±{spread:.0%}；不直接使用这些权重）",
     "wn_within_spread_some": "在单纯形上 {bounds} 的范围内均匀抽取（区间：权重方案数值 ±{spread:.0%}，部分由 --interval 给出；不直接使用这些权重）",
     "wn_bound": "{objective} ∈ [{low:.3f}, {high:.3f}]",
+    "pk_tie": "组合 {a} 与 {b} 的价值同为 {value:.6g}：二者的先后顺序是任意的",
+    "ahp_filled_note": "{n} 个缺失的两两比较由其他判断补全（Harker 1987）：{pairs}",
+    "ahp_filled_note_lls": "{n} 个缺失的两两比较由其他判断补全（对数最小二乘法）：{pairs}",
+    "ahp_cr_note": "AHP 一致性比率 {cr:.3f} 高于 {limit}（CI {ci:.3f}，RI {ri:.2f}，n = {n}）：请复核最不一致的判断：{shown}",
+    "ahp_judged_note": "{a} 相对于 {b}：判断为 {v:.3g}，其他判断推出 {imp:.3g}",
+    "an_note_analyst": "分析人员 {analyst}：{note}",
+    "an_note_pooled": "汇总的 AHP 判断：{note}",
+    "an_pooled_name": "{case}（分析人员汇总：{pool}） ",  # the space lets a narrow line break before "（sha256 …）", not inside it
+    "err_unknown_profile": "未知的权重方案 {profile}",
+    "err_unknown_method": "未知的方法 {method}",
+    "err_use_one_of": "请使用以下之一：{choices}",
+    "err_no_case": "找不到该文件或文件夹",
+    "err_no_case_hint": "请检查路径，或不指定案例以使用内置案例",
+    "err_file_exists": "文件已存在；未写入任何内容",
+    "err_file_exists_hint": "加上 --force 覆盖它，或换一个文件名",
     "ng_method_augmecon": "AUGMECON ε-约束混合整数规划（Mavrotas 2009），采用 AUGMECON2 跳跃",
+    "ng_batna_no_probabilities": "'{party}' 的底线价值（BATNA）按各情景的期望值推导，但各情景没有概率（完全不确定）",
+    "ng_batna_no_probabilities_fix": "为每个情景给出概率，或将 '{party}' 的 BATNA 直接写成数值（`batna: 40`）",
 }
 
 STRINGS: dict[str, dict[str, str]] = {key: {"en": en, "zh": _ZH[key]} for key, en in TEMPLATES.items()}

@@ -27,7 +27,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- bottom line ----------------------------------------------------------
     "bl_winner": {
         "en": "Under the {profile} weights and the {method} method, {option}{family} ranks first of {n} options with {score_name} {score}, {margin} ahead of {runner} ({runner_score}).",
-        "zh": "在“{profile}”权重方案与{method}方法下，{option}{family}在 {n} 个选项中排名第一，{score_name}为 {score}，领先第二名{runner}（{runner_score}）{margin}。",
+        "zh": "在“{profile}”权重方案与{method}方法下，{option}{family}在 {n} 个选项中排名第一，{score_name}为 {score}，比第二名{runner}（{runner_score}）高出 {margin}。",
     },
     "bl_winner_alone": {
         "en": "Under the {profile} weights and the {method} method, {option}{family} is the only option left, with {score_name} {score}.",
@@ -212,6 +212,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "因在某些情景下触碰红线而未列入：{options}。",
     },
     "scen_unavailable": {"en": "No payoff table: {reason}.", "zh": "无法给出收益表：{reason}。"},
+    "scen_ignorance": {
+        "en": "Complete ignorance: the case gives the scenarios no probabilities, so there is no value of information and these rules are not run: {rules}.",
+        "zh": "完全不确定：本案未给出各情景的概率，因此没有信息价值，且未运行以下规则：{rules}。",
+    },
+    "asm_no_probabilities": {
+        "en": "No scenario has a probability: the case is read under complete ignorance.",
+        "zh": "各情景均未给出概率：本案按完全不确定处理。",
+    },
     "scen_evpi": {
         "en": "Expected value of perfect information (knowing the scenario in advance): {evpi}.",
         "zh": "完全信息期望价值（事先知道将出现哪种情景的价值）：{evpi}。",

@@ -274,6 +274,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "py_prov_probabilities": {"en": "probabilities ({source}): {probabilities}", "zh": "概率（{source}）：{probabilities}"},
     "py_source_case": {"en": "case", "zh": "案例设定"},
     "py_source_overrides": {"en": "case, with --probability overrides", "zh": "案例设定，经 --probability 修改"},
+    "py_source_flags": {"en": "--probability flags", "zh": "由 --probability 参数给出"},
+    "py_prov_no_probabilities": {
+        "en": "probabilities: none given (complete ignorance)",
+        "zh": "概率：未给出（完全不确定）",
+    },
     "py_prov_alpha": {
         "en": "Hurwicz alpha = {alpha} (weight on an option's best outcome); values use the base case's scales",
         "zh": "赫维茨系数 α = {alpha}（选项最好结果所占的权重）；数值沿用基准情景的量表",
@@ -467,6 +472,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "se_base": {"en": "base", "zh": "基准"},
     "se_exp": {"en": "exp.", "zh": "期望"},
+    "se_no_probabilities": {
+        "en": "complete ignorance: the scenarios carry no probabilities, so there is no expected score",
+        "zh": "完全不确定：各情景没有概率，因此没有期望得分",
+    },
     "se_expected": {"en": "expected\n(prob.-weighted)", "zh": "期望\n（概率加权）"},
     "se_worst_rank": {"en": "worst\nrank", "zh": "最差\n名次"},
     "se_out": {"en": "out", "zh": "筛除"},
@@ -488,7 +497,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "彩色（右端标注名称）：在该次扫描的某一权重下排第一或第二的选项；灰色：其余选项",
     },
     "ch_weight_of": {"en": "weight of {name}", "zh": "{name} 的权重"},
-    "ch_overall_score": {"en": "overall score", "zh": "总得分"},
+    "ch_overall_score": {"en": "overall score", "zh": "综合得分"},
     "ch_stab_x": {"en": "weight (the others rescaled in proportion)", "zh": "权重（其余权重按比例缩放）"},
     "ch_flip_x": {"en": "smallest weight change ({norm}) that makes it first", "zh": "使其排名第一的最小权重变化（{norm}）"},
     "ch_flip_title": {"en": "Distance to the top (now first: {winner})", "zh": "与第一名的距离（当前第一名：{winner}）"},

@@ -77,6 +77,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "option_a": {"en": "A", "zh": "A"},
     "option_b": {"en": "B", "zh": "B"},
     "option_c": {"en": "C (optional)", "zh": "C（可选）"},
+    "select_prompt": {"en": "Select", "zh": "请选择"},
     "none_dash": {"en": "—", "zh": "—"},
     "total": {"en": "Total (additive value)", "zh": "合计（加性价值）"},
     "breakdown": {"en": "value of each objective (bar), weighted difference vs A", "zh": "各目标价值（条形）及相对 A 的加权差"},
@@ -142,6 +143,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "prov_line": {"en": "case {case} (sha256 {sha}) · method {method} · profile {profile} · ", "zh": "案例 {case}（sha256 {sha}）· 方法 {method} · 权重方案 {profile} · "},
     "rule_margin": {"en": "ahead of {runner} by {m:.4f}", "zh": "领先 {runner} {m:.4f}"},
     "evpi": {"en": "expected value of perfect information: {v:.4f}", "zh": "完全信息的期望价值：{v:.4f}"},
+    "ignorance_not_run": {
+        "en": "complete ignorance (no probabilities given): no value of information; not run: {rules}",
+        "zh": "完全不确定（未给出概率）：没有信息价值；未运行：{rules}",
+    },
     "left_out": {"en": "left out (break a red line in some scenario): {names}", "zh": "未列入（在某情景下触及红线）：{names}"},
     # memo
     "memo_export_title": {"en": "Export the memo of the current state (weights, method, language)", "zh": "导出当前状态（权重、方法、语言）的备忘录"},

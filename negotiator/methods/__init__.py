@@ -14,6 +14,7 @@ from typing import Callable
 import numpy as np
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["MethodResult", "METHODS", "METHOD_NOTES", "BATCH", "register", "register_batch", "get_method", "get_batch", "method_names", "method_notes", "method_options"]
 
@@ -89,7 +90,7 @@ def method_names() -> list[str]:
 def get_method(name: str) -> Callable[..., MethodResult]:
     _load_all()
     if name not in METHODS:
-        raise UsageError(Problem(f"unknown method '{name}'", hint="use one of: " + ", ".join(method_names())))
+        raise UsageError(Problem(Message("err_unknown_method", method=name), hint=Message("err_use_one_of", choices=", ".join(method_names()))))
     return METHODS[name]
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from negotiator.messages import Message
+
 import numpy as np
 
 __all__ = [
@@ -204,11 +206,10 @@ def ahp_weights(items: Sequence[str], judgments: Sequence[tuple[str, str, float]
     worst_list = tuple((x, y, v, implied[x] / implied[y]) for x, y, v in deviations[:worst])
     notes: list[str] = []
     if filled:
-        how = "Harker 1987" if priorities == "eigenvector" else "logarithmic least squares"
-        notes.append(f"{len(filled)} missing comparison(s) filled in from the others ({how}): " + ", ".join(f"{x}/{y} = {v:.3g}" for x, y, v in filled[:5]) + (" ..." if len(filled) > 5 else ""))
+        notes.append(Message("ahp_filled_note" if priorities == "eigenvector" else "ahp_filled_note_lls", n=len(filled), pairs=", ".join(f"{x}/{y} = {v:.3g}" for x, y, v in filled[:5]) + (" ..." if len(filled) > 5 else "")))
     if cr > CR_LIMIT:
-        shown = "; ".join(f"{x} over {y}: judged {v:.3g}, the other judgments imply {imp:.3g}" for x, y, v, imp in worst_list)
-        notes.append(f"AHP consistency ratio {cr:.3f} is above {CR_LIMIT} (CI {ci:.3f}, RI {ri:.2f}, n = {n}): revisit the most inconsistent judgments: {shown}")
+        shown = tuple(Message("ahp_judged_note", a=x, b=y, v=v, imp=imp) for x, y, v, imp in worst_list)
+        notes.append(Message("ahp_cr_note", cr=cr, limit=CR_LIMIT, ci=ci, ri=ri, n=n, shown=shown))
     return AhpResult(items, {x: float(v) for x, v in zip(items, w)}, lam, ci, ri, cr, filled, worst_list, tuple(notes), priorities)
 
 
@@ -264,7 +265,7 @@ def ahp_profiles(loaded, profile: str | None = None) -> dict[str, AhpProfileView
     ahp_ids = [pid for pid, spec in case.weights.items() if profile_kind(spec) == "ahp"]
     if profile is not None:
         if profile not in case.weights:
-            raise UsageError(Problem(f"unknown weight profile '{profile}'", hint="use one of: " + (", ".join(case.weights) or "(none)")))
+            raise UsageError(Problem(Message("err_unknown_profile", profile=profile), hint=Message("err_use_one_of", choices=", ".join(case.weights) or "(none)")))
         if profile not in ahp_ids:
             raise UsageError(Problem(f"weight profile '{profile}' is not an AHP profile", hint="AHP profiles: " + (", ".join(ahp_ids) or "(none in this case)")))
         ahp_ids = [profile]

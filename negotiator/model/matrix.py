@@ -7,6 +7,7 @@ maps a score onto [0, 1] (1 = best end of the scale).
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -94,8 +95,47 @@ def _numbers(case: Case, oid: str, obj: str, score) -> tuple[float, float, float
         raise UsageError(Problem(f"option '{oid}', objective '{obj}': unknown level word '{exc.args[0]}' (levels: {levels})", hint="use one of the objective's level words")) from None
 
 
+#: id(case) -> (a weak reference to the case, {scenario or other key: what was built from it}).
+_MATRICES: dict[int, tuple[weakref.ref, dict]] = {}
+
+
 def build_matrix(case: Case, scenario: str | None = None) -> DecisionMatrix:
-    """Arrays of a case. Scales are always those of the base case, so scenarios compare."""
+    """Arrays of a case. Scales are always those of the base case, so scenarios compare.
+
+    Built once per case object and scenario, then shared (the ranking API, the
+    TUI, SMAA, the sweeps): a Case is frozen, and the matrix's arrays are
+    read-only, so nobody can change what another caller sees. The entry goes
+    when the case does.
+    """
+    return cached_for_case(case, scenario, lambda: _build_matrix(case, scenario))
+
+
+def cached_for_case(case: Case, key, build):
+    """``build()``, computed once per case object and ``key`` (kept until the case is freed).
+
+    For what follows from a frozen case alone: its matrix per scenario, the
+    options its red lines leave. Exceptions are not kept.
+    """
+    ident = id(case)
+    entry = _MATRICES.get(ident)
+    if entry is None or entry[0]() is not case:
+
+        def forget(ref: weakref.ref, ident: int = ident) -> None:
+            if _MATRICES.get(ident, (None,))[0] is ref:
+                _MATRICES.pop(ident, None)
+
+        entry = (weakref.ref(case, forget), {})
+        _MATRICES[ident] = entry
+    found = entry[1].get(key, _MISSING)
+    if found is _MISSING:
+        found = entry[1][key] = build()
+    return found
+
+
+_MISSING = object()
+
+
+def _build_matrix(case: Case, scenario: str | None) -> DecisionMatrix:
     if not case.options or not case.objectives:
         from negotiator.errors import Problem, UsageError
 
@@ -119,6 +159,8 @@ def build_matrix(case: Case, scenario: str | None = None) -> DecisionMatrix:
             if hi[j] - lo[j] <= 0:
                 warnings.append(f"objective '{oid}' was ignored: every option scores it {lo[j]:g}, so it cannot discriminate")
     maximise = np.array([o.direction == "max" for o in case.objectives.values()])
+    for array in (scores, lo, hi, declared, maximise):
+        array.flags.writeable = False
     return DecisionMatrix(
         options=tuple(case.options),
         objectives=tuple(case.objectives),

@@ -52,7 +52,8 @@ MAX_BOX_VERTEX_OBJECTIVES = 12
 def uniform_simplex(rng: np.random.Generator, size: int, m: int) -> np.ndarray:
     """(size, m) uniform points of the simplex: normalised standard exponentials."""
     e = rng.standard_exponential((size, m))
-    return e / e.sum(axis=1, keepdims=True)
+    e /= e.sum(axis=1, keepdims=True)  # in place: one temporary fewer per SMAA chunk, the same numbers
+    return e
 
 
 def order_weights_from_simplex(lam: np.ndarray) -> np.ndarray:

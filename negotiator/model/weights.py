@@ -16,6 +16,7 @@ from typing import Mapping, Sequence
 from negotiator.errors import Problem, UsageError
 
 from negotiator.model.elicitation import rank_order_centroid
+from negotiator.messages import Message
 
 __all__ = ["rank_order_centroid", "normalise", "profile_weights", "profile_weights_with_notes", "spec_weights", "resolve_profile_id"]
 
@@ -41,7 +42,7 @@ def resolve_profile_id(case, profile: str | None) -> str | None:
         return case.default_profile
     if profile not in case.weights:
         known = ", ".join(case.weights) or "(none: the case has no weight profiles)"
-        raise UsageError(Problem(f"unknown weight profile '{profile}'", hint=f"use one of: {known}"))
+        raise UsageError(Problem(Message("err_unknown_profile", profile=profile), hint=Message("err_use_one_of", choices=known)))
     return profile
 
 

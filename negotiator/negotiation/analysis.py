@@ -382,7 +382,7 @@ def analyse_negotiation(loaded, negotiation: str | None = None, propose: str | d
     if link is not None:
         for i in _parse_link(agenda, link):
             acceptable_levels(agenda, i)
-    batnas = resolve_batnas(loaded, neg)
+    batnas = resolve_batnas(loaded, neg, nid)
     d = (batnas[0].value, batnas[1].value)
     outcome = solve_agenda(agenda, d)
     prov = {

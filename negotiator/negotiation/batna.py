@@ -23,7 +23,9 @@ a conversion law: it is meaningful only when the party's agenda values read as
 "the overall value, 0-100, of a deal at this level, on the same objectives and
 weights as the case's ranking". The schema therefore requires such a party's
 values to lie in [0, 100]. A case without scenarios uses its base ranking
-(probability 1). Options listed in ``batna_excludes`` (e.g. holding the very
+(probability 1). A case whose scenarios carry no probabilities (complete
+ignorance) has no expected value, so a derived BATNA is refused with the fix
+(give the scenarios probabilities, or the BATNA as a number). Options listed in ``batna_excludes`` (e.g. holding the very
 talks being analysed) are not unilateral and are skipped.
 """
 
@@ -32,6 +34,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["BATNA_SCALE", "CHOICES", "ScenarioBest", "SingleResponse", "Batna", "resolve_batnas"]
 
@@ -114,15 +117,27 @@ class Batna:
         return out
 
 
-def resolve_batnas(loaded, negotiation) -> tuple[Batna, Batna]:
-    """Both parties' walk-away values, in party order."""
+def resolve_batnas(loaded, negotiation, nid: str | None = None) -> tuple[Batna, Batna]:
+    """Both parties' walk-away values, in party order (``nid``: the negotiation's id, to locate problems)."""
     out = []
     for pid, party in negotiation.parties.items():
         if party.batna == "derived":
+            _needs_probabilities(loaded, nid, pid)
             out.append(_derived(loaded, pid, party))
         else:
             out.append(Batna(pid, float(party.batna), False, party.rationale))
     return out[0], out[1]
+
+
+def _needs_probabilities(loaded, nid: str | None, pid: str) -> None:
+    """A derived BATNA is an expected value: refuse it, with the fix, when the scenarios carry no probabilities."""
+    scenarios = loaded.case.scenarios
+    if scenarios and any(sc.probability is None for sc in scenarios.values()):
+        message = Message("ng_batna_no_probabilities", party=pid)
+        hint = Message("ng_batna_no_probabilities_fix", party=pid)
+        if nid is not None:
+            raise UsageError(loaded.problem(("negotiations", nid, "parties", pid, "batna"), message, hint))
+        raise UsageError(Problem(message, hint=hint))
 
 
 def _derived(loaded, pid: str, party) -> Batna:

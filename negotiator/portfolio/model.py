@@ -204,6 +204,8 @@ def parse_budget_overrides(items: Sequence[str] | None) -> dict[str, float]:
             value = float("nan")
         if not sep or not name or not value >= 0 or value == float("inf"):
             raise UsageError(Problem(f"--budget '{item}' is not RESOURCE=NUMBER with a number >= 0", hint="write it like --budget staff=40"))
+        if value > solvers.MAX_COEFFICIENT:
+            raise UsageError(Problem(f"--budget '{item}' is over {solvers.MAX_COEFFICIENT:g}, more than the solver can work with exactly", hint="rescale: budgets and resources lie within 1e15, like every number of a case"))
         out[name] = value
     return out
 

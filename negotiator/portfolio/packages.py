@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from negotiator.errors import NegotiatorError
+from negotiator.messages import Message
 from negotiator.ranking.result import Provenance
 from negotiator.portfolio.diagnose import Diagnosis, diagnose
 from negotiator.portfolio.model import PortfolioSpec, build_milp, package_usage, package_value
@@ -239,7 +240,7 @@ def best_packages(loaded=None, query: PackageQuery | None = None, *, top: int = 
         warnings.append(f"another package scores the same ({', '.join(tied)}): the choice between tied packages is a judgment call; see --top 5")
     for a, b in zip(packages, packages[1:]):
         if abs(a.value - b.value) <= 1e-9:
-            warnings.append(f"packages {a.rank} and {b.rank} tie on value {a.value:.6g}: the order between them is arbitrary")
+            warnings.append(Message("pk_tie", a=a.rank, b=b.rank, value=a.value))
     if packages and len(packages) < top:
         warnings.append(f"only {len(packages)} distinct packages meet the constraints (asked for {top})")
     screened_out = [{"option": s.option, "label": s.label, "label_zh": s.label_zh, "reason": s.reason} for s in ranking.screened_out]

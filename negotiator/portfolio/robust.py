@@ -139,7 +139,8 @@ def _value_sets(loaded, across: str, query: PackageQuery):
         if scenario is not None:
             raise UsageError(Problem("--robust scenarios already goes through every scenario", hint="drop --scenario"))
         runs = {n: option_values(loaded, profile, method, weights, n) for n in names}
-        probs = {n: float(case.scenarios[n].probability) for n in names}
+        # Complete ignorance (no scenario has a probability): none to show.
+        probs = {n: float(case.scenarios[n].probability) for n in names if case.scenarios[n].probability is not None}
         scenarios = tuple(names)
     else:
         raise UsageError(Problem(f"--robust takes 'profiles' or 'scenarios', got '{across}'"))

@@ -11,6 +11,8 @@ default 0.01% gap or a time limit).
 
 from __future__ import annotations
 
+import math
+
 import time
 from dataclasses import dataclass, replace
 
@@ -83,16 +85,21 @@ class SolveOutcome:
         return g / max(abs(self.objective), 1e-9)
 
     def to_dict(self) -> dict:
+        # A solver stopped with no proven bound reports an infinite one: JSON says null (nothing proven).
         return {
             "status": self.status,
             "proven_optimal": self.proven_optimal,
-            "objective": self.objective,
-            "best_possible": self.bound,
-            "gap_absolute": self.abs_gap,
-            "gap_relative": self.rel_gap,
+            "objective": _finite(self.objective),
+            "best_possible": _finite(self.bound),
+            "gap_absolute": _finite(self.abs_gap),
+            "gap_relative": _finite(self.rel_gap),
             "seconds": self.seconds,
             "solver": self.solver,
         }
+
+
+def _finite(x: float | None) -> float | None:
+    return None if x is None or not math.isfinite(x) else x
 
 
 def status_words(outcome: SolveOutcome, settings: SolverSettings | None = None) -> str:

@@ -23,6 +23,7 @@ import numpy as np
 
 from negotiator.case.catalog import LoadedCase, case_sha256
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 from negotiator.case.scoring import profile_kind, resolve_score
 
 __all__ = ["POOLS", "GroupView", "ScoreDisagreement", "WeightDisagreement", "pool_analysts"]
@@ -120,13 +121,13 @@ def pool_analysts(case, pool: str = "median", profile: str | None = None) -> Gro
         else:
             w, n = spec_weights(spec, objectives)
             per_analyst[aid] = w
-            notes += [f"analyst '{aid}': {x}" for x in n]
+            notes += [Message("an_note_analyst", analyst=aid, note=x) for x in n]
     if all(s is not None and profile_kind(s) == "ahp" for s in specs):
         judged = geometric_mean_judgments([s.judgments() for s in specs])
         items = sorted({x for j in judged for x in j[:2]}, key=objectives.index)
         result = ahp_weights(items, judged)
         group_w = normalise(result.weights, objectives)
-        notes += [f"pooled AHP judgments: {x}" for x in result.notes]
+        notes += [Message("an_note_pooled", note=x) for x in result.notes]
         rule = f"geometric mean of the {len(names)} analysts' AHP judgments, then eigenvector weights (CR {result.cr:.3f})"
         rule_message = ("an_rule_ahp", {"n": len(names), "cr": f"{result.cr:.3f}"})
     else:
@@ -137,7 +138,7 @@ def pool_analysts(case, pool: str = "median", profile: str | None = None) -> Gro
         rule_message = ("an_rule_pool_default" if any(s is None for s in specs) else "an_rule_pool", {"pool": pool, "profile": pid})
 
     new_case = _pooled_case(c, options, objectives, pooled, group_w)
-    name = f"{loaded.name} (analysts pooled: {pool})"  # no square brackets: rich would read them as markup
+    name = Message("an_pooled_name", case=loaded.name, pool=pool)  # no square brackets: rich would read them as markup
     new_loaded = LoadedCase(case=new_case, name=name, documents=loaded.documents, sha256=case_sha256(new_case), warnings=list(loaded.warnings))
 
     scale = build_matrix(c)

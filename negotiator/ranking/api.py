@@ -11,7 +11,7 @@ from negotiator.case.catalog import LoadedCase, load_case
 from negotiator.errors import Problem, UsageError
 from negotiator.model.matrix import breach_words, build_matrix, red_line_breaches
 from negotiator.methods import get_method
-from negotiator.ranking.result import Provenance, RankedOption, Ranking, ScreenedOption, competition_ranks
+from negotiator.ranking.result import Provenance, RankedOption, RankedRows, Ranking, ScreenedOption, competition_ranks
 from negotiator.model.weights import normalise, profile_weights, profile_weights_with_notes, resolve_profile_id
 
 __all__ = ["as_loaded", "rank", "resolve_weights"]
@@ -44,24 +44,45 @@ def rank(
     loaded = as_loaded(case)
     c = loaded.case
     pid, w = resolve_weights(loaded, profile, weights)
-    matrix = build_matrix(c, scenario)
-    breaches = red_line_breaches(c, matrix)
-    screened = {oid: breach_words(c, found) for oid, found in breaches.items()}
-    keep = [i for i, oid in enumerate(matrix.options) if oid not in screened]
-    if not keep:
-        raise UsageError(Problem("every option breaks a red line, so there is nothing to rank", hint="loosen constraints.limits in the case"))
-    sub = matrix.subset(keep)
+    matrix, sub, breaches, screened = screened_matrix(c, scenario)
     wvec = np.array([w[o] for o in matrix.objectives])
     result = get_method(method)(sub, wvec, **method_options)
     order, ranks = competition_ranks(result.scores)
-    rows = []
-    for i in order:
-        oid = sub.options[i]
-        opt = c.options[oid]
-        contrib = None if result.contributions is None else {obj: float(result.contributions[i, j]) for j, obj in enumerate(matrix.objectives)}
-        rows.append(RankedOption(int(ranks[i]), oid, opt.label, opt.label_zh, opt.family, float(result.scores[i]), contrib))
+    rows = RankedRows(len(order), _row_maker(c, sub, result, order, ranks))
     out = [ScreenedOption(oid, c.options[oid].label, c.options[oid].label_zh, reason, tuple(breaches[oid])) for oid, reason in screened.items()]
     prov = Provenance(case=loaded.name, case_sha256=loaded.sha256, method=method, profile=pid, weights=w, scenario=scenario, method_options=dict(method_options))
     notes = profile_weights_with_notes(c, pid)[1] if weights is None and pid is not None else []
     method_warnings = list(result.details.get("warnings", [])) if isinstance(result.details, dict) else []
     return Ranking(provenance=prov, rows=rows, screened_out=out, score_name=result.score_name, warnings=list(matrix.warnings) + list(loaded.warnings) + notes + method_warnings, details=result.details)
+
+
+def _row_maker(c, sub, result, order: np.ndarray, ranks: np.ndarray):
+    """Row k of the ranking (k-th in ``order``), made when a caller first reads it."""
+    objectives = sub.objectives
+    contributions = result.contributions
+
+    def make(k: int) -> RankedOption:
+        i = int(order[k])
+        oid = sub.options[i]
+        opt = c.options[oid]
+        contrib = None if contributions is None else dict(zip(objectives, contributions[i].tolist()))
+        return RankedOption(int(ranks[i]), oid, opt.label, opt.label_zh, opt.family, float(result.scores[i]), contrib)
+
+    return make
+
+
+def screened_matrix(case, scenario: str | None = None):
+    """(matrix, the options left after red lines, breaches, reasons): shared by every re-rank of a case and scenario."""
+    from negotiator.model.matrix import cached_for_case
+
+    def build():
+        matrix = build_matrix(case, scenario)
+        breaches = red_line_breaches(case, matrix)
+        screened = {oid: breach_words(case, found) for oid, found in breaches.items()}
+        keep = [i for i, oid in enumerate(matrix.options) if oid not in screened]
+        if not keep:
+            raise UsageError(Problem("every option breaks a red line, so there is nothing to rank", hint="loosen constraints.limits in the case"))
+        sub = matrix if len(keep) == len(matrix.options) else matrix.subset(keep)
+        return matrix, sub, breaches, screened
+
+    return cached_for_case(case, ("screened", scenario), build)

@@ -6,13 +6,14 @@ version) so any number it shows can be traced and reproduced.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
 from negotiator._version import __version__
 
-__all__ = ["TIE_TOLERANCE", "RankedOption", "ScreenedOption", "Provenance", "Ranking", "competition_ranks"]
+__all__ = ["TIE_TOLERANCE", "RankedOption", "RankedRows", "ScreenedOption", "Provenance", "Ranking", "competition_ranks"]
 
 #: Scores closer than this share a rank.
 TIE_TOLERANCE = 1e-9
@@ -28,20 +29,64 @@ def competition_ranks(scores: np.ndarray, tol: float = TIE_TOLERANCE) -> tuple[n
     """
     scores = np.asarray(scores, dtype=float)
     order = np.argsort(-scores, kind="stable")
-    ranks = np.empty(len(scores), dtype=int)
-    groups: list[list[int]] = []
-    for pos, i in enumerate(order):
-        if pos and scores[order[pos - 1]] - scores[i] <= tol:
-            groups[-1].append(int(i))
-        else:
-            groups.append([int(i)])
-    out, start = [], 0
-    for group in groups:
-        for i in group:
-            ranks[i] = start + 1
-        out.extend(sorted(group))
-        start += len(group)
-    return np.array(out, dtype=int), ranks
+    n = len(order)
+    if n == 0:
+        return np.array([], dtype=int), np.empty(0, dtype=int)
+    ordered = scores[order]
+    # A new group starts where the step from the previous score is not within tol (NaN starts one too).
+    starts = np.ones(n, dtype=bool)
+    starts[1:] = ~(ordered[:-1] - ordered[1:] <= tol)
+    group = np.cumsum(starts) - 1
+    first = np.flatnonzero(starts)  # position in ``order`` where each group starts
+    ranks = np.empty(n, dtype=int)
+    ranks[order] = first[group] + 1
+    out = order[np.lexsort((order, group))]  # by group, then case order within a group
+    return out.astype(int), ranks
+
+
+class RankedRows(Sequence):
+    """The rows of a ranking, each made when first read.
+
+    Re-ranking 2,000 options must not build 2,000 row objects (and a dict of
+    contributions each) that a caller reading the winner never looks at. It
+    behaves as a read-only list: index, slice, iterate, ``len``, ``==`` a list.
+    """
+
+    __slots__ = ("_make", "_rows")
+
+    def __init__(self, count: int, make):
+        self._make = make
+        self._rows: list = [None] * count
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self._rows)))]
+        row = self._rows[index]
+        if row is None:
+            k = index + len(self._rows) if index < 0 else index
+            row = self._rows[k] = self._make(k)
+        return row
+
+    def __iter__(self):
+        return (self[k] for k in range(len(self._rows)))
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, (list, tuple, RankedRows)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+    def __deepcopy__(self, memo) -> list:
+        import copy
+
+        return copy.deepcopy(list(self), memo)
 
 
 @dataclass(frozen=True)
@@ -99,7 +144,7 @@ class Provenance:
 @dataclass(frozen=True)
 class Ranking:
     provenance: Provenance
-    rows: list[RankedOption]
+    rows: "list[RankedOption] | RankedRows"
     screened_out: list[ScreenedOption]
     score_name: str = "score"
     warnings: list[str] = field(default_factory=list)

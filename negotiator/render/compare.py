@@ -7,7 +7,7 @@ import io
 from negotiator.render.plain import PlainTable as Table
 from rich.text import Text
 
-from negotiator.i18n import tr
+from negotiator.i18n import case_name, tr
 from negotiator.ranking.compare import MethodComparison
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
 from negotiator.render.termfit import Layout, wrap_id
@@ -21,7 +21,7 @@ def provenance_lines(cmp: MethodComparison, short: bool = False, lang: str = "en
     weights = ", ".join(f"{k}={v:.4f}" for k, v in p["weights"].items())
     opts = "; ".join(f"{m}: " + ", ".join(f"{k}={v}" for k, v in o.items()) for m, o in p["method_options"].items() if o)
     return [
-        tr("prov_case", lang, case=p["case"], sha=sha),
+        tr("prov_case", lang, case=case_name(p["case"], lang), sha=sha),
         tr("cm_methods", lang, methods=", ".join(cmp.methods)) + tr("prov_profile", lang, profile=p["profile"] or tr("cm_equal", lang)) + tr("prov_version", lang, version=p["version"])
         + (tr("prov_scenario", lang, scenario=p["scenario"]) if p["scenario"] else "") + (tr("cm_options", lang, opts=opts) if opts else ""),
         tr("prov_weights", lang, weights=weights),
@@ -45,16 +45,18 @@ def comparison_csv(cmp: MethodComparison) -> str:
     return buf.getvalue() + comment_lines(provenance_lines(cmp) + tail)
 
 
-def comparison_markdown(cmp: MethodComparison) -> str:
-    head = "| option | " + " | ".join(cmp.methods) + " | spread |"
+def comparison_markdown(cmp: MethodComparison, lang: str = "en") -> str:
+    """Ranks side by side and Kendall tau-b between methods as Markdown; ``lang`` words headers and labels."""
+    head = f"| {tr('md_option', lang)} | " + " | ".join(cmp.methods) + f" | {tr('md_spread', lang)} |"
     lines = [head, "|---|" + "---:|" * (len(cmp.methods) + 1)]
     for o in cmp.options:
         r = [cmp.ranks[m][o] for m in cmp.methods]
-        lines.append(f"| {cmp.labels[o]} (`{o}`) | " + " | ".join(str(x) for x in r) + f" | {max(r) - min(r)} |")
-    lines += ["", "| Kendall tau-b | " + " | ".join(cmp.methods) + " |", "|---|" + "---:|" * len(cmp.methods)]
+        label = cmp.labels_zh.get(o) if lang == "zh" and cmp.labels_zh.get(o) else cmp.labels[o]
+        lines.append(f"| {label} (`{o}`) | " + " | ".join(str(x) for x in r) + f" | {max(r) - min(r)} |")
+    lines += ["", f"| {tr('md_tau', lang)} | " + " | ".join(cmp.methods) + " |", "|---|" + "---:|" * len(cmp.methods)]
     for a in cmp.methods:
-        lines.append(f"| {a} | " + " | ".join(_tau_cell(cmp, a, b) for b in cmp.methods) + " |")
-    lines += [""] + [f"> {line}  " for line in provenance_lines(cmp)]
+        lines.append(f"| {a} | " + " | ".join(_tau_cell(cmp, a, b, lang) for b in cmp.methods) + " |")
+    lines += [""] + [f"> {line}  " for line in provenance_lines(cmp, lang=lang)]
     return "\n".join(lines) + "\n"
 
 

@@ -13,7 +13,7 @@ from negotiator.render.plain import escape_markup as escape
 from negotiator.render.plain import PlainTable as Table
 
 from negotiator._version import __version__
-from negotiator.i18n import tr
+from negotiator.i18n import case_name, tr
 from negotiator.model.elicitation import CR_LIMIT, AhpProfileView
 from negotiator.ranking.analysts import GroupView
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
@@ -66,7 +66,7 @@ def ahp_tables(loaded, views: dict[str, AhpProfileView], lang: str = "en") -> li
         r = v.result
         table = Table(
             title=tr("ahp_title", lang, profile=pid),
-            caption=tr("ahp_caption", lang, case=loaded.name, sha=loaded.sha256[:12], version=__version__),
+            caption=tr("ahp_caption", lang, case=case_name(loaded.name, lang), sha=loaded.sha256[:12], version=__version__),
             caption_justify="left",
         )
         table.add_column("")
@@ -97,7 +97,7 @@ def analysts_tables(view: GroupView, top: int, lang: str = "en") -> list[Table]:
     # A short title; what "spread" means goes in the caption (a long title wraps badly at 80 columns).
     scores = Table(
         title=tr("an_scores_title", lang, top=top),
-        caption=tr("an_scores_caption", lang, case=view.loaded.name, sha=view.loaded.sha256[:12]), caption_justify="left",
+        caption=tr("an_scores_caption", lang, case=case_name(view.loaded.name, lang), sha=view.loaded.sha256[:12]), caption_justify="left",
     )
     for col, numeric in (("option", False), ("objective", False), *((a, True) for a in view.analysts), ("an_pooled", True), ("an_spread", True), ("an_share", True)):
         name = col if col in view.analysts else tr(col, lang)

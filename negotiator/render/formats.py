@@ -15,14 +15,14 @@ __all__ = ["provenance_lines", "ranking_csv", "ranking_markdown"]
 
 def provenance_lines(r: Ranking, short: bool = False, lang: str = "en") -> list[str]:
     """The ranking's provenance; ``lang`` words it for the terminal (CSV and Markdown keep English)."""
-    from negotiator.i18n import tr
+    from negotiator.i18n import case_name, tr
 
     p = r.provenance
     sha = p.case_sha256[:12] if short else p.case_sha256
     weights = ", ".join(f"{k}={v:.4f}" for k, v in p.weights.items())
     options = "".join(f" {k}={v}" for k, v in getattr(p, "method_options", {}).items())
     lines = [
-        tr("prov_case", lang, case=p.case, sha=sha),
+        tr("prov_case", lang, case=case_name(p.case, lang), sha=sha),
         tr("prov_method", lang, method=p.method) + options + tr("prov_profile", lang, profile=p.profile) + tr("prov_version", lang, version=p.version)
         + (tr("prov_scenario", lang, scenario=p.scenario) if p.scenario else "") + (tr("prov_seed", lang, seed=p.seed) if p.seed is not None else ""),
         tr("prov_weights", lang, weights=weights),
@@ -54,16 +54,26 @@ def _md_escape(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def ranking_markdown(r: Ranking, top_contributions: int = 3) -> str:
-    lines = ["| rank | option | label | family | score | main contributions |", "|---:|---|---|---|---:|---|"]
+def ranking_markdown(r: Ranking, top_contributions: int = 3, lang: str = "en", case=None) -> str:
+    """The ranking as a Markdown table with its provenance as a quote; ``lang`` words headers, labels and
+    (with ``case``) the red-line reasons; ids stay as the user types them."""
+    from negotiator.i18n import red_line_reason, tr
+
+    zh = lang == "zh"
+    head = [tr(k, lang) for k in ("md_rank", "md_option", "md_label", "md_family", "md_score", "md_contributions")]
+    lines = ["| " + " | ".join(head) + " |", "|---:|---|---|---|---:|---|"]
     for row in r.rows:
         parts = ""
         if row.contributions:
             best = sorted(row.contributions.items(), key=lambda kv: -kv[1])[:top_contributions]
             parts = ", ".join(f"{k} {v:.3f}" for k, v in best)
-        lines.append(f"| {row.rank} | `{row.option}` | {_md_escape(row.label)} | {_md_escape(row.family or '')} | {row.score:.4f} | {parts} |")
+        shown = row.label_zh if zh and row.label_zh else row.label
+        lines.append(f"| {row.rank} | `{row.option}` | {_md_escape(shown)} | {_md_escape(row.family or '')} | {row.score:.4f} | {parts} |")
     if r.screened_out:
-        lines += ["", "**Screened out by red lines**", ""]
-        lines += [f"- `{s.option}` {_md_escape(s.label)}: {_md_escape(s.reason)}" for s in r.screened_out]
-    lines += [""] + [f"> {line}  " for line in provenance_lines(r)]
+        lines += ["", f"**{tr('screened_title', lang)}**", ""]
+        for s in r.screened_out:
+            shown = s.label_zh if zh and s.label_zh else s.label
+            reason = red_line_reason(case, s.breaches, lang) if case is not None and s.breaches and lang != "en" else s.reason
+            lines.append(f"- `{s.option}` {_md_escape(shown)}{'：' if zh else ': '}{_md_escape(reason)}")
+    lines += [""] + [f"> {line}  " for line in provenance_lines(r, lang=lang)]
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ import io
 
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
 from negotiator.negotiation.analysis import JUDGMENT_NOTE, RULES, SOLUTION_NAMES, NegotiationAnalysis, Outcome, Solution
-from negotiator.i18n import core_text, tr
+from negotiator.i18n import case_name, core_text, tr
 from negotiator.negotiation.batna import BATNA_SCALE, CHOICES
 
 __all__ = ["analysis_dict", "analysis_csv", "analysis_renderables", "provenance_lines", "zone_statement", "linkage_statement", "solution_statements"]
@@ -82,7 +82,7 @@ def provenance_lines(a: NegotiationAnalysis, lang: str = "en") -> list[str]:
     """Where the analysis comes from; ``lang`` words it for the terminal (CSV keeps English)."""
     pv = a.provenance
     lines = [
-        tr("prov_case", lang, case=pv["case"], sha=pv["case_sha256"]),
+        tr("prov_case", lang, case=case_name(pv["case"], lang), sha=pv["case_sha256"]),
         tr("ng_prov_negotiation", lang, negotiation=pv["negotiation"], method=core_text(pv["method"], lang), solver=pv["solver"], version=pv["version"]),
     ]
     for b in a.batnas:

@@ -16,7 +16,7 @@ from negotiator.games.bimatrix import GameAnalysis, Mixed
 from negotiator.scenarios.payoffs import ScenarioPayoffs
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer, exact_text
 from negotiator.render.termfit import wrap_id
-from negotiator.i18n import rule_name, tr
+from negotiator.i18n import case_name, rule_name, tr
 
 __all__ = [
     "payoffs_provenance_lines",
@@ -48,12 +48,21 @@ def payoffs_provenance_lines(t: ScenarioPayoffs, report: DecisionReport, short: 
     """Where the table comes from; ``lang`` words it for the terminal (CSV and JSON keep English)."""
     sha = t.case_sha256[:12] if short else t.case_sha256
     source = t.probabilities_source
-    if lang != "en":  # 'case' or 'case, with --probability overrides (s=p, ...)'
-        source = source.replace("case, with --probability overrides", tr("py_source_overrides", lang)) if source != "case" else tr("py_source_case", lang)
+    if lang != "en":  # 'case', 'case, with --probability overrides (s=p, ...)' or '--probability flags (s=p, ...)'
+        if source == "case":
+            source = tr("py_source_case", lang)
+        elif source.startswith("--probability flags"):
+            source = source.replace("--probability flags", tr("py_source_flags", lang))
+        else:
+            source = source.replace("case, with --probability overrides", tr("py_source_overrides", lang))
+    if t.probabilities is None:
+        probabilities = tr("py_prov_no_probabilities", lang)
+    else:
+        probabilities = tr("py_prov_probabilities", lang, source=source, probabilities=", ".join(f"{s}={p:g}" for s, p in zip(t.scenarios, t.probabilities)))
     return [
-        tr("py_prov_case", lang, case=t.case, sha=sha, version=t.version),
+        tr("py_prov_case", lang, case=case_name(t.case, lang), sha=sha, version=t.version),
         tr("py_prov_method", lang, method=t.method, profile=t.profile, weights=", ".join(f"{k}={v:.4f}" for k, v in t.weights.items())),
-        tr("py_prov_probabilities", lang, source=source, probabilities=", ".join(f"{s}={p:g}" for s, p in zip(t.scenarios, t.probabilities))),
+        probabilities,
         tr("py_prov_alpha", lang, alpha=f"{report.alpha:g}"),
         JUDGMENT_NOTE if lang == "en" else tr("py_judgment", lang),
     ]
@@ -90,7 +99,7 @@ def payoffs_json(t: ScenarioPayoffs, report: DecisionReport) -> dict:
         "alpha": report.alpha,
         "kind": t.kind,
         "note": JUDGMENT_NOTE,
-        "scenarios": [{"id": s, "label": lab, "label_zh": zh, "probability": p} for s, lab, zh, p in zip(t.scenarios, t.scenario_labels, t.scenario_labels_zh, t.probabilities)],
+        "scenarios": [{"id": s, "label": lab, "label_zh": zh, "probability": p} for s, lab, zh, p in zip(t.scenarios, t.scenario_labels, t.scenario_labels_zh, t.probability_of.values())],
         "payoffs": [{"id": r.id, "label": r.label, "label_zh": r.label_zh, "options": list(r.members), "origin": r.origin, "values": dict(zip(t.scenarios, map(float, t.values[i])))} for i, r in enumerate(t.rows)],
         "regret": [{"id": r.id, "regret": dict(zip(t.scenarios, map(float, report.regret[i])))} for i, r in enumerate(t.rows)],
         "rules": [
@@ -239,15 +248,15 @@ def payoffs_tables(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en",
     keyed = narrow or (layout.width is not None and layout.width < 40 + 28 * len(t.scenarios))
     caption = payoffs_provenance_lines(t, report, short=True, lang=lang)
     if keyed:
-        caption = [f"{keys[sid]} = {name} ({sid}), p = {p:g}" for sid, name, p in zip(t.scenarios, sc_names, t.probabilities)] + caption
+        caption = [f"{keys[sid]} = {name} ({sid})" + ("" if p is None else f", p = {p:g}") for sid, name, p in zip(t.scenarios, sc_names, t.probability_of.values())] + caption
     if narrow:
         caption.append(tr("py_next_table", lang))
     kind = tr(f"py_kind_{t.kind}", lang)
     title = tr("py_title", lang) if narrow else tr("py_title_long", lang, kind=t.kind if lang == "en" else kind)
     payoff = Table(title=title, caption="\n".join(caption), caption_justify="left")
     payoff.add_column(kind)
-    for name, sid, p in zip(sc_names, t.scenarios, t.probabilities):
-        payoff.add_column(keys[sid] if keyed else f"{name}\n{sid}\np = {p:g}", justify="right", no_wrap=True)
+    for name, sid, p in zip(sc_names, t.scenarios, t.probability_of.values()):
+        payoff.add_column(keys[sid] if keyed else f"{name}\n{sid}" + ("" if p is None else f"\np = {p:g}"), justify="right", no_wrap=True)
     if not narrow:
         payoff.add_column(tr("py_chosen_by", lang))
     for i, row in enumerate(t.rows):
@@ -395,7 +404,7 @@ def game_provenance_lines(loaded_name: str, sha: str, gid: str, spec, a: GameAna
     if lang != "en" and spec.judgment:
         judgment = tr("gm_judgment", lang) + "（" + spec.judgment + "）"
     return [
-        tr("gm_prov_case", lang, case=loaded_name, sha=sha[:12] if short else sha, game=gid, version=__version__),
+        tr("gm_prov_case", lang, case=case_name(loaded_name, lang), sha=sha[:12] if short else sha, game=gid, version=__version__),
         tr("gm_pairs", lang, row=a.game.row_player, col=a.game.col_player) + tr("gm_degenerate" if a.degenerate else "gm_non_degenerate", lang),
         judgment,
     ]
@@ -658,20 +667,23 @@ def payoffs_markdown(t: ScenarioPayoffs, report: DecisionReport, lang: str = "en
     """The payoff table and the rules side by side, as Markdown, with the provenance as a quote."""
     zh = lang == "zh"
     names = [(z if zh and z else lab) for lab, z in zip(t.scenario_labels, t.scenario_labels_zh)]
-    lines = ["| " + t.kind + " | " + " | ".join(f"{_md(n)} (p = {p:g})" for n, p in zip(names, t.probabilities)) + " |"]
+    kind = tr("py_kind_package" if t.kind == "package" else "py_kind_option", lang)
+    lines = ["| " + kind + " | " + " | ".join(_md(n) + ("" if p is None else f" (p = {p:g})") for n, p in zip(names, t.probability_of.values())) + " |"]
     lines.append("|---|" + "---:|" * len(t.scenarios))
     for i, row in enumerate(t.rows):
         shown = f"P{i + 1}: " + ", ".join(f"`{o}`" for o in row.members) if t.kind == "package" else f"{_md(_label(row, lang))} (`{row.id}`)"
         lines.append(f"| {shown} | " + " | ".join(f"{v:.4f}" for v in t.values[i]) + " |")
-    lines += ["", "| rule | choice | score | runner-up | margin |", "|---|---|---:|---|---:|"]
+    head = [tr(k, lang) for k in ("md_py_rule", "py_choice", "py_score", "py_runner_up", "py_margin")]
+    lines += ["", "| " + " | ".join(head) + " |", "|---|---|---:|---|---:|"]
+    show = lambda idx: _names(t, idx)  # noqa: E731  ids (or P1, P2 ...): the tables' own
     for r in report.rules:
         margin = "-" if r.margin is None else f"{r.margin:.4f}"
-        lines.append(f"| {_md(r.name)} | {', '.join(_names(t, r.chosen))} | {r.scores[r.chosen[0]]:.4f} | {', '.join(_names(t, r.runner_up)) or '-'} | {margin} |")
-    lines += ["", *(f"- where the choice would change, {s.parameter} (now {s.current:g}): {_switch_words(t, s, _names)}" for s in (report.hurwicz, *report.probability))]
+        lines.append(f"| {_md(rule_name(r, lang, report.alpha) if zh else r.name)} | {', '.join(show(r.chosen))} | {r.scores[r.chosen[0]]:.4f} | {', '.join(show(r.runner_up)) or '-'} | {margin} |")
+    lines += ["", *("- " + tr("md_py_where", lang, parameter=s.parameter, now=f"{s.current:g}", change=_switch_words(t, s, _names, lang)) for s in (report.hurwicz, *report.probability))]
     lines += [f"- {_md(line)}" for line in not_run_lines(report, lang) + menu_effect_lines(t, report, lang, _names)]
     if t.screened_out:
-        lines += ["", "Left out (breaks a red line under a scenario): " + ", ".join(f"`{o}`" for o in t.screened_out)]
-    lines += [""] + [f"> {line}  " for line in payoffs_provenance_lines(t, report)]
+        lines += ["", tr("md_py_left_out", lang, options=", ".join(f"`{o}`" for o in t.screened_out))]
+    lines += [""] + [f"> {line}  " for line in payoffs_provenance_lines(t, report, lang=lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -684,10 +696,10 @@ def game_markdown(loaded_name: str, sha: str, gid: str, spec, a: GameAnalysis, l
     for i, r in enumerate(g.rows):
         cells = [f"{_frac(g.A[i][j])}{'*' if i in a.row_best[j] else ''}, {_frac(g.B[i][j])}{'*' if j in a.col_best[i] else ''}" for j in range(len(g.cols))]
         lines.append(f"| {_md(_strategy_name(spec, rp, r, lang))} | " + " | ".join(cells) + " |")
-    lines += ["", f"| # | {rp} | {cp} | payoffs | kind |", "|---:|---|---|---|---|"]
+    lines += ["", f"| # | {rp} | {cp} | {tr('md_game_payoffs', lang)} | {tr('md_game_kind', lang)} |", "|---:|---|---|---|---|"]
     for k, e in enumerate(a.equilibria, 1):
-        lines.append(f"| {k} | {mixture_text(e.x, g.rows)} | {mixture_text(e.y, g.cols)} | {_frac(e.payoff_row)}, {_frac(e.payoff_col)} | {'pure' if e.pure else 'mixed'} |")
-    lines += [""] + [f"- {_md(note)}" for note in set_notes(a, lang)] if any(not c.isolated for c in a.components) else []
-    lines += ["", "`*` marks a best response; every equilibrium is exact and certified (no player gains by deviating)."]
-    lines += [""] + [f"> {line}  " for line in game_provenance_lines(loaded_name, sha, gid, spec, a)]
+        lines.append(f"| {k} | {mixture_text(e.x, g.rows)} | {mixture_text(e.y, g.cols)} | {_frac(e.payoff_row)}, {_frac(e.payoff_col)} | {tr('gm_pure' if e.pure else 'gm_mixed', lang)} |")
+    lines += ([""] + [f"- {_md(note)}" for note in set_notes(a, lang)]) if any(not c.isolated for c in a.components) else []
+    lines += ["", tr("md_game_note", lang)]
+    lines += [""] + [f"> {line}  " for line in game_provenance_lines(loaded_name, sha, gid, spec, a, lang=lang)]
     return "\n".join(lines) + "\n"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from negotiator.i18n import method_name, tr
+from negotiator.i18n import case_name, method_name, tr
 from negotiator.render import charts
 from negotiator.render.charts import FORMATS, plot_format
 
@@ -317,7 +317,7 @@ def frontier_figure(result, lang: str = "en", case=None):
         y_in -= line_in
     if not steps:
         row(y_in, ["", "", "", tr("sw_no_package", lang)], color=charts.INK)
-    footer = [tr("ch_prov_case", lang, case=prov.case, sha=prov.case_sha256[:12], version=prov.version) + "; " + tr("pf_judgment", lang)]
+    footer = [tr("ch_prov_case", lang, case=case_name(prov.case, lang), sha=prov.case_sha256[:12], version=prov.version) + "; " + tr("pf_judgment", lang)]
     charts.add_footer(fig, ["\n".join(charts.wrap_em(footer[0], width_in * 72 / 6.0 * 0.95))])
     return fig
 

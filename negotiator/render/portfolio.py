@@ -13,7 +13,7 @@ from negotiator.portfolio.packages import JUDGMENT_NOTE, PortfolioResult
 from negotiator.portfolio.robust import CoreResult, RobustResult
 from negotiator.portfolio.solve import status_words
 from negotiator.portfolio.sweep import SweepResult
-from negotiator.i18n import method_name, tr
+from negotiator.i18n import case_name, method_name, tr
 
 __all__ = [
     "provenance_lines",
@@ -39,7 +39,7 @@ def provenance_lines(prov, settings=None, extra: str = "", short: bool = False, 
     """Where the result comes from; ``lang`` words it for the terminal (CSV comment lines stay English)."""
     sha = prov.case_sha256[:12] if short else prov.case_sha256
     lines = [
-        tr("prov_case", lang, case=prov.case, sha=sha),
+        tr("prov_case", lang, case=case_name(prov.case, lang), sha=sha),
         tr("prov_method", lang, method=prov.method) + tr("prov_profile", lang, profile=tr("every_profile", lang) if prov.profile == "(every profile)" else prov.profile) + tr("prov_version", lang, version=prov.version)
         + (tr("prov_scenario", lang, scenario=prov.scenario) if prov.scenario else "") + (tr("prov_seed", lang, seed=prov.seed) if prov.seed is not None else "") + extra,
     ]
@@ -448,7 +448,8 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
     # fit, the regret goes under the value and at most as many package columns as fit (11 cells
     # each) go in each of several tables.
     compact = width is not None and width < 30 + 26 * len(ids)
-    per_table = max(1, ((width or 80) - 20 - (14 if r.across == "scenarios" else 0)) // 11) if compact else len(ids)
+    with_p = r.across == "scenarios" and bool(r.probabilities)  # none under complete ignorance
+    per_table = max(1, ((width or 80) - 20 - (14 if with_p else 0)) // 11) if compact else len(ids)
     values = []
     for start in range(0, len(ids), per_table):
         chunk = list(range(start, min(start + per_table, len(ids))))
@@ -458,7 +459,7 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
             caption=tr("rb_in_brackets", lang, regret=regret_words) if compact and chunk[-1] == len(ids) - 1 else None, caption_justify="left", expand=False,
         )
         v.add_column(what)
-        if r.across == "scenarios":
+        if with_p:
             v.add_column(tr("rb_probability", lang), justify="right", no_wrap=True)
         for k in chunk:
             v.add_column(ids[k], justify="right", no_wrap=True)
@@ -468,7 +469,7 @@ def robust_renderable(r: RobustResult, lang: str = "en", width: int | None = Non
                 cells = [f"{row.values[n]:.4f}" + (f"\n({row.regret[n]:.4f})" if row.regret[n] > 1e-9 else "") for row in rows]
             else:
                 cells = [f"{row.values[n]:.4f}" + (tr("rb_regret_cell", lang, regret=f"{row.regret[n]:.4f}") if row.regret[n] > 1e-9 else "") for row in rows]
-            v.add_row(wrap_id(n, 16) if compact else n, *([f"{r.probabilities.get(n, 0):g}"] if r.across == "scenarios" else []), *cells)
+            v.add_row(wrap_id(n, 16) if compact else n, *([f"{r.probabilities[n]:g}"] if with_p else []), *cells)
         values.append(v)
     parts += [t, *values]
     for w in r.warnings:

@@ -74,9 +74,18 @@ def _scale(o: ObjectiveColumn, lang: str = "en") -> str:
 
 def _terminal_provenance(m: ScoreMatrix, lang: str) -> list[str]:
     """ScoreMatrix.provenance_lines(short=True) worded in ``lang`` (CSV and Markdown keep English)."""
-    from negotiator.i18n import tr
+    from negotiator.i18n import case_name, tr
 
-    return [tr("show_case", lang, case=m.case, sha=m.case_sha256[:12]) + tr("prov_version", lang, version=m.version), tr("judgment_edit", lang)]
+    return [tr("show_case", lang, case=case_name(m.case, lang), sha=m.case_sha256[:12]) + tr("prov_version", lang, version=m.version), tr("judgment_edit", lang)]
+
+
+def _markdown_provenance(m: ScoreMatrix, lang: str) -> list[str]:
+    """The provenance of a Markdown form: the core's English lines, or worded in ``lang`` (full sha256)."""
+    from negotiator.i18n import case_name, tr
+
+    if lang == "en":
+        return m.provenance_lines()
+    return [tr("show_case", lang, case=case_name(m.case, lang), sha=m.case_sha256) + tr("prov_version", lang, version=m.version), tr("judgment_edit", lang)]
 
 
 def _plain(x: float) -> int | float:
@@ -226,13 +235,15 @@ def _md(text: str) -> str:
 
 def score_matrix_markdown(m: ScoreMatrix, lang: str = "en") -> str:
     names = short_names(m.objectives, lang)
-    head = ["#", "option", "id"] + [f"{_md(names[o.id])} {_arrow(o)}" for o in m.objectives]
+    from negotiator.i18n import tr
+
+    head = ["#", tr("md_option", lang), tr("md_id", lang)] + [f"{_md(names[o.id])} {_arrow(o)}" for o in m.objectives]
     lines = ["| " + " | ".join(head) + " |", "|" + "---:|---|---|" + "---:|" * len(m.objectives)]
     for n, row in enumerate(m.rows, start=1):
         lines.append("| " + " | ".join([str(n), _md(_label(row, lang)), f"`{row.id}`"] + [_md(c.compact) for c in row.cells]) + " |")
-    lines += ["", "Cells: a point score, or low-high (likely) for a range. ↑ higher is better, ↓ lower is better.", ""]
+    lines += ["", tr("md_cells", lang), ""]
     lines += [f"- {_md(line)}" for line in objective_legend(m, lang)]
-    lines += [""] + [f"> {_md(line)}  " for line in m.provenance_lines()]
+    lines += [""] + [f"> {_md(line)}  " for line in _markdown_provenance(m, lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -281,10 +292,12 @@ def rationale_csv(m: ScoreMatrix, option: str) -> str:
 
 def rationale_markdown(m: ScoreMatrix, option: str, lang: str = "en") -> str:
     row = m.row(option)
+    from negotiator.i18n import tr
+
     lines = [f"**{_md(_label(row, lang))}** (`{row.id}`)", ""]
     if row.rationale:
-        lines += [f"Why this option: {_md(row.rationale)}", ""]
-    lines += ["| objective | score | rationale |", "|---|---:|---|"]
-    lines += [f"| {_md(_label(o, lang))} {_arrow(o)} | {_md(c.compact)} | {_md(c.rationale or '(none given)')} |" for o, c in zip(m.objectives, row.cells)]
-    lines += [""] + [f"> {_md(line)}  " for line in m.provenance_lines()]
+        lines += [tr("md_why_option", lang, rationale=_md(row.rationale)), ""]
+    lines += [f"| {tr('md_objective', lang)} | {tr('md_score', lang)} | {tr('md_rationale', lang)} |", "|---|---:|---|"]
+    lines += [f"| {_md(_label(o, lang))} {_arrow(o)} | {_md(c.compact)} | {_md(c.rationale or tr('md_none_given', lang))} |" for o, c in zip(m.objectives, row.cells)]
+    lines += [""] + [f"> {_md(line)}  " for line in _markdown_provenance(m, lang)]
     return "\n".join(lines) + "\n"

@@ -17,7 +17,7 @@ from rich.text import Text
 from negotiator.render.bars import diverging_bar, interval_bar, rank_colours, stacked_bar
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
 from negotiator.render.termfit import id_text, label_cell, lettered_bar, wrap_id
-from negotiator.i18n import core_text, tr
+from negotiator.i18n import case_name, core_text, tr
 
 __all__ = [
     "provenance_lines",
@@ -89,7 +89,7 @@ def provenance_lines(prov, lang: str) -> list[str]:
     head += tr("prov_version", lang, version=prov.version)
     weights = core_text(prov.weights_note, lang) if prov.weights_note else ", ".join(f"{k}={v:.4f}" for k, v in prov.weights.items())
     return [
-        tr("se_prov_head", lang, analysis=core_text(prov.analysis, lang), case=prov.case, sha=prov.case_sha256[:12]),
+        tr("se_prov_head", lang, analysis=core_text(prov.analysis, lang), case=case_name(prov.case, lang), sha=prov.case_sha256[:12]),
         head,
         tr("prov_weights", lang, weights=weights),
         tr("se_prov_computation", lang, computation=core_text(prov.computation, lang)),
@@ -477,29 +477,33 @@ def scenarios_table(result, case=None, lang: str = "en", width: int | None = Non
     narrow = width is not None and width < SCENARIOS_NARROW
     use_ids = width is not None and width < NARROW
     short = {col.scenario: f"S{k}" for k, col in enumerate(result.columns[1:], start=1)}
+    ignorance = getattr(result, "complete_ignorance", False)
     caption = _caption(result, case, lang)
+    if ignorance:
+        caption += "\n" + tr("se_no_probabilities", lang)
     if narrow:
-        caption += "\n" + ("；" if lang == "zh" else "; ").join(f"{short[c.scenario]} = {c.scenario} (p = {c.probability:g})" for c in result.columns[1:]) + "\n" + tr("se_scores_json", lang)
+        caption += "\n" + ("；" if lang == "zh" else "; ").join(f"{short[c.scenario]} = {c.scenario}" + ("" if c.probability is None else f" (p = {c.probability:g})") for c in result.columns[1:]) + "\n" + tr("se_scores_json", lang)
     title = tr("se_sc_title" if narrow else "se_sc_title_long", lang)
     table = Table(title=title, caption=caption, caption_justify="left")
     table.add_column(tr("option", lang), overflow="fold")
     for col in result.columns:
         if narrow:
-            table.add_column(tr("se_base", lang) if col.probability is None else short[col.scenario], justify="right", no_wrap=True)
+            table.add_column(tr("se_base", lang) if col is result.columns[0] else short[col.scenario], justify="right", no_wrap=True)
             continue
         head = col.label_zh if lang == "zh" and col.label_zh else col.label
         if col.probability is not None:
             head += f"\np = {col.probability:g}"
         table.add_column(head, justify="right")
-    table.add_column(tr("se_exp" if narrow else "se_expected", lang), justify="right", no_wrap=narrow)
+    if not ignorance:
+        table.add_column(tr("se_exp" if narrow else "se_expected", lang), justify="right", no_wrap=narrow)
     table.add_column(tr("se_worst_rank", lang), justify="right")
     id_room = None
     if use_ids:
         # What the other columns take (each: content + 2 padding + 1 rule), so long ids can be
         # broken after an underscore to fit what is left instead of folded mid-word or cut.
         worst = max(cell_len(_worst_cell(result, o, short, lang).__str__()) for o in result.options)
-        others = 4 + 4 * (len(result.columns) - 1) + 4 + max(5, worst)
-        id_room = max(12, width - 1 - 3 * (len(result.columns) + 3) - others)
+        others = 4 + 4 * (len(result.columns) - 1) + (0 if ignorance else 4) + max(5, worst)
+        id_room = max(12, width - 1 - 3 * (len(result.columns) + (2 if ignorance else 3)) - others)
     for o in result.options:
         cells = [wrap_id(o, id_room) if use_ids else _option_cell(case, o, lang)]
         for col in result.columns:
@@ -507,7 +511,9 @@ def scenarios_table(result, case=None, lang: str = "en", width: int | None = Non
                 cells.append(f"#{col.ranks[o]}" if narrow else f"#{col.ranks[o]}  {col.scores[o]:.4f}")
             else:
                 cells.append(Text(tr("se_out" if narrow else "se_screened_out", lang), style="dim"))
-        if o in result.expected_score:
+        if ignorance:
+            pass
+        elif o in result.expected_score:
             cells.append(f"#{result.expected_rank[o]}" if narrow else f"#{result.expected_rank[o]}  {result.expected_score[o]:.4f}")
         else:
             cells.append("—")
@@ -530,4 +536,6 @@ def scenarios_csv(result) -> str:
         row += [f"{result.expected_score[o]:.12g}" if o in result.expected_score else "", result.expected_rank.get(o, ""), "" if worst is None else worst, " ".join(result.screened_in.get(o, []))]
         rows.append(row)
     probs = "; ".join(f"{c.scenario} p={c.probability:g}" for c in result.columns if c.probability is not None)
+    if getattr(result, "complete_ignorance", False):
+        probs = "none given (complete ignorance: no expected score)"
     return _csv(header, rows, result) + comment_lines([f"scenario probabilities: {probs}"])

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, replace
 
 from negotiator.case.catalog import LoadedCase
+from negotiator.case.schema import has_probabilities
 from negotiator.errors import NegotiatorError, Problem, UsageError
 from negotiator.ranking.result import Ranking
-from negotiator.i18n import check_lang, method_name, red_line_reason, rule_name, tr
+from negotiator.i18n import case_name, check_lang, method_name, red_line_reason, rule_name, tr
 from negotiator.report.model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
 
 __all__ = ["MemoRequest", "build_memo", "parse_date", "default_samples", "DEFAULT_SAMPLES", "DEFAULT_SAMPLES_SLOW_METHOD", "DEFAULT_SEED"]
@@ -161,6 +162,12 @@ def build_memo(loaded: LoadedCase, request: MemoRequest) -> Memo:
         sections.append(optional["portfolio"])
     if scenarios is not None:
         sections.append(scenarios)
+    from negotiator.report.conflict_section import conflict_section
+
+    conflict = conflict_section(loaded, lang)  # only for a case with a conflicts: section
+    if conflict is not None:
+        sections.append(conflict)
+        included.append("conflict")
     sections.append(_assumptions_section(ctx))
     sections.append(_provenance_section(ctx, included))
 
@@ -232,7 +239,7 @@ def _bottom_line_section(ctx: _Context) -> Section:
             second = r.rows[1]
         runners = [row for row in r.rows if row.rank == second.rank]
         margin = top.score - second.score
-        rel = f" ({_pct(margin / abs(second.score))})" if second.score else ""
+        rel = (f"（{_pct(margin / abs(second.score))}）" if ctx.lang == "zh" else f" ({_pct(margin / abs(second.score))})") if second.score else ""
         sentences = [ctx.t("bl_winner", n=len(r.rows), runner=w.join([w.option(row.option) for row in runners]), runner_score=_fmt(second.score), margin=_fmt(margin) + rel, **common)]
         tied = [row for row in r.rows[1:] if row.rank == top.rank]
         if tied:
@@ -517,7 +524,7 @@ def _scenario_section_from_payoffs(ctx: _Context, module) -> Section:
     base_order = {row.option: k for k, row in enumerate(ctx.ranking.rows)}
     order = sorted(range(len(ids)), key=lambda k: (base_order.get(ids[k], len(base_order)), k))
     columns = [Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id"))]
-    columns += [Column(f"scenario:{sid}", f"{w.scenario(sid)} (p={prob:g})", "number") for sid, prob in zip(payoffs.scenarios, payoffs.probabilities)]
+    columns += [Column(f"scenario:{sid}", w.scenario(sid) + ("" if prob is None else f" (p={prob:g})"), "number") for sid, prob in payoffs.probability_of.items()]
     if expected is not None:
         columns.append(Column("expected", ctx.t("col_expected"), "number"))
     rows = []
@@ -572,7 +579,12 @@ def _rules_blocks(ctx: _Context, report, ids: list[str]) -> list:
     picks = {r.rule: w.join([w.option(ids[k]) for k in r.chosen]) for r in report.rules}
     if "expected_value" in picks and "maximin" in picks:
         ctx.bottom_line_extra.append(ctx.t("bl_rules", ev=picks["expected_value"], maximin=picks["maximin"]))
-    return [Paragraph(ctx.t("rules_intro")), table, *([Paragraph(ctx.t("scen_evpi", evpi=_fmt(report.evpi)), role="note")] if report.evpi is not None else [])]
+    notes = []
+    if report.evpi is not None:
+        notes.append(Paragraph(ctx.t("scen_evpi", evpi=_fmt(report.evpi)), role="note"))
+    if report.not_run:  # complete ignorance: the case gives no probabilities
+        notes.append(Paragraph(ctx.t("scen_ignorance", rules=w.join([tr(f"rule_{r}", ctx.lang) for r, _ in report.not_run])), role="note"))
+    return [Paragraph(ctx.t("rules_intro")), table, *notes]
 
 
 def _rule_name(ctx: _Context, rule, alpha: float) -> str:
@@ -604,7 +616,7 @@ def _assumptions_section(ctx: _Context) -> Section:
         (text_cell(w.objective(obj)), text_cell(obj), text_cell(ctx.t("dir_max" if case.objectives[obj].direction == "max" else "dir_min")), number_cell(p.weights[obj]))
         for obj in ctx.objectives
     )
-    blocks.append(Table("weights", ctx.t("tbl_weights"), weight_cols, weight_rows, note=f"{ctx.t('prov_profile')}: {w.profile(p.profile)}"))
+    blocks.append(Table("weights", ctx.t("tbl_weights"), weight_cols, weight_rows, note=f"{ctx.t('prov_row_profile')}{'：' if ctx.lang == 'zh' else ': '}{w.profile(p.profile)}"))
     limits = case.constraints.limits
     if limits:
         cols = (Column("objective", ctx.t("col_objective")), Column("objective_id", ctx.t("col_id")), Column("min", ctx.t("col_min"), "number"), Column("max", ctx.t("col_max"), "number"))
@@ -613,9 +625,14 @@ def _assumptions_section(ctx: _Context) -> Section:
     else:
         blocks.append(Paragraph(ctx.t("no_redlines")))
     if case.scenarios:
-        cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", ctx.t("col_id")), Column("probability", ctx.t("col_probability"), "number"), Column("source", ctx.t("head_source")))
-        rows = tuple((text_cell(w.scenario(sid)), text_cell(sid), number_cell(sc.probability, 2), text_cell(sc.source or "")) for sid, sc in case.scenarios.items())
-        blocks.append(Table("scenarios", ctx.t("tbl_scenarios"), cols, rows))
+        if has_probabilities(case):
+            cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", ctx.t("col_id")), Column("probability", ctx.t("col_probability"), "number"), Column("source", ctx.t("head_source")))
+            rows = tuple((text_cell(w.scenario(sid)), text_cell(sid), number_cell(sc.probability, 2), text_cell(sc.source or "")) for sid, sc in case.scenarios.items())
+            blocks.append(Table("scenarios", ctx.t("tbl_scenarios"), cols, rows))
+        else:  # complete ignorance: no probability column
+            cols = (Column("scenario", ctx.t("col_scenario")), Column("scenario_id", ctx.t("col_id")), Column("source", ctx.t("head_source")))
+            rows = tuple((text_cell(w.scenario(sid)), text_cell(sid), text_cell(sc.source or "")) for sid, sc in case.scenarios.items())
+            blocks.append(Table("scenarios", ctx.t("tbl_scenarios"), cols, rows, note=ctx.t("asm_no_probabilities")))
     else:
         blocks.append(Paragraph(ctx.t("no_scenarios")))
     return Section("assumptions", ctx.t("sec_assumptions"), tuple(blocks))
@@ -628,10 +645,10 @@ def _provenance_section(ctx: _Context, included: list[str]) -> Section:
     loaded, req = ctx.loaded, ctx.request
     p = ctx.ranking.provenance
     not_used = ctx.t("prov_not_used")
-    names = {"sensitivity": "analysis_sensitivity", "portfolio": "analysis_portfolio", "decision_rules": "analysis_decision_rules"}
+    names = {"sensitivity": "analysis_sensitivity", "portfolio": "analysis_portfolio", "decision_rules": "analysis_decision_rules", "conflict": "analysis_conflict"}
     described = lambda keys: ctx.words.join([ctx.t(names[k]) for k in keys]) or ctx.t("none")  # noqa: E731
     items = [
-        ("case", ctx.t("prov_row_case"), loaded.name),
+        ("case", ctx.t("prov_row_case"), case_name(loaded.name, ctx.lang)),
         ("files", ctx.t("prov_files"), ctx.words.join([_short_path(f) for f in loaded.files])),
         ("case_sha256", ctx.t("prov_sha"), loaded.sha256),
         ("version", ctx.t("prov_row_version"), p.version),

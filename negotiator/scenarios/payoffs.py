@@ -58,8 +58,9 @@ class ScenarioPayoffs:
     scenarios: tuple[str, ...]
     scenario_labels: tuple[str, ...]
     scenario_labels_zh: tuple[str | None, ...]
-    probabilities: tuple[float, ...]
-    probabilities_source: str  # "case" or "case, with --probability overrides"
+    #: None when the case gives no probabilities and no --probability flags do (complete ignorance).
+    probabilities: tuple[float, ...] | None
+    probabilities_source: str  # "case", "case, with --probability overrides (...)", "--probability flags (...)" or "none"
     values: np.ndarray  # (rows, scenarios)
     screened_out: dict[str, list[str]]  # option -> "scenario: reason" lines
     warnings: list[str] = field(default_factory=list)
@@ -75,13 +76,19 @@ class ScenarioPayoffs:
             "method": self.method,
             "profile": self.profile,
             "weights": dict(self.weights),
-            "probabilities": dict(zip(self.scenarios, self.probabilities)),
+            "probabilities": None if self.probabilities is None else dict(zip(self.scenarios, self.probabilities)),
             "probabilities_source": self.probabilities_source,
         }
 
     def analyse(self, alpha: float = 0.5, ignorance: bool = False) -> DecisionReport:
-        """The decision rules; ``ignorance``: read the table under complete ignorance (no probabilities)."""
+        """The decision rules; ``ignorance``: read the table under complete ignorance (no probabilities),
+        as it always is when the case gives none."""
         return analyse_decisions(self.values, None if ignorance else self.probabilities, self.scenarios, alpha)
+
+    @property
+    def probability_of(self) -> dict[str, float | None]:
+        """Scenario id -> its probability, or None for each under complete ignorance."""
+        return dict(zip(self.scenarios, self.probabilities or (None,) * len(self.scenarios)))
 
     def best_in_scenario(self, tol: float = TIE_TOLERANCE) -> dict[str, tuple[str, ...]]:
         """Scenario id -> the ids of the rows best under it: every row within ``tol`` of the best value
@@ -92,16 +99,29 @@ class ScenarioPayoffs:
         return {sid: tuple(row.id for i, row in enumerate(self.rows) if self.values[i, j] >= top[j] - tol) for j, sid in enumerate(self.scenarios)}
 
 
-def merge_probabilities(case, overrides: Mapping[str, float] | None) -> tuple[np.ndarray, str]:
-    """The case's scenario probabilities with any overrides; checked to sum to 1."""
+def merge_probabilities(case, overrides: Mapping[str, float] | None) -> tuple[np.ndarray | None, str]:
+    """The case's scenario probabilities with any overrides; checked to sum to 1.
+
+    A case without probabilities (complete ignorance) gives ``(None, "none")``; overrides then
+    supply them all, and must name every scenario."""
     probs = {sid: sc.probability for sid, sc in case.scenarios.items()}
-    source = "case"
+    given = all(p is not None for p in probs.values())
+    source = "case" if given else "none"
     if overrides:
         for sid in overrides:
             if sid not in case.scenarios:
                 raise UsageError(Problem(f"unknown scenario '{sid}' in --probability", hint="use one of: " + ", ".join(case.scenarios)))
+        missing = [sid for sid, p in probs.items() if p is None and sid not in overrides]
+        if missing:
+            raise UsageError(Problem(
+                "the case gives no probabilities (complete ignorance), so --probability must give every scenario's; missing: " + ", ".join(missing),
+                hint="add " + " ".join(f"-P {sid}=P" for sid in missing) + ", or leave out every -P to read the table under complete ignorance",
+            ))
         probs.update({sid: float(v) for sid, v in overrides.items()})
-        source = "case, with --probability overrides (" + ", ".join(f"{k}={v:g}" for k, v in overrides.items()) + ")"
+        flags = ", ".join(f"{k}={v:g}" for k, v in overrides.items())
+        source = f"case, with --probability overrides ({flags})" if given else f"--probability flags ({flags})"
+    elif not given:
+        return None, source
     return check_probabilities(list(probs.values()), list(probs)), source
 
 
@@ -186,7 +206,7 @@ def scenario_payoffs(
         scenarios=tuple(case.scenarios),
         scenario_labels=tuple(s.label for s in scs),
         scenario_labels_zh=tuple(s.label_zh for s in scs),
-        probabilities=tuple(float(p) for p in probs),
+        probabilities=None if probs is None else tuple(float(p) for p in probs),
         probabilities_source=source,
         values=values,
         screened_out=screened,

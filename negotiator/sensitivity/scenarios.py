@@ -5,7 +5,9 @@ matrix.build_matrix), so an option's overall score means the same thing in
 every column. Red lines are checked in each scenario on its own likely
 scores, so an option may pass in one and be screened out in another. The
 probability-weighted expected score is over the scenarios only (their
-probabilities sum to 1); the base case is shown for reference.
+probabilities sum to 1); the base case is shown for reference. A case whose
+scenarios carry no probabilities (complete ignorance) has no expected score
+(``complete_ignorance`` is set, ``expected_score`` and ``expected_rank`` are empty).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ class ScenarioColumn:
     scenario: str  # "base" for the base case
     label: str
     label_zh: str | None
-    probability: float | None  # None for the base case
+    probability: float | None  # None for the base case, and for every scenario under complete ignorance
     ranks: dict[str, int]  # option -> rank (options that pass the red lines)
     scores: dict[str, float]
     screened_out: dict[str, str]  # option -> red line broken
@@ -47,6 +49,7 @@ class ScenarioResult:
     screened_in: dict[str, list[str]] = field(default_factory=dict)  # option -> scenarios where its red lines screen it out
     score_name: str = "score"
     warnings: list[str] = field(default_factory=list)
+    complete_ignorance: bool = False  # the scenarios carry no probabilities: no expected score
 
     def to_dict(self) -> dict:
         return {
@@ -54,6 +57,7 @@ class ScenarioResult:
             "score_name": self.score_name,
             "options": self.options,
             "columns": [c.to_dict() for c in self.columns],
+            "complete_ignorance": self.complete_ignorance,
             "expected_score": self.expected_score,
             "expected_rank": self.expected_rank,
             "worst_rank": self.worst_rank,
@@ -96,7 +100,8 @@ def scenarios(case=None, profile: str | None = None, method: str = "additive", w
         if progress:
             progress(done + 1, len(ids))
     scen = columns[1:]
-    always = [o for o in c.options if all(o in col.scores for col in scen)]
+    ignorance = any(col.probability is None for col in scen)
+    always = [] if ignorance else [o for o in c.options if all(o in col.scores for col in scen)]
     expected = {o: float(sum(col.probability * col.scores[o] for col in scen)) for o in always}
     exp_scores = np.array([expected[o] for o in always])
     order, ranks = competition_ranks(exp_scores) if always else ([], [])
@@ -107,4 +112,4 @@ def scenarios(case=None, profile: str | None = None, method: str = "additive", w
     base_order = [row.option for row in base_ranking.rows] + [s.option for s in base_ranking.screened_out]
     p = base_ranking.provenance
     prov = Provenance(Message("an_scenarios"), p.case, p.case_sha256, p.method, p.profile, dict(p.weights), computation=Message("how_scenarios", n=len(scen), method=p.method))
-    return ScenarioResult(prov, base_order, columns, expected, expected_rank, worst, {o: v for o, v in screened_in.items() if v}, base_ranking.score_name, warnings)
+    return ScenarioResult(prov, base_order, columns, expected, expected_rank, worst, {o: v for o, v in screened_in.items() if v}, base_ranking.score_name, warnings, ignorance)

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import math
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -273,8 +274,9 @@ def _draw_value_changes(matrix, cells: _Uncertain, rng: np.random.Generator, siz
 def competition_ranks_rows(scores: np.ndarray, tol: float = TIE_TOLERANCE) -> tuple[np.ndarray, np.ndarray]:
     """(order, rank at each sorted position) row by row; ties share the better rank (1, 1, 3)."""
     order = np.argsort(-scores, axis=1)
-    ranked = np.take_along_axis(scores, order, axis=1)
-    n = scores.shape[1]
+    size, n = scores.shape
+    # The sorted scores by one flat gather (about twice as fast as take_along_axis's 2-d indexing).
+    ranked = np.ascontiguousarray(scores).ravel()[order + _row_starts(size, n)]
     tied = ranked[:, :-1] - ranked[:, 1:] <= tol
     if not tied.any():  # the usual case with continuous draws: rank = position
         return order, np.broadcast_to(np.arange(1, n + 1), scores.shape)
@@ -283,19 +285,40 @@ def competition_ranks_rows(scores: np.ndarray, tol: float = TIE_TOLERANCE) -> tu
     return order, np.maximum.accumulate(pos, axis=1)
 
 
+@lru_cache(maxsize=8)
+def _row_starts(size: int, n: int) -> np.ndarray:
+    """(size, 1) flat index of each row's first element in a C-ordered (size, n) array (read-only, shared)."""
+    out = (np.arange(size) * n)[:, None]
+    out.flags.writeable = False
+    return out
+
+
+@lru_cache(maxsize=8)
+def _positions(n: int) -> np.ndarray:
+    out = np.arange(n)
+    out.flags.writeable = False
+    return out
+
+
 def _tally_ranks(order: np.ndarray, rank_at: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(counts (n, n) option x rank, weight sums (n, m) over the draws where each option is first)."""
     size, n = order.shape
     m = weights.shape[1]
-    counts = np.bincount((order * n + (rank_at - 1)).ravel(), minlength=n * n).reshape(n, n)
-    if rank_at.strides[0] == 0:  # tie-free chunk (a broadcast 1..n): the first is order[:, 0]
+    slot = order * n
+    if rank_at.strides[0] == 0:  # tie-free chunk (a broadcast 1..n): rank - 1 is the position
+        slot += _positions(n)
+    else:
+        slot += rank_at
+        slot -= 1
+    counts = np.bincount(slot.ravel(), minlength=n * n).reshape(n, n)
+    if rank_at.strides[0] == 0:  # tie-free chunk: the first is order[:, 0]
         firsts, first_weights = order[:, 0], weights
     else:
         rows, pos = np.nonzero(rank_at == 1)  # in row order, so the sums add up in a fixed order
         firsts, first_weights = order[rows, pos], weights[rows]
     slots = (firsts[:, None] * m + np.arange(m)).ravel()
     sums = np.bincount(slots, weights=first_weights.ravel(), minlength=n * m).reshape(n, m)
-    return counts.astype(np.int64), sums
+    return counts.astype(np.int64, copy=False), sums
 
 
 @dataclass

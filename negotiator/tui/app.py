@@ -21,6 +21,7 @@ from negotiator.ranking.whatif import nudge_weight, set_one_weight
 from negotiator.i18n import CATALOGUE, tr
 from negotiator.tui.bindings import relabel_bindings
 from negotiator.tui.screens.compare import CompareScreen
+from negotiator.tui.screens.conflict import ConflictScreen
 from negotiator.tui.screens.dialogs import KeysScreen, MemoScreen, QuitScreen, SaveProfileScreen
 from negotiator.tui.screens.errors import CaseErrorScreen
 from negotiator.tui.screens.package import PackageScreen
@@ -39,6 +40,7 @@ VIEWS: dict[str, tuple[str, type]] = {
     "sensitivity": ("4", SensitivityScreen),
     "package": ("5", PackageScreen),
     "scenarios": ("6", ScenariosScreen),
+    "conflict": ("7", ConflictScreen),
 }
 
 #: Keys a view's widgets handle (tables, inputs), listed in the `?` panel beside the view's own bindings.

@@ -427,7 +427,7 @@ def test_new_method_fields_ride_in_yaml_columns(full_xlsx, tmp_path):
     assert other.startswith("analysts:") and "\ngames:" in other and "\nnegotiations:" in other
 
 
-@pytest.mark.parametrize("name", ["tiny.yaml", "negotiation_logroll.yaml"])
+@pytest.mark.parametrize("name", ["tiny.yaml", "negotiation_logroll.yaml", "contractor_ignorance.yaml"])
 def test_other_test_cases_round_trip(name, tmp_path):
     loaded = load_case(CASES / name)
     imported = import_workbook(_write(tmp_path, workbook_bytes(loaded)))
@@ -537,3 +537,19 @@ def test_a_person_adds_an_objective_and_a_profile(tmp_path, full_xlsx):
     assert list(case.objectives)[-1] == "speed" and case.objectives["speed"].label_zh == "速度"
     assert [o.scores["speed"] for o in case.options.values()] == [2.0, 3.0, 4.0, 5.0, 6.0]
     assert case.weights["speed_first"] == ["speed"]
+
+
+def test_a_case_without_probabilities_exports_a_blank_column_and_imports_back(tmp_path):
+    # Issue 14: complete ignorance. The probability column stays (blank), and a workbook whose
+    # Scenarios sheet has no probability column at all reads as the same case.
+    loaded = load_case(CASES / "contractor_ignorance.yaml")
+    book = _write(tmp_path, workbook_bytes(loaded))
+    wb = openpyxl.load_workbook(book)
+    header = [c.value for c in wb["Scenarios"][1]]
+    assert [r[header.index("probability")] for r in wb["Scenarios"].iter_rows(min_row=2, values_only=True) if r[0]] == [None, None]
+
+    def drop_column(wb):
+        wb["Scenarios"].delete_cols(header.index("probability") + 1)
+
+    imported = import_workbook(_edit(tmp_path, workbook_bytes(loaded), drop_column))
+    assert imported.loaded.sha256 == loaded.sha256 and "probability" not in imported.yaml_text()

@@ -17,7 +17,18 @@ weights:
 
 CASES = {
     # name: (file content, expected line or None, words the message must contain)
-    "malformed": ("negotiator: 1\nobjectives:\n  a: {label: A\n", 4, "expected ','"),
+    # The file ends inside the '{': the line that opens it, not the line past the end (issue 15).
+    "malformed": ("negotiator: 1\nobjectives:\n  a: {label: A\n", 3, "the '{' that starts on this line is never closed"),
+    "unclosed_list": (GOOD + "constraints:\n  count: [1,\n    2\n\n", 11, "the '[' that starts on this line is never closed"),
+    "unclosed_quote": (GOOD.replace("{label: X,", '{label: "X,'), 6, "the quote that starts on this line is never closed"),
+    # Issue 15: tracebacks on text that reads as no character, no date, no number.
+    "lone_surrogate": (GOOD.replace("label: X", 'label: "X \\ud800"'), 6, "half of a UTF-16 surrogate pair"),
+    "impossible_date": (GOOD.replace("negotiator: 1\n", "negotiator: 1\ntitle: 2026-02-30\n"), 2, "does not exist"),
+    "integer_of_5000_digits": (GOOD.replace("{a: 1, b: 1}\n", "{a: " + "9" * 5000 + ", b: 1}\n"), 9, "5,000 digits"),
+    "complex_key": (GOOD.replace("  w: {a: 1, b: 1}", "  ? [a, b]\n  : {a: 1, b: 1}"), 9, "keys are plain text"),
+    # Issue 15: booleans are not numbers anywhere, not even in a count.
+    "bool_count": (GOOD + "constraints:\n  count: [true, 3]\n", 11, "got true/false"),
+    "bool_resource": (GOOD.replace("x: {label: X,", "x: {label: X, resources: {staff: true},"), 6, "got true/false"),
     "version": (GOOD.replace("negotiator: 1", "negotiator: 2"), 1, "format version 2"),
     "no_version": (GOOD.replace("negotiator: 1\n", ""), 1, "format version"),
     "unknown_objective": (GOOD.replace("{a: 1, b: 2}", "{a: 1, b: 2, c: 3}"), 6, "unknown objective 'c'"),
@@ -36,6 +47,8 @@ CASES = {
     "unordered_range": (GOOD.replace("[1, 2, 4]", "[3, 2, 4]"), 7, "low <= likely <= high"),
     "score_word": (GOOD.replace("{a: 1, b: 2}", "{a: hihg, b: 2}"), 6, "'hihg'"),
     "probabilities": (GOOD + "scenarios:\n  s1: {label: S1, probability: 0.5}\n  s2: {label: S2, probability: 0.3}\n", 10, "sum to 0.8"),
+    # Issue 14: every scenario has a probability, or none has (complete ignorance); mixed points at the one without.
+    "mixed_probabilities": (GOOD + "scenarios:\n  s1: {label: S1, probability: 0.5}\n  s2: {label: S2}\n", 12, "scenario 's2' has no probability but 1 of the 2 scenarios have one"),
     "empty": ("", None, "the file is empty"),
     "only_comments": ("# nothing here\n", None, "the file is empty"),
     "not_a_mapping": ("- a\n- b\n", 1, "must be a mapping"),
@@ -142,3 +155,15 @@ def test_unknown_language_is_refused(cli):
 def test_version(cli):
     result = cli("--version")
     assert result.exit_code == 0 and result.stdout.startswith("negotiator ")
+
+
+def test_mixed_probabilities_name_the_fix(tmp_path, cli):
+    path = _write(tmp_path, "mixed", CASES["mixed_probabilities"][0])
+    result = cli("validate", path)
+    assert "give every scenario a probability, or none for complete ignorance" in " ".join(result.stderr.split())
+
+
+def test_no_probabilities_at_all_is_fine(tmp_path, cli):
+    # Issue 14: complete ignorance is a valid case.
+    path = _write(tmp_path, "ignorance", GOOD + "scenarios:\n  s1: {label: S1}\n  s2: {label: S2, scores: {x: {a: 2}}}\n")
+    assert cli("validate", path).exit_code == 0

@@ -115,3 +115,17 @@ def test_an_empty_labels_section_does_not_change_the_case_hash():
     text = "negotiator: 1\nobjectives:\n  gain: {label: Gain}\noptions:\n  a: {label: A, scores: {gain: 1}}\n  b: {label: B, scores: {gain: 2}}\n"
     assert load_case_text(text).sha256 == load_case_text(text + "labels: {}\n").sha256
     assert load_case_text(text).sha256 != load_case_text(text + "weights: {main: {gain: 1}}\nlabels: {profiles: {main: {label: M}}}\n").sha256
+
+
+def test_probabilities_optional_keeps_every_hash(cases_dir):
+    # Issue 14 made scenario probabilities optional; a case that gives them hashes as before
+    # (values taken from the code before the change), and one without has no "probability" key.
+    from negotiator.case.catalog import load_case
+
+    assert load_case(None).sha256 == "3bd3c50fc23e210af00bb31922bd358834bac70297ba7347270fe10bf3382386"
+    assert load_case(cases_dir / "tiny.yaml").sha256 == "896a15b19328255b351d01f888a271faa18fe6ee085ffa4463ac80b304bf51c8"
+    assert load_case(cases_dir / "full_features.yaml").sha256 == "189af17f158d4a035d08633d270c75f0e792913dc9a929d430dbf71506a0ae18"
+    from negotiator.case.schema import has_probabilities
+
+    ign = load_case(cases_dir / "contractor_ignorance.yaml")
+    assert not has_probabilities(ign.case) and has_probabilities(load_case(cases_dir / "tiny.yaml").case)

@@ -232,3 +232,74 @@ def test_yaml_objects_are_made_only_by_the_guarded_reader_and_the_writer():
     assert makers == importers == ["authoring/yamlout.py", "case/yamlio.py"]
     writer = (package / "authoring" / "yamlout.py").read_text(encoding="utf-8")
     assert not re.search(r"\.(load|load_all|compose|parse)\s*\(", writer), "yamlout.py writes YAML; reading goes through case/yamlio.py"
+
+
+# -- issue 15: size, echoed values, text that is no character -------------------------------
+
+
+def _tiny_text() -> str:
+    return (CASES / "tiny.yaml").read_text(encoding="utf-8")
+
+
+def test_a_case_file_over_the_size_cap_is_refused_before_it_is_read(tmp_path, cli, monkeypatch):
+    from negotiator.case.yamlio import DEFAULT_MAX_CASE_MB, MAX_CASE_ENV
+
+    monkeypatch.delenv(MAX_CASE_ENV, raising=False)
+    path = tmp_path / "case.yaml"
+    with path.open("w", encoding="utf-8") as fh:  # 6 MB of trailing comments: 14 s to read before the cap
+        fh.write(_tiny_text())
+        fh.write(("#" * 99 + "\n") * 60_000)
+    start = time.perf_counter()
+    result = cli("validate", path)
+    assert time.perf_counter() - start < 5
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert f"the file is 6.0 MB, over the {DEFAULT_MAX_CASE_MB} MB a case file may be" in result.stderr
+    assert f"{MAX_CASE_ENV}=7" in result.stderr
+    monkeypatch.setenv(MAX_CASE_ENV, "7")
+    assert cli("validate", path).exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["lots", "0", "-1", "nan"])
+def test_a_bad_size_setting_is_named(value, cli, monkeypatch):
+    from negotiator.case.yamlio import MAX_CASE_ENV
+
+    monkeypatch.setenv(MAX_CASE_ENV, value)
+    result = cli("validate", CASES / "tiny.yaml")
+    assert result.exit_code == 2 and f"{MAX_CASE_ENV}=" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_text_over_the_size_cap_is_refused(monkeypatch):
+    from negotiator.case.yamlio import MAX_CASE_ENV
+
+    monkeypatch.setenv(MAX_CASE_ENV, "0.001")
+    with pytest.raises(CaseError, match="over the 0.001 MB"):
+        parse_yaml_text(_tiny_text() + "#" * 2000 + "\n", "edited.yaml")
+
+
+def test_a_megabyte_id_is_echoed_as_its_start(tmp_path, cli):
+    path = tmp_path / "case.yaml"
+    path.write_text(_tiny_text().replace("  main: {gain: 2, cost: 1, risk: 1}", "  main:\n    ? " + "g" * 1_000_000 + "\n    : 2\n"), encoding="utf-8")
+    result = cli("validate", path)
+    assert result.exit_code == 2
+    assert "unknown objective '" + "g" * 59 + "…'" in result.stderr
+    assert len(result.stderr) < 1000
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "x\\ud83d"])
+def test_a_lone_surrogate_escape_is_refused_with_its_line(escape, tmp_path, cli):
+    path = tmp_path / "case.yaml"
+    path.write_text(_tiny_text().replace("label: Option A", f'label: "Option A {escape}"'), encoding="utf-8")
+    for command in (("validate",), ("rank", "--format", "json")):
+        result = cli(*command, path)
+        assert result.exit_code == 2 and "Traceback" not in result.stderr
+        assert f"{path}:10: the text holds" in result.stderr and "surrogate" in result.stderr
+
+
+def test_a_surrogate_pair_written_as_two_escapes_is_a_character():
+    assert parse_yaml_fragment('a: "\\ud83d\\ude00"') == {"a": "\U0001F600"}
+
+
+def test_an_impossible_date_names_its_line():
+    with pytest.raises(CaseError) as exc:
+        parse_yaml_text("negotiator: 1\ntitle: 2026-02-30\n", "dates.yaml")
+    assert exc.value.problems[0].line == 2 and "does not exist" in exc.value.render()

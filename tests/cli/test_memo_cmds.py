@@ -123,7 +123,7 @@ def test_same_inputs_give_byte_identical_files(cli, tmp_path, ext, lang):
     for path in (a, b):
         res = cli("memo", "-o", path, "--lang", lang, "--date", DATE, "--seed", "7", "--samples", "200")
         assert res.exit_code == 0, res.stderr
-        assert f"wrote {path}" in res.stdout
+        assert (f"wrote {path}" if lang == "en" else f"已写入 {path}") in res.stdout
     assert a.read_bytes() == b.read_bytes()
 
 

@@ -297,3 +297,71 @@ def test_payoffs_ignorance_menu_effects_and_exact_in_every_format(cli, monkeypat
         r = cli("payoffs", "--ignorance", "--lang", lang)
         assert r.exit_code == 0 and words in r.stdout
         assert all(len(line) <= 80 for line in r.stdout.splitlines())
+
+
+# -- issue 14: a case whose scenarios carry no probabilities (complete ignorance) -------------
+
+
+def test_payoffs_of_a_case_without_probabilities(cli, cases_dir, monkeypatch):
+    # Stevenson, Operations Management, supplement to ch. 5: the contractor's capacity problem
+    # (profit 50/60 do nothing, 20/80 expand, 40/70 subcontract; here on a 0-100 scale). By hand:
+    # maximin do nothing (worst 50 > 40 > 20); maximax expand (80); Hurwicz 0.5 and Laplace: do nothing
+    # and subcontract tie at 55 (expand 50); regrets do nothing 0/20, expand 30/0, subcontract 10/10:
+    # minimax regret subcontract (10).
+    path = cases_dir / "contractor_ignorance.yaml"
+    r = cli("payoffs", path, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["complete_ignorance"] is True and d["probabilities"] is None
+    assert [s["probability"] for s in d["scenarios"]] == [None, None]
+    assert {x["rule"]: x["choice"] for x in d["rules"]} == {
+        "maximin": ["do_nothing"], "maximax": ["expand"], "hurwicz": ["do_nothing", "subcontract"],
+        "laplace": ["do_nothing", "subcontract"], "minimax_regret": ["subcontract"],
+    }
+    assert [x["rule"] for x in d["not_run"]] == ["expected_value", "maximum_likelihood"]
+    assert d["probability_switches"] == [] and d["expected_value_of_perfect_information"] is None
+    assert d["exact"]["scores"]["minimax_regret"]["subcontract"] == "1/10"
+    for fmt in ("table", "markdown", "csv"):
+        r = cli("payoffs", path, "--format", fmt)
+        assert r.exit_code == 0 and "p = " not in r.stdout and "p=" not in r.stdout, (fmt, r.stdout)
+        assert "complete ignorance" in r.stdout
+    monkeypatch.setenv("COLUMNS", "80")
+    r = cli("payoffs", path, "--lang", "zh")
+    assert r.exit_code == 0 and "未给出（完全不确定）" in r.stdout and "未运行" in r.stdout
+    assert "Traceback" not in r.stderr
+
+
+def test_payoffs_probability_flags_on_a_case_without_probabilities(cli, cases_dir):
+    path = cases_dir / "contractor_ignorance.yaml"
+    r = cli("payoffs", path, "-P", "low_demand=0.3", "-P", "high_demand=0.7", "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["complete_ignorance"] is False and d["probabilities"] == {"low_demand": 0.3, "high_demand": 0.7}
+    assert d["probabilities_source"] == "--probability flags (low_demand=0.3, high_demand=0.7)"
+    # 0.3 x 20 + 0.7 x 80 = 62 beats 61 (subcontract) and 57 (do nothing); high demand is the likelier.
+    rules = {x["rule"]: x["choice"] for x in d["rules"]}
+    assert rules["expected_value"] == ["expand"] and rules["maximum_likelihood"] == ["expand"]
+    assert_clean_error(cli("payoffs", path, "-P", "low_demand=0.3"), "missing: high_demand", "-P high_demand=P")
+
+
+def test_other_commands_cope_with_a_case_without_probabilities(cli, cases_dir, tmp_path):
+    path = cases_dir / "contractor_ignorance.yaml"
+    r = cli("sensitivity", "scenarios", path, "--format", "json")
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["complete_ignorance"] is True and d["expected_score"] == {} and [c["probability"] for c in d["columns"]] == [None, None, None]
+    r = cli("sensitivity", "scenarios", path)
+    assert r.exit_code == 0 and "p = " not in r.stdout and "expected" not in r.stdout.split("complete ignorance")[0].lower()
+    r = cli("portfolio", path, "--robust", "scenarios")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(cli("portfolio", path, "--robust", "scenarios", "--format", "json").stdout)["probabilities"] == {}
+
+
+def test_a_derived_batna_needs_probabilities(cli, cases_dir, tmp_path):
+    # full_features.yaml derives China's BATNA as an expected value over the scenarios: without
+    # probabilities there is none, and the error names the party's line and the fix.
+    text = "".join(line for line in (cases_dir / "full_features.yaml").read_text(encoding="utf-8").splitlines(True) if not line.strip().startswith("probability:"))
+    path = write(tmp_path, text)
+    assert cli("validate", path).exit_code == 0
+    line = next(k for k, l in enumerate(text.splitlines(), 1) if "batna: derived" in l)
+    assert_clean_error(cli("negotiate", path), f"{path}:{line}", "no probabilities", "give every scenario a probability, or give the BATNA of 'china' as a number")

@@ -28,7 +28,7 @@ def _load_paper():
 def test_all_is_complete():
     public = {n for n in dir(conflict_pkg) if not n.startswith("_") and n not in {"annotations"}}
     # `stability` is both a module and the function re-exported over it.
-    modules = {"spec", "statements", "states", "preferences", "reach", "coalitions", "paths", "inverse"}
+    modules = {"spec", "statements", "states", "preferences", "reach", "coalitions", "paths", "inverse", "analysis"}
     assert public - modules == set(conflict_pkg.__all__)
 
 

@@ -9,7 +9,7 @@ import string
 import pytest
 
 from negotiator.i18n import CATALOGUE, LANGS, check_lang, label, method_name, score_name, sep, tr
-from negotiator.i18n import memo, terminal, tui
+from negotiator.i18n import commands, conflict, memo, terminal, tui
 
 #: English a Chinese reader still sees, on purpose: the program, ids, acronyms, proper names,
 #: file formats and key names (the TUI's key help).
@@ -23,6 +23,9 @@ ALLOWED_ENGLISH = {
     "English",  # the TUI's language switch names the other language in its own words
     "additive", "single",  # a method id and a value of batna_choice, as the user types them
     "ctrl", "shift", "Tab", "Esc",  # key names
+    "YAML", "Harker", "Saaty", "Hwang", "Yoon", "Brans", "Vincke", "Opricovic", "Tzeng", "Roy", "Barron", "Barrett",  # a format; the methods' authors
+    "Nash", "GMR", "SMR", "SEQ", "CNash", "CSEQ",  # the graph model's stability concepts (docs/conflict.md)
+    "Fang", "Hipel", "Kilgour", "Xu",  # its citation
 }
 
 
@@ -52,7 +55,7 @@ def test_both_languages_take_the_same_fields():
 
 
 def test_the_area_modules_hold_only_data_in_one_shape():
-    for area in (memo, terminal, tui):
+    for area in (memo, terminal, tui, conflict, commands):
         for key, entry in area.STRINGS.items():
             assert isinstance(entry, dict) and set(entry) == {"en", "zh"}, (area.__name__, key)
         assert CATALOGUE.items() >= area.STRINGS.items(), area.__name__
@@ -60,7 +63,7 @@ def test_the_area_modules_hold_only_data_in_one_shape():
 
 def test_a_key_means_one_thing_in_every_area():
     """A key two areas both hold has the same text in both (the merge also refuses otherwise)."""
-    areas = {"memo": memo.STRINGS, "terminal": terminal.STRINGS, "tui": tui.STRINGS}
+    areas = {"memo": memo.STRINGS, "terminal": terminal.STRINGS, "tui": tui.STRINGS, "conflict": conflict.STRINGS, "commands": commands.STRINGS}
     clashes = [
         (key, a, b)
         for a, one in areas.items()

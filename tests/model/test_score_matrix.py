@@ -184,9 +184,10 @@ def test_markdown(cli):
     r = cli("show", "--scores", "--format", "markdown", "--lang", "zh")
     assert r.exit_code == 0
     lines = r.stdout.splitlines()
-    assert lines[0].startswith("| # | option | id |") and "安全甄别 ↑" in lines[0]
+    assert lines[0].startswith("| # | 选项 | 编号 |") and "安全甄别 ↑" in lines[0]  # Markdown follows --lang
     assert any("明确反对议题捆绑的法律立场" in line and "5-7 (6)" in line for line in lines)
-    assert any("analyst judgments" in line for line in lines)
+    assert any("评分为分析人员的判断" in line for line in lines)
+    assert cli("show", "--scores", "--format", "markdown").stdout.startswith("| # | option | id |")
 
 
 def test_rationale_lists_each_objective(cli, bundled_yaml):

@@ -354,3 +354,39 @@ def test_milp_has_one_binary_per_option():
     model = build_milp(spec, objective="value")
     assert len(model.x) == len(spec.options)
     assert all(v.cat == "Integer" and v.lowBound == 0 and v.upBound == 1 for v in model.x.values())
+
+
+# -- issue 15: never a proof the solver did not give ------------------------------------
+
+
+@pytest.mark.parametrize("bonus", ["1e308", "1e30", "1e16"])
+def test_a_synergy_bonus_out_of_range_is_refused_by_validation(bonus, tmp_path, cli):
+    path = tmp_path / "case.yaml"
+    path.write_text(_synergy_case(bonus), encoding="utf-8")  # type: ignore[arg-type]
+    result = cli("portfolio", path)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert "proven" not in result.stdout + result.stderr
+    assert f"{path}:11" in result.stderr and "out of range" in result.stderr
+
+
+@pytest.mark.parametrize("bonus", [1e308, 1e30])
+def test_a_spec_with_a_huge_bonus_is_refused_not_called_infeasible(bonus):
+    from dataclasses import replace
+
+    from negotiator.errors import UsageError
+    from negotiator.portfolio.model import Synergy
+    from negotiator.portfolio.solve import SolverSettings, solve_model
+
+    loaded = load_case_text(_synergy_case(0.3))
+    ranking = rank(loaded)
+    spec = build_spec(loaded, {"main": {r.option: r.score for r in ranking.rows}}, {})
+    spec = replace(spec, synergies=(Synergy(("a", "b"), bonus, "a + b"),))
+    with pytest.raises(UsageError, match="beyond the ±1e\\+15 a solver can work with"):
+        solve_model(build_milp(spec, "main").problem, SolverSettings().check())
+
+
+@pytest.mark.parametrize("budget", ["1e30", "1e16"])
+def test_a_budget_flag_past_the_range_is_refused(budget, cli):
+    result = cli("portfolio", "--budget", f"staff={budget}")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "more than the solver can work with exactly" in result.stderr

@@ -71,8 +71,10 @@ def test_cli_table_json_csv_markdown(cli):
     c = cli("compare-methods", "--format", "csv", "--methods", "additive,topsis")
     assert c.stdout.splitlines()[0] == "option,label,rank:additive,rank:topsis,score:additive,score:topsis"
     assert "# kendall tau-b additive vs topsis:" in c.stdout and "# case: bundled (sha256" in c.stdout
-    md = cli("compare-methods", "--format", "markdown", "--lang", "zh")
+    md = cli("compare-methods", "--format", "markdown")
     assert md.stdout.startswith("| option | additive | topsis | promethee | vikor | electre | spread |")
+    zh = cli("compare-methods", "--format", "markdown", "--lang", "zh")  # Markdown is for people: it follows --lang
+    assert zh.stdout.startswith("| 选项 | additive | topsis | promethee | vikor | electre | 极差 |")
 
 
 def test_cli_bad_input(cli):

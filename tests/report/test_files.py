@@ -143,7 +143,7 @@ def test_xlsx_has_one_sheet_per_table_each_frozen(memos, lang):
 
     wb = load_workbook(memos[lang, "xlsx"])
     keys = ["tbl_ranking", "tbl_screened"]
-    keys += ["tbl_acceptability", "tbl_stability", "tbl_package", "tbl_resources", "tbl_payoffs", "tbl_rules"]
+    keys += ["tbl_acceptability", "tbl_stability", "tbl_package", "tbl_resources", "tbl_payoffs", "tbl_rules", "tbl_conflict"]
     keys += ["tbl_weights", "tbl_redlines", "tbl_scenarios", "tbl_provenance"]
     expected = [tr("sheet_summary", lang)] + [tr(k, lang) for k in keys]
     assert wb.sheetnames == expected

@@ -417,3 +417,25 @@ def test_memo_with_a_bad_baseline_is_a_usage_error_and_writes_nothing(cli, tmp_p
     result = cli("memo", "-o", str(out), *args)
     assert result.exit_code == 2 and message in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_case_without_probabilities_has_no_p_and_says_which_rules_did_not_run(lang, tmp_path):
+    # Issue 14: Stevenson's contractor under complete ignorance (tests/cases/contractor_ignorance.yaml).
+    from pathlib import Path
+
+    from negotiator.report import render
+
+    loaded = load_case(Path(__file__).resolve().parents[1] / "cases" / "contractor_ignorance.yaml")
+    memo = build_memo(loaded, MemoRequest(lang=lang, samples=200, date=DATE))
+    payoffs = memo.table("payoffs")
+    assert [c.key for c in payoffs.columns] == ["option", "option_id", "scenario:low_demand", "scenario:high_demand"]
+    assert not any("p=" in c.header for c in payoffs.columns)
+    rules = memo.table("rules")
+    assert [row[2].value for row in rules.rows] == ["do_nothing", "expand", "do_nothing, subcontract", "do_nothing, subcontract", "subcontract"]
+    notes = [b.text for b in memo.section("scenarios").blocks if getattr(b, "role", "") == "note"]
+    assert any(tr("rule_expected_value", lang) in n and tr("rule_maximum_likelihood", lang) in n for n in notes)
+    scenarios = memo.table("scenarios")
+    assert "probability" not in [c.key for c in scenarios.columns] and scenarios.note == tr("asm_no_probabilities", lang)
+    text = render(memo, ".md").decode("utf-8")
+    assert "(p=" not in text and "p = " not in text

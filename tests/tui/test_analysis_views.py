@@ -197,3 +197,22 @@ async def test_a_case_where_red_lines_screen_out_everything_says_so(tmp_path):
         await pilot.press("2", "3", "4")
         await _wait_for_workers(app, pilot)
         assert "only 0 option(s) pass the red lines" in str(app.screen.query_one("#sweep-chart").render())
+
+
+async def test_scenarios_view_on_a_case_without_probabilities(cases_dir):
+    # issue 14: Stevenson's contractor (tests/cases/contractor_ignorance.yaml) gives no probabilities:
+    # no "p" in the headers, no expected-value column, and the view says which rules did not run.
+    app = make_app(cases_dir / "contractor_ignorance.yaml")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("6")
+        await pilot.pause()
+        table = app.screen.query_one("#payoff-table")
+        assert [str(c.label) for c in table.ordered_columns] == ["Option", "Low demand", "High demand"]
+        assert cells(table, 0)[1:] == ["0.5000", "0.6000"]  # do nothing: 50 and 60 on a 0-100 scale
+        text = str(app.screen.query_one("#rules").render())
+        assert "(p " not in text and "expected value of perfect information" not in text
+        assert "complete ignorance" in text and "Expected value" in text and "Maximum likelihood" in text
+        lines = {line.split("  ")[1].strip(): line for line in text.splitlines() if line.startswith("  ")}
+        assert "Do nothing" in next(v for k, v in lines.items() if k.startswith("Maximin"))
+        assert "Subcontract" in next(v for k, v in lines.items() if k.startswith("Minimax regret"))

@@ -34,7 +34,7 @@ class CompareScreen(ViewScreen):
         with Horizontal(id="picks"):
             for slot, choice in zip(SLOTS, self._choice):
                 yield Label(tr(f"option_{slot}", lang), id=f"label-{slot}", classes="selector-label")
-                yield Select(options, value=choice if choice else Select.NULL, allow_blank=(slot == "c"), compact=True, id=f"pick-{slot}")
+                yield Select(options, prompt=tr("select_prompt", lang), value=choice if choice else Select.NULL, allow_blank=(slot == "c"), compact=True, id=f"pick-{slot}")
         yield DataTable(id="compare-table", cursor_type="none", zebra_stripes=True)
         with VerticalScroll(id="whatif-box"):
             yield Static(id="whatif")
@@ -74,6 +74,7 @@ class CompareScreen(ViewScreen):
         for slot, choice in zip(SLOTS, self._choice):
             sel = self.query_one(f"#pick-{slot}", Select)
             with self.prevent(Select.Changed):
+                sel.prompt = tr("select_prompt", lang)
                 sel.set_options(options)
                 if choice is not None:
                     sel.value = choice

@@ -18,7 +18,7 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 
 from negotiator.errors import NegotiatorError
 from negotiator.render.portfolio import portfolio_advice, status_text
-from negotiator.i18n import label, tr
+from negotiator.i18n import case_name, label, tr
 from negotiator.tui._hints import tui_error_text
 from negotiator.tui.widgets.selects import relabel_select
 from negotiator.tui.screens.base import ViewScreen
@@ -232,7 +232,7 @@ class PackageScreen(ViewScreen):
             text.append("! " + advice + "\n", style="yellow")
             text.append("  → " + tr("advice_pick_baseline", lang) + "\n", style="bold yellow")
         p = r.provenance
-        text.append(tr("prov_line", lang, case=p.case, sha=p.case_sha256[:12], method=p.method, profile=p.profile) + tr("pf_judgment", lang), style="dim")
+        text.append(tr("prov_line", lang, case=case_name(p.case, lang), sha=p.case_sha256[:12], method=p.method, profile=p.profile) + tr("pf_judgment", lang), style="dim")
         notes.update(text)
 
     def _baseline_text(self, r) -> Text:

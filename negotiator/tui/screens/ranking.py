@@ -253,7 +253,7 @@ class RankingScreen(ViewScreen):
         self._draw_detail()
         obj_labels = {o: label(app.loaded.case.objectives[o], lang) for o in objectives}
         self.query_one("#legend", Static).update(legend(colours, obj_labels))
-        lines = provenance_lines(r, short=True)
+        lines = provenance_lines(r, short=True, lang=lang)
         prov = Text(lines[0] + " · " + lines[1], style="dim")
         prov.append(" · " + tr("judgment", lang), style="dim italic")
         if app.picked:

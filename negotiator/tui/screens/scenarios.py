@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, Static
 
 from negotiator.errors import NegotiatorError
-from negotiator.i18n import label, rule_name, tr
+from negotiator.i18n import case_name, label, rule_name, tr
 from negotiator.render.termfit import distinct_cuts
 from negotiator.tui.screens.base import ViewScreen
 
@@ -56,21 +56,25 @@ class ScenariosScreen(ViewScreen):
             rules.update(Text(exc.render(), style="bold red"))
             return
         case = app.loaded.case
-        ev = next(r for r in report.rules if r.rule == "expected_value")
+        # None under complete ignorance (the case gives no probabilities): no expected-value column.
+        ev = next((r for r in report.rules if r.rule == "expected_value"), None)
         n_sc = len(pay.scenarios)
-        col_w = max(7, min(11, (self.size.width - 22) // (n_sc + 1) - 2))
-        name_w = max(14, self.size.width - 6 - (col_w + 2) * (n_sc + 1))
+        n_cols = n_sc + (ev is not None)
+        col_w = max(7, min(11, (self.size.width - 22) // n_cols - 2))
+        name_w = max(14, self.size.width - 6 - (col_w + 2) * n_cols)
         table.add_column(tr("col_option", lang), key="option", width=name_w)
         names = distinct_cuts({row.id: label(row, lang) for row in pay.rows}, name_w)
-        for sid, p in zip(pay.scenarios, pay.probabilities):
-            table.add_column(Text(f"{label(case.scenarios[sid], lang)} ({p:g})"), key=sid, width=col_w)
-        table.add_column(tr("col_expected", lang), key="expected", width=col_w)
+        for sid, p in pay.probability_of.items():
+            table.add_column(Text(label(case.scenarios[sid], lang) + ("" if p is None else f" ({p:g})")), key=sid, width=col_w)
+        if ev is not None:
+            table.add_column(tr("col_expected", lang), key="expected", width=col_w)
         best_in = pay.best_in_scenario()  # every row tied for first under a scenario is marked
         for i, row in enumerate(pay.rows):
-            cells = [Text(names[row.id], style="bold" if i in ev.chosen else "")]
+            cells = [Text(names[row.id], style="bold" if ev is not None and i in ev.chosen else "")]
             for j, sid in enumerate(pay.scenarios):
                 cells.append(Text(f"{pay.values[i, j]:.4f}", style="bold green" if row.id in best_in[sid] else "", justify="right"))
-            cells.append(Text(f"{ev.scores[i]:.4f}", style="bold" if i in ev.chosen else "", justify="right"))
+            if ev is not None:
+                cells.append(Text(f"{ev.scores[i]:.4f}", style="bold" if i in ev.chosen else "", justify="right"))
             table.add_row(*cells, key=row.id)
         rules.update(self._rules_text(pay, report))
 
@@ -79,7 +83,7 @@ class ScenariosScreen(ViewScreen):
         names = [label(row, lang) for row in pay.rows]
         case = self.app.loaded.case
         text = Text(tr("scenario_list", lang) + " ", style="dim")
-        text.append("; ".join(f"{label(case.scenarios[sid], lang)} (p {p:g})" for sid, p in zip(pay.scenarios, pay.probabilities)) + "\n", style="dim")
+        text.append("; ".join(label(case.scenarios[sid], lang) + ("" if p is None else f" (p {p:g})") for sid, p in pay.probability_of.items()) + "\n", style="dim")
         text.append(tr("rules_title", lang, alpha=self.alpha) + "\n", style="bold")
         for r in report.rules:
             chosen = " = ".join(names[i] for i in r.chosen)
@@ -89,9 +93,12 @@ class ScenariosScreen(ViewScreen):
             if r.margin is not None and r.runner_up:
                 text.append("  " + tr("rule_margin", lang, m=r.margin, runner=names[r.runner_up[0]]), style="dim")
             text.append("\n")
-        text.append(tr("evpi", lang, v=report.evpi) + "\n", style="dim")
+        if report.evpi is not None:
+            text.append(tr("evpi", lang, v=report.evpi) + "\n", style="dim")
+        if report.not_run:  # complete ignorance
+            text.append(tr("ignorance_not_run", lang, rules=", ".join(tr(f"rule_{r}", lang) for r, _ in report.not_run)) + "\n", style="dim")
         if pay.screened_out:
             text.append(tr("left_out", lang, names=", ".join(label(self.app.loaded.case.options[o], lang) for o in pay.screened_out)) + "\n", style="dim")
         prov = pay.provenance()
-        text.append(tr("prov_line", lang, case=prov["case"], sha=prov["case_sha256"][:12], method=prov["method"], profile=prov["profile"]) + tr("judgment", lang), style="dim")
+        text.append(tr("prov_line", lang, case=case_name(prov["case"], lang), sha=prov["case_sha256"][:12], method=prov["method"], profile=prov["profile"]) + tr("judgment", lang), style="dim")
         return text

@@ -1,0 +1,79 @@
+"""Benchmark of start-up (issue 16): whole `negotiator` processes against bare Python.
+
+    python benchmarks/bench_startup.py            # 15 rounds
+    python benchmarks/bench_startup.py --rounds 30
+
+Each round runs, one after the other: `python -c pass` (the reference), `python -m negotiator
+--help` and `python -m negotiator rank` on the bundled case. For each, the median over rounds
+of the wall time and of the CPU time (user + system, from the child's rusage). On a shared,
+loaded machine the wall time waits for a core; CPU time does not, so the goals are judged on
+CPU time over bare Python, and wall time is printed beside it.
+Targets: `rank` within 0.25 s of bare Python; `--help` within 0.15 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent  # --root: another checkout (e.g. the commit before) to time
+COMMANDS = {
+    "bare python": [sys.executable, "-c", "pass"],
+    "negotiator --help": [sys.executable, "-m", "negotiator", "--help"],
+    "negotiator rank": [sys.executable, "-m", "negotiator", "rank"],
+}
+TARGETS = {"negotiator --help": 0.15, "negotiator rank": 0.25}
+
+
+def run_once(cmd: list[str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env={**os.environ, "COLUMNS": "100"})
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--root", type=Path, default=None, help="time the negotiator of another checkout (e.g. an export of the commit before)")
+    args = ap.parse_args()
+    if args.root is not None:
+        global ROOT
+        ROOT = args.root.resolve()
+    print(f"negotiator from {ROOT}")
+    for cmd in COMMANDS.values():  # warm the file cache and the .pyc files
+        run_once(cmd)
+    walls: dict[str, list[float]] = {k: [] for k in COMMANDS}
+    cpus: dict[str, list[float]] = {k: [] for k in COMMANDS}
+    for _ in range(args.rounds):
+        for name, cmd in COMMANDS.items():
+            w, c = run_once(cmd)
+            walls[name].append(w)
+            cpus[name].append(c)
+    bare_w, bare_c = statistics.median(walls["bare python"]), statistics.median(cpus["bare python"])
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; medians of {args.rounds} rounds")
+    print(f"{'command':<20} {'wall s':>7} {'CPU s':>7} {'CPU over bare':>14}  goal")
+    met = True
+    for name in COMMANDS:
+        w, c = statistics.median(walls[name]), statistics.median(cpus[name])
+        over = statistics.median(ci - bi for ci, bi in zip(cpus[name], cpus["bare python"]))
+        goal = ""
+        if name in TARGETS:
+            ok = over <= TARGETS[name]
+            met &= ok
+            goal = f"<= {TARGETS[name]:.2f} s: {'met' if ok else 'NOT met'}"
+        print(f"{name:<20} {w:7.3f} {c:7.3f} {over:14.3f}  {goal}")
+    print(f"(bare python: wall {bare_w:.3f} s, CPU {bare_c:.3f} s)")
+    print("start-up goals:", "met" if met else "NOT met")
+
+
+if __name__ == "__main__":
+    main()
