@@ -46,7 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "swap": {"en": "Swap A⇄B", "zh": "交换 A⇄B"},
     "keys_title": {"en": "Keys of negotiator (by view)", "zh": "negotiator 按键（按视图）"},
     "keys_everywhere": {"en": "Everywhere", "zh": "所有视图"},
-    "keys_views": {"en": "switch view (Ranking, Weights, Compare, Sensitivity, Package, Scenarios)", "zh": "切换视图（排序、权重、比较、敏感性、组合、情景）"},
+    "keys_views": {"en": "switch view ({views})", "zh": "切换视图（{views}）"},
     "keys_rows": {"en": "move between rows", "zh": "在行间移动"},
     "keys_pick_objective": {"en": "pick an objective", "zh": "选择目标"},
     "keys_nudge": {"en": "weight ±0.01 (the others rescale)", "zh": "权重 ±0.01（其余按比例缩放）"},

@@ -274,7 +274,9 @@ class NegotiatorApp(App):
         """Every key of this app, grouped: the keys that work everywhere, then each view's own."""
         lang = self.lang
         everywhere = [(_key_name(b), tr(b.id, lang)) for b in self.BINDINGS if b.id and b.id in CATALOGUE and b.id not in VIEWS]
-        everywhere.append(("1-6", tr("keys_views", lang)))
+        keys = [key for key, _ in VIEWS.values()]
+        views = ("、" if lang == "zh" else ", ").join(tr(name, lang) for name in VIEWS)
+        everywhere.append((f"{keys[0]}-{keys[-1]}", tr("keys_views", lang, views=views)))
         groups = [(tr("keys_everywhere", lang), everywhere)]
         for name, (key, cls) in VIEWS.items():
             rows = [(_key_name(b), tr(b.id, lang)) for b in cls.BINDINGS if b.id and b.id in CATALOGUE]
