@@ -75,6 +75,8 @@ class Paragraph:
     role: str = "body"  # body | lead (the bottom line) | note (small print)
     # How many leading characters of ``text`` to stress (the bottom line's first sentence).
     strong: int = 0
+    # A bulleted list under the text (the measures of a package, the options screened out).
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -243,6 +243,8 @@ def _paragraph(doc, p: Paragraph) -> None:
         para.add_run(p.text[: p.strong]).bold = True
     if p.text[p.strong :]:
         para.add_run(p.text[p.strong :])
+    for item in p.items:
+        doc.add_paragraph(item, style="List Bullet")
 
 
 def _start_section(doc, landscape: bool) -> None:

@@ -28,6 +28,9 @@ p.subtitle { color: #555; margin: 0 0 10pt 0; }
 h2 { font-size: 13pt; border-bottom: 1.5pt solid #4e79a7; padding-bottom: 2pt; margin: 16pt 0 6pt 0; break-after: avoid; }
 p.lead { font-size: 10.5pt; border-left: 3pt solid #4e79a7; padding-left: 6pt; }
 p.lead strong { font-weight: 700; }
+p.lead + p.lead { margin-top: -4pt; padding-top: 4pt; }
+ul.lead { margin: -6pt 0 6pt 0; padding-left: 6pt; border-left: 3pt solid #4e79a7; list-style-position: inside; font-size: 10.5pt; }
+ul.lead li { margin: 0 0 0 8pt; }
 p.note, p.table-note, figcaption { color: #555; font-size: 8.5pt; }
 table { border-collapse: collapse; width: 100%%; margin: 4pt 0; font-size: 8pt; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; font-size: 9.5pt; padding: 2pt 0; caption-side: top; }
@@ -102,7 +105,9 @@ def _paragraph(p: Paragraph) -> str:
     body = escape(p.text[p.strong :])
     if p.strong:
         body = f"<strong>{escape(p.text[: p.strong])}</strong>{body}"
-    return f'<p class="{escape(p.role)}">{body}</p>'
+    items = "".join(f"<li>{escape(item)}</li>" for item in p.items)
+    listed = f'<ul class="{escape(p.role)}">{items}</ul>' if items else ""
+    return f'<p class="{escape(p.role)}">{body}</p>{listed}'
 
 
 def render_text(memo: Memo) -> str:
