@@ -79,6 +79,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_id": {"en": "id", "zh": "编号"},
     "head_family": {"en": "Family", "zh": "类别"},
     "col_score": {"en": "Overall score", "zh": "综合得分"},
+    "col_objective_short": {"en": "O{k}", "zh": "目标{k}"},
+    "header_key": {"en": "Objective columns: {items}.", "zh": "目标列：{items}。"},
     "col_contrib": {"en": "{objective}", "zh": "{objective}"},
     "ranking_note": {
         "en": "Each objective column is that objective's contribution to the overall score (weight × value on a 0–1 scale); the contributions add up to the overall score.",

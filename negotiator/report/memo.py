@@ -286,8 +286,14 @@ def _ranking_section(ctx: _Context) -> Section:
     r, w = ctx.ranking, ctx.words
     has_contrib = any(row.contributions for row in r.rows)
     columns = [Column("rank", ctx.t("col_rank"), "integer"), Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family")), Column("score", ctx.t("col_score"), "number")]
+    header_key = None
     if has_contrib:
-        columns += [Column(f"contribution:{obj}", w.objective(obj), "number") for obj in ctx.objectives]
+        # English objective names have words too long for a column of 11 on a page: short names
+        # ("O1") with a key where the page is narrow; Chinese wraps between characters.
+        shorts = [ctx.t("col_objective_short", k=k + 1) if ctx.lang == "en" else "" for k in range(len(ctx.objectives))]
+        columns += [Column(f"contribution:{obj}", w.objective(obj), "number", short=short) for obj, short in zip(ctx.objectives, shorts)]
+        if any(shorts):
+            header_key = ctx.t("header_key", items=w.join([f"{short} {w.objective(obj)}" for obj, short in zip(ctx.objectives, shorts)]))
     rows = []
     for row in r.rows:
         cells = [Cell(row.rank, "integer"), text_cell(w.option(row.option)), text_cell(row.option), text_cell(w.family(row.option)), number_cell(row.score)]
@@ -295,7 +301,7 @@ def _ranking_section(ctx: _Context) -> Section:
             cells += [number_cell((row.contributions or {}).get(obj, 0.0)) for obj in ctx.objectives]
         rows.append(tuple(cells))
     note = ctx.t("ranking_note") if has_contrib else ctx.t("ranking_note_nocontrib", method=ctx.words.method(r.provenance.method))
-    blocks: list = [Table("ranking", ctx.t("tbl_ranking"), tuple(columns), tuple(rows), note=note)]
+    blocks: list = [Table("ranking", ctx.t("tbl_ranking"), tuple(columns), tuple(rows), note=note, header_key=header_key)]
     if has_contrib:
         blocks.append(_contribution_figure(ctx))
     return Section("ranking", ctx.t("sec_ranking"), tuple(blocks))

@@ -40,8 +40,9 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
 th.num { text-align: right; }
-table.wide th { overflow-wrap: anywhere; }
-table.wide th.short { overflow-wrap: normal; white-space: nowrap; }
+th { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+th.short { white-space: nowrap; }
+abbr { text-decoration: none; }
 span.id { display: block; color: #777; font-size: 7pt; font-family: "DejaVu Sans Mono", Consolas, monospace; }
 table.wide { font-size: 6.8pt; }
 table.wide th { font-size: 6.5pt; }
@@ -74,9 +75,12 @@ def _table(table: Table) -> str:
     out.append("<thead><tr>")
     for i in shown:
         col = table.columns[i]
-        classes = (["num"] if col.kind != "text" else []) + (["short"] if col.key in ("rank", "family") else [])
+        short = wide and bool(col.short)
+        classes = (["num"] if col.kind != "text" else []) + (["short"] if short or col.key in ("rank", "family") else [])
         cls = f' class="{" ".join(classes)}"' if classes else ""
-        out.append(f'<th{cls} data-key="{escape(col.key)}">{escape(col.header)}</th>')
+        # Headers wrap between words, never inside one: a wide table uses the short names and a key.
+        head = f'<abbr title="{escape(col.header)}">{escape(col.short)}</abbr>' if short else escape(col.header)
+        out.append(f'<th{cls} data-key="{escape(col.key)}">{head}</th>')
     out.append("</tr></thead><tbody>")
     for row in table.rows:
         out.append("<tr>")
@@ -89,6 +93,8 @@ def _table(table: Table) -> str:
             out.append(f"<td{cls}{_value_attr(cell)}>{content}</td>")
         out.append("</tr>")
     out.append("</tbody></table>")
+    if wide and table.header_key:
+        out.append(f'<p class="table-note header-key">{escape(table.header_key)}</p>')
     if table.note:
         out.append(f'<p class="table-note">{escape(table.note)}</p>')
     out.append("</div>")
