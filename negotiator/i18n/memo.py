@@ -67,7 +67,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "所有评分、权重与概率均为分析人员的判断，并非事实；可修改后重新运行以检验结论。",
     },
     "family_none": {"en": "–", "zh": "–"},
-    "family_part": {"en": " (family {family})", "zh": "（第{family}类）"},
+    "family_part": {"en": " (family: {family})", "zh": "（类别：{family}）"},
+    "family_n": {"en": "Family {n}", "zh": "第{n}类"},
+    "family_key": {"en": "Families: {items}.", "zh": "类别：{items}。"},
     "profile_equal": {"en": "equal", "zh": "等权重"},
     # Labels contain commas (en) and 、 (zh), so a list of labels is split by semicolons.
     "list_sep": {"en": "; ", "zh": "；"},

@@ -85,8 +85,25 @@ class _Words:
     def scenario(self, sid: str) -> str:
         return _label(self.case.scenarios[sid], self.lang)
 
-    def family(self, oid: str) -> str:
-        return self.case.options[oid].family or tr("family_none", self.lang)
+    def family_cell(self, oid: str) -> Cell:
+        """An option's family as its number (sorts 1, 2, 3 in every language; the table's key names it)."""
+        fam = self.case.options[oid].family
+        return Cell(self.case.family_numbers()[fam], "integer") if fam else text_cell("")
+
+    def family_name(self, fam: str) -> str:
+        """The case's name for a family, else "Family 1" (en) or the case's own numeral (zh)."""
+        named = self.case.family_label(fam, self.lang)
+        if named is not None:
+            return named
+        return tr("family_n", self.lang, n=self.case.family_numbers()[fam])
+
+    def family_key(self, oids) -> str | None:
+        """"Families: 1 Reciprocal negotiation; 2 ..." for the families of these options (None without any)."""
+        numbers = self.case.family_numbers()
+        used = sorted({self.case.options[o].family for o in oids if self.case.options[o].family}, key=numbers.get)
+        if not used or not any(self.case.family_label(f) for f in used):
+            return None  # no names in the case: the numbers say all there is
+        return tr("family_key", self.lang, items=self.join([f"{numbers[f]} {self.family_name(f)}" for f in used]))
 
     def join(self, items: list[str]) -> str:
         return tr("list_sep", self.lang).join(items)
@@ -271,7 +288,14 @@ def _sep(ctx: _Context) -> str:
 
 def _family_part(ctx: _Context, oid: str) -> str:
     family = ctx.case.options[oid].family
-    return ctx.t("family_part", family=family) if family else ""
+    return ctx.t("family_part", family=ctx.words.family_name(family)) if family else ""
+
+
+def _with_family_key(ctx: _Context, note: str | None, oids) -> str | None:
+    key = ctx.words.family_key(oids)
+    if key is None:
+        return note
+    return key if not note else key + _sep(ctx) + note
 
 
 def _score_name(ctx: _Context) -> str:
@@ -285,7 +309,7 @@ def _score_name(ctx: _Context) -> str:
 def _ranking_section(ctx: _Context) -> Section:
     r, w = ctx.ranking, ctx.words
     has_contrib = any(row.contributions for row in r.rows)
-    columns = [Column("rank", ctx.t("col_rank"), "integer"), Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family")), Column("score", ctx.t("col_score"), "number")]
+    columns = [Column("rank", ctx.t("col_rank"), "integer"), Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family"), "integer"), Column("score", ctx.t("col_score"), "number")]
     header_key = None
     if has_contrib:
         # English objective names have words too long for a column of 11 on a page: short names
@@ -296,11 +320,12 @@ def _ranking_section(ctx: _Context) -> Section:
             header_key = ctx.t("header_key", items=w.join([f"{short} {w.objective(obj)}" for obj, short in zip(ctx.objectives, shorts)]))
     rows = []
     for row in r.rows:
-        cells = [Cell(row.rank, "integer"), text_cell(w.option(row.option)), text_cell(row.option), text_cell(w.family(row.option)), number_cell(row.score)]
+        cells = [Cell(row.rank, "integer"), text_cell(w.option(row.option)), text_cell(row.option), w.family_cell(row.option), number_cell(row.score)]
         if has_contrib:
             cells += [number_cell((row.contributions or {}).get(obj, 0.0)) for obj in ctx.objectives]
         rows.append(tuple(cells))
     note = ctx.t("ranking_note") if has_contrib else ctx.t("ranking_note_nocontrib", method=ctx.words.method(r.provenance.method))
+    note = _with_family_key(ctx, note, [row.option for row in r.rows])
     blocks: list = [Table("ranking", ctx.t("tbl_ranking"), tuple(columns), tuple(rows), note=note, header_key=header_key)]
     if has_contrib:
         blocks.append(_contribution_figure(ctx))
@@ -330,9 +355,9 @@ def _screened_section(ctx: _Context) -> Section | None:
     if not r.screened_out:
         return None
     reasons = _screening_reasons(ctx)
-    columns = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family")), Column("reason", ctx.t("col_reason")))
-    rows = tuple((text_cell(w.option(s.option)), text_cell(s.option), text_cell(w.family(s.option)), text_cell(reasons.get(s.option) or s.reason)) for s in r.screened_out)
-    table = Table("screened", ctx.t("tbl_screened"), columns, rows, note=ctx.t("screened_note"))
+    columns = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family"), "integer"), Column("reason", ctx.t("col_reason")))
+    rows = tuple((text_cell(w.option(s.option)), text_cell(s.option), w.family_cell(s.option), text_cell(reasons.get(s.option) or s.reason)) for s in r.screened_out)
+    table = Table("screened", ctx.t("tbl_screened"), columns, rows, note=_with_family_key(ctx, ctx.t("screened_note"), [s.option for s in r.screened_out]))
     return Section("screened", ctx.t("sec_screened"), (table,))
 
 
@@ -496,9 +521,9 @@ def _package_section(ctx: _Context) -> Section | None:
         ctx.bottom_line_extra.append(Paragraph(ctx.t("bl_package_caps", what=what, eg=eg), role="lead"))
         caps_words = Paragraph(ctx.t("pkg_fills_caps", what=what, eg=eg))
     value_title = ctx.t("col_value") if ctx.request.baseline is None else ctx.t("col_value_over_baseline")
-    cols = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family")), Column("value", value_title, "number"))
-    rows = tuple((text_cell(w.option(o)), text_cell(o), text_cell(w.family(o)), number_cell(best.option_values.get(o))) for o in best.selected)
-    blocks: list = [Paragraph(intro), *([caps_words] if caps_words else []), Table("package", ctx.t("tbl_package"), cols, rows, note=_package_value_note(ctx, best))]
+    cols = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family"), "integer"), Column("value", value_title, "number"))
+    rows = tuple((text_cell(w.option(o)), text_cell(o), w.family_cell(o), number_cell(best.option_values.get(o))) for o in best.selected)
+    blocks: list = [Paragraph(intro), *([caps_words] if caps_words else []), Table("package", ctx.t("tbl_package"), cols, rows, note=_with_family_key(ctx, _package_value_note(ctx, best), best.selected))]
     if ctx.request.baseline is not None:
         blocks.append(Paragraph(_baseline_words(ctx, result)))
     budgets = result.spec.budgets

@@ -462,3 +462,38 @@ def test_memo_with_a_bad_baseline_is_a_usage_error_and_writes_nothing(cli, tmp_p
     result = cli("memo", "-o", str(out), *args)
     assert result.exit_code == 2 and message in result.stderr
     assert not out.exists()
+
+
+def test_families_are_numbers_with_names_in_each_language(memos, bundled):
+    assert bundled.case.family_numbers() == {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+    for lang in LANGS:
+        table = memos[lang].table("ranking")
+        fam = table.column("family")
+        values = [row[fam].value for row in table.rows]
+        assert all(isinstance(v, int) for v in values) and sorted(set(values)) == [1, 2, 3, 4, 5]
+        assert table.columns[fam].kind == "integer"  # sorts 1, 2, 3 in a spreadsheet
+    en, zh = memos["en"].table("ranking").note, memos["zh"].table("ranking").note
+    assert "Families: 1 Reciprocal negotiation; 2 Standardised reception;" in en
+    assert "类别：1 主动对等谈判；2 规范接收；" in zh
+    text = render(memos["en"], "md").decode()
+    assert not any(numeral in text.split("## Scenarios", 1)[0] for numeral in "一二三四五")
+    assert "(family: Monitoring and consular protection)" in memos["en"].section("bottom_line").blocks[0].text
+
+
+def test_families_without_names_read_family_n():
+    loaded = load_case_text(
+        """
+negotiator: 1
+objectives: {g: {label: Gain, scale: [0, 10]}}
+options:
+  a: {label: Alpha, family: 三, scores: {g: 7}}
+  b: {label: Beta, family: 十, scores: {g: 5}}
+  c: {label: Gamma, family: other, scores: {g: 2}}
+"""
+    )
+    assert loaded.case.family_numbers() == {"三": 3, "十": 10, "other": 11}
+    memo = build_memo(loaded, MemoRequest(date=DATE))
+    assert memo.section("bottom_line").blocks[0].text.startswith("Alpha (family: Family 3) ranks first")
+    zh = build_memo(loaded, MemoRequest(lang="zh", date=DATE))
+    assert "（类别：第3类）" in zh.section("bottom_line").blocks[0].text
+    assert "Families" not in (memo.table("ranking").note or "")
