@@ -112,7 +112,11 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- robustness -----------------------------------------------------------
     "tbl_acceptability": {"en": "Acceptability", "zh": "可接受度"},
     "col_first_rank": {"en": "First-rank acceptability", "zh": "第一名可接受度"},
-    "col_confidence": {"en": "Confidence", "zh": "置信度"},
+    "col_confidence": {"en": "Confidence at its own central weights", "zh": "在自身中心权重下的置信度"},
+    "smaa_confidence_note": {
+        "en": "Confidence is measured for each option at its own central weights (the weights that favour it most), so several options can each show 100%: it is not a chance of coming first, which is the first-rank acceptability.",
+        "zh": "置信度是在各选项自身的中心权重（最有利于它的权重）下分别计算的，因此多个选项可能同时为 100%：它不是排名第一的概率，后者见第一名可接受度。",
+    },
     "col_rank_k": {"en": "Rank {k}", "zh": "第{k}名"},
     "rob_smaa": {
         "en": "In {samples} Monte Carlo samples of weights and scores (SMAA, seed {seed}), {option} comes first in {share} of them.",

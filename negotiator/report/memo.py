@@ -429,6 +429,7 @@ def _smaa_blocks(ctx: _Context, smaa) -> list:
         rows.append(tuple(cells))
     weights = ctx.t(f"smaa_weights_{smaa.weight_model.kind}")
     note = ctx.t("smaa_note", samples=f"{smaa.samples:,}", seed=smaa.provenance.seed, se=_pct(smaa.max_standard_error, 2), weights=weights)
+    note += _sep(ctx) + ctx.t("smaa_confidence_note")
     table = Table("acceptability", ctx.t("tbl_acceptability"), tuple(columns), tuple(rows), note=note)
     return [Paragraph(sentence), table, _acceptability_figure(ctx, smaa, order, shown)]
 

@@ -497,3 +497,12 @@ options:
     zh = build_memo(loaded, MemoRequest(lang="zh", date=DATE))
     assert "（类别：第3类）" in zh.section("bottom_line").blocks[0].text
     assert "Families" not in (memo.table("ranking").note or "")
+
+
+def test_confidence_column_says_what_it_means(memos):
+    for lang, words in (("en", ("own central weights", "not a chance of coming first")), ("zh", ("自身中心权重", "不是排名第一的概率"))):
+        table = memos[lang].table("acceptability")
+        header = table.columns[table.column("confidence")].header
+        assert words[0] in header and words[1] in table.note
+        html = render(memos[lang], "html").decode()
+        assert words[1] in html.split('data-key="acceptability"', 1)[1].split("</div>", 1)[0]
