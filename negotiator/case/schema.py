@@ -131,6 +131,8 @@ class Labels(_Model):
 
     profiles: dict[Id, Label] = Field(default_factory=dict)
     resources: dict[Id, Label] = Field(default_factory=dict)
+    #: Option families by the value of an option's ``family`` ("一": {label: Proactive negotiation, ...}).
+    families: dict[str, Label] = Field(default_factory=dict)
 
 
 class Constraints(_Model):
@@ -193,6 +195,45 @@ class Case(_Model):
     def resource_label(self, resource: str, lang: str = "en") -> str:
         """A resource's name in ``lang`` (its id when the case gives none)."""
         return _named(self.labels.resources.get(resource), resource, lang)
+
+
+    def family_numbers(self) -> dict[str, int]:
+        """Each option family's number, for a numeric order: 一..十 and 1, 2, ... as written,
+        any other family after them in the order the options first use it."""
+        numbers: dict[str, int] = {}
+        others: list[str] = []
+        for option in self.options.values():
+            fam = option.family
+            if not fam or fam in numbers or fam in others:
+                continue
+            n = _family_number(fam)
+            if n is None:
+                others.append(fam)
+            else:
+                numbers[fam] = n
+        top = max(numbers.values(), default=0)
+        numbers.update({fam: top + k + 1 for k, fam in enumerate(others)})
+        return numbers
+
+    def family_label(self, family: str, lang: str = "en") -> str | None:
+        """A family's name in ``lang`` from the labels section; None when the case gives none."""
+        entry = self.labels.families.get(family)
+        return None if entry is None else _named(entry, family, lang)
+
+
+_CHINESE_NUMERALS = {ch: k + 1 for k, ch in enumerate("一二三四五六七八九")}
+
+
+def _family_number(family: str) -> int | None:
+    """1 for "一", "1" or "(一)"; 10-19 for "十".."十九"; None for anything else."""
+    core = family.strip().strip("()（）第类.、 ")
+    if core.isdigit():
+        return int(core)
+    if core in _CHINESE_NUMERALS:
+        return _CHINESE_NUMERALS[core]
+    if core.startswith("十") and (len(core) == 1 or core[1:] in _CHINESE_NUMERALS):
+        return 10 + (_CHINESE_NUMERALS[core[1:]] if len(core) > 1 else 0)
+    return None
 
 
 def _named(entry: "Label | None", fallback: str, lang: str) -> str:
@@ -349,6 +390,10 @@ def _label_problems(case: Case) -> list[RefProblem]:
     for rid in case.labels.resources:
         if rid not in resources:
             out.append(RefProblem(path=("labels", "resources", rid), message=f"a label for unknown resource '{rid}' (no budget and no option uses it)", hint=_known("resources", sorted(resources))))
+    families = {opt.family for opt in case.options.values() if opt.family}
+    for fam in case.labels.families:
+        if fam not in families:
+            out.append(RefProblem(path=("labels", "families", fam), message=f"a label for unknown option family '{fam}' (no option has it)", hint=_known("families", sorted(families))))
     return out
 
 

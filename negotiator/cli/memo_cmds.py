@@ -50,8 +50,12 @@ def memo(
         warn(w, lang)
     data = render(built, fmt)
     path = write_atomic(output, data, force=force)
-    sections = ", ".join(s.key for s in built.sections) if lang == "en" else "、".join(s.heading for s in built.sections)
-    typer.echo(tr("memo_wrote", lang, path=path, size=f"{len(data):,}", language=lang, sections=sections))
+    from negotiator.report import written_sections
+
+    written = written_sections(built, fmt)
+    sections = ", ".join(s.key for s in written) if lang == "en" else "；".join(s.heading for s in written)
+    key = "memo_wrote" if len(written) == len(built.sections) else "memo_wrote_part"
+    typer.echo(tr(key, lang, path=path, size=f"{len(data):,}", language=lang, sections=sections))
 
 
 def _busy(what: str):

@@ -129,6 +129,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "au_wrote_bak": {"en": "wrote {files} (previous versions kept as .bak)", "zh": "已写入 {files}（原版本保留为 `.bak` 文件）"},
     "au_none": {"en": "(none)", "zh": "（无）"},
     # -- memo
+    "memo_wrote_part": {
+        "en": "wrote {path} ({size} bytes; {language}; only the sections: {sections}; a CSV holds the ranking table: write .md, .html, .docx or .xlsx for the whole memo)",
+        "zh": "已写入 {path}（{size} 字节；{language}；仅含章节：{sections}；CSV 只保存排序表：完整备忘录请写为 .md、.html、.docx 或 .xlsx）",
+    },
     "memo_wrote": {"en": "wrote {path} ({size} bytes; {language}; sections: {sections})", "zh": "已写入 {path}（{size} 字节；{language}；章节：{sections}）"},
     "memo_busy": {"en": "writing the {fmt} memo", "zh": "正在写 {fmt} 备忘录"},
 }

@@ -25,25 +25,41 @@ STRINGS: dict[str, dict[str, str]] = {
     "sec_assumptions": {"en": "Assumptions", "zh": "假设"},
     "sec_provenance": {"en": "Provenance", "zh": "来源与可复现信息"},
     # -- bottom line ----------------------------------------------------------
-    "bl_winner": {
-        "en": "Under the {profile} weights and the {method} method, {option}{family} ranks first of {n} options with {score_name} {score}, {margin} ahead of {runner} ({runner_score}).",
-        "zh": "在“{profile}”权重方案与{method}方法下，{option}{family}在 {n} 个选项中排名第一，{score_name}为 {score}，比第二名{runner}（{runner_score}）高出 {margin}。",
+    "bl_first": {
+        "en": "{option}{family} ranks first of {n} options, with {score_name} {score} ({profile} weights, {method} method).",
+        "zh": "在“{profile}”权重方案与{method}方法下，{option}{family}在 {n} 个选项中排名第一，{score_name}为 {score}。",
     },
     "bl_winner_alone": {
-        "en": "Under the {profile} weights and the {method} method, {option}{family} is the only option left, with {score_name} {score}.",
+        "en": "{option}{family} is the only option left, with {score_name} {score} ({profile} weights, {method} method).",
         "zh": "在“{profile}”权重方案与{method}方法下，{option}{family}是唯一剩下的选项，{score_name}为 {score}。",
     },
-    "bl_tie": {
-        "en": "It shares first place with {others}: the scores cannot separate them.",
-        "zh": "与{others}并列第一：得分无法区分二者。",
+    "bl_tie_first": {
+        "en": "It ties for first place with the following; the scores cannot separate these {k} options:",
+        "zh": "它与下列选项并列第一，得分无法区分这 {k} 个选项：",
+    },
+    "bl_second_one": {
+        "en": "Second: {runner} ({runner_score}), {margin} behind.",
+        "zh": "第二名：{runner}（{runner_score}），落后 {margin}。",
+    },
+    "bl_next_one": {
+        "en": "Next, in place {place}: {runner} ({runner_score}), {margin} behind.",
+        "zh": "其后为第 {place} 名：{runner}（{runner_score}），落后 {margin}。",
+    },
+    "bl_second_tie": {
+        "en": "{k} options tie for second place ({runner_score} each), {margin} behind the first:",
+        "zh": "{k} 个选项并列第二（各 {runner_score}），比第一名低 {margin}：",
+    },
+    "bl_next_tie": {
+        "en": "{k} options tie for place {place} ({runner_score} each), {margin} behind the first:",
+        "zh": "{k} 个选项并列第 {place} 名（各 {runner_score}），比第一名低 {margin}：",
     },
     "bl_screened_one": {
-        "en": "{n} option was screened out for breaking a red line: {options}.",
-        "zh": "{n} 个选项因触碰红线被筛除：{options}。",
+        "en": "{n} option was screened out for breaking a red line:",
+        "zh": "{n} 个选项因触碰红线被筛除：",
     },
     "bl_screened": {
-        "en": "{n} options were screened out for breaking a red line: {options}.",
-        "zh": "{n} 个选项因触碰红线被筛除：{options}。",
+        "en": "{n} options were screened out for breaking a red line:",
+        "zh": "{n} 个选项因触碰红线被筛除：",
     },
     "bl_no_screened": {"en": "No option breaks a red line.", "zh": "没有选项触碰红线。"},
     "bl_judgment": {
@@ -51,9 +67,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "所有评分、权重与概率均为分析人员的判断，并非事实；可修改后重新运行以检验结论。",
     },
     "family_none": {"en": "–", "zh": "–"},
-    "family_part": {"en": " (family {family})", "zh": "（第{family}类）"},
+    "family_part": {"en": " (family: {family})", "zh": "（类别：{family}）"},
+    "family_n": {"en": "Family {n}", "zh": "第{n}类"},
+    "family_key": {"en": "Families: {items}.", "zh": "类别：{items}。"},
     "profile_equal": {"en": "equal", "zh": "等权重"},
-    "list_sep": {"en": "; ", "zh": "、"},
+    # Labels contain commas (en) and 、 (zh), so a list of labels is split by semicolons.
+    "list_sep": {"en": "; ", "zh": "；"},
     # -- ranking table --------------------------------------------------------
     "tbl_ranking": {"en": "Ranking", "zh": "排序"},
     "col_rank": {"en": "Rank", "zh": "名次"},
@@ -62,6 +81,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_id": {"en": "id", "zh": "编号"},
     "head_family": {"en": "Family", "zh": "类别"},
     "col_score": {"en": "Overall score", "zh": "综合得分"},
+    "col_objective_short": {"en": "O{k}", "zh": "目标{k}"},
+    "header_key": {"en": "Objective columns: {items}.", "zh": "目标列：{items}。"},
     "col_contrib": {"en": "{objective}", "zh": "{objective}"},
     "ranking_note": {
         "en": "Each objective column is that objective's contribution to the overall score (weight × value on a 0–1 scale); the contributions add up to the overall score.",
@@ -91,7 +112,11 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- robustness -----------------------------------------------------------
     "tbl_acceptability": {"en": "Acceptability", "zh": "可接受度"},
     "col_first_rank": {"en": "First-rank acceptability", "zh": "第一名可接受度"},
-    "col_confidence": {"en": "Confidence", "zh": "置信度"},
+    "col_confidence": {"en": "Confidence at its own central weights", "zh": "在自身中心权重下的置信度"},
+    "smaa_confidence_note": {
+        "en": "Confidence is measured for each option at its own central weights (the weights that favour it most), so several options can each show 100%: it is not a chance of coming first, which is the first-rank acceptability.",
+        "zh": "置信度是在各选项自身的中心权重（最有利于它的权重）下分别计算的，因此多个选项可能同时为 100%：它不是排名第一的概率，后者见第一名可接受度。",
+    },
     "col_rank_k": {"en": "Rank {k}", "zh": "第{k}名"},
     "rob_smaa": {
         "en": "In {samples} Monte Carlo samples of weights and scores (SMAA, seed {seed}), {option} comes first in {share} of them.",
@@ -136,17 +161,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Each weight may move within its interval, the others rescaled in proportion, and {option} stays first.",
         "zh": "在其他权重按比例调整的前提下，各目标权重在其区间内变化时，{option}仍排名第一。",
     },
+    "bl_smaa": {
+        "en": "It comes first in {share} of {samples} random draws of the weights and scores (SMAA).",
+        "zh": "在 {samples} 次权重与评分的随机抽样（SMAA）中，它在 {share} 的样本中排名第一。",
+    },
     "bl_smaa_rival": {
-        "en": "{other} comes first more often ({share}) once the weights are allowed to vary: the lead depends on the weights chosen.",
-        "zh": "权重允许变动时，{other}排名第一的频率更高（{share}）：领先地位取决于所选权重。",
+        "en": "{other} comes first more often ({share}): the lead depends on the weights chosen.",
+        "zh": "{other}排名第一的频率更高（{share}）：领先地位取决于所选权重。",
     },
     "bl_rules": {
-        "en": "Across the scenarios of the other side's behaviour, the expected-value rule picks {ev} and the worst-case (maximin) rule picks {maximin}.",
+        "en": "Across the other side's possible behaviours, the expected-value rule picks {ev}; the worst-case (maximin) rule picks {maximin}.",
         "zh": "在对方各行为情景下，期望值准则选择{ev}，最坏情况（最大最小）准则选择{maximin}。",
     },
     "bl_flip": {
-        "en": "Moving the weights by {distance} in total (L1) is the smallest change that puts {other} first.",
-        "zh": "权重总计变动 {distance}（L1 距离）即可使{other}排名第一，这是最小的改变。",
+        "en": "A change of the weights by {distance} in total (L1) puts {other} first.",
+        "zh": "权重总计变动 {distance}（L1 距离）即可使{other}排名第一。",
     },
     "fig_acceptability": {
         "en": "Figure: rank acceptability of each option (share of samples in which it takes each rank).",
@@ -181,12 +210,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "组合价值为其各项措施综合得分之和，另加协同加成（{bonus}）。",
     },
     "bl_package_one": {
-        "en": "The best package within the budgets holds a single measure: {options}.",
-        "zh": "预算内的最优措施组合只包含 1 项措施：{options}。",
+        "en": "The best package within the budgets holds a single measure:",
+        "zh": "预算内的最优措施组合只包含 1 项措施：",
     },
     "bl_package": {
-        "en": "The best package within the budgets holds {n} measures: {options}.",
-        "zh": "预算内的最优措施组合包含 {n} 项措施：{options}。",
+        "en": "The best package within the budgets holds {n} measures:",
+        "zh": "预算内的最优措施组合包含 {n} 项措施：",
+    },
+    "bl_package_caps": {
+        "en": "Caution: no status quo is named, so every measure adds value and the package simply fills {what}. To count only what each measure adds over the status quo, name it: --baseline OPTION{eg}.",
+        "zh": "注意：未指定现状，每项措施都算作增加价值，该组合只是用满了{what}。要只计算各措施相对现状的增量，请指定现状：--baseline 选项{eg}。",
+    },
+    "baseline_eg": {"en": " (e.g. --baseline {example})", "zh": "（例如 --baseline {example}）"},
+    "pkg_fills_caps": {
+        "en": "Caution: this package fills {what} because no status quo is named. Overall scores count from the worst level on every objective, so doing anything beats doing nothing, and the limits, not the merits of each measure, set the package size. Name the status quo to count only what each measure adds over it: --baseline OPTION{eg} (Clemen & Smith 2009).",
+        "zh": "注意：由于未指定现状，该组合用满了{what}。综合得分从各目标的最差水平起算，做任何事都胜过什么都不做，于是决定组合大小的是限制条件，而不是各项措施本身的价值。请指定现状，只计算各措施相对现状的增量：--baseline 选项{eg}（Clemen & Smith 2009）。",
     },
     "col_left": {"en": "Left", "zh": "剩余"},
     "tbl_package": {"en": "Package", "zh": "措施组合"},

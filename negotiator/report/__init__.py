@@ -14,7 +14,7 @@ from pathlib import Path
 
 from negotiator.errors import Problem, UsageError
 
-__all__ = ["FORMATS", "format_of", "render", "build_memo", "MemoRequest"]
+__all__ = ["FORMATS", "format_of", "render", "written_sections", "build_memo", "MemoRequest"]
 
 #: file extension -> renderer module (each has render(memo) -> bytes)
 FORMATS: dict[str, str] = {
@@ -42,6 +42,15 @@ def render(memo, fmt: str) -> bytes:
     key = fmt if fmt.startswith(".") else "." + fmt
     module = importlib.import_module(f"{__name__}.{FORMATS[key]}")
     return module.render(memo)
+
+
+def written_sections(memo, fmt: str) -> list:
+    """The memo's sections a file of format ``fmt`` holds: every one, except where the renderer
+    writes part of the memo (``SECTIONS`` in its module: the CSV holds the ranking only)."""
+    key = fmt if fmt.startswith(".") else "." + fmt
+    module = importlib.import_module(f"{__name__}.{FORMATS[key]}")
+    only = getattr(module, "SECTIONS", None)
+    return [s for s in memo.sections if only is None or s.key in only]
 
 
 def build_memo(loaded, request):

@@ -86,8 +86,25 @@ class _Words:
     def scenario(self, sid: str) -> str:
         return _label(self.case.scenarios[sid], self.lang)
 
-    def family(self, oid: str) -> str:
-        return self.case.options[oid].family or tr("family_none", self.lang)
+    def family_cell(self, oid: str) -> Cell:
+        """An option's family as its number (sorts 1, 2, 3 in every language; the table's key names it)."""
+        fam = self.case.options[oid].family
+        return Cell(self.case.family_numbers()[fam], "integer") if fam else text_cell("")
+
+    def family_name(self, fam: str) -> str:
+        """The case's name for a family, else "Family 1" (en) or the case's own numeral (zh)."""
+        named = self.case.family_label(fam, self.lang)
+        if named is not None:
+            return named
+        return tr("family_n", self.lang, n=self.case.family_numbers()[fam])
+
+    def family_key(self, oids) -> str | None:
+        """"Families: 1 Reciprocal negotiation; 2 ..." for the families of these options (None without any)."""
+        numbers = self.case.family_numbers()
+        used = sorted({self.case.options[o].family for o in oids if self.case.options[o].family}, key=numbers.get)
+        if not used or not any(self.case.family_label(f) for f in used):
+            return None  # no names in the case: the numbers say all there is
+        return tr("family_key", self.lang, items=self.join([f"{numbers[f]} {self.family_name(f)}" for f in used]))
 
     def join(self, items: list[str]) -> str:
         return tr("list_sep", self.lang).join(items)
@@ -205,7 +222,7 @@ class _Context:
         self.date = date
         self.random_used = False  # set by a section that samples (then seed and samples are provenance)
         self.used: set[str] = set()
-        self.bottom_line_extra: list[str] = []  # sentences optional sections add to the bottom line
+        self.bottom_line_extra: list[Paragraph] = []  # short paragraphs optional sections add to the bottom line
 
     def t(self, key: str, **fields) -> str:
         return tr(key, self.lang, **fields)
@@ -227,36 +244,59 @@ def _pct(share: float, decimals: int = 1) -> str:
 
 
 def _bottom_line_section(ctx: _Context) -> Section:
+    """Short sentences a director reads in a minute: the winner named once, ties said as ties,
+    lists of options as bullets (labels may contain commas and 、)."""
     r, w = ctx.ranking, ctx.words
     p = r.provenance
     top = r.rows[0]
     common = dict(profile=w.profile(p.profile), method=w.method(p.method), option=w.option(top.option), family=_family_part(ctx, top.option), score_name=_score_name(ctx), score=_fmt(top.score))
+    lead: list[Paragraph] = []
     if len(r.rows) == 1:
-        sentences = [ctx.t("bl_winner_alone", **common)]
+        first = ctx.t("bl_winner_alone", **common)
+        lead.append(Paragraph(first, role="lead", strong=len(first)))
     else:
-        second = next((row for row in r.rows if row.rank > top.rank), None)
-        if second is None:  # every option ties for first
-            second = r.rows[1]
-        runners = [row for row in r.rows if row.rank == second.rank]
-        margin = top.score - second.score
-        rel = (f"（{_pct(margin / abs(second.score))}）" if ctx.lang == "zh" else f" ({_pct(margin / abs(second.score))})") if second.score else ""
-        sentences = [ctx.t("bl_winner", n=len(r.rows), runner=w.join([w.option(row.option) for row in runners]), runner_score=_fmt(second.score), margin=_fmt(margin) + rel, **common)]
+        first = ctx.t("bl_first", n=len(r.rows), **common)
         tied = [row for row in r.rows[1:] if row.rank == top.rank]
         if tied:
-            sentences.append(ctx.t("bl_tie", others=w.join([w.option(row.option) for row in tied])))
-    sentences += ctx.bottom_line_extra
+            lead.append(Paragraph(first + _sep(ctx) + ctx.t("bl_tie_first", k=len(tied) + 1), role="lead", strong=len(first), items=tuple(w.option(row.option) for row in tied)))
+        else:
+            lead.append(Paragraph(first, role="lead", strong=len(first)))
+        second = next((row for row in r.rows if row.rank > top.rank), None)
+        if second is not None:
+            runners = [row for row in r.rows if row.rank == second.rank]
+            margin = top.score - second.score
+            rel = (f"（{_pct(margin / abs(second.score))}）" if ctx.lang == "zh" else f" ({_pct(margin / abs(second.score))})") if second.score else ""
+            fields = dict(runner_score=_fmt(second.score), margin=_fmt(margin) + rel, place=second.rank, k=len(runners))
+            if len(runners) == 1:
+                key = "bl_second_one" if second.rank == 2 else "bl_next_one"
+                lead.append(Paragraph(ctx.t(key, runner=w.option(runners[0].option), **fields), role="lead"))
+            else:
+                key = "bl_second_tie" if second.rank == 2 else "bl_next_tie"
+                lead.append(Paragraph(ctx.t(key, **fields), role="lead", items=tuple(w.option(row.option) for row in runners)))
+    lead += ctx.bottom_line_extra
     if r.screened_out:
-        sentences.append(ctx.t("bl_screened" if len(r.screened_out) > 1 else "bl_screened_one", n=len(r.screened_out), options=w.join([w.option(s.option) for s in r.screened_out])))
+        lead.append(Paragraph(ctx.t("bl_screened" if len(r.screened_out) > 1 else "bl_screened_one", n=len(r.screened_out)), role="lead", items=tuple(w.option(s.option) for s in r.screened_out)))
     else:
-        sentences.append(ctx.t("bl_no_screened"))
-    joined = " ".join(sentences) if ctx.lang == "en" else "".join(sentences)
-    blocks = [Paragraph(joined, role="lead", strong=len(sentences[0])), Paragraph(ctx.t("bl_judgment"), role="note")]
+        lead.append(Paragraph(ctx.t("bl_no_screened"), role="lead"))
+    blocks = [*lead, Paragraph(ctx.t("bl_judgment"), role="note")]
     return Section("bottom_line", ctx.t("sec_bottom_line"), tuple(blocks))
+
+
+def _sep(ctx: _Context) -> str:
+    """Between two sentences: a space in English, nothing in Chinese."""
+    return "" if ctx.lang == "zh" else " "
 
 
 def _family_part(ctx: _Context, oid: str) -> str:
     family = ctx.case.options[oid].family
-    return ctx.t("family_part", family=family) if family else ""
+    return ctx.t("family_part", family=ctx.words.family_name(family)) if family else ""
+
+
+def _with_family_key(ctx: _Context, note: str | None, oids) -> str | None:
+    key = ctx.words.family_key(oids)
+    if key is None:
+        return note
+    return key if not note else key + _sep(ctx) + note
 
 
 def _score_name(ctx: _Context) -> str:
@@ -270,17 +310,24 @@ def _score_name(ctx: _Context) -> str:
 def _ranking_section(ctx: _Context) -> Section:
     r, w = ctx.ranking, ctx.words
     has_contrib = any(row.contributions for row in r.rows)
-    columns = [Column("rank", ctx.t("col_rank"), "integer"), Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family")), Column("score", ctx.t("col_score"), "number")]
+    columns = [Column("rank", ctx.t("col_rank"), "integer"), Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family"), "integer"), Column("score", ctx.t("col_score"), "number")]
+    header_key = None
     if has_contrib:
-        columns += [Column(f"contribution:{obj}", w.objective(obj), "number") for obj in ctx.objectives]
+        # English objective names have words too long for a column of 11 on a page: short names
+        # ("O1") with a key where the page is narrow; Chinese wraps between characters.
+        shorts = [ctx.t("col_objective_short", k=k + 1) if ctx.lang == "en" else "" for k in range(len(ctx.objectives))]
+        columns += [Column(f"contribution:{obj}", w.objective(obj), "number", short=short) for obj, short in zip(ctx.objectives, shorts)]
+        if any(shorts):
+            header_key = ctx.t("header_key", items=w.join([f"{short} {w.objective(obj)}" for obj, short in zip(ctx.objectives, shorts)]))
     rows = []
     for row in r.rows:
-        cells = [Cell(row.rank, "integer"), text_cell(w.option(row.option)), text_cell(row.option), text_cell(w.family(row.option)), number_cell(row.score)]
+        cells = [Cell(row.rank, "integer"), text_cell(w.option(row.option)), text_cell(row.option), w.family_cell(row.option), number_cell(row.score)]
         if has_contrib:
             cells += [number_cell((row.contributions or {}).get(obj, 0.0)) for obj in ctx.objectives]
         rows.append(tuple(cells))
     note = ctx.t("ranking_note") if has_contrib else ctx.t("ranking_note_nocontrib", method=ctx.words.method(r.provenance.method))
-    blocks: list = [Table("ranking", ctx.t("tbl_ranking"), tuple(columns), tuple(rows), note=note)]
+    note = _with_family_key(ctx, note, [row.option for row in r.rows])
+    blocks: list = [Table("ranking", ctx.t("tbl_ranking"), tuple(columns), tuple(rows), note=note, header_key=header_key)]
     if has_contrib:
         blocks.append(_contribution_figure(ctx))
     return Section("ranking", ctx.t("sec_ranking"), tuple(blocks))
@@ -309,9 +356,9 @@ def _screened_section(ctx: _Context) -> Section | None:
     if not r.screened_out:
         return None
     reasons = _screening_reasons(ctx)
-    columns = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family")), Column("reason", ctx.t("col_reason")))
-    rows = tuple((text_cell(w.option(s.option)), text_cell(s.option), text_cell(w.family(s.option)), text_cell(reasons.get(s.option) or s.reason)) for s in r.screened_out)
-    table = Table("screened", ctx.t("tbl_screened"), columns, rows, note=ctx.t("screened_note"))
+    columns = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family"), "integer"), Column("reason", ctx.t("col_reason")))
+    rows = tuple((text_cell(w.option(s.option)), text_cell(s.option), w.family_cell(s.option), text_cell(reasons.get(s.option) or s.reason)) for s in r.screened_out)
+    table = Table("screened", ctx.t("tbl_screened"), columns, rows, note=_with_family_key(ctx, ctx.t("screened_note"), [s.option for s in r.screened_out]))
     return Section("screened", ctx.t("sec_screened"), (table,))
 
 
@@ -364,10 +411,11 @@ def _smaa_blocks(ctx: _Context, smaa) -> list:
     i = smaa.options.index(winner)
     share = float(smaa.acceptability[i, 0])
     sentence = ctx.t("rob_smaa", samples=f"{smaa.samples:,}", seed=smaa.provenance.seed, option=w.option(winner), share=_pct(share))
-    ctx.bottom_line_extra.append(sentence)
+    bl = ctx.t("bl_smaa", samples=f"{smaa.samples:,}", share=_pct(share))
     best = max(range(len(smaa.options)), key=lambda j: (smaa.acceptability[j, 0], -j))
     if smaa.options[best] != winner and smaa.acceptability[best, 0] > share:
-        ctx.bottom_line_extra.append(ctx.t("bl_smaa_rival", other=w.option(smaa.options[best]), share=_pct(float(smaa.acceptability[best, 0]))))
+        bl += _sep(ctx) + ctx.t("bl_smaa_rival", other=w.option(smaa.options[best]), share=_pct(float(smaa.acceptability[best, 0])))
+    ctx.bottom_line_extra.append(Paragraph(bl, role="lead"))
     shown = min(_ACCEPTABILITY_RANKS, len(smaa.options))
     columns = [Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id"))]
     columns += [Column(f"rank_{k}", ctx.t("col_first_rank") if k == 1 else ctx.t("col_rank_k", k=k), "percent") for k in range(1, shown + 1)]
@@ -382,6 +430,7 @@ def _smaa_blocks(ctx: _Context, smaa) -> list:
         rows.append(tuple(cells))
     weights = ctx.t(f"smaa_weights_{smaa.weight_model.kind}")
     note = ctx.t("smaa_note", samples=f"{smaa.samples:,}", seed=smaa.provenance.seed, se=_pct(smaa.max_standard_error, 2), weights=weights)
+    note += _sep(ctx) + ctx.t("smaa_confidence_note")
     table = Table("acceptability", ctx.t("tbl_acceptability"), tuple(columns), tuple(rows), note=note)
     return [Paragraph(sentence), table, _acceptability_figure(ctx, smaa, order, shown)]
 
@@ -437,7 +486,7 @@ def _flip_blocks(ctx: _Context, flips) -> list:
     now = ctx.ranking.provenance.weights
     changes = w.join([f"{w.objective(obj)} {_fmt(now[obj], 3)} → {_fmt(nearest.weights[obj], 3)}" for obj, delta in (nearest.changes or {}).items() if abs(delta) >= 5e-4])
     sentence = ctx.t("rob_flip", distance=_fmt(nearest.distance, 3), changes=changes, other=w.option(nearest.challenger))
-    ctx.bottom_line_extra.append(ctx.t("bl_flip", distance=_fmt(nearest.distance, 3), other=w.option(nearest.challenger)))
+    ctx.bottom_line_extra.append(Paragraph(ctx.t("bl_flip", distance=_fmt(nearest.distance, 3), other=w.option(nearest.challenger)), role="lead"))
     return [Paragraph(sentence)]
 
 
@@ -461,11 +510,22 @@ def _package_section(ctx: _Context) -> Section | None:
     status = ctx.t("pkg_proven") if result.proven_optimal else ctx.t("pkg_not_proven", status=result.status_words)
     single = len(best.selected) == 1
     intro = ctx.t("pkg_intro_one" if single else "pkg_intro", n=len(best.selected), value=_fmt(best.value), status=status)
-    ctx.bottom_line_extra.append(ctx.t("bl_package_one" if single else "bl_package", n=len(best.selected), options=w.join([w.option(o) for o in best.selected])))
+    package_line = Paragraph(ctx.t("bl_package_one" if single else "bl_package", n=len(best.selected)), role="lead", items=tuple(w.option(o) for o in best.selected))
+    ctx.bottom_line_extra.append(package_line)
+    from negotiator.portfolio.packages import fills_caps_reason
+
+    caps = fills_caps_reason(result.spec, best)
+    caps_words = None
+    if caps is not None:  # the package is as big as the limits allow: its size says nothing about each measure
+        kind, cap, example = caps
+        what = ctx.t(f"pf_fills_{kind}", cap=cap) if kind == "count" else ctx.t(f"pf_fills_{kind}")
+        eg = ctx.t("baseline_eg", example=example) if example != "OPTION" else ""
+        ctx.bottom_line_extra.append(Paragraph(ctx.t("bl_package_caps", what=what, eg=eg), role="lead"))
+        caps_words = Paragraph(ctx.t("pkg_fills_caps", what=what, eg=eg))
     value_title = ctx.t("col_value") if ctx.request.baseline is None else ctx.t("col_value_over_baseline")
-    cols = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family")), Column("value", value_title, "number"))
-    rows = tuple((text_cell(w.option(o)), text_cell(o), text_cell(w.family(o)), number_cell(best.option_values.get(o))) for o in best.selected)
-    blocks: list = [Paragraph(intro), Table("package", ctx.t("tbl_package"), cols, rows, note=_package_value_note(ctx, best))]
+    cols = (Column("option", ctx.t("col_option")), Column("option_id", ctx.t("col_option_id")), Column("family", ctx.t("head_family"), "integer"), Column("value", value_title, "number"))
+    rows = tuple((text_cell(w.option(o)), text_cell(o), w.family_cell(o), number_cell(best.option_values.get(o))) for o in best.selected)
+    blocks: list = [Paragraph(intro), *([caps_words] if caps_words else []), Table("package", ctx.t("tbl_package"), cols, rows, note=_with_family_key(ctx, _package_value_note(ctx, best), best.selected))]
     if ctx.request.baseline is not None:
         blocks.append(Paragraph(_baseline_words(ctx, result)))
     budgets = result.spec.budgets
@@ -578,7 +638,7 @@ def _rules_blocks(ctx: _Context, report, ids: list[str]) -> list:
     table = Table("rules", ctx.t("tbl_rules"), columns, tuple(rows), note=ctx.t("rules_note"))
     picks = {r.rule: w.join([w.option(ids[k]) for k in r.chosen]) for r in report.rules}
     if "expected_value" in picks and "maximin" in picks:
-        ctx.bottom_line_extra.append(ctx.t("bl_rules", ev=picks["expected_value"], maximin=picks["maximin"]))
+        ctx.bottom_line_extra.append(Paragraph(ctx.t("bl_rules", ev=picks["expected_value"], maximin=picks["maximin"]), role="lead"))
     notes = []
     if report.evpi is not None:
         notes.append(Paragraph(ctx.t("scen_evpi", evpi=_fmt(report.evpi)), role="note"))

@@ -55,6 +55,9 @@ class Column:
     key: str  # stable, language-free (e.g. "rank", "contribution:citizen_rights")
     header: str  # in the memo's language
     kind: str = "text"  # the kind of its cells: numbers align right
+    # A short name for a narrow page (HTML, Word), explained by the table's header_key;
+    # empty: the header is short enough already.
+    short: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,12 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
     note: str | None = None
+    # What the columns' short names stand for ("O1 Sovereignty ...; O2 ..."), shown where they are used.
+    header_key: str | None = None
+
+    @property
+    def has_short_headers(self) -> bool:
+        return any(c.short for c in self.columns)
 
     def column(self, key: str) -> int:
         return [c.key for c in self.columns].index(key)
@@ -75,6 +84,8 @@ class Paragraph:
     role: str = "body"  # body | lead (the bottom line) | note (small print)
     # How many leading characters of ``text`` to stress (the bottom line's first sentence).
     strong: int = 0
+    # A bulleted list under the text (the measures of a package, the options screened out).
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

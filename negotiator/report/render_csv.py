@@ -13,7 +13,10 @@ import io
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
 from negotiator.report.model import Memo
 
-__all__ = ["render"]
+__all__ = ["render", "SECTIONS"]
+
+#: The sections a CSV file holds (report.written_sections): one table, the ranking with the screened-out options.
+SECTIONS = ("ranking", "screened")
 
 
 def _value(cell) -> str:

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from negotiator.i18n import tr
 from negotiator.report.model import Figure, Memo, Paragraph, Table, display
@@ -132,10 +133,37 @@ def _repeat_header(row) -> None:
     trpr.append(flag)
 
 
+def _cant_split(row) -> None:
+    """A row stays on one page (w:cantSplit): a split ranking row leaves a page almost blank."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+_NUMBER_TOKEN = re.compile(r"(?<![\w])[-+−]?\d[\d.,]*(?:/\d[\d.,]*)?%?")
+
+
+def unbreakable_numbers(text: str) -> str:
+    """Numbers such as 3.686/4, -0.041 or 1,000 kept on one line: a word joiner after "/",
+    a non-breaking hyphen for a minus sign."""
+    def fix(m: re.Match) -> str:
+        token = m.group(0)
+        return token.replace("/", "/\u2060").replace("-", "\u2011", 1) if token.startswith("-") else token.replace("/", "/\u2060")
+
+    return _NUMBER_TOKEN.sub(fix, text)
+
+
+def _no_wrap(cell) -> None:
+    from docx.oxml import OxmlElement
+
+    cell._tc.get_or_add_tcPr().append(OxmlElement("w:noWrap"))
+
+
 def _write_cell(cell, value: str, size, bold: bool = False, right: bool = False, sub: str | None = None) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt, RGBColor
 
+    value = unbreakable_numbers(value)
     para = cell.paragraphs[0]
     para.paragraph_format.space_after = Pt(0)
     if right:
@@ -155,8 +183,24 @@ def _shown_columns(table: Table) -> tuple[list[int], bool]:
     return [i for i, k in enumerate(keys) if not (merge_id and k == "option_id")], merge_id
 
 
-def _column_widths(table: Table, shown: list[int], available_mm: float) -> list[float]:
-    """Millimetres per shown column: short codes narrow, numbers medium, labels wide."""
+def _header(table: Table, i: int, wide: bool) -> str:
+    col = table.columns[i]
+    return col.short if wide and col.short else col.header
+
+
+def _longest_word_mm(text: str, size_pt: float) -> float:
+    """The width a header's longest word needs (Latin words do not break; CJK breaks between characters)."""
+    words = [w for w in re.split(r"\s+", text) if w]
+    longest = 0.0
+    for word in words:
+        em = sum(0.72 if ch.isupper() else 0.62 for ch in word) if not any(ord(ch) > 0x2E80 for ch in word) else 1.0
+        longest = max(longest, em)
+    return longest * size_pt * 0.3528 + 4.0  # em -> mm, plus the cell margins (1.9 mm a side)
+
+
+def _column_widths(table: Table, shown: list[int], available_mm: float, size_pt: float = 7.0, wide: bool = False) -> list[float]:
+    """Millimetres per shown column: short codes narrow, numbers medium, labels wide; every
+    column at least as wide as its header's longest word (bold), so no header breaks inside a word."""
     shares = []
     for i in shown:
         col = table.columns[i]
@@ -169,7 +213,24 @@ def _column_widths(table: Table, shown: list[int], available_mm: float) -> list[
         else:
             shares.append(3.0)
     total = sum(shares)
-    return [available_mm * s / total for s in shares]
+    widths = [available_mm * s / total for s in shares]
+    need = [_longest_word_mm(_header(table, i, wide), size_pt * 1.08) for i in shown]
+    for _ in range(len(widths)):  # give the narrow columns what they need, taken from the others in proportion
+        short = [j for j, w in enumerate(widths) if w < need[j] - 1e-6]
+        if not short:
+            break
+        extra = sum(need[j] - widths[j] for j in short)
+        rest = [j for j in range(len(widths)) if j not in short]
+        spare = sum(widths[j] - need[j] for j in rest if widths[j] > need[j])
+        if spare <= 0:
+            break
+        for j in short:
+            widths[j] = need[j]
+        scale = min(1.0, extra / spare)
+        for j in rest:
+            if widths[j] > need[j]:
+                widths[j] -= (widths[j] - need[j]) * scale
+    return widths
 
 
 def _fix_widths(grid, widths_mm: list[float]) -> None:
@@ -188,7 +249,8 @@ def _table(doc, table: Table) -> None:
 
     shown, merge_id = _shown_columns(table)
     keys = [c.key for c in table.columns]
-    size = Pt(7) if len(shown) > _WIDE_COLUMNS else Pt(8.5)
+    wide = len(shown) > _WIDE_COLUMNS
+    size = Pt(7) if wide else Pt(8.5)
     title = doc.add_paragraph(table.title, style="Heading 2")
     title.paragraph_format.keep_with_next = True
     grid = doc.add_table(rows=1, cols=len(shown))
@@ -196,19 +258,26 @@ def _table(doc, table: Table) -> None:
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     header = grid.rows[0]
     _repeat_header(header)
+    _cant_split(header)
     for j, i in enumerate(shown):
         col = table.columns[i]
-        _write_cell(header.cells[j], col.header, size, bold=True, right=col.kind != "text")
+        _write_cell(header.cells[j], _header(table, i, wide), size, bold=True, right=col.kind != "text")
         _shade(header.cells[j], "E8EEF6")
     for row in table.rows:
-        cells = grid.add_row().cells
+        added = grid.add_row()
+        _cant_split(added)
+        cells = added.cells
         for j, i in enumerate(shown):
             cell = row[i]
             sub = display(row[keys.index("option_id")]) if merge_id and keys[i] == "option" else None
             _write_cell(cells[j], display(cell), size, right=cell.is_number, sub=sub)
+            if cell.is_number:
+                _no_wrap(cells[j])
     section = doc.sections[-1]
     available = (section.page_width - section.left_margin - section.right_margin) / 36000  # EMU -> mm
-    _fix_widths(grid, _column_widths(table, shown, available))
+    _fix_widths(grid, _column_widths(table, shown, available, size.pt, wide))
+    if wide and table.header_key:
+        doc.add_paragraph(table.header_key, style="Caption")
     if table.note:
         doc.add_paragraph(table.note, style="Caption")
 
@@ -243,6 +312,8 @@ def _paragraph(doc, p: Paragraph) -> None:
         para.add_run(p.text[: p.strong]).bold = True
     if p.text[p.strong :]:
         para.add_run(p.text[p.strong :])
+    for item in p.items:
+        doc.add_paragraph(item, style="List Bullet")
 
 
 def _start_section(doc, landscape: bool) -> None:

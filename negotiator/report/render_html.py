@@ -28,6 +28,9 @@ p.subtitle { color: #555; margin: 0 0 10pt 0; }
 h2 { font-size: 13pt; border-bottom: 1.5pt solid #4e79a7; padding-bottom: 2pt; margin: 16pt 0 6pt 0; break-after: avoid; }
 p.lead { font-size: 10.5pt; border-left: 3pt solid #4e79a7; padding-left: 6pt; }
 p.lead strong { font-weight: 700; }
+p.lead + p.lead { margin-top: -4pt; padding-top: 4pt; }
+ul.lead { margin: -6pt 0 6pt 0; padding-left: 6pt; border-left: 3pt solid #4e79a7; list-style-position: inside; font-size: 10.5pt; }
+ul.lead li { margin: 0 0 0 8pt; }
 p.note, p.table-note, figcaption { color: #555; font-size: 8.5pt; }
 table { border-collapse: collapse; width: 100%%; margin: 4pt 0; font-size: 8pt; font-variant-numeric: tabular-nums; }
 caption { text-align: left; font-weight: 600; font-size: 9.5pt; padding: 2pt 0; caption-side: top; }
@@ -37,8 +40,9 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.num { text-align: right; white-space: nowrap; }
 th.num { text-align: right; }
-table.wide th { overflow-wrap: anywhere; }
-table.wide th.short { overflow-wrap: normal; white-space: nowrap; }
+th { overflow-wrap: normal; word-break: normal; hyphens: manual; }
+th.short { white-space: nowrap; }
+abbr { text-decoration: none; }
 span.id { display: block; color: #777; font-size: 7pt; font-family: "DejaVu Sans Mono", Consolas, monospace; }
 table.wide { font-size: 6.8pt; }
 table.wide th { font-size: 6.5pt; }
@@ -71,9 +75,12 @@ def _table(table: Table) -> str:
     out.append("<thead><tr>")
     for i in shown:
         col = table.columns[i]
-        classes = (["num"] if col.kind != "text" else []) + (["short"] if col.key in ("rank", "family") else [])
+        short = wide and bool(col.short)
+        classes = (["num"] if col.kind != "text" else []) + (["short"] if short or col.key in ("rank", "family") else [])
         cls = f' class="{" ".join(classes)}"' if classes else ""
-        out.append(f'<th{cls} data-key="{escape(col.key)}">{escape(col.header)}</th>')
+        # Headers wrap between words, never inside one: a wide table uses the short names and a key.
+        head = f'<abbr title="{escape(col.header)}">{escape(col.short)}</abbr>' if short else escape(col.header)
+        out.append(f'<th{cls} data-key="{escape(col.key)}">{head}</th>')
     out.append("</tr></thead><tbody>")
     for row in table.rows:
         out.append("<tr>")
@@ -86,6 +93,8 @@ def _table(table: Table) -> str:
             out.append(f"<td{cls}{_value_attr(cell)}>{content}</td>")
         out.append("</tr>")
     out.append("</tbody></table>")
+    if wide and table.header_key:
+        out.append(f'<p class="table-note header-key">{escape(table.header_key)}</p>')
     if table.note:
         out.append(f'<p class="table-note">{escape(table.note)}</p>')
     out.append("</div>")
@@ -102,7 +111,9 @@ def _paragraph(p: Paragraph) -> str:
     body = escape(p.text[p.strong :])
     if p.strong:
         body = f"<strong>{escape(p.text[: p.strong])}</strong>{body}"
-    return f'<p class="{escape(p.role)}">{body}</p>'
+    items = "".join(f"<li>{escape(item)}</li>" for item in p.items)
+    listed = f'<ul class="{escape(p.role)}">{items}</ul>' if items else ""
+    return f'<p class="{escape(p.role)}">{body}</p>{listed}'
 
 
 def render_text(memo: Memo) -> str:

@@ -24,6 +24,9 @@ def _table(table: Table) -> list[str]:
 
 
 def _paragraph(p: Paragraph) -> list[str]:
+    bullets = [f"- {item}" for item in p.items]
+    if bullets:
+        return _paragraph(Paragraph(p.text, p.role, p.strong)) + [""] + bullets
     if p.strong:
         head, rest = p.text[: p.strong], p.text[p.strong :]
         # CommonMark does not close ** between "。" and a CJK letter: use inline HTML there.

@@ -103,6 +103,7 @@ def _write_summary(ws, memo: Memo, font_name: str, names: dict[str, str]) -> Non
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 rows.append((block.text, Font(name=font_name, bold=block.role == "lead", italic=block.role == "note")))
+                rows += [(f"• {item}", Font(name=font_name)) for item in block.items]
             elif isinstance(block, Table):
                 rows.append((f"→ {names[block.key]}", Font(name=font_name, color="1F3A5F", underline="single")))
             elif isinstance(block, Figure):

@@ -107,6 +107,10 @@ def test_labels_split_across_files_merge_and_unknown_ids_are_reported(tmp_path):
     text = err.value.render()
     assert "unknown resource 'stafff'" in text and "unknown weight profile 'mian'" in text
     assert "more.yaml" in text
+    (tmp_path / "more.yaml").write_text("negotiator: 1\nlabels:\n  families: {四: {label: Four}}\n", encoding="utf-8")
+    with pytest.raises(CaseError) as err:
+        load_case(tmp_path)
+    assert "unknown option family '四'" in err.value.render()
 
 
 def test_an_empty_labels_section_does_not_change_the_case_hash():

@@ -146,9 +146,16 @@ def test_default_date_is_today_utc(cli, tmp_path):
 
 
 def test_memo_reports_what_it_wrote(cli, tmp_path):
-    res = cli("memo", "-o", tmp_path / "m.csv", "--date", DATE, "--samples", "100")
+    res = cli("memo", "-o", tmp_path / "m.md", "--date", DATE, "--samples", "100")
     assert res.exit_code == 0
-    assert "wrote" in res.stdout and "m.csv" in res.stdout and "sections:" in res.stdout
+    assert "wrote" in res.stdout and "m.md" in res.stdout and "sections: bottom_line, ranking, screened, robustness" in res.stdout
+
+
+@pytest.mark.parametrize("lang, words", [("en", "only the sections: ranking, screened; a CSV holds the ranking table"), ("zh", "仅含章节：选项排序；因触碰红线而筛除的选项；CSV 只保存排序表")])
+def test_memo_csv_says_it_holds_the_ranking_only(cli, tmp_path, lang, words):
+    res = cli("memo", "-o", tmp_path / "m.csv", "--date", DATE, "--samples", "100", "--lang", lang)
+    assert res.exit_code == 0, res.stderr
+    assert words in res.stdout and "robustness" not in res.stdout and "稳健性" not in res.stdout
 
 
 def test_help_stays_light():

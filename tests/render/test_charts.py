@@ -162,3 +162,24 @@ def test_sweep_greys_the_options_that_never_lead(cli, tmp_path, drawn):
     texts = set(drawn[-1]["texts"])
     assert {charts.shorten(t, 30) for t in labels} <= texts  # the leaders are labelled at their line end
     assert np.isfinite(result.sweeps[0].curves).all()
+
+
+@pytest.mark.parametrize("lang, words", [("en", "rank 9 or lower"), ("zh", "9")])
+def test_smaa_legend_names_the_ranks_past_the_palette(cli, tmp_path, drawn, lang, words):
+    from negotiator.render.bars import RANK_COLOURS
+
+    r = cli("sensitivity", "smaa", "--samples", "200", "--plot", tmp_path / "s.png", "--lang", lang)
+    assert r.exit_code == 0, r.stderr
+    fig_texts = drawn[-1]["texts"]
+    from negotiator.i18n import tr
+
+    shown = len(RANK_COLOURS)
+    assert tr("ch_rank_from", lang, r=shown + 1) in fig_texts and words in tr("ch_rank_from", lang, r=shown + 1)
+    assert [tr("se_rank_r", lang, r=k) in fig_texts for k in range(1, shown + 1)] == [True] * shown
+    assert drawn[-1]["outside"] == []
+
+
+def test_sweep_end_labels_stay_inside_the_figure(cli, tmp_path, drawn):
+    r = cli("sensitivity", "sweep", "--plot", tmp_path / "w.png")
+    assert r.exit_code == 0, r.stderr
+    assert drawn[-1]["outside"] == []

@@ -385,3 +385,68 @@ def test_a_minimal_case_without_scenarios_budgets_or_red_lines_renders_everywher
     assert tr("no_redlines", lang) in md and tr("no_scenarios", lang) in md
     if lang == "zh":
         assert "甲方案" in md and "Second" in md  # a missing label_zh falls back to the English label
+
+
+# -- reading: headers, rows and numbers that do not break ------------------------------------
+
+
+def _longest_latin_word(text: str) -> str:
+    import re
+
+    return max((w for w in re.split(r"\s+", text) if w.isascii()), key=len, default="")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_headers_wrap_between_words_never_inside_one(memos, lang):
+    import re
+
+    html = memos[lang, "html"].read_text(encoding="utf-8")
+    assert "overflow-wrap: anywhere" not in html and "word-break: break-all" not in html
+    ranking = html.split('data-key="ranking"', 1)[1].split("</thead>", 1)[0]
+    heads = re.findall(r"<th[^>]*>(.*?)</th>", ranking)
+    if lang == "en":
+        # The wide ranking uses short names for the objectives, with a key under the table.
+        assert '<abbr title="Sovereignty and jurisdiction">O1</abbr>' in ranking
+        assert "Objective columns: O1 Sovereignty and jurisdiction; O2 " in html
+        assert all(len(_longest_latin_word(re.sub("<[^>]+>", "", h))) <= 7 for h in heads), heads
+    else:
+        assert "目标列：" not in html and "header-key" not in html  # Chinese headers wrap between characters: full names
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_and_markdown_show_bottom_line_lists_as_bullets(memos, lang):
+    html = memos[lang, "html"].read_text(encoding="utf-8")
+    bottom = html.split('data-key="bottom_line"', 1)[1].split("</section>", 1)[0]
+    assert bottom.count('<ul class="lead">') >= 2 and "<li>" in bottom
+    md = memos[lang, "md"].read_text(encoding="utf-8")
+    assert "\n- " in md.split("## ", 2)[1]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_docx_rows_do_not_split_headers_fit_their_words_numbers_stay_whole(memos, lang):
+    import docx
+    from docx.oxml.ns import qn
+
+    from negotiator.report.render_docx import _longest_word_mm
+
+    doc = docx.Document(str(memos[lang, "docx"]))
+    for table in doc.tables:
+        for row in table.rows:
+            assert row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None
+        widths = [col.width.mm for col in table.columns]
+        for cell, width in zip(table.rows[0].cells, widths):
+            size = cell.paragraphs[0].runs[0].font.size.pt
+            assert width + 0.01 >= _longest_word_mm(cell.text, size * 1.08), (cell.text, width)
+    ranking = _docx_table(doc, tr("col_rank", lang), tr("col_option", lang))
+    number = ranking.rows[1].cells[3]
+    assert number._tc.tcPr.find(qn("w:noWrap")) is not None
+    bullets = [p for p in doc.paragraphs if p.style.name == "List Bullet"]
+    assert len(bullets) >= 8  # the tie, the package and the screened options of the bottom line
+
+
+def test_docx_numbers_are_unbreakable():
+    from negotiator.report.render_docx import unbreakable_numbers
+
+    assert unbreakable_numbers("3.686/4") == "3.686/\u20604"
+    assert unbreakable_numbers("score 3.686/4 of -0.041") == "score 3.686/\u20604 of \u20110.041"
+    assert unbreakable_numbers("anti-corruption") == "anti-corruption"

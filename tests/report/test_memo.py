@@ -11,7 +11,8 @@ from negotiator.case.catalog import load_case, load_case_text
 from negotiator.report import memo as memo_mod
 from negotiator.i18n import LANGS, tr
 from negotiator.report.memo import MemoRequest, build_memo
-from negotiator.report.model import Figure, display
+from negotiator.report import render
+from negotiator.report.model import Figure, Paragraph, display
 
 DATE = "2026-07-01"
 
@@ -60,18 +61,61 @@ def test_ranking_table_is_the_ranking(memos, bundled):
             assert sum(parts) == pytest.approx(row[col["score"]].value, abs=1e-12)
 
 
+def _bottom_text(memo) -> str:
+    """The bottom line's lead paragraphs with their bullets, as one text."""
+    return "\n".join(p.text + "".join("\n- " + i for i in p.items) for p in memo.section("bottom_line").blocks if p.role == "lead")
+
+
 def test_bottom_line_names_winner_margin_and_screened(memos, bundled):
     r = rank(bundled)
     first, second = r.rows[0], r.rows[1]
-    en = memos["en"].section("bottom_line").blocks[0].text
-    assert first.label in en and f"{first.score:.4f}" in en
+    en = _bottom_text(memos["en"])
+    assert first.label in memos["en"].section("bottom_line").blocks[0].text and f"{first.score:.4f}" in en
     assert f"{first.score - second.score:.4f}" in en and second.label in en
     assert f"of {len(r.rows)} options" in en
-    assert "  " not in en and "(family 四)" in en
+    assert "  " not in en
     for s in r.screened_out:
-        assert s.label in en
-    zh = memos["zh"].section("bottom_line").blocks[0].text
+        assert f"\n- {s.label}" in en  # a bullet each
+    zh = _bottom_text(memos["zh"])
     assert first.label_zh in zh and "排名第一" in zh
+
+
+def test_bottom_line_is_short_sentences_with_ties_said_and_lists_as_bullets(memos, bundled):
+    import re
+
+    r = rank(bundled)
+    second = [row for row in r.rows if row.rank == 2]
+    assert len(second) == 2  # the bundled case ties for second place
+    blocks = [b for b in memos["en"].section("bottom_line").blocks if b.role == "lead"]
+    tie = next(b for b in blocks if "tie for second place" in b.text)
+    assert set(tie.items) == {row.label for row in second} and not any(row.label in tie.text for row in second)
+    zh_tie = next(b for b in memos["zh"].section("bottom_line").blocks if "并列第二" in b.text)
+    assert set(zh_tie.items) == {row.label_zh for row in second}
+    package = next(b for b in blocks if "best package" in b.text)
+    assert len(package.items) >= 2 and not any(item in package.text for item in package.items)
+    # The winner's long label is said once; no sentence runs past 45 words.
+    winner = r.rows[0].label
+    assert not any(winner in b.text for b in blocks if "random draws" in b.text)  # "it", not the name again
+    sentences = [s for b in blocks for s in re.split(r"(?<=[.:])\s+", b.text) if s]
+    assert max(len(s.split()) for s in sentences) <= 45
+    # Chinese lists of labels never use 、 as the separator (labels contain it).
+    assert "、" in "".join(o.label_zh for o in bundled.case.options.values())
+    zh_memo = render(memos["zh"], "md").decode()
+    assert "跨部门跟踪研判美政策动向并建立预警响应、" not in zh_memo
+
+
+def test_package_without_status_quo_warns_in_bottom_line_and_package(memos, bundled):
+    for lang, word in (("en", "Caution"), ("zh", "注意")):
+        memo = memos[lang]
+        bottom = _bottom_text(memo)
+        package = " ".join(b.text for b in memo.section("package").blocks if isinstance(b, Paragraph))
+        for text in (bottom, package):
+            assert word in text and ("--baseline OPTION" in text or "--baseline 选项" in text)
+            assert "--baseline passive_case_by_case_acceptance" in text
+    # Naming a status quo takes the warning away.
+    with_base = build_memo(bundled, MemoRequest(baseline="passive_case_by_case_acceptance", samples=200, date="2026-07-01"))
+    assert "Caution" not in _bottom_text(with_base)
+    assert not any("Caution" in b.text for b in with_base.section("package").blocks if isinstance(b, Paragraph))
 
 
 def test_screened_reasons_are_worded_in_each_language(memos, bundled):
@@ -179,9 +223,10 @@ options:
 """
     )
     memo = build_memo(loaded, MemoRequest(date=DATE))
-    lead = memo.section("bottom_line").blocks[0].text
-    assert "shares first place with Beta" in lead
-    assert "ahead of Gamma" in lead
+    first = memo.section("bottom_line").blocks[0]
+    lead = _bottom_text(memo)
+    assert "ties for first place" in first.text and first.items == ("Beta",)
+    assert "Next, in place 3: Gamma" in lead
     assert memo.section("screened") is None and "No option breaks a red line." in lead
     assert memo.section("scenarios") is None
 
@@ -287,8 +332,8 @@ def test_package_section_reports_the_portfolio_module(memos, bundled):
         used = {row[0].value: (row[1].value, row[2].value, row[3].value) for row in memo.table("resources").rows}
         # Rows are named with the case's resource labels (labels.resources) in the memo's language.
         assert used == {bundled.case.resource_label(r, lang): (result.best.resources[r], cap, result.best.slack[r]) for r, cap in result.spec.budgets.items()}
-        lead = memo.section("bottom_line").blocks[0].text
-        assert all(memo_mod._label(bundled.case.options[o], lang) in lead for o in result.best.selected)
+        listed = next(b for b in memo.section("bottom_line").blocks if b.items and "package" in b.text or "组合" in b.text)
+        assert listed.items == tuple(memo_mod._label(bundled.case.options[o], lang) for o in result.best.selected)
 
 
 def test_same_seed_same_robustness_numbers(bundled):
@@ -343,12 +388,12 @@ constraints:
 """
     )
     memo = build_memo(loaded, MemoRequest(date=DATE))
-    lead = memo.section("bottom_line").blocks[0].text
-    assert lead.startswith("Under the equal weights and the additive method, A is the only option left")
-    assert "1 option was screened out for breaking a red line: B." in lead
+    lead = _bottom_text(memo)
+    assert lead.startswith("A is the only option left, with overall value 0.7000 (equal weights, additive method).")
+    assert "1 option was screened out for breaking a red line:\n- B" in lead
     assert memo.section("robustness") is None
     assert memo.provenance["samples"] is None and memo.provenance["seed"] is None
-    assert "holds a single measure: A." in lead
+    assert "holds a single measure:\n- A" in lead
 
 
 def test_an_analysis_that_does_not_apply_is_left_out():
@@ -439,3 +484,47 @@ def test_a_case_without_probabilities_has_no_p_and_says_which_rules_did_not_run(
     assert "probability" not in [c.key for c in scenarios.columns] and scenarios.note == tr("asm_no_probabilities", lang)
     text = render(memo, ".md").decode("utf-8")
     assert "(p=" not in text and "p = " not in text
+
+
+def test_families_are_numbers_with_names_in_each_language(memos, bundled):
+    assert bundled.case.family_numbers() == {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+    for lang in LANGS:
+        table = memos[lang].table("ranking")
+        fam = table.column("family")
+        values = [row[fam].value for row in table.rows]
+        assert all(isinstance(v, int) for v in values) and sorted(set(values)) == [1, 2, 3, 4, 5]
+        assert table.columns[fam].kind == "integer"  # sorts 1, 2, 3 in a spreadsheet
+    en, zh = memos["en"].table("ranking").note, memos["zh"].table("ranking").note
+    assert "Families: 1 Reciprocal negotiation; 2 Standardised reception;" in en
+    assert "类别：1 主动对等谈判；2 规范接收；" in zh
+    text = render(memos["en"], "md").decode()
+    assert not any(numeral in text.split("## Scenarios", 1)[0] for numeral in "一二三四五")
+    assert "(family: Monitoring and consular protection)" in memos["en"].section("bottom_line").blocks[0].text
+
+
+def test_families_without_names_read_family_n():
+    loaded = load_case_text(
+        """
+negotiator: 1
+objectives: {g: {label: Gain, scale: [0, 10]}}
+options:
+  a: {label: Alpha, family: 三, scores: {g: 7}}
+  b: {label: Beta, family: 十, scores: {g: 5}}
+  c: {label: Gamma, family: other, scores: {g: 2}}
+"""
+    )
+    assert loaded.case.family_numbers() == {"三": 3, "十": 10, "other": 11}
+    memo = build_memo(loaded, MemoRequest(date=DATE))
+    assert memo.section("bottom_line").blocks[0].text.startswith("Alpha (family: Family 3) ranks first")
+    zh = build_memo(loaded, MemoRequest(lang="zh", date=DATE))
+    assert "（类别：第3类）" in zh.section("bottom_line").blocks[0].text
+    assert "Families" not in (memo.table("ranking").note or "")
+
+
+def test_confidence_column_says_what_it_means(memos):
+    for lang, words in (("en", ("own central weights", "not a chance of coming first")), ("zh", ("自身中心权重", "不是排名第一的概率"))):
+        table = memos[lang].table("acceptability")
+        header = table.columns[table.column("confidence")].header
+        assert words[0] in header and words[1] in table.note
+        html = render(memos[lang], "html").decode()
+        assert words[1] in html.split('data-key="acceptability"', 1)[1].split("</div>", 1)[0]
