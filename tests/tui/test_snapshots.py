@@ -51,28 +51,34 @@ def test_compare_view(snap_compare, bundled):
     assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
 
 
+async def _run_smaa(pilot, key: str) -> None:
+    """Open the Sensitivity view and run SMAA with ``key`` (a: uniform weights, c: near the current ones).
+
+    The view scrolls the result into view after the next refresh; under load the sweep above it
+    can still change height after that scroll (one line off in a parallel run). Scroll again once
+    everything has laid out, so the picture does not depend on timing."""
+    await pilot.pause()
+    await pilot.press("4")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.press(key)
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+    screen = pilot.app.screen
+    screen.query_one("#sensitivity-body").scroll_to_widget(screen.query_one("#smaa"), top=True, animate=False)
+    await pilot.pause()
+
+
 def test_sensitivity_view_with_smaa(snap_compare, bundled, monkeypatch):
     import negotiator.tui.screens.sensitivity as view
 
     monkeypatch.setattr(view, "SMAA_SAMPLES", 2000)
 
     async def run_before(pilot):
-        await pilot.pause()
-        await pilot.press("4")
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.press("a")
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        # The view scrolls the result into view after the next refresh; under load the sweep above
-        # it can still change height after that scroll (one line off in a parallel run). Scroll
-        # again once everything has laid out, so the picture does not depend on timing.
-        await pilot.pause()
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause()
-        screen = pilot.app.screen
-        screen.query_one("#sensitivity-body").scroll_to_widget(screen.query_one("#smaa"), top=True, animate=False)
-        await pilot.pause()
+        await _run_smaa(pilot, "a")
 
     assert snap_compare(make_app(bundled), terminal_size=SIZE, run_before=run_before)
 
@@ -167,15 +173,7 @@ def test_sensitivity_smaa_at_80x24(snap_compare, bundled, monkeypatch):
     monkeypatch.setattr(view, "SMAA_SAMPLES", 2000)
 
     async def run_before(pilot):
-        await pilot.pause()
-        await pilot.press("4")
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.press("c")
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.pause()
+        await _run_smaa(pilot, "c")
 
     assert snap_compare(make_app(bundled), terminal_size=(80, 24), run_before=run_before)
 
