@@ -54,6 +54,7 @@ TEMPLATES: dict[str, str] = {
     "err_unknown_profile": "unknown weight profile '{profile}'",
     "err_unknown_method": "unknown method '{method}'",
     "err_use_one_of": "use one of: {choices}",
+    "rule_needs_probabilities": "needs the scenarios' probabilities (complete ignorance: none given)",
     "err_no_case": "no such file or folder",
     "err_no_case_hint": "check the path, or run without a CASE to use the bundled case",
     "err_file_exists": "the file already exists; nothing was written",

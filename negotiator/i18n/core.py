@@ -43,6 +43,7 @@ _ZH: dict[str, str] = {
     "err_unknown_profile": "未知的权重方案 {profile}",
     "err_unknown_method": "未知的方法 {method}",
     "err_use_one_of": "请使用以下之一：{choices}",
+    "rule_needs_probabilities": "需要各情景的概率（完全不确定：未给出概率）",
     "err_no_case": "找不到该文件或文件夹",
     "err_no_case_hint": "请检查路径，或不指定案例以使用内置案例",
     "err_file_exists": "文件已存在；未写入任何内容",

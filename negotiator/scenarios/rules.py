@@ -43,6 +43,7 @@ from typing import Sequence
 import numpy as np
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 from negotiator.ranking.result import TIE_TOLERANCE
 
 __all__ = [
@@ -134,7 +135,7 @@ class DecisionReport:
     probability: tuple[Switch, ...]  # one per scenario (empty for a single scenario or no probabilities)
     evpi: float | None  # expected value of perfect information (None without probabilities)
     #: Rules that could not run, with why (complete ignorance: no probabilities given).
-    not_run: tuple[tuple[str, str], ...] = ()
+    not_run: tuple[tuple[str, Message], ...] = ()  # (rule, why): the same English in JSON, a key for other languages
     menu_effects: tuple[MenuEffect, ...] = ()
     #: Exact fractions ("a/b" text) when every payoff is rational: values, regret, each rule's scores.
     exact: dict | None = None
@@ -388,7 +389,7 @@ def analyse_decisions(values: np.ndarray, probabilities: Sequence[float] | None,
         hurwicz=hurwicz_switch(v, alpha),
         probability=() if p is None else probability_switches(v, p, scenarios),
         evpi=None if p is None else expected_value_of_perfect_information(v, p),
-        not_run=() if p is not None else tuple((r, "needs the scenarios' probabilities (complete ignorance: none given)") for r in PROBABILITY_RULES),
+        not_run=() if p is not None else tuple((r, Message("rule_needs_probabilities")) for r in PROBABILITY_RULES),
         menu_effects=menu_effects(v),
         exact=exact_scores(v, p, alpha),
     )
