@@ -192,7 +192,7 @@ class CompareScreen(ViewScreen):
             if single is not None:
                 text.append("  • " + tr("whatif_single", lang, dir=tr(single.direction, lang), obj=obj_name[single.objective], cur=single.current, new=single.needed, chg=single.change) + "\n")
             if r.cheapest is not None and r.cheapest.distance > 0:
-                moves = ", ".join(f"{obj_name[o]} {signed(v).strip()}" for o, v in sorted(r.cheapest.moves.items(), key=lambda kv: -abs(kv[1])) if abs(v) > 5e-7)
+                moves = _moves_text(r.cheapest.moves, obj_name)
                 text.append("  • " + tr("whatif_cheapest", lang, dist=r.cheapest.distance, moves=moves) + "\n")
             if r.gap > 0:
                 text.append("  " + tr("whatif_beyond", lang, b=name[other]) + "\n", style="dim")
@@ -202,7 +202,7 @@ class CompareScreen(ViewScreen):
             if dist is None:
                 text.append("• " + tr("flip_never", lang, b=name[oid]) + "\n", style="magenta")
                 continue
-            moves = ", ".join(f"{obj_name[o]} {signed(v).strip()}" for o, v in sorted(changes.items(), key=lambda kv: -abs(kv[1])) if abs(v) > 5e-7)
+            moves = _moves_text(changes, obj_name)
             text.append("• " + tr("flip_line", lang, b=name[oid], d=dist, moves=moves) + "\n", style="magenta")
         return text
 
@@ -210,3 +210,9 @@ class CompareScreen(ViewScreen):
 def _signed(value: float, bold: bool = False) -> Text:
     style = ("bold " if bold else "") + ("green" if value > 5e-5 else "red" if value < -5e-5 else "dim")
     return Text(signed(value), style=style, justify="right")
+
+
+def _moves_text(moves: dict, obj_name: dict) -> str:
+    """Weight changes, largest first, as 'Objective +0.012'; those that print as 0.000 left out."""
+    shown = sorted(moves.items(), key=lambda kv: -abs(kv[1]))
+    return ", ".join(f"{obj_name[o]} {signed(v).strip()}" for o, v in shown if abs(v) > 5e-7)
