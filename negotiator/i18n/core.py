@@ -39,7 +39,7 @@ _ZH: dict[str, str] = {
     "ahp_judged_note": "{a} 相对于 {b}：判断为 {v:.3g}，其他判断推出 {imp:.3g}",
     "an_note_analyst": "分析人员 {analyst}：{note}",
     "an_note_pooled": "汇总的 AHP 判断：{note}",
-    "an_pooled_name": "{case}（分析人员汇总：{pool}） ",  # the space lets a narrow line break before "（sha256 …）", not inside it
+    "an_pooled_name": "{case} （分析人员汇总：{pool}） ",  # spaces around it: a narrow line breaks beside it (a long path, "（sha256 …）"), never inside "median"
     "err_unknown_profile": "未知的权重方案 {profile}",
     "err_unknown_method": "未知的方法 {method}",
     "err_use_one_of": "请使用以下之一：{choices}",
