@@ -79,6 +79,11 @@ def _case_words() -> tuple[set[str], set[str], set[str]]:
 IDS, PROSE, LABELS = _case_words()
 
 
+#: The checkout's folder and the case files the commands name: a caption that wraps a file path
+#: leaves pieces of it that depend on where the repository was cloned, not words of the output.
+CHECKOUT_PATHS = " ".join((str(Path(__file__).resolve().parents[2]), "examples/methods_demo.yaml", "tests/cases/full_features.yaml"))
+
+
 def english_words(text: str, typed: str = "", prose: bool = False) -> list[str]:
     """The ASCII words of 3+ letters left in ``text`` once ids, typed input (``typed``: the command line,
     whose words an error may quote), paths, digests, labels without Chinese, the case's prose (with
@@ -93,6 +98,8 @@ def english_words(text: str, typed: str = "", prose: bool = False) -> list[str]:
     words = set(re.findall(WORD, text))
     out = set()
     for w in words:
+        if w in CHECKOUT_PATHS:
+            continue  # a piece of a file path that a caption wrapped: where the repository was cloned
         if sum(c.isalpha() for c in w) < 3 or w in kept or w in IDS or re.fullmatch(r"[A-Z0-9-]+", w):
             continue  # short, allowed, an id, the case's own text, or an acronym / key-letter bar (AAABBC)
         if all(part in kept or part in IDS for part in re.split(r"[-']", w) if part):
