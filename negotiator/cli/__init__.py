@@ -1,123 +1,94 @@
 """The `negotiator` command line. Parses, calls the core, prints; nothing else.
 
-Each command group lives in its own module and imports heavy libraries
-(pandas, pulp, textual) inside the command, so `negotiator --help` is instant.
+Each command group lives in its own module and imports heavy libraries (pandas, pulp, textual)
+inside the command. `main` imports only the module of the command being run (building every
+command's options costs more than ranking the bundled case); `--help`, a bare `negotiator`, an
+unknown command and `negotiator.cli.app` register them all, in the order below.
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
-import typing
 
 import typer
 
-__all__ = ["app", "main"]
+from negotiator.cli import _app
 
-app = typer.Typer(
-    name="negotiator",
-    help="Rank, test and package responses to 'safe third country' deportation policies. "
-    "Run with no CASE to use the bundled case from the source paper.",
-    no_args_is_help=False,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+__all__ = ["app", "main", "register_commands", "COMMAND_MODULES"]
 
-#: Command modules, registered in this order (each adds its commands to `app`).
-_COMMAND_MODULES = [
-    "case_cmds",
-    "methods_cmds",
-    "sensitivity_cmds",
-    "portfolio_cmds",
-    "payoffs_cmds",
-    "negotiate_cmds",
-    "conflict_cmds",
-    "memo_cmds",
-    "authoring_cmds",
-    "tui_cmds",
-]
-
-for _name in _COMMAND_MODULES:
-    importlib.import_module(f"{__name__}.{_name}")
+#: Each command module and the top-level commands it registers, in `--help` order.
+#: tests/cli/test_registration.py checks this against what the modules really register.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "case_cmds": ("rank", "validate", "show", "schema", "examples"),
+    "methods_cmds": ("methods", "compare-methods", "analysts", "ahp"),
+    "sensitivity_cmds": ("sensitivity",),
+    "portfolio_cmds": ("portfolio",),
+    "payoffs_cmds": ("payoffs", "game"),
+    "negotiate_cmds": ("negotiate",),
+    "conflict_cmds": ("conflict",),
+    "memo_cmds": ("memo",),
+    "authoring_cmds": ("new", "export", "import"),
+    "tui_cmds": ("tui",),
+}
+_MODULE_OF = {command: module for module, commands in COMMAND_MODULES.items() for command in commands}
+_registered: list[str] = []
 
 
-#: What `--help` shows as the kind of value an option takes, in words a policy analyst reads
-#: without knowing Python (Typer >= 0.29 prints annotations such as "<bool>" or "<list[Path]>").
-_VALUE_WORDS = {bool: None, int: "INTEGER", float: "NUMBER", str: "TEXT"}
+def register_commands(command: str | None = None) -> typer.Typer:
+    """Import the module that registers `command` (every module when None or unknown); the app."""
+    wanted = [_MODULE_OF[command]] if command in _MODULE_OF else list(COMMAND_MODULES)
+    new = [m for m in wanted if m not in _registered]
+    for module in new:
+        importlib.import_module(f"{__name__}.{module}")
+        _registered.append(module)
+    if new:
+        _keep_help_order(_app.app)
+    return _app.app
 
 
-def _value_word(param, ctx):
-    """The value placeholder for one option or argument in `--help`: a metavar, choices, or a plain word."""
-    if getattr(param, "is_bool_flag", False):
-        return None  # a switch takes no value
-    if param.metavar:
-        return None if param.param_type_name == "argument" else param.metavar
-    desc = param.type_descriptor
-    if desc.is_choice and desc.choices:
-        return "|".join(str(getattr(c, "value", c)) for c in desc.choices)
-    if desc.is_path:
-        word = "FILE" if getattr(desc, "is_file", False) else "PATH"
-    else:
-        annotation = desc.annotation
-        element = typing.get_args(annotation)[0] if typing.get_origin(annotation) in (list, tuple) and typing.get_args(annotation) else annotation
-        word = _VALUE_WORDS.get(element, "TEXT")
-    return word  # a repeatable option still takes one value each time (its help says "repeatable")
+def _keep_help_order(app: typer.Typer) -> None:
+    """Commands listed in COMMAND_MODULES order, whichever module was imported first."""
+    order = {module: i for i, module in enumerate(COMMAND_MODULES)}
+
+    def rank_of(info) -> int:
+        callback = info.callback if hasattr(info, "callback") and info.callback else None
+        if callback is None and getattr(info, "typer_instance", None) is not None:
+            commands = info.typer_instance.registered_commands
+            callback = commands[0].callback if commands else None
+        module = getattr(callback, "__module__", "").rsplit(".", 1)[-1]
+        return order.get(module, len(order))
+
+    app.registered_commands.sort(key=rank_of)
+    app.registered_groups.sort(key=rank_of)
 
 
-def _argument_in_usage(param) -> str:
-    """An argument in the usage line: its metavar as written, else PATH or [PATH] (Typer 0.29 writes {path})."""
-    if param.metavar:
-        return param.metavar
-    name = param.name.upper()
-    name = name if param.required else f"[{name}]"
-    return name + ("..." if param.nargs != 1 else "")
+def __getattr__(name: str):
+    """`negotiator.cli.app`: the application with every command registered (tests, embedding)."""
+    if name == "app":
+        return register_commands()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _use_plain_help_words() -> None:
-    """Replace Typer's Python-type placeholders in `--help` (only the Typer versions that have them)."""
-    core = importlib.import_module("typer.core")
-    for name in ("TyperOption", "TyperArgument"):
-        cls = getattr(core, name, None)
-        if cls is not None and hasattr(cls, "display_type_rich"):
-            cls.display_type_rich = _value_word
-    argument = getattr(core, "TyperArgument", None)
-    if argument is not None and hasattr(argument, "_usage_display_name"):
-        argument._usage_display_name = _argument_in_usage
-
-
-_use_plain_help_words()
-
-
-@app.callback(invoke_without_command=True)
-def _root(
-    ctx: typer.Context,
-    version: bool = typer.Option(False, "--version", help="Print the version and exit.", is_eager=True),
-) -> None:
-    if version:
-        from negotiator._version import __version__
-
-        typer.echo(f"negotiator {__version__}")
-        raise typer.Exit(0)
-    if ctx.invoked_subcommand is None:
-        typer.echo(ctx.get_help())
-        raise typer.Exit(0)
+def _command_in(argv: list[str]) -> str | None:
+    """The command a command line runs: its first word that is not a root option (None if none)."""
+    for arg in argv:
+        if not str(arg).startswith("-"):
+            return str(arg)
+    return None
 
 
 def _click_exception_types():
-    """Typer >= 0.20 vendors its own click; older Typer uses click itself. Catch both."""
-    click_errors, exits, aborts = [], [typer.Exit], [typer.Abort]
-    for module in ("click.exceptions", "typer._click.exceptions"):
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        click_errors.append(mod.ClickException)
-        for name, bucket in (("Exit", exits), ("Abort", aborts)):
-            if hasattr(mod, name):
-                bucket.append(getattr(mod, name))
-    return tuple(click_errors), tuple(exits), tuple(aborts)
+    """Typer >= 0.20 vendors its own click (only that one can raise here); older Typer uses click itself."""
+    try:
+        mod = importlib.import_module("typer._click.exceptions")
+    except ImportError:
+        mod = importlib.import_module("click.exceptions")
+    exits, aborts = [typer.Exit], [typer.Abort]
+    for name, bucket in (("Exit", exits), ("Abort", aborts)):
+        if hasattr(mod, name):
+            bucket.append(getattr(mod, name))
+    return (mod.ClickException,), tuple(exits), tuple(aborts)
 
 
 def _lang_of(argv: list[str]) -> str:
@@ -137,7 +108,8 @@ def main(argv: list[str] | None = None) -> None:
 
     reset_output_options()
     click_errors, exits, aborts = _click_exception_types()
-    command = typer.main.get_command(app)
+    args = sys.argv[1:] if argv is None else list(argv)
+    command = typer.main.get_command(register_commands(_command_in(args)))
     try:
         result = command.main(args=argv, prog_name="negotiator", standalone_mode=False)
     except NegotiatorError as exc:

@@ -9,7 +9,7 @@ import typer
 
 from rich.markup import escape
 
-from negotiator.cli import app
+from negotiator.cli._app import app
 from negotiator.cli.common import CaseArg, LangOpt, console, load, warn
 from negotiator.i18n import case_name, tr
 

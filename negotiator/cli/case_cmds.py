@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from negotiator.cli import app
+from negotiator.cli._app import app
 from negotiator.cli.common import CaseArg, Format, FormatOpt, LangOpt, MethodOpt, ProfileOpt, console, emit_json, emit_ranking, load, warn
 
 VikorVOpt = typer.Option(None, "--vikor-v", help="VIKOR: weight of group utility S against individual regret R in Q (0..1, default 0.5).", show_default=False)

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from negotiator.cli import app
+from negotiator.cli._app import app
 from negotiator.cli.common import CaseArg, MethodOpt, ProfileOpt, load, warn
 
 

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from negotiator.cli import app
+from negotiator.cli._app import app
 from negotiator.cli.case_cmds import AdditiveNormOpt, ElectreCOpt, ElectreDOpt, ElectreNormOpt, ElectreRangeOpt, LangOpt, TopsisNormOpt, VikorVOpt
 from negotiator.cli.common import CaseArg, Format, FormatOpt, ProfileOpt, console, emit_json, emit_ranking, emit_text, layout_of, load, warn
 

@@ -9,7 +9,7 @@ import typer
 
 from negotiator.cli.common import check_lang
 
-from negotiator.cli import app
+from negotiator.cli._app import app
 from negotiator.cli.common import CaseArg, Format, FormatOpt, console, emit_result, load, warn
 
 

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from negotiator.cli import app
+from negotiator.cli._app import app
 from negotiator.cli.common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, layout_of, load, warn
 
 from negotiator.cli.common import LangOpt  # noqa: E402

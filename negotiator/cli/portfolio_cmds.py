@@ -16,7 +16,7 @@ from typing import Optional
 import typer
 from typer.core import TyperGroup
 
-from negotiator.cli import app
+from negotiator.cli._app import app
 from negotiator.cli.common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_result, gathered_options, load, warn
 
 

@@ -14,7 +14,7 @@ from typing import Optional
 
 import typer
 
-from negotiator.cli import app
+from negotiator.cli._app import app
 from negotiator.cli.common import CaseArg, MethodOpt, ProfileOpt, console, emit_result, gathered_options, load, warn
 
 sensitivity_app = typer.Typer(
