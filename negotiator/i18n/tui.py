@@ -44,6 +44,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui_hint_file_exists": {"en": "type another file name (the memo never overwrites a file)", "zh": "请输入另一个文件名（备忘录不会覆盖已有文件）"},
     "tui_hint_baseline_method": {"en": "pick 'additive' in the Method selector (Ranking or Weights view), or set the Baseline to none (press s)", "zh": "在“方法”选择框（排序或权重视图）中选 additive，或将基线设为“无”（按 s）"},
     "swap": {"en": "Swap A⇄B", "zh": "交换 A⇄B"},
+    "panel_language": {"en": "switch the app to Chinese (中文)", "zh": "切换为英文界面（English）"},
+    "panel_pick": {"en": "pick or unpick the highlighted option for Compare (up to 3)", "zh": "把选中的选项选入或移出比较（最多 3 个）"},
     "keys_title": {"en": "Keys of negotiator (by view)", "zh": "negotiator 按键（按视图）"},
     "keys_everywhere": {"en": "Everywhere", "zh": "所有视图"},
     "keys_views": {"en": "switch view ({views})", "zh": "切换视图（{views}）"},
