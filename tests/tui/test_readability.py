@@ -43,6 +43,7 @@ async def test_labels_get_the_room_at_200_columns(bundled):
         assert set(names) == full  # nothing cut
         widths = {c.key.value: c.width for c in table.ordered_columns}
         assert widths["bar"] >= 40
+        assert set(_column(table, "id")) == set(bundled.case.options)  # ids whole too (the longest has 33 characters)
 
 
 async def test_detail_pane_and_dialog_show_the_screened_out_reason_in_full(bundled):

@@ -217,7 +217,8 @@ class RankingScreen(ViewScreen):
         lang = self.lang
         width = self.app.size.width  # known before the first layout (self.size may still be 0 then)
         wide = width >= WIDE
-        id_width = min(32, max((len(x.option) for x in [*r.rows, *r.screened_out]), default=8)) if wide else 0
+        # ids up to 32 cells (the label keeps the room), whole from about 200 columns
+        id_width = min(max(32, width // 6), max((len(x.option) for x in [*r.rows, *r.screened_out]), default=8)) if wide else 0
         fixed = [3, 4, 7] + ([id_width] if wide else [])
         room = fit_width(width, fixed + [0], minimum=2 * BAR_MIN)  # label and bar share this
         longest = max((cell_len(label(x, lang)) for x in [*r.rows, *r.screened_out]), default=10)
