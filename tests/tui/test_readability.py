@@ -282,6 +282,14 @@ async def test_keys_panel_says_what_l_does_in_the_uis_language_and_starts_with_t
             assert everywhere["l"] == words
             assert app.screen.groups[1][0] == compare and app.screen.current == compare  # marked, no scrolling to find it
             assert len(app.screen.groups) == 1 + 7
+            # a long description wraps (Chinese folds between characters), it is never cut
+            from rich.console import Console
+
+            panel = app.screen.query_one("#keys-list", Static)
+            con = Console(width=panel.content_size.width, record=True, color_system=None)
+            con.print(panel.content)
+            shown = con.export_text()
+            assert "…" not in shown and ("突）" if lang == "zh" else "Conflict)") in shown  # the end of "switch view (…)"
 
 
 async def test_pickers_cut_a_long_label_with_an_ellipsis(bundled):

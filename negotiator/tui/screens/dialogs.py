@@ -215,7 +215,7 @@ class KeysScreen(ModalScreen[None]):
             parts.append(Text("\n" + title, style="bold reverse" if title == self.current else "bold cyan"))
             grid = Table.grid(padding=(0, 2))  # a long description wraps under itself, not under the keys
             grid.add_column(no_wrap=True, min_width=width, style="bold yellow")
-            grid.add_column()
+            grid.add_column(overflow="fold")  # Chinese has no spaces to wrap at: fold, never cut
             for keys, words in rows:
                 grid.add_row(keys, words)
             parts.append(Padding(grid, (0, 0, 0, 2)))
