@@ -118,6 +118,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "smaa_stale_method": {"en": "the method or scenario changed since this run: press a (or c) to run again", "zh": "方法或情景已在本次运行后改变：按 a（或 c）重新运行"},
     "smaa_uniform_note": {"en": "this run drew weights uniformly, so your weight changes do not enter it: press c for draws within ±{spread:.0%} of them", "zh": "本次运行均匀抽取权重，您的权重修改不影响结果：按 c 在其 ±{spread:.0%} 范围内抽样"},
     "smaa_legend": {"en": "rank", "zh": "名次"},
+    "smaa_legend_rest": {"en": "{k} or lower", "zh": "{k} 及以后"},
     # package view
     "bad_budget": {"en": "'{text}' is not a budget for {res}: type a number of 0 or more", "zh": "“{text}” 不是 {res} 的有效预算：请输入不小于 0 的数"},
     "edit_budgets": {"en": "Budgets", "zh": "预算"},

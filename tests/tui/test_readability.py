@@ -102,6 +102,7 @@ async def test_smaa_says_what_it_assumed_and_offers_the_centred_draw(bundled, sm
         status = str(screen.query_one("#smaa-status", Static).render())
         result = str(screen.query_one("#smaa", Static).render())
         assert "drawn uniformly" in result
+        assert result.rstrip().endswith("■8 ■9 or lower")  # the key names the grey that ranks past 8 share
         assert "do not enter it" in status and "press c" in status  # not "the weights changed: run again"
         assert screen.query_one("#smaa-status").region.y < 24  # where the user looks, above the fold
         await pilot.press("c")
