@@ -36,6 +36,7 @@ __all__ = [
     "RefProblem",
     "WeightProfile",
     "score_triple",
+    "family_numeral",
     "cross_reference_problems",
     "case_json_schema",
 ]
@@ -206,7 +207,7 @@ class Case(_Model):
             fam = option.family
             if not fam or fam in numbers or fam in others:
                 continue
-            n = _family_number(fam)
+            n = family_numeral(fam)
             if n is None:
                 others.append(fam)
             else:
@@ -224,8 +225,8 @@ class Case(_Model):
 _CHINESE_NUMERALS = {ch: k + 1 for k, ch in enumerate("一二三四五六七八九")}
 
 
-def _family_number(family: str) -> int | None:
-    """1 for "一", "1" or "(一)"; 10-19 for "十".."十九"; None for anything else."""
+def family_numeral(family: str) -> int | None:
+    """1 for "一", "1" or "(一)"; 10-19 for "十".."十九"; None for anything else (a family named by a word)."""
     core = family.strip().strip("()（）第类.、 ")
     if core.isdigit():
         return int(core)

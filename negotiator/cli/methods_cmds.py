@@ -155,7 +155,7 @@ def analysts_command(
     con.print(analysts_header(view, lang))
     for table in analysts_tables(view, top, lang):
         con.print(table)
-    con.print(ranking_table(result, lang=lang, layout=layout_of(con)))
+    con.print(ranking_table(result, lang=lang, layout=layout_of(con), case=view.loaded.case))
 
 
 @app.command("ahp")

@@ -69,6 +69,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "scale_from_data": {"en": "from the data", "zh": "取自数据"},
     "better_caption": {"en": "better: more or less of the objective is better", "zh": "方向：该目标越高越好或越低越好"},
     "options_title": {"en": "Options", "zh": "选项"},
+    "col_option_id_family": {"en": "option (id · family)", "zh": "选项（编号 · 类别）"},
     "col_option_narrow": {"en": "option (id · family · source; requires, excludes)", "zh": "选项（编号 · 类别 · 出处；前提、互斥）"},
     "col_resources": {"en": "resources", "zh": "资源"},
     "col_source_short": {"en": "source", "zh": "出处"},

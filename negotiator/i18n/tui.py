@@ -44,6 +44,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "tui_hint_file_exists": {"en": "type another file name (the memo never overwrites a file)", "zh": "请输入另一个文件名（备忘录不会覆盖已有文件）"},
     "tui_hint_baseline_method": {"en": "pick 'additive' in the Method selector (Ranking or Weights view), or set the Baseline to none (press s)", "zh": "在“方法”选择框（排序或权重视图）中选 additive，或将基线设为“无”（按 s）"},
     "swap": {"en": "Swap A⇄B", "zh": "交换 A⇄B"},
+    "panel_language": {"en": "switch the app to Chinese (中文)", "zh": "切换为英文界面（English）"},
+    "panel_pick": {"en": "pick or unpick the highlighted option for Compare (up to 3)", "zh": "把选中的选项选入或移出比较（最多 3 个）"},
     "keys_title": {"en": "Keys of negotiator (by view)", "zh": "negotiator 按键（按视图）"},
     "keys_everywhere": {"en": "Everywhere", "zh": "所有视图"},
     "keys_views": {"en": "switch view ({views})", "zh": "切换视图（{views}）"},
@@ -116,6 +118,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "smaa_stale_method": {"en": "the method or scenario changed since this run: press a (or c) to run again", "zh": "方法或情景已在本次运行后改变：按 a（或 c）重新运行"},
     "smaa_uniform_note": {"en": "this run drew weights uniformly, so your weight changes do not enter it: press c for draws within ±{spread:.0%} of them", "zh": "本次运行均匀抽取权重，您的权重修改不影响结果：按 c 在其 ±{spread:.0%} 范围内抽样"},
     "smaa_legend": {"en": "rank", "zh": "名次"},
+    "smaa_legend_rest": {"en": "{k} or lower", "zh": "{k} 及以后"},
     # package view
     "bad_budget": {"en": "'{text}' is not a budget for {res}: type a number of 0 or more", "zh": "“{text}” 不是 {res} 的有效预算：请输入不小于 0 的数"},
     "edit_budgets": {"en": "Budgets", "zh": "预算"},

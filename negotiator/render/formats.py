@@ -58,17 +58,22 @@ def ranking_markdown(r: Ranking, top_contributions: int = 3, lang: str = "en", c
     """The ranking as a Markdown table with its provenance as a quote; ``lang`` words headers, labels and
     (with ``case``) the red-line reasons; ids stay as the user types them."""
     from negotiator.i18n import red_line_reason, tr
+    from negotiator.render.families import family_key, family_number
 
     zh = lang == "zh"
     head = [tr(k, lang) for k in ("md_rank", "md_option", "md_label", "md_family", "md_score", "md_contributions")]
-    lines = ["| " + " | ".join(head) + " |", "|---:|---|---|---|---:|---|"]
+    lines = ["| " + " | ".join(head) + " |", "|---:|---|---|---:|---:|---|"]
     for row in r.rows:
         parts = ""
         if row.contributions:
             best = sorted(row.contributions.items(), key=lambda kv: -kv[1])[:top_contributions]
             parts = ", ".join(f"{k} {v:.3f}" for k, v in best)
         shown = row.label_zh if zh and row.label_zh else row.label
-        lines.append(f"| {row.rank} | `{row.option}` | {_md_escape(shown)} | {_md_escape(row.family or '')} | {row.score:.4f} | {parts} |")
+        family = (str(family_number(case, row.family) or "") if case is not None else row.family) or ""
+        lines.append(f"| {row.rank} | `{row.option}` | {_md_escape(shown)} | {_md_escape(family)} | {row.score:.4f} | {parts} |")
+    key = family_key(case, [row.family for row in r.rows], lang) if case is not None else None
+    if key:
+        lines += ["", _md_escape(key)]
     if r.screened_out:
         lines += ["", f"**{tr('screened_title', lang)}**", ""]
         for s in r.screened_out:

@@ -105,7 +105,7 @@ def sweep_plot(result, fmt: str = "png", case=None, lang: str = "en") -> bytes:
             lo, hi = ax.get_ylim()
             ends = _spread([float(s.curves[-1, i]) for i in lead], gap=(hi - lo) * 0.075)
             for i, y in zip(lead, ends):
-                ax.annotate(option(result.options[i]), xy=(1.0, float(s.curves[-1, i])), xytext=(1.03, y), textcoords=("axes fraction", "data"), xycoords="data", fontsize=7, color=colour[i], va="center", ha="left", annotation_clip=False, arrowprops={"arrowstyle": "-", "color": colour[i], "lw": 0.5, "shrinkA": 0, "shrinkB": 0})
+                ax.annotate(option(result.options[i]), xy=(1.0, float(s.curves[-1, i])), xytext=(1.03, y), textcoords=("axes fraction", "data"), xycoords="data", fontsize=7, color=colour[i], va="center", ha="left", annotation_clip=False, arrowprops={"arrowstyle": "-", "color": colour[i], "lw": 0.5, "shrinkA": 0, "shrinkB": 0, "relpos": (0, 0.5)})
             ax.set_ylim(min(lo, min(ends, default=lo)), max(hi, max(ends, default=hi)))
         for ax in list(axes.flat)[k:]:
             ax.axis("off")

@@ -8,6 +8,7 @@ from negotiator.render.plain import PlainTable as Table
 from rich.text import Text
 
 from negotiator.render.bars import legend, objective_colours, stacked_bar
+from negotiator.render.families import family_key, family_number
 from negotiator.render.formats import provenance_lines
 from negotiator.ranking.result import Ranking
 from negotiator.render.termfit import Layout, id_text, key_caption, label_cell, lettered_bar, objective_keys
@@ -44,6 +45,9 @@ def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Lay
     narrow = layout.narrow
     title = tr("rank_title", lang, method=method_name(r.provenance.method, lang), profile=_profile_name(case, r.provenance.profile, lang))
     caption_lines = provenance_lines(r, short=True, lang=lang)
+    key = family_key(case, [row.family for row in r.rows], lang) if case is not None else None
+    if key:
+        caption_lines = [key] + caption_lines
     if has_bars and layout.plain:
         names = {o: label_of(case.objectives[o], lang) for o in keys if o in case.objectives} if case is not None and lang != "en" else None
         caption_lines = [tr("bar_key", lang), key_caption(keys, names, width=(layout.width or 120) - 2)] + caption_lines
@@ -52,12 +56,13 @@ def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Lay
         caption = legend(colours).append("\n" + "\n".join(caption_lines))
     table = Table(title=title, caption=caption, caption_justify="left", expand=False)
     table.add_column("#", justify="right", no_wrap=True)
-    # The id line: 'policy_monitoring_early_warning · 四' (a family takes 4 more cells).
-    id_width = max((len(row.option) + (3 + cell_len(row.family) if row.family else 0) for row in r.rows), default=8)
+    families = _family_cells(case, r.rows)
+    # The id line: 'policy_monitoring_early_warning · 4' (a family takes 4 more cells).
+    id_width = max((len(row.option) + (3 + cell_len(families[row.option]) if families[row.option] else 0) for row in r.rows), default=8)
     if narrow:
         # Ids stay whole on their own line; labels wrap at word boundaries (Chinese by character).
         option_width = min(max(id_width, 24), (layout.width or 80) // 2)
-        table.add_column(tr("option", lang), width=option_width, overflow="fold")
+        table.add_column(tr("col_option_id_family" if any(families.values()) else "option", lang), width=option_width, overflow="fold")
     else:
         table.add_column(tr("option", lang))
         table.add_column(tr("col_family", lang), justify="center", no_wrap=True)
@@ -72,8 +77,9 @@ def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Lay
             table.add_column(tr("col_contribution_wide", lang))
     for row in r.rows:
         label = row.label_zh if lang == "zh" and row.label_zh else row.label
-        option = label_cell(label, row.option, f" · {row.family}" if narrow and row.family else "")
-        cells = [str(row.rank), option] + ([] if narrow else [row.family or ""]) + [f"{row.score:.4f}"]
+        family = families[row.option]
+        option = label_cell(label, row.option, f" · {family}" if narrow and family else "")
+        cells = [str(row.rank), option] + ([] if narrow else [family]) + [f"{row.score:.4f}"]
         if has_bars:
             parts = row.contributions or {}
             cells.append(lettered_bar(parts, keys, top, bar_width) if layout.plain else stacked_bar(parts, colours, top, bar_width))
@@ -82,6 +88,14 @@ def ranking_table(r: Ranking, lang: str = "en", bar_width: int = 28, layout: Lay
         table.add_section()
         table.add_row("", "", "", "", legend(colours))
     return table
+
+
+def _family_cells(case, rows) -> dict[str, str]:
+    """Each row's family as the table shows it: its number (render/families.py; the caption names
+    it), or as written when no case is given."""
+    if case is None:
+        return {row.option: row.family or "" for row in rows}
+    return {row.option: str(family_number(case, row.family) or "") for row in rows}
 
 
 def _profile_name(case, pid: str | None, lang: str) -> str:
@@ -141,13 +155,17 @@ def options_table(case, lang: str = "en", width: int | None = None) -> Table:
     seven-column form needs about 180 columns for the bundled case)."""
     narrow = width is not None and width < OPTIONS_NARROW
     table = Table(title=tr("options_title", lang))
+    families = {oid: str(family_number(case, o.family) or "") for oid, o in case.options.items()}
+    key = family_key(case, [o.family for o in case.options.values()], lang)
+    if key:
+        table.caption, table.caption_justify = key, "left"
     if narrow:
         table.add_column(tr("col_option_narrow", lang), overflow="fold")
         table.add_column(tr("col_resources", lang), no_wrap=True)
         for oid, o in case.options.items():
             cell = Text(label_of(o, lang) + "\n", style="bold")
             cell.append(oid, style="dim")
-            cell.append("".join(f" · {x}" for x in (o.family, o.source) if x), style="dim")
+            cell.append("".join(f" · {x}" for x in (families[oid], o.source) if x), style="dim")
             for verb, ids in (("requires", o.requires), ("excludes", o.excludes)):
                 for other in ids:
                     cell.append("\n" + tr(verb, lang, other=other))
@@ -157,7 +175,7 @@ def options_table(case, lang: str = "en", width: int | None = None) -> Table:
         table.add_column(tr(col, lang))
     for oid, o in case.options.items():
         res = ", ".join(f"{_resource(case, k, lang)} {v:g}" for k, v in o.resources.items())
-        table.add_row(oid, label_of(o, lang), o.family or "", o.source or "", res, ", ".join(o.requires), ", ".join(o.excludes))
+        table.add_row(oid, label_of(o, lang), families[oid], o.source or "", res, ", ".join(o.requires), ", ".join(o.excludes))
     return table
 
 

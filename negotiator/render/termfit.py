@@ -19,6 +19,7 @@ from negotiator.render.bars import bar_segments
 __all__ = [
     "signed",
     "distinct_cuts",
+    "fitted_legend",
     "NARROW",
     "Layout",
     "terminal_layout",
@@ -106,6 +107,43 @@ def distinct_cuts(labels: dict[str, str], width: int) -> dict[str, str]:
             for k in keys:
                 out[k] = cut(labels[k], max(1, width - cell_len(k) - 3)) + f" [{k}]" if width > cell_len(k) + 4 else cut(k, width)
     return out
+
+
+def fitted_legend(colours: dict[str, str], labels: dict[str, str], width: int, lines: int) -> Text:
+    """A colour key ("■ label") in at most ``lines`` lines of ``width`` cells: entries are never split
+    between two lines, and when they do not all fit the labels are cut with "…" (kept distinct by
+    distinct_cuts), the longest first, until they do. So no entry falls off the end unseen."""
+    names = {obj: labels.get(obj, obj) for obj in colours}
+    longest = max((cell_len(n) for n in names.values()), default=0)
+    rows: list[list[str]] = []
+    for w in range(longest, 2, -1):
+        shown = names if w == longest else distinct_cuts(names, w)
+        rows = _pack([(obj, shown[obj]) for obj in colours], width)
+        if len(rows) <= lines:
+            break
+    text = Text()
+    for n, row in enumerate(rows):
+        if n:
+            text.append("\n")
+        for k, (obj, name) in enumerate(row):
+            text.append(("  " if k else "") + "■ ", style=colours[obj])
+            text.append(name)
+    return text
+
+
+def _pack(entries: list[tuple[str, str]], width: int) -> list[list[tuple[str, str]]]:
+    """Entries ("■ " + name, two spaces apart) filled into lines of ``width`` cells."""
+    rows: list[list[tuple[str, str]]] = []
+    used = 0
+    for obj, name in entries:
+        size = 2 + cell_len(name)
+        if rows and used + 2 + size <= width:
+            rows[-1].append((obj, name))
+            used += 2 + size
+        else:
+            rows.append([(obj, name)])
+            used = size
+    return rows
 
 
 def signed(value: float, digits: int = 3) -> str:

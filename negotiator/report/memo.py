@@ -18,6 +18,7 @@ from negotiator.case.schema import has_probabilities
 from negotiator.errors import NegotiatorError, Problem, UsageError
 from negotiator.ranking.result import Ranking
 from negotiator.i18n import case_name, check_lang, method_name, red_line_reason, rule_name, tr
+from negotiator.render.families import family_key, family_name, family_number
 from negotiator.report.model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
 
 __all__ = ["MemoRequest", "build_memo", "parse_date", "default_samples", "DEFAULT_SAMPLES", "DEFAULT_SAMPLES_SLOW_METHOD", "DEFAULT_SEED"]
@@ -88,23 +89,15 @@ class _Words:
 
     def family_cell(self, oid: str) -> Cell:
         """An option's family as its number (sorts 1, 2, 3 in every language; the table's key names it)."""
-        fam = self.case.options[oid].family
-        return Cell(self.case.family_numbers()[fam], "integer") if fam else text_cell("")
+        number = family_number(self.case, self.case.options[oid].family)
+        return Cell(number, "integer") if number is not None else text_cell("")
 
     def family_name(self, fam: str) -> str:
-        """The case's name for a family, else "Family 1" (en) or the case's own numeral (zh)."""
-        named = self.case.family_label(fam, self.lang)
-        if named is not None:
-            return named
-        return tr("family_n", self.lang, n=self.case.family_numbers()[fam])
+        return family_name(self.case, fam, self.lang)
 
     def family_key(self, oids) -> str | None:
-        """"Families: 1 Reciprocal negotiation; 2 ..." for the families of these options (None without any)."""
-        numbers = self.case.family_numbers()
-        used = sorted({self.case.options[o].family for o in oids if self.case.options[o].family}, key=numbers.get)
-        if not used or not any(self.case.family_label(f) for f in used):
-            return None  # no names in the case: the numbers say all there is
-        return tr("family_key", self.lang, items=self.join([f"{numbers[f]} {self.family_name(f)}" for f in used]))
+        """"Families: 1 Reciprocal negotiation; 2 ..." for the families of these options (None without names)."""
+        return family_key(self.case, [self.case.options[o].family for o in oids], self.lang)
 
     def join(self, items: list[str]) -> str:
         return tr("list_sep", self.lang).join(items)

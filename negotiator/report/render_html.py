@@ -89,7 +89,9 @@ def _table(table: Table) -> str:
             cls = ' class="num"' if cell.is_number else ""
             content = escape(display(cell))
             if merge_id and col.key == "option":
-                content += f'<span class="id">{escape(display(row[keys.index("option_id")]))}</span>'
+                # an id may break after its underscores (<wbr>): the longest one no longer widens the
+                # column past A4 (the ranking's last objective column ran off the page)
+                content += f'<span class="id">{escape(display(row[keys.index("option_id")])).replace("_", "_<wbr>")}</span>'
             out.append(f"<td{cls}{_value_attr(cell)}>{content}</td>")
         out.append("</tr>")
     out.append("</tbody></table>")

@@ -59,6 +59,13 @@ def _key_name(binding: Binding) -> str:
     return binding.key_display or " ".join(binding.key.split(","))
 
 
+def _panel_words(binding_id: str, lang: str) -> str:
+    """What the `?` panel says a key does: its own words where the footer's are too short to say it
+    (`l` reads 中文 in the footer, "switch the app to Chinese (中文)" in the panel), else the footer's."""
+    key = f"panel_{binding_id}"
+    return tr(key if key in CATALOGUE else binding_id, lang)
+
+
 #: Seconds after start-up before the other views are built in the background, and between two of them.
 PREBUILD_AFTER = 0.2
 PREBUILD_GAP = 0.05
@@ -68,14 +75,16 @@ SAME_WEIGHTS = 1e-6
 
 
 def _view_bindings() -> list[Binding]:
-    return [Binding(key, f"view('{name}')", tr(name), id=name) for name, (key, _) in VIEWS.items()]
+    # not in the footer: the top bar lists the views with their keys, and at 80 columns the footer
+    # cut them off mid-word ("3 Compar") after the view's own keys
+    return [Binding(key, f"view('{name}')", tr(name), id=name, show=False) for name, (key, _) in VIEWS.items()]
 
 
 class NegotiatorApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "negotiator"
     MODES = {name: cls for name, (_, cls) in VIEWS.items()}
-    # `?`, `q`, `m`, `l` before the views: a narrow footer cuts the tail, and the top bar lists the views.
+    # The footer shows the view's keys, then `?`, `q`, `m`, `l`; the top bar lists the views.
     BINDINGS = [
         Binding("question_mark", "toggle_help", tr("keys"), key_display="?", id="keys"),
         Binding("q", "quit", tr("quit"), id="quit"),
@@ -124,8 +133,8 @@ class NegotiatorApp(App):
     def _prebuild_next(self) -> None:
         """Build the next view that was never shown, while the user reads this one (one per idle tick):
         the first switch to it then only redraws (composing a view and its tables took 0.7-1.1 s)."""
-        if getattr(self, "_exit", False) or getattr(self, "_closing", False) or getattr(self, "_closed", False):
-            return  # shutting down: Textual is iterating the screen stacks to close them
+        if not getattr(self, "_running", True) or getattr(self, "_exit", False) or getattr(self, "_closing", False) or getattr(self, "_closed", False):
+            return  # shutting down (App._shutdown clears _running first): Textual is iterating the screen stacks to close them
         todo = [name for name in VIEWS if name not in self._screen_stacks]
         if not todo or self.loaded is None:
             return
@@ -269,19 +278,23 @@ class NegotiatorApp(App):
         if isinstance(self.screen, KeysScreen):
             self.screen.dismiss(None)
         elif self.loaded is not None:
-            current = getattr(self.screen, "VIEW", "")
-            self.push_screen(KeysScreen(self.key_groups(), tr(current, self.lang) if current else None))
+            view = getattr(self.screen, "VIEW", "")
+            groups = self.key_groups()
+            current = f"{VIEWS[view][0]} {tr(view, self.lang)}" if view in VIEWS else None
+            # the current view's keys right after those that work everywhere, marked: no scrolling to find them
+            groups = groups[:1] + sorted(groups[1:], key=lambda g: g[0] != current)
+            self.push_screen(KeysScreen(groups, current))
 
     def key_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of this app, grouped: the keys that work everywhere, then each view's own."""
         lang = self.lang
-        everywhere = [(_key_name(b), tr(b.id, lang)) for b in self.BINDINGS if b.id and b.id in CATALOGUE and b.id not in VIEWS]
+        everywhere = [(_key_name(b), _panel_words(b.id, lang)) for b in self.BINDINGS if b.id and b.id in CATALOGUE and b.id not in VIEWS]
         keys = [key for key, _ in VIEWS.values()]
         views = ("、" if lang == "zh" else ", ").join(tr(name, lang) for name in VIEWS)
         everywhere.append((f"{keys[0]}-{keys[-1]}", tr("keys_views", lang, views=views)))
         groups = [(tr("keys_everywhere", lang), everywhere)]
         for name, (key, cls) in VIEWS.items():
-            rows = [(_key_name(b), tr(b.id, lang)) for b in cls.BINDINGS if b.id and b.id in CATALOGUE]
+            rows = [(_key_name(b), _panel_words(b.id, lang)) for b in cls.BINDINGS if b.id and b.id in CATALOGUE]
             rows += [(k, tr(w, lang)) for k, w in EXTRA_KEYS.get(name, [])]
             groups.append((f"{key} {tr(name, lang)}", rows))
         return groups

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -53,6 +54,45 @@ def test_rank_table_csv_markdown(cli, cases_dir):
 def test_rank_chinese_labels(cli, cases_dir):
     out = cli("rank", cases_dir / "tiny.yaml", "--lang", "zh").stdout
     assert "方案A" in out
+
+
+#: The bundled case writes its option families as the paper numbers §四's sub-sections.
+CJK_NUMERALS = set("一二三四五六七八九十")
+
+
+@pytest.mark.parametrize("width", [80, 140])
+def test_rank_names_families_in_the_readers_language(cli, monkeypatch, width):
+    """Issue 17: a family is its number (1-5, as in the memo) with its name from the case's labels in a
+    key; the numerals 一…五 (which an English reader cannot read and which look like "—") never show."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    for fmt in ("table", "markdown"):
+        en = cli("rank", "-f", fmt).stdout
+        flat = " ".join(en.split())
+        assert "Families: 1 Reciprocal negotiation; 2 Standardised reception; 3 Latin America engagement; 4 Monitoring and consular protection; 5 Multilateral pressure." in flat
+        assert not CJK_NUMERALS & set(en), fmt
+        zh = " ".join(cli("rank", "-f", fmt, "--lang", "zh").stdout.split())
+        assert "类别：1 主动对等谈判；2 规范接收；3 拉美合作；4 跟踪研判与领事保护；5 多边施压。" in zh.replace("； ", "；")
+    table = cli("rank").stdout
+    if width == 80:  # the family follows the id, under the label
+        assert "policy_monitoring_early_warning · 4" in table and "option (id · family)" in table
+    else:  # a column of its own
+        assert re.search(r"│\s*4\s*│\s*0\.6318 │", table) and re.search(r"bundling\s*│\s*1\s*│\s*0\.6273", table)
+    md = cli("rank", "-f", "markdown").stdout
+    assert "| `policy_monitoring_early_warning` | Cross-department monitoring of US bills, orders and enforcement, with early warning | 4 | 0.6318 |" in md
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_show_numbers_families_and_names_them(cli, monkeypatch, width):
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = cli("show").stdout
+    flat = " ".join(out.split())
+    assert "Families: 1 Reciprocal negotiation; 2 Standardised reception;" in flat
+    if width == 80:
+        assert "legal_position_against_bundling · 1 · §四(一)" in out  # the source cites the paper as written
+    else:
+        assert re.search(r"legal_position_against_bundling\s*│[^│]*│\s*1\s*│\s*§四\(一\)", out)
+    zh = " ".join(cli("show", "--lang", "zh").stdout.split())
+    assert "类别：1 主动对等谈判；" in zh
 
 
 def test_validate_show_schema(cli, cases_dir):

@@ -183,3 +183,27 @@ def test_sweep_end_labels_stay_inside_the_figure(cli, tmp_path, drawn):
     r = cli("sensitivity", "sweep", "--plot", tmp_path / "w.png")
     assert r.exit_code == 0, r.stderr
     assert drawn[-1]["outside"] == []
+
+
+def test_sweep_end_label_connectors_stop_at_the_label(cli, tmp_path, monkeypatch):
+    """A connector runs from a line's end to the left edge of its label, so it never strikes through
+    a neighbouring label (it ran to the label's centre, crossing the middle one of three that meet)."""
+    from matplotlib.text import Annotation
+
+    checked: list[tuple[float, float]] = []
+    original = charts.figure_bytes
+
+    def record(fig, fmt, **kw):
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        for ann in fig.findobj(Annotation):
+            if ann.arrow_patch is not None:
+                text = ann.get_window_extent(renderer)
+                checked.append((ann.arrow_patch.get_window_extent(renderer).x1, text.x0, text.width))
+        return original(fig, fmt, **kw)
+
+    monkeypatch.setattr(charts, "figure_bytes", record)
+    r = cli("sensitivity", "sweep", "--plot", tmp_path / "w.png")
+    assert r.exit_code == 0, r.stderr
+    # (within the text's own padding: before, the connector reached the middle of the label)
+    assert len(checked) > 20 and all(arrow_right <= text_left + 0.1 * width for arrow_right, text_left, width in checked)

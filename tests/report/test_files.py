@@ -450,3 +450,18 @@ def test_docx_numbers_are_unbreakable():
     assert unbreakable_numbers("3.686/4") == "3.686/\u20604"
     assert unbreakable_numbers("score 3.686/4 of -0.041") == "score 3.686/\u20604 of \u20110.041"
     assert unbreakable_numbers("anti-corruption") == "anti-corruption"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_html_ids_break_after_an_underscore_so_the_ranking_fits_a4(memos, lang):
+    """The longest id (anticorruption_cybercrime_linkage) set the option column's width and pushed the
+    ranking's last objective column past the right edge of a portrait A4 page; ids now may break after
+    an underscore (<wbr>), and read the same once the tags are gone."""
+    import re
+
+    html = memos[lang, "html"].read_text(encoding="utf-8")
+    ranking = html.split('data-key="ranking"', 1)[1].split("</table>", 1)[0]
+    ids = re.findall(r'<span class="id">(.*?)</span>', ranking)
+    assert "anticorruption_<wbr>cybercrime_<wbr>linkage" in ids
+    assert all(re.fullmatch(r"[a-z0-9_]+", i.replace("<wbr>", "")) and "_<wbr>" in i or "_" not in i for i in ids)
+    assert "overflow-wrap: anywhere" not in html  # headers still never break inside a word

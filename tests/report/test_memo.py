@@ -518,7 +518,9 @@ options:
     assert memo.section("bottom_line").blocks[0].text.startswith("Alpha (family: Family 3) ranks first")
     zh = build_memo(loaded, MemoRequest(lang="zh", date=DATE))
     assert "（类别：第3类）" in zh.section("bottom_line").blocks[0].text
-    assert "Families" not in (memo.table("ranking").note or "")
+    # a numeral without a name is only its number; a family written as a word is its own name
+    assert (memo.table("ranking").note or "").startswith("Families: 11 other.")
+    assert "第3类" not in (zh.table("ranking").note or "") and "类别：11 other。" in (zh.table("ranking").note or "")
 
 
 def test_confidence_column_says_what_it_means(memos):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from negotiator.conflict import analyse_conflict
 from negotiator.tui import make_app
-from tui_helpers import cells, row_keys
+from tui_helpers import cells, row_keys, shows_label
 
 SIZE = (100, 30)
 TINY = Path(__file__).resolve().parents[1] / "cases" / "tiny.yaml"
@@ -35,7 +35,7 @@ async def test_conflict_view_shows_stability_threats_and_paths(bundled):
         today = row_keys(table).index(str(expected.status_quo))
         assert table.cursor_row == today
         row = cells(table, today)
-        assert row[0] == "40 today" and row[1] == "us_third_country, pa_transfers" and row[2:6] == ["✓"] * 4
+        assert row[0] == "40 today" and shows_label(row[1], "us_third_country, pa_transfers") and row[2:6] == ["✓"] * 4
         assert row[6] == "cn us pa"  # groups acting together would leave today
         state = _static(app, "#conflict-state")
         assert state.startswith("State 40: us_third_country, pa_transfers") and "China has nothing to gain by moving alone" in state

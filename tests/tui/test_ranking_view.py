@@ -113,3 +113,27 @@ async def test_starts_in_chinese_and_fits_80x24(bundled):
         # the columns fit: no horizontal scrolling needed at 80 columns
         assert table.virtual_size.width <= table.size.width
         assert table.size.height >= 10
+
+
+async def test_families_are_numbers_sorted_as_numbers_and_named_in_the_detail(bundled):
+    """Issue 17: the family column holds 1-5 (as the memo), not 一…五, sorts 1, 2, 3 (not Unicode's
+    一, 三, 二) and the pane under the table names the highlighted option's family in the UI's language."""
+    case = bundled.case
+    for lang, name in (("en", "family 4 Monitoring and consular protection"), ("zh", "类别 4 跟踪研判与领事保护")):
+        app = make_app(bundled, lang=lang)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one("#ranking-table")
+            fam = [c.key.value for c in table.ordered_columns].index("family")
+            shown = [cells(table, i)[fam] for i in range(table.row_count)]
+            assert not set("".join(shown)) & set("一二三四五")
+            assert {o: shown[i] for i, o in enumerate(row_keys(table))} == {o: str(case.family_numbers()[opt.family]) for o, opt in case.options.items()}
+            assert name in " ".join(str(app.screen.query_one("#detail").render()).split())  # the top row: policy_monitoring_early_warning
+            await pilot.press("s", "s")  # option, then family
+            assert app.screen.sort_by == "family"
+            n = len(app.ranking.rows)
+            ranked = [int(cells(table, i)[fam]) for i in range(n)]
+            assert ranked == sorted(ranked) and ranked[0] == 1 and ranked[-1] == 5
+            # within a family the better rank first
+            ranks = [int(cells(table, i)[0]) for i in range(n)]
+            assert all(ranks[i] <= ranks[i + 1] for i in range(n - 1) if ranked[i] == ranked[i + 1])

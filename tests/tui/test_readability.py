@@ -43,6 +43,7 @@ async def test_labels_get_the_room_at_200_columns(bundled):
         assert set(names) == full  # nothing cut
         widths = {c.key.value: c.width for c in table.ordered_columns}
         assert widths["bar"] >= 40
+        assert set(_column(table, "id")) == set(bundled.case.options)  # ids whole too (the longest has 33 characters)
 
 
 async def test_detail_pane_and_dialog_show_the_screened_out_reason_in_full(bundled):
@@ -101,6 +102,7 @@ async def test_smaa_says_what_it_assumed_and_offers_the_centred_draw(bundled, sm
         status = str(screen.query_one("#smaa-status", Static).render())
         result = str(screen.query_one("#smaa", Static).render())
         assert "drawn uniformly" in result
+        assert result.rstrip().endswith("■8 ■9 or lower")  # the key names the grey that ranks past 8 share
         assert "do not enter it" in status and "press c" in status  # not "the weights changed: run again"
         assert screen.query_one("#smaa-status").region.y < 24  # where the user looks, above the fold
         await pilot.press("c")
@@ -208,3 +210,99 @@ async def test_views_are_built_in_the_background_after_start(bundled):
         await pilot.press("2")
         await pilot.pause()
         assert app.screen.VIEW == "weights" and app.focused is app.screen.query_one("#weight-table")
+
+
+def _cut_from(shown: str, full: str) -> bool:
+    """``shown`` is ``full`` whole, or cut with "…" (distinct_cuts may cut in the middle too)."""
+    return shown == full or (shown.endswith("…") and all(part in full for part in shown.split("…") if part))
+
+
+async def test_every_cut_label_at_80_columns_ends_with_an_ellipsis(bundled):
+    """Issue 17: Compare's "Total (additive value)", the payoff table's scenario headers, the package's
+    option names, the ranking's bar header and the conflict table's options are cut with "…", never bare."""
+    from negotiator.i18n import label, tr
+
+    case = bundled.case
+    for lang in ("en", "zh"):
+        app = make_app(bundled, lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            heads = {c.key.value: str(c.label) for c in app.screen.query_one("#ranking-table").ordered_columns}
+            assert _cut_from(heads["bar"], tr("col_bar", lang))
+            await pilot.press("3")
+            await pilot.pause()
+            names = _column(app.screen.query_one("#compare-table", DataTable), "objective")
+            assert len(set(names)) == len(names)
+            fulls = [label(o, lang) for o in case.objectives.values()] + [tr("total", lang)]
+            assert all(_cut_from(n, f) for n, f in zip(names, fulls))
+            if lang == "en":  # "Total (additive value)" does not fit 16 cells; "合计（加性价值）" does
+                assert names[-1] == "Total (additive…"
+            await pilot.press("6")
+            await pilot.pause()
+            payoffs = app.screen.query_one("#payoff-table", DataTable)
+            heads = [str(c.label) for c in payoffs.ordered_columns][1:]
+            fulls = [label(s, lang) + f" ({s.probability:g})" for s in case.scenarios.values()] + [tr("col_expected", lang)]
+            assert all(_cut_from(h, f) for h, f in zip(heads, fulls)) and any(h.endswith("…") for h in heads)
+            await pilot.press("5")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            package = app.screen.query_one("#package-table", DataTable)
+            rows = {key: cells(package, i)[0] for i, key in enumerate(r.key.value for r in package.ordered_rows)}
+            assert rows and all(_cut_from(shown, label(case.options[o], lang) if o != "__total__" else tr("package_total", lang)) for o, shown in rows.items())
+            await pilot.press("7")
+            await pilot.pause()
+            taken = _column(app.screen.query_one("#conflict-table", DataTable), "taken")
+            assert any(t.endswith("…") for t in taken) and all(len(t) <= 16 for t in taken if lang == "en")
+
+
+async def test_the_colour_key_shows_every_objective_at_80_columns(bundled):
+    from negotiator.i18n import label
+
+    for lang in ("en", "zh"):
+        app = make_app(bundled, lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            key = str(app.screen.query_one("#legend", Static).render())
+            lines = key.split("\n")
+            assert len(lines) <= 3 and all(line.startswith("■ ") for line in lines)  # an entry never splits
+            entries = [e.strip() for e in key.replace("\n", " ").split("■ ") if e.strip()]
+            fulls = [label(o, lang) for o in bundled.case.objectives.values()]
+            assert len(entries) == len(fulls) and all(_cut_from(e, f) for e, f in zip(entries, fulls))
+
+
+async def test_keys_panel_says_what_l_does_in_the_uis_language_and_starts_with_this_view(bundled):
+    for lang, words, compare in (("en", "switch the app to Chinese (中文)", "3 Compare"), ("zh", "切换为英文界面（English）", "3 比较")):
+        app = make_app(bundled, lang=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("3", "question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, KeysScreen)
+            everywhere = dict(app.screen.groups[0][1])
+            assert everywhere["l"] == words
+            assert app.screen.groups[1][0] == compare and app.screen.current == compare  # marked, no scrolling to find it
+            assert len(app.screen.groups) == 1 + 7
+            # a long description wraps (Chinese folds between characters), it is never cut
+            from rich.console import Console
+
+            panel = app.screen.query_one("#keys-list", Static)
+            con = Console(width=panel.content_size.width, record=True, color_system=None)
+            con.print(panel.content)
+            shown = con.export_text()
+            assert "…" not in shown and ("突）" if lang == "zh" else "Conflict)") in shown  # the end of "switch view (…)"
+
+
+async def test_pickers_cut_a_long_label_with_an_ellipsis(bundled):
+    app = make_app(bundled)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        shown = app.screen.query_one("#pick-a").query_one("SelectCurrent #label", Static)
+        assert shown.styles.text_wrap == "nowrap" and shown.styles.text_overflow == "ellipsis"
+        await pilot.press("2")
+        await pilot.pause()
+        box = app.screen.query_one("#weight-input", Input)
+        assert box.placeholder.endswith("…") and box.placeholder.startswith("weight of Sovereignty")
+        assert app.screen.query_one("#weights-help", Static).size.height == 2  # the hint wraps, not cut

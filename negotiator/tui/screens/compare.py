@@ -20,6 +20,7 @@ from negotiator.tui.screens.base import ViewScreen
 __all__ = ["CompareScreen"]
 
 SLOTS = ("a", "b", "c")
+TOTAL = "__total__"  # the totals row's key
 
 
 class CompareScreen(ViewScreen):
@@ -142,7 +143,8 @@ class CompareScreen(ViewScreen):
         table.add_column(tr("col_weight", lang), key="weight", width=6)
         letters = "ABC"
         heads = distinct_cuts({oid: label(case.options[oid], lang) for oid in cmp.options}, bar_w + 3)
-        objs = distinct_cuts({obj: label(case.objectives[obj], lang) for obj in cmp.objectives}, name_w)
+        # the total's row name too: cut with "…" and told apart from the objectives'
+        objs = distinct_cuts({**{obj: label(case.objectives[obj], lang) for obj in cmp.objectives}, TOTAL: tr("total", lang)}, name_w)
         for i, oid in enumerate(cmp.options):
             table.add_column(Text(f"{letters[i]} {heads[oid]}"), key=f"opt-{i}", width=bar_w + 5)
             if i:
@@ -156,12 +158,12 @@ class CompareScreen(ViewScreen):
                 if i:
                     cells.append(_signed(cmp.difference[oid][obj]))
             table.add_row(*cells, key=obj)
-        totals = [Text(tr("total", lang), style="bold"), Text("1.000", justify="right")]
+        totals = [Text(objs[TOTAL], style="bold"), Text("1.000", justify="right")]
         for i, oid in enumerate(cmp.options):
             totals.append(Text(f"{cmp.total[oid]:.4f}", style="bold", justify="right"))
             if i:
                 totals.append(_signed(cmp.total_difference[oid], bold=True))
-        table.add_row(*totals, key="__total__")
+        table.add_row(*totals, key=TOTAL)
 
     def _whatif_text(self, cmp) -> Text:
         app, lang = self.app, self.lang

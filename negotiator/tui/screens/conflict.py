@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Static
 
 from negotiator.errors import NegotiatorError
 from negotiator.i18n import label, tr
+from negotiator.render.termfit import cut
 from negotiator.tui.screens.base import ViewScreen
 
 __all__ = ["ConflictScreen"]
@@ -65,13 +66,14 @@ class ConflictScreen(ViewScreen):
         concept_w = 8  # "cn us pa"; Chinese concept names fit too
         table.add_column(tr("cf_col_state", lang), key="state", width=8)
         # the options column takes what the concepts leave; the panel below spells a state out in full
-        table.add_column(tr("cf_col_taken", lang), key="taken", width=max(16, self.size.width - 8 - (concept_w + 2) * len(a.concepts) - 8))
+        taken_w = max(16, self.size.width - 8 - (concept_w + 2) * len(a.concepts) - 8)
+        table.add_column(tr("cf_col_taken", lang), key="taken", width=taken_w)
         for c in a.concepts:
             table.add_column(concept_name(c, lang), key=c, width=concept_w)
         for s in a.shown_states():
             today = s == a.status_quo
             cells = [Text(f"{s} {tr('cf_today', lang)}" if today else str(s), style="bold" if today else "", justify="right"),
-                     Text(", ".join(a.space.taken(s)) or tr("cf_none_taken", lang), style="bold" if today else "")]
+                     Text(cut(", ".join(a.space.taken(s)) or tr("cf_none_taken", lang), taken_w), style="bold" if today else "")]
             for c in a.concepts:
                 movers = a.unstable_for(s, c)
                 cells.append(Text(" ".join(movers), style="dim") if movers else Text("✓", style="bold green", justify="center"))

@@ -204,18 +204,24 @@ class KeysScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         from rich.cells import cell_len
+        from rich.console import Group
+        from rich.padding import Padding
+        from rich.table import Table
 
         lang = self.app.lang
-        text = Text(tr("keys_title", lang) + "\n", style="bold")
-        width = max((cell_len(k) for _, rows in self.groups for k, _ in rows), default=4) + 2
+        width = max((cell_len(k) for _, rows in self.groups for k, _ in rows), default=4)
+        parts: list = [Text(tr("keys_title", lang), style="bold")]
         for title, rows in self.groups:
-            text.append("\n" + title + "\n", style="bold reverse" if title == self.current else "bold cyan")
+            parts.append(Text("\n" + title, style="bold reverse" if title == self.current else "bold cyan"))
+            grid = Table.grid(padding=(0, 2))  # a long description wraps under itself, not under the keys
+            grid.add_column(no_wrap=True, min_width=width, style="bold yellow")
+            grid.add_column(overflow="fold")  # Chinese has no spaces to wrap at: fold, never cut
             for keys, words in rows:
-                text.append("  " + keys + " " * (width - cell_len(keys)), style="bold yellow")
-                text.append(words + "\n")
-        text.append("\n" + tr("details_close", lang), style="dim")
+                grid.add_row(keys, words)
+            parts.append(Padding(grid, (0, 0, 0, 2)))
+        parts.append(Text("\n" + tr("details_close", lang), style="dim"))
         with VerticalScroll(classes="dialog keys-dialog"):
-            yield Static(text, id="keys-list")
+            yield Static(Group(*parts), id="keys-list")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Input, Label, Select, Static
 from negotiator.errors import NegotiatorError
 from negotiator.render.portfolio import portfolio_advice, status_text
 from negotiator.i18n import case_name, label, tr
+from negotiator.render.termfit import distinct_cuts
 from negotiator.tui._hints import tui_error_text
 from negotiator.tui.widgets.selects import relabel_select
 from negotiator.tui.screens.base import ViewScreen
@@ -208,12 +209,15 @@ class PackageScreen(ViewScreen):
         over = r.spec.baseline is not None
         header = tr("col_value_over" if over else "col_value", lang)
         value_w = max(8, cell_len(header))
-        table.add_column(tr("col_option", lang), key="option", width=max(20, self.size.width - 10 - value_w))
+        option_w = max(20, self.size.width - 10 - value_w)
+        table.add_column(tr("col_option", lang), key="option", width=option_w)
         table.add_column(header, key="value", width=value_w)
+        # labels (and the total's name) cut with "…" and kept distinct when the terminal is narrow
+        names = distinct_cuts({**{oid: label(case.options[oid], lang) for oid in best.selected}, "__total__": tr("package_total", lang)}, option_w)
         below = set(r.below_baseline)  # the core's judgment of "worse than the status quo", not a sign test here
         for oid in best.selected:
-            table.add_row(Text(label(case.options[oid], lang)), _value_cell(best.option_values[oid], "bold red" if oid in below else ""), key=oid)
-        table.add_row(Text(tr("package_total", lang), style="bold"), _value_cell(best.value, "bold"), key="__total__")
+            table.add_row(Text(names[oid]), _value_cell(best.option_values[oid], "bold red" if oid in below else ""), key=oid)
+        table.add_row(Text(names["__total__"], style="bold"), _value_cell(best.value, "bold"), key="__total__")
         text.append(tr("resource_use", lang) + "\n", style="bold")
         names = {res: case.resource_label(res, lang) for res in r.spec.budgets}
         name_w = max((cell_len(n) for n in names.values()), default=0)

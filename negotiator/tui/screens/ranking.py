@@ -10,12 +10,13 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import DataTable, Label, Select, Static
 
-from negotiator.render.bars import legend, objective_colours, stacked_bar
+from negotiator.render.bars import objective_colours, stacked_bar
+from negotiator.render.families import family_name, family_number, family_order
 from negotiator.render.formats import provenance_lines
 from negotiator.i18n import red_line_reason
 from negotiator.i18n import label, tr
 from negotiator.tui.widgets.selects import relabel_select
-from negotiator.render.termfit import cut, distinct_cuts
+from negotiator.render.termfit import cut, distinct_cuts, fitted_legend
 from negotiator.tui.widgets.tables import fit_width, restore_cursor
 from negotiator.tui.screens.dialogs import DetailScreen
 from negotiator.tui.screens.base import ViewScreen
@@ -26,6 +27,7 @@ __all__ = ["RankingScreen", "SORT_COLUMNS"]
 SORT_COLUMNS = ("rank", "option", "family", "score")
 _HEAD_KEYS = {"rank": "col_rank_mark", "option": "col_option", "family": "col_family_short", "score": "col_score_short"}
 WIDE = 110  # from this width on the option id gets its own column
+LEGEND_LINES = 3  # the colour key's lines (app.tcss #legend max-height)
 BAR_MIN = 12  # the contribution bar never narrower (it gets a third of the room at most until labels fit)
 
 
@@ -158,7 +160,7 @@ class RankingScreen(ViewScreen):
         text.append(label(opt, lang), style="bold")
         text.append(f"  [{oid}]", style="dim")
         if opt.family:
-            text.append(f"  {tr('col_family', lang)} {opt.family}", style="dim")
+            text.append(f"  {tr('col_family', lang)} {family_number(case, opt.family)} {family_name(case, opt.family, lang)}", style="dim")
         r = app.ranking
         row = next((x for x in r.rows if x.option == oid), None) if r else None
         screened = next((s for s in r.screened_out if s.option == oid), None) if r else None
@@ -197,7 +199,7 @@ class RankingScreen(ViewScreen):
         keys = {
             "rank": lambda r: r.rank,
             "option": lambda r: label(r, lang).casefold(),
-            "family": lambda r: (r.family or "", r.rank),
+            "family": lambda r: (family_order(self.app.loaded.case, r.family), r.rank),
             "score": lambda r: -r.score,
         }
         return sorted(ranking.rows, key=keys[self.sort_by], reverse=self.descending)
@@ -215,7 +217,8 @@ class RankingScreen(ViewScreen):
         lang = self.lang
         width = self.app.size.width  # known before the first layout (self.size may still be 0 then)
         wide = width >= WIDE
-        id_width = min(32, max((len(x.option) for x in [*r.rows, *r.screened_out]), default=8)) if wide else 0
+        # ids up to 32 cells (the label keeps the room), whole from about 200 columns
+        id_width = min(max(32, width // 6), max((len(x.option) for x in [*r.rows, *r.screened_out]), default=8)) if wide else 0
         fixed = [3, 4, 7] + ([id_width] if wide else [])
         room = fit_width(width, fixed + [0], minimum=2 * BAR_MIN)  # label and bar share this
         longest = max((cell_len(label(x, lang)) for x in [*r.rows, *r.screened_out]), default=10)
@@ -231,7 +234,7 @@ class RankingScreen(ViewScreen):
             table.add_column(tr("col_id_title", lang), key="id", width=id_width)
         table.add_column(heads["family"], key="family", width=4)
         table.add_column(heads["score"], key="score", width=7)
-        table.add_column(tr("col_bar", lang), key="bar", width=bar_width)
+        table.add_column(cut(tr("col_bar", lang), bar_width), key="bar", width=bar_width)
         objectives = list(r.provenance.weights)
         colours = objective_colours(objectives)
         top = max((row.score for row in r.rows), default=1.0) or 1.0
@@ -239,20 +242,20 @@ class RankingScreen(ViewScreen):
             cells = [Text(str(row.rank), justify="right"), Text(names[row.option], style="bold" if row.rank == 1 else "")]
             if wide:
                 cells.append(Text(cut(row.option, id_width), style="dim"))
-            cells += [Text(row.family or "", justify="center"), Text(f"{row.score:.4f}", justify="right"), stacked_bar(row.contributions or {}, colours, top, bar_width)]
+            cells += [Text(str(family_number(app.loaded.case, row.family) or ""), justify="center"), Text(f"{row.score:.4f}", justify="right"), stacked_bar(row.contributions or {}, colours, top, bar_width)]
             table.add_row(*cells, key=row.option)
         for s in r.screened_out:
             grey = "dim"
             cells = [Text("—", style=grey, justify="right"), Text(names[s.option], style=grey)]
             if wide:
                 cells.append(Text(cut(s.option, id_width), style=grey))
-            family = app.loaded.case.options[s.option].family or ""
+            family = str(family_number(app.loaded.case, app.loaded.case.options[s.option].family) or "")
             cells += [Text(family, style=grey, justify="center"), Text("—", style=grey, justify="right"), Text(cut(self._screened_reason(s), bar_width), style="dim italic")]
             table.add_row(*cells, key=s.option)
         restore_cursor(table, current)
         self._draw_detail()
         obj_labels = {o: label(app.loaded.case.objectives[o], lang) for o in objectives}
-        self.query_one("#legend", Static).update(legend(colours, obj_labels))
+        self.query_one("#legend", Static).update(fitted_legend(colours, obj_labels, width - 2, LEGEND_LINES))
         lines = provenance_lines(r, short=True, lang=lang)
         prov = Text(lines[0] + " · " + lines[1], style="dim")
         prov.append(" · " + tr("judgment", lang), style="dim italic")

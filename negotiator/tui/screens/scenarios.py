@@ -20,6 +20,9 @@ __all__ = ["ScenariosScreen", "ALPHA_STEP"]
 ALPHA_STEP = 0.1
 
 
+RULE_NAME_WIDTH = 28  # the rule names' column in the rules list (cells)
+
+
 class ScenariosScreen(ViewScreen):
     VIEW = "scenarios"
     BINDINGS = [
@@ -64,10 +67,12 @@ class ScenariosScreen(ViewScreen):
         name_w = max(14, self.size.width - 6 - (col_w + 2) * n_cols)
         table.add_column(tr("col_option", lang), key="option", width=name_w)
         names = distinct_cuts({row.id: label(row, lang) for row in pay.rows}, name_w)
-        for sid, p in pay.probability_of.items():
-            table.add_column(Text(label(case.scenarios[sid], lang) + ("" if p is None else f" ({p:g})")), key=sid, width=col_w)
+        # headers cut with "…" and told apart (the notes under the table name each scenario in full)
+        heads = distinct_cuts({**{sid: label(case.scenarios[sid], lang) + ("" if p is None else f" ({p:g})") for sid, p in pay.probability_of.items()}, "__expected__": tr("col_expected", lang)}, col_w)
+        for sid in pay.probability_of:
+            table.add_column(Text(heads[sid]), key=sid, width=col_w)
         if ev is not None:
-            table.add_column(tr("col_expected", lang), key="expected", width=col_w)
+            table.add_column(heads["__expected__"], key="expected", width=col_w)
         best_in = pay.best_in_scenario()  # every row tied for first under a scenario is marked
         for i, row in enumerate(pay.rows):
             cells = [Text(names[row.id], style="bold" if ev is not None and i in ev.chosen else "")]
@@ -83,15 +88,20 @@ class ScenariosScreen(ViewScreen):
         names = [label(row, lang) for row in pay.rows]
         case = self.app.loaded.case
         text = Text(tr("scenario_list", lang) + " ", style="dim")
-        text.append("; ".join(label(case.scenarios[sid], lang) + ("" if p is None else f" (p {p:g})") for sid, p in pay.probability_of.items()) + "\n", style="dim")
+        text.append(tr("list_sep", lang).join(label(case.scenarios[sid], lang) + ("" if p is None else f" (p {p:g})") for sid, p in pay.probability_of.items()) + "\n", style="dim")
         text.append(tr("rules_title", lang, alpha=self.alpha) + "\n", style="bold")
+        indent = 2 + RULE_NAME_WIDTH
+        room = max(20, self.app.size.width - 5 - indent)  # the box's padding and scroll bar
         for r in report.rules:
-            chosen = " = ".join(names[i] for i in r.chosen)
             name = rule_name(r, lang, self.alpha)
-            text.append("  " + name + " " * (28 - cell_len(name)), style="cyan")  # padded in cells: a Chinese character takes two
-            text.append(chosen, style="bold")
+            text.append("  " + name + " " * (RULE_NAME_WIDTH - cell_len(name)), style="cyan")  # padded in cells: a Chinese character takes two
+            what = Text(" = ".join(names[i] for i in r.chosen), style="bold")
             if r.margin is not None and r.runner_up:
-                text.append("  " + tr("rule_margin", lang, m=r.margin, runner=names[r.runner_up[0]]), style="dim")
+                what.append("  " + tr("rule_margin", lang, m=r.margin, runner=names[r.runner_up[0]]), style="dim")
+            # wrapped beside the rule's name, not back under it
+            for k, line in enumerate(what.wrap(self.app.console, room)):
+                line.rstrip()
+                text.append_text(Text("\n" + " " * max(indent, 2 + cell_len(name))) if k else Text()).append_text(line)
             text.append("\n")
         if report.evpi is not None:
             text.append(tr("evpi", lang, v=report.evpi) + "\n", style="dim")

@@ -224,5 +224,7 @@ class SensitivityScreen(ViewScreen):
         legend = Text(tr("smaa_legend", lang) + " ", style="dim")
         for k in range(1, min(n, 8) + 1):
             legend.append("■", style=colours[k]).append(f"{k} ", style="dim")
+        if n > 8:  # ranks past the palette share one grey: say so, as the chart does
+            legend.append("■", style=colours[9]).append(tr("smaa_legend_rest", lang, k=9), style="dim")
         text.append_text(legend)
         box.update(text)

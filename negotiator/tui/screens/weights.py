@@ -12,7 +12,7 @@ from negotiator.render.bars import objective_colours, stacked_bar
 from negotiator.model.weights import profile_weights
 from negotiator.ranking.whatif import rank_moves
 from negotiator.i18n import label, tr
-from negotiator.render.termfit import distinct_cuts
+from negotiator.render.termfit import cut, distinct_cuts
 from negotiator.tui.messages import WeightEditRequested, WeightNudged
 from negotiator.tui.widgets.tables import fit_width, restore_cursor, set_columns
 from negotiator.tui.widgets.weight_table import WeightTable
@@ -71,9 +71,14 @@ class WeightsScreen(ViewScreen):
 
     def on_weight_edit_requested(self, event: WeightEditRequested) -> None:
         box = self.query_one("#weight-input", Input)
-        box.placeholder = tr("type_prompt", self.lang, obj=label(self.app.loaded.case.objectives[event.objective], self.lang))
+        box.placeholder = self._type_prompt(box, event.objective)
         box.value = ""
         box.focus()
+
+    def _type_prompt(self, box: Input, obj: str) -> str:
+        """What the input box asks for, cut with "…" to the box (once it has a size)."""
+        text = tr("type_prompt", self.lang, obj=label(self.app.loaded.case.objectives[obj], self.lang))
+        return cut(text, box.content_size.width) if box.content_size.width > 0 else text
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         table = self.query_one(WeightTable)
@@ -116,7 +121,7 @@ class WeightsScreen(ViewScreen):
         if not box.has_focus:
             obj = self.query_one(WeightTable).current_objective()
             if obj:
-                box.placeholder = tr("type_prompt", lang, obj=label(app.loaded.case.objectives[obj], lang))
+                box.placeholder = self._type_prompt(box, obj)
 
     def _draw_weights(self) -> None:
         app, lang = self.app, self.lang
