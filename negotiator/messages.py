@@ -432,6 +432,26 @@ TEMPLATES: dict[str, str] = {
     "ecf_check_rules_hint": "check the feasibility rules",
     "ecf_unknown_dm": "unknown decision maker '{dm}'",
     "ecf_use_one_of": "use one of: {names}",
+    # -- errors in a case: case/edit.py (saving a weight profile), case/games.py (games)
+    "ee_no_name": "give the profile a name",
+    "ee_no_name_hint": "e.g. my_priorities",
+    "ee_bad_name": "'{name}' cannot be a profile name",
+    "ee_bad_name_hint": "use letters, digits, _ . - (no spaces), starting with a letter or digit",
+    "ee_name_taken": "the case already has a profile '{name}'",
+    "ee_name_taken_hint": "choose another name",
+    "ee_bundled_read_only": "the bundled case is read-only here, so the profile was not saved",
+    "ee_bundled_read_only_hint": "copy {first} and {second} into a folder of your own and open it with `negotiator tui FOLDER`",
+    "ee_cannot_read": "cannot read the case file ({reason}); nothing was written",
+    "ee_changed_on_disk": "the file changed on disk since it was opened; nothing was written",
+    "ee_changed_on_disk_hint": "quit and reopen the case, then save again",
+    "eg_payoff_pair": "a payoff is a pair [first player's, second player's], got {n} numbers",
+    "eg_two_players": "a game has exactly two players (the first chooses rows, the second columns), got {n}",
+    "eg_unknown_row": "game '{game}': payoffs for unknown strategy '{strategy}' of {player}",
+    "eg_unknown_row_swapped": "game '{game}': payoffs for unknown strategy '{strategy}' of {player} (payoffs are keyed by the first player's strategy, then the second's)",
+    "eg_unknown_col": "game '{game}': payoff for unknown strategy '{strategy}' of {player}",
+    "eg_missing_payoff": "game '{game}' has no payoff for the strategy pair ({first}: {row}, {second}: {col})",
+    "eg_missing_payoff_hint": "add `{col}: {{payoff: [<{first}>, <{second}>], rationale: \"...\"}}` under games.{game}.payoffs.{row}",
+    "eg_known_strategies": "use one of the strategies of {player}: {names}",
 }
 
 

@@ -420,6 +420,26 @@ _ZH: dict[str, str] = {
     "ecf_check_rules_hint": "请检查可行性规则",
     "ecf_unknown_dm": "未知的决策方 “{dm}”",
     "ecf_use_one_of": "请使用以下之一：{names}",
+    # -- errors in a case: case/edit.py (saving a weight profile), case/games.py (games)
+    "ee_no_name": "请给权重方案起个名字",
+    "ee_no_name_hint": "例如 my_priorities",
+    "ee_bad_name": "“{name}” 不能用作权重方案的名字",
+    "ee_bad_name_hint": "只用字母、数字和 _ . -（不含空格），以字母或数字开头",
+    "ee_name_taken": "案例中已有名为 “{name}” 的权重方案",
+    "ee_name_taken_hint": "请换一个名字",
+    "ee_bundled_read_only": "内置案例在此处是只读的，权重方案没有保存",
+    "ee_bundled_read_only_hint": "请把 {first} 和 {second} 复制到你自己的文件夹中，再用 `negotiator tui FOLDER` 打开",
+    "ee_cannot_read": "无法读取案例文件（{reason}）；未写入任何内容",
+    "ee_changed_on_disk": "文件在打开之后已在磁盘上被改动；未写入任何内容",
+    "ee_changed_on_disk_hint": "请退出并重新打开案例，然后再保存",
+    "eg_payoff_pair": "收益是一对数 [第一方的, 第二方的]，实际为 {n} 个数",
+    "eg_two_players": "博弈恰有两个参与方（第一方选行，第二方选列），实际为 {n} 个",
+    "eg_unknown_row": "博弈 “{game}”：有 {player} 的未知策略 “{strategy}” 的收益",
+    "eg_unknown_row_swapped": "博弈 “{game}”：有 {player} 的未知策略 “{strategy}” 的收益（收益先按第一方的策略、再按第二方的策略排列）",
+    "eg_unknown_col": "博弈 “{game}”：有 {player} 的未知策略 “{strategy}” 的收益",
+    "eg_missing_payoff": "博弈 “{game}” 缺少策略组合（{first}：{row}，{second}：{col}）的收益",
+    "eg_missing_payoff_hint": "请在 `games.{game}.payoffs.{row}` 下添加 `{col}: {{payoff: [<{first}>, <{second}>], rationale: \"...\"}}`",
+    "eg_known_strategies": "请使用 {player} 的策略之一：{names}",
 }
 
 STRINGS: dict[str, dict[str, str]] = {key: {"en": en, "zh": _ZH[key]} for key, en in TEMPLATES.items()}
