@@ -247,7 +247,7 @@ def load_yaml_tree(text: str, name: str = "<text>", *, where: Where = None, yaml
         if "duplicate key" in str(exc):
             key = what.split('"')[1] if what.count('"') >= 2 else "?"
             first = exc.context_mark.line + 1 if exc.context_mark is not None else None
-            what = Message("ey_duplicate_key_line", key=key, first=first) if first else Message("ey_duplicate_key", key=key)
+            what = Message("ey_duplicate_key_line", name=key, first=first) if first else Message("ey_duplicate_key", name=key)
             hint = Message("ey_duplicate_key_hint")
         elif _at_end(exc, text) and exc.context_mark is not None and exc.context:
             # The file ended inside a bracket or quote: the line past the end says nothing; where it opens does.
