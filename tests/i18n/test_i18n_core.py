@@ -183,11 +183,24 @@ def test_a_workbook_import_error_reads_in_chinese(tmp_path, no_colour):
     wb = load_workbook(book)
     ws = wb["Scores"]
     ws["C3"] = "lots"  # a score that is no number
-    ws["A4"] = "no_such_option"
+    ws["A4"] = "no_such_option"  # an option the Options sheet does not have
+    ws["D5"] = None  # a missing score
+    wb["Weights"]["B3"] = "heavy"
     wb.save(book)
     r = run_cli("import", str(book), "-o", str(tmp_path / "out.yaml"), "--lang", "zh")
     assert r.exit_code == 2 and "Traceback" not in r.stderr, r.stderr
-    assert "Scores!C3：'lots' 不是数字（也不是区间 低 / 最可能 / 高）" in r.stderr, r.stderr
+    for words in (
+        "Scores!C3：'lots' 不是数字（也不是区间 低 / 最可能 / 高）",
+        "Scores!A4：选项 “no_such_option” 不在选项工作表（`Options`）中",
+        "修改：ID 须与选项工作表（`Options`）完全一致（改过名？请修改 ID，或添加该选项）",
+        "在目标 “reception_capacity” 上没有评分",
+        "Weights!B3：'heavy' 不是数字",
+        "修改：权重是 >= 0 的数（留空即为 0）",
+    ):
+        assert words in r.stderr, r.stderr
+    from negotiator.authoring.layout import SHEET_ORDER
+
+    assert not _english_left(r.stderr, " ".join(SHEET_ORDER) + " lots heavy"), r.stderr  # cells are named by their sheet
     assert not (tmp_path / "out.yaml").exists()
 
 
@@ -207,7 +220,7 @@ def test_a_csv_merge_error_reads_in_chinese(tmp_path, no_colour):
 WORDED = [
     "case/base.py", "case/schema.py", "case/scoring.py", "case/catalog.py", "case/yamlio.py", "case/negotiation.py",
     "case/conflicts.py", "case/conflict_statements.py", "case/conflict_states.py", "case/edit.py", "case/games.py",
-    "authoring/workbook.py", "authoring/csv_import.py", "authoring/_cells.py",
+    "authoring/workbook.py", "authoring/csv_import.py", "authoring/_cells.py", "authoring/layout.py",
 ]
 
 
