@@ -651,6 +651,15 @@ TEMPLATES: dict[str, str] = {
     "el_section_has_sheet_hint": "keep it on its own sheet",
     "el_section_twice": "section '{section}' is given twice",
     "el_section_twice_hint": "give it once",
+    # -- errors of `negotiator new`: authoring/template.py
+    "et_bad_suffix": "cannot make a case of type '{suffix}'",
+    "et_bad_suffix_hint": "use case.yaml (one file), case.xlsx (a workbook) or a folder name without a suffix",
+    "et_unknown_from": "unknown --from '{source}'",
+    "et_unknown_from_hint": "use --from bundled, or leave it out for the commented template",
+    "et_not_a_folder": "exists and is not a folder; nothing was written",
+    "et_folder_not_empty": "the folder is not empty; nothing was written",
+    "et_folder_not_empty_hint": "choose a new folder name, or pass --force to write into it",
+    "et_no_parent": "the folder {folder} does not exist; nothing was written",
 }
 
 

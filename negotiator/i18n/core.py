@@ -639,6 +639,15 @@ _ZH: dict[str, str] = {
     "el_section_has_sheet_hint": "请只在它自己的工作表中给出",
     "el_section_twice": "`{section}` 部分给出了两次",
     "el_section_twice_hint": "只给出一次",
+    # -- errors of `negotiator new`: authoring/template.py
+    "et_bad_suffix": "无法生成 “{suffix}” 类型的案例",
+    "et_bad_suffix_hint": "请用 `case.yaml`（单个文件）、`case.xlsx`（工作簿），或不带后缀的文件夹名",
+    "et_unknown_from": "未知的 --from “{source}”",
+    "et_unknown_from_hint": "请用 `--from bundled`，或不加此项以使用带注释的模板",
+    "et_not_a_folder": "已存在且不是文件夹；未写入任何内容",
+    "et_folder_not_empty": "文件夹不是空的；未写入任何内容",
+    "et_folder_not_empty_hint": "请换一个新的文件夹名，或加上 --force 写入其中",
+    "et_no_parent": "文件夹 {folder} 不存在；未写入任何内容",
 }
 
 STRINGS: dict[str, dict[str, str]] = {key: {"en": en, "zh": _ZH[key]} for key, en in TEMPLATES.items()}

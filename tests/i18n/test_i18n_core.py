@@ -220,7 +220,7 @@ def test_a_csv_merge_error_reads_in_chinese(tmp_path, no_colour):
 WORDED = [
     "case/base.py", "case/schema.py", "case/scoring.py", "case/catalog.py", "case/yamlio.py", "case/negotiation.py",
     "case/conflicts.py", "case/conflict_statements.py", "case/conflict_states.py", "case/edit.py", "case/games.py",
-    "authoring/workbook.py", "authoring/csv_import.py", "authoring/_cells.py", "authoring/layout.py",
+    "authoring/workbook.py", "authoring/csv_import.py", "authoring/_cells.py", "authoring/layout.py", "authoring/template.py",
 ]
 
 
