@@ -72,7 +72,7 @@ CONFLICT = GOOD + """conflicts:
 
 #: name: (case text, [(line, Chinese the message must hold)]); the brief's list of mistakes an analyst makes.
 BROKEN = {
-    "missing_score": (GOOD.replace("{a: 1, b: 2}", "{a: 1}"), [(6, "选项 “x” 缺少目标 “b” 的评分"), (6, "在 `options.x.scores` 下添加 `b: <score>`")]),
+    "missing_score": (GOOD.replace("{a: 1, b: 2}", "{a: 1}"), [(6, "选项 “x” 缺少目标 “b” 的评分"), (6, "请在 `options.x.scores` 下添加 `b: <score>`")]),
     "unknown_objective_in_scores": (GOOD.replace("{a: 1, b: 2}", "{a: 1, b: 2, c: 3}"), [(6, "选项 “x” 的评分中有未知的目标 “c”"), (6, "请使用已有的目标之一：a, b")]),
     "score_outside_scale": (GOOD.replace("{a: 1, b: 2}", "{a: 12, b: 2}"), [(6, "评分 12 超出目标 “a” 声明的量表 [0, 10]")]),
     "requires_unknown_option": (GOOD.replace("x: {label: X,", "x: {label: X, requires: [zz],"), [(6, "选项 “x” 的前提（`requires`）是未知的选项 “zz”")]),
