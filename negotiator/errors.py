@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from negotiator.messages import Message
+
 __all__ = ["Problem", "NegotiatorError", "CaseError", "UsageError", "shorten"]
 
 
@@ -37,8 +39,9 @@ def shorten(text: str | None) -> str | None:
 class Problem:
     """One thing wrong with an input, located as precisely as we can.
 
-    Long words in ``message``, ``hint`` and ``where`` are shortened (see :func:`shorten`);
-    ``file`` is kept whole.
+    ``message`` and ``hint`` are plain English or a :class:`negotiator.messages.Message` (worded in the
+    reader's language by the CLI and the TUI). Long words in ``message``, ``hint`` and ``where`` are
+    shortened (see :func:`shorten`; a Message stays a Message); ``file`` is kept whole.
     """
 
     message: str
@@ -51,7 +54,9 @@ class Problem:
         for name in ("message", "hint", "where"):
             value = getattr(self, name)
             if isinstance(value, str) and len(value) > LONGEST_WORD:
-                object.__setattr__(self, name, shorten(value))
+                # A Message keeps its key: its English and its text parameters are shortened, so it is
+                # still worded in the reader's language (and echoes no megabyte in any of them).
+                object.__setattr__(self, name, value.mapped(shorten) if isinstance(value, Message) else shorten(value))
 
     def location(self) -> str:
         if self.file and self.line:

@@ -38,3 +38,20 @@ def test_every_core_message_is_in_the_catalogue_with_its_english():
     for key, en in TEMPLATES.items():
         assert CATALOGUE[key]["en"] == en
         assert set(re.findall(r"{(\w+)", en)) == set(re.findall(r"{(\w+)", CATALOGUE[key]["zh"])), key
+
+
+def test_no_parameter_takes_the_name_of_an_argument_of_the_lookup():
+    """Message(key, **params) and i18n.tr(key, lang, **params): a parameter called key or lang would clash."""
+    import string
+
+    clashing = {k: f for k, t in TEMPLATES.items() if (f := {n for _, n, _, _ in string.Formatter().parse(t) if n} & {"key", "lang"})}
+    assert not clashing, clashing
+
+
+def test_a_message_without_parameters_is_formatted_in_every_language():
+    """Escaped braces ("{{b: 3}}" in a template) read as single braces in Chinese as in English."""
+    from negotiator.messages import Message
+
+    hint = Message("ey_never_closed_hint")
+    assert "'}'" in hint and "'}}'" not in hint
+    assert "'}'" in core_text(hint, "zh") and "'}}'" not in core_text(hint, "zh")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from negotiator.errors import CaseError, Problem
+from negotiator.messages import Message
 
 __all__ = [
     "RANGE_SEPARATOR",
@@ -102,11 +103,9 @@ def _plain_number(value: Any) -> float | None:
     return None
 
 
-def _date_complaint(value: Any) -> str | None:
+def _date_complaint(value: Any) -> Message | None:
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
-        return (
-            f"the spreadsheet turned this cell into a date ({value}); a score is a number or low / likely / high"
-        )
+        return Message("ev_date_score", date=str(value))
     return None
 
 
@@ -117,7 +116,7 @@ def parse_number(value: Any) -> tuple[float | None, str | None]:
         return None, bad
     number = _plain_number(value)
     if number is None or math.isnan(number) or math.isinf(number):
-        return None, f"{_shown(value)} is not a number"
+        return None, Message("ev_not_a_number", value=_shown(value))
     return number, None
 
 
@@ -151,10 +150,10 @@ def parse_score(value: Any, words: bool = False) -> tuple[Any, str | None]:
         if number is None or math.isnan(number) or math.isinf(number):
             if words and isinstance(value, str) and value.strip():
                 return value.strip(), None
-            return None, f"{_shown(value)} is not a number (nor a range low / likely / high)"
+            return None, Message("ev_not_a_score", value=_shown(value))
         return number, None
     if len(parts) != 3:
-        return None, f"{_shown(value)}: a range is three numbers, low / likely / high (got {len(parts)})"
+        return None, Message("ev_range_three", value=_shown(value), n=len(parts))
     numbers: list[Any] = []
     for part in parts:
         number = _plain_number(part)
@@ -162,7 +161,7 @@ def parse_score(value: Any, words: bool = False) -> tuple[Any, str | None]:
             if words and isinstance(part, str) and part.strip():
                 numbers.append(part.strip())
                 continue
-            return None, f"{_shown(value)}: {_shown(part)} is not a number"
+            return None, Message("ev_part_not_a_number", value=_shown(value), part=_shown(part))
         numbers.append(number)
     return numbers, None
 
@@ -223,7 +222,7 @@ def parse_flow(value: Any, file: str = "<cell>", where: str | None = None) -> tu
     except UnsafeYamlError:
         raise
     except CaseError as exc:
-        return None, f"not valid YAML ({exc.problems[0].message})"
+        return None, Message("ev_not_yaml", detail=exc.problems[0].message)
 
 
 def _shown(value: Any) -> str:
@@ -285,7 +284,7 @@ class Issues:
 
     def date(self, where: str, shown: str) -> None:
         """A cell the spreadsheet turned into a date: refused, named, and read as empty from here on."""
-        self.add(where, f"the spreadsheet turned this cell into a date ({shown}); a case holds text and numbers, no dates", "format the cell as Text and type it again (or start it with an apostrophe: '" + shown + "); a score range is typed with spaces: 5 / 6 / 7")
+        self.add(where, Message("ev_date_cell", date=shown), Message("ev_date_cell_hint", date=shown))
         self.dated.add(where)
 
     def warn(self, message: str) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from negotiator.errors import CaseError, Problem, UsageError
+from negotiator.messages import Message
 from negotiator.authoring._cells import format_number, is_blank, parse_id, parse_score
 
 __all__ = ["ScoreChange", "MergeReport", "read_scores_csv", "merge_scores_csv", "MAX_CSV_BYTES", "MAX_CSV_CELL"]
@@ -77,7 +78,7 @@ def _decode(raw: bytes, name: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise CaseError(Problem(f"the CSV is not UTF-8 text (byte 0x{raw[exc.start]:02x})", file=name, line=line, hint="in Excel: Save As > 'CSV UTF-8 (Comma delimited)'; in LibreOffice: character set Unicode (UTF-8)")) from None
+        raise CaseError(Problem(Message("ev_not_utf8", byte=f"{raw[exc.start]:02x}"), file=name, line=line, hint=Message("ev_not_utf8_hint"))) from None
 
 
 def _delimiter(text: str) -> str:
@@ -120,13 +121,13 @@ def _read_scores_csv(path: str | Path, word_objectives) -> tuple[list[_Cell], li
     p = Path(path)
     name = str(path)
     if not p.is_file():
-        raise UsageError(Problem("no such file" if not p.exists() else "is a folder, expected a CSV file", file=name, hint="check the path"))
+        raise UsageError(Problem(Message("ew_no_file") if not p.exists() else Message("ev_is_folder"), file=name, hint=Message("ew_no_file_hint")))
     size = p.stat().st_size
     if size > MAX_CSV_BYTES:
-        raise CaseError(Problem(f"the CSV is {size / 2**20:,.0f} MB; a score CSV may be at most {MAX_CSV_BYTES // 2**20} MB", file=name, hint="split it, or check that it is the file you meant"))
+        raise CaseError(Problem(Message("ev_too_big", mb=size / 2**20, cap=MAX_CSV_BYTES // 2**20), file=name, hint=Message("ev_too_big_hint")))
     text = _decode(p.read_bytes(), name)
     if not text.strip():
-        raise CaseError(Problem("the CSV is empty", file=name, hint="paste the scores with a header row of objective ids and a first column of option ids"))
+        raise CaseError(Problem(Message("ev_empty"), file=name, hint=Message("ev_layout_hint")))
     delimiter = _delimiter(text)
     numbered = _rows(text, delimiter, name)
     if _is_score_matrix_export([r for _, r in numbered]):
@@ -136,7 +137,7 @@ def _read_scores_csv(path: str | Path, word_objectives) -> tuple[list[_Cell], li
     while numbered and all(is_blank(v) for v in numbered[0][1]):
         numbered.pop(0)
     if not numbered:
-        raise CaseError(Problem("the CSV holds only comment lines (starting with #)", file=name, hint="paste the scores with a header row of objective ids and a first column of option ids"))
+        raise CaseError(Problem(Message("ev_only_comments"), file=name, hint=Message("ev_layout_hint")))
     problems: list[Problem] = []
     header_line, header = numbered[0]
     body = numbered[1:]
@@ -146,10 +147,10 @@ def _read_scores_csv(path: str | Path, word_objectives) -> tuple[list[_Cell], li
         ident = parse_id(cell)
         if ident is None:
             if any(j < len(r) and r[j].strip() for _, r in body):
-                problems.append(Problem("this column has scores but no objective id in the header", file=name, line=header_line, where=f"column {_col(j)}", hint="type the objective id in the first row"))
+                problems.append(Problem(Message("ev_no_objective_id"), file=name, line=header_line, where=_column(j), hint=Message("ev_no_objective_id_hint")))
             continue
         if ident in seen:
-            problems.append(Problem(f"objective '{ident}' heads two columns ({_col(seen[ident])} and {_col(j)})", file=name, line=header_line, where=f"column {_col(j)}", hint="keep one column per objective"))
+            problems.append(Problem(Message("ev_objective_twice", objective=ident, first=_col(seen[ident]), second=_col(j)), file=name, line=header_line, where=_column(j), hint=Message("ev_objective_twice_hint")))
             continue
         seen[ident] = j
         objectives.append((j, ident))
@@ -163,15 +164,15 @@ def _read_scores_csv(path: str | Path, word_objectives) -> tuple[list[_Cell], li
         if last < 0:
             continue
         if last >= len(header):
-            hint = "a decimal comma (8,5) in a comma-separated file splits one number into two cells: write 8.5, or quote the cell" if delimiter == "," else "delete the extra cells, or add the objective id to the header"
-            problems.append(Problem(f"this row has {last + 1} cells but the header has {len(header)}", file=name, line=i, where=f"column {_col(last)}", hint=hint))
+            hint = Message("ev_decimal_comma_hint") if delimiter == "," else Message("ev_extra_cells_hint")
+            problems.append(Problem(Message("ev_row_too_long", n=last + 1, header=len(header)), file=name, line=i, where=_column(last), hint=hint))
             continue
         oid = parse_id(row[0] if row else None)
         if oid is None:
-            problems.append(Problem("this row has scores but no option id", file=name, line=i, where="column A", hint="type the option id in the first column"))
+            problems.append(Problem(Message("ev_no_option_id"), file=name, line=i, where=_column(0), hint=Message("ev_no_option_id_hint")))
             continue
         if oid in row_of:
-            problems.append(Problem(f"option '{oid}' has two rows (also line {row_of[oid]})", file=name, line=i, where="column A", hint="keep one row per option"))
+            problems.append(Problem(Message("ev_option_twice", option=oid, line=row_of[oid]), file=name, line=i, where=_column(0), hint=Message("ev_option_twice_hint")))
             continue
         row_of[oid] = i
         options.append(oid)
@@ -181,16 +182,21 @@ def _read_scores_csv(path: str | Path, word_objectives) -> tuple[list[_Cell], li
                 continue
             score, bad = parse_score(value, words=obj in word_objectives)
             if bad:
-                problems.append(Problem(bad, file=name, line=i, where=f"column {_col(j)} ({obj})", hint=_score_hint(value)))
+                problems.append(Problem(bad, file=name, line=i, where=_column(j, obj), hint=_score_hint(value)))
                 continue
             cells.append(_Cell(oid, obj, score, i, j))
     return cells, problems, [o for _, o in objectives], options
 
 
-def _score_hint(value: Any) -> str:
+def _score_hint(value: Any) -> Message:
     if isinstance(value, str) and _DECIMAL_COMMA.match(value):
-        return f"write decimals with a point: {value.strip().replace(',', '.')} (a comma separates low / likely / high)"
-    return "a score is a number, or low / likely / high, e.g. 5 / 6 / 7"
+        return Message("ev_decimal_point_hint", number=value.strip().replace(",", "."))
+    return Message("ev_score_hint")
+
+
+def _column(j: int, objective: str | None = None) -> Message:
+    """Where in the CSV: "column D", or "column D (gain)" for a score."""
+    return Message("ev_column", column=_col(j)) if objective is None else Message("ev_column_of", column=_col(j), objective=objective)
 
 
 def _rows(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]]:
@@ -206,8 +212,8 @@ def _rows(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]]:
     except csv.Error as exc:
         line = reader.line_num or 1
         if "field larger than field limit" in str(exc):
-            raise CaseError(Problem(f"a cell is longer than {MAX_CSV_CELL:,} characters; a score is a number or low / likely / high", file=name, line=line, hint="check the file is a CSV of scores; a quote (\") left open makes the rest of the file one cell")) from None
-        raise CaseError(Problem(f"not readable as CSV ({exc})", file=name, line=line, hint="save it again from the spreadsheet as CSV UTF-8")) from None
+            raise CaseError(Problem(Message("ev_cell_too_long", n=MAX_CSV_CELL), file=name, line=line, hint=Message("ev_cell_too_long_hint"))) from None
+        raise CaseError(Problem(Message("ev_not_csv", detail=str(exc)), file=name, line=line, hint=Message("ev_not_csv_hint"))) from None
     finally:
         csv.field_size_limit(old_limit)
     return out
@@ -244,7 +250,7 @@ def _read_score_matrix_export(numbered: list[tuple[int, list[str]]], name: str, 
     for obj, cols in parts.items():
         if set(cols) != {"low", "likely", "high"}:
             lacking = ", ".join(f"{k}:{obj}" for k in ("low", "likely", "high") if k not in cols)
-            problems.append(Problem(f"objective '{obj}' lacks the column(s) {lacking}", file=name, line=header_line, hint="keep the low:, likely: and high: columns of every objective, as `show --scores` wrote them"))
+            problems.append(Problem(Message("ev_lacks_columns", objective=obj, columns=lacking), file=name, line=header_line, hint=Message("ev_lacks_columns_hint")))
             continue
         objectives.append(obj)
     cells: list[_Cell] = []
@@ -262,7 +268,7 @@ def _read_score_matrix_export(numbered: list[tuple[int, list[str]]], name: str, 
             written = values[1] if len(set(values)) == 1 else " / ".join(values)
             score, bad = parse_score(written, words=obj in word_objectives)
             if bad:
-                problems.append(Problem(bad, file=name, line=i, where=f"column {_col(cols['likely'])} ({obj})", hint="low, likely and high are numbers with low <= likely <= high"))
+                problems.append(Problem(bad, file=name, line=i, where=_column(cols["likely"], obj), hint=Message("ev_export_score_hint")))
                 continue
             cells.append(_Cell(oid, obj, score, i, cols["likely"]))
     return cells, problems, objectives, options
@@ -390,17 +396,17 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
     report.unknown_options = [o for o in csv_options if o not in before.case.options]
     unknown_problems = []
     for obj in report.unknown_objectives:
-        unknown_problems.append(Problem(f"unknown objective '{obj}' in the header", file=name, line=1, hint="the case's objectives are: " + ", ".join(before.case.objectives)))
+        unknown_problems.append(Problem(Message("ev_unknown_objective", objective=obj), file=name, line=1, hint=Message("ev_case_objectives_hint", names=", ".join(before.case.objectives))))
     first_line: dict[str, int] = {}
     for c in cells:  # one pass: the unknown-id check stays linear in the rows (it was quadratic)
         first_line.setdefault(c.option, c.line)
     for oid in report.unknown_options[:_LISTED_UNKNOWN]:
-        unknown_problems.append(Problem(f"unknown option '{oid}'", file=name, line=first_line.get(oid), where="column A", hint="add the option to the case first, fix the id, or pass --skip-unknown"))
+        unknown_problems.append(Problem(Message("ev_unknown_option", option=oid), file=name, line=first_line.get(oid), where=_column(0), hint=Message("ev_unknown_option_hint")))
     if len(report.unknown_options) > _LISTED_UNKNOWN:
         more = len(report.unknown_options) - _LISTED_UNKNOWN
-        unknown_problems.append(Problem(f"and {more:,} more unknown options (the first {_LISTED_UNKNOWN} are listed above)", file=name, hint="check that this CSV belongs to this case"))
+        unknown_problems.append(Problem(Message("ev_more_unknown", n=more, listed=_LISTED_UNKNOWN), file=name, hint=Message("ev_more_unknown_hint")))
     if skip_unknown:
-        report.warnings += [p.render().split("\n")[0] for p in unknown_problems]
+        report.warnings += [_located(p) for p in unknown_problems]
     else:
         problems += unknown_problems
     if problems:
@@ -460,11 +466,7 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
     for doc in documents:
         if doc.path in changed_files and _without(doc.data, named) != _without(plain_before[doc.path], named):
             raise CaseError(
-                Problem(
-                    "the merge would also change scores the CSV does not name, because options share them through YAML anchors (&name / *name or <<: *name); nothing was written",
-                    file=doc.path,
-                    hint="write the shared scores out under each option in the YAML, then merge again",
-                )
+                Problem(Message("ev_shared_anchor"), file=doc.path, hint=Message("ev_shared_anchor_hint"))
             )
     try:
         after = _validate(_merge(documents), documents)
@@ -477,6 +479,12 @@ def merge_scores_csv(csv_path: str | Path, case_path: str | Path, skip_unknown: 
         write_atomic(f, new_texts[f], force=True, backup=True)
         report.written.append(f)
     return report
+
+
+def _located(p: Problem) -> Message:
+    """A problem as one warning line: "file:line: where: message" (the first line of Problem.render), worded in any language."""
+    place = p.location()
+    return Message("ev_located", place=place, where=p.where, message=p.message) if p.where else Message("ev_located_plain", place=place, message=p.message)
 
 
 def _plain(value: Any) -> Any:
@@ -500,5 +508,5 @@ def _relabel(problems: list[Problem], documents, by_location: dict, csv_name: st
         if cell is None:
             out.append(p)
         else:
-            out.append(Problem(p.message, file=csv_name, line=cell.line, where=f"column {_col(cell.column)} ({cell.objective})", hint=p.hint))
+            out.append(Problem(p.message, file=csv_name, line=cell.line, where=_column(cell.column, cell.objective), hint=p.hint))
     return out

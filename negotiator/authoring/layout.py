@@ -46,6 +46,7 @@ from negotiator.authoring._cells import (
 )
 from negotiator.authoring.yamlout import block_yaml, profile_form
 from negotiator.errors import CaseError, Problem
+from negotiator.messages import Message
 
 __all__ = [
     "SHEET_ORDER",
@@ -388,12 +389,12 @@ def _table(sheet: Sheet, issues: Issues, required: tuple[str, ...] = (), header_
             continue
         text = text.strip()
         if text in columns:
-            issues.add(sheet.where(0, j), f"column '{text}' appears twice (also column {_col(columns[text])})", "keep one of the two columns")
+            issues.add(sheet.where(0, j), Message("el_column_twice", column=text, other=_col(columns[text])), Message("el_column_twice_hint"))
             continue
         columns[text] = j
     for name in required:
         if name not in columns:
-            issues.add(sheet.where(0, 0), f"the header row has no column '{name}'", "restore the header row as `negotiator export` writes it: " + ", ".join(required))
+            issues.add(sheet.where(0, 0), Message("el_no_column", column=name), Message("el_no_column_hint", columns=", ".join(required)))
     data: list[tuple[int, list[Any]]] = []
     blank_run: list[int] = []
     for r in range(header_rows, len(rows)):
@@ -403,10 +404,10 @@ def _table(sheet: Sheet, issues: Issues, required: tuple[str, ...] = (), header_
         if blank_run:
             first, last = sheet.where(blank_run[0], 0), sheet.where(blank_run[-1], 0)
             if len(blank_run) == 1:
-                issues.add(first, "an empty row in the middle of the table", "delete the empty row (or fill it in)")
+                issues.add(first, Message("el_empty_row"), Message("el_empty_row_hint"))
             else:
                 span = first + ":" + last.split("!")[-1] if "!" in last else f"{first} to {last}"
-                issues.add(span, f"{len(blank_run)} empty rows in the middle of the table", "delete the empty rows (tables have no gaps)")
+                issues.add(span, Message("el_empty_rows", n=len(blank_run)), Message("el_empty_rows_hint"))
         blank_run = []
         data.append((r, rows[r]))
     return _Table(sheet, columns, data)
@@ -441,10 +442,10 @@ class _Reader:
             ident = parse_id(value)
             where = t.where(r, column)
             if ident is None:
-                self.issues.add(where, f"this row has no {what} id", f"type an id in the first column, or delete the row")
+                self.issues.add(where, Message("el_no_id", what=Message(f"el_what_{what}")), Message("el_no_id_hint"))
                 continue
             if ident in seen:
-                self.issues.add(where, f"{what} id '{ident}' appears twice (also at {seen[ident]})", "ids must be unique: rename or delete one row")
+                self.issues.add(where, Message("el_id_twice", what=Message(f"el_what_{what}"), id=ident, other=seen[ident]), Message("el_id_twice_hint"))
                 continue
             seen[ident] = where
             out.append((r, row, ident))
@@ -473,14 +474,14 @@ class _Reader:
                 name = header[: -len(YAML_SUFFIX)].strip()
                 parsed, bad = parse_flow(value, self.issues.source, where)
                 if bad:
-                    self.issues.add(where, bad, "write a YAML or JSON value, e.g. {kind: linear} or [1, 2, 3]")
+                    self.issues.add(where, bad, Message("el_yaml_value_hint"))
                     continue
             else:
                 name, parsed = header, (format_number(value) if isinstance(value, float) else value)
             self.loc.add(path + (name,), where)
             target[name] = parsed
 
-    def _number(self, t: _Table, r: int, row: list[Any], column: str, path: tuple, what: str) -> float | None:
+    def _number(self, t: _Table, r: int, row: list[Any], column: str, path: tuple, what: Message) -> float | None:
         value = t.cell(row, column)
         where = t.where(r, column)
         if path:
@@ -489,7 +490,7 @@ class _Reader:
             return None
         number, bad = parse_number(value)
         if bad:
-            self.issues.add(where, bad, f"type a number for {what}")
+            self.issues.add(where, bad, Message("el_type_number_hint", what=what))
             if path:
                 self.loc.cover(path)
             return None
@@ -514,7 +515,7 @@ class _Reader:
                 self._version_row_seen = True
                 number, bad = parse_number(value)
                 if bad or number is None or not float(number).is_integer():
-                    self.issues.add(where, f"the case format version must be a whole number, got {value!r}", "write 1")
+                    self.issues.add(where, Message("el_version_whole", got=repr(value)), Message("el_version_whole_hint"))
                     continue
                 value = int(number)
             else:
@@ -524,7 +525,7 @@ class _Reader:
             self.loc.add((name,), where)
             self.data[name] = value
         if "negotiator" not in self.data and not self._version_row_seen:
-            self.issues.add(sheet.where(0, 0), "the Case sheet has no 'negotiator' row (the case format version)", "add a row: negotiator | 1")
+            self.issues.add(sheet.where(0, 0), Message("el_no_version_row"), Message("el_no_version_row_hint"))
 
     def objectives_sheet(self, sheet: Sheet) -> None:
         t = _table(sheet, self.issues, required=("id", "label"))
@@ -539,13 +540,13 @@ class _Reader:
             self.loc.add(path + ("direction",), t.where(r, "direction"))
             if direction is not None:
                 item["direction"] = direction.strip().lower()
-            low = self._number(t, r, row, "scale_low", (), "the low end of the scale")
-            high = self._number(t, r, row, "scale_high", (), "the high end of the scale")
+            low = self._number(t, r, row, "scale_low", (), Message("el_what_scale_low"))
+            high = self._number(t, r, row, "scale_high", (), Message("el_what_scale_high"))
             self.loc.add(path + ("scale",), t.where(r, "scale_low"))
             if low is not None and high is not None:
                 item["scale"] = [low, high]
             elif (low is None) != (high is None) and not self._covered_cells(t, r, row, ("scale_low", "scale_high")):
-                self.issues.add(t.where(r, "scale_low" if low is None else "scale_high"), "a scale needs both ends (scale_low and scale_high), or neither", "fill the other end, or clear both to derive the scale from the scores")
+                self.issues.add(t.where(r, "scale_low" if low is None else "scale_high"), Message("el_scale_one_end"), Message("el_scale_one_end_hint"))
             self._extra_columns(t, r, row, _OBJECTIVE_COLUMNS, item, path)
             section[oid] = item
             self.objective_ids.append(oid)
@@ -577,7 +578,7 @@ class _Reader:
             used: dict[str, float] = {}
             for header in resources:
                 name = header[len("resources.") :].strip()
-                number = self._number(t, r, row, header, path + ("resources", name), f"resource '{name}'")
+                number = self._number(t, r, row, header, path + ("resources", name), Message("el_what_resource", name=name))
                 if number is not None:
                     used[name] = number
             if used:
@@ -596,13 +597,13 @@ class _Reader:
             if j == 0:
                 continue
             if header not in self.objective_ids:
-                self.issues.add(sheet.where(0, j), f"objective '{header}' is not on the Objectives sheet", "ids must match the Objectives sheet exactly (renamed? fix the header or add the objective)")
+                self.issues.add(sheet.where(0, j), Message("el_objective_not_listed", objective=header), Message("el_objective_not_listed_header_hint"))
                 continue
             columns[header] = j
         rows: dict[str, tuple[int, list[Any]]] = {}
         for r, row, oid in self._ids(t, 0, "option"):
             if oid not in self.option_ids:
-                self.issues.add(sheet.where(r, 0), f"option '{oid}' is not on the Options sheet", "ids must match the Options sheet exactly (renamed? fix the id or add the option)")
+                self.issues.add(sheet.where(r, 0), Message("el_option_not_listed", option=oid), Message("el_option_not_listed_hint"))
                 continue
             rows[oid] = (r, row)
         return t, columns, rows
@@ -611,14 +612,14 @@ class _Reader:
         t, columns, rows = self._grid(sheet, "score")
         for obj in self.objective_ids:
             if obj not in columns:
-                self.issues.add(self._where_of(("objectives", obj)), f"objective '{obj}' has no column on the Scores sheet", "add a column headed with this id to the Scores sheet")
+                self.issues.add(self._where_of(("objectives", obj)), Message("el_objective_no_column", objective=obj), Message("el_objective_no_column_hint"))
         options = self.data.get("options", {})
         for oid in self.option_ids:
             path = ("options", oid, "scores")
             scores: dict[str, Any] = {}
             options[oid]["scores"] = scores
             if oid not in rows:
-                self.issues.add(self._where_of(("options", oid)), f"option '{oid}' has no row on the Scores sheet", "add a row for it to the Scores sheet")
+                self.issues.add(self._where_of(("options", oid)), Message("el_option_no_row", option=oid), Message("el_option_no_row_hint"))
                 self.loc.add(path, self._where_of(("options", oid)), covered=True)
                 continue
             r, row = rows[oid]
@@ -632,11 +633,11 @@ class _Reader:
                 where = sheet.where(r, j)
                 self.loc.add(path + (obj,), where)
                 if is_blank(value):
-                    self.issues.add(where, f"no score for option '{oid}' on objective '{obj}'", "every option needs a score on every objective: a number, or low / likely / high")
+                    self.issues.add(where, Message("el_no_score", option=oid, objective=obj), Message("el_no_score_hint"))
                     continue
                 score, bad = parse_score(value, words=self._has_levels(obj))
                 if bad:
-                    self.issues.add(where, bad, "a score is a number, or an uncertain score low / likely / high, e.g. 5 / 6 / 7")
+                    self.issues.add(where, bad, Message("el_score_hint"))
                     continue
                 scores[obj] = score
 
@@ -662,7 +663,7 @@ class _Reader:
         rows = [list(r) for r in sheet.rows]
         form_row = rows[1] if len(rows) > 1 else []
         if parse_text(form_row[0] if form_row else None) not in (FORM_LABEL, "form"):
-            self.issues.add(sheet.where(1, 0), f"row 2 of the Weights sheet must be the '{FORM_LABEL}' row", "row 2 says each profile's form: weights (numbers) or order (1 = most important)")
+            self.issues.add(sheet.where(1, 0), Message("el_form_row", label=FORM_LABEL), Message("el_form_row_hint"))
             return
         profiles: dict[str, int] = {}
         for header, j in t.columns.items():
@@ -671,11 +672,11 @@ class _Reader:
             profiles[header] = j
         for j in range(1, max((len(r) for r in rows), default=0)):
             if j not in profiles.values() and any(not is_blank(r[j]) for r in rows[1:] if j < len(r)):
-                self.issues.add(sheet.where(0, j), "this column has values but no profile id in the header", "type a profile id in row 1")
+                self.issues.add(sheet.where(0, j), Message("el_no_profile_id"), Message("el_no_profile_id_hint"))
         objective_rows: list[tuple[int, list[Any], str]] = []
         for r, row, obj in self._ids(t, 0, "objective"):
             if obj not in self.objective_ids:
-                self.issues.add(sheet.where(r, 0), f"objective '{obj}' is not on the Objectives sheet", "ids must match the Objectives sheet exactly")
+                self.issues.add(sheet.where(r, 0), Message("el_objective_not_listed", objective=obj), Message("el_objective_not_listed_hint"))
                 continue
             objective_rows.append((r, row, obj))
         weights: dict[str, Any] = {}
@@ -692,15 +693,15 @@ class _Reader:
                 weights[pid] = {"swing": self._profile(sheet, pid, j, "weights", objective_rows, path + ("swing",))}
                 continue
             if not form:
-                self.issues.add(sheet.where(1, j), f"profile '{pid}' does not say its form", "write weights (numbers) or order (1 = most important) in row 2")
+                self.issues.add(sheet.where(1, j), Message("el_no_form", profile=pid), Message("el_no_form_hint"))
                 continue
             spec, bad = parse_flow(form_cell, self.issues.source, sheet.where(1, j))
             if bad:
-                self.issues.add(sheet.where(1, j), f"profile '{pid}': the form is 'weights', 'order' or the whole profile in YAML, and this YAML is {bad}")
+                self.issues.add(sheet.where(1, j), Message("el_bad_form", profile=pid, problem=bad))
                 continue
             for r, row, _ in objective_rows:
                 if j < len(row) and not is_blank(row[j]):
-                    self.issues.add(sheet.where(r, j), f"profile '{pid}' is given as YAML in row 2, so this cell would be ignored", "clear the cell, or change the form to weights / order")
+                    self.issues.add(sheet.where(r, j), Message("el_cell_ignored", profile=pid), Message("el_cell_ignored_hint"))
             self.loc.add(path, sheet.where(1, j))
             weights[pid] = spec
         self.data["weights"] = weights
@@ -715,7 +716,7 @@ class _Reader:
                     continue
                 number, bad = parse_number(value)
                 if bad:
-                    self.issues.add(sheet.where(r, j), bad, "a weight is a number >= 0 (leave empty for 0)")
+                    self.issues.add(sheet.where(r, j), bad, Message("el_weight_hint"))
                     continue
                 spec[obj] = number
             return spec
@@ -727,11 +728,11 @@ class _Reader:
             where = sheet.where(r, j)
             number, bad = parse_number(value)
             if bad or number is None or not number.is_integer() or number < 1:
-                self.issues.add(where, f"{value!r} is not a rank (1, 2, 3 ...)", "in an 'order' profile, 1 is the most important objective; leave unranked objectives empty")
+                self.issues.add(where, Message("el_not_rank", value=repr(value)), Message("el_not_rank_hint"))
                 continue
             rank = int(number)
             if rank in ranked:
-                self.issues.add(where, f"rank {rank} is used twice in profile '{pid}' (also {ranked[rank][1]})", "give each objective its own rank")
+                self.issues.add(where, Message("el_rank_twice", rank=rank, profile=pid, other=ranked[rank][1]), Message("el_rank_twice_hint"))
                 continue
             ranked[rank] = (obj, where)
         order = [ranked[k][0] for k in sorted(ranked)]
@@ -747,21 +748,21 @@ class _Reader:
             kind_where = t.where(r, "kind")
             kind = (parse_text(t.cell(row, "kind")) or "").strip().lower()
             if not kind:
-                self.issues.add(kind_where, "this row has no kind", "kind is one of: " + ", ".join(_CONSTRAINT_KINDS))
+                self.issues.add(kind_where, Message("el_no_kind"), Message("el_no_kind_hint", kinds=", ".join(_CONSTRAINT_KINDS)))
                 continue
             if kind not in _CONSTRAINT_KINDS:
                 self._other_constraint(t, r, row, kind, out)
                 continue
             for name in t.columns:
                 if name != "kind" and name not in _KIND_COLUMNS[kind] and not is_blank(t.cell(row, name)):
-                    self.issues.add(t.where(r, name), f"a {kind} row does not use the '{name}' column", f"a {kind} uses: " + ", ".join(sorted(_KIND_COLUMNS[kind])) + "; clear this cell")
+                    self.issues.add(t.where(r, name), Message("el_unused_column", kind=kind, column=name), Message("el_unused_column_hint", kind=kind, columns=", ".join(sorted(_KIND_COLUMNS[kind]))))
             getattr(self, f"_constraint_{kind}")(t, r, row, out)
         self.data["constraints"] = out
 
     def _row_id(self, t: _Table, r: int, row: list[Any], what: str) -> str | None:
         ident = parse_id(t.cell(row, "id"))
         if ident is None:
-            self.issues.add(t.where(r, "id"), f"no id: name the {what}")
+            self.issues.add(t.where(r, "id"), Message("el_no_row_id", what=Message(f"el_noun_{what}")))
         return ident
 
     def _constraint_budget(self, t, r, row, out) -> None:
@@ -770,13 +771,13 @@ class _Reader:
             return
         budgets = out.setdefault("budgets", {})
         if rid in budgets:
-            self.issues.add(t.where(r, "id"), f"a second budget for '{rid}'", "keep one budget row per resource")
+            self.issues.add(t.where(r, "id"), Message("el_second_budget", resource=rid), Message("el_second_budget_hint"))
             return
         path = ("constraints", "budgets", rid)
-        number = self._number(t, r, row, "value", path, f"the cap on '{rid}'")
+        number = self._number(t, r, row, "value", path, Message("el_what_cap", resource=rid))
         if number is None:
             if not self._covered_cells(t, r, row, ("value",)):
-                self.issues.add(t.where(r, "value"), f"budget '{rid}' has no cap", "type the cap in the value column")
+                self.issues.add(t.where(r, "value"), Message("el_no_cap", resource=rid), Message("el_no_cap_hint"))
             return
         budgets[rid] = number
 
@@ -786,20 +787,20 @@ class _Reader:
             return
         target = out.setdefault(key, {})
         if obj in target:
-            self.issues.add(t.where(r, "id"), f"a second {'limit' if key == 'limits' else 'package'} row for '{obj}'", "put min and max on one row")
+            self.issues.add(t.where(r, "id"), Message("el_second_limit" if key == "limits" else "el_second_package", objective=obj), Message("el_second_limit_hint"))
             return
         path = ("constraints", key, obj)
         self.loc.add(path, t.where(r, "id"))
         item: dict[str, Any] = {}
         for end in ("min", "max"):
-            number = self._number(t, r, row, end, path + (end,), f"the {end}imum")
+            number = self._number(t, r, row, end, path + (end,), Message(f"el_what_{end}imum"))
             if number is not None:
                 item[end] = number
         more = t.cell(row, "more" + YAML_SUFFIX)
         if not is_blank(more):
             parsed, bad = parse_flow(more, self.issues.source, t.where(r, "more" + YAML_SUFFIX))
             if bad or not isinstance(parsed, dict):
-                self.issues.add(t.where(r, "more" + YAML_SUFFIX), bad or "expected a YAML mapping such as {field: value}")
+                self.issues.add(t.where(r, "more" + YAML_SUFFIX), bad or Message("el_expected_mapping"))
             else:
                 item.update(parsed)
         target[obj] = item
@@ -809,17 +810,17 @@ class _Reader:
 
     def _constraint_count(self, t, r, row, out) -> None:
         if "count" in out:
-            self.issues.add(t.where(r, "kind"), "a second count row", "keep one count row")
+            self.issues.add(t.where(r, "kind"), Message("el_second_count"), Message("el_second_count_hint"))
             return
         ends = []
         for end in ("min", "max"):
-            number = self._number(t, r, row, end, (), f"the {end} number of measures")
+            number = self._number(t, r, row, end, (), Message(f"el_what_count_{end}"))
             if number is None:
                 if not self._covered_cells(t, r, row, (end,)):
-                    self.issues.add(t.where(r, end), f"count needs a {end} (how many measures at once)", "fill min and max")
+                    self.issues.add(t.where(r, end), Message(f"el_count_needs_{end}"), Message("el_count_needs_hint"))
                 return
             if not number.is_integer():
-                self.issues.add(t.where(r, end), f"{format_number(number)} is not a whole number of measures")
+                self.issues.add(t.where(r, end), Message("el_count_whole", number=format_number(number)))
                 return
             ends.append(int(number))
         self.loc.add(("constraints", "count"), t.where(r, "min"))
@@ -830,11 +831,11 @@ class _Reader:
         path = ("constraints", "synergies", len(synergies))
         self.loc.add(path, t.where(r, "options"))
         item: dict[str, Any] = {"options": parse_id_list(t.cell(row, "options"))}
-        bonus = self._number(t, r, row, "value", path + ("bonus",), "the bonus")
+        bonus = self._number(t, r, row, "value", path + ("bonus",), Message("el_what_bonus"))
         if bonus is not None:
             item["bonus"] = bonus
         elif not self._covered_cells(t, r, row, ("value",)):
-            self.issues.add(t.where(r, "value"), "a synergy needs its bonus in the value column")
+            self.issues.add(t.where(r, "value"), Message("el_synergy_bonus"))
             return
         label = parse_text(t.cell(row, "label"))
         if label is not None:
@@ -843,7 +844,7 @@ class _Reader:
         if not is_blank(more):
             parsed, bad = parse_flow(more, self.issues.source, t.where(r, "more" + YAML_SUFFIX))
             if bad or not isinstance(parsed, dict):
-                self.issues.add(t.where(r, "more" + YAML_SUFFIX), bad or "expected a YAML mapping such as {field: value}")
+                self.issues.add(t.where(r, "more" + YAML_SUFFIX), bad or Message("el_expected_mapping"))
             else:
                 item.update(parsed)
         synergies.append(item)
@@ -859,7 +860,7 @@ class _Reader:
             self.issues.add(t.where(r, column), bad)
             return
         if kind in out:
-            self.issues.add(t.where(r, "kind"), f"a second '{kind}' row")
+            self.issues.add(t.where(r, "kind"), Message("el_second_kind", kind=kind))
             return
         self.loc.add(("constraints", kind), t.where(r, "kind"))
         out[kind] = value
@@ -875,7 +876,7 @@ class _Reader:
             self.loc.add(path, t.where(r, "id"))
             item: dict[str, Any] = {}
             self._text_fields(t, r, row, ("label", "label_zh", "source", "description"), item, path)
-            p = self._number(t, r, row, "probability", path + ("probability",), "the probability")
+            p = self._number(t, r, row, "probability", path + ("probability",), Message("el_what_probability"))
             if p is not None:
                 item["probability"] = p
             self._extra_columns(t, r, row, _SCENARIO_COLUMNS, item, path)
@@ -892,14 +893,14 @@ class _Reader:
             sid, oid, obj = (parse_id(t.cell(row, c)) for c in ("scenario", "option", "objective"))
             missing = [c for c, v in (("scenario", sid), ("option", oid), ("objective", obj)) if v is None]
             if missing:
-                self.issues.add(t.where(r, missing[0]), f"this row has no {missing[0]}", "each row names a scenario, an option, an objective and the changed score")
+                self.issues.add(t.where(r, missing[0]), Message(f"el_row_no_{missing[0]}"), Message("el_row_no_hint"))
                 continue
             if sid not in scenarios:
-                self.issues.add(t.where(r, "scenario"), f"scenario '{sid}' is not on the Scenarios sheet", "ids must match the Scenarios sheet exactly")
+                self.issues.add(t.where(r, "scenario"), Message("el_scenario_not_listed", scenario=sid), Message("el_scenario_not_listed_hint"))
                 continue
             key = (sid, oid, obj)
             if key in seen:
-                self.issues.add(t.where(r, "score"), f"a second score for option '{oid}' on '{obj}' in scenario '{sid}' (also {seen[key]})", "keep one row")
+                self.issues.add(t.where(r, "score"), Message("el_second_scenario_score", option=oid, objective=obj, scenario=sid, other=seen[key]), Message("el_keep_one_row_hint"))
                 continue
             seen[key] = t.where(r, "score")
             path = ("scenarios", sid, "scores", oid)
@@ -907,11 +908,11 @@ class _Reader:
             self.loc.add(path + (obj,), t.where(r, "score"))
             value = t.cell(row, "score")
             if is_blank(value):
-                self.issues.add(t.where(r, "score"), "no score", "type the score under this scenario, or delete the row")
+                self.issues.add(t.where(r, "score"), Message("el_no_scenario_score"), Message("el_no_scenario_score_hint"))
                 continue
             score, bad = parse_score(value, words=self._has_levels(obj))
             if bad:
-                self.issues.add(t.where(r, "score"), bad, "a score is a number, or an uncertain score low / likely / high, e.g. 5 / 6 / 7")
+                self.issues.add(t.where(r, "score"), bad, Message("el_score_hint"))
                 continue
             scenarios[sid].setdefault("scores", {}).setdefault(oid, {})[obj] = score
 
@@ -931,15 +932,15 @@ class _Reader:
             raise  # an alias bomb or a !!python tag: refuse the workbook, with this one message
         except CaseError as exc:
             for p in exc.problems:
-                self.issues.problems.append(Problem(f"the YAML here does not parse: {p.message}", file=p.file, where=p.where, hint=p.hint))
+                self.issues.problems.append(Problem(Message("el_yaml_does_not_parse", problem=p.message), file=p.file, where=p.where, hint=p.hint))
             return
         if not isinstance(tree, dict):
-            self.issues.add(where_line(1), "expected sections such as `games:` and `negotiations:`", "write each section name at the start of a line, followed by ':'")
+            self.issues.add(where_line(1), Message("el_expected_sections"), Message("el_expected_sections_hint"))
             return
         for key in tree:
             line = tree.lc.key(key)[0] + 1
             if key in self.data or key in _TABLE_SECTIONS or key in _CASE_FIELDS:
-                self.issues.add(where_line(line), f"section '{key}' has its own sheet; it cannot also be given here", "keep it on its own sheet")
+                self.issues.add(where_line(line), Message("el_section_has_sheet", section=key), Message("el_section_has_sheet_hint"))
                 continue
             self._register_tree(tree[key], (key,), line, where_line)
             self.data[key] = to_plain(tree[key])
@@ -1012,7 +1013,7 @@ def tables_to_data(sheets: dict[str, Sheet], issues: Issues, other: dict | None 
     if other:
         for key, value in other.items():
             if key in reader.data:
-                issues.add(f"other[{key!r}]", f"section '{key}' is given twice", "give it once")
+                issues.add(f"other[{key!r}]", Message("el_section_twice", section=key), Message("el_section_twice_hint"))
                 continue
             reader.loc.add((key,), f"other[{key!r}]")
             reader.data[key] = value

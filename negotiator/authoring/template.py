@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["TEMPLATE_PARTS", "template_text", "new_case"]
 
@@ -256,7 +257,7 @@ def _kind(path: Path) -> str:
     if suffix == ".xlsx":
         return "workbook"
     if suffix:
-        raise UsageError(Problem(f"cannot make a case of type '{suffix}'", file=str(path), hint="use case.yaml (one file), case.xlsx (a workbook) or a folder name without a suffix"))
+        raise UsageError(Problem(Message("et_bad_suffix", suffix=suffix), file=str(path), hint=Message("et_bad_suffix_hint")))
     return "folder"
 
 
@@ -266,7 +267,7 @@ def new_case(path: str | Path, source: str | None = None, force: bool = False) -
 
     p = Path(path)
     if source not in (None, "bundled"):
-        raise UsageError(Problem(f"unknown --from '{source}'", hint="use --from bundled, or leave it out for the commented template"))
+        raise UsageError(Problem(Message("et_unknown_from", source=source), hint=Message("et_unknown_from_hint")))
     kind = _kind(p)
     if kind == "folder":
         return _new_folder(p, source, force)
@@ -285,11 +286,11 @@ def _new_folder(p: Path, source: str | None, force: bool) -> list[Path]:
     from negotiator.fileio import write_atomic
 
     if p.exists() and not p.is_dir():
-        raise UsageError(Problem("exists and is not a folder; nothing was written", file=str(p), hint="choose another name"))
+        raise UsageError(Problem(Message("et_not_a_folder"), file=str(p), hint=Message("ee_name_taken_hint")))
     if p.is_dir() and any(p.iterdir()) and not force:
-        raise UsageError(Problem("the folder is not empty; nothing was written", file=str(p), hint="choose a new folder name, or pass --force to write into it"))
+        raise UsageError(Problem(Message("et_folder_not_empty"), file=str(p), hint=Message("et_folder_not_empty_hint")))
     if not p.parent.is_dir():
-        raise UsageError(Problem(f"the folder {p.parent} does not exist; nothing was written", file=str(p)))
+        raise UsageError(Problem(Message("et_no_parent", folder=str(p.parent)), file=str(p)))
     written: list[Path] = []
     if source == "bundled":
         from negotiator.case.catalog import bundled_dirs

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from negotiator.errors import CaseError, Problem, UsageError
+from negotiator.messages import Message
 from negotiator.authoring._cells import Issues
 from negotiator.authoring.layout import ID_COLUMN_SHEETS, REQUIRED_SHEETS, SHEET_ORDER, Sheet, case_to_tables, tables_to_data
 
@@ -116,7 +117,7 @@ def export_workbook(loaded, path: str | Path, force: bool = False) -> Path:
 def _xlsx_target(path: str | Path) -> Path:
     p = Path(path)
     if p.suffix.lower() != ".xlsx":
-        raise UsageError(Problem(f"the workbook must be an .xlsx file, got '{p.name}'", file=str(p), hint="name the output FILE.xlsx"))
+        raise UsageError(Problem(Message("ew_not_xlsx_name", name=p.name), file=str(p), hint=Message("ew_not_xlsx_name_hint")))
     return p
 
 
@@ -127,7 +128,7 @@ def _append(ws, name: str, i: int, row: list) -> None:
         ws.append(row)
     except IllegalCharacterError:
         bad = next((v for v in row if isinstance(v, str) and any(ord(ch) < 32 and ch not in "\t\n\r" for ch in v)), "")
-        raise UsageError(Problem(f"{cell_ref(name, i, 0)}: the text {bad[:40]!r} holds a control character that a workbook cannot store; nothing was written", hint="remove the control character (an escape such as \\x01) from the case")) from None
+        raise UsageError(Problem(Message("ew_control_character", cell=cell_ref(name, i, 0), text=repr(bad[:40])), hint=Message("ew_control_character_hint"))) from None
 
 
 def _texts_stay_texts(ws) -> None:
@@ -293,25 +294,27 @@ def _check_same_case(text: str, sha256: str) -> None:
 
 def _sniff(path: Path) -> None:
     """Refuse what openpyxl cannot read, with a message that says what the file is."""
+    from negotiator.case.yamlio import os_reason
+
     name = str(path)
     if not path.exists():
-        raise UsageError(Problem("no such file", file=name, hint="check the path"))
+        raise UsageError(Problem(Message("ew_no_file"), file=name, hint=Message("ew_no_file_hint")))
     if path.is_dir():
-        raise UsageError(Problem("is a folder, expected an .xlsx workbook", file=name))
+        raise UsageError(Problem(Message("ew_is_folder"), file=name))
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
             if head == _OLE2_SIGNATURE:
                 rest = fh.read(4 * 1024 * 1024)
     except OSError as exc:
-        raise UsageError(Problem(f"cannot read the file ({exc.strerror})", file=name)) from None
+        raise UsageError(Problem(Message("ey_cannot_read", reason=os_reason(exc)), file=name)) from None
     if head == _OLE2_SIGNATURE:
         if _ENCRYPTED_MARK in rest:
-            raise CaseError(Problem("the workbook is password-protected (encrypted), so it cannot be read", file=name, hint="open it, remove the password (File > Info > Protect Workbook, or Save As without a password) and save as .xlsx"))
-        raise CaseError(Problem("this is an old Excel 97-2003 .xls workbook; only .xlsx can be read", file=name, hint="open it and Save As 'Excel Workbook (.xlsx)'"))
+            raise CaseError(Problem(Message("ew_encrypted"), file=name, hint=Message("ew_encrypted_hint")))
+        raise CaseError(Problem(Message("ew_xls"), file=name, hint=Message("ew_xls_hint")))
     if head[:4] != _ZIP_SIGNATURE:
-        what = "a CSV or text file" if path.suffix.lower() in (".csv", ".txt") else "not an .xlsx workbook"
-        raise CaseError(Problem(f"{what}: the file does not start like an .xlsx workbook", file=name, hint="save it from Excel or LibreOffice as .xlsx (for a CSV of scores use: negotiator import scores.csv --into CASE.yaml)"))
+        what = Message("ew_csv_or_text") if path.suffix.lower() in (".csv", ".txt") else Message("ew_not_a_workbook")
+        raise CaseError(Problem(Message("ew_not_zip", what=what), file=name, hint=Message("ew_not_zip_hint")))
 
 
 def _check_archive(path: Path) -> None:
@@ -325,23 +328,23 @@ def _check_archive(path: Path) -> None:
     name = str(path)
     size = path.stat().st_size
     if size > MAX_WORKBOOK_BYTES:
-        raise CaseError(Problem(f"the workbook is {size / 2**20:,.0f} MB; a case workbook may be at most {MAX_WORKBOOK_BYTES // 2**20} MB", file=name, hint="a case workbook is well under 1 MB: check it is the file you meant, or delete pictures and unused sheets"))
+        raise CaseError(Problem(Message("ew_too_big", mb=size / 2**20, cap=MAX_WORKBOOK_BYTES // 2**20), file=name, hint=Message("ew_too_big_hint")))
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise CaseError(Problem(f"not a readable .xlsx workbook ({_detail(exc)})", file=name, hint="open it in Excel or LibreOffice and save it again as .xlsx")) from None
+        raise CaseError(Problem(Message("ew_unreadable", detail=_detail(exc)), file=name, hint=Message("ew_save_again_hint"))) from None
     if len(parts) > _MAX_PARTS:
-        raise CaseError(Problem(f"the workbook's archive holds {len(parts):,} parts; a workbook has a few dozen", file=name, hint="save it again from Excel or LibreOffice as .xlsx"))
+        raise CaseError(Problem(Message("ew_too_many_parts", n=len(parts)), file=name, hint=Message("ew_save_again_plain_hint")))
     total = 0
     for part in parts:
         total += part.file_size
         if part.file_size > _RATIO_FLOOR and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-            raise CaseError(Problem(f"the workbook's part {part.filename!r} would unpack from {part.compress_size:,} to {part.file_size:,} bytes (more than {MAX_RATIO}:1): refused as a zip bomb, nothing was read", file=name, hint="a workbook saved by Excel or LibreOffice never packs this tightly; save it again from the spreadsheet"))
+            raise CaseError(Problem(Message("ew_zip_bomb", part=repr(part.filename), packed=part.compress_size, unpacked=part.file_size, ratio=MAX_RATIO), file=name, hint=Message("ew_zip_bomb_hint")))
         if part.filename.lower().endswith("sharedstrings.xml") and part.file_size > MAX_SHARED_STRINGS_BYTES:
-            raise CaseError(Problem(f"the workbook's shared strings would unpack to {part.file_size / 2**20:,.0f} MB; a case workbook may hold at most {MAX_SHARED_STRINGS_BYTES // 2**20} MB of text", file=name, hint="delete unused sheets and the text below the tables, then save again"))
+            raise CaseError(Problem(Message("ew_shared_strings", mb=part.file_size / 2**20, cap=MAX_SHARED_STRINGS_BYTES // 2**20), file=name, hint=Message("ew_shared_strings_hint")))
     if total > MAX_UNPACKED_BYTES:
-        raise CaseError(Problem(f"the workbook would unpack to {total / 2**20:,.0f} MB; a case workbook may unpack to at most {MAX_UNPACKED_BYTES // 2**20} MB", file=name, hint="delete pictures, unused sheets and formatting below the tables, then save again"))
+        raise CaseError(Problem(Message("ew_unpacked", mb=total / 2**20, cap=MAX_UNPACKED_BYTES // 2**20), file=name, hint=Message("ew_unpacked_hint")))
 
 
 def _detail(exc: BaseException) -> str:
@@ -352,9 +355,10 @@ def _detail(exc: BaseException) -> str:
 
 def _unreadable(path: Path, exc: BaseException, sheet: str | None = None) -> CaseError:
     """openpyxl (or the XML parser under it) gave up on the file: one message naming the workbook and the sheet."""
-    where = f"sheet '{sheet}'" if sheet else None
-    what = "the sheet's XML is not readable" if sheet else "not a readable .xlsx workbook"
-    return CaseError(Problem(f"{what} ({type(exc).__name__}: {_detail(exc)})", file=str(path), where=where, hint="open it in Excel or LibreOffice and save it again as .xlsx (a truncated or hand-edited file cannot be read)"))
+    where = Message("ew_sheet", sheet=sheet) if sheet else None
+    detail = f"{type(exc).__name__}: {_detail(exc)}"
+    what = Message("ew_sheet_unreadable", detail=detail) if sheet else Message("ew_unreadable", detail=detail)
+    return CaseError(Problem(what, file=str(path), where=where, hint=Message("ew_unreadable_hint")))
 
 
 def _open(path: Path, data_only: bool):
@@ -444,14 +448,14 @@ def read_workbook(path: str | Path, issues: Issues) -> dict[str, Sheet]:
         names = _canonical_names(wb)
         for ws in wb.worksheets:
             if ws.title not in names.values():
-                issues.warn(f"sheet '{ws.title}' is not part of the case layout and was ignored")
+                issues.warn(Message("ew_sheet_ignored", sheet=ws.title))
         missing = [s for s in REQUIRED_SHEETS if s not in names]
         if missing:
             have = ", ".join(ws.title for ws in wb.worksheets)
             listed = ", ".join(f"'{s}'" for s in missing)
-            what = f"no sheet {listed}" if len(missing) == 1 else f"none of the sheets {listed}"
             # Nothing else is worth reporting about a workbook that lacks whole tables.
-            raise CaseError(Problem(f"the workbook has {what} (it has: {have})", file=str(p), hint="restore the sheets (copy them from `negotiator export` or `negotiator new case.xlsx`); an empty table with its header row is fine"))
+            key = "ew_missing_sheet" if len(missing) == 1 else "ew_missing_sheets"
+            raise CaseError(Problem(Message(key, sheets=listed, have=have), file=str(p), hint=Message("ew_missing_sheets_hint")))
         sheets: dict[str, Sheet] = {}
         for canonical, title in names.items():
             ws = wb[title]
@@ -466,7 +470,7 @@ def read_workbook(path: str | Path, issues: Issues) -> dict[str, Sheet]:
                 continue
             for ref in merged:
                 first = cell_ref(canonical, 0, 0).split("!")[0]
-                issues.add(f"{first}!{ref}", "merged cells: every value needs a cell of its own", "select the cells and unmerge them (Format > Merge cells > Unmerge), then fill each cell")
+                issues.add(f"{first}!{ref}", Message("ew_merged"), Message("ew_merged_hint"))
             if formulas:
                 cached = cached or _open(p, data_only=True)
                 try:
@@ -476,9 +480,9 @@ def read_workbook(path: str | Path, issues: Issues) -> dict[str, Sheet]:
                 for (r, c), formula in formulas.items():
                     value = saved.get((r, c))
                     if value is None:
-                        issues.add(cell_ref(canonical, r, c), f"a formula ({_formula_text(formula)}) with no saved value", "open and save the workbook in Excel or LibreOffice (which stores the result), or type the value instead of the formula")
+                        issues.add(cell_ref(canonical, r, c), Message("ew_formula_unsaved", formula=_formula_text(formula)), Message("ew_formula_unsaved_hint"))
                     else:
-                        issues.warn(f"{cell_ref(canonical, r, c)} holds a formula ({_formula_text(formula)}); its saved value {value!r} was used")
+                        issues.warn(Message("ew_formula_saved", cell=cell_ref(canonical, r, c), formula=_formula_text(formula), value=repr(value)))
                     rows[r][c] = value
             sheets[canonical] = Sheet(canonical, rows, lambda r, c, _n=canonical: cell_ref(_n, r, c))
         return sheets
@@ -497,10 +501,10 @@ def _sheet_rows(ws, canonical: str, issues: Issues) -> tuple[list[list[Any]] | N
     formulas: dict[tuple[int, int], Any] = {}
     for r, row in enumerate(ws.iter_rows()):
         if r >= _MAX_ROWS:
-            issues.add(cell_ref(canonical, _MAX_ROWS, 0), f"the sheet has more than {_MAX_ROWS:,} rows; a case table has at most {_MAX_ROWS:,}", "delete the rows below the table")
+            issues.add(cell_ref(canonical, _MAX_ROWS, 0), Message("ew_too_many_rows", n=_MAX_ROWS), Message("ew_too_many_rows_hint"))
             return None, {}
         if len(row) > _MAX_COLUMNS:
-            issues.add(cell_ref(canonical, r, _MAX_COLUMNS), f"the row reaches column {len(row):,}; a case table has at most {_MAX_COLUMNS:,} columns", "delete the cells right of the table")
+            issues.add(cell_ref(canonical, r, _MAX_COLUMNS), Message("ew_too_many_columns", column=len(row), n=_MAX_COLUMNS), Message("ew_too_many_columns_hint"))
             return None, {}
         values = []
         for c, cell in enumerate(row):
@@ -509,7 +513,7 @@ def _sheet_rows(ws, canonical: str, issues: Issues) -> tuple[list[list[Any]] | N
                 formulas[(r, c)] = value
                 value = None
             elif cell.data_type == "e":
-                issues.add(cell_ref(canonical, r, c), f"the cell shows an error ({value})", "fix the formula or type the value")
+                issues.add(cell_ref(canonical, r, c), Message("ew_cell_error", value=str(value)), Message("ew_cell_error_hint"))
                 value = None
             elif isinstance(value, (dt.datetime, dt.date, dt.time)) and canonical != "Read me":
                 issues.date(cell_ref(canonical, r, c), _date_text(value))
@@ -556,5 +560,5 @@ def write_imported_yaml(imported: ImportedCase, output: str | Path, force: bool 
 
     out = Path(output)
     if out.suffix.lower() not in (".yaml", ".yml"):
-        raise UsageError(Problem(f"the output must be a .yaml file, got '{out.name}'", file=str(out), hint="name it CASE.yaml"))
+        raise UsageError(Problem(Message("ew_not_yaml_name", name=out.name), file=str(out), hint=Message("ew_not_yaml_name_hint")))
     return write_atomic(out, imported.yaml_text(), force=force)

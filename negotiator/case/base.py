@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, SkipValidation
+
+from negotiator.messages import TEMPLATES, Message
 
 __all__ = [
     "MAX_MAGNITUDE",
@@ -25,6 +27,8 @@ __all__ = [
     "score_triple",
     "CaseModel",
     "RefProblem",
+    "known_hint",
+    "error_message",
 ]
 
 #: The largest magnitude a number in a case may have (scores, scales, weights, payoffs,
@@ -42,13 +46,15 @@ MIN_MAGNITUDE = 1e-15
 OUT_OF_RANGE = "a case holds numbers from -1e15 to 1e15"
 TOO_SMALL = "a non-zero number in a case is at least 1e-15 in size"
 RANGE_HINT = "rescale the figures (count in thousands or millions of a unit, or in parts of one); docs/authoring.md, 'Numbers', says why"
+#: RANGE_HINT as a message (worded in the reader's language); "or write 0" for a number too small.
+RANGE_HINT_MESSAGE, RANGE_HINT_ZERO_MESSAGE = Message("ec_range_hint"), Message("ec_range_hint_zero")
 
 
 def shown_number(value: Any) -> str:
-    """A number as a message shows it: short, even for a 400-digit integer."""
+    """A number as a message shows it: short, even for a 400-digit integer (a Message: "an integer of about 401 digits")."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**16:
         digits = int(abs(value).bit_length() * 0.30103) + 1
-        return f"an integer of about {digits} digits"
+        return Message("ec_integer_digits", digits=digits)
     if isinstance(value, (int, float)):
         return f"{value:g}"
     text = str(value)
@@ -63,7 +69,7 @@ def case_number(value: Any) -> Any:
     """
     # YAML's `yes`/`true` would otherwise pass as 1.0 (or 1) and hide a typo.
     if isinstance(value, bool):
-        raise ValueError("expected a number, got true/false")
+        raise ValueError(Message("ec_bool_not_number"))
     number = value
     if isinstance(value, str):
         try:
@@ -72,15 +78,15 @@ def case_number(value: Any) -> Any:
             return value  # not a number: the field's own type says what it expected
     if isinstance(number, int):
         if abs(number) > MAX_MAGNITUDE:
-            raise ValueError(f"{shown_number(number)} is out of range: {OUT_OF_RANGE}")
+            raise ValueError(Message("ec_out_of_range", number=shown_number(number)))
         return value
     if isinstance(number, float):
         if math.isnan(number) or math.isinf(number):
-            raise ValueError("expected a finite number, got NaN or infinity")
+            raise ValueError(Message("ec_not_finite"))
         if abs(number) > MAX_MAGNITUDE:
-            raise ValueError(f"{number:g} is out of range: {OUT_OF_RANGE}")
+            raise ValueError(Message("ec_out_of_range", number=f"{number:g}"))
         if 0 < abs(number) < MIN_MAGNITUDE:
-            raise ValueError(f"{number:g} is too small to tell apart from 0: {TOO_SMALL}")
+            raise ValueError(Message("ec_too_small", number=f"{number:g}"))
     return value
 
 
@@ -106,13 +112,13 @@ def _check_range(value: Any) -> Any:
             if _reads_as_number(value):
                 raise
             if not value.strip():
-                raise ValueError("a score cannot be empty text") from None
+                raise ValueError(Message("ec_score_empty")) from None
             return value.strip()
     if isinstance(value, (list, tuple)):
         if len(value) != 3:
-            raise ValueError(f"a range is [low, likely, high]: three numbers, got {len(value)}")
+            raise ValueError(Message("ec_range_three_got", n=len(value)))
         if any(isinstance(v, bool) or not isinstance(v, (int, float, str)) for v in value):
-            raise ValueError("a range is [low, likely, high]: three numbers")
+            raise ValueError(Message("ec_range_three"))
         for v in value:
             if not isinstance(v, str):
                 case_number(v)
@@ -121,7 +127,7 @@ def _check_range(value: Any) -> Any:
             return tuple(v.strip() if isinstance(v, str) else float(v) for v in value)
         lo, mid, hi = (float(v) for v in value)
         if not lo <= mid <= hi:
-            raise ValueError(f"a range must be ordered low <= likely <= high, got [{value[0]}, {value[1]}, {value[2]}]")
+            raise ValueError(Message("ec_range_order", low=value[0], likely=value[1], high=value[2]))
         return (lo, mid, hi)
     if isinstance(value, (int, float)):
         return case_number(value)
@@ -149,7 +155,7 @@ ScoreValue = Annotated[
 def score_triple(score: float | tuple[float, float, float]) -> tuple[float, float, float]:
     """(low, likely, high) of a score; a point is its own range."""
     if isinstance(score, str) or (isinstance(score, tuple) and any(isinstance(s, str) for s in score)):
-        raise ValueError(f"score {score!r} uses level words: resolve it with schema_methods.resolve_score(objective, score)")
+        raise ValueError(f"score {score!r} uses level words: resolve it with schema_methods.resolve_score(objective, score)")  # internal: a caller's bug
     if isinstance(score, tuple):
         return score
     return (float(score), float(score), float(score))
@@ -165,5 +171,69 @@ class RefProblem(BaseModel):
     """A problem between sections: where (a key path) and what to do."""
 
     path: tuple
-    message: str
-    hint: str | None = None
+    #: English, or a negotiator.messages.Message (kept as it is: its key words it in the reader's language).
+    message: SkipValidation[str]
+    hint: SkipValidation[str | None] = None
+
+
+#: The kinds of ids a hint lists, each with its message key ("use one of the known objectives: a, b").
+_KNOWN = {
+    "objectives": "hint_known_objectives", "options": "hint_known_options", "weight profiles": "hint_known_profiles",
+    "resources": "hint_known_resources", "families": "hint_known_families", "levels": "hint_known_levels",
+    "parties": "hint_known_parties",
+}
+
+
+def known_hint(kind: str, ids, none_key: str | None = None) -> Message:
+    """"use one of the known <kind>: a, b, ..." (the first 12 ids); ``none_key`` words the hint when there are none."""
+    names = list(ids)
+    if not names and none_key is not None:
+        return Message(none_key)
+    return Message(_KNOWN[kind], names=", ".join(map(str, names[:12])) + (" ..." if len(names) > 12 else ""))
+
+
+#: pydantic's English for an error type the catalogue words too ("pd_" + type in messages.TEMPLATES).
+#: A container's kind as pydantic names it (too_short, too_long): YAML has lists and mappings.
+_PD_KINDS = {"List": "pd_kind_list", "Tuple": "pd_kind_tuple", "Dictionary": "pd_kind_dict"}
+
+
+def error_message(err: dict) -> str:
+    """The message of one pydantic error (``ValidationError.errors()``): a validator's own Message as
+    it was raised; pydantic's English as a Message where the catalogue words that error type (its
+    English exactly pydantic's, checked); otherwise pydantic's English as it is."""
+    msg = err["msg"]
+    ctx = err.get("ctx") or {}
+    if err["type"] == "value_error":
+        raised = ctx.get("error")
+        said = raised.args[0] if isinstance(raised, ValueError) and raised.args else None
+        return said if isinstance(said, Message) else msg.removeprefix("Value error, ")
+    worded = _pydantic_message(err["type"], ctx)
+    return worded if worded is not None and worded == msg else msg
+
+
+def _pydantic_message(kind: str, ctx: dict) -> Message | None:
+    key = "pd_" + kind
+    if key not in TEMPLATES:
+        return None
+    params = dict(ctx)
+    if kind == "literal_error":
+        first, sep, last = str(ctx.get("expected", "")).rpartition(" or ")
+        params = {"expected": Message("pd_either", first=first, last=last) if sep else ctx.get("expected")}
+    elif kind in ("too_short", "too_long"):
+        what = _PD_KINDS.get(ctx.get("field_type"))
+        if what is None:
+            return None
+        n = ctx.get("min_length" if kind == "too_short" else "max_length")
+        params = {"what": Message(what), "items": Message("pd_items_one" if n == 1 else "pd_items", n=n), "actual": ctx.get("actual_length")}
+    elif kind == "string_too_short":
+        n = ctx.get("min_length")
+        params = {"chars": Message("pd_chars_one" if n == 1 else "pd_chars", n=n)}
+    elif kind == "model_type":
+        name = ctx.get("class_name")
+        if "pd_class_" + str(name) not in TEMPLATES:
+            return None
+        params = {"class_name": Message("pd_class_" + name)}
+    try:
+        return Message(key, **params)
+    except (KeyError, IndexError, ValueError):
+        return None

@@ -36,7 +36,7 @@ def bundled_dirs() -> list[Path]:
     dirs = [root / "strategies", root / "payoffs"]
     missing = [d for d in dirs if not d.is_dir()]
     if missing:
-        raise CaseError(Problem(f"the bundled case is missing ({missing[0]})", hint="reinstall negotiator: pip install ."))
+        raise CaseError(Problem(Message("ec_bundled_missing", folder=str(missing[0])), hint=Message("ec_bundled_missing_hint")))
     return dirs
 
 
@@ -63,7 +63,8 @@ def resolve_example(path: str | Path) -> Path:
     name = text[len(EXAMPLE_PREFIX):]
     found = examples_dir() / f"{name}.yaml"
     if not found.is_file():
-        raise CaseError(Problem(f"no example case named '{name}'", hint="examples: " + (", ".join(example_names()) or "(none shipped)") + " (list them with `negotiator examples`)"))
+        names = ", ".join(example_names())
+        raise CaseError(Problem(Message("ec_no_example", name=name), hint=Message("ec_examples_hint", names=names) if names else Message("ec_examples_none_hint")))
     return found
 
 
@@ -75,7 +76,7 @@ def case_files(paths: Iterable[str | Path]) -> list[Path]:
         if p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.suffix in _YAML_SUFFIXES and f.is_file())
             if not found:
-                raise CaseError(Problem("the folder holds no .yaml files", file=str(p), hint="point at a case file or a folder of them"))
+                raise CaseError(Problem(Message("ec_folder_no_yaml"), file=str(p), hint=Message("ec_folder_no_yaml_hint")))
             files.extend(found)
         else:
             files.append(p)
@@ -155,20 +156,20 @@ def _merge(documents: list[YamlDocument]) -> dict:
     for doc in documents:
         data = doc.data
         if not isinstance(data, dict):
-            problems.append(Problem("a case file must be a mapping of sections (objectives:, options:, ...)", file=doc.path, line=1, hint="see `negotiator new` for a template"))
+            problems.append(Problem(Message("ec_not_a_mapping"), file=doc.path, line=1, hint=Message("ec_see_new")))
             continue
         if "negotiator" in data:
             stated_version = True
             if data["negotiator"] != 1 or isinstance(data["negotiator"], bool):
                 line, _ = doc.line_of(("negotiator",))
-                problems.append(Problem(f"unsupported case format version {data['negotiator']!r}; this negotiator reads format 1", file=doc.path, line=line, hint="write `negotiator: 1` (and check the file follows format 1)"))
+                problems.append(Problem(Message("ec_format_version", version=repr(data["negotiator"])), file=doc.path, line=line, hint=Message("ec_format_version_hint")))
         for key, value in data.items():
             if key in _MAPPING_SECTIONS or key in _NESTED_SECTIONS:
                 if not isinstance(value, dict):
                     if value is None:
                         continue
                     line, _ = doc.line_of((key,))
-                    problems.append(Problem(f"section '{key}' must be a mapping of ids", file=doc.path, line=line))
+                    problems.append(Problem(Message("ec_section_not_mapping", section=key), file=doc.path, line=line))
                     continue
                 target = merged.setdefault(key, {})
                 subkeys = value.items()
@@ -184,7 +185,7 @@ def _merge(documents: list[YamlDocument]) -> dict:
                 _put(merged, key, value, (key,), doc, origin, problems)
     if documents and not stated_version and not problems:
         doc = documents[0]
-        problems.append(Problem("the case does not say its format version", file=doc.path, line=1, hint="add `negotiator: 1` as the first line"))
+        problems.append(Problem(Message("ec_no_format_version"), file=doc.path, line=1, hint=Message("ec_no_format_version_hint")))
     if problems:
         raise CaseError(problems)
     return merged
@@ -194,7 +195,7 @@ def _put(target: dict, key, value, path: tuple, doc: YamlDocument, origin: dict,
     if key in target:
         if path in origin and origin[path] != doc.path and (len(path) > 1 or target[key] != value):
             line, _ = doc.line_of(path)
-            problems.append(Problem(f"'{'.'.join(map(str, path))}' is defined in two files (also in {origin[path]})", file=doc.path, line=line, hint="keep one definition"))
+            problems.append(Problem(Message("ec_defined_twice", entry=".".join(map(str, path)), other=origin[path]), file=doc.path, line=line, hint=Message("ec_defined_twice_hint")))
         return
     target[key] = value
     origin[path] = doc.path
@@ -345,47 +346,49 @@ def _pydantic_problems(exc, merged: dict, documents: list[YamlDocument]) -> list
 
 
 def _problem_from(key: tuple, errs: list[dict], merged: dict, documents) -> Problem:
+    from negotiator.case.base import error_message
+
     kind = errs[0]["type"]
     if kind in ("extra_forbidden", "missing") and key and key[-1] == kind:
         parent, name = key[:-2], key[-2]
-        where = ".".join(map(str, parent)) or "top level"
+        where = ".".join(map(str, parent)) or Message("ec_top_level")
         if kind == "extra_forbidden":
             file, line = _locate(documents, parent + (name,))
             allowed = _allowed_keys(parent)
-            hint = f"check the spelling; allowed here: {allowed}" if allowed else "check the spelling (see `negotiator schema`)"
-            return Problem(f"unknown key '{name}' in {where}", file=file, line=line, hint=hint)
+            hint = Message("ec_unknown_key_hint", allowed=allowed) if allowed else Message("ec_unknown_key_schema_hint")
+            return Problem(Message("ec_unknown_key", name=name, where=where), file=file, line=line, hint=hint)
         file, line = _locate(documents, parent)
-        return Problem(f"missing required key '{name}' in {where}", file=file, line=line, hint=f"add `{name}:`")
+        return Problem(Message("ec_missing_key", name=name, where=where), file=file, line=line, hint=Message("ec_missing_key_hint", name=name))
     file, line = _locate(documents, key)
     custom = [e for e in errs if e["type"] == "value_error"]
     chosen = custom[0] if custom else errs[0]
-    msg = chosen["msg"].removeprefix("Value error, ")
+    msg = error_message(chosen)
     if not custom and len(errs) > 1 and kind in ("float_parsing", "float_type", "tuple_type"):
-        msg = f"expected a number or a [low, likely, high] range, got {chosen.get('input')!r}"
+        msg = Message("ec_expected_score", got=repr(chosen.get("input")))
     elif "input" in chosen and not custom and not isinstance(chosen["input"], (dict, list)):
-        msg = f"{msg} (got {chosen['input']!r})"
-    where = ".".join(map(str, key)) or "top level"
+        msg = Message("ec_got", message=msg, got=repr(chosen["input"]))
+    where = ".".join(map(str, key)) or Message("ec_top_level")
     return Problem(msg, file=file, line=line, where=where, hint=_hint_for(key, chosen))
 
 
-def _hint_for(key: tuple, err: dict) -> str | None:
+def _hint_for(key: tuple, err: dict) -> Message | None:
     from negotiator.case.scoring import form_hint
 
-    from negotiator.case.base import OUT_OF_RANGE, RANGE_HINT, TOO_SMALL
+    from negotiator.case.base import OUT_OF_RANGE, RANGE_HINT_MESSAGE, RANGE_HINT_ZERO_MESSAGE, TOO_SMALL
 
     if OUT_OF_RANGE in err.get("msg", "") or TOO_SMALL in err.get("msg", ""):
-        return RANGE_HINT + ("; or write 0" if TOO_SMALL in err["msg"] else "")
+        return RANGE_HINT_ZERO_MESSAGE if TOO_SMALL in err["msg"] else RANGE_HINT_MESSAGE
     special = form_hint(key)
     if special:
         return special
     if key[:1] == ("weights",):
-        return "weights are non-negative numbers per objective, or a list of objectives in order of importance"
+        return Message("ec_weights_hint")
     if len(key) >= 3 and key[0] == "options" and key[2] == "scores":
-        return "a score is a number, or [low, likely, high] with low <= likely <= high"
+        return Message("ec_score_hint")
     if key[:1] == ("negotiator",):
-        return "write `negotiator: 1`"
+        return Message("ec_write_version_hint")
     if key[:1] == ("objectives",) and key[-1:] == ("scale",):
-        return "a scale is [lowest, highest] with lowest < highest, or leave it out to use the data's range"
+        return Message("ec_scale_hint")
     if key[:1] == ("scenarios",) and key[-1:] == ("probability",):
-        return "a probability is a number from 0 to 1"
-    return "see `negotiator schema` for what this section accepts"
+        return Message("ec_probability_hint")
+    return Message("ec_schema_hint")

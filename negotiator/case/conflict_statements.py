@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from negotiator.messages import Message
+
 __all__ = ["StatementError", "parse_statement", "statement_options", "evaluate_statement"]
 
 _TOKEN = re.compile(r"\s*(?:(?P<op>\(|\)|&|\||!|~|-)|(?P<word>[\w][\w.\-]*))")
@@ -35,7 +37,11 @@ class StatementError(ValueError):
     position: int
 
     def __str__(self) -> str:
-        return f"{self.reason} (at character {self.position + 1})"
+        return str(self.message())
+
+    def message(self) -> Message:
+        """What is wrong and where, as a Message (its English is str(self))."""
+        return Message("ecf_statement_at", reason=self.reason, position=self.position + 1)
 
 
 def _tokens(text: str) -> list[tuple[str, int]]:
@@ -46,7 +52,7 @@ def _tokens(text: str) -> list[tuple[str, int]]:
             break
         m = _TOKEN.match(text, pos)
         if not m:
-            raise StatementError(f"unexpected character {text[pos:].lstrip()[0]!r}", pos + len(text[pos:]) - len(text[pos:].lstrip()))
+            raise StatementError(Message("ecf_unexpected_character", ch=repr(text[pos:].lstrip()[0])), pos + len(text[pos:]) - len(text[pos:].lstrip()))
         tok = m.group("op") or m.group("word")
         start = m.start("op") if m.group("op") else m.start("word")
         # "-" directly before a word is negation; inside a word it is part of the id (handled by the regex).
@@ -74,10 +80,10 @@ class _Parser:
 
     def parse(self):
         if not self.toks:
-            raise StatementError("empty statement", 0)
+            raise StatementError(Message("ecf_empty_statement"), 0)
         node = self.iff()
         if self.peek() is not None:
-            raise StatementError(f"unexpected {self.peek()!r}", self.pos())
+            raise StatementError(Message("ecf_unexpected", token=repr(self.peek())), self.pos())
         return node
 
     def iff(self):
@@ -117,16 +123,16 @@ class _Parser:
     def atom(self):
         tok = self.peek()
         if tok is None:
-            raise StatementError("the statement ends too early: an option id is missing", self.pos())
+            raise StatementError(Message("ecf_ends_early"), self.pos())
         if tok == "(":
             self.take()
             node = self.iff()
             if self.peek() != ")":
-                raise StatementError("a '(' is not closed", self.pos())
+                raise StatementError(Message("ecf_paren_not_closed"), self.pos())
             self.take()
             return node
         if tok in _KEYWORDS or tok in (")", "&", "|"):
-            raise StatementError(f"expected an option id, got {tok!r}", self.pos())
+            raise StatementError(Message("ecf_expected_option", token=repr(tok)), self.pos())
         self.take()
         return ("opt", tok)
 

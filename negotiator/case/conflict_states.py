@@ -20,6 +20,7 @@ from typing import Iterable
 import numpy as np
 
 from negotiator.errors import UsageError
+from negotiator.messages import Message
 
 __all__ = ["StateSpace", "build_states"]
 
@@ -76,13 +77,13 @@ class StateSpace:
         if s is None:
             unknown = [o for o in taken if o not in self.option_ids]
             if unknown:
-                raise UsageError(f"unknown option(s) {', '.join(unknown)}", hint="use option ids: " + ", ".join(self.option_ids))
-            raise UsageError(f"no feasible state takes exactly {list(taken)}", hint="check the feasibility rules")
+                raise UsageError(Message("ecf_unknown_options", options=", ".join(unknown)), hint=Message("ecf_option_ids_hint", names=", ".join(self.option_ids)))
+            raise UsageError(Message("ecf_no_such_state", state=str(list(taken))), hint=Message("ecf_check_rules_hint"))
         return s
 
     def dm_index(self, dm: str) -> int:
         if dm not in self.dm_ids:
-            raise UsageError(f"unknown decision maker '{dm}'", hint="use one of: " + ", ".join(self.dm_ids))
+            raise UsageError(Message("ecf_unknown_dm", dm=dm), hint=Message("ecf_use_one_of", names=", ".join(self.dm_ids)))
         return self.dm_ids.index(dm)
 
     def move_matrix(self, i: int) -> np.ndarray:

@@ -18,7 +18,8 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from negotiator.errors import CaseError, Problem
-from negotiator.case.base import CaseModel, Id, RefProblem
+from negotiator.case.base import CaseModel, Id, RefProblem, error_message
+from negotiator.messages import Message
 
 from negotiator.case.conflict_statements import StatementError, parse_statement, statement_options
 
@@ -79,13 +80,13 @@ class Preferences(CaseModel):
     @model_validator(mode="after")
     def _one_kind(self):
         if (self.prioritisation is None) == (self.ranking is None):
-            raise ValueError("give either `prioritisation` (ordered statements) or `ranking` (tiers of states), exactly one")
+            raise ValueError(Message("ecf_one_kind"))
         if self.prioritisation is not None and not self.prioritisation:
-            raise ValueError("`prioritisation` needs at least one statement")
+            raise ValueError(Message("ecf_no_statement"))
         if self.ranking is not None and not self.ranking:
-            raise ValueError("`ranking` needs at least one tier")
+            raise ValueError(Message("ecf_no_tier"))
         if self.ranking is not None and any(len(tier) == 0 for tier in self.ranking):
-            raise ValueError("a tier of `ranking` is empty: each tier lists one or more states")
+            raise ValueError(Message("ecf_empty_tier"))
         return self
 
 
@@ -116,14 +117,14 @@ class FeasibilityRule(CaseModel):
     def _shape(self):
         if self.kind in ("exclusive", "at_least_one"):
             if self.options is None or len(self.options) < 2:
-                raise ValueError(f"a `{self.kind}` rule lists two or more `options`")
+                raise ValueError(Message("ecf_rule_two_options", kind=self.kind))
             if self.option is not None or self.needs is not None:
-                raise ValueError(f"a `{self.kind}` rule takes `options`, not `option`/`needs`")
+                raise ValueError(Message("ecf_rule_options_only", kind=self.kind))
         else:
             if self.option is None or not self.needs:
-                raise ValueError("a `requires` rule takes `option` and `needs` (one option id or a list)")
+                raise ValueError(Message("ecf_requires_shape"))
             if self.options is not None:
-                raise ValueError("a `requires` rule takes `option` and `needs`, not `options`")
+                raise ValueError(Message("ecf_requires_not_options"))
         return self
 
     def mentioned(self) -> tuple[str, ...]:
@@ -159,8 +160,8 @@ class Conflict(CaseModel):
         return out
 
 
-def _known(options) -> str:
-    return "use one of the options: " + ", ".join(options)
+def _known(options) -> Message:
+    return Message("ecf_known_options", names=", ".join(options))
 
 
 def conflict_problems(conflicts: dict[str, Conflict], root: tuple = ("conflicts",)) -> list[RefProblem]:
@@ -180,8 +181,8 @@ def _one_conflict_problems(cid: str, c: Conflict, at: tuple) -> list[RefProblem]
             if opt in owner:
                 out.append(RefProblem(
                     path=at + ("decision_makers", dm_id, "options", opt),
-                    message=f"conflict '{cid}': option '{opt}' belongs to both {owner[opt]} and {dm_id}",
-                    hint="give every option its own id (statements name options by id)",
+                    message=Message("ecf_option_two_owners", conflict=cid, option=opt, first=owner[opt], second=dm_id),
+                    hint=Message("ecf_option_two_owners_hint"),
                 ))
             else:
                 owner[opt] = dm_id
@@ -189,36 +190,36 @@ def _one_conflict_problems(cid: str, c: Conflict, at: tuple) -> list[RefProblem]
     if len(options) > MAX_OPTIONS:
         out.append(RefProblem(
             path=at + ("decision_makers",),
-            message=f"conflict '{cid}' has {len(options)} options; at most {MAX_OPTIONS} can be analysed ({2 ** MAX_OPTIONS:,} combinations)",
-            hint="merge options that always move together, or split the conflict",
+            message=Message("ecf_too_many_options", conflict=cid, n=len(options), most=MAX_OPTIONS, combinations=2**MAX_OPTIONS),
+            hint=Message("ecf_too_many_options_hint"),
         ))
         return out
 
     def check_ids(ids, where, what):
         for k, opt in enumerate(ids):
             if opt not in owner:
-                out.append(RefProblem(path=where, message=f"conflict '{cid}': {what} names unknown option '{opt}'", hint=_known(options)))
+                out.append(RefProblem(path=where, message=Message("ecf_unknown_option", conflict=cid, what=what, option=opt), hint=_known(options)))
 
     for k, rule in enumerate(c.feasibility):
-        check_ids(rule.mentioned(), at + ("feasibility", k), f"feasibility rule {k + 1} ({rule.kind})")
+        check_ids(rule.mentioned(), at + ("feasibility", k), Message("ecf_feasibility_rule", n=k + 1, kind=rule.kind))
     for k, rule in enumerate(c.indistinguishable):
-        check_ids((rule.when,) + tuple(rule.ignore), at + ("indistinguishable", k), f"indistinguishable rule {k + 1}")
+        check_ids((rule.when,) + tuple(rule.ignore), at + ("indistinguishable", k), Message("ecf_indistinguishable_rule", n=k + 1))
         if rule.when in rule.ignore:
-            out.append(RefProblem(path=at + ("indistinguishable", k, "ignore"), message=f"conflict '{cid}': option '{rule.when}' cannot make itself irrelevant", hint=f"remove '{rule.when}' from `ignore`"))
+            out.append(RefProblem(path=at + ("indistinguishable", k, "ignore"), message=Message("ecf_ignore_itself", conflict=cid, option=rule.when), hint=Message("ecf_ignore_itself_hint", option=rule.when)))
     for dm_id, dm in c.decision_makers.items():
         for k, st in enumerate(dm.preferences.prioritisation or ()):
             where = at + ("decision_makers", dm_id, "preferences", "prioritisation", k, "statement")
             try:
                 tree = parse_statement(st.statement)
             except StatementError as exc:
-                out.append(RefProblem(path=where, message=f"conflict '{cid}', {dm_id}: statement {k + 1} ({st.statement!r}) does not parse: {exc}", hint="write option ids joined by and / or / not / if / iff, with parentheses, e.g. \"tariffs if not flights\""))
+                out.append(RefProblem(path=where, message=Message("ecf_statement_parse", conflict=cid, dm=dm_id, n=k + 1, statement=repr(st.statement), detail=exc.message()), hint=Message("ecf_statement_parse_hint")))
                 continue
-            check_ids(statement_options(tree), where, f"{dm_id}'s statement {k + 1}")
+            check_ids(statement_options(tree), where, Message("ecf_dm_statement", dm=dm_id, n=k + 1))
         for t, tier in enumerate(dm.preferences.ranking or ()):
             for j, state in enumerate(tier):
-                check_ids(state, at + ("decision_makers", dm_id, "preferences", "ranking", t, j), f"{dm_id}'s ranking")
+                check_ids(state, at + ("decision_makers", dm_id, "preferences", "ranking", t, j), Message("ecf_dm_ranking", dm=dm_id))
     if c.status_quo is not None:
-        check_ids(c.status_quo, at + ("status_quo",), "the status quo")
+        check_ids(c.status_quo, at + ("status_quo",), Message("ecf_the_status_quo"))
     if out:
         return out
 
@@ -227,10 +228,10 @@ def _one_conflict_problems(cid: str, c: Conflict, at: tuple) -> list[RefProblem]
 
     space = build_states(c)
     if space.n_states == 0:
-        out.append(RefProblem(path=at + ("feasibility",), message=f"conflict '{cid}': no combination of options satisfies every feasibility rule", hint="relax an `exclusive`, `at_least_one` or `requires` rule"))
+        out.append(RefProblem(path=at + ("feasibility",), message=Message("ecf_no_feasible_state", conflict=cid), hint=Message("ecf_no_feasible_state_hint")))
         return out
     if c.status_quo is not None and space.find(c.status_quo) is None:
-        out.append(RefProblem(path=at + ("status_quo",), message=f"conflict '{cid}': the status quo {list(c.status_quo)} is not a feasible state", hint="check it against the feasibility rules"))
+        out.append(RefProblem(path=at + ("status_quo",), message=Message("ecf_status_quo_infeasible", conflict=cid, state=str(list(c.status_quo))), hint=Message("ecf_check_feasibility_hint")))
     for dm_id, dm in c.decision_makers.items():
         if dm.preferences.ranking is None:
             continue
@@ -240,15 +241,15 @@ def _one_conflict_problems(cid: str, c: Conflict, at: tuple) -> list[RefProblem]
             for j, state in enumerate(tier):
                 s = space.find(state)
                 if s is None:
-                    out.append(RefProblem(path=where + (t, j), message=f"conflict '{cid}', {dm_id}: ranked state {list(state)} is not feasible", hint="rank only feasible states (check the feasibility rules)"))
+                    out.append(RefProblem(path=where + (t, j), message=Message("ecf_ranked_infeasible", conflict=cid, dm=dm_id, state=str(list(state))), hint=Message("ecf_ranked_infeasible_hint")))
                 elif s in seen:
-                    out.append(RefProblem(path=where + (t, j), message=f"conflict '{cid}', {dm_id}: state {list(space.taken(s))} is ranked twice (tiers {seen[s] + 1} and {t + 1})", hint="list each state once; put equally liked states in one tier"))
+                    out.append(RefProblem(path=where + (t, j), message=Message("ecf_ranked_twice", conflict=cid, dm=dm_id, state=str(list(space.taken(s))), first=seen[s] + 1, second=t + 1), hint=Message("ecf_ranked_twice_hint")))
                 else:
                     seen[s] = t
         missing = [s for s in range(space.n_states) if s not in seen]
         if missing:
             shown = ", ".join(str(list(space.taken(s))) for s in missing[:5]) + (" ..." if len(missing) > 5 else "")
-            out.append(RefProblem(path=where, message=f"conflict '{cid}', {dm_id}: the ranking leaves out {len(missing)} feasible state(s): {shown}", hint="rank every feasible state, or use `prioritisation` statements instead"))
+            out.append(RefProblem(path=where, message=Message("ecf_ranking_incomplete", conflict=cid, dm=dm_id, n=len(missing), states=shown), hint=Message("ecf_ranking_incomplete_hint")))
     return out
 
 
@@ -262,7 +263,7 @@ def conflicts_from_data(data: dict) -> dict[str, Conflict]:
     if isinstance(data, dict) and set(data) == {"conflicts"} and isinstance(data["conflicts"], dict):
         data = data["conflicts"]
     if not isinstance(data, dict):
-        raise CaseError(Problem("the `conflicts:` section must be a mapping of conflict id to conflict", where="conflicts"))
+        raise CaseError(Problem(Message("ecf_section_not_mapping"), where="conflicts"))
     problems: list[Problem] = []
     conflicts: dict[str, Conflict] = {}
     for cid, raw in data.items():
@@ -271,7 +272,7 @@ def conflicts_from_data(data: dict) -> dict[str, Conflict]:
         except ValidationError as exc:
             for err in exc.errors():
                 loc = ("conflicts", cid) + tuple(err["loc"])
-                problems.append(Problem(f"conflict '{cid}': {err['msg']}", where=_where(loc)))
+                problems.append(Problem(Message("ecf_in_conflict", conflict=cid, problem=error_message(err)), where=_where(loc)))
     if not problems:
         problems = [Problem(p.message, hint=p.hint, where=_where(p.path)) for p in conflict_problems(conflicts)]
     if problems:

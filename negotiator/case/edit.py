@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Mapping
 
 from negotiator.case.catalog import BUNDLED_NAME, LoadedCase, bundled_dirs, load_case
+from negotiator.case.yamlio import os_reason
 from negotiator.errors import NegotiatorError, Problem, UsageError
 from negotiator.fileio import write_atomic
+from negotiator.messages import Message
 
 __all__ = ["ID_PATTERN", "CURRENT_PROFILE", "check_profile_name", "profile_file", "add_profile_text", "save_profile", "with_profile"]
 
@@ -28,19 +30,19 @@ DECIMALS = 12
 def check_profile_name(loaded: LoadedCase, name: str) -> str:
     name = name.strip()
     if not name:
-        raise UsageError(Problem("give the profile a name", hint="e.g. my_priorities"))
+        raise UsageError(Problem(Message("ee_no_name"), hint=Message("ee_no_name_hint")))
     if not ID_PATTERN.match(name):
-        raise UsageError(Problem(f"'{name}' cannot be a profile name", hint="use letters, digits, _ . - (no spaces), starting with a letter or digit"))
+        raise UsageError(Problem(Message("ee_bad_name", name=name), hint=Message("ee_bad_name_hint")))
     if name in loaded.case.weights:
-        raise UsageError(Problem(f"the case already has a profile '{name}'", hint="choose another name"))
+        raise UsageError(Problem(Message("ee_name_taken", name=name), hint=Message("ee_name_taken_hint")))
     return name
 
 
 def profile_file(loaded: LoadedCase) -> Path:
     """The file that gets the new profile: the one holding `weights:`, else the first."""
     if loaded.name == BUNDLED_NAME:
-        dirs = " and ".join(str(d) for d in bundled_dirs())
-        raise UsageError(Problem("the bundled case is read-only here, so the profile was not saved", hint=f"copy {dirs} into a folder of your own and open it with `negotiator tui FOLDER`"))
+        first, second = (str(d) for d in bundled_dirs())
+        raise UsageError(Problem(Message("ee_bundled_read_only"), hint=Message("ee_bundled_read_only_hint", first=first, second=second)))
     for doc in loaded.documents:
         if isinstance(doc.data, dict) and "weights" in doc.data:
             return Path(doc.path)
@@ -102,9 +104,9 @@ def save_profile(loaded: LoadedCase, paths, name: str, weights: Mapping[str, flo
         raw = target.read_bytes()
         on_disk = raw.decode("utf-8-sig")  # as yamlio reads it: line endings kept
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(Problem(f"cannot read the case file ({getattr(exc, 'strerror', None) or exc}); nothing was written", file=str(target))) from None
+        raise UsageError(Problem(Message("ee_cannot_read", reason=os_reason(exc) if isinstance(exc, OSError) else str(exc)), file=str(target))) from None
     if on_disk != doc.text:
-        raise UsageError(Problem("the file changed on disk since it was opened; nothing was written", file=str(target), hint="quit and reopen the case, then save again"))
+        raise UsageError(Problem(Message("ee_changed_on_disk"), file=str(target), hint=Message("ee_changed_on_disk_hint")))
     new_text = add_profile_text(on_disk, name, weights, note, source=str(target))
     bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""  # a file saved by Notepad keeps its BOM
     write_atomic(target, bom + new_text, force=True, backup=True)

@@ -24,6 +24,7 @@ from typing import Any
 from pydantic import Field, field_validator, model_validator
 
 from negotiator.case.base import CaseModel, Id, Number, RefProblem
+from negotiator.messages import Message
 
 __all__ = ["Strategy", "Player", "PayoffCell", "Game", "game_problems"]
 
@@ -52,7 +53,7 @@ class PayoffCell(CaseModel):
         # `[3, 2]` alone is a payoff pair without a rationale.
         if isinstance(value, (list, tuple)):
             if len(value) != 2:
-                raise ValueError(f"a payoff is a pair [first player's, second player's], got {len(value)} numbers")
+                raise ValueError(Message("eg_payoff_pair", n=len(value)))
             return {"payoff": value}
         return value
 
@@ -70,7 +71,7 @@ class Game(CaseModel):
     @classmethod
     def _two_players(cls, players):
         if len(players) != 2:
-            raise ValueError(f"a game has exactly two players (the first chooses rows, the second columns), got {len(players)}")
+            raise ValueError(Message("eg_two_players", n=len(players)))
         return players
 
     @property
@@ -97,12 +98,12 @@ def _one_game_problems(gid: str, game: Game) -> list[RefProblem]:
     cols = game.players[second].strategies
     for r, line in game.payoffs.items():
         if r not in rows:
-            swapped = " (payoffs are keyed by the first player's strategy, then the second's)" if r in cols else ""
-            out.append(RefProblem(path=("games", gid, "payoffs", r), message=f"game '{gid}': payoffs for unknown strategy '{r}' of {first}{swapped}", hint=_known(first, rows)))
+            key = "eg_unknown_row_swapped" if r in cols else "eg_unknown_row"
+            out.append(RefProblem(path=("games", gid, "payoffs", r), message=Message(key, game=gid, strategy=r, player=first), hint=_known(first, rows)))
             continue
         for c in line:
             if c not in cols:
-                out.append(RefProblem(path=("games", gid, "payoffs", r, c), message=f"game '{gid}': payoff for unknown strategy '{c}' of {second}", hint=_known(second, cols)))
+                out.append(RefProblem(path=("games", gid, "payoffs", r, c), message=Message("eg_unknown_col", game=gid, strategy=c, player=second), hint=_known(second, cols)))
     for r in rows:
         line = game.payoffs.get(r, {})
         missing = [c for c in cols if c not in line]
@@ -110,11 +111,11 @@ def _one_game_problems(gid: str, game: Game) -> list[RefProblem]:
             where = ("games", gid, "payoffs", r) if r in game.payoffs else ("games", gid, "payoffs")
             out.append(RefProblem(
                 path=where,
-                message=f"game '{gid}' has no payoff for the strategy pair ({first}: {r}, {second}: {c})",
-                hint=f"add `{c}: {{payoff: [<{first}>, <{second}>], rationale: \"...\"}}` under games.{gid}.payoffs.{r}",
+                message=Message("eg_missing_payoff", game=gid, first=first, row=r, second=second, col=c),
+                hint=Message("eg_missing_payoff_hint", game=gid, first=first, row=r, second=second, col=c),
             ))
     return out
 
 
-def _known(player: str, strategies) -> str:
-    return f"use one of the strategies of {player}: " + ", ".join(strategies)
+def _known(player: str, strategies) -> Message:
+    return Message("eg_known_strategies", player=player, names=", ".join(strategies))

@@ -41,7 +41,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, ConfigDict, Field
 
-from negotiator.case.base import CaseModel, Id, Number, RefProblem
+from negotiator.case.base import CaseModel, Id, Number, RefProblem, known_hint
+from negotiator.messages import Message
 
 __all__ = ["DERIVED", "UTILITY_FORMS", "Party", "Level", "Issue", "Negotiation", "negotiation_problems", "DERIVED_VALUE_RANGE"]
 
@@ -57,7 +58,7 @@ DERIVED_VALUE_RANGE = (0.0, 100.0)
 def _batna_value(value: Any) -> Any:
     # One clear message instead of pydantic's two (number? literal?).
     if isinstance(value, bool) or (isinstance(value, str) and value != DERIVED) or value is None:
-        raise ValueError(f"a walk-away (BATNA) value is a number on the agenda's utility scale, or the word `derived`; got {value!r}")
+        raise ValueError(Message("en_batna_value", got=repr(value)))
     return value
 
 
@@ -157,30 +158,30 @@ def _party_problems(case, nid: str, neg: Negotiation) -> list[RefProblem]:
     out: list[RefProblem] = []
     where = ("negotiations", nid, "parties")
     if len(neg.parties) != 2:
-        out.append(RefProblem(path=where, message=f"negotiation '{nid}' has {len(neg.parties)} parties; an agenda is between exactly two", hint="list two parties under parties:"))
+        out.append(RefProblem(path=where, message=Message("en_two_parties", negotiation=nid, n=len(neg.parties)), hint=Message("en_two_parties_hint")))
     own = [pid for pid, p in neg.parties.items() if p.own_side]
     if len(own) > 1:
-        out.append(RefProblem(path=where, message=f"negotiation '{nid}' marks {len(own)} parties as own_side ({', '.join(own)}); at most one side is the case's own", hint="keep `own_side: true` on the side whose options the case ranks"))
+        out.append(RefProblem(path=where, message=Message("en_own_sides", negotiation=nid, n=len(own), parties=", ".join(own)), hint=Message("en_own_sides_hint")))
     for pid, party in neg.parties.items():
         if party.batna == DERIVED and not party.own_side:
-            out.append(RefProblem(path=where + (pid, "batna"), message=f"party '{pid}' has `batna: derived`, but only the case's own side (own_side: true) can derive its walk-away from the case's options", hint="give a number, or mark this party `own_side: true` if the case's options are its responses"))
+            out.append(RefProblem(path=where + (pid, "batna"), message=Message("en_derived_not_own", party=pid), hint=Message("en_derived_not_own_hint")))
         if party.batna_profile is not None:
             if party.batna != DERIVED:
-                out.append(RefProblem(path=where + (pid, "batna_profile"), message=f"party '{pid}' names a batna_profile but its BATNA is a number", hint="remove batna_profile, or write `batna: derived`"))
+                out.append(RefProblem(path=where + (pid, "batna_profile"), message=Message("en_number_with_field", party=pid, field="batna_profile", verb=Message("en_names")), hint=Message("en_remove_field_hint", field="batna_profile")))
             elif party.batna_profile not in case.weights:
-                out.append(RefProblem(path=where + (pid, "batna_profile"), message=f"unknown weight profile '{party.batna_profile}' for the derived BATNA of '{pid}'", hint=_known("weight profiles", case.weights)))
+                out.append(RefProblem(path=where + (pid, "batna_profile"), message=Message("en_batna_unknown_profile", profile=party.batna_profile, party=pid), hint=known_hint("weight profiles", case.weights, "hint_none_profiles")))
         if party.batna != DERIVED and "batna_choice" in party.model_fields_set:
-            out.append(RefProblem(path=where + (pid, "batna_choice"), message=f"party '{pid}' sets batna_choice but its BATNA is a number", hint="remove batna_choice, or write `batna: derived`"))
+            out.append(RefProblem(path=where + (pid, "batna_choice"), message=Message("en_number_with_field", party=pid, field="batna_choice", verb=Message("en_sets")), hint=Message("en_remove_field_hint", field="batna_choice")))
         for k, oid in enumerate(party.batna_excludes):
             if party.batna != DERIVED:
-                out.append(RefProblem(path=where + (pid, "batna_excludes"), message=f"party '{pid}' lists batna_excludes but its BATNA is a number", hint="remove batna_excludes, or write `batna: derived`"))
+                out.append(RefProblem(path=where + (pid, "batna_excludes"), message=Message("en_number_with_field", party=pid, field="batna_excludes", verb=Message("en_lists")), hint=Message("en_remove_field_hint", field="batna_excludes")))
                 break
             if oid not in case.options:
-                out.append(RefProblem(path=where + (pid, "batna_excludes", k), message=f"unknown option '{oid}' in batna_excludes of '{pid}'", hint=_known("options", case.options)))
+                out.append(RefProblem(path=where + (pid, "batna_excludes", k), message=Message("en_excludes_unknown_option", option=oid, party=pid), hint=known_hint("options", case.options, "hint_none_options")))
         if party.batna == DERIVED and set(case.options) <= set(party.batna_excludes):
-            out.append(RefProblem(path=where + (pid, "batna_excludes"), message=f"batna_excludes of '{pid}' leaves no option to walk away to", hint="keep at least one unilateral option"))
+            out.append(RefProblem(path=where + (pid, "batna_excludes"), message=Message("en_excludes_all", party=pid), hint=Message("en_excludes_all_hint")))
         if party.batna == DERIVED and party.batna_profile is None and not case.weights:
-            out.append(RefProblem(path=where + (pid, "batna"), message=f"party '{pid}' has `batna: derived` but the case has no weight profiles to value its options with", hint="add a profile under weights:, or give the BATNA as a number"))
+            out.append(RefProblem(path=where + (pid, "batna"), message=Message("en_derived_no_profiles", party=pid), hint=Message("en_derived_no_profiles_hint")))
     return out
 
 
@@ -189,30 +190,30 @@ def _issue_problems(nid: str, iid: str, issue: Issue, parties: list[str], weight
     base = ("negotiations", nid, "issues", iid)
     levels = list(issue.levels)
     if len(levels) < 2:
-        out.append(RefProblem(path=base + ("levels",), message=f"issue '{iid}' has only one level, so there is nothing to negotiate on it", hint="give at least two levels, or drop the issue"))
+        out.append(RefProblem(path=base + ("levels",), message=Message("en_one_level", issue=iid), hint=Message("en_one_level_hint")))
     if issue.status_quo is not None and issue.status_quo not in issue.levels:
-        out.append(RefProblem(path=base + ("status_quo",), message=f"status_quo '{issue.status_quo}' is not a level of issue '{iid}'", hint=_known("levels", levels)))
+        out.append(RefProblem(path=base + ("status_quo",), message=Message("en_status_quo_not_level", level=issue.status_quo, issue=iid), hint=known_hint("levels", levels, "hint_none_levels")))
     for pid, w in issue.weights.items():
         if pid not in parties:
-            out.append(RefProblem(path=base + ("weights", pid), message=f"weight for unknown party '{pid}' on issue '{iid}'", hint=_known("parties", parties)))
+            out.append(RefProblem(path=base + ("weights", pid), message=Message("en_weight_unknown_party", party=pid, issue=iid), hint=known_hint("parties", parties, "hint_none_parties")))
         elif w < 0:
-            out.append(RefProblem(path=base + ("weights", pid), message=f"negative weight {w:g} for '{pid}' on issue '{iid}'", hint="weights are non-negative (0 = does not care about this issue)"))
+            out.append(RefProblem(path=base + ("weights", pid), message=Message("en_negative_weight", weight=w, party=pid, issue=iid), hint=Message("en_negative_weight_hint")))
     for pid in parties:
         if weights_needed and pid not in issue.weights:
-            out.append(RefProblem(path=base + ("weights",), message=f"issue '{iid}' gives no weight for party '{pid}'", hint=f"add `{pid}: <number>` under weights (0 if it does not care)"))
+            out.append(RefProblem(path=base + ("weights",), message=Message("en_no_weight", issue=iid, party=pid), hint=Message("en_no_weight_hint", party=pid)))
     for pid, values in issue.values.items():
         if pid not in parties:
-            out.append(RefProblem(path=base + ("values", pid), message=f"values for unknown party '{pid}' on issue '{iid}'", hint=_known("parties", parties)))
+            out.append(RefProblem(path=base + ("values", pid), message=Message("en_values_unknown_party", party=pid, issue=iid), hint=known_hint("parties", parties, "hint_none_parties")))
             continue
         for lid in values:
             if lid not in issue.levels:
-                out.append(RefProblem(path=base + ("values", pid, lid), message=f"value for unknown level '{lid}' of issue '{iid}' (party '{pid}')", hint=_known("levels", levels)))
+                out.append(RefProblem(path=base + ("values", pid, lid), message=Message("en_value_unknown_level", level=lid, issue=iid, party=pid), hint=known_hint("levels", levels, "hint_none_levels")))
         missing = [lid for lid in levels if lid not in values]
         if missing:
-            out.append(RefProblem(path=base + ("values", pid), message=f"party '{pid}' has no value for level(s) {', '.join(missing)} of issue '{iid}'", hint="give every level a value for every party"))
+            out.append(RefProblem(path=base + ("values", pid), message=Message("en_missing_values", party=pid, levels=", ".join(missing), issue=iid), hint=Message("en_missing_values_hint")))
     for pid in parties:
         if pid not in issue.values:
-            out.append(RefProblem(path=base + ("values",), message=f"issue '{iid}' gives no values for party '{pid}'", hint=f"add `{pid}: {{level: value, ...}}` under values"))
+            out.append(RefProblem(path=base + ("values",), message=Message("en_no_values", issue=iid, party=pid), hint=Message("en_no_values_hint", party=pid)))
     return out
 
 
@@ -222,7 +223,7 @@ def _weight_total_problems(nid: str, neg: Negotiation) -> list[RefProblem]:
         missing = 1.0 if neg.utility == "sum" else 0.0
         total = sum(max(issue.weights.get(pid, missing), 0.0) for issue in neg.issues.values())
         if total <= 0:
-            out.append(RefProblem(path=("negotiations", nid, "issues"), message=f"party '{pid}' gives every issue weight 0, so no package matters to it", hint=f"give '{pid}' a positive weight on at least one issue"))
+            out.append(RefProblem(path=("negotiations", nid, "issues"), message=Message("en_all_zero", party=pid), hint=Message("en_all_zero_hint", party=pid)))
     return out
 
 
@@ -237,11 +238,6 @@ def _derived_scale_problems(nid: str, neg: Negotiation) -> list[RefProblem]:
         for iid, issue in neg.issues.items():
             for lid, value in issue.values.get(pid, {}).items():
                 if not lo <= value <= hi:
-                    out.append(RefProblem(path=("negotiations", nid, "issues", iid, "values", pid, lid), message=f"value {value:g} of '{pid}' is outside 0-100, but its BATNA is derived from the case's overall values (0-100)", hint="put this party's values on the 0-100 scale, or give its BATNA as a number"))
+                    out.append(RefProblem(path=("negotiations", nid, "issues", iid, "values", pid, lid), message=Message("en_derived_scale", value=value, party=pid), hint=Message("en_derived_scale_hint")))
     return out
 
-
-def _known(kind: str, ids) -> str:
-    names = list(ids)
-    shown = ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")
-    return f"use one of the known {kind}: {shown}" if names else f"there are no {kind} defined"

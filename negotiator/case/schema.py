@@ -14,11 +14,12 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from negotiator.case.base import CaseModel as _Model
-from negotiator.case.base import MAX_MAGNITUDE, MIN_MAGNITUDE, Count, Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, score_triple
+from negotiator.case.base import MAX_MAGNITUDE, MIN_MAGNITUDE, Count, Id, NonNegative, Number, RefProblem, ScoreValue, _no_bool, known_hint, score_triple
 from negotiator.case.conflicts import Conflict, conflict_problems
 from negotiator.case.games import Game, game_problems
 from negotiator.case.scoring import Analyst, PrometheeCriterion, ValueFunction, WeightProfile, method_problems, profile_kind, resolve_score
 from negotiator.case.negotiation import Negotiation, negotiation_problems
+from negotiator.messages import Message
 
 __all__ = [
     "FORMAT_VERSION",
@@ -63,13 +64,13 @@ class Objective(_Model):
     def _levels_named(cls, levels):
         if levels is not None:
             if not levels:
-                raise ValueError("levels is empty: give words with numbers, e.g. {low: 0, medium: 0.5, high: 1}")
+                raise ValueError(Message("ec_levels_empty"))
             for word in levels:
                 try:
                     float(word)
                 except ValueError:
                     continue
-                raise ValueError(f"a level must be a word, not a number ('{word}')")
+                raise ValueError(Message("ec_level_is_number", word=word))
         return levels
 
     @field_validator("scale")
@@ -77,8 +78,8 @@ class Objective(_Model):
     def _scale_has_width(cls, scale):
         if scale is not None and not scale[0] < scale[1]:
             if scale[0] == scale[1]:
-                raise ValueError(f"a declared scale needs two different ends, got [{scale[0]:g}, {scale[1]:g}] (zero width cannot rank anything)")
-            raise ValueError(f"a scale is [lowest, highest], got [{scale[0]:g}, {scale[1]:g}]")
+                raise ValueError(Message("ec_scale_zero_width", low=scale[0], high=scale[1]))
+            raise ValueError(Message("ec_scale_reversed", low=scale[0], high=scale[1]))
         return scale
 
 
@@ -102,9 +103,9 @@ class Limit(_Model):
     @model_validator(mode="after")
     def _ordered(self):
         if self.min is None and self.max is None:
-            raise ValueError("give a min, a max or both")
+            raise ValueError(Message("ec_limit_empty"))
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min {self.min:g} is above max {self.max:g}: nothing can satisfy it")
+            raise ValueError(Message("ec_limit_reversed", min=self.min, max=self.max))
         return self
 
     def broken_by(self, value: float) -> str | None:
@@ -147,7 +148,7 @@ class Constraints(_Model):
     @classmethod
     def _count_ordered(cls, count):
         if count is not None and not (0 <= count[0] <= count[1] and count[1] >= 1):
-            raise ValueError(f"count is [fewest, most] with 0 <= fewest <= most and most >= 1, got [{count[0]}, {count[1]}]")
+            raise ValueError(Message("ec_count_order", fewest=count[0], most=count[1]))
         return count
 
 
@@ -244,7 +245,7 @@ def _named(entry: "Label | None", fallback: str, lang: str) -> str:
 
 
 #: The fix for scenarios of which some have a probability and some do not.
-MIXED_PROBABILITIES_HINT = "give every scenario a probability, or none for complete ignorance"
+MIXED_PROBABILITIES_HINT = Message("ec_mixed_probabilities_hint")
 
 
 def has_probabilities(case: Case) -> bool:
@@ -286,15 +287,15 @@ def _section_problems(case: Case) -> list[RefProblem]:
     """Objectives and options go together; a case with neither must hold a game, a negotiation or a conflict."""
     out: list[RefProblem] = []
     if case.options and not case.objectives:
-        out.append(RefProblem(path=("options",), message="the case has options but no objectives to score them on", hint="add an objectives: section"))
+        out.append(RefProblem(path=("options",), message=Message("ec_options_no_objectives"), hint=Message("ec_add_objectives")))
     if case.objectives and not case.options:
-        out.append(RefProblem(path=("objectives",), message="the case has objectives but no options to rank", hint="add an options: section"))
+        out.append(RefProblem(path=("objectives",), message=Message("ec_objectives_no_options"), hint=Message("ec_add_options")))
     if not case.objectives and not case.options and not (case.games or case.negotiations or case.conflicts):
-        out.append(RefProblem(path=("negotiator",), message="the case has nothing to analyse: no objectives and options, no games, negotiations or conflicts", hint="see `negotiator new` for a template"))
+        out.append(RefProblem(path=("negotiator",), message=Message("ec_nothing_to_analyse"), hint=Message("ec_see_new")))
     return out
 
 
-def _outside_scale(case: Case, objective: str, score) -> str | None:
+def _outside_scale(case: Case, objective: str, score) -> Message | None:
     scale = case.objectives[objective].scale
     if scale is None:
         return None
@@ -304,7 +305,7 @@ def _outside_scale(case: Case, objective: str, score) -> str | None:
         return None  # an unknown level word: reported by method_problems
     if lo < scale[0] - 1e-12 or hi > scale[1] + 1e-12:
         shown = _shown(score)
-        return f"score {shown} is outside the declared scale [{scale[0]:g}, {scale[1]:g}] of '{objective}'"
+        return Message("ec_outside_scale", score=shown, low=scale[0], high=scale[1], objective=objective)
     return None
 
 
@@ -320,25 +321,25 @@ def _option_problems(case: Case) -> list[RefProblem]:
     for oid, opt in case.options.items():
         for obj in objectives:
             if obj not in opt.scores:
-                out.append(RefProblem(path=("options", oid, "scores"), message=f"option '{oid}' has no score for objective '{obj}'", hint=f"add `{obj}: <score>` under options.{oid}.scores"))
+                out.append(RefProblem(path=("options", oid, "scores"), message=Message("ec_no_score", option=oid, objective=obj), hint=Message("ec_no_score_hint", option=oid, objective=obj)))
         for obj, score in opt.scores.items():
             if obj not in objectives:
-                out.append(RefProblem(path=("options", oid, "scores", obj), message=f"unknown objective '{obj}' in the scores of option '{oid}'", hint=_known("objectives", objectives)))
+                out.append(RefProblem(path=("options", oid, "scores", obj), message=Message("ec_scores_unknown_objective", option=oid, objective=obj), hint=known_hint("objectives", objectives)))
                 continue
             bad = _outside_scale(case, obj, score)
             if bad:
-                out.append(RefProblem(path=("options", oid, "scores", obj), message=bad, hint="change the score or widen the objective's scale"))
+                out.append(RefProblem(path=("options", oid, "scores", obj), message=bad, hint=Message("ec_outside_scale_hint")))
         for kind in ("requires", "excludes"):
             for i, other in enumerate(getattr(opt, kind)):
                 if other == oid:
-                    out.append(RefProblem(path=("options", oid, kind, i), message=f"option '{oid}' {kind} itself", hint=f"remove '{oid}' from its own {kind} list"))
+                    out.append(RefProblem(path=("options", oid, kind, i), message=Message(f"ec_{kind}_itself", option=oid), hint=Message(f"ec_{kind}_itself_hint", option=oid)))
                 elif other not in case.options:
-                    out.append(RefProblem(path=("options", oid, kind, i), message=f"option '{oid}' {kind} unknown option '{other}'", hint=_known("options", case.options)))
+                    out.append(RefProblem(path=("options", oid, kind, i), message=Message(f"ec_{kind}_unknown", option=oid, other=other), hint=known_hint("options", case.options)))
         for other in sorted(set(opt.requires) & set(opt.excludes)):
-            out.append(RefProblem(path=("options", oid, "excludes"), message=f"option '{oid}' both requires and excludes '{other}'", hint="keep it in one list only"))
+            out.append(RefProblem(path=("options", oid, "excludes"), message=Message("ec_requires_and_excludes", option=oid, other=other), hint=Message("ec_requires_and_excludes_hint")))
         for obj in opt.notes:
             if obj not in objectives:
-                out.append(RefProblem(path=("options", oid, "notes", obj), message=f"a note for unknown objective '{obj}' on option '{oid}'", hint=_known("objectives", objectives)))
+                out.append(RefProblem(path=("options", oid, "notes", obj), message=Message("ec_note_unknown_objective", option=oid, objective=obj), hint=known_hint("objectives", objectives)))
     return out
 
 
@@ -351,18 +352,18 @@ def _weight_problems(case: Case) -> list[RefProblem]:
             seen: set[str] = set()
             for i, obj in enumerate(profile):
                 if obj not in case.objectives:
-                    out.append(RefProblem(path=("weights", pid, i), message=f"unknown objective '{obj}' in weight profile '{pid}'", hint=_known("objectives", case.objectives)))
+                    out.append(RefProblem(path=("weights", pid, i), message=Message("ec_profile_unknown_objective", profile=pid, objective=obj), hint=known_hint("objectives", case.objectives)))
                 if obj in seen:
-                    out.append(RefProblem(path=("weights", pid, i), message=f"objective '{obj}' appears twice in the order of profile '{pid}'", hint="list each objective once, most important first"))
+                    out.append(RefProblem(path=("weights", pid, i), message=Message("ec_order_twice", profile=pid, objective=obj), hint=Message("ec_order_twice_hint")))
                 seen.add(obj)
             if not profile:
-                out.append(RefProblem(path=("weights", pid), message=f"weight profile '{pid}' is an empty list", hint="list objectives, most important first"))
+                out.append(RefProblem(path=("weights", pid), message=Message("ec_profile_empty_list", profile=pid), hint=Message("ec_profile_empty_list_hint")))
             continue
         for obj in profile:
             if obj not in case.objectives:
-                out.append(RefProblem(path=("weights", pid, obj), message=f"unknown objective '{obj}' in weight profile '{pid}'", hint=_known("objectives", case.objectives)))
+                out.append(RefProblem(path=("weights", pid, obj), message=Message("ec_profile_unknown_objective", profile=pid, objective=obj), hint=known_hint("objectives", case.objectives)))
         if not any(v > 0 for v in profile.values()):
-            out.append(RefProblem(path=("weights", pid), message=f"weight profile '{pid}' has no positive weight (all zero or empty)", hint="give at least one objective a weight above 0"))
+            out.append(RefProblem(path=("weights", pid), message=Message("ec_profile_no_positive", profile=pid), hint=Message("ec_positive_weight_hint")))
     return out
 
 
@@ -372,13 +373,13 @@ def _constraint_problems(case: Case) -> list[RefProblem]:
     for kind in ("limits", "package"):
         for obj in getattr(c, kind):
             if obj not in case.objectives:
-                out.append(RefProblem(path=("constraints", kind, obj), message=f"{kind} on unknown objective '{obj}'", hint=_known("objectives", case.objectives)))
+                out.append(RefProblem(path=("constraints", kind, obj), message=Message(f"ec_{kind}_unknown_objective", objective=obj), hint=known_hint("objectives", case.objectives)))
     for i, syn in enumerate(c.synergies):
         for oid in syn.options:
             if oid not in case.options:
-                out.append(RefProblem(path=("constraints", "synergies", i), message=f"synergy names unknown option '{oid}'", hint=_known("options", case.options)))
+                out.append(RefProblem(path=("constraints", "synergies", i), message=Message("ec_synergy_unknown_option", option=oid), hint=known_hint("options", case.options)))
     if c.count is not None and c.count[0] > len(case.options):
-        out.append(RefProblem(path=("constraints", "count"), message=f"count asks for at least {c.count[0]} options but the case has {len(case.options)}", hint="lower the first number of count"))
+        out.append(RefProblem(path=("constraints", "count"), message=Message("ec_count_too_many", least=c.count[0], n=len(case.options)), hint=Message("ec_count_too_many_hint")))
     return out
 
 
@@ -386,15 +387,15 @@ def _label_problems(case: Case) -> list[RefProblem]:
     out: list[RefProblem] = []
     for pid in case.labels.profiles:
         if pid not in case.weights:
-            out.append(RefProblem(path=("labels", "profiles", pid), message=f"a label for unknown weight profile '{pid}'", hint=_known("weight profiles", case.weights)))
+            out.append(RefProblem(path=("labels", "profiles", pid), message=Message("ec_label_unknown_profile", profile=pid), hint=known_hint("weight profiles", case.weights)))
     resources = set(case.constraints.budgets) | {r for opt in case.options.values() for r in opt.resources}
     for rid in case.labels.resources:
         if rid not in resources:
-            out.append(RefProblem(path=("labels", "resources", rid), message=f"a label for unknown resource '{rid}' (no budget and no option uses it)", hint=_known("resources", sorted(resources))))
+            out.append(RefProblem(path=("labels", "resources", rid), message=Message("ec_label_unknown_resource", resource=rid), hint=known_hint("resources", sorted(resources))))
     families = {opt.family for opt in case.options.values() if opt.family}
     for fam in case.labels.families:
         if fam not in families:
-            out.append(RefProblem(path=("labels", "families", fam), message=f"a label for unknown option family '{fam}' (no option has it)", hint=_known("families", sorted(families))))
+            out.append(RefProblem(path=("labels", "families", fam), message=Message("ec_label_unknown_family", family=fam), hint=known_hint("families", sorted(families))))
     return out
 
 
@@ -404,30 +405,24 @@ def _scenario_problems(case: Case) -> list[RefProblem]:
     if given and len(given) < len(case.scenarios):
         for sid, sc in case.scenarios.items():
             if sc.probability is None:
-                out.append(RefProblem(path=("scenarios", sid), message=f"scenario '{sid}' has no probability but {len(given)} of the {len(case.scenarios)} scenarios have one", hint=MIXED_PROBABILITIES_HINT))
+                out.append(RefProblem(path=("scenarios", sid), message=Message("ec_probability_missing", scenario=sid, given=len(given), n=len(case.scenarios)), hint=MIXED_PROBABILITIES_HINT))
     elif given:
         total = sum(s.probability for s in case.scenarios.values())
         if abs(total - 1.0) > 1e-6:
-            out.append(RefProblem(path=("scenarios",), message=f"scenario probabilities sum to {total:.6g}, not 1 (off by {total - 1:+.6g})", hint="adjust the probabilities so that they add up to exactly 1"))
+            out.append(RefProblem(path=("scenarios",), message=Message("ec_probability_sum", total=total, off=total - 1), hint=Message("ec_probability_sum_hint")))
     for sid, sc in case.scenarios.items():
         for oid, changes in sc.scores.items():
             if oid not in case.options:
-                out.append(RefProblem(path=("scenarios", sid, "scores", oid), message=f"scenario '{sid}' changes unknown option '{oid}'", hint=_known("options", case.options)))
+                out.append(RefProblem(path=("scenarios", sid, "scores", oid), message=Message("ec_scenario_unknown_option", scenario=sid, option=oid), hint=known_hint("options", case.options)))
                 continue
             for obj, score in changes.items():
                 if obj not in case.objectives:
-                    out.append(RefProblem(path=("scenarios", sid, "scores", oid, obj), message=f"scenario '{sid}' changes unknown objective '{obj}'", hint=_known("objectives", case.objectives)))
+                    out.append(RefProblem(path=("scenarios", sid, "scores", oid, obj), message=Message("ec_scenario_unknown_objective", scenario=sid, objective=obj), hint=known_hint("objectives", case.objectives)))
                     continue
                 bad = _outside_scale(case, obj, score)
                 if bad:
-                    out.append(RefProblem(path=("scenarios", sid, "scores", oid, obj), message=f"scenario '{sid}': {bad}", hint="change the score or widen the objective's scale"))
+                    out.append(RefProblem(path=("scenarios", sid, "scores", oid, obj), message=Message("ec_in_scenario", scenario=sid, problem=bad), hint=Message("ec_outside_scale_hint")))
     return out
-
-
-def _known(kind: str, ids) -> str:
-    names = list(ids)
-    shown = ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")
-    return f"use one of the known {kind}: {shown}"
 
 
 def case_json_schema(part: bool = False) -> dict:

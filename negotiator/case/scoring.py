@@ -16,7 +16,8 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Discriminator, Field, Tag, WithJsonSchema, field_validator, model_validator
 
 from negotiator.case.base import CaseModel as _Model
-from negotiator.case.base import Id, NonNegative, Number, Positive, RefProblem, ScoreValue, _no_bool, case_number, shown_number, MAX_MAGNITUDE
+from negotiator.case.base import Id, NonNegative, Number, Positive, RefProblem, ScoreValue, _no_bool, case_number, known_hint, shown_number, MAX_MAGNITUDE
+from negotiator.messages import Message
 
 __all__ = [
     "PiecewiseValue",
@@ -62,15 +63,15 @@ class PiecewiseValue(_Model):
     def _ordered(cls, points):
         xs = [p[0] for p in points]
         if any(b <= a for a, b in zip(xs, xs[1:])):
-            raise ValueError("piecewise points need strictly increasing scores, e.g. [[0, 0], [5, 0.8], [10, 1]]")
+            raise ValueError(Message("ec_piecewise_increasing"))
         bad = [p for p in points if not 0 <= p[1] <= 1]
         if bad:
-            raise ValueError(f"a value must lie in [0, 1] (0 = worst, 1 = best), got {bad[0][1]:g} at score {bad[0][0]:g}")
+            raise ValueError(Message("ec_piecewise_value", value=bad[0][1], score=bad[0][0]))
         vs = [p[1] for p in points]
         rising = all(b >= a for a, b in zip(vs, vs[1:]))
         falling = all(b <= a for a, b in zip(vs, vs[1:]))
         if not (rising or falling):
-            raise ValueError("piecewise values must only rise (more is better) or only fall (less is better)")
+            raise ValueError(Message("ec_piecewise_monotone"))
         return points
 
 
@@ -112,11 +113,11 @@ class PrometheeCriterion(_Model):
         need = {"usual": (), "ushape": ("q",), "vshape": ("p",), "level": ("q", "p"), "linear": ("q", "p"), "gaussian": ("s",)}[self.function]
         missing = [t for t in need if getattr(self, t) is None]
         if missing:
-            raise ValueError(f"the {self.function} preference function needs {' and '.join(missing)} (thresholds in score units)")
+            raise ValueError(Message("ec_promethee_needs", function=self.function, thresholds=Message("ec_and", first=missing[0], second=missing[1]) if len(missing) == 2 else missing[0]))
         if self.function in ("level", "linear") and self.q >= self.p:
-            raise ValueError(f"indifference threshold q={self.q:g} must be below preference threshold p={self.p:g}")
+            raise ValueError(Message("ec_promethee_q_above_p", q=self.q, p=self.p))
         if self.function == "vshape" and self.p <= 0:
-            raise ValueError("the vshape preference threshold p must be above 0")
+            raise ValueError(Message("ec_promethee_vshape_p"))
         return self
 
 
@@ -132,14 +133,14 @@ def _judgment(value: Any) -> Any:
         try:
             value = float(Fraction(value.strip()))
         except (ValueError, ZeroDivisionError):
-            raise ValueError(f"a pairwise judgment is a number on Saaty's 1-9 scale or a fraction like 1/3, got {value!r}") from None
+            raise ValueError(Message("ec_judgment_text", got=repr(value))) from None
     if isinstance(value, (int, float)):
         if math.isnan(value) or math.isinf(value):
-            raise ValueError("a pairwise judgment must be a finite number")
+            raise ValueError(Message("ec_judgment_finite"))
         if value <= 0:
-            raise ValueError(f"a pairwise judgment must be positive (got {value:g}); write 1/3 for 'a third as important'")
+            raise ValueError(Message("ec_judgment_positive", value=value))
         if not SAATY_MIN - 1e-9 <= value <= SAATY_MAX + 1e-9:
-            raise ValueError(f"a pairwise judgment must lie on Saaty's scale 1/9 .. 9 (got {value:g})")
+            raise ValueError(Message("ec_judgment_scale", value=value))
     return value
 
 
@@ -184,11 +185,11 @@ class AhpProfile(_Model):
             for b, x in row.items():
                 if a == b:
                     if abs(x - 1) > 1e-9:
-                        raise ValueError(f"'{a}' compared with itself must be 1, got {x:g}")
+                        raise ValueError(Message("ec_ahp_self", objective=a, value=x))
                     continue
                 back = self.ahp.get(b, {}).get(a)
                 if back is not None and abs(x * back - 1) > 1e-6:
-                    raise ValueError(f"the judgments are not reciprocal: {a} over {b} is {x:g} but {b} over {a} is {back:g} (should be {1 / x:.4g}); give one direction only")
+                    raise ValueError(Message("ec_ahp_not_reciprocal", a=a, b=b, ab=x, ba=back, should=1 / x))
         return self
 
     def judgments(self) -> list[tuple[str, str, float]]:
@@ -250,9 +251,9 @@ class HierarchyProfile(_Model):
 def _weight_value(value: Any) -> Any:
     _no_bool(value)
     if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        raise ValueError("a weight must be a finite number (got NaN or infinity)")
+        raise ValueError(Message("ec_weight_not_finite"))
     if isinstance(value, (int, float)) and value < 0:
-        raise ValueError(f"a weight cannot be negative (got {shown_number(value)})")
+        raise ValueError(Message("ec_weight_negative", value=shown_number(value)))
     return case_number(value)
 
 
@@ -331,11 +332,6 @@ def _level(objective, word: str) -> float:
 # -- problems between sections ------------------------------------------------------
 
 
-def _known(kind: str, ids) -> str:
-    names = list(ids)
-    return f"use one of the known {kind}: " + ", ".join(names[:12]) + (" ..." if len(names) > 12 else "")
-
-
 def score_word_problems(case, where: tuple, oid: str, obj: str, score) -> list[RefProblem]:
     """A level word that the objective does not define, or a range of words out of order."""
     if not is_level_word(score):
@@ -347,10 +343,10 @@ def score_word_problems(case, where: tuple, oid: str, obj: str, score) -> list[R
     except KeyError as exc:
         word = exc.args[0]
         if not levels:
-            return [RefProblem(path=where, message=f"option '{oid}', objective '{obj}': '{word}' is a word but objective '{obj}' defines no levels", hint=f"write a number, or add `levels: {{{word}: <number>, ...}}` to objectives.{obj}")]
-        return [RefProblem(path=where, message=f"option '{oid}', objective '{obj}': '{word}' is not one of its levels ({', '.join(levels)})", hint="use one of those words, or add it to the objective's levels")]
+            return [RefProblem(path=where, message=Message("ec_word_no_levels", option=oid, objective=obj, word=word), hint=Message("ec_word_no_levels_hint", objective=obj, word=word))]
+        return [RefProblem(path=where, message=Message("ec_word_not_level", option=oid, objective=obj, word=word, levels=", ".join(levels)), hint=Message("ec_word_not_level_hint"))]
     if not lo <= mid <= hi:
-        return [RefProblem(path=where, message=f"option '{oid}', objective '{obj}': the range {list(score)} is not ordered low <= likely <= high once words become numbers", hint="reorder the range")]
+        return [RefProblem(path=where, message=Message("ec_word_range_order", option=oid, objective=obj, range=str(list(score))), hint=Message("ec_word_range_order_hint"))]
     return []
 
 
@@ -360,7 +356,7 @@ def _weight_form_problems(case, path: tuple, pid: str, profile) -> list[RefProbl
     out: list[RefProblem] = []
 
     def unknown(obj: str, at: tuple) -> None:
-        out.append(RefProblem(path=at, message=f"unknown objective '{obj}' in weight profile '{pid}'", hint=_known("objectives", objectives)))
+        out.append(RefProblem(path=at, message=Message("ec_profile_unknown_objective", profile=pid, objective=obj), hint=known_hint("objectives", objectives)))
 
     if kind == "ordered":
         seen: set[str] = set()
@@ -368,14 +364,14 @@ def _weight_form_problems(case, path: tuple, pid: str, profile) -> list[RefProbl
             if obj not in objectives:
                 unknown(obj, path + ("order", i))
             if obj in seen:
-                out.append(RefProblem(path=path + ("order", i), message=f"objective '{obj}' appears twice in the order of profile '{pid}'", hint="list each objective once, most important first"))
+                out.append(RefProblem(path=path + ("order", i), message=Message("ec_order_twice", profile=pid, objective=obj), hint=Message("ec_order_twice_hint")))
             seen.add(obj)
     elif kind == "swing":
         for obj in profile.swing:
             if obj not in objectives:
                 unknown(obj, path + ("swing", obj))
         if not any(v > 0 for v in profile.swing.values()):
-            out.append(RefProblem(path=path + ("swing",), message=f"swing profile '{pid}' rates every swing 0", hint="rate the most important swing 100 and the others relative to it"))
+            out.append(RefProblem(path=path + ("swing",), message=Message("ec_swing_all_zero", profile=pid), hint=Message("ec_swing_all_zero_hint")))
     elif kind == "ahp":
         for a, row in profile.ahp.items():
             if a not in objectives:
@@ -393,10 +389,10 @@ def _weight_form_problems(case, path: tuple, pid: str, profile) -> list[RefProbl
             if obj not in objectives:
                 unknown(obj, at)
             elif obj in seen_leaf:
-                out.append(RefProblem(path=at, message=f"objective '{obj}' appears twice in the hierarchy of profile '{pid}'", hint="put each objective under one group only"))
+                out.append(RefProblem(path=at, message=Message("ec_hierarchy_twice", profile=pid, objective=obj), hint=Message("ec_hierarchy_twice_hint")))
             seen_leaf[obj] = at
         if not any(w > 0 for _, w in profile.leaves()):
-            out.append(RefProblem(path=path + ("hierarchy",), message=f"hierarchy profile '{pid}' gives every objective weight 0", hint="give some group and objective a weight above 0"))
+            out.append(RefProblem(path=path + ("hierarchy",), message=Message("ec_hierarchy_all_zero", profile=pid), hint=Message("ec_hierarchy_all_zero_hint")))
     return out
 
 
@@ -412,7 +408,7 @@ def _ahp_connected(profile: AhpProfile, path: tuple, pid: str) -> list[RefProble
     """Missing comparisons can be filled in only if every objective is linked to every other by some chain."""
     items = sorted({a for a, b, _ in profile.judgments()} | {b for a, b, _ in profile.judgments()})
     if not items:
-        return [RefProblem(path=path + ("ahp",), message=f"AHP profile '{pid}' compares nothing", hint="give at least one comparison such as `a: {b: 3}`")]
+        return [RefProblem(path=path + ("ahp",), message=Message("ec_ahp_nothing", profile=pid), hint=Message("ec_ahp_nothing_hint"))]
     parent = {x: x for x in items}
 
     def find(x):
@@ -428,7 +424,7 @@ def _ahp_connected(profile: AhpProfile, path: tuple, pid: str) -> list[RefProble
         groups.setdefault(find(x), []).append(x)
     if len(groups) > 1:
         parts = " | ".join(", ".join(g) for g in groups.values())
-        return [RefProblem(path=path + ("ahp",), message=f"AHP profile '{pid}' falls apart into unlinked groups ({parts}), so missing comparisons cannot be filled in", hint="compare at least one objective of each group with one of another")]
+        return [RefProblem(path=path + ("ahp",), message=Message("ec_ahp_unlinked", profile=pid, groups=parts), hint=Message("ec_ahp_unlinked_hint"))]
     return []
 
 
@@ -441,8 +437,11 @@ def method_problems(case) -> list[RefProblem]:
             vs = [p[1] for p in spec.points]
             rising = vs[-1] >= vs[0]
             if vs[-1] != vs[0] and rising != (objective.direction == "max"):
-                way = "rise" if objective.direction == "max" else "fall"
-                out.append(RefProblem(path=("objectives", obj, "value"), message=f"the piecewise values of '{obj}' {'rise' if rising else 'fall'} with the score, but its direction is {objective.direction}", hint=f"make the values {way} (1 = best) or change the direction"))
+                out.append(RefProblem(
+                    path=("objectives", obj, "value"),
+                    message=Message("ec_piecewise_rise_min" if rising else "ec_piecewise_fall_max", objective=obj),
+                    hint=Message("ec_piecewise_make_rise" if objective.direction == "max" else "ec_piecewise_make_fall"),
+                ))
     for oid, opt in case.options.items():
         for obj, score in opt.scores.items():
             if obj in case.objectives:
@@ -457,11 +456,11 @@ def method_problems(case) -> list[RefProblem]:
     for aid, analyst in getattr(case, "analysts", {}).items():
         for oid, scores in analyst.scores.items():
             if oid not in case.options:
-                out.append(RefProblem(path=("analysts", aid, "scores", oid), message=f"analyst '{aid}' scores unknown option '{oid}'", hint=_known("options", case.options)))
+                out.append(RefProblem(path=("analysts", aid, "scores", oid), message=Message("ec_analyst_unknown_option", analyst=aid, option=oid), hint=known_hint("options", case.options)))
                 continue
             for obj, score in scores.items():
                 if obj not in case.objectives:
-                    out.append(RefProblem(path=("analysts", aid, "scores", oid, obj), message=f"analyst '{aid}' scores unknown objective '{obj}'", hint=_known("objectives", case.objectives)))
+                    out.append(RefProblem(path=("analysts", aid, "scores", oid, obj), message=Message("ec_analyst_unknown_objective", analyst=aid, objective=obj), hint=known_hint("objectives", case.objectives)))
                     continue
                 found = score_word_problems(case, ("analysts", aid, "scores", oid, obj), oid, obj, score)
                 out += found or _analyst_scale_problems(case, aid, oid, obj, score)
@@ -476,7 +475,7 @@ def _analyst_scale_problems(case, aid: str, oid: str, obj: str, score) -> list[R
         return []
     lo, _, hi = resolve_score(case.objectives[obj], score)
     if lo < scale[0] - 1e-12 or hi > scale[1] + 1e-12:
-        return [RefProblem(path=("analysts", aid, "scores", oid, obj), message=f"analyst '{aid}': score of option '{oid}' is outside the declared scale [{scale[0]:g}, {scale[1]:g}] of '{obj}'", hint="change the score or widen the objective's scale")]
+        return [RefProblem(path=("analysts", aid, "scores", oid, obj), message=Message("ec_analyst_outside_scale", analyst=aid, option=oid, objective=obj, low=scale[0], high=scale[1]), hint=Message("ec_outside_scale_hint"))]
     return []
 
 
@@ -484,12 +483,12 @@ def _analyst_weight_problems(case, aid: str, profile) -> list[RefProblem]:
     path = ("analysts", aid, "weights")
     kind = profile_kind(profile)
     if kind == "numbers":
-        bad = [RefProblem(path=path + (o,), message=f"unknown objective '{o}' in the weights of analyst '{aid}'", hint=_known("objectives", case.objectives)) for o in profile if o not in case.objectives]
+        bad = [RefProblem(path=path + (o,), message=Message("ec_analyst_weight_unknown_objective", analyst=aid, objective=o), hint=known_hint("objectives", case.objectives)) for o in profile if o not in case.objectives]
         if not any(v > 0 for v in profile.values()):
-            bad.append(RefProblem(path=path, message=f"analyst '{aid}' gives no positive weight", hint="give at least one objective a weight above 0"))
+            bad.append(RefProblem(path=path, message=Message("ec_analyst_no_positive", analyst=aid), hint=Message("ec_positive_weight_hint")))
         return bad
     if kind == "order":
-        return [RefProblem(path=path + (i,), message=f"unknown objective '{o}' in the weights of analyst '{aid}'", hint=_known("objectives", case.objectives)) for i, o in enumerate(profile) if o not in case.objectives]
+        return [RefProblem(path=path + (i,), message=Message("ec_analyst_weight_unknown_objective", analyst=aid, objective=o), hint=known_hint("objectives", case.objectives)) for i, o in enumerate(profile) if o not in case.objectives]
     return _weight_form_problems(case, path, f"analysts.{aid}", profile)
 
 
@@ -518,19 +517,10 @@ def _without_default_priorities(profile):
     return profile
 
 
-_FORM_HINTS = {
-    "ahp": "AHP: `a: {b: 3}` says a is 3 times as important as b; judgments 1/9 .. 9 (fractions like 1/3), each pair in one direction (see docs/methods.md)",
-    "swing": "swing weights: rate each objective's worst-to-best swing from 0 to 100, the biggest swing 100",
-    "hierarchy": "hierarchy: `group: {weight: 2, objectives: {a: 1, b: 1}}`, leaves are objective ids with non-negative numbers",
-    "scheme": "scheme is roc, rank_sum or rank_reciprocal",
-    "order": "order is a list of objective ids, most important first",
-    "value": "value is {kind: linear}, {kind: piecewise, points: [[score, value], ...]} or {kind: exponential, c: <number>}",
-    "promethee": "promethee is {function: usual|ushape|vshape|level|linear|gaussian, q:, p:, s:} with thresholds in score units, q < p",
-    "levels": "levels map words to numbers on the scale, e.g. {low: 0, medium: 5, high: 10}",
-}
+_FORM_HINTS = {part: Message(f"ec_form_hint_{part}") for part in ("ahp", "swing", "hierarchy", "scheme", "order", "value", "promethee", "levels")}
 
 
-def form_hint(key: tuple) -> str | None:
+def form_hint(key: tuple) -> Message | None:
     """A hint for a validation error inside one of this module's sections (None: not ours)."""
     if key[:1] not in (("weights",), ("objectives",), ("analysts",)):
         return None
@@ -538,5 +528,5 @@ def form_hint(key: tuple) -> str | None:
         if part in _FORM_HINTS:
             return _FORM_HINTS[part]
     if key[:1] == ("analysts",):
-        return "an analyst has label, scores ({option: {objective: score}}) and weights (any profile form)"
+        return Message("ec_form_hint_analyst")
     return None

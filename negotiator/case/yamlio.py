@@ -88,7 +88,7 @@ def _problem(message: str, name: str, line: int | None, hint: str | None, where:
     if callable(where):
         return Problem(message, file=name, where=where(line or 1), hint=hint)
     if line and line > 1:
-        message = f"{message} (line {line} of the text)"
+        message = Message("ey_line_of_text", message=message, line=line)
     return Problem(message, file=name, where=where, hint=hint)
 
 
@@ -117,25 +117,13 @@ def _check_nodes(root: Any) -> None:
         if key in sizes:
             return sizes[key]
         if key in walking:
-            anchor = f"&{node.anchor}" if getattr(node, "anchor", None) else "an anchor"
-            raise UnsafeYamlError(
-                f"recursive alias: {anchor} is used inside its own value, so it would repeat forever",
-                line_of(node),
-                "an alias (*name) may only repeat a value that is complete before it; write the value out",
-            )
+            anchor = f"&{node.anchor}" if getattr(node, "anchor", None) else "an anchor"  # (the English of ey_recursive_alias_anon)
+            raise UnsafeYamlError(Message("ey_recursive_alias", anchor=anchor) if anchor != "an anchor" else Message("ey_recursive_alias_anon"), line_of(node), Message("ey_recursive_alias_hint"))
         if depth > MAX_DEPTH:
-            raise UnsafeYamlError(
-                f"the YAML nests more than {MAX_DEPTH} levels deep; a case is a few levels deep",
-                line_of(node),
-                "flatten the nesting; a case needs only a few levels of mappings and lists",
-            )
+            raise UnsafeYamlError(Message("ey_nests_deep", n=MAX_DEPTH), line_of(node), Message("ey_nests_deep_hint"))
         tag = str(node.tag)
         if tag not in _ALLOWED_TAGS:
-            raise UnsafeYamlError(
-                f"the tag {_short_tag(tag)} is not allowed: a case holds plain text, numbers, true/false, lists and mappings",
-                line_of(node),
-                "remove the tag (the word starting with '!') and write the value plainly",
-            )
+            raise UnsafeYamlError(Message("ey_tag", tag=_short_tag(tag)), line_of(node), Message("ey_tag_hint"))
         total = 1
         kind = node.id
         if kind == "scalar":
@@ -145,11 +133,7 @@ def _check_nodes(root: Any) -> None:
             if kind == "mapping":
                 for k, v in node.value:
                     if k.id != "scalar":
-                        raise UnsafeYamlError(
-                            "a key here is a list or a mapping; keys are plain text or numbers",
-                            line_of(k),
-                            "write the key as text (a '? [a, b] :' key cannot be used)",
-                        )
+                        raise UnsafeYamlError(Message("ey_complex_key"), line_of(k), Message("ey_complex_key_hint"))
                     total += size(k, depth + 1) + size(v, depth + 1)
                     if total >= cap:
                         break
@@ -160,11 +144,7 @@ def _check_nodes(root: Any) -> None:
                         break
             walking.discard(key)
         if total >= cap:
-            raise UnsafeYamlError(
-                f"anchors and aliases would expand this YAML into more than {MAX_EXPANDED_NODES:,} nodes (an alias bomb)",
-                line_of(node),
-                "write the values out, or use fewer nested aliases (&anchor / *alias)",
-            )
+            raise UnsafeYamlError(Message("ey_alias_bomb", n=MAX_EXPANDED_NODES), line_of(node), Message("ey_alias_bomb_hint"))
         sizes[key] = total
         return total
 
@@ -184,17 +164,9 @@ def _check_scalar(node: Any, tag: str, line_of: Callable[[Any], int | None]) -> 
                 return
             except UnicodeDecodeError:
                 pass
-            raise UnsafeYamlError(
-                f"the text holds \\u{ord(value[exc.start]):04x}, half of a UTF-16 surrogate pair, which is not a character",
-                line_of(node),
-                "remove the \\u escape, or write the character itself",
-            ) from None
+            raise UnsafeYamlError(Message("ey_surrogate", code=f"{ord(value[exc.start]):04x}"), line_of(node), Message("ey_surrogate_hint")) from None
     if tag == _CORE + "int" and len(value) > MAX_INTEGER_DIGITS:
-        raise UnsafeYamlError(
-            f"a number written with {len(value):,} digits; a case holds numbers from -1e15 to 1e15",
-            line_of(node),
-            "rescale the figures (count in thousands or millions of a unit)",
-        )
+        raise UnsafeYamlError(Message("ey_digits", n=len(value)), line_of(node), Message("ey_digits_hint"))
 
 
 @lru_cache(maxsize=None)
@@ -223,9 +195,9 @@ def _readable(construct: Callable) -> Callable:
         except (ValueError, OverflowError) as exc:
             mark = getattr(node, "start_mark", None)
             raise UnsafeYamlError(
-                f"{str(node.value)[:60]!r} reads as a date or number that does not exist ({exc})",
+                Message("ey_no_such_date", value=repr(str(node.value)[:60]), detail=_known_detail(str(exc))),
                 None if mark is None else mark.line + 1,
-                "correct it, or put it in quotes to keep it as text",
+                Message("ey_no_such_date_hint"),
             ) from None
 
     return build
@@ -275,22 +247,65 @@ def load_yaml_tree(text: str, name: str = "<text>", *, where: Where = None, yaml
         if "duplicate key" in str(exc):
             key = what.split('"')[1] if what.count('"') >= 2 else "?"
             first = exc.context_mark.line + 1 if exc.context_mark is not None else None
-            what = f"duplicate key '{key}'" + (f" (first defined on line {first})" if first else "") + ": a key may appear only once here"
-            hint = "rename or remove one of the two entries"
+            what = Message("ey_duplicate_key_line", name=key, first=first) if first else Message("ey_duplicate_key", name=key)
+            hint = Message("ey_duplicate_key_hint")
         elif _at_end(exc, text) and exc.context_mark is not None and exc.context:
             # The file ended inside a bracket or quote: the line past the end says nothing; where it opens does.
             line = exc.context_mark.line + 1
             opened = exc.context.removeprefix("while parsing a ").removeprefix("while scanning a ")
-            opened = {"flow mapping": "'{'", "flow sequence": "'['", "quoted scalar": "quote"}.get(opened, opened)
-            what = f"{what}: the {opened} that starts on this line is never closed"
-            hint = "close it (the matching '}', ']' or quote), or remove what opens it"
+            opened = {"flow mapping": "'{'", "flow sequence": "'['", "quoted scalar": Message("ey_quote")}.get(opened, opened)
+            what = Message("ey_never_closed", what=syntax_message(what), opened=opened)
+            hint = Message("ey_never_closed_hint")
         else:
-            hint = "fix the YAML syntax on this line (indentation, a missing ':' or an unclosed quote or bracket)"
+            what = syntax_message(what)
+            hint = Message("ey_syntax_hint")
         raise CaseError(_problem(what, name, line, hint, where)) from None
     except YAMLError as exc:
-        raise CaseError(_problem(f"malformed YAML: {exc}", name, None, None, where)) from None
+        raise CaseError(_problem(Message("ey_malformed", detail=str(exc)), name, None, None, where)) from None
     except RecursionError:
-        raise CaseError(_problem(f"the YAML nests too deeply (more than {MAX_DEPTH} levels) to be a case", name, None, "flatten the nesting", where)) from None
+        raise CaseError(_problem(Message("ey_too_deep", n=MAX_DEPTH), name, None, Message("ey_too_deep_hint"), where)) from None
+
+
+#: ruamel's words for a syntax error -> the message key that words it in every language (the
+#: English as ruamel wrote it, checked); named groups are the message's parameters.
+_SYNTAX = [
+    (r"found character '\\t' that cannot start any token", "ey_tab"),
+    (r"found character (?P<ch>'.*') that cannot start any token", "ey_bad_char"),
+    (r"expected <block end>, but found '<block mapping start>'", "ey_block_end_key"),
+    (r"expected <block end>, but found '-'", "ey_block_end_dash"),
+    (r"expected <block end>, but found '<scalar>'", "ey_block_end_text"),
+    (r"mapping values are not allowed here", "ey_mapping_values"),
+    (r"sequence entries are not allowed here", "ey_sequence_entries"),
+    (r"could not find expected ':'", "ey_no_colon"),
+    (r"found undefined alias (?P<alias>'.*')", "ey_undefined_alias"),
+    (r"expected ',' or '\}', but got (?P<got>'.*')", "ey_flow_mapping"),
+    (r"expected ',' or '\]', but got (?P<got>'.*')", "ey_flow_sequence"),
+    (r"found unknown escape character (?P<ch>'.*')", "ey_escape"),
+    (r"but found another document", "ey_two_documents"),
+    (r"found unexpected end of stream", "ey_end_of_stream"),
+]
+#: ruamel's names of tokens, as a reader of any language reads them.
+_TOKENS = {"'<scalar>'": "ey_token_text", "'<stream end>'": "ey_token_end", "'<block mapping start>'": "ey_token_key", "'<block end>'": "ey_token_block_end"}
+
+
+def syntax_message(what: str) -> str:
+    """ruamel's description of a syntax error as a Message when the catalogue words it, else as it is."""
+    for pattern, key in _SYNTAX:
+        m = re.fullmatch(pattern, what)
+        if m:
+            params = {k: (Message(_TOKENS[v]) if v in _TOKENS else v) for k, v in m.groupdict().items()}
+            worded = Message(key, **params)
+            return worded if worded == what else what
+    return what
+
+
+#: Python's words for a date that does not exist -> their message key.
+_DETAILS = {"day is out of range for month": "ey_detail_day", "month must be in 1..12": "ey_detail_month", "year 0 is out of range": "ey_detail_year"}
+
+
+def _known_detail(detail: str) -> str:
+    key = _DETAILS.get(detail)
+    return Message(key) if key else detail
 
 
 def _at_end(exc: Any, text: str) -> bool:
@@ -351,14 +366,7 @@ def _decode(raw: bytes, path: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise CaseError(
-            Problem(
-                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
-                file=path,
-                line=line,
-                hint="save the file as UTF-8 (in most editors: 'Save with encoding' > UTF-8)",
-            )
-        ) from None
+        raise CaseError(Problem(Message("ey_not_utf8", byte=f"{raw[exc.start]:02x}", offset=exc.start), file=path, line=line, hint=Message("ey_not_utf8_hint"))) from None
 
 
 def max_case_bytes() -> int:
@@ -373,7 +381,7 @@ def max_case_bytes() -> int:
     except ValueError:
         mb = float("nan")
     if not 0 < mb < 1e6:
-        raise CaseError(Problem(f"{MAX_CASE_ENV}={raw[:40]!r} is not a size in megabytes", hint=f"set it to a number such as 50, or unset it for the default {DEFAULT_MAX_CASE_MB} MB"))
+        raise CaseError(Problem(Message("ey_env_size", setting=f"{MAX_CASE_ENV}={raw[:40]!r}"), hint=Message("ey_env_size_hint", mb=DEFAULT_MAX_CASE_MB)))
     return int(mb * 1_000_000)
 
 
@@ -381,9 +389,9 @@ def _too_big(size: int, name: str) -> CaseError:
     cap = max_case_bytes()
     return CaseError(
         Problem(
-            f"the file is {size / 1e6:.1f} MB, over the {cap / 1e6:g} MB a case file may be (a case is usually well under 1 MB)",
+            Message("ey_too_big", mb=size / 1e6, cap=cap / 1e6),
             file=name,
-            hint=f"check it is the file you meant; if it really is a case this large, set {MAX_CASE_ENV}={max(1, int(size / 1e6) + 1)} (megabytes) and run again",
+            hint=Message("ey_too_big_hint", setting=f"{MAX_CASE_ENV}={max(1, int(size / 1e6) + 1)}"),
         )
     )
 
@@ -395,17 +403,26 @@ def read_yaml(path: str | Path) -> YamlDocument:
     if not p.exists():
         raise CaseError(Problem(Message("err_no_case"), file=name, hint=Message("err_no_case_hint")))
     if p.is_dir():
-        raise CaseError(Problem("is a folder, expected a YAML file", file=name))
+        raise CaseError(Problem(Message("ey_is_folder"), file=name))
     try:
         size = p.stat().st_size
         if size > max_case_bytes():
             raise _too_big(size, name)
         raw = p.read_bytes()
     except OSError as exc:
-        raise CaseError(Problem(f"cannot read the file ({exc.strerror})", file=name, hint="check its permissions")) from None
+        raise CaseError(Problem(Message("ey_cannot_read", reason=os_reason(exc)), file=name, hint=Message("ey_cannot_read_hint"))) from None
     if raw.startswith(b"PK\x03\x04") or raw.startswith(b"\xd0\xcf\x11\xe0"):
-        raise CaseError(Problem("this is a spreadsheet or another binary file, not a YAML case", file=name, hint=f"import a workbook first: negotiator import {name} -o case.yaml"))
+        raise CaseError(Problem(Message("ey_binary"), file=name, hint=Message("ey_binary_hint", name=name)))
     return parse_yaml_text(_decode(raw, name), name)
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file: a Message for a missing permission, the system's own words otherwise."""
+    import errno
+
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return Message("ey_permission_denied")
+    return str(exc.strerror or exc)
 
 
 def parse_yaml_text(text: str, name: str = "<text>") -> YamlDocument:
@@ -420,7 +437,7 @@ def parse_yaml_text(text: str, name: str = "<text>") -> YamlDocument:
     if len(text) > max_case_bytes():
         raise _too_big(len(text.encode("utf-8", "surrogatepass")), name)
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise CaseError(Problem("the file is empty", file=name, hint="start from `negotiator new case.yaml`, or point at a case file with content"))
+        raise CaseError(Problem(Message("ey_empty"), file=name, hint=Message("ey_empty_hint")))
     refused: UnsafeYamlError | None = None
     try:
         fast = _fast_load(text)

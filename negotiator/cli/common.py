@@ -115,7 +115,8 @@ def print_error(exc, lang: str = "en") -> None:
     con.print(f"[bold red]{escape(head)}{'：' if lang == 'zh' else ':'}[/]", soft_wrap=True)
     for p in problems:
         loc = p.location()
-        text = (f"{loc}: " if loc else "") + (f"{p.where}: " if p.where else "") + core_text(p.message, lang)
+        # "file:line: " stays as editors parse it; the place inside the file is followed by the language's colon.
+        text = (f"{loc}: " if loc else "") + (core_text(p.where, lang) + ("：" if lang == "zh" else ": ") if p.where else "") + core_text(p.message, lang)
         if p.hint:
             text += "\n  " + tr("err_fix", lang, hint=core_text(p.hint, lang))
         # soft_wrap: never break "file:line: message" across lines (editors parse it).

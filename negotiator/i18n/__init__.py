@@ -115,7 +115,8 @@ def core_text(text, lang: str) -> str:
             return ", ".join(core_text(v, lang) for v in value)
         return value
 
-    return tr(text.key, lang, **{k: word(v) for k, v in text.params.items()})
+    # Always formatted, as its English is (tr leaves a text without parameters as it is: "{{" would stay doubled).
+    return CATALOGUE[text.key][lang].format(**{k: word(v) for k, v in text.params.items()})
 
 
 def case_name(name, lang: str) -> str:

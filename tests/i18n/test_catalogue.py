@@ -26,6 +26,8 @@ ALLOWED_ENGLISH = {
     "YAML", "Harker", "Saaty", "Hwang", "Yoon", "Brans", "Vincke", "Opricovic", "Tzeng", "Roy", "Barron", "Barrett",  # a format; the methods' authors
     "Nash", "GMR", "SMR", "SEQ", "CNash", "CSEQ",  # the graph model's stability concepts (docs/conflict.md)
     "Fang", "Hipel", "Kilgour", "Xu",  # its citation
+    "UTF-8", "UTF-16", "MB", "XML", "Unicode", "xls", "yaml",  # a file's encoding, size and format, in the core's error messages
+    "Excel", "LibreOffice",  # the spreadsheets a workbook is saved from
 }
 
 

@@ -1,0 +1,236 @@
+"""The core's errors in Chinese (i18n/core.py): a case with mistakes, checked with `--lang zh`, reads in
+Chinese: every problem worded from the catalogue, each still at its file:line, exit 2, no traceback.
+
+The English stays exactly what it was (tests/case/test_bad_input.py and the other English tests hold
+it); tests/test_messages.py checks that every core message has Chinese with the same placeholders.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from negotiator.case.base import CaseModel
+from negotiator.testing import run_cli
+
+from error_sites import english_sites  # noqa: E402  (tests/i18n is on the path, as for test_catalogue)
+from test_no_english_in_chinese import english_words  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+
+GOOD = """negotiator: 1
+objectives:
+  a: {label: A, scale: [0, 10]}
+  b: {label: B, direction: min}
+options:
+  x: {label: X, scores: {a: 1, b: 2}}
+  y: {label: Y, scores: {a: 3, b: [1, 2, 4]}}
+weights:
+  w: {a: 1, b: 1}
+"""
+
+NEGOTIATION = GOOD + """negotiations:
+  talks:
+    label: Talks
+    parties:
+      us: {label: Us, own_side: true, batna: 40}
+      them: {label: Them, batna: 30}
+    issues:
+      flights:
+        label: Flights
+        status_quo: none
+        levels: {one: {label: One}, two: {label: Two}}
+        weights: {us: 1, them: 2}
+        values:
+          us: {one: 10, two: 5}
+          them: {one: 0, two: 100, three: 50}
+"""
+
+CONFLICT = GOOD + """conflicts:
+  trade:
+    label: Trade
+    decision_makers:
+      us:
+        label: US
+        options: {tariffs: {label: Tariffs}}
+        preferences:
+          prioritisation:
+            - {statement: "tariffs and (", rationale: r, source: s}
+      cn:
+        label: CN
+        options: {flights: {label: Flights}}
+        preferences:
+          ranking: [[[flights]], [[]], [[tarifs]]]
+    status_quo: []
+"""
+
+#: name: (case text, [(line, Chinese the message must hold)]); the brief's list of mistakes an analyst makes.
+BROKEN = {
+    "missing_score": (GOOD.replace("{a: 1, b: 2}", "{a: 1}"), [(6, "选项 “x” 缺少目标 “b” 的评分"), (6, "请在 `options.x.scores` 下添加 `b: <score>`")]),
+    "unknown_objective_in_scores": (GOOD.replace("{a: 1, b: 2}", "{a: 1, b: 2, c: 3}"), [(6, "选项 “x” 的评分中有未知的目标 “c”"), (6, "请使用已有的目标之一：a, b")]),
+    "score_outside_scale": (GOOD.replace("{a: 1, b: 2}", "{a: 12, b: 2}"), [(6, "评分 12 超出目标 “a” 声明的量表 [0, 10]")]),
+    "requires_unknown_option": (GOOD.replace("x: {label: X,", "x: {label: X, requires: [zz],"), [(6, "选项 “x” 的前提（`requires`）是未知的选项 “zz”")]),
+    "profile_unknown_objective": (GOOD.replace("w: {a: 1, b: 1}", "w: {a: 1, b: 1, d: 1}"), [(9, "权重方案 “w” 中有未知的目标 “d”")]),
+    "negotiation_references": (NEGOTIATION, [(19, "现状（`status_quo`）“none” 不是议题 “flights” 的水平"), (24, "谈判方 “them” 为议题 “flights” 中未知的水平 “three” 给出了价值")]),
+    "conflict_references": (CONFLICT, [(24, "冲突 “trade”：cn 的状态排序中有未知的选项 “tarifs”"), (19, "第 1 条偏好陈述（'tariffs and ('）无法解析：偏好陈述提前结束")]),
+    "wrong_direction": (GOOD.replace("direction: min", "direction: up"), [(4, "objectives.b.direction：应为 'max' 或 'min'（实际为 'up'）")]),
+    "tab_indent": (GOOD.replace("  y: {label: Y", "\ty: {label: Y"), [(7, "此处有制表符（Tab）：YAML 只能用空格缩进")]),
+    "probabilities": (GOOD + "scenarios:\n  s1: {label: S1, probability: 0.5}\n  s2: {label: S2, probability: 0.3}\n", [(10, "情景概率之和为 0.8，不是 1（相差 -0.2）")]),
+}
+
+
+def _schema_keys() -> set[str]:
+    """Every key the case format has: a problem may name them (a path, the keys allowed here)."""
+    keys: set[str] = set()
+    todo = [CaseModel]
+    while todo:
+        cls = todo.pop()
+        todo += cls.__subclasses__()
+        keys |= set(getattr(cls, "model_fields", {}))
+    return keys
+
+
+SCHEMA_KEYS = " ".join(sorted(_schema_keys()))
+
+
+def _english_left(output: str, case_text: str) -> list[str]:
+    """English words of the output beyond what the user typed (the case's ids, keys and values) and the format's keys."""
+    return english_words(output, typed=case_text + " " + SCHEMA_KEYS)
+
+
+@pytest.fixture
+def no_colour(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "200")  # one problem per line: the line-number check reads whole lines
+
+
+@pytest.mark.parametrize("command", ["validate", "rank"])
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_a_broken_case_reads_in_chinese(tmp_path, no_colour, name, command):
+    text, expected = BROKEN[name]
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text, encoding="utf-8")
+    r = run_cli(command, str(path), "--lang", "zh")
+    assert r.exit_code == 2, r.stdout + r.stderr
+    assert "Traceback" not in r.stderr and r.stdout == ""
+    assert re.match(r"(错误|\d+ 个问题)：", r.stderr), r.stderr
+    for line, words in expected:
+        found = [ln for ln in r.stderr.splitlines() if words in ln or ln.strip().startswith("修改：") and words in ln]
+        assert found, f"{words!r} not in:\n{r.stderr}"
+        if not found[0].strip().startswith("修改："):
+            assert f"{path}:{line}: " in found[0], found[0]
+    left = _english_left(r.stderr, text)
+    assert not left, f"`{command} {name}.yaml --lang zh` shows English: {left}\n{r.stderr}"
+
+
+def test_the_english_is_the_same_sentence(tmp_path, no_colour):
+    """The same case in English: the sentences tests/case has always read."""
+    path = tmp_path / "c.yaml"
+    path.write_text(BROKEN["missing_score"][0], encoding="utf-8")
+    r = run_cli("validate", str(path))
+    assert r.exit_code == 2
+    assert f"{path}:6: option 'x' has no score for objective 'b'\n    fix: add `b: <score>` under options.x.scores" in r.stderr
+    assert {"has", "score", "under"} <= set(_english_left(r.stderr, BROKEN["missing_score"][0]))  # the check would see English
+
+
+def test_python_m_negotiator_validate_in_chinese(tmp_path):
+    """The real entry point, as a user runs it: `python -m negotiator validate BADCASE --lang zh`."""
+    path = tmp_path / "bad.yaml"
+    path.write_text(BROKEN["unknown_objective_in_scores"][0], encoding="utf-8")
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", "PYTHONPATH": str(ROOT)}
+    r = subprocess.run([sys.executable, "-m", "negotiator", "validate", str(path), "--lang", "zh"], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert f"{path}:6: 选项 “x” 的评分中有未知的目标 “c”" in r.stderr
+    assert "修改：请使用已有的目标之一：a, b" in r.stderr
+
+
+def _bad_input_cases() -> dict:
+    """tests/case/test_bad_input.py's broken files (a test module of another folder: loaded by path)."""
+    spec = importlib.util.spec_from_file_location("bad_input_cases", ROOT / "tests" / "case" / "test_bad_input.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.CASES
+
+
+BAD_INPUT = _bad_input_cases()
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUT))
+def test_every_bad_input_of_the_english_tests_reads_in_chinese(tmp_path, no_colour, name):
+    content, line, _ = BAD_INPUT[name]
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes(content) if isinstance(content, bytes) else path.write_text(content, encoding="utf-8")
+    r = run_cli("validate", str(path), "--lang", "zh")
+    assert r.exit_code == 2 and "Traceback" not in r.stderr
+    assert (f"{path}:{line}: " if line else f"{path}: ") in r.stderr, r.stderr
+    assert "修改：" in r.stderr
+    text = content.decode("utf-8", "replace") if isinstance(content, bytes) else content
+    left = _english_left(r.stderr, text)
+    assert not left, f"{name}: {left}\n{r.stderr}"
+
+
+def test_a_workbook_import_error_reads_in_chinese(tmp_path, no_colour):
+    from openpyxl import load_workbook
+
+    book = tmp_path / "case.xlsx"
+    assert run_cli("export", "-o", str(book)).exit_code == 0
+    wb = load_workbook(book)
+    ws = wb["Scores"]
+    ws["C3"] = "lots"  # a score that is no number
+    ws["A4"] = "no_such_option"  # an option the Options sheet does not have
+    ws["D5"] = None  # a missing score
+    wb["Weights"]["B3"] = "heavy"
+    wb.save(book)
+    r = run_cli("import", str(book), "-o", str(tmp_path / "out.yaml"), "--lang", "zh")
+    assert r.exit_code == 2 and "Traceback" not in r.stderr, r.stderr
+    for words in (
+        "Scores!C3：'lots' 不是数字（也不是区间 低 / 最可能 / 高）",
+        "Scores!A4：选项 “no_such_option” 不在选项工作表（`Options`）中",
+        "修改：ID 须与选项工作表（`Options`）完全一致（改过名？请修改 ID，或添加该选项）",
+        "在目标 “reception_capacity” 上没有评分",
+        "Weights!B3：'heavy' 不是数字",
+        "修改：权重是 >= 0 的数（留空即为 0）",
+    ):
+        assert words in r.stderr, r.stderr
+    from negotiator.authoring.layout import SHEET_ORDER
+
+    assert not _english_left(r.stderr, " ".join(SHEET_ORDER) + " lots heavy"), r.stderr  # cells are named by their sheet
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_csv_merge_error_reads_in_chinese(tmp_path, no_colour):
+    case = tmp_path / "case.yaml"
+    case.write_text(GOOD, encoding="utf-8")
+    csv = tmp_path / "scores.csv"
+    csv.write_text("option,a,b,c\nx,1,2\ny,abc,8\nz,1,2\nx,3,4\n", encoding="utf-8")
+    r = run_cli("import", str(csv), "--into", str(case), "--lang", "zh")
+    assert r.exit_code == 2 and "Traceback" not in r.stderr
+    for words in (f"{csv}:3: 第 B 列（a）：'abc' 不是数字", f"{csv}:5: 第 A 列：选项 “x” 有两行（另见第 2 行）", f"{csv}:1: 首行中有未知的目标 “c”", f"{csv}:4: 第 A 列：未知的选项 “z”"):
+        assert words in r.stderr, r.stderr
+    assert not _english_left(r.stderr, csv.read_text() + " skip-unknown"), r.stderr
+
+
+#: Modules whose every user error is a Message: no English-only error text may come back.
+WORDED = [
+    "case/base.py", "case/schema.py", "case/scoring.py", "case/catalog.py", "case/yamlio.py", "case/negotiation.py",
+    "case/conflicts.py", "case/conflict_statements.py", "case/conflict_states.py", "case/edit.py", "case/games.py",
+    "authoring/workbook.py", "authoring/csv_import.py", "authoring/_cells.py", "authoring/layout.py", "authoring/template.py",
+]
+
+
+@pytest.mark.parametrize("module", WORDED)
+def test_no_english_only_error_comes_back(module):
+    sites = english_sites(ROOT / "negotiator" / module)
+    assert not sites, f"negotiator/{module}: an error worded in English only (use messages.Message): lines {sites}"
+
+
+def test_the_site_count_finds_english_errors():
+    """The check itself: an f-string handed to Problem is found."""
+    sample = ROOT / "negotiator" / "portfolio" / "baseline.py"
+    assert english_sites(sample), "the counter found nothing in a module that still words its errors in English"
