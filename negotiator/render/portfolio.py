@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 
 from rich.console import Group
 from negotiator.render.plain import PlainTable as Table
@@ -89,6 +90,9 @@ def status_text(outcome, settings, lang: str = "en") -> str:
         return status_words(outcome, settings) if outcome is not None else tr("pf_not_solved", lang)
     if outcome.status == "optimal":
         return tr("pf_optimal", lang)
+    if outcome.status == "gap" and outcome.rel_gap is not None and math.isfinite(outcome.rel_gap):
+        asked = tr("pf_asked_gap", lang, gap=f"{settings.gap * 100:g}%") if settings is not None else tr("pf_asked_gap_unknown", lang)
+        return tr("pf_within", lang, gap=f"{outcome.rel_gap:.3%}", bound=f"{outcome.bound:.6g}", asked=asked)
     if outcome.status in ("gap", "time_limit"):
         why = tr("pf_why_gap" if outcome.status == "gap" else "pf_why_time", lang)
         return tr("pf_not_proven", lang, why=why, bound=f"{outcome.bound:.6g}", gap=f"{outcome.rel_gap:.3%}")
