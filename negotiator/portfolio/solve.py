@@ -28,8 +28,8 @@ OPTIMALITY_TOLERANCE = 1e-6
 
 #: The relative gap at which the solve of the best package stops when the user names none: the
 #: package is then *proven* within 0.1% of the best possible value, and the output says by how much
-#: (issue 16: on the benchmark's 1000-option case that takes about 0.1 s, where a proof of exact
-#: optimality ran into the 10 s time limit; see benchmarks/README.md).
+#: (issue 16: on the benchmark's 1000-option cases that takes about 0.1 s, where a proof of exact
+#: optimality ran into the 10 s time limit on 5 of 6; see benchmarks/README.md).
 DEFAULT_GAP = 0.001
 
 #: A case with at most this many options is proven exactly optimal by default: CBC proves a problem
