@@ -271,6 +271,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sw_res_used": {"en": "{resource} used", "zh": "{resource}已用"},
     "sw_change": {"en": "change", "zh": "变化"},
     "sw_optimal": {"en": "optimal", "zh": "最优"},
+    "sw_within": {"en": "proven within {gap}", "zh": "已证明相差不超过 {gap}"},
     "sw_no_package": {"en": "no feasible package", "zh": "无可行组合"},
     "sw_drawn": {"en": "frontier drawn to {path}", "zh": "前沿图已写入 {path}"},
     # -- payoffs ------------------------------------------------------------------------
