@@ -73,7 +73,14 @@ IncludeOpt = typer.Option(None, "--include", "-i", help="Force an option into th
 ExcludeOpt = typer.Option(None, "--exclude", "-x", help="Keep an option out of the package (repeatable).")
 SolverOpt = typer.Option(None, "--solver", help="MILP solver: cbc (bundled with PuLP) or highs (highspy). Default: cbc, or highs where PuLP has no CBC.", case_sensitive=False, show_default=False)
 TimeLimitOpt = typer.Option(10.0, "--time-limit", help="Seconds per solve (0 = no limit). The output says whether optimality was proven.")
-GapOpt = typer.Option(0.0, "--gap", help="Stop when proven within this fraction of the best possible value (0 = prove optimal; 0.001 = 0.1%).")
+GapOpt = typer.Option(
+    None,
+    "--gap",
+    help="Stop when proven within this fraction of the best possible value (0 = prove optimal; 0.001 = 0.1%). "
+    "Default: 0.001 for the best package of a case of more than 60 options, 0 (exact) for smaller cases and for --top. "
+    "The output says what was proven.",
+    show_default=False,
+)
 VerboseOpt = typer.Option(False, "--verbose", help="Show the solver's own messages (on stderr).")
 BaselineOpt = typer.Option(
     None,
@@ -132,7 +139,7 @@ _QUERY_OPTIONS = [
     ("exclude", Optional[list[str]], ExcludeOpt),
     ("solver", Optional[Solver], SolverOpt),
     ("time_limit", float, TimeLimitOpt),
-    ("gap", float, GapOpt),
+    ("gap", Optional[float], GapOpt),
     ("verbose", bool, VerboseOpt),
     ("baseline", Optional[str], BaselineOpt),
 ]

@@ -197,6 +197,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "pkg_proven": {"en": "proven optimal", "zh": "已证明最优"},
     "pkg_not_proven": {"en": "not proven optimal: {status}", "zh": "未能证明最优：{status}"},
+    "pkg_within": {"en": "proven within {gap} of the best possible package", "zh": "已证明与可能的最优组合相差不超过 {gap}"},
     "pkg_none": {
         "en": "No package meets the budgets and rules of the case: {status}. See `negotiator portfolio` for the constraints in conflict.",
         "zh": "没有措施组合能满足本案的预算与规则：{status}。冲突的约束见 `negotiator portfolio`。",

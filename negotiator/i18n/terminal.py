@@ -108,6 +108,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "未能证明最优（{why}）：可能的最优组合得分至多 {bound}，本组合与之相差不超过 {gap}",
     },
     "pf_why_gap": {"en": "stopped at the requested gap", "zh": "达到设定的相对间隙后停止"},
+    "pf_within": {
+        "en": "proven within {gap} of the best possible package, which scores at most {bound} (the solver stopped at {asked}; --gap 0 proves exact optimality)",
+        "zh": "已证明与可能的最优组合相差不超过 {gap}：可能的最优组合得分至多 {bound}（求解器达到{asked}后停止；--gap 0 可证明精确最优）",
+    },
+    "pf_asked_gap": {"en": "the requested gap of {gap}", "zh": "设定的相对间隙 {gap} "},
+    "pf_asked_gap_unknown": {"en": "the requested gap", "zh": "设定的相对间隙"},
     "pf_why_time": {"en": "stopped by the time limit", "zh": "因时间限制停止"},
     "pf_infeasible": {"en": "no package meets all the constraints (proven)", "zh": "没有措施组合能满足全部约束（已证明）"},
     "pf_no_solution": {
@@ -266,6 +272,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sw_res_used": {"en": "{resource} used", "zh": "{resource}已用"},
     "sw_change": {"en": "change", "zh": "变化"},
     "sw_optimal": {"en": "optimal", "zh": "最优"},
+    "sw_within": {"en": "proven within {gap}", "zh": "已证明相差不超过 {gap}"},
     "sw_no_package": {"en": "no feasible package", "zh": "无可行组合"},
     "sw_drawn": {"en": "frontier drawn to {path}", "zh": "前沿图已写入 {path}"},
     # -- payoffs ------------------------------------------------------------------------

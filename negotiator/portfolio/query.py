@@ -16,7 +16,7 @@ from typing import Mapping
 
 from negotiator.portfolio.baseline import Baseline, prepare_baseline, values_over_baseline
 from negotiator.portfolio.model import PortfolioSpec, build_spec
-from negotiator.portfolio.solve import SolverSettings
+from negotiator.portfolio.solve import DEFAULT_GAP, SolverSettings, default_gap
 
 __all__ = ["PackageQuery", "as_query", "option_values", "SingleValueSpec", "single_value_spec", "query_spec"]
 
@@ -36,7 +36,7 @@ class PackageQuery:
     baseline: str | Baseline | None = None  # the status quo the values count from (see baseline.py)
     solver: str | None = None  # None: the policy of negotiator/solvers.py
     time_limit: float | None = 10.0  # seconds per solve; None = no limit
-    gap: float = 0.0
+    gap: float | None = None  # relative gap at which a solve may stop; None: solve.default_gap (0.1%, exact for small cases and --top)
     verbose: bool = False
 
     def __post_init__(self):
@@ -44,9 +44,18 @@ class PackageQuery:
         object.__setattr__(self, "include", tuple(self.include or ()))
         object.__setattr__(self, "exclude", tuple(self.exclude or ()))
 
-    def settings(self, **overrides) -> SolverSettings:
-        """The solver settings of this query, checked (a UsageError for a bad time limit or gap)."""
-        base = dict(solver=self.solver, time_limit=self.time_limit, gap=self.gap, verbose=self.verbose)
+    def settings(self, n_options: int | None = None, top: int = 1, **overrides) -> SolverSettings:
+        """The solver settings of this query, checked (a UsageError for a bad time limit or gap).
+
+        Without a gap of its own the query takes ``default_gap(n_options, top)``: exact for a
+        case of at most EXACT_MAX_OPTIONS options and for the ``top`` > 1 best packages, 0.1%
+        otherwise (also when ``n_options`` is not known yet).
+        """
+        if self.gap is not None:
+            gap = self.gap
+        else:
+            gap = DEFAULT_GAP if n_options is None else default_gap(n_options, top)
+        base = dict(solver=self.solver, time_limit=self.time_limit, gap=gap, verbose=self.verbose)
         return SolverSettings(**{**base, **overrides}).check()
 
 

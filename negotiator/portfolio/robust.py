@@ -163,7 +163,7 @@ def robust_package(loaded=None, query: PackageQuery | None = None, *, across: st
     from negotiator.ranking.api import as_loaded
 
     query = as_query(query, **fields)
-    settings = query.settings()
+    query.settings()  # a bad time limit, gap or solver is refused before any work
     loaded = as_loaded(loaded)
     base = prepare_baseline(loaded, query.baseline, query.method, query.include)
     names, value_sets, screened, weights_by_name, probs, scenarios, first = _value_sets(loaded, across, query)
@@ -173,6 +173,7 @@ def robust_package(loaded=None, query: PackageQuery | None = None, *, across: st
         for n in names:
             value_sets[n], base_values[n] = values_over_baseline(loaded, base, value_sets[n], weights_by_name[n], n if across == "scenarios" else query.scenario)
     spec = query_spec(loaded, query, value_sets, screened, scenarios, base, base_values)
+    settings = query.settings(n_options=len(spec.options))
     model = build_milp(spec, objective=names)
     outcome = solve_model(model.problem, settings)
     prov = first.provenance
@@ -192,7 +193,7 @@ def robust_package(loaded=None, query: PackageQuery | None = None, *, across: st
         candidates.append((f"best for {n}", pk[0]))
         best_value[n] = pk[0].value
         if not outs[0].proven_optimal:
-            warnings.append(f"the best package for {n} is not proven optimal ({status_words(outs[0], settings)})")
+            warnings.append(f"the best package for {n} is not proven optimal, so the regrets against it are approximate: {status_words(outs[0], settings)}")
     rows = []
     for name, pk in candidates:
         vals = {n: package_value(spec, pk.selected, n)[0] for n in names}

@@ -114,11 +114,12 @@ def budget_sweep(loaded=None, resource: str = "staff", start: float = 0.0, stop:
 
     query = as_query(query, **fields)
     begin = time.perf_counter()
-    settings = query.settings()
+    query.settings()  # a bad time limit, gap or solver is refused before any work
     caps = sweep_caps(start, stop, step, points)
     loaded = as_loaded(loaded)
     problem = single_value_spec(loaded, query, budgets={**(query.budgets or {}), resource: caps[0]})
     base, ranking = problem.spec, problem.ranking
+    settings = query.settings(n_options=len(base.options))
     out: list[SweepPoint] = []
     previous: tuple[str, ...] = ()
     for cap in caps:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import math
 
 from rich.console import Group
 from negotiator.render.plain import PlainTable as Table
@@ -89,6 +90,9 @@ def status_text(outcome, settings, lang: str = "en") -> str:
         return status_words(outcome, settings) if outcome is not None else tr("pf_not_solved", lang)
     if outcome.status == "optimal":
         return tr("pf_optimal", lang)
+    if outcome.status == "gap" and outcome.rel_gap is not None and math.isfinite(outcome.rel_gap):
+        asked = tr("pf_asked_gap", lang, gap=f"{settings.gap * 100:g}%") if settings is not None else tr("pf_asked_gap_unknown", lang)
+        return tr("pf_within", lang, gap=f"{outcome.rel_gap:.3%}", bound=f"{outcome.bound:.6g}", asked=asked)
     if outcome.status in ("gap", "time_limit"):
         why = tr("pf_why_gap" if outcome.status == "gap" else "pf_why_time", lang)
         return tr("pf_not_proven", lang, why=why, bound=f"{outcome.bound:.6g}", gap=f"{outcome.rel_gap:.3%}")
@@ -568,6 +572,15 @@ def core_csv(r: CoreResult) -> str:
 # ---------------------------------------------------------------------------
 
 
+def _sweep_status(outcome, settings, lang: str) -> str:
+    """A sweep point's status in a few words: optimal, within X% (a gap stop), or the head of the status sentence."""
+    if outcome.proven_optimal:
+        return tr("sw_optimal", lang)
+    if outcome.status == "gap" and outcome.rel_gap is not None and math.isfinite(outcome.rel_gap):
+        return tr("sw_within", lang, gap=f"{outcome.rel_gap:.3%}")
+    return status_text(outcome, settings, lang).replace("：", ":").split(":")[0]
+
+
 def sweep_renderable(r: SweepResult, lang: str = "en", width: int | None = None, case=None):
     """``width``: below termfit.NARROW columns the package column is left out (read the change
     column top-down; the full packages are in --format csv/json) so option ids stay whole."""
@@ -588,7 +601,7 @@ def sweep_renderable(r: SweepResult, lang: str = "en", width: int | None = None,
         t.add_column(tr("rb_package", lang))
     for pt in r.points:
         pk = pt.package
-        status = tr("sw_optimal", lang) if pt.outcome.proven_optimal else status_text(pt.outcome, r.settings, lang).replace("：", ":").split(":")[0]
+        status = _sweep_status(pt.outcome, r.settings, lang)
         none = tr("sw_no_package", lang)
         if narrow:
             change = id_text("\n".join([f"+{o}" for o in pt.added] + [f"-{o}" for o in pt.removed]) if pk else none)

@@ -495,12 +495,21 @@ def _package_section(ctx: _Context) -> Section | None:
     custom = p.profile == "custom"  # weights typed in, not a profile of the case
     query = module.PackageQuery(profile=None if custom else p.profile, method=p.method, weights=p.weights if custom else None, scenario=ctx.request.scenario, baseline=ctx.request.baseline)
     result = module.best_packages(ctx.loaded, query)
+    from negotiator.render.portfolio import status_text
+
     w = ctx.words
     best = result.best
+    outcome = result.outcomes[0] if result.outcomes else None
     if best is None:
-        para = Paragraph(ctx.t("pkg_none", status=result.status_words))
+        para = Paragraph(ctx.t("pkg_none", status=status_text(outcome, result.settings, ctx.lang)))
         return Section("package", ctx.t("sec_package"), (para,))
-    status = ctx.t("pkg_proven") if result.proven_optimal else ctx.t("pkg_not_proven", status=result.status_words)
+    if result.proven_optimal:
+        status = ctx.t("pkg_proven")
+    elif result.status == "gap" and outcome.rel_gap is not None and outcome.rel_gap < float("inf"):
+        # The default for a large case: proven within the requested gap (0.1%), and by how much.
+        status = ctx.t("pkg_within", gap=f"{outcome.rel_gap:.3%}")
+    else:
+        status = ctx.t("pkg_not_proven", status=status_text(outcome, result.settings, ctx.lang))
     single = len(best.selected) == 1
     intro = ctx.t("pkg_intro_one" if single else "pkg_intro", n=len(best.selected), value=_fmt(best.value), status=status)
     package_line = Paragraph(ctx.t("bl_package_one" if single else "bl_package", n=len(best.selected)), role="lead", items=tuple(w.option(o) for o in best.selected))

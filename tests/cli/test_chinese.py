@@ -219,3 +219,6 @@ def test_english_status_words_are_the_cores():
         zh = status_text(outcome, settings, "zh")
         assert zh and (status == "odd" or not english_words(zh, wrapped_ids=False)), zh
     assert tr("pf_optimal", "en") == status_words(SolveOutcome(status="optimal", objective=None, bound=None, seconds=0.0, solver="cbc"), settings)
+    within = SolveOutcome(status="gap", objective=2.0, bound=2.001, seconds=0.0, solver="cbc")
+    asked = tr("pf_asked_gap", "en", gap="0.1%")
+    assert tr("pf_within", "en", gap="0.050%", bound="2.001", asked=asked) == status_words(within, SolverSettings(gap=0.001))

@@ -138,10 +138,25 @@ def test_time_limit_and_gap_are_reported(cli):
     data = json.loads(cli("portfolio", "--time-limit", "30", "--gap", "0.01", "-f", "json").stdout)
     assert data["solver"] == {"solver": "cbc", "time_limit": 30.0, "gap": 0.01}
     # Whatever the solver did, the claim matches the proof.
+    optimality = data["packages"][0]["optimality"]
     if data["proven_optimal"]:
-        assert data["packages"][0]["optimality"]["gap_absolute"] <= 1e-6 * max(1, abs(data["value"]))
+        assert optimality["gap_absolute"] <= 1e-6 * max(1, abs(data["value"]))
+    elif data["status"] == "gap":
+        # Stopped at the requested 1%: proven within it, and the words say by how much.
+        assert 0 < optimality["gap_relative"] <= 0.01 + 1e-12
+        assert data["status_words"].startswith(f"proven within {optimality['gap_relative']:.3%} of the best possible package")
+        assert "requested gap of 1%" in data["status_words"] and not data["packages"][0]["proven"]
     else:
         assert "NOT proven optimal" in data["status_words"]
+
+
+def test_default_gap_proves_a_small_case_exactly_and_says_so(cli):
+    """No --gap: a case of at most 60 options (the bundled one has 20) is solved to proven optimality."""
+    data = json.loads(cli("portfolio", "-f", "json").stdout)
+    assert data["solver"]["gap"] == 0 and data["status"] == "optimal" and data["proven_optimal"]
+    assert data["status_words"].startswith("proven optimal")
+    table = " ".join(cli("portfolio").stdout.split())
+    assert "proven optimal: no package that meets the constraints scores higher" in table and "per solve; gap 0 " in table
 
 
 def test_solver_messages_stay_quiet(cli, capfd):

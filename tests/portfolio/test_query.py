@@ -20,7 +20,7 @@ def test_a_query_is_frozen_and_keeps_lists_as_tuples():
 
 def test_keyword_fields_replace_the_query_and_unknown_ones_fail():
     q = PackageQuery(profile="balanced", gap=0.01)
-    assert as_query(q, gap=0.0) == PackageQuery(profile="balanced")
+    assert as_query(q, gap=None) == PackageQuery(profile="balanced")
     assert as_query(None, profile="balanced") == PackageQuery(profile="balanced")
     with pytest.raises(TypeError, match="budget"):
         as_query(None, budget={"staff": 1})
@@ -33,6 +33,12 @@ def test_settings_come_from_the_query_and_are_checked():
     assert PackageQuery(gap=0.01, verbose=True).settings(gap=0.0, verbose=False).gap == 0.0
     with pytest.raises(UsageError, match="--gap"):
         PackageQuery(gap=2.0).settings()
+    # No gap of its own: exact for a small case and for the K best, 0.1% for the best of a large case.
+    assert PackageQuery().settings(n_options=20).gap == 0.0
+    assert PackageQuery().settings(n_options=1000).gap == 0.001
+    assert PackageQuery().settings(n_options=1000, top=10).gap == 0.0
+    assert PackageQuery(gap=0.0).settings(n_options=1000).gap == 0.0
+    assert PackageQuery(gap=0.05).settings(n_options=20, top=10).gap == 0.05
 
 
 def test_a_query_and_the_same_keywords_give_the_same_package():

@@ -7,7 +7,7 @@ import pytest
 
 from negotiator.errors import UsageError
 from negotiator.portfolio import PortfolioSpec, SolverSettings, SolveOutcome, build_milp, solve_model, solve_top, status_words
-from negotiator.portfolio.solve import OPTIMALITY_TOLERANCE
+from negotiator.portfolio.solve import DEFAULT_GAP, EXACT_MAX_OPTIONS, OPTIMALITY_TOLERANCE, default_gap
 
 
 def knapsack_spec(n: int, seed: int, share: float = 0.3) -> PortfolioSpec:
@@ -37,7 +37,9 @@ def test_gap_stop_is_never_called_optimal_and_the_bound_is_true(solver):
     assert loose.objective <= exact.objective + 1e-6
     # On this case both solvers stop short of a proof (measured: CBC 0.19%, HiGHS 3.3%).
     assert loose.status == "gap" and 0 < loose.rel_gap <= 0.05 + 1e-9
-    assert not loose.proven_optimal and "NOT proven optimal" in status_words(loose)
+    words = status_words(loose, SolverSettings(solver, 60, 0.05))
+    assert not loose.proven_optimal and words.startswith(f"proven within {loose.rel_gap:.3%} of the best possible package")
+    assert "requested gap of 5%" in words and "--gap 0 proves exact optimality" in words
 
 
 @pytest.mark.parametrize("solver", ["cbc", "highs"])
@@ -64,7 +66,13 @@ def test_status_words():
     ok = SolveOutcome("optimal", 2.0, 2.0, 0.1, "cbc")
     assert status_words(ok).startswith("proven optimal")
     gap = SolveOutcome("gap", 2.0, 2.1, 0.1, "cbc")
-    assert "NOT proven optimal" in status_words(gap) and "5.000%" in status_words(gap)
+    assert status_words(gap, SolverSettings(gap=0.05)) == (
+        "proven within 5.000% of the best possible package, which scores at most 2.1 (the solver stopped at the requested gap of 5%; --gap 0 proves exact optimality)"
+    )
+    assert "optimal" not in status_words(gap).replace("exact optimality", "")
+    # A gap stop without a proven bound proves nothing: never "proven within".
+    unbounded = SolveOutcome("gap", 2.0, float("inf"), 0.1, "cbc")
+    assert status_words(unbounded).startswith("NOT proven optimal (stopped at the requested gap)")
     late = SolveOutcome("time_limit", 2.0, 2.5, 0.1, "highs")
     assert "time limit" in status_words(late) and "25.000%" in status_words(late)
     assert "before finding any package" in status_words(SolveOutcome("no_solution", None, None, 1.0, "cbc"), SolverSettings("cbc", 1.0))
@@ -76,3 +84,24 @@ def test_status_words():
 def test_settings_bad_input(kwargs, needle):
     with pytest.raises(UsageError, match=needle):
         SolverSettings(**kwargs).check()
+
+
+def test_default_gap_is_exact_for_small_cases_and_the_k_best():
+    assert DEFAULT_GAP == 0.001 and EXACT_MAX_OPTIONS == 60
+    assert default_gap(20) == 0.0 and default_gap(60) == 0.0
+    assert default_gap(61) == DEFAULT_GAP and default_gap(1000) == DEFAULT_GAP
+    assert default_gap(1000, top=2) == 0.0 and default_gap(1000, top=10) == 0.0
+
+
+def test_default_gap_proves_the_best_package_within_it_and_says_by_how_much():
+    """No gap given, 120 options: stopped once proven within 0.1%, and the bound really bounds the optimum."""
+    from negotiator.portfolio.packages import solve_top as top_of
+
+    spec = knapsack_spec(120, seed=2)
+    settings = SolverSettings("cbc", 60, default_gap(len(spec.options)))
+    (best,), (outcome,), _, _ = top_of(spec, settings, 1)
+    exact = solve_model(build_milp(spec, "value").problem, SolverSettings("cbc", 60, 0.0))
+    assert outcome.status in ("optimal", "gap") and outcome.rel_gap <= DEFAULT_GAP + 1e-12
+    assert outcome.bound >= exact.objective - 1e-6 and best.value <= exact.objective + 1e-6
+    assert best.value >= exact.objective * (1 - DEFAULT_GAP) - 1e-9
+    assert best.proven == outcome.proven_optimal
