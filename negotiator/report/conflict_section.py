@@ -8,7 +8,7 @@ csv) shows it as it shows the other sections: paragraphs, then one table of stat
 from __future__ import annotations
 
 from negotiator.errors import NegotiatorError
-from negotiator.i18n import tr
+from negotiator.i18n import core_text, tr
 from negotiator.report.model import Column, Paragraph, Section, Table, number_cell, text_cell
 
 __all__ = ["conflict_section", "MEMO_THREATS", "MEMO_PATHS"]
@@ -31,7 +31,7 @@ def conflict_section(loaded, lang: str) -> Section | None:
     try:
         a = analyse_conflict(loaded)
     except NegotiatorError as exc:
-        return Section("conflict", heading, (Paragraph(tr("cf_memo_unavailable", lang, reason=exc.problems[0].message)),))
+        return Section("conflict", heading, (Paragraph(tr("cf_memo_unavailable", lang, reason=core_text(exc.problems[0].message, lang))),))
     judgment = tr("cf_memo_judgment", lang)
     blocks: list = [Paragraph(judgment, role="lead", strong=len(judgment))]
     blocks += [Paragraph(line) for line in finding_lines(a, lang)]

@@ -17,7 +17,7 @@ from negotiator.case.catalog import LoadedCase
 from negotiator.case.schema import has_probabilities
 from negotiator.errors import NegotiatorError, Problem, UsageError
 from negotiator.ranking.result import Ranking
-from negotiator.i18n import case_name, check_lang, method_name, red_line_reason, rule_name, tr
+from negotiator.i18n import case_name, check_lang, core_text, method_name, red_line_reason, rule_name, tr
 from negotiator.render.families import family_key, family_name, family_number
 from negotiator.report.model import Cell, Column, Figure, Memo, Paragraph, Section, Table, number_cell, text_cell
 
@@ -578,7 +578,7 @@ def _scenario_section_from_payoffs(ctx: _Context, module) -> Section:
         payoffs = module.scenario_payoffs(ctx.loaded, profile=None if custom else p.profile, method=p.method, weights=p.weights if custom else None)
     except NegotiatorError as exc:
         # e.g. every option breaks a red line under some scenario: say so instead of a table.
-        return Section("scenarios", ctx.t("sec_scenarios"), (Paragraph(ctx.t("scen_unavailable", reason=exc.problems[0].message)),))
+        return Section("scenarios", ctx.t("sec_scenarios"), (Paragraph(ctx.t("scen_unavailable", reason=core_text(exc.problems[0].message, ctx.lang))),))
     report = payoffs.analyse()
     ctx.used.add("decision_rules")
     expected = next((r for r in report.rules if r.rule == "expected_value"), None)

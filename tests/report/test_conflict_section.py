@@ -67,3 +67,21 @@ def test_every_format_shows_the_section(memos, lang):
     assert any(row[:1] == [40] or row[:1] == ["40"] for row in values), values[:5]
     # the memo's CSV is the ranking table alone (no other section appears there either)
     assert render(memo, "csv").decode("utf-8").startswith("\ufeffrank,option,option_id")
+
+
+def test_why_the_analysis_is_unavailable_reads_in_the_memos_language(monkeypatch):
+    """A conflict the analysis refuses: the memo says why in its own language (the core's Message)."""
+    import negotiator.conflict as conflict_pkg
+    from negotiator.errors import CaseError, Problem
+    from negotiator.messages import Message
+    from negotiator.report.conflict_section import conflict_section
+
+    def refuse(loaded):
+        raise CaseError(Problem(Message("err_unknown_profile", profile="p9")))
+
+    monkeypatch.setattr(conflict_pkg, "analyse_conflict", refuse)
+    loaded = load_case(None)
+    zh = conflict_section(loaded, "zh").blocks[0].text
+    en = conflict_section(loaded, "en").blocks[0].text
+    assert tr("err_unknown_profile", "zh", profile="p9") in zh and "unknown" not in zh
+    assert "unknown weight profile 'p9'" in en
