@@ -95,6 +95,24 @@ async def test_case_with_errors_opens_on_a_list_of_problems(tmp_path):
     assert not app.is_running
 
 
+def test_the_problems_read_in_the_uis_language(tmp_path):
+    """The core words its problems as Messages: the error screen shows them in Chinese in a Chinese UI."""
+    from negotiator.case.catalog import load_case as load
+    from negotiator.errors import CaseError
+    from negotiator.tui.screens.errors import problems_text
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("negotiator: 1\nobjectives:\n  gain: {label: Gain}\noptions:\n  a: {label: A, scores: {gain: 5, cost: 3}}\n", encoding="utf-8")
+    with pytest.raises(CaseError) as caught:
+        load([bad])
+    zh, en = (str(problems_text(caught.value.problems, lang)) for lang in ("zh", "en"))
+    from negotiator.i18n import tr
+
+    assert f"{bad}:5" in zh and "“cost”" in zh and tr("fix", "zh") in zh
+    assert "unknown" not in zh and "objective" not in zh
+    assert "unknown objective 'cost'" in en
+
+
 async def test_missing_file_and_broken_yaml_are_listed_too(tmp_path):
     broken = tmp_path / "broken.yaml"
     broken.write_text("negotiator: 1\nobjectives: [\n", encoding="utf-8")

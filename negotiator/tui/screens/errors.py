@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from negotiator.errors import Problem
-from negotiator.i18n import tr
+from negotiator.i18n import core_text, tr
 
 __all__ = ["CaseErrorScreen", "problems_text"]
 
@@ -23,12 +23,12 @@ def problems_text(problems: list[Problem], lang: str = "en") -> Text:
         if loc:
             text.append(loc, style="bold")
             text.append("  ")
-        if p.where:
-            text.append(p.where + ": ", style="cyan")
-        text.append(p.message + "\n")
+        if p.where:  # the core's words read in the UI's language (a Message); the case's own stay as written
+            text.append(core_text(p.where, lang) + ("：" if lang == "zh" else ": "), style="cyan")
+        text.append(core_text(p.message, lang) + "\n")
         if p.hint:
-            text.append(f"    {tr('fix', lang)}: ", style="green")
-            text.append(p.hint + "\n")
+            text.append(f"    {tr('fix', lang)}{'：' if lang == 'zh' else ': '}", style="green")
+            text.append(core_text(p.hint, lang) + "\n")
     return text
 
 
