@@ -60,8 +60,7 @@ def _labels(fig: Figure, raster: bool) -> tuple[list[str], list[str], str | None
         return cats, names, None
     from matplotlib import font_manager
 
-    charts.refresh_fonts()
-    default = font_manager.findfont("DejaVu Sans")
+    default = font_manager.findfont("DejaVu Sans")  # ships with matplotlib: no font search needed
     texts = cats + names + [fig.axis_label]
     if font_covers(default, texts):
         return cats, names, default
@@ -81,8 +80,10 @@ def _font(font_path: str | None):
     """Font properties for a raster chart: DejaVu Sans with the CJK font as glyph fallback."""
     if font_path is None:
         return None
-    from matplotlib.font_manager import FontProperties
+    from matplotlib.font_manager import FontProperties, findfont
 
+    if font_path == findfont("DejaVu Sans"):
+        return FontProperties(fname=font_path)  # labels DejaVu Sans draws: no CJK font looked for
     cjk = charts.cjk_font()
     if cjk is not None and font_path == cjk.path:
         return FontProperties(family=["DejaVu Sans", cjk.name], weight="normal")
