@@ -4,7 +4,9 @@ Every chart of the toolkit (the memo's figures in report/figures.py, the CLI's
 ``--plot`` charts in render/plots.py) is drawn through this module, so there is
 one answer to each of these questions:
 
-- **Backend**: Agg, chosen before pyplot is imported; nothing opens a window.
+- **Backend**: Agg, through matplotlib's object API (:func:`new_figure`: a ``Figure`` with an
+  Agg canvas), never pyplot: nothing opens a window, no figure is kept in pyplot's global
+  list, and pyplot's import (~12 ms) is not paid.
 - **Fonts**: DejaVu Sans for Latin text, with a CJK font as glyph fallback. The CJK
   font is looked up at run time, only when a chart needs it: matplotlib's font cache is
   refreshed first (fonts installed after the cache was written are added, fonts since
@@ -42,7 +44,7 @@ from negotiator.render.bars import PALETTE
 
 __all__ = [
     "PALETTE", "HIGHLIGHT", "GREY", "ACCENT", "INK", "MUTED", "FORMATS", "CJK_FAMILIES", "SVG_FONTS", "CJKFont",
-    "plot_format", "pyplot", "refresh_fonts", "cjk_font", "chart_lang", "font_families", "style",
+    "plot_format", "new_figure", "refresh_fonts", "cjk_font", "chart_lang", "font_families", "style",
     "option_label", "objective_label", "add_footer", "figure_bytes", "covers", "text_em", "shorten", "wrap_em",
 ]
 
@@ -81,17 +83,23 @@ def plot_format(path) -> str | None:
     return suffix if suffix in FORMATS else None
 
 
-def pyplot():
-    """matplotlib.pyplot on the Agg backend, quiet about missing fonts (handled here)."""
+def _quiet() -> None:
+    """matplotlib quiet about missing fonts (handled here)."""
     import logging
 
-    import matplotlib
-
-    matplotlib.use("Agg", force=True)
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
-    import matplotlib.pyplot as plt
 
-    return plt
+
+def new_figure(**kwargs):
+    """A matplotlib ``Figure`` (``figsize``, ``dpi`` ...) drawn by Agg, as ``pyplot.figure`` would
+    make it on the Agg backend, without pyplot."""
+    _quiet()
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(**kwargs)
+    FigureCanvasAgg(fig)
+    return fig
 
 
 @lru_cache(maxsize=1)
@@ -308,7 +316,7 @@ def style(**extra):
     Use it around both the drawing and :func:`figure_bytes`: text artists take their
     font family when created, SVG takes its salt when saved. ``extra`` overrides rcParams.
     """
-    pyplot()
+    _quiet()
     from matplotlib import rc_context
 
     with rc_context(_rc(**extra)), warnings.catch_warnings():
@@ -341,7 +349,7 @@ def add_footer(fig, lines, fontsize: float = 6.0) -> None:
 
 
 def figure_bytes(fig, fmt: str, dpi: int = 130, tight: bool = True) -> bytes:
-    """The figure as PNG, SVG or PDF bytes, the same for the same chart; closes the figure.
+    """The figure as PNG, SVG or PDF bytes, the same for the same chart.
 
     Call it inside the :func:`style` the figure was drawn in (the SVG salt is read now).
     ``tight`` grows or trims the canvas to what is drawn, so no text is cut off at its edge.
@@ -352,7 +360,6 @@ def figure_bytes(fig, fmt: str, dpi: int = 130, tight: bool = True) -> bytes:
     meta = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}, "pdf": {"CreationDate": None, "Creator": None, "Producer": None}}[fmt]
     buf = io.BytesIO()
     fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta, bbox_inches="tight" if tight else None, pad_inches=0.12)
-    pyplot().close(fig)
     return buf.getvalue()
 
 

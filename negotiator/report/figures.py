@@ -91,14 +91,12 @@ def _font(font_path: str | None):
 
 
 def _draw(fig: Figure, raster: bool):
-    plt = charts.pyplot()
-
     cats, names, font_path = _labels(fig, raster)
     n = len(cats)
     columns = len(names) if len(names) <= 4 else 3
     legend_rows = -(-len(names) // columns)
     height = 0.5 + n * _BAR_HEIGHT_IN + 0.22 * legend_rows + 0.5
-    figure = plt.figure(figsize=(_WIDTH_IN, height))
+    figure = charts.new_figure(figsize=(_WIDTH_IN, height))
     label_em = max((_text_em(c) for c in cats), default=4.0)
     left = min(0.55, (label_em * _FONT_SIZE / 72.0 + 0.15) / _WIDTH_IN)
     bottom = (0.45 + 0.2 * legend_rows + 0.15) / height
