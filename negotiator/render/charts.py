@@ -62,6 +62,7 @@ MUTED = "#555555"
 #: File formats a chart can be saved in (PDF only where a command accepts it).
 FORMATS = ("png", "svg")
 _SAVE_FORMATS = ("png", "svg", "pdf")
+_PNG_COMPRESSION = 3
 
 #: CJK families tried in order (Simplified Chinese first; sans before serif).
 CJK_FAMILIES = (
@@ -358,8 +359,11 @@ def figure_bytes(fig, fmt: str, dpi: int = 130, tight: bool = True) -> bytes:
     if fmt not in _SAVE_FORMATS:
         raise ValueError(f"a chart is saved as one of {', '.join(_SAVE_FORMATS)}, not {fmt!r}")
     meta = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}, "pdf": {"CreationDate": None, "Creator": None, "Producer": None}}[fmt]
+    # PNG: zlib level 3 rather than Pillow's 6 compresses a chart's flat colours as small, in two
+    # thirds of the time (the memo's two charts: 91 -> 62 ms, 350 -> 348 kB); same pixels.
+    extra = {"pil_kwargs": {"compress_level": _PNG_COMPRESSION}} if fmt == "png" else {}
     buf = io.BytesIO()
-    fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta, bbox_inches="tight" if tight else None, pad_inches=0.12)
+    fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta, bbox_inches="tight" if tight else None, pad_inches=0.12, **extra)
     return buf.getvalue()
 
 
