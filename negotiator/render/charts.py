@@ -378,12 +378,14 @@ def shorten(text: str, max_em: float) -> str:
     """``text`` cut with "…" to at most ``max_em`` ems."""
     if text_em(text) <= max_em:
         return text
-    out = ""
+    ellipsis = text_em("…")
+    width, cut = 0.0, 0  # the width of text[:cut], summed in the order text_em sums it
     for ch in text:
-        if text_em(out + ch + "…") > max_em:
+        if width + text_em(ch) + ellipsis > max_em:
             break
-        out += ch
-    return out.rstrip() + "…"
+        width += text_em(ch)
+        cut += 1
+    return text[:cut].rstrip() + "…"
 
 
 def wrap_em(text: str, max_em: float) -> list[str]:

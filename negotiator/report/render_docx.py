@@ -312,21 +312,29 @@ def _put_text(r, text: str) -> None:
 
 class _Styled:
     """Adds a paragraph in a named style, as ``doc.add_paragraph(text, style=name)`` (and
-    ``add_heading``) do, with each style's id looked up once: python-docx looks the name up
-    among all the styles, and checks it is not the default, for every paragraph."""
+    ``add_heading``) do, and styles tables as ``table.style = name`` does, with each style's id
+    looked up once: python-docx looks the name up among all the styles, and checks it is not
+    the default, for every paragraph and table."""
 
     def __init__(self, doc):
         self.doc = doc
-        self._ids: dict[str, str | None] = {}
+        self._ids: dict[tuple[str, str], str | None] = {}
 
-    def __call__(self, text: str, style: str):
-        if style not in self._ids:
+    def _id(self, style: str, kind: str) -> str | None:
+        key = (style, kind)
+        if key not in self._ids:
             from docx.enum.style import WD_STYLE_TYPE
 
-            self._ids[style] = self.doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            self._ids[key] = self.doc.part.get_style_id(style, getattr(WD_STYLE_TYPE, kind))
+        return self._ids[key]
+
+    def __call__(self, text: str, style: str):
         para = self.doc.add_paragraph(text)
-        para._p.style = self._ids[style]
+        para._p.style = self._id(style, "PARAGRAPH")
         return para
+
+    def table(self, grid, style: str) -> None:
+        grid._tbl.tblStyle_val = self._id(style, "TABLE")
 
 
 def _table(doc, table: Table, styled: "_Styled") -> None:
@@ -343,7 +351,7 @@ def _table(doc, table: Table, styled: "_Styled") -> None:
     available = (section.page_width - section.left_margin - section.right_margin) / 36000  # EMU -> mm
     widths = _column_widths(table, shown, available, size.pt, wide)
     grid = doc.add_table(rows=1, cols=len(shown))
-    grid.style = doc.styles["Table Grid"]
+    styled.table(grid, "Table Grid")
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     _fix_widths(grid, widths)
     header = grid.rows[0]

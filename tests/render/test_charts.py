@@ -253,3 +253,16 @@ def test_sweep_end_labels_stay_inside_the_figure(cli, tmp_path, drawn):
     r = cli("sensitivity", "sweep", "--plot", tmp_path / "w.png")
     assert r.exit_code == 0, r.stderr
     assert drawn[-1]["outside"] == []
+
+
+@pytest.mark.parametrize("max_em", [0.5, 1.16, 3, 5.5, 24, 34])
+def test_shorten_keeps_the_longest_prefix_that_fits_with_its_ellipsis(max_em):
+    texts = ["", "short", "Reciprocal negotiation and a long tail of words", "中国选项权重得分中国选项权重得分", "mixed 中文 and Latin, 12.5% — more text here"]
+    for text in texts:
+        cut = charts.shorten(text, max_em)
+        if charts.text_em(text) <= max_em:
+            assert cut == text
+            continue
+        assert cut.endswith("…")
+        kept = next((k for k in range(len(text), -1, -1) if charts.text_em(text[:k] + "…") <= max_em), 0)  # "…" alone when nothing fits
+        assert cut == text[:kept].rstrip() + "…"
