@@ -80,13 +80,13 @@ def sweep_plot(result, fmt: str = "png", case=None, lang: str = "en") -> bytes:
     coloured = sorted({i for ls in leaders.values() for i in ls})
     colour = {i: charts.HIGHLIGHT[k % len(charts.HIGHLIGHT)] for k, i in enumerate(coloured)}
     with charts.style():
-        plt = charts.pyplot()
         k = len(result.sweeps)
         cols = 1 if k == 1 else 2
         rows = int(np.ceil(k / cols))
         label_in = min(2.6, 0.08 + max((charts.text_em(option(result.options[i])) for i in coloured), default=4) * 7 / 72)
         height = 3.0 * rows + 0.9
-        fig, axes = plt.subplots(rows, cols, figsize=((4.4 + label_in) * cols, height), squeeze=False)
+        fig = charts.new_figure(figsize=((4.4 + label_in) * cols, height))
+        axes = fig.subplots(rows, cols, squeeze=False)
         for ax, s in zip(axes.flat, result.sweeps):
             lead = leaders[s.objective]
             for i in range(len(result.options)):
@@ -122,8 +122,8 @@ def stability_plot(result, fmt: str = "png", case=None, lang: str = "en") -> byt
     names = " > ".join(option(o) for o in result.top_order)
     title = tr("se_stab_long_one", lang, names=names) if result.top == 1 else tr("se_stab_long_top", lang, n=result.top, names=names)
     with charts.style():
-        plt = charts.pyplot()
-        fig, ax = plt.subplots(figsize=(7.5, 0.4 * len(ivs) + 1.6))
+        fig = charts.new_figure(figsize=(7.5, 0.4 * len(ivs) + 1.6))
+        ax = fig.subplots()
         y = np.arange(len(ivs))[::-1]
         for yy, iv in zip(y, ivs):
             ax.plot([iv.low, iv.high], [yy, yy], color=charts.PALETTE[0], lw=6, solid_capstyle="butt")
@@ -140,8 +140,8 @@ def flip_plot(result, fmt: str = "png", case=None, lang: str = "en") -> bytes:
     option, _ = _names(case, lang)
     flips = [f for f in result.flips if f.possible]
     with charts.style():
-        plt = charts.pyplot()
-        fig, ax = plt.subplots(figsize=(7.5, 0.35 * max(1, len(flips)) + 1.6))
+        fig = charts.new_figure(figsize=(7.5, 0.35 * max(1, len(flips)) + 1.6))
+        ax = fig.subplots()
         y = np.arange(len(flips))[::-1]
         ax.barh(y, [f.distance for f in flips], color=charts.PALETTE[1])
         ax.set_yticks(y, [option(f.challenger) for f in flips], fontsize=8)
@@ -161,8 +161,8 @@ def smaa_plot(result, fmt: str = "png", case=None, lang: str = "en") -> bytes:
     colours = rank_colours(n)
     shown = len(RANK_COLOURS)  # ranks past the palette share one grey and one legend entry
     with charts.style():
-        plt = charts.pyplot()
-        fig, ax = plt.subplots(figsize=(8, 0.35 * n + 1.8))
+        fig = charts.new_figure(figsize=(8, 0.35 * n + 1.8))
+        ax = fig.subplots()
         y = np.arange(n)[::-1]
         left = np.zeros(n)
         for r in range(n):
@@ -186,8 +186,8 @@ def tornado_plot(result, fmt: str = "png", limit: int = 20, case=None, lang: str
     option, objective = _names(case, lang)
     bars = [b for b in result.bars if b.swing > 1e-12][:limit]  # scores that do not move the lead draw nothing
     with charts.style():
-        plt = charts.pyplot()
-        fig, ax = plt.subplots(figsize=(8, 0.35 * max(1, len(bars)) + 1.8))
+        fig = charts.new_figure(figsize=(8, 0.35 * max(1, len(bars)) + 1.8))
+        ax = fig.subplots()
         y = np.arange(len(bars))[::-1]
         for yy, b in zip(y, bars):
             lo, hi = sorted((b.lead_at_low, b.lead_at_high))
@@ -212,8 +212,8 @@ def scenarios_plot(result, fmt: str = "png", case=None, lang: str = "en") -> byt
         return c.label_zh if lang == "zh" and c.label_zh else c.label
 
     with charts.style():
-        plt = charts.pyplot()
-        fig, ax = plt.subplots(figsize=(2.0 * len(cols) + 4, 0.32 * len(result.options) + 1.8))
+        fig = charts.new_figure(figsize=(2.0 * len(cols) + 4, 0.32 * len(result.options) + 1.8))
+        ax = fig.subplots()
         x = np.arange(len(cols))
         for i, o in enumerate(result.options):
             ranks = [c.ranks.get(o, np.nan) for c in cols]
@@ -274,8 +274,7 @@ def frontier_figure(result, lang: str = "en", case=None):
     plot_in, top_in, axis_in, footer_in = 3.3, 0.45, 0.55, 0.35
     key_in = line_in * n_lines + 0.15
     height = top_in + plot_in + axis_in + key_in + footer_in
-    plt = charts.pyplot()
-    fig = plt.figure(figsize=(width_in, height), dpi=120)
+    fig = charts.new_figure(figsize=(width_in, height), dpi=120)
     ax = fig.add_axes((0.9 / width_in, (footer_in + key_in + axis_in) / height, (width_in - 1.2) / width_in, plot_in / height))
     xs = [p.cap for p in pts]
     ys = [p.value for p in pts]

@@ -60,8 +60,7 @@ def _labels(fig: Figure, raster: bool) -> tuple[list[str], list[str], str | None
         return cats, names, None
     from matplotlib import font_manager
 
-    charts.refresh_fonts()
-    default = font_manager.findfont("DejaVu Sans")
+    default = font_manager.findfont("DejaVu Sans")  # ships with matplotlib: no font search needed
     texts = cats + names + [fig.axis_label]
     if font_covers(default, texts):
         return cats, names, default
@@ -81,23 +80,52 @@ def _font(font_path: str | None):
     """Font properties for a raster chart: DejaVu Sans with the CJK font as glyph fallback."""
     if font_path is None:
         return None
-    from matplotlib.font_manager import FontProperties
+    from matplotlib.font_manager import FontProperties, findfont
 
+    if font_path == findfont("DejaVu Sans"):
+        return FontProperties(fname=font_path)  # labels DejaVu Sans draws: no CJK font looked for
     cjk = charts.cjk_font()
     if cjk is not None and font_path == cjk.path:
         return FontProperties(family=["DejaVu Sans", cjk.name], weight="normal")
     return FontProperties(fname=font_path)
 
 
-def _draw(fig: Figure, raster: bool):
-    plt = charts.pyplot()
+def _stacked_bars(ax, fig: Figure, names: list[str], n: int) -> list:
+    """One horizontal bar per category, one segment per series (negative values drawn as 0),
+    0.72 high, white 0.3 pt edges; the legend's handles.
 
+    Each series is one PolyCollection of rectangles: what ``ax.barh`` draws, but ``barh`` adds a
+    Rectangle patch per segment and updates the data limits patch by patch (a fifth of a
+    memo chart's time, ~45 ms for 200 segments); the limits and the sticky edge at each
+    segment's start (so the x axis starts at 0 without a margin) are those barh gives."""
+    import numpy as np
+    from matplotlib.collections import PolyCollection
+    from matplotlib.patches import Rectangle
+
+    y = np.arange(n, dtype=float)
+    low, high = y - 0.36, y + 0.36
+    start = np.zeros(n)
+    handles = []
+    for k, (name, (_, values)) in enumerate(zip(names, fig.series)):
+        end = start + np.maximum(np.asarray(values, dtype=float), 0.0)
+        corners = [(start, low), (end, low), (end, high), (start, high)]  # the order Rectangle draws them
+        colour = PALETTE[k % len(PALETTE)]
+        bars = PolyCollection(np.stack([np.stack(c, axis=1) for c in corners], axis=1), closed=True, facecolors=colour, edgecolors="white", linewidths=0.3, label=name)
+        bars.sticky_edges.x.extend(start.tolist())
+        ax.add_collection(bars)
+        handles.append(Rectangle((0, 0), 1, 1, facecolor=colour, edgecolor="white", linewidth=0.3, label=name))
+        start = end
+    ax.autoscale_view()
+    return handles
+
+
+def _draw(fig: Figure, raster: bool):
     cats, names, font_path = _labels(fig, raster)
     n = len(cats)
     columns = len(names) if len(names) <= 4 else 3
     legend_rows = -(-len(names) // columns)
     height = 0.5 + n * _BAR_HEIGHT_IN + 0.22 * legend_rows + 0.5
-    figure = plt.figure(figsize=(_WIDTH_IN, height))
+    figure = charts.new_figure(figsize=(_WIDTH_IN, height))
     label_em = max((_text_em(c) for c in cats), default=4.0)
     left = min(0.55, (label_em * _FONT_SIZE / 72.0 + 0.15) / _WIDTH_IN)
     bottom = (0.45 + 0.2 * legend_rows + 0.15) / height
@@ -105,11 +133,7 @@ def _draw(fig: Figure, raster: bool):
     ax = figure.add_axes((left, bottom, 0.97 - left, top - bottom))
     prop = _font(font_path)
     y = list(range(n))
-    start = [0.0] * n
-    for k, (name, (_, values)) in enumerate(zip(names, fig.series)):
-        widths = [max(float(v), 0.0) for v in values]
-        ax.barh(y, widths, left=start, height=0.72, color=PALETTE[k % len(PALETTE)], label=name, edgecolor="white", linewidth=0.3)
-        start = [s + w for s, w in zip(start, widths)]
+    handles = _stacked_bars(ax, fig, names, n)
     ax.set_yticks(y)
     ax.set_yticklabels(cats, fontproperties=prop)
     ax.invert_yaxis()  # first category on top
@@ -122,7 +146,7 @@ def _draw(fig: Figure, raster: bool):
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.grid(axis="x", linewidth=0.3, color="#cccccc")
     ax.set_axisbelow(True)
-    figure.legend(loc="lower center", bbox_to_anchor=(0.5, 0.05 / height), bbox_transform=figure.transFigure, ncol=columns, frameon=False, prop=prop, fontsize=_FONT_SIZE - 0.5, handlelength=1.0, columnspacing=1.2)
+    figure.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.05 / height), bbox_transform=figure.transFigure, ncol=columns, frameon=False, prop=prop, fontsize=_FONT_SIZE - 0.5, handlelength=1.0, columnspacing=1.2)
     return figure
 
 

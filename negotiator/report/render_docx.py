@@ -234,55 +234,148 @@ def _column_widths(table: Table, shown: list[int], available_mm: float, size_pt:
 
 
 def _fix_widths(grid, widths_mm: list[float]) -> None:
+    """Fixed layout and the grid's column widths (each cell gets its width as it is made)."""
     from docx.shared import Mm
 
     grid.autofit = False
     for j, width in enumerate(widths_mm):
         grid.columns[j].width = Mm(width)
-        for cell in grid.columns[j].cells:
-            cell.width = Mm(width)
 
 
-def _table(doc, table: Table) -> None:
+class _RowMaker:
+    """Body rows of a table made by copying: python-docx's cell API (``add_row``, ``cell.width``,
+    ``add_run`` and its formatting) walks the whole table for each cell and costs about 0.3 ms a
+    cell; the memo has about 900. Each kind of cell (column, number or text, a second line or not)
+    is written once with :func:`_write_cell` into a blank cell, and every cell of that kind is a
+    copy of it with its own text put in by python-docx's run text setter: the same XML as writing
+    every cell through the API."""
+
+    def __init__(self, grid, widths_mm: list[float], size):
+        from copy import deepcopy
+
+        from docx.oxml.table import CT_Tc
+        from docx.shared import Mm
+
+        self._copy = deepcopy
+        self._grid = grid
+        self._size = size
+        self._blank = CT_Tc.new()  # what Table.add_row() puts in each column
+        self._widths = [Mm(w) for w in widths_mm]
+        self._kinds: dict[tuple, object] = {}
+
+    def _template(self, j: int, number: bool, sub: bool):
+        from docx.table import _Cell
+
+        key = (j, number, sub)
+        tc = self._kinds.get(key)
+        if tc is None:
+            tc = self._copy(self._blank)
+            cell = _Cell(tc, self._grid)
+            cell.width = self._widths[j]
+            _write_cell(cell, "0", self._size, right=number, sub="0" if sub else None)
+            if number:
+                _no_wrap(cell)
+            self._kinds[key] = tc
+        return tc
+
+    def add(self, values: list[tuple[str, bool, str | None]]) -> None:
+        """One row: (text, is a number, second line or None) per shown column."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        tr = self._grid._tbl.add_tr()
+        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        r_tag = qn("w:r")
+        for j, (text, number, sub) in enumerate(values):
+            tc = self._copy(self._template(j, number, sub is not None))
+            runs = tc.p_lst[0].findall(r_tag)
+            _put_text(runs[0], unbreakable_numbers(text))
+            if sub is not None:
+                runs[1].text = "\n" + sub
+            tr.append(tc)
+
+
+def _put_text(r, text: str) -> None:
+    """The text of a copied run whose one ``w:t`` holds a placeholder: what ``run.text = text``
+    writes (one ``w:t``, space preserved at its ends), without python-docx's character loop;
+    text with tabs or line breaks, or none, goes through python-docx."""
+    from docx.oxml.ns import qn
+
+    if not text or "\t" in text or "\n" in text or "\r" in text:
+        r.text = text
+        return
+    t = r.find(qn("w:t"))
+    t.text = text
+    if len(text.strip()) < len(text):
+        t.set(qn("xml:space"), "preserve")
+
+
+class _Styled:
+    """Adds a paragraph in a named style, as ``doc.add_paragraph(text, style=name)`` (and
+    ``add_heading``) do, and styles tables as ``table.style = name`` does, with each style's id
+    looked up once: python-docx looks the name up among all the styles, and checks it is not
+    the default, for every paragraph and table."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self._ids: dict[tuple[str, str], str | None] = {}
+
+    def _id(self, style: str, kind: str) -> str | None:
+        key = (style, kind)
+        if key not in self._ids:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            self._ids[key] = self.doc.part.get_style_id(style, getattr(WD_STYLE_TYPE, kind))
+        return self._ids[key]
+
+    def __call__(self, text: str, style: str):
+        para = self.doc.add_paragraph(text)
+        para._p.style = self._id(style, "PARAGRAPH")
+        return para
+
+    def table(self, grid, style: str) -> None:
+        grid._tbl.tblStyle_val = self._id(style, "TABLE")
+
+
+def _table(doc, table: Table, styled: "_Styled") -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     shown, merge_id = _shown_columns(table)
     keys = [c.key for c in table.columns]
     wide = len(shown) > _WIDE_COLUMNS
     size = Pt(7) if wide else Pt(8.5)
-    title = doc.add_paragraph(table.title, style="Heading 2")
+    title = styled(table.title, "Heading 2")
     title.paragraph_format.keep_with_next = True
+    section = doc.sections[-1]
+    available = (section.page_width - section.left_margin - section.right_margin) / 36000  # EMU -> mm
+    widths = _column_widths(table, shown, available, size.pt, wide)
     grid = doc.add_table(rows=1, cols=len(shown))
-    grid.style = doc.styles["Table Grid"]
+    styled.table(grid, "Table Grid")
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fix_widths(grid, widths)
     header = grid.rows[0]
     _repeat_header(header)
     _cant_split(header)
-    for j, i in enumerate(shown):
+    for j, (i, cell) in enumerate(zip(shown, header.cells)):
         col = table.columns[i]
-        _write_cell(header.cells[j], _header(table, i, wide), size, bold=True, right=col.kind != "text")
-        _shade(header.cells[j], "E8EEF6")
+        cell.width = Mm(widths[j])
+        _write_cell(cell, _header(table, i, wide), size, bold=True, right=col.kind != "text")
+        _shade(cell, "E8EEF6")
+    rows = _RowMaker(grid, widths, size)
+    option_id = keys.index("option_id") if merge_id else None
     for row in table.rows:
-        added = grid.add_row()
-        _cant_split(added)
-        cells = added.cells
-        for j, i in enumerate(shown):
-            cell = row[i]
-            sub = display(row[keys.index("option_id")]) if merge_id and keys[i] == "option" else None
-            _write_cell(cells[j], display(cell), size, right=cell.is_number, sub=sub)
-            if cell.is_number:
-                _no_wrap(cells[j])
-    section = doc.sections[-1]
-    available = (section.page_width - section.left_margin - section.right_margin) / 36000  # EMU -> mm
-    _fix_widths(grid, _column_widths(table, shown, available, size.pt, wide))
+        rows.add([
+            (display(row[i]), row[i].is_number, display(row[option_id]) or None if merge_id and keys[i] == "option" else None)
+            for i in shown
+        ])
     if wide and table.header_key:
-        doc.add_paragraph(table.header_key, style="Caption")
+        styled(table.header_key, "Caption")
     if table.note:
-        doc.add_paragraph(table.note, style="Caption")
+        styled(table.note, "Caption")
 
 
-def _figure(doc, fig: Figure, lang: str) -> None:
+def _figure(doc, fig: Figure, lang: str, styled: "_Styled") -> None:
     import struct
 
     from docx.shared import Mm
@@ -300,12 +393,12 @@ def _figure(doc, fig: Figure, lang: str) -> None:
     caption = fig.caption
     if png_uses_ids(fig):
         caption += " " + tr("fig_ids_note", lang)
-    doc.add_paragraph(caption, style="Caption")
+    styled(caption, "Caption")
 
 
-def _paragraph(doc, p: Paragraph) -> None:
+def _paragraph(doc, p: Paragraph, styled: "_Styled") -> None:
     if p.role == "note":
-        doc.add_paragraph(p.text, style="Caption")
+        styled(p.text, "Caption")
         return
     para = doc.add_paragraph()
     if p.strong:
@@ -313,7 +406,7 @@ def _paragraph(doc, p: Paragraph) -> None:
     if p.text[p.strong :]:
         para.add_run(p.text[p.strong :])
     for item in p.items:
-        doc.add_paragraph(item, style="List Bullet")
+        styled(item, "List Bullet")
 
 
 def _start_section(doc, landscape: bool) -> None:
@@ -334,19 +427,20 @@ def render(memo: Memo) -> bytes:
     doc = Document()
     _page(doc.sections[0], landscape=False)
     _setup_styles(doc, zh)
-    doc.add_heading(memo.title, level=0)
-    doc.add_paragraph(memo.subtitle, style="Subtitle")
+    styled = _Styled(doc)
+    styled(memo.title, "Title")
+    styled(memo.subtitle, "Subtitle")
     for section in memo.sections:
         wide = any(len(_shown_columns(t)[0]) > _WIDE_COLUMNS for t in section.tables())
         _start_section(doc, landscape=wide)
-        doc.add_heading(section.heading, level=1)
+        styled(section.heading, "Heading 1")
         for block in section.blocks:
             if isinstance(block, Table):
-                _table(doc, block)
+                _table(doc, block, styled)
             elif isinstance(block, Figure):
-                _figure(doc, block, memo.lang)
+                _figure(doc, block, memo.lang, styled)
             else:
-                _paragraph(doc, block)
+                _paragraph(doc, block, styled)
     props = doc.core_properties
     props.title = memo.title
     props.author = "negotiator"

@@ -69,21 +69,91 @@ def test_cjk_font_is_an_installed_regular_font():
     assert font.name in charts.font_families()
 
 
-@needs_cjk
-def test_a_stale_font_cache_is_refreshed(monkeypatch):
-    """The cache written before the CJK fonts were installed does not list them: refresh finds them."""
+@pytest.fixture
+def font_memo(monkeypatch, tmp_path):
+    """The file that remembers the CJK font, in a temporary folder (none yet); a fresh lookup."""
+    path = tmp_path / "negotiator-cjk-font.json"
+    monkeypatch.setattr(charts, "_font_memo_path", lambda: path)
+    cached = (charts.refresh_fonts, charts.cjk_font)  # a test may replace them
+    for f in cached:
+        f.cache_clear()
+    yield path
+    from matplotlib import font_manager
+
+    for f in cached:
+        f.cache_clear()
+    font_manager.fontManager._findfont_cached.cache_clear()  # lookups made with a patched font list
+
+
+def _without_cjk_fonts(monkeypatch):
+    """matplotlib's font list as a cache written before the CJK fonts were installed."""
     from matplotlib import font_manager
 
     fm = font_manager.fontManager
     cjk = set(_installed_cjk_files())
     monkeypatch.setattr(fm, "ttflist", [f for f in fm.ttflist if f.fname not in cjk])
-    charts.refresh_fonts.cache_clear()
+    fm._findfont_cached.cache_clear()
+
+
+@needs_cjk
+def test_a_stale_font_cache_is_refreshed(monkeypatch, font_memo):
+    """The cache written before the CJK fonts were installed does not list them: refresh finds them."""
+    _without_cjk_fonts(monkeypatch)
+    assert charts.cjk_font() is not None
+
+
+@needs_cjk
+def test_the_font_found_is_remembered_and_used_without_a_search(monkeypatch, font_memo):
+    from matplotlib import font_manager
+
+    found = charts.cjk_font()
+    assert found is not None and font_memo.exists()
+    # A new process: matplotlib's own list lacks the font, and a search would fail the test.
     charts.cjk_font.cache_clear()
-    try:
-        assert charts.cjk_font() is not None
-    finally:
-        charts.refresh_fonts.cache_clear()
-        charts.cjk_font.cache_clear()
+    _without_cjk_fonts(monkeypatch)
+    monkeypatch.setattr(charts, "refresh_fonts", lambda: pytest.fail("searched the fonts again"))
+    assert charts.cjk_font() == found
+    assert font_manager.findfont(found.name, fallback_to_default=False) == found.path  # drawable by family name
+
+
+@needs_cjk
+@pytest.mark.parametrize("change", ["folders", "file", "matplotlib", "damaged"])
+def test_a_changed_font_folder_or_file_means_a_new_search(monkeypatch, font_memo, change):
+    import json
+
+    found = charts.cjk_font()
+    data = json.loads(font_memo.read_text(encoding="utf-8"))
+    if change == "folders":  # a font installed or removed
+        data["folders"][0][1] += 1
+    elif change == "file":  # the font file replaced
+        data["file"][0] += 1
+    elif change == "matplotlib":
+        data["matplotlib"] = "0.0"
+    font_memo.write_text("{not json" if change == "damaged" else json.dumps(data), encoding="utf-8")
+    searched = []
+    original = charts.refresh_fonts
+    monkeypatch.setattr(charts, "refresh_fonts", lambda: searched.append(1) or original())
+    charts.cjk_font.cache_clear()
+    assert charts.cjk_font() == found and searched == [1]
+    assert json.loads(font_memo.read_text(encoding="utf-8"))["folders"] == charts._memo_key()["folders"]  # remembered afresh
+
+
+def test_no_cjk_font_is_not_remembered(monkeypatch, font_memo):
+    """Without a Chinese font every lookup searches: one installed later is found at once."""
+    monkeypatch.setattr(charts, "covers", lambda path, texts: False)
+    assert charts.cjk_font() is None
+    assert not font_memo.exists()
+
+
+def test_english_memo_charts_look_for_no_cjk_font(monkeypatch, font_memo):
+    """Labels DejaVu Sans can draw need no font search (~50 ms a process)."""
+    from negotiator.report import figures
+    from negotiator.report.model import Figure
+
+    monkeypatch.setattr(charts, "cjk_font", lambda: pytest.fail("looked for a CJK font"))
+    fig = Figure("f", "caption", ("Option one", "Option two"), (("first", (0.5, 0.25)), ("second", (0.5, 0.75))), "share", percent=True)
+    assert figures.png(fig)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert figures.svg(fig).startswith("<svg")
 
 
 def test_no_cjk_font_is_said_and_the_chart_falls_back_to_english(monkeypatch, cli, tiny, tmp_path, drawn):
@@ -207,3 +277,16 @@ def test_sweep_end_label_connectors_stop_at_the_label(cli, tmp_path, monkeypatch
     assert r.exit_code == 0, r.stderr
     # (within the text's own padding: before, the connector reached the middle of the label)
     assert len(checked) > 20 and all(arrow_right <= text_left + 0.1 * width for arrow_right, text_left, width in checked)
+
+
+@pytest.mark.parametrize("max_em", [0.5, 1.16, 3, 5.5, 24, 34])
+def test_shorten_keeps_the_longest_prefix_that_fits_with_its_ellipsis(max_em):
+    texts = ["", "short", "Reciprocal negotiation and a long tail of words", "中国选项权重得分中国选项权重得分", "mixed 中文 and Latin, 12.5% — more text here"]
+    for text in texts:
+        cut = charts.shorten(text, max_em)
+        if charts.text_em(text) <= max_em:
+            assert cut == text
+            continue
+        assert cut.endswith("…")
+        kept = next((k for k in range(len(text), -1, -1) if charts.text_em(text[:k] + "…") <= max_em), 0)  # "…" alone when nothing fits
+        assert cut == text[:kept].rstrip() + "…"
