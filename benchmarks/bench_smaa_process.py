@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -81,6 +82,8 @@ def main() -> None:
         global ROOT
         ROOT = args.root.resolve()
     print(f"negotiator from {ROOT}")
+    # As `pip install` leaves it: byte-compiled (this machine sets PYTHONDONTWRITEBYTECODE).
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "negotiator")], check=True, stdout=subprocess.DEVNULL)
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores; single-thread BLAS; medians of {args.rounds} rounds")
     print(f"{'draws':>9} {'kernel s':>9} {'smaa s':>8} {'wall ratio':>10} {'CPU ratio':>9} {'fixed CPU s (ours/numpy)':>25} {'sim ratio':>9}  goal")
