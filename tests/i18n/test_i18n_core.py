@@ -24,16 +24,17 @@ from test_no_english_in_chinese import english_words  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 
-GOOD = """negotiator: 1
-objectives:
-  a: {label: A, scale: [0, 10]}
-  b: {label: B, direction: min}
-options:
-  x: {label: X, scores: {a: 1, b: 2}}
-  y: {label: Y, scores: {a: 3, b: [1, 2, 4]}}
-weights:
-  w: {a: 1, b: 1}
-"""
+def _bad_input_module():
+    """tests/case/test_bad_input.py's broken files (a test module of another folder: loaded by path)."""
+    spec = importlib.util.spec_from_file_location("bad_input_cases", ROOT / "tests" / "case" / "test_bad_input.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_ENGLISH_TESTS = _bad_input_module()
+BAD_INPUT = _ENGLISH_TESTS.CASES
+GOOD = _ENGLISH_TESTS.GOOD  # the valid case the English tests break one way at a time
 
 NEGOTIATION = GOOD + """negotiations:
   talks:
@@ -150,15 +151,6 @@ def test_python_m_negotiator_validate_in_chinese(tmp_path):
     assert "修改：请使用已有的目标之一：a, b" in r.stderr
 
 
-def _bad_input_cases() -> dict:
-    """tests/case/test_bad_input.py's broken files (a test module of another folder: loaded by path)."""
-    spec = importlib.util.spec_from_file_location("bad_input_cases", ROOT / "tests" / "case" / "test_bad_input.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.CASES
-
-
-BAD_INPUT = _bad_input_cases()
 
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUT))
