@@ -160,7 +160,8 @@ KEY_SCRIPT = {
         ("200: later switches", ["2", "1"]),
     ],
     "ref": [
-        ("reference: switch screens", ["b", "a"] * 4),
+        ("reference: first switch (composes)", ["b"]),
+        ("reference: switch screens", ["a", "b"] * 4),
         ("reference: cursor (down)", ["down"] * 4),
         ("reference: rewrite 200 rows in place", ["u"] * 6),
     ],
