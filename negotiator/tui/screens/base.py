@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from negotiator.i18n import tr
 from negotiator.tui.bindings import relabel_bindings
+from negotiator.tui.widgets.footer import KeysFooter
 
 __all__ = ["ViewScreen", "MIN_SIZE"]
 
@@ -26,7 +27,7 @@ class ViewScreen(Screen):
         yield Static(id="too-small")
         yield Static(id="topbar")
         yield from self.body()
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter(compact=True, show_command_palette=False)
 
     def body(self) -> ComposeResult:
         yield from ()
