@@ -14,7 +14,7 @@ from negotiator.ranking.whatif import rank_moves
 from negotiator.i18n import label, tr
 from negotiator.render.termfit import distinct_cuts
 from negotiator.tui.messages import WeightEditRequested, WeightNudged
-from negotiator.tui.widgets.tables import fit_width, restore_cursor, set_columns
+from negotiator.tui.widgets.tables import fit_width, restore_cursor, set_columns, show_rows
 from negotiator.tui.widgets.weight_table import WeightTable
 from negotiator.tui.screens.base import ViewScreen
 from negotiator.tui.screens.ranking import Selectors
@@ -161,11 +161,11 @@ class WeightsScreen(ViewScreen):
             return
         width = max(30, self.size.width - self.left_width - 1)
         label_width = fit_width(width, [3, 4, 7], minimum=10)
-        set_columns(table, [(tr("col_rank_mark", lang), "rank", 3), (tr("col_move", lang), "move", 4), (tr("col_option", lang), "option", label_width), (tr("col_score_short", lang), "score", 7)])
+        spec = [(tr("col_rank_mark", lang), "rank", 3), (tr("col_move", lang), "move", 4), (tr("col_option", lang), "option", label_width), (tr("col_score_short", lang), "score", 7)]
         moves = rank_moves(app.baseline, r)
         names = distinct_cuts({row.option: label(row, lang) for row in r.rows}, label_width)
-        for row in r.rows:
-            table.add_row(Text(str(row.rank), justify="right"), _move_text(moves.get(row.option)), Text(names[row.option]), Text(f"{row.score:.4f}", justify="right"), key=row.option)
+        rows = [(row.option, [Text(str(row.rank), justify="right"), _move_text(moves.get(row.option)), Text(names[row.option]), Text(f"{row.score:.4f}", justify="right")]) for row in r.rows]
+        show_rows(table, spec, rows)  # a nudge rewrites the changed cells in place
 
 
 def _move_text(move: int | None) -> Text:
