@@ -23,6 +23,9 @@ class ViewScreen(Screen):
     VIEW = ""
     #: App reactives whose change redraws this view.
     WATCHES: tuple[str, ...] = ("ranking", "lang")
+    #: Draw once while still hidden, right after the app built it in the background (views whose
+    #: drawing starts no worker): the first switch to it then only lays out and paints.
+    PREDRAW = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="too-small")
@@ -34,11 +37,19 @@ class ViewScreen(Screen):
         yield from ()
 
     def on_mount(self) -> None:
+        # Its widgets were styled with the app's stylesheet as they mounted. Textual stamps a screen as
+        # up to date only if it was mounted when first shown, so the first view would otherwise reparse
+        # and reapply all the CSS (~60 ms) the first time it is shown again.
+        if hasattr(self.app, "_css_update_count"):
+            self._css_update_count = self.app._css_update_count
         for name in self.WATCHES:
             self.watch(self.app, name, self._state_changed, init=False)
         self.watch(self.app, "lang", self._relabel, init=True)
         self._check_size()
         self._state_changed()
+        if not self.is_current:  # built in the background: styled as it mounted, its footer composed now
+            self._suspended_styles = self._styles_key()
+            self.call_later(self.refresh_bindings)
 
     _suspended_styles: tuple | None = None
 
@@ -70,7 +81,8 @@ class ViewScreen(Screen):
 
     def on_resize(self) -> None:
         self._check_size()
-        self._state_changed()
+        if self._state_key() != self._drawn_for:  # the size is part of the key: a first layout at the drawn size redraws nothing
+            self._state_changed()
 
     def _check_size(self) -> None:
         """Below 80x24 columns would cut numbers (+0.041 as +0.0): say so rather than show them cut."""
@@ -87,17 +99,21 @@ class ViewScreen(Screen):
 
     _redraw_pending = False
 
+    def _may_draw(self) -> bool:
+        """A hidden view redraws when it is shown again (on_screen_resume), except for its first draw if PREDRAW."""
+        return self.is_attached and (self.is_current or (self.PREDRAW and self._drawn_for is None))
+
     def _state_changed(self, *_) -> None:
         """Redraw once after this burst of state changes (one key press changes several reactives)."""
-        if not self.is_attached or self.app.loaded is None or not self.is_current:
-            return  # a hidden view redraws when it is shown again (on_screen_resume)
+        if self.app.loaded is None or not self._may_draw():
+            return
         if not self._redraw_pending:
             self._redraw_pending = True
             self.call_later(self._redraw_now)
 
     def _redraw_now(self) -> None:
         self._redraw_pending = False
-        if not self.is_attached or not self.is_current:
+        if not self._may_draw():
             return
         self.query_one("#topbar", Static).update(self.topbar_text())
         self.redraw()

@@ -22,6 +22,7 @@ ALPHA_STEP = 0.1
 
 class ScenariosScreen(ViewScreen):
     VIEW = "scenarios"
+    PREDRAW = True
     BINDINGS = [
         Binding("minus", "alpha(-1)", tr("alpha_down"), key_display="-", id="alpha_down"),
         Binding("plus,equals_sign", "alpha(1)", tr("alpha_up"), key_display="+", id="alpha_up"),

@@ -36,6 +36,7 @@ def parse_weight(text: str) -> float | None:
 
 class WeightsScreen(ViewScreen):
     VIEW = "weights"
+    PREDRAW = True
     BINDINGS = [
         Binding("ctrl+s", "app.save_profile", tr("save"), id="save"),
         Binding("ctrl+z,u", "undo", tr("undo"), id="undo"),
