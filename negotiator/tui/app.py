@@ -268,9 +268,21 @@ class NegotiatorApp(App):
             return False
         return True
 
+    _switching_to_built = False
+
     def action_view(self, name: str) -> None:
         if self.loaded is not None and name in VIEWS:
-            self.switch_mode(name)
+            self._switching_to_built = name in self._screen_stacks
+            try:
+                self.switch_mode(name)
+            finally:
+                self._switching_to_built = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual's switch_mode holds every frame for 50 ms to mask a screen still composing; a view
+        built ahead (prebuild) has nothing to mask, so its switch is drawn at once."""
+        if not self._switching_to_built:
+            super().delay_update(delay)
 
     def action_toggle_lang(self) -> None:
         self.lang = "en" if self.lang == "zh" else "zh"
