@@ -112,7 +112,7 @@ class CompareScreen(ViewScreen):
         self._flips_for, self._flips = key, None
         self._compute_flips(app.loaded, dict(app.weights), app.scenario, chosen, key)
 
-    @work(thread=True, exclusive=True, group="flip")
+    @work(thread=True, exclusive=True, group="flip", description="flip")
     def _compute_flips(self, loaded, weights, scenario, chosen, key) -> None:
         from negotiator.sensitivity import flip
 

@@ -166,7 +166,7 @@ class PackageScreen(ViewScreen):
         who = {"weights": dict(app.weights)} if app.unsaved else {"profile": app.profile}
         return PackageQuery(**who, method=app.method, scenario=app.scenario, budgets=dict(self._budgets), baseline=self._baseline, time_limit=5.0)
 
-    @work(thread=True, exclusive=True, group="package")
+    @work(thread=True, exclusive=True, group="package", description="package")
     def _solve(self, loaded, query, key) -> None:
         from negotiator.portfolio import best_packages
 

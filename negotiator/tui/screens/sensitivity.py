@@ -84,7 +84,7 @@ class SensitivityScreen(ViewScreen):
         kwargs = {"weights": dict(app.weights)} if app.unsaved else {"profile": app.profile}
         self._compute_sweep(app.loaded, app.method, app.scenario, key[0], kwargs, key)
 
-    @work(thread=True, exclusive=True, group="sweep")
+    @work(thread=True, exclusive=True, group="sweep", description="sweep")
     def _compute_sweep(self, loaded, method, scenario, objective, kwargs, key) -> None:
         from negotiator.sensitivity import sweep
 
@@ -160,7 +160,7 @@ class SensitivityScreen(ViewScreen):
         self.query_one("#smaa-status", Static).update(Text(tr("smaa_running" if kind == "uniform" else "smaa_running_centred", self.lang, n=SMAA_SAMPLES, spread=SMAA_SPREAD), style="bold yellow"))
         self._run_smaa(app.loaded, app.method, app.scenario, self._smaa_assumed(kind), kwargs)
 
-    @work(thread=True, exclusive=True, group="smaa")
+    @work(thread=True, exclusive=True, group="smaa", description="smaa")
     def _run_smaa(self, loaded, method, scenario, assumed, kwargs) -> None:
         from negotiator.sensitivity import smaa
 
