@@ -10,6 +10,7 @@ from textual.widgets import Static
 from negotiator.i18n import tr
 from negotiator.tui.bindings import relabel_bindings
 from negotiator.tui.widgets.footer import KeysFooter
+from negotiator.tui.widgets.texts import show_text
 
 __all__ = ["ViewScreen", "MIN_SIZE"]
 
@@ -115,7 +116,7 @@ class ViewScreen(Screen):
         self._redraw_pending = False
         if not self._may_draw():
             return
-        self.query_one("#topbar", Static).update(self.topbar_text())
+        show_text(self.query_one("#topbar", Static), self.topbar_text())
         self.redraw()
         self._drawn_for = self._state_key()
 

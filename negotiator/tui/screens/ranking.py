@@ -19,6 +19,7 @@ from negotiator.render.termfit import cut, distinct_cuts
 from negotiator.tui.widgets.tables import fit_width, show_rows
 from negotiator.tui.screens.dialogs import DetailScreen
 from negotiator.tui.screens.base import ViewScreen
+from negotiator.tui.widgets.texts import show_text
 
 __all__ = ["RankingScreen", "SORT_COLUMNS"]
 
@@ -180,7 +181,7 @@ class RankingScreen(ViewScreen):
     def _draw_detail(self) -> None:
         pane = self.query_one("#detail", Static)
         oid = self._current_option()
-        pane.update(self.detail_text(oid) if oid is not None and self.app.ranking is not None else "")
+        show_text(pane, self.detail_text(oid) if oid is not None and self.app.ranking is not None else "")
 
     def action_pick(self) -> None:
         table = self.query_one(DataTable)
@@ -249,10 +250,10 @@ class RankingScreen(ViewScreen):
         show_rows(table, spec, rows)  # a new ranking or order rewrites the changed cells in place
         self._draw_detail()
         obj_labels = {o: label(app.loaded.case.objectives[o], lang) for o in objectives}
-        self.query_one("#legend", Static).update(legend(colours, obj_labels))
+        show_text(self.query_one("#legend", Static), legend(colours, obj_labels))
         lines = provenance_lines(r, short=True, lang=lang)
         prov = Text(lines[0] + " · " + lines[1], style="dim")
         prov.append(" · " + tr("judgment", lang), style="dim italic")
         if app.picked:
             prov.append("\n" + tr("picked", lang, names=", ".join(label(app.loaded.case.options[o], lang) for o in app.picked)), style="cyan")
-        self.query_one("#provenance", Static).update(prov)
+        show_text(self.query_one("#provenance", Static), prov)

@@ -14,10 +14,11 @@ from negotiator.ranking.whatif import rank_moves
 from negotiator.i18n import label, tr
 from negotiator.render.termfit import distinct_cuts
 from negotiator.tui.messages import WeightEditRequested, WeightNudged
-from negotiator.tui.widgets.tables import fit_width, restore_cursor, set_columns, show_rows
+from negotiator.tui.widgets.tables import fit_width, show_rows
 from negotiator.tui.widgets.weight_table import WeightTable
 from negotiator.tui.screens.base import ViewScreen
 from negotiator.tui.screens.ranking import Selectors
+from negotiator.tui.widgets.texts import show_text
 
 __all__ = ["WeightsScreen", "parse_weight"]
 
@@ -111,8 +112,8 @@ class WeightsScreen(ViewScreen):
         status = Text(tr("started_from", lang, p=start), style="dim")
         if app.rank_error:
             status.append("  " + app.rank_error, style="bold red")
-        self.query_one("#weights-status", Static).update(status)
-        self.query_one("#weights-help", Static).update(Text(tr("weights_help", lang), style="dim"))
+        show_text(self.query_one("#weights-status", Static), status)
+        show_text(self.query_one("#weights-help", Static), Text(tr("weights_help", lang), style="dim"))
         box = self.query_one("#weight-input", Input)
         if not box.has_focus:
             obj = self.query_one(WeightTable).current_objective()
@@ -141,17 +142,7 @@ class WeightsScreen(ViewScreen):
                 stacked_bar({obj: w}, colours, top, bar_width),
                 Text(f"{w0:.3f}", style="dim", justify="right"),
             ]
-        same_layout = [(str(c.label), c.key.value, c.width) for c in table.ordered_columns] == [(str(a), b, c) for a, b, c in spec]
-        if same_layout and [r.key.value for r in table.ordered_rows] == list(cells):
-            for obj, row in cells.items():  # rows stay: update the cells in place (cheap, cursor kept)
-                for (_, key, _), value in zip(spec, row):
-                    table.update_cell(obj, key, value)
-            return
-        current = table.current_objective()
-        set_columns(table, spec)
-        for obj, row in cells.items():
-            table.add_row(*row, key=obj)
-        restore_cursor(table, current)
+        show_rows(table, spec, list(cells.items()))  # rows stay: the changed cells are updated in place, cursor kept
 
     def _draw_preview(self) -> None:
         app, lang = self.app, self.lang
