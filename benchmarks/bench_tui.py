@@ -147,6 +147,7 @@ def main(argv=None) -> int:
 
 
 #: (label, keys) per case; the label names the row of the report. Run after the views were built.
+#: F12 is bound to nothing: what a key costs under the Pilot before the app does anything.
 KEY_SCRIPT = {
     "bundled": [
         ("first switch to a view", ["2", "3", "4", "5", "6", "7"]),
@@ -155,20 +156,24 @@ KEY_SCRIPT = {
         ("cursor (down)", ["down", "down"]),
         ("later switches", ["2"]),
         ("nudge a weight (arrow)", ["right", "left", "shift+right", "shift+left"]),
+        ("no-op key (the Pilot's own cost)", ["f12", "f12"]),
     ],
     "200": [
-        ("200: first switch (Weights)", ["2"]),
-        ("200: nudge a weight (arrow)", ["right", "left"] * 4),
+        ("200: first switch to a view", ["2", "3", "4", "5", "6", "7"]),
+        ("200: later switches", ["1", "2"]),
+        ("200: nudge a weight (arrow)", ["right", "left"] * 4 + ["right"]),  # odd: Ranking is then redrawn with other values
         ("200: switch to Ranking, redrawn", ["1"]),
         ("200: sort (s)", ["s", "s", "s", "s"]),
         ("200: cursor (down)", ["down", "down", "down"]),
-        ("200: later switches", ["2", "1"]),
+        ("200: later switches", ["3", "2", "1"]),
+        ("200: no-op key (the Pilot's own cost)", ["f12", "f12"]),
     ],
     "ref": [
         ("reference: first switch (composes)", ["b"]),
         ("reference: switch screens", ["a", "b"] * 4),
         ("reference: cursor (down)", ["down"] * 4),
         ("reference: rewrite 200 rows in place", ["u"] * 6),
+        ("reference: no-op key", ["f12", "f12"]),
     ],
 }
 
@@ -333,7 +338,8 @@ def key_latency(rounds: int = 5, before: Path | None = None) -> int:
         return (statistics.median(values) if values else float("nan")), max(values, default=float("nan"))
 
     def reference_for(label: str) -> float:  # the bare-Textual key doing the same kind of work
-        kind = "cursor (down)" if "cursor" in label else "switch screens" if "switch" in label and "redrawn" not in label else "rewrite 200 rows in place"
+        kind = ("cursor (down)" if "cursor" in label else "no-op key" if "no-op" in label
+                else "switch screens" if "switch" in label and "redrawn" not in label else "rewrite 200 rows in place")
         return med("ref", f"reference: {kind}", "cpu")[0]
 
     print(f"key presses, headless 120x40, {rounds} rounds interleaved; load average {min(loads):.1f}-{max(loads):.1f} on {os.cpu_count()} cores")
@@ -359,8 +365,9 @@ def key_latency(rounds: int = 5, before: Path | None = None) -> int:
     app_ms, cpu_ms = med("after", nudge, "app")[0], med("after", nudge, "cpu")[0]
     print(f"goal (issue 16): arrow key -> redrawn 200-option ranking in <= {NUDGE_TARGET_MS:.0f} ms of app time: {app_ms:.1f} ms, "
           f"{'met' if app_ms <= NUDGE_TARGET_MS else 'NOT met'} (with Textual's paint {cpu_ms:.1f} ms CPU, {cpu_ms / reference_for(nudge):.1f}x the bare rewrite of 200 rows)")
-    worst_cpu = max(med("after", label, "cpu")[1] for label in labels)
-    worst_answer = max(med("after", label, "answer")[1] for label in labels)
+    keys = [label for label in labels if "no-op" not in label]
+    worst_cpu = max(med("after", label, "cpu")[1] for label in keys)
+    worst_answer = max(med("after", label, "answer")[1] for label in keys)
     print(f"goal (issue 17): every key answers within {KEY_TARGET_MS:.0f} ms: worst CPU {worst_cpu:.0f} ms, worst answer {worst_answer:.0f} ms "
           f"({'met' if max(worst_cpu, worst_answer) <= KEY_TARGET_MS else 'NOT met'} on this machine; the answer waits for a core under load)")
     return 0
