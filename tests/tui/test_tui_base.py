@@ -48,3 +48,24 @@ async def test_a_view_shown_again_after_a_theme_change_takes_the_new_theme(bundl
         await pilot.press("1")
         await pilot.pause()
         assert app.screen is ranking and table.styles.background == shown != dark
+
+
+async def test_views_drawn_ahead_start_their_workers_only_once_shown(bundled):
+    # Compare, Sensitivity and Package are drawn while hidden too; their flips, sweep and solve must
+    # not run at start-up, and must run when the view is first shown (nothing else redraws it then).
+    app = make_app(bundled)
+    async with app.run_test(size=SIZE) as pilot:
+        await _built(app, pilot)
+        await pilot.pause(0.2)
+        assert not [w for w in app.workers if w.group in ("flip", "sweep", "package")]
+        stacks = app._screen_stacks
+        package = stacks["package"][0]
+        assert package.query_one("#package-table").row_count == 0  # drawn, not solved
+        for key in ("3", "4", "5"):
+            await pilot.press(key)
+            await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert package.query_one("#package-table").row_count > 0
+        assert stacks["sensitivity"][0]._sweep_result is not None
+        assert stacks["compare"][0]._flips is not None

@@ -24,8 +24,9 @@ class ViewScreen(Screen):
     VIEW = ""
     #: App reactives whose change redraws this view.
     WATCHES: tuple[str, ...] = ("ranking", "lang")
-    #: Draw once while still hidden, right after the app built it in the background (views whose
-    #: drawing starts no worker): the first switch to it then only lays out and paints.
+    #: Draw once while still hidden, right after the app built it in the background: the first switch
+    #: to it then only lays out and paints. A view that computes in workers starts them only while
+    #: shown (in redraw when current, and in start_work when shown already drawn).
     PREDRAW = False
 
     def compose(self) -> ComposeResult:
@@ -70,8 +71,13 @@ class ViewScreen(Screen):
         return super().post_message(message)
 
     def on_screen_resume(self) -> None:
-        if self._state_key() != self._drawn_for:  # back to a view of the same state: it is already drawn
+        if self._state_key() != self._drawn_for:
             self._state_changed()
+        else:  # back to a view of the same state (or drawn while hidden): it is already drawn
+            self.start_work()
+
+    def start_work(self) -> None:
+        """Start the workers of the state this view shows, if not started (it was drawn while hidden)."""
 
     _drawn_for: tuple | None = None
 

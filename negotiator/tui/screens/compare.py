@@ -24,6 +24,7 @@ SLOTS = ("a", "b", "c")
 
 class CompareScreen(ViewScreen):
     VIEW = "compare"
+    PREDRAW = True
     BINDINGS = [Binding("x", "swap", "A ⇄ B", id="swap")]
     WATCHES = ("ranking", "lang", "picked")
 
@@ -98,7 +99,12 @@ class CompareScreen(ViewScreen):
         self._draw_table(table, cmp)
         self._cmp = cmp
         box.update(self._whatif_text(cmp))
-        self._request_flips(chosen)
+        if self.is_current:  # drawn while hidden: the flips start when it is shown (start_work)
+            self._request_flips(chosen)
+
+    def start_work(self) -> None:
+        if getattr(self, "_cmp", None) is not None:
+            self._request_flips([o for o in dict.fromkeys(self._choice) if o])
 
     # -- first among all options: the core's flip analysis, in a worker (CBC runs as a process) --
 

@@ -31,6 +31,7 @@ LEADERS_SHOWN = 4
 
 class SensitivityScreen(ViewScreen):
     VIEW = "sensitivity"
+    PREDRAW = True
     BINDINGS = [
         Binding("a", "run_smaa('uniform')", tr("run_smaa"), id="run_smaa"),
         Binding("c", "run_smaa('centred')", tr("run_smaa_centred"), id="run_smaa_centred"),
@@ -63,9 +64,15 @@ class SensitivityScreen(ViewScreen):
         self._state_changed()
 
     def redraw(self) -> None:
-        self._request_sweep()
+        if self.is_current:  # drawn while hidden: the sweep starts when it is shown (start_work)
+            self._request_sweep()
         self._draw_sweep()
         self._draw_smaa()
+
+    def start_work(self) -> None:
+        if self._sweep_key() != getattr(self, "_sweep_for", None):
+            self._request_sweep()
+            self._draw_sweep()
 
     # -- the sweep (in a worker: non-additive methods search numerically and take seconds) --
 
