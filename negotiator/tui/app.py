@@ -19,6 +19,7 @@ from negotiator.methods import method_names
 from negotiator.model.weights import profile_weights
 from negotiator.ranking.whatif import nudge_weight, set_one_weight
 from negotiator.i18n import CATALOGUE, tr
+from negotiator.tui import _gc
 from negotiator.tui.bindings import relabel_bindings
 from negotiator.tui.screens.compare import CompareScreen
 from negotiator.tui.screens.conflict import ConflictScreen
@@ -115,6 +116,7 @@ class NegotiatorApp(App):
         self._undo: list[dict] = []
         self._redo: list[dict] = []
         self.set_reactive(NegotiatorApp.lang, "zh" if lang == "zh" else "en")
+        self._collector = _gc.IdleCollector()
 
     # -- start-up -------------------------------------------------------------
 
@@ -130,13 +132,21 @@ class NegotiatorApp(App):
         self.switch_mode("ranking")
         self.set_timer(PREBUILD_AFTER, self._prebuild_next)
 
+    def on_unmount(self) -> None:
+        self._collector.stop()
+
     def _prebuild_next(self) -> None:
         """Build the next view that was never shown, while the user reads this one (one per idle tick):
         the first switch to it then only redraws (composing a view and its tables took 0.7-1.1 s)."""
-        if not getattr(self, "_running", True) or getattr(self, "_exit", False) or getattr(self, "_closing", False) or getattr(self, "_closed", False):
-            return  # shutting down (App._shutdown clears _running first): Textual is iterating the screen stacks to close them
+        if getattr(self, "_exit", False) or getattr(self, "_closing", False) or getattr(self, "_closed", False) or not getattr(self, "_running", True):
+            return  # shutting down (`_running` goes False first): Textual is iterating the screen stacks to close them
         todo = [name for name in VIEWS if name not in self._screen_stacks]
-        if not todo or self.loaded is None:
+        if self.loaded is None:
+            return
+        if not todo:  # every view is built: from now on full garbage collections wait for idle moments
+            if not self._collector.running:
+                self._collector.start()
+                self.set_interval(_gc.CHECK_EVERY, self._collector.tick)
             return
         name = todo[0]
         screen = VIEWS[name][1]()
@@ -267,9 +277,21 @@ class NegotiatorApp(App):
             return False
         return True
 
+    _switching_to_built = False
+
     def action_view(self, name: str) -> None:
         if self.loaded is not None and name in VIEWS:
-            self.switch_mode(name)
+            self._switching_to_built = name in self._screen_stacks
+            try:
+                self.switch_mode(name)
+            finally:
+                self._switching_to_built = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual's switch_mode holds every frame for 50 ms to mask a screen still composing; a view
+        built ahead (prebuild) has nothing to mask, so its switch is drawn at once."""
+        if not self._switching_to_built:
+            super().delay_update(delay)
 
     def action_toggle_lang(self) -> None:
         self.lang = "en" if self.lang == "zh" else "zh"

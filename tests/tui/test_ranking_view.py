@@ -137,3 +137,54 @@ async def test_families_are_numbers_sorted_as_numbers_and_named_in_the_detail(bu
             # within a family the better rank first
             ranks = [int(cells(table, i)[0]) for i in range(n)]
             assert all(ranks[i] <= ranks[i + 1] for i in range(n - 1) if ranked[i] == ranked[i + 1])
+
+
+def _cut_from(cell: str, full: str) -> bool:
+    """``cell`` shows ``full`` whole, or cut with "…": its pieces appear in ``full`` in order, the first at its start."""
+    pieces = [p.strip() for p in cell.rstrip("…").split("…")]
+    if not full.startswith(pieces[0]):
+        return False
+    at = len(pieces[0])
+    for piece in pieces[1:]:
+        at = full.find(piece, at)
+        if at < 0:
+            return False
+        at += len(piece)
+    return True
+
+
+async def test_ranking_at_200_options_follows_weight_changes_and_sorts_in_place():
+    # Issue 16: after a weight change the table's cells are rewritten in place and its rows reordered;
+    # it must show api.rank for the new weights (screened-out options last), sort and keep the cursor.
+    from tui_helpers import many_options_case
+
+    loaded = many_options_case(200)
+    app = make_app(loaded)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#ranking-table")
+        await pilot.press("down", "down", "down")
+        highlighted = row_keys(table)[table.cursor_row]
+        for keys in (["2", "right", "right", "1"], ["2", "down", "shift+left", "1"], ["2", "ctrl+z", "1"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            expected = api.rank(loaded, weights=app.weights)
+            keys_shown = row_keys(table)
+            assert keys_shown == [r.option for r in expected.rows] + [s.option for s in expected.screened_out]
+            rows = [cells(table, i) for i in range(len(keys_shown))]
+            for row, r in zip(rows, expected.rows):
+                assert row[0] == str(r.rank) and _cut_from(row[1], r.label) and row[2] == r.option and row[4] == f"{r.score:.4f}"
+            assert all(row[0] == "—" for row in rows[len(expected.rows):])
+            assert len({row[1] for row in rows}) == len(rows)  # cut labels stay distinct
+            assert keys_shown[table.cursor_row] == highlighted  # the cursor stays on its option
+        n = len(expected.rows)
+        await pilot.press("s")  # by label
+        await pilot.pause()
+        assert row_keys(table)[:n] == [r.option for r in sorted(expected.rows, key=lambda r: r.label.casefold())]
+        assert str(table.ordered_columns[1].label).endswith("▲") and not str(table.ordered_columns[0].label).endswith("▲")
+        await pilot.press("v")
+        await pilot.pause()
+        assert row_keys(table)[:n] == [r.option for r in sorted(expected.rows, key=lambda r: r.label.casefold(), reverse=True)]
+        assert str(table.ordered_columns[1].label).endswith("▼")
+        assert row_keys(table)[n:] == [s.option for s in expected.screened_out]
+        assert row_keys(table)[table.cursor_row] == highlighted

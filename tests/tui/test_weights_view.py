@@ -171,3 +171,32 @@ async def test_switching_profile_keeps_edited_weights_one_undo_away(bundled):
         assert any("ctrl+z brings them back" in n.message for n in app._notifications)
         await pilot.press("ctrl+z")
         assert app.weights == pytest.approx(edited) and app.unsaved
+
+
+async def test_each_nudge_at_200_options_shows_the_core_ranking_row_by_row():
+    # Issue 16: the preview is rewritten in place on each arrow key; what it shows must stay exactly
+    # api.rank with the new weights: order, ranks, scores, moves, and labels that read distinct.
+    from tui_helpers import many_options_case
+
+    loaded = many_options_case(200)
+    start = {r.option: r.rank for r in api.rank(loaded).rows}
+    app = make_app(loaded)
+    async with app.run_test(size=(120, 40)) as pilot:
+        _, preview = await _open_weights(pilot)
+        reordered = 0
+        for keys in (["right"], ["right"], ["down", "shift+right"], ["left"], ["down", "down", "shift+left"], ["ctrl+z"]):
+            before = row_keys(preview)
+            await pilot.press(*keys)
+            await pilot.pause()
+            expected = api.rank(loaded, weights=app.weights)
+            shown = row_keys(preview)
+            reordered += shown != before
+            assert shown == [r.option for r in expected.rows]
+            rows = [cells(preview, i) for i in range(len(shown))]
+            assert [c[0] for c in rows] == [str(r.rank) for r in expected.rows]
+            assert [c[3] for c in rows] == [f"{r.score:.4f}" for r in expected.rows]
+            for c, r in zip(rows, expected.rows):
+                move = start[r.option] - r.rank
+                assert c[1] == (f"▲{move}" if move > 0 else f"▼{-move}" if move < 0 else "·")
+            assert len({c[2] for c in rows}) == len(rows)  # cut labels stay distinct
+        assert reordered >= 3  # the keys did move options, so the in-place path reordered rows

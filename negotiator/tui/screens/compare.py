@@ -25,6 +25,7 @@ TOTAL = "__total__"  # the totals row's key
 
 class CompareScreen(ViewScreen):
     VIEW = "compare"
+    PREDRAW = True
     BINDINGS = [Binding("x", "swap", "A ⇄ B", id="swap")]
     WATCHES = ("ranking", "lang", "picked")
 
@@ -99,7 +100,12 @@ class CompareScreen(ViewScreen):
         self._draw_table(table, cmp)
         self._cmp = cmp
         box.update(self._whatif_text(cmp))
-        self._request_flips(chosen)
+        if self.is_current:  # drawn while hidden: the flips start when it is shown (start_work)
+            self._request_flips(chosen)
+
+    def start_work(self) -> None:
+        if getattr(self, "_cmp", None) is not None:
+            self._request_flips([o for o in dict.fromkeys(self._choice) if o])
 
     # -- first among all options: the core's flip analysis, in a worker (CBC runs as a process) --
 
@@ -113,7 +119,7 @@ class CompareScreen(ViewScreen):
         self._flips_for, self._flips = key, None
         self._compute_flips(app.loaded, dict(app.weights), app.scenario, chosen, key)
 
-    @work(thread=True, exclusive=True, group="flip")
+    @work(thread=True, exclusive=True, group="flip", description="flip")
     def _compute_flips(self, loaded, weights, scenario, chosen, key) -> None:
         from negotiator.sensitivity import flip
 

@@ -24,6 +24,7 @@ __all__ = ["ConflictScreen"]
 
 class ConflictScreen(ViewScreen):
     VIEW = "conflict"
+    PREDRAW = True
     WATCHES = ("lang",)  # the analysis depends on the case only, not on weights or method
     DEFAULT_CSS = """
     ConflictScreen #conflict-table { height: 1fr; }

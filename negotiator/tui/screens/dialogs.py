@@ -145,7 +145,7 @@ class MemoScreen(ModalScreen[str | None]):
         # The memo is of the state on screen: weights, method, the scenario picked in Ranking/Weights and the Package view's status quo.
         self._write(app.loaded, dict(app.weights), app.unsaved, app.profile, app.method, app.scenario, app.package_baseline, app.lang, path.strip(), fmt)
 
-    @work(thread=True, exclusive=True, group="memo")
+    @work(thread=True, exclusive=True, group="memo", description="memo")
     def _write(self, loaded, weights, unsaved, profile, method, scenario, baseline, lang, path, fmt) -> None:
         from negotiator.fileio import write_atomic
         from negotiator.report import build_memo, render

@@ -41,6 +41,7 @@ def parse_budget(text: str) -> float | None:
 
 class PackageScreen(ViewScreen):
     VIEW = "package"
+    PREDRAW = True
     BINDINGS = [
         Binding("s", "pick_baseline", tr("pick_baseline"), id="pick_baseline"),
         Binding("b", "edit_budgets", tr("edit_budgets"), id="edit_budgets"),
@@ -136,16 +137,20 @@ class PackageScreen(ViewScreen):
         self._state_changed()
 
     def redraw(self) -> None:
+        if self.is_current:  # drawn while hidden: the solve starts when it is shown (start_work)
+            self.start_work()
+        self._size_budget_labels()
+        if self._screened_marks() != self._marked:  # a scenario or method screens other options out
+            self._relabel_baseline()
+        self._draw()
+
+    def start_work(self) -> None:
         app = self.app
         key = (tuple(sorted(app.weights.items())), app.method, app.scenario, tuple(sorted(self._budgets.items())), app.profile, app.unsaved, self._baseline)
         if key != self._solved_for:
             self._solved_for = key
             self.query_one("#package-notes", Static).update(Text(tr("solving", self.lang), style="yellow"))
             self._solve(app.loaded, self._query(), key)
-        self._size_budget_labels()
-        if self._screened_marks() != self._marked:  # a scenario or method screens other options out
-            self._relabel_baseline()
-        self._draw()
 
     def _screened_marks(self) -> frozenset[str]:
         ranking = self.app.ranking
@@ -167,7 +172,7 @@ class PackageScreen(ViewScreen):
         who = {"weights": dict(app.weights)} if app.unsaved else {"profile": app.profile}
         return PackageQuery(**who, method=app.method, scenario=app.scenario, budgets=dict(self._budgets), baseline=self._baseline, time_limit=5.0)
 
-    @work(thread=True, exclusive=True, group="package")
+    @work(thread=True, exclusive=True, group="package", description="package")
     def _solve(self, loaded, query, key) -> None:
         from negotiator.portfolio import best_packages
 

@@ -17,9 +17,10 @@ from negotiator.i18n import red_line_reason
 from negotiator.i18n import label, tr
 from negotiator.tui.widgets.selects import relabel_select
 from negotiator.render.termfit import cut, distinct_cuts, fitted_legend
-from negotiator.tui.widgets.tables import fit_width, restore_cursor
+from negotiator.tui.widgets.tables import fit_width, show_rows
 from negotiator.tui.screens.dialogs import DetailScreen
 from negotiator.tui.screens.base import ViewScreen
+from negotiator.tui.widgets.texts import show_text
 
 __all__ = ["RankingScreen", "SORT_COLUMNS"]
 
@@ -182,7 +183,7 @@ class RankingScreen(ViewScreen):
     def _draw_detail(self) -> None:
         pane = self.query_one("#detail", Static)
         oid = self._current_option()
-        pane.update(self.detail_text(oid) if oid is not None and self.app.ranking is not None else "")
+        show_text(pane, self.detail_text(oid) if oid is not None and self.app.ranking is not None else "")
 
     def action_pick(self) -> None:
         table = self.query_one(DataTable)
@@ -207,10 +208,9 @@ class RankingScreen(ViewScreen):
     def redraw(self) -> None:
         app = self.app
         table = self.query_one(DataTable)
-        current = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value if table.row_count else None
-        table.clear(columns=True)
         r = app.ranking
         if r is None:
+            table.clear(columns=True)
             self.query_one("#legend", Static).update(Text(app.rank_error or tr("nothing_ranked", self.lang), style="bold red"))
             self.query_one("#provenance", Static).update("")
             return
@@ -228,13 +228,11 @@ class RankingScreen(ViewScreen):
         arrow = " ▼" if self.descending else " ▲"
         heads = {k: tr(_HEAD_KEYS[k], lang) + (arrow if self.sort_by == k else "") for k in SORT_COLUMNS}
         heads["score"] = tr("col_score_short", lang) + (arrow if self.sort_by == "score" else "")
-        table.add_column(heads["rank"], key="rank", width=3)
-        table.add_column(heads["option"], key="option", width=label_width)
+        spec = [(heads["rank"], "rank", 3), (heads["option"], "option", label_width)]
         if wide:
-            table.add_column(tr("col_id_title", lang), key="id", width=id_width)
-        table.add_column(heads["family"], key="family", width=4)
-        table.add_column(heads["score"], key="score", width=7)
-        table.add_column(cut(tr("col_bar", lang), bar_width), key="bar", width=bar_width)
+            spec.append((tr("col_id_title", lang), "id", id_width))
+        spec += [(heads["family"], "family", 4), (heads["score"], "score", 7), (cut(tr("col_bar", lang), bar_width), "bar", bar_width)]
+        rows = []
         objectives = list(r.provenance.weights)
         colours = objective_colours(objectives)
         top = max((row.score for row in r.rows), default=1.0) or 1.0
@@ -243,7 +241,7 @@ class RankingScreen(ViewScreen):
             if wide:
                 cells.append(Text(cut(row.option, id_width), style="dim"))
             cells += [Text(str(family_number(app.loaded.case, row.family) or ""), justify="center"), Text(f"{row.score:.4f}", justify="right"), stacked_bar(row.contributions or {}, colours, top, bar_width)]
-            table.add_row(*cells, key=row.option)
+            rows.append((row.option, cells))
         for s in r.screened_out:
             grey = "dim"
             cells = [Text("—", style=grey, justify="right"), Text(names[s.option], style=grey)]
@@ -251,14 +249,14 @@ class RankingScreen(ViewScreen):
                 cells.append(Text(cut(s.option, id_width), style=grey))
             family = str(family_number(app.loaded.case, app.loaded.case.options[s.option].family) or "")
             cells += [Text(family, style=grey, justify="center"), Text("—", style=grey, justify="right"), Text(cut(self._screened_reason(s), bar_width), style="dim italic")]
-            table.add_row(*cells, key=s.option)
-        restore_cursor(table, current)
+            rows.append((s.option, cells))
+        show_rows(table, spec, rows)  # a new ranking or order rewrites the changed cells in place
         self._draw_detail()
         obj_labels = {o: label(app.loaded.case.objectives[o], lang) for o in objectives}
-        self.query_one("#legend", Static).update(fitted_legend(colours, obj_labels, width - 2, LEGEND_LINES))
+        show_text(self.query_one("#legend", Static), fitted_legend(colours, obj_labels, width - 2, LEGEND_LINES))
         lines = provenance_lines(r, short=True, lang=lang)
         prov = Text(lines[0] + " · " + lines[1], style="dim")
         prov.append(" · " + tr("judgment", lang), style="dim italic")
         if app.picked:
             prov.append("\n" + tr("picked", lang, names=", ".join(label(app.loaded.case.options[o], lang) for o in app.picked)), style="cyan")
-        self.query_one("#provenance", Static).update(prov)
+        show_text(self.query_one("#provenance", Static), prov)

@@ -25,6 +25,7 @@ RULE_NAME_WIDTH = 28  # the rule names' column in the rules list (cells)
 
 class ScenariosScreen(ViewScreen):
     VIEW = "scenarios"
+    PREDRAW = True
     BINDINGS = [
         Binding("minus", "alpha(-1)", tr("alpha_down"), key_display="-", id="alpha_down"),
         Binding("plus,equals_sign", "alpha(1)", tr("alpha_up"), key_display="+", id="alpha_up"),

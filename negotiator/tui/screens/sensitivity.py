@@ -31,6 +31,7 @@ LEADERS_SHOWN = 4
 
 class SensitivityScreen(ViewScreen):
     VIEW = "sensitivity"
+    PREDRAW = True
     BINDINGS = [
         Binding("a", "run_smaa('uniform')", tr("run_smaa"), id="run_smaa"),
         Binding("c", "run_smaa('centred')", tr("run_smaa_centred"), id="run_smaa_centred"),
@@ -63,9 +64,15 @@ class SensitivityScreen(ViewScreen):
         self._state_changed()
 
     def redraw(self) -> None:
-        self._request_sweep()
+        if self.is_current:  # drawn while hidden: the sweep starts when it is shown (start_work)
+            self._request_sweep()
         self._draw_sweep()
         self._draw_smaa()
+
+    def start_work(self) -> None:
+        if self._sweep_key() != getattr(self, "_sweep_for", None):
+            self._request_sweep()
+            self._draw_sweep()
 
     # -- the sweep (in a worker: non-additive methods search numerically and take seconds) --
 
@@ -84,7 +91,7 @@ class SensitivityScreen(ViewScreen):
         kwargs = {"weights": dict(app.weights)} if app.unsaved else {"profile": app.profile}
         self._compute_sweep(app.loaded, app.method, app.scenario, key[0], kwargs, key)
 
-    @work(thread=True, exclusive=True, group="sweep")
+    @work(thread=True, exclusive=True, group="sweep", description="sweep")
     def _compute_sweep(self, loaded, method, scenario, objective, kwargs, key) -> None:
         from negotiator.sensitivity import sweep
 
@@ -160,7 +167,7 @@ class SensitivityScreen(ViewScreen):
         self.query_one("#smaa-status", Static).update(Text(tr("smaa_running" if kind == "uniform" else "smaa_running_centred", self.lang, n=SMAA_SAMPLES, spread=SMAA_SPREAD), style="bold yellow"))
         self._run_smaa(app.loaded, app.method, app.scenario, self._smaa_assumed(kind), kwargs)
 
-    @work(thread=True, exclusive=True, group="smaa")
+    @work(thread=True, exclusive=True, group="smaa", description="smaa")
     def _run_smaa(self, loaded, method, scenario, assumed, kwargs) -> None:
         from negotiator.sensitivity import smaa
 

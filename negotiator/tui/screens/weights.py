@@ -14,10 +14,11 @@ from negotiator.ranking.whatif import rank_moves
 from negotiator.i18n import label, tr
 from negotiator.render.termfit import cut, distinct_cuts
 from negotiator.tui.messages import WeightEditRequested, WeightNudged
-from negotiator.tui.widgets.tables import fit_width, restore_cursor, set_columns
+from negotiator.tui.widgets.tables import fit_width, show_rows
 from negotiator.tui.widgets.weight_table import WeightTable
 from negotiator.tui.screens.base import ViewScreen
 from negotiator.tui.screens.ranking import Selectors
+from negotiator.tui.widgets.texts import show_text
 
 __all__ = ["WeightsScreen", "parse_weight"]
 
@@ -34,8 +35,27 @@ def parse_weight(text: str) -> float | None:
     return value if 0.0 <= value <= 1.0 else None
 
 
+class PromptInput(Input):
+    """An input whose prompt (its placeholder) is cut with "…" to its width, again whenever that changes
+    (a view built ahead, while hidden, has no width yet when it is first drawn)."""
+
+    prompt = ""
+
+    def set_prompt(self, text: str) -> None:
+        self.prompt = text
+        self._fit_prompt()
+
+    def _fit_prompt(self) -> None:
+        width = self.content_size.width
+        self.placeholder = cut(self.prompt, width) if width > 0 else self.prompt
+
+    def on_resize(self) -> None:
+        self._fit_prompt()
+
+
 class WeightsScreen(ViewScreen):
     VIEW = "weights"
+    PREDRAW = True
     BINDINGS = [
         Binding("ctrl+s", "app.save_profile", tr("save"), id="save"),
         Binding("ctrl+z,u", "undo", tr("undo"), id="undo"),
@@ -50,7 +70,7 @@ class WeightsScreen(ViewScreen):
         with Horizontal(id="weights-body"):
             with Vertical(id="weights-left"):
                 yield WeightTable(id="weight-table")
-                yield Input(id="weight-input")
+                yield PromptInput(id="weight-input")
                 yield Static(id="weights-help")
             yield DataTable(id="preview", cursor_type="none", zebra_stripes=True)
         yield Static(id="weights-status")
@@ -70,15 +90,14 @@ class WeightsScreen(ViewScreen):
         self.app.nudge(event.objective, event.step)
 
     def on_weight_edit_requested(self, event: WeightEditRequested) -> None:
-        box = self.query_one("#weight-input", Input)
-        box.placeholder = self._type_prompt(box, event.objective)
+        box = self.query_one("#weight-input", PromptInput)
+        box.set_prompt(self._type_prompt(event.objective))
         box.value = ""
         box.focus()
 
-    def _type_prompt(self, box: Input, obj: str) -> str:
-        """What the input box asks for, cut with "…" to the box (once it has a size)."""
-        text = tr("type_prompt", self.lang, obj=label(self.app.loaded.case.objectives[obj], self.lang))
-        return cut(text, box.content_size.width) if box.content_size.width > 0 else text
+    def _type_prompt(self, obj: str) -> str:
+        """What the input box asks for (PromptInput cuts it to the box)."""
+        return tr("type_prompt", self.lang, obj=label(self.app.loaded.case.objectives[obj], self.lang))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         table = self.query_one(WeightTable)
@@ -115,13 +134,13 @@ class WeightsScreen(ViewScreen):
         status = Text(tr("started_from", lang, p=start), style="dim")
         if app.rank_error:
             status.append("  " + app.rank_error, style="bold red")
-        self.query_one("#weights-status", Static).update(status)
-        self.query_one("#weights-help", Static).update(Text(tr("weights_help", lang), style="dim"))
-        box = self.query_one("#weight-input", Input)
+        show_text(self.query_one("#weights-status", Static), status)
+        show_text(self.query_one("#weights-help", Static), Text(tr("weights_help", lang), style="dim"))
+        box = self.query_one("#weight-input", PromptInput)
         if not box.has_focus:
             obj = self.query_one(WeightTable).current_objective()
             if obj:
-                box.placeholder = self._type_prompt(box, obj)
+                box.set_prompt(self._type_prompt(obj))
 
     def _draw_weights(self) -> None:
         app, lang = self.app, self.lang
@@ -145,17 +164,7 @@ class WeightsScreen(ViewScreen):
                 stacked_bar({obj: w}, colours, top, bar_width),
                 Text(f"{w0:.3f}", style="dim", justify="right"),
             ]
-        same_layout = [(str(c.label), c.key.value, c.width) for c in table.ordered_columns] == [(str(a), b, c) for a, b, c in spec]
-        if same_layout and [r.key.value for r in table.ordered_rows] == list(cells):
-            for obj, row in cells.items():  # rows stay: update the cells in place (cheap, cursor kept)
-                for (_, key, _), value in zip(spec, row):
-                    table.update_cell(obj, key, value)
-            return
-        current = table.current_objective()
-        set_columns(table, spec)
-        for obj, row in cells.items():
-            table.add_row(*row, key=obj)
-        restore_cursor(table, current)
+        show_rows(table, spec, list(cells.items()))  # rows stay: the changed cells are updated in place, cursor kept
 
     def _draw_preview(self) -> None:
         app, lang = self.app, self.lang
@@ -166,11 +175,11 @@ class WeightsScreen(ViewScreen):
             return
         width = max(30, self.size.width - self.left_width - 1)
         label_width = fit_width(width, [3, 4, 7], minimum=10)
-        set_columns(table, [(tr("col_rank_mark", lang), "rank", 3), (tr("col_move", lang), "move", 4), (tr("col_option", lang), "option", label_width), (tr("col_score_short", lang), "score", 7)])
+        spec = [(tr("col_rank_mark", lang), "rank", 3), (tr("col_move", lang), "move", 4), (tr("col_option", lang), "option", label_width), (tr("col_score_short", lang), "score", 7)]
         moves = rank_moves(app.baseline, r)
         names = distinct_cuts({row.option: label(row, lang) for row in r.rows}, label_width)
-        for row in r.rows:
-            table.add_row(Text(str(row.rank), justify="right"), _move_text(moves.get(row.option)), Text(names[row.option]), Text(f"{row.score:.4f}", justify="right"), key=row.option)
+        rows = [(row.option, [Text(str(row.rank), justify="right"), _move_text(moves.get(row.option)), Text(names[row.option]), Text(f"{row.score:.4f}", justify="right")]) for row in r.rows]
+        show_rows(table, spec, rows)  # a nudge rewrites the changed cells in place
 
 
 def _move_text(move: int | None) -> Text:
