@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from negotiator.ranking import api
 from negotiator.tui import make_app
 from tui_helpers import cells, row_keys
@@ -69,3 +71,18 @@ async def test_views_drawn_ahead_start_their_workers_only_once_shown(bundled):
         assert package.query_one("#package-table").row_count > 0
         assert stacks["sensitivity"][0]._sweep_result is not None
         assert stacks["compare"][0]._flips is not None
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_a_table_drawn_while_hidden_shows_its_cursor_from_the_top_like_one_drawn_when_shown(bundled, size):
+    # The Conflict view puts its cursor on today's state; drawn while hidden (zero size) its scroll was
+    # garbage. Shown, the table scrolls only as far as needed to show the cursor, from the top.
+    app = make_app(bundled)
+    async with app.run_test(size=size) as pilot:
+        await _built(app, pilot)
+        await pilot.press("7")
+        await pilot.pause()
+        table = app.screen.query_one("#conflict-table")
+        rows_shown = table.size.height - 1  # under the header
+        assert table.cursor_row > 0
+        assert table.scroll_y == max(0, table.cursor_row - rows_shown + 1)

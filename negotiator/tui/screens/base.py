@@ -70,11 +70,26 @@ class ViewScreen(Screen):
             message.refresh_styles = False
         return super().post_message(message)
 
+    _shown = False
+
     def on_screen_resume(self) -> None:
         if self._state_key() != self._drawn_for:
             self._state_changed()
         else:  # back to a view of the same state (or drawn while hidden): it is already drawn
+            if not self._shown:  # drawn while hidden: place its tables once it is laid out
+                self.call_after_refresh(self._scroll_cursors)
             self.start_work()
+        self._shown = True
+
+    def _scroll_cursors(self) -> None:
+        """Tables drawn while hidden scrolled at zero size: from the top, bring each cursor into view
+        (what drawing them when shown does)."""
+        from textual.widgets import DataTable
+
+        for table in self.query(DataTable):
+            table.scroll_home(animate=False)
+            if table.cursor_type != "none" and table.row_count:
+                table.move_cursor(row=table.cursor_row, column=table.cursor_column, animate=False)
 
     def start_work(self) -> None:
         """Start the workers of the state this view shows, if not started (it was drawn while hidden)."""
