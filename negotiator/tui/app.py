@@ -135,11 +135,17 @@ class NegotiatorApp(App):
     def on_unmount(self) -> None:
         self._collector.stop()
 
+    @property
+    def shutting_down(self) -> bool:
+        """Textual is closing the app (`_running` goes False first, then its screens lose their widgets):
+        no view builds or redraws from now on. Private Textual flags, read defensively."""
+        return getattr(self, "_exit", False) or getattr(self, "_closing", False) or getattr(self, "_closed", False) or not getattr(self, "_running", True)
+
     def _prebuild_next(self) -> None:
         """Build the next view that was never shown, while the user reads this one (one per idle tick):
         the first switch to it then only redraws (composing a view and its tables took 0.7-1.1 s)."""
-        if getattr(self, "_exit", False) or getattr(self, "_closing", False) or getattr(self, "_closed", False) or not getattr(self, "_running", True):
-            return  # shutting down (`_running` goes False first): Textual is iterating the screen stacks to close them
+        if self.shutting_down:
+            return  # Textual is iterating the screen stacks to close them
         todo = [name for name in VIEWS if name not in self._screen_stacks]
         if self.loaded is None:
             return

@@ -135,8 +135,8 @@ class ViewScreen(Screen):
 
     def _redraw_now(self) -> None:
         self._redraw_pending = False
-        if not self._may_draw():
-            return
+        if not self._may_draw() or getattr(self.app, "shutting_down", False) or self._closing or not self.is_mounted:
+            return  # a redraw queued before the app or this view began to close: its widgets may be gone
         show_text(self.query_one("#topbar", Static), self.topbar_text())
         self.redraw()
         self._drawn_for = self._state_key()

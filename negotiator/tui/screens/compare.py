@@ -31,6 +31,7 @@ class CompareScreen(ViewScreen):
 
     def body(self) -> ComposeResult:
         self._choice: list[str | None] = self._initial_choice()
+        self._picks_followed = self.app.picked
         lang = self.app.lang
         options = [(label(o, lang), oid) for oid, o in self.app.loaded.case.options.items()]
         with Horizontal(id="picks"):
@@ -53,10 +54,14 @@ class CompareScreen(ViewScreen):
         picks = picks[:3] + [None] * (3 - len(picks[:3]))
         return picks
 
-    def _state_changed(self, *args) -> None:
-        if self.is_attached and self.app.loaded is not None and len(self.app.picked) >= 2 and tuple(o for o in self._choice if o) != self.app.picked:
-            self._choice = list(self.app.picked) + [None] * (3 - len(self.app.picked))
-        super()._state_changed(*args)
+    def _follow_picks(self) -> None:
+        """Options picked elsewhere (Ranking's space bar) since this view last looked replace its choice,
+        whenever they were picked: before it was composed, while it was built ahead or while hidden."""
+        picked = self.app.picked
+        if picked != self._picks_followed:
+            self._picks_followed = picked
+            if len(picked) >= 2:
+                self._choice = list(picked) + [None] * (3 - len(picked))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -83,6 +88,7 @@ class CompareScreen(ViewScreen):
             self.query_one(f"#label-{slot}", Label).update(tr(f"option_{slot}", lang))
 
     def redraw(self) -> None:
+        self._follow_picks()
         self._sync_selects()
         chosen = [o for o in dict.fromkeys(self._choice) if o]
         table = self.query_one(DataTable)
