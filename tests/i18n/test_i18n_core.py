@@ -221,6 +221,9 @@ WORDED = [
     "case/base.py", "case/schema.py", "case/scoring.py", "case/catalog.py", "case/yamlio.py", "case/negotiation.py",
     "case/conflicts.py", "case/conflict_statements.py", "case/conflict_states.py", "case/edit.py", "case/games.py",
     "authoring/workbook.py", "authoring/csv_import.py", "authoring/_cells.py", "authoring/layout.py", "authoring/template.py",
+    "portfolio/baseline.py", "portfolio/model.py", "portfolio/packages.py", "portfolio/robust.py", "portfolio/solve.py", "portfolio/sweep.py",
+    "sensitivity/_common.py", "sensitivity/flip.py", "sensitivity/scenarios.py", "sensitivity/smaa.py", "sensitivity/stability.py",
+    "cli/sensitivity_cmds.py",
 ]
 
 
@@ -230,7 +233,51 @@ def test_no_english_only_error_comes_back(module):
     assert not sites, f"negotiator/{module}: an error worded in English only (use messages.Message): lines {sites}"
 
 
-def test_the_site_count_finds_english_errors():
-    """The check itself: an f-string handed to Problem is found."""
-    sample = ROOT / "negotiator" / "portfolio" / "baseline.py"
-    assert english_sites(sample), "the counter found nothing in a module that still words its errors in English"
+#: A mistake on the command line, per area: (arguments, Chinese the error must hold). The bundled case.
+COMMAND_ERRORS = {
+    "portfolio_budget": (["portfolio", "--budget", "staff=abc"], ["--budget “staff=abc” 不是 `资源=数值` 的形式（数值 >= 0）", "修改：请写成 `--budget staff=40` 的形式"]),
+    "portfolio_unknown_resource": (["portfolio", "--budget", "money=3"], ["--budget 指定了未知的资源 “money”", "修改：请使用以下之一："]),
+    "portfolio_baseline_number": (["portfolio", "--baseline", "5"], ["--baseline 5：不接受单独的数字", "修改：现状的总价值随权重而变"]),
+    "portfolio_gap": (["portfolio", "--gap", "2"], ["--gap 是 0 到 1（不含 1）之间的比例，实际为 2", "修改：例如 `--gap 0.001` 表示 0.1%"]),
+    "portfolio_sweep_reversed": (["portfolio", "sweep", "--resource", "budget", "--from", "5", "--to", "2", "--step", "1"], ["--to 2 小于 --from 5", "修改：请交换两者"]),
+    "portfolio_robust_scenario": (["portfolio", "--robust", "scenarios", "--scenario", "escalated_enforcement"], ["`--robust scenarios` 已经逐一计算每个情景"]),
+    "smaa_samples": (["sensitivity", "smaa", "--samples", "0"], ["--samples 至少为 1，实际为 0", "修改：例如 `--samples 10000`（样本越多，抽样误差越小）"]),
+    "smaa_interval": (["sensitivity", "smaa", "--interval", "citizen_rights=0.5:0.2"], ["目标 “citizen_rights” 的区间须满足 0 <= 下限 <= 上限 <= 1，实际为 [0.5, 0.2]"]),
+    "flip_norm": (["sensitivity", "flip", "--norm", "l3"], ["未知的范数 “l3”", "修改：请用 `l1`（权重变动的总量，增减都计入）或 `linf`（单项最大变动）"]),
+    "stability_top": (["sensitivity", "stability", "--top", "0"], ["--top 须在 1 到"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND_ERRORS))
+def test_a_command_line_error_reads_in_chinese(no_colour, name):
+    args, expected = COMMAND_ERRORS[name]
+    r = run_cli(*args, "--lang", "zh")
+    assert r.exit_code == 2, r.stdout + r.stderr
+    assert "Traceback" not in r.stderr and r.stdout == ""
+    assert r.stderr.startswith("错误："), r.stderr
+    for words in expected:
+        assert words in r.stderr, f"{words!r} not in:\n{r.stderr}"
+    left = english_words(r.stderr, typed=" ".join(args))
+    assert not left, f"`{' '.join(args)} --lang zh` shows English: {left}\n{r.stderr}"
+
+
+def test_a_command_line_error_keeps_its_english(no_colour):
+    """The English of a converted error is the sentence it always was."""
+    r = run_cli("portfolio", "--budget", "staff=abc")
+    assert r.exit_code == 2
+    assert "--budget 'staff=abc' is not RESOURCE=NUMBER with a number >= 0\n    fix: write it like --budget staff=40" in r.stderr
+    r = run_cli("sensitivity", "smaa", "--samples", "0")
+    assert "--samples must be at least 1, got 0\n    fix: e.g. --samples 10000 (more samples, smaller sampling error)" in r.stderr
+
+
+def test_the_site_count_finds_english_errors(tmp_path):
+    """The check itself: an f-string handed to Problem is found, a Message is not."""
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "def f(x):\n"
+        "    raise UsageError(Problem(f'--top must be at least 1, got {x}', hint='give a number'))\n"
+        "def g(x):\n"
+        "    raise UsageError(Problem(Message('pp_top', top=x)))\n",
+        encoding="utf-8",
+    )
+    assert english_sites(sample) == [(2, "Problem hint"), (2, "Problem message")]
