@@ -223,7 +223,7 @@ WORDED = [
     "authoring/workbook.py", "authoring/csv_import.py", "authoring/_cells.py", "authoring/layout.py", "authoring/template.py",
     "portfolio/baseline.py", "portfolio/model.py", "portfolio/packages.py", "portfolio/robust.py", "portfolio/solve.py", "portfolio/sweep.py",
     "sensitivity/_common.py", "sensitivity/flip.py", "sensitivity/scenarios.py", "sensitivity/smaa.py", "sensitivity/stability.py",
-    "cli/sensitivity_cmds.py",
+    "cli/sensitivity_cmds.py", "ranking/api.py", "ranking/analysts.py", "ranking/whatif.py", "scenarios/payoffs.py", "scenarios/rules.py",
 ]
 
 
@@ -245,6 +245,11 @@ COMMAND_ERRORS = {
     "smaa_interval": (["sensitivity", "smaa", "--interval", "citizen_rights=0.5:0.2"], ["目标 “citizen_rights” 的区间须满足 0 <= 下限 <= 上限 <= 1，实际为 [0.5, 0.2]"]),
     "flip_norm": (["sensitivity", "flip", "--norm", "l3"], ["未知的范数 “l3”", "修改：请用 `l1`（权重变动的总量，增减都计入）或 `linf`（单项最大变动）"]),
     "stability_top": (["sensitivity", "stability", "--top", "0"], ["--top 须在 1 到"]),
+    "analysts_pool": (["analysts", "--pool", "nope"], ["未知的分析人员汇总方式 “nope”", "修改：请用 `median`（中位数）或 `mean`（平均值）"]),
+    "analysts_none": (["analysts"], ["没有分析人员（`analysts`）部分"]),
+    "payoffs_package": (["payoffs", "--package", "talks,nope"], ["组合 “talks,nope” 中有未知的选项 “talks”", "修改：请使用 `negotiator show` 列出的选项 ID："]),
+    "payoffs_probability": (["payoffs", "-P", "escalated_enforcement=2"], ["情景 “escalated_enforcement” 的概率须在 0 到 1 之间，实际为 2"]),
+    "payoffs_alpha": (["payoffs", "--alpha", "3"], ["赫维茨系数 α（`--alpha`）须在 0 到 1 之间，实际为 3", "修改：α 是选项最好结果所占的权重"]),
 }
 
 
@@ -257,7 +262,7 @@ def test_a_command_line_error_reads_in_chinese(no_colour, name):
     assert r.stderr.startswith("错误："), r.stderr
     for words in expected:
         assert words in r.stderr, f"{words!r} not in:\n{r.stderr}"
-    left = english_words(r.stderr, typed=" ".join(args))
+    left = english_words(r.stderr, typed=" ".join(args) + " bundled")  # the bundled case's name
     assert not left, f"`{' '.join(args)} --lang zh` shows English: {left}\n{r.stderr}"
 
 
