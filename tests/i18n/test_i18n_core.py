@@ -224,6 +224,7 @@ WORDED = [
     "portfolio/baseline.py", "portfolio/model.py", "portfolio/packages.py", "portfolio/robust.py", "portfolio/solve.py", "portfolio/sweep.py",
     "sensitivity/_common.py", "sensitivity/flip.py", "sensitivity/scenarios.py", "sensitivity/smaa.py", "sensitivity/stability.py",
     "cli/sensitivity_cmds.py", "ranking/api.py", "ranking/analysts.py", "ranking/whatif.py", "scenarios/payoffs.py", "scenarios/rules.py",
+    "negotiation/agenda.py", "negotiation/analysis.py", "negotiation/batna.py", "negotiation/frontier.py",
 ]
 
 
@@ -249,6 +250,10 @@ COMMAND_ERRORS = {
     "analysts_none": (["analysts"], ["没有分析人员（`analysts`）部分"]),
     "payoffs_package": (["payoffs", "--package", "talks,nope"], ["组合 “talks,nope” 中有未知的选项 “talks”", "修改：请使用 `negotiator show` 列出的选项 ID："]),
     "payoffs_probability": (["payoffs", "-P", "escalated_enforcement=2"], ["情景 “escalated_enforcement” 的概率须在 0 到 1 之间，实际为 2"]),
+    "negotiate_propose": (["negotiate", "--propose", "foo"], ["--propose 中的 “foo” 不是 `议题=水平` 的形式", "修改：请写成例如 `--propose "]),
+    "negotiate_issue": (["negotiate", "--propose", "flights=x"], ["谈判 “repatriation_talks” 中没有议题 “flights”", "修改：请使用以下议题之一："]),
+    "negotiate_unknown": (["negotiate", "-n", "nope"], ["未知的谈判 “nope”", "修改：请使用以下之一：repatriation_talks"]),
+    "negotiate_link": (["negotiate", "--link", "removal_flights"], ["--link 至少需要两个议题，实际为 1 个"]),
     "payoffs_alpha": (["payoffs", "--alpha", "3"], ["赫维茨系数 α（`--alpha`）须在 0 到 1 之间，实际为 3", "修改：α 是选项最好结果所占的权重"]),
 }
 
