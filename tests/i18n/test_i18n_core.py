@@ -225,6 +225,7 @@ WORDED = [
     "sensitivity/_common.py", "sensitivity/flip.py", "sensitivity/scenarios.py", "sensitivity/smaa.py", "sensitivity/stability.py",
     "cli/sensitivity_cmds.py", "ranking/api.py", "ranking/analysts.py", "ranking/whatif.py", "scenarios/payoffs.py", "scenarios/rules.py",
     "negotiation/agenda.py", "negotiation/analysis.py", "negotiation/batna.py", "negotiation/frontier.py",
+    "conflict/analysis.py", "conflict/inverse.py", "conflict/stability.py", "solvers.py", "fileio.py",
 ]
 
 
@@ -254,8 +255,16 @@ COMMAND_ERRORS = {
     "negotiate_issue": (["negotiate", "--propose", "flights=x"], ["谈判 “repatriation_talks” 中没有议题 “flights”", "修改：请使用以下议题之一："]),
     "negotiate_unknown": (["negotiate", "-n", "nope"], ["未知的谈判 “nope”", "修改：请使用以下之一：repatriation_talks"]),
     "negotiate_link": (["negotiate", "--link", "removal_flights"], ["--link 至少需要两个议题，实际为 1 个"]),
+    "conflict_concept": (["conflict", "--concept", "nope"], ["未知的稳定性概念 “nope”", "修改：请使用以下一个或多个（以逗号分隔）：nash, gmr, smr, seq, cnash, cseq，或用 `all` 表示全部"]),
+    "conflict_target": (["conflict", "--target", "nope"], ["--target 指定了未知的选项：nope", "修改：可用的选项："]),
+    "conflict_unknown": (["conflict", "-c", "nope"], ["未知的冲突 “nope”", "修改：本案例中的冲突：linkage"]),
+    "conflict_target_concept": (["conflict", "--target", "none", "--target-concept", "zz"], ["--target 使用了未知的稳定性概念 “zz”"]),
     "payoffs_alpha": (["payoffs", "--alpha", "3"], ["赫维茨系数 α（`--alpha`）须在 0 到 1 之间，实际为 3", "修改：α 是选项最好结果所占的权重"]),
 }
+
+
+#: Words a hint may list as values to type: the bundled case's name, the stability concepts (`--concept nash,seq`).
+TYPED_VALUES = "bundled nash gmr smr seq cnash cseq"
 
 
 @pytest.mark.parametrize("name", sorted(COMMAND_ERRORS))
@@ -267,8 +276,37 @@ def test_a_command_line_error_reads_in_chinese(no_colour, name):
     assert r.stderr.startswith("错误："), r.stderr
     for words in expected:
         assert words in r.stderr, f"{words!r} not in:\n{r.stderr}"
-    left = english_words(r.stderr, typed=" ".join(args) + " bundled")  # the bundled case's name
+    left = english_words(r.stderr, typed=" ".join(args) + " " + TYPED_VALUES)
     assert not left, f"`{' '.join(args)} --lang zh` shows English: {left}\n{r.stderr}"
+
+
+def test_a_file_that_cannot_be_written_reads_in_chinese(tmp_path, no_colour):
+    out = tmp_path / "no_such_folder" / "memo.md"
+    r = run_cli("memo", "-o", str(out), "--lang", "zh")
+    assert r.exit_code == 2 and "Traceback" not in r.stderr
+    assert f"{out}: 文件夹 " in r.stderr and " 不存在；未写入任何内容" in r.stderr and "修改：请先创建该文件夹，或另选路径" in r.stderr, r.stderr
+    assert not english_words(r.stderr), r.stderr
+
+
+@pytest.mark.parametrize("call", ["unknown_solver", "no_state", "concept"])
+def test_an_api_error_has_chinese(call):
+    """Errors only a caller of the Python API meets (the command line checks these first): Chinese too."""
+    from negotiator import solvers
+    from negotiator.case.catalog import load_case
+    from negotiator.conflict.inverse import make_equilibrium
+    from negotiator.conflict.stability import analyse
+    from negotiator.errors import UsageError
+    from negotiator.i18n import core_text
+
+    with pytest.raises(UsageError) as info:
+        if call == "unknown_solver":
+            solvers.choose("glpk")
+        else:
+            result = analyse(next(iter(load_case().case.conflicts.values())))
+            make_equilibrium(result.space, result.values, 10_000 if call == "no_state" else 0, "nope" if call == "concept" else "seq")
+    problem = info.value.problems[0]
+    for text in (problem.message, problem.hint):
+        assert not english_words(core_text(text, "zh"), typed="glpk nope " + TYPED_VALUES), core_text(text, "zh")
 
 
 def test_a_command_line_error_keeps_its_english(no_colour):
