@@ -861,6 +861,33 @@ TEMPLATES: dict[str, str] = {
     "fi_writable_hint": "choose a folder you can write to",
     "fi_cannot_write_why": "cannot write in the folder {folder} ({why}); nothing was written",
     "fi_write_failed": "could not write the file ({why}); nothing was written",
+    # -- errors of the model: model/matrix.py, weights.py, elicitation.py, sampling.py, score_matrix.py
+    "err_use_none": "use one of: (none)",
+    "err_unknown_scenario": "unknown scenario '{scenario}'",
+    "pm_unknown_priorities": "unknown AHP priority method '{method}'",
+    "pm_not_ahp": "weight profile '{profile}' is not an AHP profile",
+    "pm_ahp_profiles_hint": "AHP profiles: {names}",
+    "pm_no_ahp_profiles_hint": "AHP profiles: (none in this case)",
+    "pm_no_ahp": "the case {case} has no AHP weight profile",
+    "pm_no_ahp_hint": "write one as `weights: {{name: {{ahp: {{a: {{b: 3}}}}}}}}` (see docs/methods.md)",
+    "pm_unknown_level": "option '{option}', objective '{objective}': unknown level word '{word}' (levels: {levels})",
+    "pm_unknown_level_none": "option '{option}', objective '{objective}': unknown level word '{word}' (levels: none defined)",
+    "pm_unknown_level_hint": "use one of the objective's level words",
+    "pm_nothing_to_rank": "this case has no objectives and options to rank (it holds only a game, a negotiation or a conflict)",
+    "pm_nothing_to_rank_hint": "run `negotiator game`, `negotiator negotiate` or `negotiator conflict` on it, or add objectives: and options:",
+    "pm_spread": "--spread must be between 0 and 1 (a share of each weight), got {spread:g}",
+    "pm_spread_hint": "for example --spread 0.5: each weight anywhere from half to one and a half times its value",
+    "pm_too_little_room": "the weight intervals leave too little room: only {have} of {drawn} random weight vectors fit them",
+    "pm_widen_hint": "widen the intervals (--interval or --spread)",
+    "pm_pinned": "the pinned weights leave nothing for the others",
+    "pm_scores_near_hint": "did you mean: {names}? (negotiator show --scores lists them)",
+    "pm_scores_options_hint": "options: {names} (negotiator show --scores lists them)",
+    "pm_no_such_option": "the case {case} has no option '{option}'",
+    "pm_weights_unknown_objective": "unknown objective '{objective}' in the weights",
+    "pm_weight_value": "weight of '{objective}' must be a finite number >= 0, got {value}",
+    # -- warnings of the model shown to users: model/matrix.py, weights.py
+    "mw_objective_ignored": "objective '{objective}' was ignored: every option scores it {score:g}, so it cannot discriminate",
+    "mw_profile_note": "weight profile '{profile}': {note}",
 }
 
 

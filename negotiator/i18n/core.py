@@ -849,6 +849,33 @@ _ZH: dict[str, str] = {
     "fi_writable_hint": "请选择一个有写入权限的文件夹",
     "fi_cannot_write_why": "无法写入文件夹 {folder}（{why}）；未写入任何内容",
     "fi_write_failed": "无法写入该文件（{why}）；未写入任何内容",
+    # -- errors of the model: model/matrix.py, weights.py, elicitation.py, sampling.py, score_matrix.py
+    "err_use_none": "请使用以下之一：（无可用项）",
+    "err_unknown_scenario": "未知的情景 “{scenario}”",
+    "pm_unknown_priorities": "未知的 AHP 优先级计算方法 “{method}”",
+    "pm_not_ahp": "权重方案 “{profile}” 不是 AHP 方案",
+    "pm_ahp_profiles_hint": "AHP 方案：{names}",
+    "pm_no_ahp_profiles_hint": "本案例中没有 AHP 方案",
+    "pm_no_ahp": "案例 “{case}” 没有 AHP 权重方案",
+    "pm_no_ahp_hint": "请写成 `weights: {{name: {{ahp: {{a: {{b: 3}}}}}}}}` 的形式（参见 docs/methods.md）",
+    "pm_unknown_level": "选项 “{option}”、目标 “{objective}”：未知的水平词 “{word}”（水平：{levels}）",
+    "pm_unknown_level_none": "选项 “{option}”、目标 “{objective}”：未知的水平词 “{word}”（该目标未定义水平）",
+    "pm_unknown_level_hint": "请使用该目标的水平词之一",
+    "pm_nothing_to_rank": "此案例没有可排序的目标和选项（只包含博弈、谈判或冲突）",
+    "pm_nothing_to_rank_hint": "请对它运行 `negotiator game`、`negotiator negotiate` 或 `negotiator conflict`，或添加 `objectives:` 和 `options:`",
+    "pm_spread": "--spread 须在 0 到 1 之间（各权重的比例），实际为 {spread:g}",
+    "pm_spread_hint": "例如 `--spread 0.5`：每个权重可在其数值的一半到一倍半之间变动",
+    "pm_too_little_room": "权重区间留下的空间太小：{drawn} 个随机权重向量中只有 {have} 个落在区间内",
+    "pm_widen_hint": "请放宽区间（--interval 或 --spread）",
+    "pm_pinned": "固定的权重没有给其他权重留下余地",
+    "pm_scores_near_hint": "是否想输入：{names}？（`negotiator show --scores` 会列出全部选项）",
+    "pm_scores_options_hint": "可用的选项：{names}（`negotiator show --scores` 会列出全部选项）",
+    "pm_no_such_option": "案例 “{case}” 中没有选项 “{option}”",
+    "pm_weights_unknown_objective": "权重中有未知的目标 “{objective}”",
+    "pm_weight_value": "目标 “{objective}” 的权重必须是 >= 0 的有限数，实际为 {value}",
+    # -- warnings of the model shown to users: model/matrix.py, weights.py
+    "mw_objective_ignored": "目标 “{objective}” 未被计入：每个选项在该目标上的评分都是 {score:g}，无法区分各选项",
+    "mw_profile_note": "权重方案 “{profile}”：{note}",
 }
 
 STRINGS: dict[str, dict[str, str]] = {key: {"en": en, "zh": _ZH[key]} for key, en in TEMPLATES.items()}

@@ -226,6 +226,7 @@ WORDED = [
     "cli/sensitivity_cmds.py", "ranking/api.py", "ranking/analysts.py", "ranking/whatif.py", "scenarios/payoffs.py", "scenarios/rules.py",
     "negotiation/agenda.py", "negotiation/analysis.py", "negotiation/batna.py", "negotiation/frontier.py",
     "conflict/analysis.py", "conflict/inverse.py", "conflict/stability.py", "solvers.py", "fileio.py",
+    "model/matrix.py", "model/weights.py", "model/elicitation.py", "model/sampling.py", "model/score_matrix.py",
 ]
 
 
@@ -259,6 +260,9 @@ COMMAND_ERRORS = {
     "conflict_target": (["conflict", "--target", "nope"], ["--target 指定了未知的选项：nope", "修改：可用的选项："]),
     "conflict_unknown": (["conflict", "-c", "nope"], ["未知的冲突 “nope”", "修改：本案例中的冲突：linkage"]),
     "conflict_target_concept": (["conflict", "--target", "none", "--target-concept", "zz"], ["--target 使用了未知的稳定性概念 “zz”"]),
+    "rank_scenario": (["rank", "--scenario", "nope"], ["未知的情景 “nope”", "修改：请使用以下之一：transactional_linkage"]),
+    "ahp_none": (["ahp"], ["没有 AHP 权重方案", "修改：请写成 `weights: "]),
+    "smaa_spread": (["sensitivity", "smaa", "--spread", "3"], ["--spread 须在 0 到 1 之间（各权重的比例），实际为 3", "修改：例如 `--spread 0.5`"]),
     "payoffs_alpha": (["payoffs", "--alpha", "3"], ["赫维茨系数 α（`--alpha`）须在 0 到 1 之间，实际为 3", "修改：α 是选项最好结果所占的权重"]),
 }
 
@@ -307,6 +311,20 @@ def test_an_api_error_has_chinese(call):
     problem = info.value.problems[0]
     for text in (problem.message, problem.hint):
         assert not english_words(core_text(text, "zh"), typed="glpk nope " + TYPED_VALUES), core_text(text, "zh")
+
+
+def test_the_model_warnings_read_in_chinese(tmp_path, no_colour):
+    """What the model warns a user of: an objective that cannot discriminate, a profile's AHP note."""
+    path = tmp_path / "flat.yaml"
+    text = GOOD.replace("{a: 1, b: 2}", "{a: 1, b: 4}").replace("b: [1, 2, 4]", "b: 4")
+    path.write_text(text, encoding="utf-8")
+    r = run_cli("validate", str(path), "--lang", "zh")
+    assert r.exit_code == 0, r.stderr
+    assert "注意：目标 “b” 未被计入：每个选项在该目标上的评分都是 4，无法区分各选项" in r.stderr, r.stderr
+    assert not _english_left(r.stderr, text), r.stderr
+    assert "objective 'b' was ignored: every option scores it 4, so it cannot discriminate" in run_cli("validate", str(path)).stderr
+    r = run_cli("validate", "example:methods_demo", "--lang", "zh")
+    assert "注意：权重方案 “ahp”：1 个缺失的两两比较由其他判断补全" in r.stderr, r.stderr
 
 
 def test_a_command_line_error_keeps_its_english(no_colour):
