@@ -888,6 +888,26 @@ TEMPLATES: dict[str, str] = {
     # -- warnings of the model shown to users: model/matrix.py, weights.py
     "mw_objective_ignored": "objective '{objective}' was ignored: every option scores it {score:g}, so it cannot discriminate",
     "mw_profile_note": "weight profile '{profile}': {note}",
+    # -- errors of the commands' own checks: cli/*_cmds.py, cli/common.py
+    "cl_csv_into": "a CSV of scores is merged into an existing case",
+    "cl_csv_into_hint": "negotiator import {source} --into CASE.yaml",
+    "cl_workbook_output": "a workbook is imported into a new YAML case",
+    "cl_workbook_output_hint": "negotiator import {source} -o CASE.yaml",
+    "cl_output_yaml": "the output must be a .yaml file, got '{name}'",
+    "cl_output_yaml_hint": "name it CASE.yaml",
+    "cl_probability_unread": "cannot read --probability '{item}'",
+    "cl_probability_unread_hint": "write SCENARIO=P, e.g. --probability routine_cooperation=0.2",
+    "cl_time_limit": "--time-limit must be 0 (no limit) or a number of seconds, got {value:g}",
+    "cl_robust_and_core": "--robust and --core are two different analyses",
+    "cl_robust_and_core_hint": "run them one at a time",
+    "cl_top_plain": "--top goes with the plain solve, not with --robust or --core",
+    "cl_step_or_points": "give --step or --points, not both",
+    "cl_plot_suffix": "--plot needs a file name ending in .png, .svg or .pdf",
+    "cl_port": "--port must be from 1 to 65535, got {port}",
+    "cl_cannot_listen": "cannot listen on {host}:{port}: {why}",
+    "cl_cannot_listen_hint": "another program is using the port: pick another with --port (e.g. --port {next})",
+    "cl_json_not_finite": "the result holds a number that is not finite (NaN or infinity), so no JSON was written",
+    "cl_json_not_finite_hint": "please report this with the case file: it is a bug in negotiator",
 }
 
 

@@ -876,6 +876,26 @@ _ZH: dict[str, str] = {
     # -- warnings of the model shown to users: model/matrix.py, weights.py
     "mw_objective_ignored": "目标 “{objective}” 未被计入：每个选项在该目标上的评分都是 {score:g}，无法区分各选项",
     "mw_profile_note": "权重方案 “{profile}”：{note}",
+    # -- errors of the commands' own checks: cli/*_cmds.py, cli/common.py
+    "cl_csv_into": "评分 CSV 须合并到已有的案例中",
+    "cl_csv_into_hint": "请运行 `negotiator import {source} --into CASE.yaml`",
+    "cl_workbook_output": "工作簿须导入为一个新的 YAML 案例",
+    "cl_workbook_output_hint": "请运行 `negotiator import {source} -o CASE.yaml`",
+    "cl_output_yaml": "输出必须是 .yaml 文件，实际为 “{name}”",
+    "cl_output_yaml_hint": "请命名为 `CASE.yaml` 这样的文件名",
+    "cl_probability_unread": "无法读取 --probability “{item}”",
+    "cl_probability_unread_hint": "请写成 `情景=概率`，例如 `--probability routine_cooperation=0.2`",
+    "cl_time_limit": "--time-limit 必须是 0（不限时）或秒数，实际为 {value:g}",
+    "cl_robust_and_core": "--robust 与 --core 是两种不同的分析",
+    "cl_robust_and_core_hint": "请分别运行",
+    "cl_top_plain": "--top 只用于普通求解，不能与 --robust 或 --core 同用",
+    "cl_step_or_points": "请给出 --step 或 --points，不要同时给出",
+    "cl_plot_suffix": "--plot 的文件名须以 .png、.svg 或 .pdf 结尾",
+    "cl_port": "--port 须在 1 到 65535 之间，实际为 {port}",
+    "cl_cannot_listen": "无法在 {host}:{port} 上监听：{why}",
+    "cl_cannot_listen_hint": "另一个程序正在使用该端口：请用 --port 另选一个（例如 `--port {next}`）",
+    "cl_json_not_finite": "结果中有非有限的数（NaN 或无穷大），因此未写出 JSON",
+    "cl_json_not_finite_hint": "请连同案例文件一起报告此问题：这是 negotiator 的程序错误",
 }
 
 STRINGS: dict[str, dict[str, str]] = {key: {"en": en, "zh": _ZH[key]} for key, en in TEMPLATES.items()}

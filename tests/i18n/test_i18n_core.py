@@ -227,6 +227,7 @@ WORDED = [
     "negotiation/agenda.py", "negotiation/analysis.py", "negotiation/batna.py", "negotiation/frontier.py",
     "conflict/analysis.py", "conflict/inverse.py", "conflict/stability.py", "solvers.py", "fileio.py",
     "model/matrix.py", "model/weights.py", "model/elicitation.py", "model/sampling.py", "model/score_matrix.py",
+    "cli/authoring_cmds.py", "cli/memo_cmds.py", "cli/payoffs_cmds.py", "cli/portfolio_cmds.py", "cli/tui_cmds.py", "cli/common.py",
 ]
 
 
@@ -263,6 +264,11 @@ COMMAND_ERRORS = {
     "rank_scenario": (["rank", "--scenario", "nope"], ["未知的情景 “nope”", "修改：请使用以下之一：transactional_linkage"]),
     "ahp_none": (["ahp"], ["没有 AHP 权重方案", "修改：请写成 `weights: "]),
     "smaa_spread": (["sensitivity", "smaa", "--spread", "3"], ["--spread 须在 0 到 1 之间（各权重的比例），实际为 3", "修改：例如 `--spread 0.5`"]),
+    "portfolio_robust_core": (["portfolio", "--robust", "profiles", "--core"], ["--robust 与 --core 是两种不同的分析", "修改：请分别运行"]),
+    "portfolio_time_limit": (["portfolio", "--time-limit", "-1"], ["--time-limit 必须是 0（不限时）或秒数，实际为 -1"]),
+    "portfolio_step_points": (["portfolio", "sweep", "--resource", "budget", "--from", "1", "--to", "3", "--step", "1", "--points", "3"], ["请给出 --step 或 --points，不要同时给出"]),
+    "payoffs_probability_unread": (["payoffs", "-P", "bad"], ["无法读取 --probability “bad”", "修改：请写成 `情景=概率`"]),
+    "tui_port": (["tui", "--web", "--port", "0"], ["--port 须在 1 到 65535 之间，实际为 0"]),
     "payoffs_alpha": (["payoffs", "--alpha", "3"], ["赫维茨系数 α（`--alpha`）须在 0 到 1 之间，实际为 3", "修改：α 是选项最好结果所占的权重"]),
 }
 
