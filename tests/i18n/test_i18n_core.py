@@ -228,6 +228,8 @@ WORDED = [
     "conflict/analysis.py", "conflict/inverse.py", "conflict/stability.py", "solvers.py", "fileio.py",
     "model/matrix.py", "model/weights.py", "model/elicitation.py", "model/sampling.py", "model/score_matrix.py",
     "cli/authoring_cmds.py", "cli/memo_cmds.py", "cli/payoffs_cmds.py", "cli/portfolio_cmds.py", "cli/tui_cmds.py", "cli/common.py",
+    "methods/__init__.py", "methods/_common.py", "methods/additive.py", "methods/electre.py", "methods/promethee.py", "methods/vikor.py",
+    "games/bimatrix.py", "report/__init__.py", "report/memo.py", "authoring/frames.py",
 ]
 
 
@@ -269,12 +271,20 @@ COMMAND_ERRORS = {
     "portfolio_step_points": (["portfolio", "sweep", "--resource", "budget", "--from", "1", "--to", "3", "--step", "1", "--points", "3"], ["请给出 --step 或 --points，不要同时给出"]),
     "payoffs_probability_unread": (["payoffs", "-P", "bad"], ["无法读取 --probability “bad”", "修改：请写成 `情景=概率`"]),
     "tui_port": (["tui", "--web", "--port", "0"], ["--port 须在 1 到 65535 之间，实际为 0"]),
+    "vikor_v": (["rank", "--method", "vikor", "--vikor-v", "3"], ["VIKOR 的 v 须在 [0, 1] 之内（群体效用相对于个体遗憾的权重），实际为 3.0", "修改：通常取 `--vikor-v 0.5`"]),
+    "vikor_v_other_method": (["rank", "--vikor-v", "0.3"], ["--vikor-v 只适用于 `--method vikor`，不适用于 `additive` 方法"]),
+    "electre_c": (["rank", "--method", "electre", "--electre-c", "2"], ["ELECTRE 一致性阈值须在 [0, 1] 之内，实际为 2.0"]),
+    "topsis_normalisation": (["rank", "--method", "topsis", "--topsis-normalisation", "nope"], ["未知的 TOPSIS 归一化方式 “nope”"]),
+    "game_unknown": (["game", "--game", "nope"], ["未知的博弈 “nope”", "修改：请使用以下之一：repatriation_linkage"]),
+    "memo_date": (["memo", "-o", "never_written.md", "--date", "2026-13-45"], ["--date “2026-13-45” 不是有效的日期", "修改：例如 `--date 2026-07-01`"]),
+    "memo_format": (["memo", "-o", "never_written.txt"], ["无法写出 “.txt” 格式的备忘录；未写入任何内容", "修改：请让文件名以下列之一结尾：.md, .html, .docx, .xlsx, .csv"]),
     "payoffs_alpha": (["payoffs", "--alpha", "3"], ["赫维茨系数 α（`--alpha`）须在 0 到 1 之间，实际为 3", "修改：α 是选项最好结果所占的权重"]),
 }
 
 
-#: Words a hint may list as values to type: the bundled case's name, the stability concepts (`--concept nash,seq`).
-TYPED_VALUES = "bundled nash gmr smr seq cnash cseq"
+#: Words a hint may list as values to type: the bundled case's name, the stability concepts (`--concept nash,seq`),
+#: the normalisations (`--topsis-normalisation vector`).
+TYPED_VALUES = "bundled nash gmr smr seq cnash cseq vector minmax sum max none"
 
 
 @pytest.mark.parametrize("name", sorted(COMMAND_ERRORS))
