@@ -21,14 +21,14 @@ def check_writable(path: str | Path, force: bool = False) -> Path:
     """Fail early, before any work, if ``path`` cannot or must not be written."""
     p = Path(path)
     if p.exists() and p.is_dir():
-        raise UsageError(Problem("is a folder, expected a file name", file=str(p)))
+        raise UsageError(Problem(Message("fi_is_folder"), file=str(p)))
     if p.exists() and not force:
         raise UsageError(Problem(Message("err_file_exists"), file=str(p), hint=Message("err_file_exists_hint")))
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.is_dir():
-        raise UsageError(Problem(f"the folder {parent} does not exist; nothing was written", file=str(p), hint="create the folder first or choose another path"))
+        raise UsageError(Problem(Message("et_no_parent", folder=str(parent)), file=str(p), hint=Message("fi_no_parent_hint")))
     if not os.access(parent, os.W_OK):
-        raise UsageError(Problem(f"cannot write in the folder {parent}; nothing was written", file=str(p), hint="choose a folder you can write to"))
+        raise UsageError(Problem(Message("fi_cannot_write", folder=str(parent)), file=str(p), hint=Message("fi_writable_hint")))
     return p
 
 
@@ -110,8 +110,8 @@ def write_atomic(path: str | Path, data: bytes | str, force: bool = False, backu
         tmp = None
     except OSError as exc:
         if tmp is None:
-            raise UsageError(Problem(f"cannot write in the folder {folder} ({exc.strerror}); nothing was written", file=str(p), hint="choose a folder you can write to")) from None
-        raise UsageError(Problem(f"could not write the file ({exc.strerror}); nothing was written", file=str(p))) from None
+            raise UsageError(Problem(Message("fi_cannot_write_why", folder=str(folder), why=exc.strerror), file=str(p), hint=Message("fi_writable_hint"))) from None
+        raise UsageError(Problem(Message("fi_write_failed", why=exc.strerror), file=str(p))) from None
     finally:
         for leftover in (tmp, bak_tmp):
             if leftover is not None:

@@ -57,6 +57,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["MAX_COEFFICIENT", "SOLVERS", "Reoptimizer", "Solved", "available", "check_representable", "choose", "constraint", "describe", "label", "make", "solve", "variable"]
 
@@ -88,16 +89,16 @@ def choose(name: str | None = None) -> str:
     if name is not None:
         key = str(name).lower()
         if key not in SOLVERS:
-            raise UsageError(Problem(f"unknown solver '{name}'", hint="use --solver cbc or --solver highs"))
+            raise UsageError(Problem(Message("sv_unknown", solver=name), hint=Message("sv_unknown_hint")))
         if not available(key):
             if key == "highs":
-                raise UsageError(Problem("the HiGHS solver is not installed", hint="pip install highspy (or negotiator[highs]), or use --solver cbc"))
-            raise UsageError(Problem("PuLP's bundled CBC solver cannot run here", hint="pip install highspy and use --solver highs, or reinstall PuLP"))
+                raise UsageError(Problem(Message("sv_no_highs"), hint=Message("sv_no_highs_hint")))
+            raise UsageError(Problem(Message("sv_no_cbc"), hint=Message("sv_no_cbc_hint")))
         return key
     for key in SOLVERS:
         if available(key):
             return key
-    raise UsageError(Problem("no LP/MILP solver can run: PuLP's bundled CBC is missing and highspy is not installed", hint="pip install highspy (or negotiator[highs]), or reinstall PuLP"))
+    raise UsageError(Problem(Message("sv_none"), hint=Message("sv_none_hint")))
 
 
 def label(name: str | None = None) -> str:
@@ -266,26 +267,26 @@ def check_representable(problem) -> None:
     def bad(x) -> bool:
         return x is not None and not (math.isfinite(x) and abs(x) <= MAX_COEFFICIENT)
 
-    found: tuple[str, float] | None = None
+    found: tuple[Message, float] | None = None
     objective = problem.objective
     if objective is not None:
-        found = next((("the objective", a) for a in objective.values() if bad(a)), None)
+        found = next(((Message("sv_where_objective"), a) for a in objective.values() if bad(a)), None)
     if found is None:
         for row in _constraints(problem):
             a = next((a for a in list(row.values()) + [row.constant] if bad(a)), None)
             if a is not None:
-                found = (f"constraint {row.name}", a)
+                found = (Message("sv_where_constraint", name=row.name), a)
                 break
     if found is None:
         v = next((v for v in problem.variables() if bad(v.lowBound) or bad(v.upBound)), None)
         if v is not None:
-            found = (f"the bounds of {v.name}", v.upBound if bad(v.upBound) else v.lowBound)
+            found = (Message("sv_where_bounds", name=v.name), v.upBound if bad(v.upBound) else v.lowBound)
     if found is not None:
         where, value = found
         raise UsageError(
             Problem(
-                f"{where} of the {problem.name} problem holds a number of size {abs(value):g}, beyond the ±{MAX_COEFFICIENT:g} a solver can work with exactly, so nothing it found would be proven; nothing was solved",
-                hint="rescale the figures (resources, budgets, bonuses) so that each lies within ±1e15, e.g. count in thousands",
+                Message("sv_too_big", where=where, problem=problem.name, size=abs(value), limit=MAX_COEFFICIENT),
+                hint=Message("sv_too_big_hint"),
             )
         )
 

@@ -73,8 +73,9 @@ def _rows(frame, name: str) -> tuple[list[list[Any]], Any]:
 
     if not isinstance(frame, pd.DataFrame):
         from negotiator.errors import Problem, UsageError
+        from negotiator.messages import Message
 
-        raise UsageError(Problem(f"'{name}' must be a pandas DataFrame, got {type(frame).__name__}"))
+        raise UsageError(Problem(Message("ea_not_frame", name=name, kind=type(frame).__name__)))
     df = frame
     indexed = not isinstance(df.index, pd.RangeIndex) or df.index.name is not None
     if indexed:

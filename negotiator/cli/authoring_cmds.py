@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 
 from negotiator.cli._app import app
+from negotiator.messages import Message
 from negotiator.cli.common import CaseArg, LangOpt, console, load, warn
 from negotiator.i18n import case_name, tr
 
@@ -71,11 +72,11 @@ def import_(
     is_csv = source.suffix.lower() in (".csv", ".tsv", ".txt")
     if is_csv:
         if into is None or output is not None:
-            raise UsageError(Problem("a CSV of scores is merged into an existing case", file=str(source), hint=f"negotiator import {source} --into CASE.yaml"))
+            raise UsageError(Problem(Message("cl_csv_into"), file=str(source), hint=Message("cl_csv_into_hint", source=str(source))))
         _merge_csv(source, into, skip_unknown, dry_run, lang)
         return
     if output is None or into is not None:
-        raise UsageError(Problem("a workbook is imported into a new YAML case", file=str(source), hint=f"negotiator import {source} -o CASE.yaml"))
+        raise UsageError(Problem(Message("cl_workbook_output"), file=str(source), hint=Message("cl_workbook_output_hint", source=str(source))))
     _import_workbook(source, output, force, lang)
 
 
@@ -91,7 +92,7 @@ def _import_workbook(source: Path, output: Path, force: bool, lang: str = "en") 
     from negotiator.fileio import check_writable
 
     if output.suffix.lower() not in (".yaml", ".yml"):
-        raise UsageError(Problem(f"the output must be a .yaml file, got '{output.name}'", file=str(output), hint="name it CASE.yaml"))
+        raise UsageError(Problem(Message("cl_output_yaml", name=output.name), file=str(output), hint=Message("cl_output_yaml_hint")))
     check_writable(output, force=force)  # before reading: an existing case is never at risk
     imported = import_workbook(source)
     for w in imported.warnings:

@@ -149,7 +149,9 @@ def emit_json(data) -> None:
         text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)
     except ValueError:
         # The core turns every undefined number into null; reaching here is our bug, not the user's input.
-        raise NegotiatorError(Problem("the result holds a number that is not finite (NaN or infinity), so no JSON was written", hint="please report this with the case file: it is a bug in negotiator")) from None
+        from negotiator.messages import Message
+
+        raise NegotiatorError(Problem(Message("cl_json_not_finite"), hint=Message("cl_json_not_finite_hint"))) from None
     sys.stdout.write(text + "\n")
 
 

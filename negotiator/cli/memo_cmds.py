@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from negotiator.cli._app import app
+from negotiator.messages import Message
 from negotiator.cli.common import CaseArg, MethodOpt, ProfileOpt, load, warn
 
 
@@ -37,9 +38,9 @@ def memo(
     check_writable(output, force=force)
     check_lang(lang)
     if samples is not None and samples < 1:
-        raise UsageError(Problem(f"--samples must be at least 1, got {samples}"))
+        raise UsageError(Problem(Message("pp_samples", samples=samples)))
     if seed < 0:
-        raise UsageError(Problem(f"--seed must be 0 or more, got {seed}"))
+        raise UsageError(Problem(Message("ps_seed", seed=seed)))
     request = MemoRequest(lang=lang, profile=profile, method=method, samples=samples, seed=seed, date=parse_date(date), scenario=scenario, baseline=baseline)
     loaded = load(case)
     from negotiator.i18n import tr

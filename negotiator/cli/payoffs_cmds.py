@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from negotiator.cli._app import app
+from negotiator.messages import Message
 from negotiator.cli.common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_json, emit_text, layout_of, load, warn
 
 from negotiator.cli.common import LangOpt  # noqa: E402
@@ -24,7 +25,7 @@ def _parse_probabilities(items: list[str]) -> dict[str, float]:
                 raise ValueError
             out[sid.strip()] = float(value)
         except ValueError:
-            raise UsageError(Problem(f"cannot read --probability '{item}'", hint="write SCENARIO=P, e.g. --probability routine_cooperation=0.2")) from None
+            raise UsageError(Problem(Message("cl_probability_unread", item=item), hint=Message("cl_probability_unread_hint"))) from None
     return out
 
 

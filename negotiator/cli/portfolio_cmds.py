@@ -17,6 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from negotiator.cli._app import app
+from negotiator.messages import Message
 from negotiator.cli.common import CaseArg, Format, FormatOpt, MethodOpt, ProfileOpt, console, emit_result, gathered_options, load, warn
 
 
@@ -104,7 +105,7 @@ def _time_limit(seconds: float) -> float | None:
     from negotiator.errors import Problem, UsageError
 
     if seconds < 0:
-        raise UsageError(Problem(f"--time-limit must be 0 (no limit) or a number of seconds, got {seconds:g}"))
+        raise UsageError(Problem(Message("cl_time_limit", value=seconds)))
     return None if seconds == 0 else seconds
 
 
@@ -180,9 +181,9 @@ def solve(
 
     _check_format(fmt, lang)
     if robust is not None and core:
-        raise UsageError(Problem("--robust and --core are two different analyses", hint="run them one at a time"))
+        raise UsageError(Problem(Message("cl_robust_and_core"), hint=Message("cl_robust_and_core_hint")))
     if (robust is not None or core) and top != 1:
-        raise UsageError(Problem("--top goes with the plain solve, not with --robust or --core"))
+        raise UsageError(Problem(Message("cl_top_plain")))
     loaded = load(case)
     for w in loaded.warnings:
         warn(w)
@@ -247,10 +248,10 @@ def sweep(
 
     _check_format(fmt, lang)
     if step is not None and points is not None:
-        raise UsageError(Problem("give --step or --points, not both"))
+        raise UsageError(Problem(Message("cl_step_or_points")))
     if plot is not None:
         if plot.suffix.lower() not in (".png", ".svg", ".pdf"):
-            raise UsageError(Problem("--plot needs a file name ending in .png, .svg or .pdf", file=str(plot)))
+            raise UsageError(Problem(Message("cl_plot_suffix"), file=str(plot)))
         check_writable(plot, force=force)
     loaded = load(case)
     from negotiator.portfolio import budget_sweep

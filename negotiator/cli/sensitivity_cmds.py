@@ -16,6 +16,7 @@ import typer
 
 from negotiator.cli._app import app
 from negotiator.cli.common import CaseArg, MethodOpt, ProfileOpt, console, emit_result, gathered_options, load, warn
+from negotiator.messages import Message
 
 sensitivity_app = typer.Typer(
     name="sensitivity",
@@ -101,7 +102,7 @@ def _check_plot(plot: Optional[Path], force: bool) -> Optional[str]:
 
     fmt = plot_format(plot)
     if fmt is None:
-        raise UsageError(Problem("a chart file must end in .png or .svg", file=str(plot), hint="e.g. --plot sweep.png"))
+        raise UsageError(Problem(Message("cl_chart_suffix"), file=str(plot), hint=Message("cl_chart_suffix_hint")))
     check_writable(plot, force=force)
     return fmt
 
@@ -243,7 +244,7 @@ def _parse_intervals(specs: list[str]) -> dict[str, tuple[float, float]]:
                 raise ValueError
             out[name.strip()] = (float(lo), float(hi))
         except ValueError:
-            raise UsageError(Problem(f"cannot read the weight interval '{spec}'", hint="write --interval OBJECTIVE=LOW:HIGH, e.g. --interval citizen_rights=0.1:0.3")) from None
+            raise UsageError(Problem(Message("cl_interval_unread", spec=spec), hint=Message("cl_interval_unread_hint"))) from None
     return out
 
 
@@ -271,9 +272,9 @@ def smaa(
     from negotiator.render.termfit import is_plain
 
     if samples < 1:
-        raise UsageError(Problem(f"--samples must be at least 1, got {samples}", hint="e.g. --samples 10000 (more samples, smaller sampling error)"))
+        raise UsageError(Problem(Message("pp_samples", samples=samples), hint=Message("ps_samples_hint")))
     if workers < 1:
-        raise UsageError(Problem(f"--workers must be at least 1, got {workers}"))
+        raise UsageError(Problem(Message("cl_workers", workers=workers)))
     intervals = _parse_intervals(interval or [])
     out.run(
         case,
@@ -303,7 +304,7 @@ def tornado(
     from negotiator.render.termfit import is_plain
 
     if limit < 1:
-        raise UsageError(Problem(f"--limit must be at least 1, got {limit}"))
+        raise UsageError(Problem(Message("cl_limit", limit=limit)))
     out.run(
         case,
         "tornado",

@@ -8,6 +8,7 @@ from typing import Optional
 import typer
 
 from negotiator.cli._app import app
+from negotiator.messages import Message
 from negotiator.cli.common import CaseArg
 
 DEFAULT_PORT = 8000
@@ -49,12 +50,12 @@ def check_port(host: str, port: int) -> None:
     from negotiator.errors import Problem, UsageError
 
     if not 0 < port < 65536:
-        raise UsageError(Problem(f"--port must be from 1 to 65535, got {port}"))
+        raise UsageError(Problem(Message("cl_port", port=port)))
     try:
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
             probe.bind((host, port))
     except OSError as exc:
-        raise UsageError(Problem(f"cannot listen on {host}:{port}: {exc.strerror or exc}", hint=f"another program is using the port: pick another with --port (e.g. --port {port + 1})")) from None
+        raise UsageError(Problem(Message("cl_cannot_listen", host=host, port=port, why=str(exc.strerror or exc)), hint=Message("cl_cannot_listen_hint", next=port + 1))) from None
 
 
 def serve_web(case: list[Path] | None, lang: str, host: str, port: int) -> None:

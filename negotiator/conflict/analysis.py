@@ -16,6 +16,7 @@ import numpy as np
 from negotiator._version import __version__
 from negotiator.case.conflict_states import StateSpace, build_states
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 from .coalitions import CoalitionResult, coalition_stability
 from .inverse import InverseResult, make_equilibrium
@@ -193,15 +194,16 @@ def pick_conflict(case, conflict_id: str | None) -> str:
     """The id of the conflict to analyse: the one named, or the case's first."""
     if not case.conflicts:
         raise UsageError(Problem(
-            "the case has no conflict (no `conflicts:` section)",
-            hint="add a conflicts: section (see docs/conflict.md), or run without CASE for the bundled conflict",
+            Message("pc_no_conflict"),
+            hint=Message("pc_no_conflict_hint"),
         ))
     if conflict_id is None:
         return next(iter(case.conflicts))
     if conflict_id not in case.conflicts:
         close = difflib.get_close_matches(conflict_id, list(case.conflicts), n=1, cutoff=0.5)
-        hint = (f"did you mean '{close[0]}'? " if close else "") + "conflicts in this case: " + ", ".join(case.conflicts)
-        raise UsageError(Problem(f"unknown conflict '{conflict_id}'", hint=hint))
+        names = ", ".join(case.conflicts)
+        hint = Message("pc_conflicts_near_hint", near=close[0], names=names) if close else Message("pc_conflicts_hint", names=names)
+        raise UsageError(Problem(Message("pc_unknown_conflict", conflict=conflict_id), hint=hint))
     return conflict_id
 
 
@@ -214,13 +216,14 @@ def parse_state(space: StateSpace, text: str | None) -> int | None:
     unknown = [n for n in names if n not in space.option_ids]
     if unknown:
         close = [m for n in unknown for m in difflib.get_close_matches(n, space.option_ids, n=1, cutoff=0.6)]
-        hint = (f"did you mean {', '.join(close)}? " if close else "") + "options: " + ", ".join(space.option_ids)
-        raise UsageError(Problem(f"--target names unknown option(s) {', '.join(unknown)}", hint=hint))
+        names = ", ".join(space.option_ids)
+        hint = Message("pc_options_near_hint", near=", ".join(close), names=names) if close else Message("pc_options_hint", names=names)
+        raise UsageError(Problem(Message("pc_target_unknown", options=", ".join(unknown)), hint=hint))
     s = space.find(names)
     if s is None:
         raise UsageError(Problem(
-            f"no feasible state takes exactly {', '.join(names) or 'no option'}",
-            hint="the conflict's feasibility rules exclude it; name the options of a feasible state",
+            Message("pc_no_state", options=", ".join(names)) if names else Message("pc_no_state_empty"),
+            hint=Message("pc_no_state_hint"),
         ))
     return s
 
@@ -231,7 +234,7 @@ def _concepts(concept: str | None) -> tuple[str, ...]:
     wanted = tuple(c.strip().lower() for c in concept.split(",") if c.strip())
     bad = [c for c in wanted if c not in ALL_CONCEPTS]
     if bad or not wanted:
-        raise UsageError(Problem(f"unknown stability concept '{', '.join(bad) or concept}'", hint="use one or more of: " + ", ".join(ALL_CONCEPTS) + " (comma-separated), or all"))
+        raise UsageError(Problem(Message("pc_unknown_concept", concept=", ".join(bad) or concept), hint=Message("pc_concepts_hint", names=", ".join(ALL_CONCEPTS))))
     return wanted
 
 
@@ -245,7 +248,7 @@ def analyse_conflict(loaded, conflict: str | None = None, concept: str | None = 
     spec = case.conflicts[cid]
     concepts = _concepts(concept)
     if target_concept not in CONCEPTS:
-        raise UsageError(Problem(f"unknown stability concept '{target_concept}' for --target", hint="use one of: " + ", ".join(CONCEPTS)))
+        raise UsageError(Problem(Message("pc_unknown_target_concept", concept=target_concept), hint=Message("err_use_one_of", choices=", ".join(CONCEPTS))))
     space = build_states(spec)
     target_state = parse_state(space, target)  # bad input fails before any solving
     values = preference_values(spec, space)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from negotiator.errors import UsageError
+from negotiator.messages import Message
 
 from .reach import coalition_reach, legal_sequences
 from .stability import CONCEPTS
@@ -223,9 +224,9 @@ def _search(space, values, dms, goal, max_steps, max_nodes):
 
 def _check(space, values, state, concept):
     if concept not in CONCEPTS:
-        raise UsageError(f"unknown stability concept '{concept}'", hint="use one of: " + ", ".join(CONCEPTS))
+        raise UsageError(Message("pc_unknown_concept", concept=concept), hint=Message("err_use_one_of", choices=", ".join(CONCEPTS)))
     if not 0 <= state < space.n_states:
-        raise UsageError(f"no state {state}", hint=f"states are numbered 0 to {space.n_states - 1}")
+        raise UsageError(Message("pc_no_state_number", state=state), hint=Message("pc_no_state_number_hint", last=space.n_states - 1))
     return np.asarray(values, dtype=np.int64)
 
 

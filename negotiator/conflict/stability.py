@@ -26,6 +26,7 @@ from typing import Sequence
 import numpy as np
 
 from negotiator.errors import UsageError
+from negotiator.messages import Message
 
 from .reach import coalition_reach, improving_moves, legal_sequences
 from negotiator.case.conflict_states import StateSpace
@@ -133,7 +134,7 @@ class StabilityResult:
 
     def _table(self, concept: str) -> np.ndarray:
         if concept not in self.stable:
-            raise UsageError(f"unknown stability concept '{concept}'", hint="use one of: " + ", ".join(self.stable))
+            raise UsageError(Message("pc_unknown_concept", concept=concept), hint=Message("err_use_one_of", choices=", ".join(self.stable)))
         return self.stable[concept]
 
     def verdict(self, dm: str, state: int, concept: str, max_sanctions: int | None = None) -> Verdict:
@@ -141,7 +142,7 @@ class StabilityResult:
         table = self._table(concept)
         i = self.space.dm_index(dm)
         if not 0 <= state < self.space.n_states:
-            raise UsageError(f"no state {state}", hint=f"states are numbered 0 to {self.space.n_states - 1}")
+            raise UsageError(Message("pc_no_state_number", state=state), hint=Message("pc_no_state_number_hint", last=self.space.n_states - 1))
         return _verdict(self, i, state, concept, bool(table[i, state]), max_sanctions)
 
     def verdicts(self, concept: str, max_sanctions: int | None = None) -> tuple[Verdict, ...]:

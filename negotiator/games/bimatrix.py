@@ -31,6 +31,7 @@ from typing import Sequence
 
 import negotiator.solvers as solvers
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 from negotiator.games.exact_lp import solve_lp
 
 __all__ = [
@@ -93,7 +94,7 @@ class Bimatrix:
         b = tuple(tuple(to_fraction(v) for v in r) for r in B)
         m, n = len(a), len(a[0]) if a else 0
         if m == 0 or n == 0 or any(len(r) != n for r in a) or len(b) != m or any(len(r) != n for r in b):
-            raise UsageError(Problem(f"a game needs two payoff tables of the same shape, with at least one strategy each (got {m} rows)"))
+            raise UsageError(Problem(Message("mg_shape", rows=m)))
         rows = tuple(rows) if rows is not None else tuple(f"r{i + 1}" for i in range(m))
         cols = tuple(cols) if cols is not None else tuple(f"c{j + 1}" for j in range(n))
         return cls(a, b, rows, cols, row_player, col_player)
@@ -441,8 +442,8 @@ def _check_size(g: Bimatrix) -> None:
     work = comb(m + n, m)
     if work > MAX_BASES:
         raise UsageError(Problem(
-            f"the game is too large for exact enumeration of all equilibria ({m} x {n} strategies: {work:,} bases to test, the limit is {MAX_BASES:,})",
-            hint="remove dominated strategies first, or split the game; hand-made games rarely need more than 7 strategies a player",
+            Message("mg_too_large", m=m, n=n, work=work, limit=MAX_BASES),
+            hint=Message("mg_too_large_hint"),
         ))
 
 
@@ -696,11 +697,11 @@ def analyse_game(g: Bimatrix) -> GameAnalysis:
 def resolve_game_id(case, game: str | None) -> str:
     """The game asked for, else the case's first; a clear error when there is none."""
     if not case.games:
-        raise UsageError(Problem("the case has no games: section, so there is no game to analyse", hint="add a `games:` section (see docs/payoffs.md), or run on the bundled case"))
+        raise UsageError(Problem(Message("mg_no_games"), hint=Message("mg_no_games_hint")))
     if game is None:
         return next(iter(case.games))
     if game not in case.games:
-        raise UsageError(Problem(f"unknown game '{game}'", hint="use one of: " + ", ".join(case.games)))
+        raise UsageError(Problem(Message("mg_unknown_game", game=game), hint=Message("err_use_one_of", choices=", ".join(case.games))))
     return game
 
 

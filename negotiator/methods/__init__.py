@@ -126,5 +126,5 @@ def method_options(method: str, vikor_v: float | None = None, topsis_normalisati
             if owner == method:
                 out[key] = value
             elif strict:
-                raise UsageError(Problem(f"{flag} applies to --method {owner} only, not {method}", hint=f"drop {flag} or use --method {owner}"))
+                raise UsageError(Problem(Message("me_option_of_other", flag=flag, owner=owner, method=method), hint=Message("me_option_of_other_hint", flag=flag, owner=owner)))
     return out

@@ -78,9 +78,10 @@ def flat_warnings(matrix, x: np.ndarray, method: str, flat: np.ndarray | None = 
 
 def check_normalisation(how: str, method: str, allowed: tuple[str, ...] = NORMALISATIONS) -> None:
     from negotiator.errors import Problem, UsageError
+    from negotiator.messages import Message
 
     if how not in allowed:
-        raise UsageError(Problem(f"unknown {method} normalisation '{how}'", hint="use one of: " + ", ".join(allowed)))
+        raise UsageError(Problem(Message("me_unknown_normalisation", method=method, how=how), hint=Message("err_use_one_of", choices=", ".join(allowed))))
 
 
 def normalise_columns(x: np.ndarray, how: str, method: str = "the") -> np.ndarray:
@@ -102,7 +103,9 @@ def normalise_columns(x: np.ndarray, how: str, method: str = "the") -> np.ndarra
     else:
         if (x < 0).any():
             from negotiator.errors import Problem, UsageError
+            from negotiator.messages import Message
 
-            raise UsageError(Problem(f"{method} normalisation '{how}' divides each score by the objective's {'total' if how == 'sum' else 'largest score'}, so it needs scores >= 0; some are negative", hint="use the minmax or vector normalisation, or write the scores on a scale that starts at 0"))
+            key = "me_negative_sum" if how == "sum" else "me_negative_max"
+            raise UsageError(Problem(Message(key, method=method, how=how), hint=Message("me_negative_hint")))
         denom = x.sum(axis=-2, keepdims=True) if how == "sum" else x.max(axis=-2, keepdims=True)
     return x / np.where(denom > 0, denom, np.inf)

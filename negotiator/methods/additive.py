@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 from negotiator.methods import MethodResult, register, register_batch
 from negotiator.methods._common import batch_weights, check_normalisation, criterion_table
 
@@ -39,7 +40,7 @@ def peer_values(x: np.ndarray, maximise: np.ndarray, how: str) -> np.ndarray:
     x = np.asarray(x, dtype=float)
     maximise = np.asarray(maximise, dtype=bool)
     if (x < 0).any():
-        raise UsageError(Problem(f"the additive normalisation '{how}' divides by the largest score or the total, so it needs scores >= 0; some are negative", hint="use the default value scale (drop --additive-normalisation), or write the scores on a scale that starts at 0"))
+        raise UsageError(Problem(Message("me_additive_negative", how=how), hint=Message("me_additive_negative_hint")))
     if how == "max":
         top = x.max(axis=-2, keepdims=True)
         ratio = x / np.where(top > 0, top, np.inf)
@@ -50,7 +51,7 @@ def peer_values(x: np.ndarray, maximise: np.ndarray, how: str) -> np.ndarray:
         return share
     cost = x[..., ~maximise]
     if (cost <= 0).any():
-        raise UsageError(Problem("the additive normalisation 'sum' scores a less-is-better objective by 1/x, so its scores must be > 0; some are 0", hint="use --additive-normalisation max, or the default value scale"))
+        raise UsageError(Problem(Message("me_additive_zero"), hint=Message("me_additive_zero_hint")))
     inverse = 1.0 / cost
     out = share.copy()
     out[..., ~maximise] = inverse / inverse.sum(axis=-2, keepdims=True)

@@ -26,6 +26,7 @@ import numpy as np
 from negotiator.methods import MethodResult, register, register_batch
 from negotiator.methods._common import NORMALISATIONS, check_normalisation, criterion_table, flat_warnings, normalise_columns, sub_chunks
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["DISCORDANCE_RANGES", "outranking", "net_outranking", "electre", "electre_batch"]
 
@@ -39,7 +40,7 @@ DISCORDANCE_RANGES = ("objective", "shared")
 
 def _check_range(discordance_range: str, normalisation: str) -> None:
     if discordance_range not in DISCORDANCE_RANGES:
-        raise UsageError(Problem(f"unknown ELECTRE discordance range '{discordance_range}'", hint="use one of: " + ", ".join(DISCORDANCE_RANGES)))
+        raise UsageError(Problem(Message("me_electre_range", value=discordance_range), hint=Message("err_use_one_of", choices=", ".join(DISCORDANCE_RANGES))))
     check_normalisation(normalisation, "ELECTRE")
 
 
@@ -95,7 +96,7 @@ def net_outranking(outranks: np.ndarray) -> np.ndarray:
 def _check_thresholds(concordance: float, discordance: float) -> None:
     for name, value in (("concordance", concordance), ("discordance", discordance)):
         if isinstance(value, bool) or not 0.0 <= value <= 1.0:
-            raise UsageError(Problem(f"the ELECTRE {name} threshold must lie in [0, 1], got {value}", hint=f"e.g. --electre-c {DEFAULT_CONCORDANCE} --electre-d {DEFAULT_DISCORDANCE}"))
+            raise UsageError(Problem(Message(f"me_electre_{name}", value=value), hint=Message("me_electre_hint", c=DEFAULT_CONCORDANCE, d=DEFAULT_DISCORDANCE)))
 
 
 @register_batch("electre")

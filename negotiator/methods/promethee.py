@@ -24,6 +24,7 @@ import numpy as np
 from negotiator.methods import MethodResult, register, register_batch
 from negotiator.methods._common import criterion_table, flat_warnings, sub_chunks
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["FUNCTIONS", "ramp_flows", "gaussian_flows", "net_flows", "promethee"]
 
@@ -80,7 +81,7 @@ def _flows_one(y: np.ndarray, spec) -> tuple[np.ndarray, np.ndarray]:
         return 0.5 * (a_plus + b_plus), 0.5 * (a_minus + b_minus)
     if kind == "gaussian":
         return gaussian_flows(y, spec.s)
-    raise UsageError(Problem(f"unknown PROMETHEE preference function '{kind}'", hint="use one of: " + ", ".join(FUNCTIONS)))
+    raise UsageError(Problem(Message("me_promethee_function", kind=kind), hint=Message("err_use_one_of", choices=", ".join(FUNCTIONS))))
 
 
 def _parameters(specs, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -99,7 +100,7 @@ def _parameters(specs, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.n
         elif kind == "gaussian":
             gauss[j], s[j] = True, spec.s
         elif kind != "usual":
-            raise UsageError(Problem(f"unknown PROMETHEE preference function '{kind}'", hint="use one of: " + ", ".join(FUNCTIONS)))
+            raise UsageError(Problem(Message("me_promethee_function", kind=kind), hint=Message("err_use_one_of", choices=", ".join(FUNCTIONS))))
     return q, p, s, level, gauss
 
 
@@ -181,7 +182,7 @@ def _specs(matrix, preference: str | None):
         return list(getattr(matrix, "promethee", ()) or [None] * m)
     if preference == "usual":
         return [None] * m
-    raise UsageError(Problem(f"PROMETHEE preference '{preference}' cannot apply to every objective: thresholds differ by objective", hint="set `promethee: {function: ..., q: .., p: ..}` on each objective in the case, or use 'usual'"))
+    raise UsageError(Problem(Message("me_promethee_every", preference=preference), hint=Message("me_promethee_every_hint")))
 
 
 @register("promethee", "PROMETHEE II (Brans & Vincke 1985): net flow phi in [-1, 1]; per-objective preference functions and thresholds from the case (objectives.<id>.promethee), usual criterion otherwise; ties give no preference")

@@ -15,6 +15,7 @@ import numpy as np
 from negotiator.methods import MethodResult, register, register_batch
 from negotiator.methods._common import batch_weights, criterion_table, flat_warnings
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["vikor_scores", "compromise", "vikor"]
 
@@ -28,7 +29,7 @@ def _spread(values: np.ndarray) -> np.ndarray:
 def vikor_scores(x: np.ndarray, weights: np.ndarray, maximise: np.ndarray, v: float = 0.5) -> dict:
     """S, R, Q (n,) for raw scores x (n, m); objectives where all options tie add 0."""
     if isinstance(v, bool) or not 0.0 <= v <= 1.0:
-        raise UsageError(Problem(f"VIKOR's v must lie in [0, 1] (weight of group utility against individual regret), got {v}", hint="the usual choice is --vikor-v 0.5"))
+        raise UsageError(Problem(Message("me_vikor_v", v=v), hint=Message("me_vikor_v_hint")))
     x = np.asarray(x, dtype=float)
     xmax, xmin = x.max(axis=0), x.min(axis=0)
     span = xmax - xmin
@@ -96,7 +97,7 @@ def _spread_rows(values: np.ndarray) -> np.ndarray:
 def vikor_batch(matrix, x: np.ndarray, maximise: np.ndarray, weights: np.ndarray, v: float = 0.5, **_) -> np.ndarray:
     """1 - Q (S, n) for S weight vectors at once; x (n, m) shared or (S, n, m) per draw (see vikor_scores)."""
     if isinstance(v, bool) or not 0.0 <= v <= 1.0:
-        raise UsageError(Problem(f"VIKOR's v must lie in [0, 1] (weight of group utility against individual regret), got {v}", hint="the usual choice is --vikor-v 0.5"))
+        raise UsageError(Problem(Message("me_vikor_v", v=v), hint=Message("me_vikor_v_hint")))
     x = np.asarray(x, dtype=float)
     xmax, xmin = x.max(axis=-2, keepdims=True), x.min(axis=-2, keepdims=True)
     span = xmax - xmin

@@ -182,7 +182,7 @@ def ahp_weights(items: Sequence[str], judgments: Sequence[tuple[str, str, float]
     if priorities not in PRIORITY_METHODS:
         from negotiator.errors import Problem, UsageError
 
-        raise UsageError(Problem(f"unknown AHP priority method '{priorities}'", hint="use one of: " + ", ".join(PRIORITY_METHODS)))
+        raise UsageError(Problem(Message("pm_unknown_priorities", method=priorities), hint=Message("err_use_one_of", choices=", ".join(PRIORITY_METHODS))))
     items = tuple(items)
     n = len(items)
     a = ahp_matrix(items, judgments)
@@ -265,12 +265,12 @@ def ahp_profiles(loaded, profile: str | None = None) -> dict[str, AhpProfileView
     ahp_ids = [pid for pid, spec in case.weights.items() if profile_kind(spec) == "ahp"]
     if profile is not None:
         if profile not in case.weights:
-            raise UsageError(Problem(Message("err_unknown_profile", profile=profile), hint=Message("err_use_one_of", choices=", ".join(case.weights) or "(none)")))
+            raise UsageError(Problem(Message("err_unknown_profile", profile=profile), hint=Message("err_use_one_of", choices=", ".join(case.weights)) if case.weights else Message("err_use_none")))
         if profile not in ahp_ids:
-            raise UsageError(Problem(f"weight profile '{profile}' is not an AHP profile", hint="AHP profiles: " + (", ".join(ahp_ids) or "(none in this case)")))
+            raise UsageError(Problem(Message("pm_not_ahp", profile=profile), hint=Message("pm_ahp_profiles_hint", names=", ".join(ahp_ids)) if ahp_ids else Message("pm_no_ahp_profiles_hint")))
         ahp_ids = [profile]
     if not ahp_ids:
-        raise UsageError(Problem(f"the case {loaded.name} has no AHP weight profile", hint="write one as `weights: {name: {ahp: {a: {b: 3}}}}` (see docs/methods.md)"))
+        raise UsageError(Problem(Message("pm_no_ahp", case=loaded.name), hint=Message("pm_no_ahp_hint")))
     out = {}
     for pid in ahp_ids:
         spec = case.weights[pid]

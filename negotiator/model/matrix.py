@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 from negotiator.case.schema import Case
 from negotiator.case.scoring import resolve_score
 from negotiator.model.value_functions import curve_of
@@ -76,7 +77,7 @@ def _triples(case: Case, scenario: str | None) -> np.ndarray:
     changes = {}
     if scenario is not None:
         if scenario not in case.scenarios:
-            raise UsageError(Problem(f"unknown scenario '{scenario}'", hint="use one of: " + (", ".join(case.scenarios) or "(none)")))
+            raise UsageError(Problem(Message("err_unknown_scenario", scenario=scenario), hint=Message("err_use_one_of", choices=", ".join(case.scenarios)) if case.scenarios else Message("err_use_none")))
         changes = case.scenarios[scenario].scores
     out = np.empty((len(case.options), len(case.objectives), 3))
     for i, (oid, opt) in enumerate(case.options.items()):
@@ -91,8 +92,9 @@ def _numbers(case: Case, oid: str, obj: str, score) -> tuple[float, float, float
         return resolve_score(case.objectives[obj], score)
     except KeyError as exc:
         # Validation reports this with file and line; this guards cases built in code.
-        levels = ", ".join(case.objectives[obj].levels or {}) or "none defined"
-        raise UsageError(Problem(f"option '{oid}', objective '{obj}': unknown level word '{exc.args[0]}' (levels: {levels})", hint="use one of the objective's level words")) from None
+        levels = ", ".join(case.objectives[obj].levels or {})
+        message = Message("pm_unknown_level", option=oid, objective=obj, word=exc.args[0], levels=levels) if levels else Message("pm_unknown_level_none", option=oid, objective=obj, word=exc.args[0])
+        raise UsageError(Problem(message, hint=Message("pm_unknown_level_hint"))) from None
 
 
 #: id(case) -> (a weak reference to the case, {scenario or other key: what was built from it}).
@@ -140,8 +142,8 @@ def _build_matrix(case: Case, scenario: str | None) -> DecisionMatrix:
         from negotiator.errors import Problem, UsageError
 
         raise UsageError(Problem(
-            "this case has no objectives and options to rank (it holds only a game, a negotiation or a conflict)",
-            hint="run `negotiator game`, `negotiator negotiate` or `negotiator conflict` on it, or add objectives: and options:",
+            Message("pm_nothing_to_rank"),
+            hint=Message("pm_nothing_to_rank_hint"),
         ))
     base = _triples(case, None)
     scores = base if scenario is None else _triples(case, scenario)
@@ -157,7 +159,7 @@ def _build_matrix(case: Case, scenario: str | None) -> DecisionMatrix:
         else:
             lo[j], hi[j] = base[:, j, 0].min(), base[:, j, 2].max()
             if hi[j] - lo[j] <= 0:
-                warnings.append(f"objective '{oid}' was ignored: every option scores it {lo[j]:g}, so it cannot discriminate")
+                warnings.append(Message("mw_objective_ignored", objective=oid, score=float(lo[j])))
     maximise = np.array([o.direction == "max" for o in case.objectives.values()])
     for array in (scores, lo, hi, declared, maximise):
         array.flags.writeable = False

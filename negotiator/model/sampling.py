@@ -23,6 +23,7 @@ import math
 import numpy as np
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = [
     "MIN_ACCEPTANCE",
@@ -110,7 +111,7 @@ def order_vertices(groups: np.ndarray) -> np.ndarray:
 def check_spread(spread: float) -> float:
     """A ``--spread`` is a share of each weight from 0 to 1; a UsageError otherwise."""
     if not (math.isfinite(spread) and 0 <= spread <= 1):
-        raise UsageError(Problem(f"--spread must be between 0 and 1 (a share of each weight), got {spread:g}", hint="for example --spread 0.5: each weight anywhere from half to one and a half times its value"))
+        raise UsageError(Problem(Message("pm_spread", spread=spread), hint=Message("pm_spread_hint")))
     return spread
 
 
@@ -141,7 +142,7 @@ def weights_in_box(low: np.ndarray, high: np.ndarray, rng: np.random.Generator, 
         kept.append(ok[: size - have])
         have += len(kept[-1])
         if drawn >= size * 50 and have < drawn * MIN_ACCEPTANCE:
-            raise UsageError(Problem(f"the weight intervals leave too little room: only {have} of {drawn} random weight vectors fit them", hint="widen the intervals (--interval or --spread)"))
+            raise UsageError(Problem(Message("pm_too_little_room", have=have, drawn=drawn), hint=Message("pm_widen_hint")))
     return np.vstack(kept), drawn
 
 
@@ -153,7 +154,7 @@ def _weights_with_pins(low, high, pinned, rng, size) -> tuple[np.ndarray, int]:
         # The loose weights share what the pinned ones leave: draw them on that smaller simplex.
         total = 1.0 - low[pinned].sum()
         if total <= 0:
-            raise UsageError(Problem("the pinned weights leave nothing for the others", hint="widen the intervals (--interval or --spread)"))
+            raise UsageError(Problem(Message("pm_pinned"), hint=Message("pm_widen_hint")))
         w, drawn = weights_in_box(sub_low / total, sub_high / total, rng, size)
         out[:, loose] = w * total
         return out, drawn

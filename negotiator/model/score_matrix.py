@@ -16,6 +16,7 @@ from typing import Any
 
 from negotiator._version import __version__
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 from negotiator.case.scoring import resolve_score
 
 __all__ = ["JUDGMENT_NOTE", "ObjectiveColumn", "ScoreCell", "OptionRow", "ScoreMatrix", "score_matrix", "compact_score", "rationale_count"]
@@ -120,8 +121,8 @@ class ScoreMatrix:
         ids = [r.id for r in self.rows]
         # a part of an id ("talks") or a typo ("reciprocal_repatriaton_talks")
         close = [i for i in ids if option.lower() in i.lower()] or difflib.get_close_matches(option, ids, n=3, cutoff=0.6)
-        hint = f"did you mean: {', '.join(close[:5])}?" if close else "options: " + ", ".join(r.id for r in self.rows)
-        raise UsageError(Problem(f"the case {self.case} has no option '{option}'", hint=hint + " (negotiator show --scores lists them)"))
+        hint = Message("pm_scores_near_hint", names=", ".join(close[:5])) if close else Message("pm_scores_options_hint", names=", ".join(r.id for r in self.rows))
+        raise UsageError(Problem(Message("pm_no_such_option", case=self.case, option=option), hint=hint))
 
     def provenance_lines(self, short: bool = False) -> list[str]:
         sha = self.case_sha256[:12] if short else self.case_sha256

@@ -25,14 +25,14 @@ def normalise(weights: Mapping[str, float], objectives: Sequence[str]) -> dict[s
     """Weights for every objective, in case order, summing to 1."""
     for obj in weights:
         if obj not in objectives:
-            raise UsageError(Problem(f"unknown objective '{obj}' in the weights", hint="use one of: " + ", ".join(objectives)))
+            raise UsageError(Problem(Message("pm_weights_unknown_objective", objective=obj), hint=Message("err_use_one_of", choices=", ".join(objectives))))
     values = {obj: float(weights.get(obj, 0.0)) for obj in objectives}
     bad = [o for o, v in values.items() if not v >= 0 or v == float("inf")]
     if bad:
-        raise UsageError(Problem(f"weight of '{bad[0]}' must be a finite number >= 0, got {values[bad[0]]}"))
+        raise UsageError(Problem(Message("pm_weight_value", objective=bad[0], value=values[bad[0]])))
     total = sum(values.values())
     if total <= 0:
-        raise UsageError(Problem("the weights are all zero", hint="give at least one objective a weight above 0"))
+        raise UsageError(Problem(Message("pr_weights_zero"), hint=Message("pr_weights_zero_hint")))
     return {obj: v / total for obj, v in values.items()}
 
 
@@ -58,7 +58,7 @@ def profile_weights_with_notes(case, profile: str | None) -> tuple[dict[str, flo
     if pid is None:
         return {obj: 1.0 / len(objectives) for obj in objectives}, []
     weights, notes = spec_weights(case.weights[pid], objectives)
-    return weights, [f"weight profile '{pid}': {n}" for n in notes]
+    return weights, [Message("mw_profile_note", profile=pid, note=n) for n in notes]
 
 
 def spec_weights(spec, objectives: Sequence[str]) -> tuple[dict[str, float], list[str]]:

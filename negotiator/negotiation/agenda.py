@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["Agenda", "Package", "build_agenda", "parse_package"]
 
@@ -81,7 +82,7 @@ class Agenda:
         try:
             return self.issues.index(issue)
         except ValueError:
-            raise UsageError(Problem(f"unknown issue '{issue}' in negotiation '{self.id}'", hint="use one of the issues: " + ", ".join(self.issues))) from None
+            raise UsageError(Problem(Message("pn_unknown_issue", issue=issue, negotiation=self.id), hint=Message("pn_unknown_issue_hint", names=", ".join(self.issues)))) from None
 
 
 def build_agenda(nid: str, negotiation) -> Agenda:
@@ -129,7 +130,7 @@ def parse_package(agenda: Agenda, spec: str | Mapping[str, str]) -> Package:
             if not part:
                 continue
             if "=" not in part:
-                raise UsageError(Problem(f"'{part}' in --propose is not ISSUE=LEVEL", hint="write e.g. --propose " + _example(agenda)))
+                raise UsageError(Problem(Message("pn_propose_form", part=part), hint=Message("pn_propose_hint", example=_example(agenda))))
             key, _, value = part.partition("=")
             pairs.append((key.strip(), value.strip()))
     else:
@@ -138,13 +139,13 @@ def parse_package(agenda: Agenda, spec: str | Mapping[str, str]) -> Package:
     for key, value in pairs:
         i = agenda.issue_index(key)
         if i in chosen:
-            raise UsageError(Problem(f"issue '{key}' is named twice in the proposal", hint="give each issue one level"))
+            raise UsageError(Problem(Message("pn_issue_twice", issue=key), hint=Message("pn_issue_twice_hint")))
         if value not in agenda.levels[i]:
-            raise UsageError(Problem(f"issue '{key}' has no level '{value}'", hint=f"use one of the levels of '{key}': " + ", ".join(agenda.levels[i])))
+            raise UsageError(Problem(Message("pn_no_level", issue=key, level=value), hint=Message("pn_no_level_hint", issue=key, names=", ".join(agenda.levels[i]))))
         chosen[i] = agenda.levels[i].index(value)
     missing = [agenda.issues[i] for i in range(len(agenda.issues)) if i not in chosen]
     if missing:
-        raise UsageError(Problem("the proposal gives no level for issue(s) " + ", ".join(missing) + "; a package sets every issue", hint="write e.g. --propose " + _example(agenda)))
+        raise UsageError(Problem(Message("pn_missing_issues", missing=", ".join(missing)), hint=Message("pn_propose_hint", example=_example(agenda))))
     return tuple(chosen[i] for i in range(len(agenda.issues)))
 
 

@@ -181,11 +181,11 @@ class NegotiationAnalysis:
 
 def resolve_negotiation_id(case, negotiation: str | None) -> str:
     if not case.negotiations:
-        raise UsageError(Problem("the case has no negotiation agenda (no `negotiations:` section)", hint="add a negotiations: section (see docs/negotiation.md), or run without CASE for the bundled agenda"))
+        raise UsageError(Problem(Message("pn_no_agenda"), hint=Message("pn_no_agenda_hint")))
     if negotiation is None:
         return next(iter(case.negotiations))
     if negotiation not in case.negotiations:
-        raise UsageError(Problem(f"unknown negotiation '{negotiation}'", hint="use one of: " + ", ".join(case.negotiations)))
+        raise UsageError(Problem(Message("pn_unknown_negotiation", negotiation=negotiation), hint=Message("err_use_one_of", choices=", ".join(case.negotiations))))
     return negotiation
 
 
@@ -332,8 +332,8 @@ def acceptable_levels(agenda: Agenda, issue: int) -> tuple[int, ...]:
     if sq is None:
         iid = agenda.issues[issue]
         raise UsageError(Problem(
-            f"issue '{iid}' has no status_quo level, so 'negotiated separately' is undefined for it",
-            hint=f"add `status_quo: <level>` under negotiations.{agenda.id}.issues.{iid} (the level that stands if the talk on it fails)",
+            Message("pn_no_status_quo", issue=iid),
+            hint=Message("pn_no_status_quo_hint", negotiation=agenda.id, issue=iid),
         ))
     vals = [agenda.values[p][issue] for p in range(2)]
     return tuple(l for l in range(len(agenda.levels[issue])) if all(vals[p][l] >= vals[p][sq] - TOL for p in range(2)))
@@ -342,10 +342,10 @@ def acceptable_levels(agenda: Agenda, issue: int) -> tuple[int, ...]:
 def _parse_link(agenda: Agenda, link: Sequence[str] | str) -> list[int]:
     names = [s.strip() for s in (link.split(",") if isinstance(link, str) else link) if s.strip()]
     if len(names) < 2:
-        raise UsageError(Problem(f"--link needs at least two issues, got {len(names)}", hint="write e.g. --link " + ",".join(agenda.issues[:2])))
+        raise UsageError(Problem(Message("pn_link_two", n=len(names)), hint=Message("pn_link_two_hint", example=",".join(agenda.issues[:2]))))
     idx = [agenda.issue_index(n) for n in names]
     if len(set(idx)) != len(idx):
-        raise UsageError(Problem("an issue is named twice in --link", hint="name each issue once"))
+        raise UsageError(Problem(Message("pn_link_twice"), hint=Message("pn_link_twice_hint")))
     return idx
 
 

@@ -155,7 +155,7 @@ def _derived(loaded, pid: str, party) -> Batna:
         ranking = rank(loaded, profile=profile, scenario=sid)
         unilateral = [row for row in ranking.rows if row.option not in party.batna_excludes]
         if not unilateral:
-            raise UsageError(Problem(f"no unilateral option is left to derive the walk-away value of '{pid}' in scenario '{sid}' (all are screened out or excluded)", hint="give the BATNA as a number, or shorten batna_excludes"))
+            raise UsageError(Problem(Message("pn_batna_none_left", party=pid, scenario=sid), hint=Message("pn_batna_none_left_hint")))
         best = unilateral[0]
         weights = dict(ranking.provenance.weights)
         profile = ranking.provenance.profile
@@ -170,7 +170,7 @@ def _derived(loaded, pid: str, party) -> Batna:
     single = _best_single(expected_by_option, available or set(), labels, case)
     if party.batna_choice == "single":
         if single is None:
-            raise UsageError(Problem(f"no unilateral option of '{pid}' passes the red lines in every scenario, so no single response can be committed to", hint="use batna_choice: per_scenario, or give the BATNA as a number"))
+            raise UsageError(Problem(Message("pn_batna_no_single", party=pid), hint=Message("pn_batna_no_single_hint")))
         expected = single.expected_overall_value
     else:
         expected = sum(r.probability * r.overall_value for r in rows)

@@ -29,6 +29,7 @@ from typing import Sequence
 
 import negotiator.solvers as solvers
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 from negotiator.negotiation.agenda import Agenda, Package
 
 __all__ = ["RESOLUTION", "AUGMENTATION_EPS", "FrontierPoint", "efficient_packages", "enumerate_frontier", "solver_name", "dominates"]
@@ -117,7 +118,7 @@ def efficient_packages(agenda: Agenda, allowed: Sequence[Sequence[int]] | None =
         if pulp.LpStatus[status] != "Optimal":
             if not points:
                 # The first solve always has a solution (any package): the solver failed.
-                raise UsageError(Problem(f"the MILP solver ({solver_name()}) failed on the agenda (status {pulp.LpStatus[status]})", hint="check the PuLP installation: pip install highspy, or make PuLP's bundled CBC runnable"))
+                raise UsageError(Problem(Message("pn_solver_failed", solver=solver_name(), status=pulp.LpStatus[status]), hint=Message("err_check_pulp_hint")))
             break
         package = tuple(next(l for l in allowed[i] if (x[i, l].value() or 0.0) > 0.5) for i in range(n))
         u = agenda.utilities(package)

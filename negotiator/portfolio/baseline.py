@@ -38,6 +38,7 @@ from typing import Mapping
 import numpy as np
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["Baseline", "parse_baseline", "baseline_scores", "baseline_value", "shifted_values", "check_baseline_method", "CITATION"]
 
@@ -77,9 +78,8 @@ def parse_baseline(case, text: str | None) -> Baseline | None:
     if text is None:
         return None
     text = text.strip()
-    forms = "an option id (e.g. the status-quo option), 'worst', or OBJECTIVE=SCORE for every objective, comma-separated"
     if not text:
-        raise UsageError(Problem("--baseline is empty", hint=f"give {forms}"))
+        raise UsageError(Problem(Message("pb_empty"), hint=Message("pb_empty_hint")))
     if text.lower() == "worst":
         return Baseline("worst", text)
     if "=" in text:
@@ -92,13 +92,13 @@ def parse_baseline(case, text: str | None) -> Baseline | None:
         pass
     else:
         raise UsageError(Problem(
-            f"--baseline {text}: a bare number is not accepted",
-            hint="the status quo's overall value changes with the weights, so give its scores instead: an option id, 'worst', or OBJECTIVE=SCORE for every objective",
+            Message("pb_bare_number", text=text),
+            hint=Message("pb_bare_number_hint"),
         ))
     near = _near(text, case.options)
     known = list(case.options)
     shown = ", ".join(near) if near else ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
-    raise UsageError(Problem(f"--baseline names unknown option '{text}'", hint=("did you mean: " if near else "use one of: ") + shown + "; or 'worst', or OBJECTIVE=SCORE for every objective"))
+    raise UsageError(Problem(Message("pb_unknown_option", option=text), hint=Message("pb_near_option_hint" if near else "pb_known_option_hint", names=shown)))
 
 
 def _parse_levels(case, text: str) -> dict[str, float]:
@@ -108,12 +108,12 @@ def _parse_levels(case, text: str) -> dict[str, float]:
     for item in text.split(","):
         obj, sep, raw = (s.strip() for s in item.partition("="))
         if not sep or not obj or not raw:
-            raise UsageError(Problem(f"--baseline: '{item.strip()}' is not OBJECTIVE=SCORE", hint="write it like --baseline sovereignty_jurisdiction=5,citizen_rights=5,... (every objective)"))
+            raise UsageError(Problem(Message("pb_not_pair", item=item.strip()), hint=Message("pb_not_pair_hint")))
         if obj not in case.objectives:
             near = _near(obj, case.objectives)
-            raise UsageError(Problem(f"--baseline names unknown objective '{obj}'", hint=("did you mean: " + ", ".join(near)) if near else "use one of: " + ", ".join(case.objectives)))
+            raise UsageError(Problem(Message("pb_unknown_objective", objective=obj), hint=Message("pb_did_you_mean", names=", ".join(near)) if near else Message("err_use_one_of", choices=", ".join(case.objectives))))
         if obj in out:
-            raise UsageError(Problem(f"--baseline gives objective '{obj}' twice", hint="give each objective once"))
+            raise UsageError(Problem(Message("pb_objective_twice", objective=obj), hint=Message("pb_objective_twice_hint")))
         try:
             score = float(raw)
         except ValueError:
@@ -121,15 +121,16 @@ def _parse_levels(case, text: str) -> dict[str, float]:
         try:
             out[obj] = float(resolve_score(case.objectives[obj], score)[1])
         except KeyError:
-            levels = ", ".join(case.objectives[obj].levels or {}) or "none defined: use a number"
-            raise UsageError(Problem(f"--baseline {obj}={raw}: not a number or a level word of '{obj}'", hint=f"levels: {levels}")) from None
+            levels = ", ".join(case.objectives[obj].levels or {})
+            hint = Message("pb_levels_hint", levels=levels) if levels else Message("pb_no_levels_hint")
+            raise UsageError(Problem(Message("pb_not_level", objective=obj, raw=raw), hint=hint)) from None
         if not np.isfinite(out[obj]):
-            raise UsageError(Problem(f"--baseline {obj}={raw}: the score must be a finite number"))
+            raise UsageError(Problem(Message("pb_not_finite", objective=obj, raw=raw)))
     missing = [o for o in case.objectives if o not in out]
     if missing:
         raise UsageError(Problem(
-            f"--baseline gives status-quo scores for {len(out)} of {len(case.objectives)} objectives; missing: {', '.join(missing)}",
-            hint="give every objective: leaving one out would silently put the status quo at some level on it, the very bias a baseline removes",
+            Message("pb_missing", given=len(out), total=len(case.objectives), missing=", ".join(missing)),
+            hint=Message("pb_missing_hint"),
         ))
     return {o: out[o] for o in case.objectives}
 
@@ -138,16 +139,16 @@ def check_baseline_method(baseline: Baseline | None, method: str) -> None:
     """A baseline needs a value scale shared by every option and the status quo: the additive model."""
     if baseline is not None and method not in VALUE_METHODS:
         raise UsageError(Problem(
-            f"--baseline needs the additive value model; method '{method}' scores each option relative to the others compared, so the status quo has no value of its own to subtract",
-            hint="use --method additive with --baseline, or drop --baseline",
+            Message("pb_needs_additive", method=method),
+            hint=Message("pb_needs_additive_hint"),
         ))
 
 
 def check_baseline_choices(baseline: Baseline | None, include) -> None:
     if baseline is not None and baseline.kind == "option" and baseline.option in set(include or ()):
         raise UsageError(Problem(
-            f"'{baseline.option}' is the baseline (the status quo every measure is compared with), so it cannot also be forced into the package",
-            hint=f"drop --include {baseline.option}, or pick another --baseline",
+            Message("pb_included", option=baseline.option),
+            hint=Message("pb_included_hint", option=baseline.option),
         ))
 
 

@@ -17,6 +17,7 @@ from typing import Mapping, Sequence
 
 import negotiator.solvers as solvers
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = [
     "Row",
@@ -203,9 +204,9 @@ def parse_budget_overrides(items: Sequence[str] | None) -> dict[str, float]:
         except ValueError:
             value = float("nan")
         if not sep or not name or not value >= 0 or value == float("inf"):
-            raise UsageError(Problem(f"--budget '{item}' is not RESOURCE=NUMBER with a number >= 0", hint="write it like --budget staff=40"))
+            raise UsageError(Problem(Message("pp_budget_form", item=item), hint=Message("pp_budget_form_hint")))
         if value > solvers.MAX_COEFFICIENT:
-            raise UsageError(Problem(f"--budget '{item}' is over {solvers.MAX_COEFFICIENT:g}, more than the solver can work with exactly", hint="rescale: budgets and resources lie within 1e15, like every number of a case"))
+            raise UsageError(Problem(Message("pp_budget_too_big", item=item, limit=solvers.MAX_COEFFICIENT), hint=Message("pp_budget_too_big_hint")))
         out[name] = value
     return out
 
@@ -218,9 +219,9 @@ def parse_count(text: str | None) -> tuple[int, int] | None:
     try:
         lo, hi = (int(lo_s), int(hi_s)) if sep else (int(text), int(text))
     except ValueError:
-        raise UsageError(Problem(f"--count '{text}' is not MIN:MAX or N", hint="write it like --count 2:5 (between 2 and 5 measures) or --count 4")) from None
+        raise UsageError(Problem(Message("pp_count_form", text=text), hint=Message("pp_count_form_hint"))) from None
     if not 0 <= lo <= hi or hi < 1:
-        raise UsageError(Problem(f"--count {text}: need 0 <= MIN <= MAX and MAX >= 1", hint="write it like --count 2:5"))
+        raise UsageError(Problem(Message("pp_count_order", text=text), hint=Message("pp_count_order_hint")))
     return (lo, hi)
 
 
@@ -229,7 +230,7 @@ def _check_option_ids(case, ids: Sequence[str], flag: str) -> tuple[str, ...]:
     for oid in ids:
         if oid not in case.options:
             shown = ", ".join(known[:12]) + (" ..." if len(known) > 12 else "")
-            raise UsageError(Problem(f"{flag} names unknown option '{oid}'", hint=f"use one of: {shown}"))
+            raise UsageError(Problem(Message("pp_unknown_option", flag=flag, option=oid), hint=Message("err_use_one_of", choices=shown)))
     return tuple(dict.fromkeys(ids))
 
 
@@ -261,19 +262,20 @@ def build_spec(
     exclude = _check_option_ids(case, exclude, "--exclude")
     both = sorted(set(include) & set(exclude))
     if both:
-        raise UsageError(Problem(f"option '{both[0]}' is both included and excluded", hint="drop it from --include or from --exclude"))
+        raise UsageError(Problem(Message("pp_in_and_out", option=both[0]), hint=Message("pp_in_and_out_hint")))
     caps = dict(case.constraints.budgets)
     used_resources = {r for opt in case.options.values() for r in opt.resources}
     for r, cap in (budgets or {}).items():
         if r not in caps and r not in used_resources:
-            known = ", ".join(sorted(set(caps) | used_resources)) or "(none: no option uses a resource)"
-            raise UsageError(Problem(f"--budget names unknown resource '{r}'", hint=f"use one of: {known}"))
+            known = ", ".join(sorted(set(caps) | used_resources))
+            hint = Message("err_use_one_of", choices=known) if known else Message("pp_no_resources_hint")
+            raise UsageError(Problem(Message("pp_unknown_resource", resource=r), hint=hint))
         caps[r] = float(cap)
     if count is None:
         count = case.constraints.count
     n = len(case.options)
     if count is not None and count[0] > n:
-        raise UsageError(Problem(f"count asks for at least {count[0]} measures but the case has {n} options", hint="lower the minimum count"))
+        raise UsageError(Problem(Message("pp_count_above_options", fewest=count[0], n=n), hint=Message("pp_count_above_options_hint")))
 
     requires = tuple((a, b) for a, opt in case.options.items() for b in opt.requires)
     pairs: dict[frozenset, tuple[str, str]] = {}

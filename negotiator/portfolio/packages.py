@@ -226,7 +226,7 @@ def best_packages(loaded=None, query: PackageQuery | None = None, *, top: int = 
 
     query = as_query(query, **fields)
     if top < 1:
-        raise UsageError(Problem(f"--top must be at least 1, got {top}"))
+        raise UsageError(Problem(Message("pp_top", top=top)))
     query.settings()  # a bad time limit, gap or solver is refused before any work
     loaded = as_loaded(loaded)
     t0 = time.perf_counter()

@@ -30,6 +30,7 @@ import numpy as np
 import negotiator.solvers as solvers
 from negotiator.model import sampling
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 from negotiator.ranking.result import Provenance
 from negotiator.portfolio.baseline import baseline_scores, prepare_baseline, values_over_baseline
 from negotiator.portfolio.model import PortfolioSpec, build_milp, package_value, spec_rows
@@ -125,25 +126,25 @@ def _value_sets(loaded, across: str, query: PackageQuery):
     profile, method, weights, scenario = query.profile, query.method, query.weights, query.scenario
     if across == "profiles":
         if weights is not None:
-            raise UsageError(Problem("--robust profiles compares the case's weight profiles; it cannot take custom weights", hint="drop the custom weights, or use --robust scenarios"))
+            raise UsageError(Problem(Message("pp_robust_custom"), hint=Message("pp_robust_custom_hint")))
         names = list(case.weights)
         if len(names) < 2:
-            raise UsageError(Problem(f"--robust profiles needs at least two weight profiles; the case has {len(names)}", hint="add profiles under `weights:` in the case, or use --robust scenarios"))
+            raise UsageError(Problem(Message("pp_robust_profiles", n=len(names)), hint=Message("pp_robust_profiles_hint")))
         runs = {n: option_values(loaded, n, method, None, scenario) for n in names}
         probs: dict[str, float] = {}
         scenarios: tuple = (scenario,)
     elif across == "scenarios":
         names = list(case.scenarios)
         if len(names) < 2:
-            raise UsageError(Problem(f"--robust scenarios needs at least two scenarios; the case has {len(names)}", hint="add scenarios under `scenarios:` in the case, or use --robust profiles"))
+            raise UsageError(Problem(Message("pp_robust_scenarios", n=len(names)), hint=Message("pp_robust_scenarios_hint")))
         if scenario is not None:
-            raise UsageError(Problem("--robust scenarios already goes through every scenario", hint="drop --scenario"))
+            raise UsageError(Problem(Message("pp_robust_scenario_given"), hint=Message("pp_robust_scenario_given_hint")))
         runs = {n: option_values(loaded, profile, method, weights, n) for n in names}
         # Complete ignorance (no scenario has a probability): none to show.
         probs = {n: float(case.scenarios[n].probability) for n in names if case.scenarios[n].probability is not None}
         scenarios = tuple(names)
     else:
-        raise UsageError(Problem(f"--robust takes 'profiles' or 'scenarios', got '{across}'"))
+        raise UsageError(Problem(Message("pp_robust_across", across=across)))
     value_sets = {n: v for n, (v, _, _) in runs.items()}
     screened: dict[str, str] = {}
     for n, (_, s, _) in runs.items():
@@ -406,10 +407,10 @@ def core_analysis(
 
     query = as_query(query, **fields)
     if samples < 1:
-        raise UsageError(Problem(f"--samples must be at least 1, got {samples}"))
+        raise UsageError(Problem(Message("pp_samples", samples=samples)))
     sampling.check_spread(spread)
     if query.weights is not None:
-        raise UsageError(Problem("--core draws weights around a profile; it cannot take custom weights", hint="give a profile (--profile)"))
+        raise UsageError(Problem(Message("pp_core_custom"), hint=Message("pp_core_custom_hint")))
     # Every draw is solved to proven optimality, quietly: the gap and solver chatter do not apply here.
     settings = query.settings(gap=0.0, verbose=False)
     start = time.perf_counter()
@@ -443,7 +444,7 @@ def core_analysis(
         solve = _MilpSolver(spec, eligible, settings)
     unproven = 0
     if packages == [] or (packages is None and not solve_top(spec, settings, 1)[0]):
-        raise NoFeasiblePackage(Problem("no package meets the constraints, so there is no core to find", hint="run `negotiator portfolio` without --core to see which constraints conflict and by how much"))
+        raise NoFeasiblePackage(Problem(Message("pp_core_infeasible"), hint=Message("pp_core_infeasible_hint")))
 
     hits, freq, unproven = solve.batch(sampled_values)
     corner_hits, _, corner_unproven = solve.batch(corner_values)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 import negotiator.solvers as solvers
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["SOLVERS", "OPTIMALITY_TOLERANCE", "DEFAULT_GAP", "EXACT_MAX_OPTIONS", "default_gap", "SolverSettings", "SolveOutcome", "solve_model", "status_words"]
 
@@ -59,9 +60,9 @@ class SolverSettings:
     def check(self) -> "SolverSettings":
         """These settings with the solver named (``solvers.choose``); a UsageError for bad values."""
         if self.time_limit is not None and not self.time_limit > 0:
-            raise UsageError(Problem(f"--time-limit must be a number of seconds above 0, got {self.time_limit:g}", hint="for example --time-limit 10"))
+            raise UsageError(Problem(Message("pp_time_limit", value=self.time_limit), hint=Message("pp_time_limit_hint")))
         if not 0 <= self.gap < 1:
-            raise UsageError(Problem(f"--gap is a fraction from 0 to below 1, got {self.gap:g}", hint="for example --gap 0.001 for 0.1%"))
+            raise UsageError(Problem(Message("pp_gap", value=self.gap), hint=Message("pp_gap_hint")))
         return replace(self, solver=solvers.choose(self.solver))
 
     def to_dict(self) -> dict:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 from negotiator.ranking.result import Provenance
 from negotiator.portfolio.model import PortfolioSpec, spec_rows
 from negotiator.portfolio.packages import JUDGMENT_NOTE, baseline_dict, PackageResult, package_result, solve_top
@@ -86,22 +87,22 @@ def sweep_caps(start: float, stop: float, step: float | None = None, points: int
     """The caps to try, from ``start`` to ``stop`` inclusive."""
     for name, v in (("--from", start), ("--to", stop)):
         if not np.isfinite(v) or v < 0:
-            raise UsageError(Problem(f"{name} must be a number >= 0, got {v:g}"))
+            raise UsageError(Problem(Message("pp_sweep_negative", flag=name, value=v)))
     if stop < start:
-        raise UsageError(Problem(f"--to {stop:g} is below --from {start:g}", hint="swap them"))
+        raise UsageError(Problem(Message("pp_sweep_reversed", stop=stop, start=start), hint=Message("pp_sweep_reversed_hint")))
     if step is not None:
         if not step > 0:
-            raise UsageError(Problem(f"--step must be above 0, got {step:g}"))
+            raise UsageError(Problem(Message("pp_sweep_step", step=step)))
         n = int(np.floor((stop - start) / step + 1e-9)) + 1
         if n > MAX_POINTS:
-            raise UsageError(Problem(f"that is {n} points (more than {MAX_POINTS})", hint="use a larger --step"))
+            raise UsageError(Problem(Message("pp_sweep_too_many", n=n, most=MAX_POINTS), hint=Message("pp_sweep_too_many_hint")))
         caps = [start + k * step for k in range(n)]
         if caps[-1] < stop - 1e-9:
             caps.append(stop)
         return [round(c, 10) for c in caps]
     n = 11 if points is None else points
     if not 2 <= n <= MAX_POINTS:
-        raise UsageError(Problem(f"--points must be from 2 to {MAX_POINTS}, got {n}"))
+        raise UsageError(Problem(Message("pp_sweep_points", most=MAX_POINTS, n=n)))
     if stop == start:
         return [start]
     return [round(float(c), 10) for c in np.linspace(start, stop, n)]

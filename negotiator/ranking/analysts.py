@@ -91,12 +91,12 @@ def pool_analysts(case, pool: str = "median", profile: str | None = None) -> Gro
     from negotiator.model.weights import normalise, profile_weights_with_notes, resolve_profile_id, spec_weights
 
     if pool not in POOLS:
-        raise UsageError(Problem(f"unknown way to pool analysts '{pool}'", hint="use median or mean"))
+        raise UsageError(Problem(Message("pr_unknown_pool", pool=pool), hint=Message("pr_unknown_pool_hint")))
     loaded = as_loaded(case)
     c = loaded.case
     analysts = getattr(c, "analysts", {}) or {}
     if not analysts:
-        raise UsageError(Problem(f"the case {loaded.name} has no analysts section", hint="add `analysts: {alice: {scores: {...}, weights: {...}}}` (see docs/methods.md)"))
+        raise UsageError(Problem(Message("pr_no_analysts", case=loaded.name), hint=Message("pr_no_analysts_hint")))
     names = list(analysts)
     objectives = list(c.objectives)
     options = list(c.options)

@@ -9,6 +9,7 @@ import numpy as np
 
 from negotiator.case.catalog import LoadedCase, load_case
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 from negotiator.model.matrix import breach_words, build_matrix, red_line_breaches
 from negotiator.methods import get_method
 from negotiator.ranking.result import Provenance, RankedOption, RankedRows, Ranking, ScreenedOption, competition_ranks
@@ -81,7 +82,7 @@ def screened_matrix(case, scenario: str | None = None):
         screened = {oid: breach_words(case, found) for oid, found in breaches.items()}
         keep = [i for i, oid in enumerate(matrix.options) if oid not in screened]
         if not keep:
-            raise UsageError(Problem("every option breaks a red line, so there is nothing to rank", hint="loosen constraints.limits in the case"))
+            raise UsageError(Problem(Message("pr_all_screened"), hint=Message("pr_loosen_limits_hint")))
         sub = matrix if len(keep) == len(matrix.options) else matrix.subset(keep)
         return matrix, sub, breaches, screened
 

@@ -32,6 +32,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["TOLERANCE", "OneWeightChange", "WeightShift", "WhatIf", "Comparison", "set_one_weight", "what_would_it_take", "pairwise_what_if", "compare_options", "nudge_weight", "rank_moves"]
 
@@ -47,13 +48,13 @@ def set_one_weight(weights: Mapping[str, float], objective: str, value: float) -
     sole weight still leaves a valid profile.
     """
     if objective not in weights:
-        raise UsageError(Problem(f"unknown objective '{objective}'", hint="use one of: " + ", ".join(weights)))
+        raise UsageError(Problem(Message("err_unknown_objective", objective=objective), hint=Message("err_use_one_of", choices=", ".join(weights))))
     value = float(value)
     if not 0.0 <= value <= 1.0:
-        raise UsageError(Problem(f"a normalised weight lies between 0 and 1, got {value:g}", hint="type a number from 0 to 1"))
+        raise UsageError(Problem(Message("pr_weight_range", value=value), hint=Message("pr_weight_range_hint")))
     total = float(sum(weights.values()))
     if total <= 0:
-        raise UsageError(Problem("the weights are all zero", hint="give at least one objective a weight above 0"))
+        raise UsageError(Problem(Message("pr_weights_zero"), hint=Message("pr_weights_zero_hint")))
     others = {k: float(v) / total for k, v in weights.items() if k != objective}
     rest = sum(others.values())
     if not others:
@@ -162,14 +163,14 @@ def what_would_it_take(values_a, values_b, weights: Mapping[str, float], ahead: 
     objectives = list(weights)
     w = np.array([float(weights[o]) for o in objectives])
     if w.sum() <= 0:
-        raise UsageError(Problem("the weights are all zero", hint="give at least one objective a weight above 0"))
+        raise UsageError(Problem(Message("pr_weights_zero"), hint=Message("pr_weights_zero_hint")))
     w = w / w.sum()
     va = np.array([values_a[o] for o in objectives] if isinstance(values_a, Mapping) else values_a, dtype=float)
     vb = np.array([values_b[o] for o in objectives] if isinstance(values_b, Mapping) else values_b, dtype=float)
     d = vb - va
     gap = float(-(w @ d))
     if gap < -TOLERANCE:
-        raise UsageError(Problem(f"'{behind}' is already ahead of '{ahead}' by {-gap:.4g}", hint="swap the two options"))
+        raise UsageError(Problem(Message("pr_already_ahead", behind=behind, ahead=ahead, gap=-gap), hint=Message("pr_already_ahead_hint")))
     gap = max(gap, 0.0)
     if d.max() <= TOLERANCE:
         why = f"'{behind}' is nowhere better than '{ahead}', so no weights put it ahead" if d.max() < -TOLERANCE else f"'{behind}' is nowhere better than '{ahead}' (at best equal), so weights can at most tie them"
@@ -185,7 +186,7 @@ def pairwise_what_if(loaded, ahead: str, behind: str, weights: Mapping[str, floa
     case = loaded.case
     for oid in (ahead, behind):
         if oid not in case.options:
-            raise UsageError(Problem(f"unknown option '{oid}'", hint="use one of: " + ", ".join(case.options)))
+            raise UsageError(Problem(Message("err_unknown_option", option=oid), hint=Message("err_use_one_of", choices=", ".join(case.options))))
     w = normalise(weights, list(case.objectives))
     matrix = build_matrix(case, scenario)
     values = matrix.values()
@@ -221,10 +222,10 @@ def compare_options(loaded, options: Sequence[str], weights: Mapping[str, float]
 
     case = loaded.case
     if not options:
-        raise UsageError(Problem("name at least one option to compare"))
+        raise UsageError(Problem(Message("pr_no_options")))
     for oid in options:
         if oid not in case.options:
-            raise UsageError(Problem(f"unknown option '{oid}'", hint="use one of: " + ", ".join(case.options)))
+            raise UsageError(Problem(Message("err_unknown_option", option=oid), hint=Message("err_use_one_of", choices=", ".join(case.options))))
     w = normalise(weights, list(case.objectives))
     matrix = build_matrix(case, scenario)
     rows = [matrix.index(o) for o in options]

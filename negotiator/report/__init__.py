@@ -13,6 +13,7 @@ import importlib
 from pathlib import Path
 
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["FORMATS", "format_of", "render", "written_sections", "build_memo", "MemoRequest"]
 
@@ -32,8 +33,8 @@ def format_of(path: str | Path) -> str:
     if suffix == ".htm":
         suffix = ".html"
     if suffix not in FORMATS:
-        shown = suffix or "no extension"
-        raise UsageError(Problem(f"cannot write a memo as '{shown}'; nothing was written", file=str(path), hint="end the file name with one of: " + ", ".join(FORMATS)))
+        message = Message("mr_format", suffix=suffix) if suffix else Message("mr_format_none")
+        raise UsageError(Problem(message, file=str(path), hint=Message("mr_format_hint", formats=", ".join(FORMATS))))
     return suffix
 
 

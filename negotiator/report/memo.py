@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from negotiator.case.catalog import LoadedCase
 from negotiator.case.schema import has_probabilities
 from negotiator.errors import NegotiatorError, Problem, UsageError
+from negotiator.messages import Message
 from negotiator.ranking.result import Ranking
 from negotiator.i18n import case_name, check_lang, core_text, method_name, red_line_reason, rule_name, tr
 from negotiator.render.families import family_key, family_name, family_number
@@ -55,11 +56,11 @@ def parse_date(value: str | None) -> str:
     if not value:
         return _dt.datetime.now(_dt.timezone.utc).date().isoformat()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise UsageError(Problem(f"--date must be YYYY-MM-DD, got '{value}'", hint="e.g. --date 2026-07-01"))
+        raise UsageError(Problem(Message("mr_date_form", value=value), hint=Message("mr_date_hint")))
     try:
         return _dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise UsageError(Problem(f"--date '{value}' is not a calendar date", hint="e.g. --date 2026-07-01")) from None
+        raise UsageError(Problem(Message("mr_date_calendar", value=value), hint=Message("mr_date_hint"))) from None
 
 
 # -- labels -------------------------------------------------------------------

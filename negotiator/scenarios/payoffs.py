@@ -30,6 +30,7 @@ from negotiator.case.catalog import LoadedCase
 from negotiator.ranking.result import TIE_TOLERANCE
 from negotiator.scenarios.rules import DecisionReport, analyse_decisions, check_probabilities
 from negotiator.errors import Problem, UsageError
+from negotiator.messages import Message
 
 __all__ = ["Row", "ScenarioPayoffs", "scenario_payoffs", "merge_probabilities", "parse_package"]
 
@@ -110,12 +111,12 @@ def merge_probabilities(case, overrides: Mapping[str, float] | None) -> tuple[np
     if overrides:
         for sid in overrides:
             if sid not in case.scenarios:
-                raise UsageError(Problem(f"unknown scenario '{sid}' in --probability", hint="use one of: " + ", ".join(case.scenarios)))
+                raise UsageError(Problem(Message("pa_probability_unknown", scenario=sid), hint=Message("err_use_one_of", choices=", ".join(case.scenarios))))
         missing = [sid for sid, p in probs.items() if p is None and sid not in overrides]
         if missing:
             raise UsageError(Problem(
-                "the case gives no probabilities (complete ignorance), so --probability must give every scenario's; missing: " + ", ".join(missing),
-                hint="add " + " ".join(f"-P {sid}=P" for sid in missing) + ", or leave out every -P to read the table under complete ignorance",
+                Message("pa_probability_missing", missing=", ".join(missing)),
+                hint=Message("pa_probability_missing_hint", flags=" ".join(f"-P {sid}=P" for sid in missing)),
             ))
         probs.update({sid: float(v) for sid, v in overrides.items()})
         flags = ", ".join(f"{k}={v:g}" for k, v in overrides.items())
@@ -129,13 +130,13 @@ def parse_package(text: str, case) -> tuple[str, ...]:
     """'a,b,c' -> ('a', 'b', 'c'), each a known option, no repeats."""
     members = tuple(p.strip() for p in text.split(",") if p.strip())
     if not members:
-        raise UsageError(Problem(f"empty package '{text}'", hint="list option ids separated by commas, e.g. --package talks,reception"))
+        raise UsageError(Problem(Message("pa_empty_package", text=text), hint=Message("pa_empty_package_hint")))
     for oid in members:
         if oid not in case.options:
-            raise UsageError(Problem(f"unknown option '{oid}' in package '{text}'", hint="use option ids from `negotiator show`: " + ", ".join(list(case.options)[:8]) + " ..."))
+            raise UsageError(Problem(Message("pa_package_unknown", option=oid, text=text), hint=Message("pa_package_unknown_hint", names=", ".join(list(case.options)[:8]))))
     repeated = sorted({o for o in members if members.count(o) > 1})
     if repeated:
-        raise UsageError(Problem(f"option '{repeated[0]}' appears twice in package '{text}'", hint="list each option once"))
+        raise UsageError(Problem(Message("pa_package_twice", option=repeated[0], text=text), hint=Message("pa_package_twice_hint")))
     return members
 
 
@@ -155,7 +156,7 @@ def _option_values(loaded: LoadedCase, w: dict[str, float], method: str, method_
             breaches.setdefault(oid, []).append((sid, tuple(broken)))
     keep = [i for i, oid in enumerate(case.options) if oid not in screened]
     if not keep:
-        raise UsageError(Problem("every option breaks a red line under some scenario, so the payoff table is empty", hint="loosen constraints.limits in the case"))
+        raise UsageError(Problem(Message("pa_all_screened"), hint=Message("pr_loosen_limits_hint")))
     fn = get_method(method)
     wvec = np.array([w[o] for o in case.objectives])
     columns = [fn(mat.subset(keep), wvec, **method_options).scores for mat in matrices]
@@ -178,9 +179,9 @@ def scenario_payoffs(
 
     case = loaded.case
     if not case.scenarios:
-        raise UsageError(Problem(f"the case {loaded.name} has no scenarios: section, so there is nothing to compare", hint="add scenarios of the other side's behaviour (see payoffs/scenarios.yaml in the bundled case)"))
+        raise UsageError(Problem(Message("pa_no_scenarios", case=loaded.name), hint=Message("pa_no_scenarios_hint")))
     if top_packages < 0:
-        raise UsageError(Problem(f"--packages must be 0 or more, got {top_packages}"))
+        raise UsageError(Problem(Message("pa_packages", n=top_packages)))
     probs, source = merge_probabilities(case, probabilities)
     pid, w = resolve_weights(loaded, profile, weights)
     kept, values, (screened, breaches), warnings = _option_values(loaded, w, method, method_options)
@@ -230,10 +231,10 @@ def _portfolio_packages(loaded, profile, method, weights, screened, top: int) ->
     for scenario, k_top, words in runs:
         result = best_packages(loaded, replace(base, scenario=scenario), top=k_top, explain_infeasible=False)
         if not result.packages:
-            where = "the base case" if scenario is None else f"scenario '{scenario}'"
+            where = Message("pa_where_base") if scenario is None else Message("pa_where_scenario", scenario=scenario)
             raise UsageError(Problem(
-                f"no package meets the case's constraints under {where} (portfolio status: {result.status})",
-                hint="run `negotiator portfolio` for the constraints in conflict, or give packages with --package",
+                Message("pa_no_package", where=where, status=result.status),
+                hint=Message("pa_no_package_hint"),
             ))
         for pkg in result.packages:
             out.append((tuple(pkg.selected), words.format(k=pkg.rank)))
@@ -251,15 +252,15 @@ def _package_rows(case, kept: list[str], values: np.ndarray, screened: dict[str,
         for oid in members:
             if oid in screened:
                 raise UsageError(Problem(
-                    f"package {'+'.join(members)} holds '{oid}', which breaks a red line ({'; '.join(screened[oid])})",
-                    hint="drop it from the package, or loosen constraints.limits",
+                    Message("pa_package_screened", package="+".join(members), option=oid, reasons="; ".join(screened[oid])),
+                    hint=Message("pa_package_screened_hint"),
                 ))
         key = frozenset(members)
         if key in seen:
             # The same package from two sources (say, best in the base case and under a scenario): one row.
             k = seen[key]
             if origin == "--package" and rows[k].origin == "--package":
-                raise UsageError(Problem(f"package {'+'.join(members)} is given twice", hint="give each package once"))
+                raise UsageError(Problem(Message("pa_package_given_twice", package="+".join(members)), hint=Message("pa_package_given_twice_hint")))
             rows[k] = replace(rows[k], origin=f"{rows[k].origin}; {origin}")
             continue
         seen[key] = len(rows)

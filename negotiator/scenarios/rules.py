@@ -151,13 +151,13 @@ def check_probabilities(probabilities: Sequence[float], names: Sequence[str] | N
     names = list(names) if names is not None else [f"scenario {k + 1}" for k in range(len(p))]
     for name, v in zip(names, p):
         if not np.isfinite(v) or v < 0 or v > 1:
-            raise UsageError(Problem(f"the probability of '{name}' must be between 0 and 1, got {v:g}"))
+            raise UsageError(Problem(Message("pa_probability_range", scenario=name, value=float(v))))
     total = float(p.sum())
     if abs(total - 1.0) > PROBABILITY_TOLERANCE:
         shown = ", ".join(f"{n}={v:g}" for n, v in zip(names, p))
         raise UsageError(Problem(
-            f"scenario probabilities sum to {total:.6g}, not 1 (off by {total - 1:+.6g}): {shown}",
-            hint="change them so that they add up to exactly 1",
+            Message("pa_probability_sum", total=total, off=total - 1, shown=shown),
+            hint=Message("pa_probability_sum_hint"),
         ))
     return p
 
@@ -206,7 +206,7 @@ def apply_rules(values: np.ndarray, probabilities: Sequence[float] | None, alpha
     ``probabilities=None`` (complete ignorance): the rules that need them are left out."""
     v = np.asarray(values, dtype=float)
     if not 0 <= alpha <= 1:
-        raise UsageError(Problem(f"the Hurwicz alpha must be between 0 and 1, got {alpha:g}", hint="alpha is the weight on an option's best outcome: 0 = maximin, 1 = maximax"))
+        raise UsageError(Problem(Message("pa_alpha", alpha=alpha), hint=Message("pa_alpha_hint")))
     worst, best = v.min(axis=1), v.max(axis=1)
     out = [
         _rule("maximin", "Maximin (Wald)", "worst outcome", worst),
@@ -379,7 +379,7 @@ def analyse_decisions(values: np.ndarray, probabilities: Sequence[float] | None,
     ``probabilities=None``: complete ignorance (see the module's docstring)."""
     v = np.asarray(values, dtype=float)
     if v.ndim != 2 or v.shape[0] == 0 or v.shape[1] == 0:
-        raise UsageError(Problem("the payoff table is empty: it needs at least one option and one scenario"))
+        raise UsageError(Problem(Message("pa_empty_table")))
     p = None if probabilities is None else check_probabilities(probabilities, scenarios)
     rules = apply_rules(v, p, alpha)
     return DecisionReport(

@@ -154,8 +154,8 @@ def prepare(case=None, profile: str | None = None, method: str = ADDITIVE, weigh
     if len(keep) < min_options:
         raise UsageError(
             Problem(
-                f"only {len(keep)} option(s) pass the red lines, so there is nothing to compare",
-                hint="a sensitivity analysis needs at least two options; loosen constraints.limits in the case",
+                Message("ps_too_few_options", n=len(keep)),
+                hint=Message("ps_too_few_options_hint"),
             )
         )
     warnings = list(full.warnings) + list(getattr(loaded, "warnings", []) or [])
@@ -165,7 +165,7 @@ def prepare(case=None, profile: str | None = None, method: str = ADDITIVE, weigh
 def check_objective(setup: Setup, objective: str) -> int:
     """Index of an objective, or a clear error naming the known ones."""
     if objective not in setup.objectives:
-        raise UsageError(Problem(f"unknown objective '{objective}'", hint="use one of: " + ", ".join(setup.objectives)))
+        raise UsageError(Problem(Message("err_unknown_objective", objective=objective), hint=Message("err_use_one_of", choices=", ".join(setup.objectives))))
     return setup.objectives.index(objective)
 
 

@@ -61,7 +61,7 @@ class FlipResult:
 
 def _check_norm(norm: str) -> str:
     if norm not in NORMS:
-        raise UsageError(Problem(f"unknown norm '{norm}'", hint="use l1 (total weight moved, counted both ways) or linf (largest single change)"))
+        raise UsageError(Problem(Message("ps_unknown_norm", norm=norm), hint=Message("ps_unknown_norm_hint")))
     return norm
 
 

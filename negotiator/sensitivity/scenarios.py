@@ -75,7 +75,7 @@ def scenarios(case=None, profile: str | None = None, method: str = "additive", w
     loaded = as_loaded(case)
     c = loaded.case
     if not c.scenarios:
-        raise UsageError(Problem("the case has no scenarios to compare", hint="add a scenarios: section (see payoffs/scenarios.yaml in the bundled case)"))
+        raise UsageError(Problem(Message("ps_no_scenarios"), hint=Message("ps_no_scenarios_hint")))
     ids = [None] + list(c.scenarios)
     columns, warnings = [], []
     base_ranking = None

@@ -146,13 +146,13 @@ def weight_model_for(setup: Setup, kind: str | None = None, intervals: dict[str,
     objectives = setup.objectives
     if intervals or spread is not None:
         if kind not in (None, "intervals"):
-            raise UsageError(Problem(f"weight intervals were given but the weight model is '{kind}'", hint="drop --weight-model or use --weight-model intervals"))
+            raise UsageError(Problem(Message("ps_intervals_model", kind=kind), hint=Message("ps_intervals_model_hint")))
         kind = "intervals"
     if kind is None:
         spec = setup.case.weights.get(setup.profile) if setup.profile else None
         kind = "order" if isinstance(spec, list) else "uniform"
     if kind not in WEIGHT_MODELS:
-        raise UsageError(Problem(f"unknown weight model '{kind}'", hint="use one of: " + ", ".join(WEIGHT_MODELS)))
+        raise UsageError(Problem(Message("ps_unknown_model", kind=kind), hint=Message("err_use_one_of", choices=", ".join(WEIGHT_MODELS))))
     if kind == "fixed":
         return WeightModel(kind, objectives, fixed=setup.w.copy())
     if kind == "order":
@@ -180,15 +180,15 @@ def _interval_bounds(setup: Setup, intervals, spread) -> tuple[np.ndarray, np.nd
         low, high = np.zeros(len(objectives)), np.ones(len(objectives))
     for obj, (lo, hi) in (intervals or {}).items():
         if obj not in objectives:
-            raise UsageError(Problem(f"unknown objective '{obj}' in --interval", hint="use one of: " + ", ".join(objectives)))
+            raise UsageError(Problem(Message("ps_interval_unknown", objective=obj), hint=Message("err_use_one_of", choices=", ".join(objectives))))
         if not (math.isfinite(lo) and math.isfinite(hi) and 0 <= lo <= hi <= 1):
-            raise UsageError(Problem(f"the interval of '{obj}' must satisfy 0 <= low <= high <= 1, got [{lo:g}, {hi:g}]", hint=f"write --interval {obj}=LOW:HIGH, e.g. {obj}=0.05:0.2"))
+            raise UsageError(Problem(Message("ps_interval_range", objective=obj, low=lo, high=hi), hint=Message("ps_interval_range_hint", objective=obj)))
         j = objectives.index(obj)
         low[j], high[j] = lo, hi
     if low.sum() > 1 + 1e-12:
-        raise UsageError(Problem(f"the weight intervals cannot sum to 1: their lower ends already add up to {low.sum():.4g}", hint="lower some lower ends so that they add up to at most 1"))
+        raise UsageError(Problem(Message("ps_interval_low_sum", total=float(low.sum())), hint=Message("ps_interval_low_sum_hint")))
     if high.sum() < 1 - 1e-12:
-        raise UsageError(Problem(f"the weight intervals cannot sum to 1: their upper ends add up to only {high.sum():.4g}", hint="raise some upper ends so that they add up to at least 1"))
+        raise UsageError(Problem(Message("ps_interval_high_sum", total=float(high.sum())), hint=Message("ps_interval_high_sum_hint")))
     return low, high
 
 
@@ -483,11 +483,11 @@ class SmaaResult:
 
 def _check_counts(samples: int, confidence_samples: int | None, seed: int) -> None:
     if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or samples < 1:
-        raise UsageError(Problem(f"--samples must be a whole number of at least 1, got {samples}", hint="e.g. --samples 10000 (more samples, smaller sampling error)"))
+        raise UsageError(Problem(Message("ps_samples", samples=samples), hint=Message("ps_samples_hint")))
     if confidence_samples is not None and confidence_samples < 1:
-        raise UsageError(Problem(f"--confidence-samples must be at least 1, got {confidence_samples}"))
+        raise UsageError(Problem(Message("ps_confidence_samples", samples=confidence_samples)))
     if seed < 0:
-        raise UsageError(Problem(f"--seed must be 0 or more, got {seed}"))
+        raise UsageError(Problem(Message("ps_seed", seed=seed)))
 
 
 def smaa_setup(

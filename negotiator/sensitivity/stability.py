@@ -153,7 +153,7 @@ def _numeric_interval(setup: Setup, k: int, top: int) -> StabilityInterval:
 def stability_setup(setup: Setup, top: int = 1, objectives: list[str] | None = None, progress: Progress | None = None) -> StabilityResult:
     n = len(setup.options)
     if not 1 <= top <= n - 1:
-        raise UsageError(Problem(f"--top must be between 1 and {n - 1} (the number of options that pass the red lines, minus one), got {top}"))
+        raise UsageError(Problem(Message("ps_top", most=n - 1, top=top)))
     ks = [check_objective(setup, o) for o in objectives] if objectives else list(range(len(setup.objectives)))
     scores = setup.scores(setup.w)
     order = _current_order(scores)

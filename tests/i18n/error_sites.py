@@ -46,7 +46,7 @@ def english_sites(path: Path) -> list[tuple[int, str]]:
     source = path.read_text(encoding="utf-8")
     lines = source.splitlines()
     tree = ast.parse(source)
-    in_case = "case" in path.relative_to(PACKAGE).parts[:1]
+    in_case = path.is_relative_to(PACKAGE) and "case" in path.relative_to(PACKAGE).parts[:1]
     out: list[tuple[int, str]] = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):

@@ -20,6 +20,7 @@ ALLOWED_ENGLISH = {
     "CSV", "JSON", "ID", "csv", "json", "md", "html", "docx", "xlsx",
     "Clemen", "Smith",  # the citation of the baseline advice
     "AUGMECON", "AUGMECON2", "Mavrotas", "PuLP",  # the negotiation method, its citation, the LP library
+    "CBC", "HiGHS",  # the two solvers PuLP runs, named in the core's errors about them
     "English",  # the TUI's language switch names the other language in its own words
     "additive", "single",  # a method id and a value of batna_choice, as the user types them
     "ctrl", "shift", "Tab", "Esc",  # key names
