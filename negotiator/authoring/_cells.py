@@ -82,8 +82,13 @@ def format_score(score: Any, style: str = "text") -> Any:
 def _plain_number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
-    if isinstance(value, (int, float)):
-        return float(value)
+    if isinstance(value, float):
+        return value
+    if isinstance(value, int):
+        try:
+            return float(value)
+        except OverflowError:  # an integer past float's range: as a typed "1e400" reads (inf), refused as out of range
+            return float("inf") if value > 0 else float("-inf")
     if isinstance(value, str):
         text = value.strip()
         try:

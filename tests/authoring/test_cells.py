@@ -58,3 +58,13 @@ def test_blank_and_id_lists():
     assert is_blank(None) and is_blank("  ") and is_blank(float("nan")) and not is_blank(0)
     assert parse_id_list("a, b;c\nd") == ["a", "b", "c", "d"]
     assert parse_id_list(None) == []
+
+
+def test_an_integer_past_floats_range_is_refused_not_a_crash():
+    """A corrupted workbook cell can hold 10**400 (openpyxl reads it as an int): a complaint, never
+    an OverflowError (the fuzz test found it)."""
+    for value in (10**400, -(10**400)):
+        number, complaint = parse_number(value)
+        assert number is None and complaint is not None
+        score, complaint = parse_score(value)
+        assert complaint is not None
