@@ -769,6 +769,8 @@ TEMPLATES: dict[str, str] = {
     "pr_weights_zero": "the weights are all zero",
     "pr_weights_zero_hint": "give at least one objective a weight above 0",
     "pr_already_ahead": "'{behind}' is already ahead of '{ahead}' by {gap:.4g}",
+    "wi_nowhere_better": "'{behind}' is nowhere better than '{ahead}', so no weights put it ahead",
+    "wi_at_best_tie": "'{behind}' is nowhere better than '{ahead}' (at best equal), so weights can at most tie them",
     "pr_already_ahead_hint": "swap the two options",
     "pr_no_options": "name at least one option to compare",
     # -- errors of the payoff table and the decision rules: scenarios/payoffs.py, rules.py

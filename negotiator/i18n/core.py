@@ -757,6 +757,8 @@ _ZH: dict[str, str] = {
     "pr_weights_zero": "所有权重都为零",
     "pr_weights_zero_hint": "请至少给一个目标大于 0 的权重",
     "pr_already_ahead": "“{behind}” 已经领先 “{ahead}” {gap:.4g}",
+    "wi_nowhere_better": "“{behind}” 在各目标上都不优于 “{ahead}”，任何权重都无法让它领先",
+    "wi_at_best_tie": "“{behind}” 在各目标上都不优于 “{ahead}”（最多相等），权重最多只能让两者并列",
     "pr_already_ahead_hint": "请交换这两个选项",
     "pr_no_options": "请至少指定一个要比较的选项",
     # -- errors of the payoff table and the decision rules: scenarios/payoffs.py, rules.py

@@ -105,7 +105,7 @@ class WhatIf:
     possible: bool  # False: no weights at all put `behind` ahead
     one_weight: list[OneWeightChange] = field(default_factory=list)  # smallest change first
     cheapest: WeightShift | None = None
-    reason: str | None = None  # why it is impossible, in words
+    reason: Message | None = None  # why it is impossible: wi_nowhere_better, or wi_at_best_tie (weights can at most tie them)
 
     @property
     def best_single(self) -> OneWeightChange | None:
@@ -173,7 +173,7 @@ def what_would_it_take(values_a, values_b, weights: Mapping[str, float], ahead: 
         raise UsageError(Problem(Message("pr_already_ahead", behind=behind, ahead=ahead, gap=-gap), hint=Message("pr_already_ahead_hint")))
     gap = max(gap, 0.0)
     if d.max() <= TOLERANCE:
-        why = f"'{behind}' is nowhere better than '{ahead}', so no weights put it ahead" if d.max() < -TOLERANCE else f"'{behind}' is nowhere better than '{ahead}' (at best equal), so weights can at most tie them"
+        why = Message("wi_nowhere_better" if d.max() < -TOLERANCE else "wi_at_best_tie", behind=behind, ahead=ahead)
         return WhatIf(ahead, behind, gap, possible=False, reason=why)
     return WhatIf(ahead, behind, gap, possible=True, one_weight=_single_changes(d, w, objectives), cheapest=_cheapest_shift(d, w, objectives, gap))
 

@@ -49,9 +49,9 @@ def test_single_change_ties_exactly_after_rescaling():
 
 def test_dominated_option_cannot_get_ahead():
     r = what_would_it_take({"x": 1, "y": 1}, {"x": 0.5, "y": 1}, {"x": 1, "y": 1}, "A", "B")
-    assert not r.possible and "at best equal" in r.reason
+    assert not r.possible and "at best equal" in r.reason and r.reason.key == "wi_at_best_tie"
     r = what_would_it_take({"x": 1, "y": 1}, {"x": 0.5, "y": 0.2}, {"x": 1, "y": 1}, "A", "B")
-    assert not r.possible and "no weights" in r.reason
+    assert not r.possible and "no weights" in r.reason and r.reason.key == "wi_nowhere_better"
 
 
 def test_already_tied_reports_zero_change_and_the_way_that_helps():

@@ -197,7 +197,7 @@ class CompareScreen(ViewScreen):
             r = pairwise_what_if(app.loaded, leader, other, app.weights, app.scenario)
             text.append(tr("whatif_line", lang, a=name[leader], b=name[other], gap=r.gap) + "\n", style="bold cyan")
             if not r.possible:
-                key = "whatif_at_best_tie" if "at best" in (r.reason or "") else "whatif_impossible"
+                key = "whatif_at_best_tie" if getattr(r.reason, "key", None) == "wi_at_best_tie" else "whatif_impossible"
                 text.append("  " + tr(key, lang, a=name[leader], b=name[other]) + "\n")
                 continue
             if r.gap == 0:
