@@ -107,7 +107,7 @@ def print_error(exc, lang: str = "en") -> None:
     Message (negotiator.messages) reads in ``lang``; other problems keep the core's English."""
     from rich.markup import escape
 
-    from negotiator.i18n import core_text, tr
+    from negotiator.i18n import colon, core_text, tr
 
     con = err_console()
     problems = exc.problems
@@ -116,7 +116,7 @@ def print_error(exc, lang: str = "en") -> None:
     for p in problems:
         loc = p.location()
         # "file:line: " stays as editors parse it; the place inside the file is followed by the language's colon.
-        text = (f"{loc}: " if loc else "") + (core_text(p.where, lang) + ("：" if lang == "zh" else ": ") if p.where else "") + core_text(p.message, lang)
+        text = (f"{loc}: " if loc else "") + (core_text(p.where, lang) + colon(lang) if p.where else "") + core_text(p.message, lang)
         if p.hint:
             text += "\n  " + tr("err_fix", lang, hint=core_text(p.hint, lang))
         # soft_wrap: never break "file:line: message" across lines (editors parse it).

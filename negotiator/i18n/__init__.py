@@ -16,7 +16,7 @@ from negotiator.i18n.memo import STRINGS as _MEMO
 from negotiator.i18n.terminal import STRINGS as _TERMINAL
 from negotiator.i18n.tui import STRINGS as _TUI
 
-__all__ = ["LANGS", "CATALOGUE", "check_lang", "tr", "label", "method_name", "score_name", "red_line_reason", "sep", "rule_name", "core_text", "case_name"]
+__all__ = ["LANGS", "CATALOGUE", "check_lang", "tr", "label", "method_name", "score_name", "red_line_reason", "sep", "colon", "rule_name", "core_text", "case_name"]
 
 LANGS = ("en", "zh")
 
@@ -76,6 +76,11 @@ def score_name(name: str, lang: str) -> str:
     """A method's score name (MethodResult.score_name, English) in ``lang``; one without an entry stays as it is."""
     key = _SCORE_KEYS.get(name)
     return tr(key, lang) if key and lang != "en" else name
+
+
+def colon(lang: str) -> str:
+    """What follows a heading word or a place before its text: ': ' in English, '：' in Chinese."""
+    return "：" if lang == "zh" else ": "
 
 
 def sep(lang: str) -> str:

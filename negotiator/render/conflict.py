@@ -14,7 +14,7 @@ import re
 from negotiator.conflict.analysis import MAX_THREAT_STATES, ConflictAnalysis
 from negotiator.conflict.coalitions import CoalitionMove
 from negotiator.conflict.stability import Verdict
-from negotiator.i18n import label, sep, tr
+from negotiator.i18n import colon as i18n_colon, label, sep, tr
 from negotiator.render.spreadsheet_safe import comment_lines, csv_writer
 
 __all__ = [
@@ -429,7 +429,7 @@ def conflict_renderables(a: ConflictAnalysis, lang: str = "en") -> list:
     """Everything `negotiator conflict` shows, as rich renderables (nothing printed here)."""
     from rich.text import Text
 
-    colon = "：" if lang == "zh" else ": "
+    colon = i18n_colon(lang)
     out: list = [Para(tr("cf_title", lang, label=label(a.conflict, lang)) + f" ({a.conflict_id})", style="bold")]
     out.append(Para(tr("cf_finding_title", lang), style="bold"))
     out += [Para(line, "• ") for line in finding_lines(a, lang)]

@@ -15,7 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from negotiator.errors import NegotiatorError
-from negotiator.i18n import label, tr
+from negotiator.i18n import colon as i18n_colon, label, tr
 from negotiator.render.termfit import cut
 from negotiator.tui.screens.base import ViewScreen
 
@@ -93,7 +93,7 @@ class ConflictScreen(ViewScreen):
         from negotiator.render.conflict import Para, state_words, verdict_lines
 
         a, lang = self._analysis, self.lang
-        colon = "：" if lang == "zh" else ": "
+        colon = i18n_colon(lang)
         title = tr("cf_tui_state", lang, state=state) + colon + (state_words(a, state) or tr("cf_none_taken", lang))
         parts = [Para(title, style="bold")] + [Para(line, "• ", 2) for line in verdict_lines(a, lang, state)]
         self.query_one("#conflict-state", Static).update(Group(*parts))

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from negotiator.errors import Problem
-from negotiator.i18n import core_text, tr
+from negotiator.i18n import colon, core_text, tr
 
 __all__ = ["CaseErrorScreen", "problems_text"]
 
@@ -24,10 +24,10 @@ def problems_text(problems: list[Problem], lang: str = "en") -> Text:
             text.append(loc, style="bold")
             text.append("  ")
         if p.where:  # the core's words read in the UI's language (a Message); the case's own stay as written
-            text.append(core_text(p.where, lang) + ("：" if lang == "zh" else ": "), style="cyan")
+            text.append(core_text(p.where, lang) + colon(lang), style="cyan")
         text.append(core_text(p.message, lang) + "\n")
         if p.hint:
-            text.append(f"    {tr('fix', lang)}{'：' if lang == 'zh' else ': '}", style="green")
+            text.append(f"    {tr('fix', lang)}{colon(lang)}", style="green")
             text.append(core_text(p.hint, lang) + "\n")
     return text
 
