@@ -22,11 +22,10 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
-from _process import timed_run  # benchmarks/ is on sys.path when a script here runs
+from _process import byte_compile, timed_run  # benchmarks/ is on sys.path when a script here runs
 
 ROOT = Path(__file__).resolve().parent.parent  # --root: another checkout (e.g. the commit before) to time
 LIBRARIES = (
@@ -58,7 +57,7 @@ def main() -> None:
         global ROOT
         ROOT = args.root.resolve()
     print(f"negotiator from {ROOT}")
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "negotiator")], check=True, stdout=subprocess.DEVNULL)
+    byte_compile(ROOT)
     for cmd in COMMANDS.values():  # warm the file cache and the .pyc files
         run_once(cmd)
     walls: dict[str, list[float]] = {k: [] for k in COMMANDS}
