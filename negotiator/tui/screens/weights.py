@@ -18,7 +18,7 @@ from negotiator.tui.widgets.tables import fit_width, show_rows
 from negotiator.tui.widgets.weight_table import WeightTable
 from negotiator.tui.screens.base import ViewScreen
 from negotiator.tui.screens.ranking import Selectors
-from negotiator.tui.widgets.texts import show_text
+from negotiator.tui.widgets.texts import PromptInput, show_text
 
 __all__ = ["WeightsScreen", "parse_weight"]
 
@@ -33,24 +33,6 @@ def parse_weight(text: str) -> float | None:
     except ValueError:
         return None
     return value if 0.0 <= value <= 1.0 else None
-
-
-class PromptInput(Input):
-    """An input whose prompt (its placeholder) is cut with "…" to its width, again whenever that changes
-    (a view built ahead, while hidden, has no width yet when it is first drawn)."""
-
-    prompt = ""
-
-    def set_prompt(self, text: str) -> None:
-        self.prompt = text
-        self._fit_prompt()
-
-    def _fit_prompt(self) -> None:
-        width = self.content_size.width
-        self.placeholder = cut(self.prompt, width) if width > 0 else self.prompt
-
-    def on_resize(self) -> None:
-        self._fit_prompt()
 
 
 class WeightsScreen(ViewScreen):

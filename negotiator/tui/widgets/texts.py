@@ -1,12 +1,13 @@
-"""Updating a Static only when what it shows changed."""
+"""Text widgets: a Static updated only when what it shows changed; an input whose prompt fits its width."""
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
+from negotiator.render.termfit import cut
 from negotiator.tui.widgets.tables import _look
 
-__all__ = ["show_text"]
+__all__ = ["show_text", "PromptInput"]
 
 
 def show_text(static: Static, content) -> bool:
@@ -20,3 +21,21 @@ def show_text(static: Static, content) -> bool:
         return False
     static.update(content)
     return True
+
+
+class PromptInput(Input):
+    """An input whose prompt (its placeholder) is cut with "…" to its width, again whenever that changes
+    (a view built ahead, while hidden, has no width yet when it is first drawn)."""
+
+    prompt = ""
+
+    def set_prompt(self, text: str) -> None:
+        self.prompt = text
+        self._fit_prompt()
+
+    def _fit_prompt(self) -> None:
+        width = self.content_size.width
+        self.placeholder = cut(self.prompt, width) if width > 0 else self.prompt
+
+    def on_resize(self) -> None:
+        self._fit_prompt()
