@@ -6,7 +6,7 @@ exception type is meant to reach a user.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from negotiator.messages import Message
 

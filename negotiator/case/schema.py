@@ -8,8 +8,7 @@ value; ``cross_reference_problems`` catches what is wrong between sections
 
 from __future__ import annotations
 
-import math
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 

@@ -21,7 +21,6 @@ edges: the same test, without the n x n x n product (SMR uses the minimum of
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
 
 import numpy as np
 

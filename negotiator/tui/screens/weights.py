@@ -12,7 +12,7 @@ from negotiator.render.bars import objective_colours, stacked_bar
 from negotiator.model.weights import profile_weights
 from negotiator.ranking.whatif import rank_moves
 from negotiator.i18n import label, tr
-from negotiator.render.termfit import cut, distinct_cuts
+from negotiator.render.termfit import distinct_cuts
 from negotiator.tui.messages import WeightEditRequested, WeightNudged
 from negotiator.tui.widgets.tables import fit_width, show_rows
 from negotiator.tui.widgets.weight_table import WeightTable
